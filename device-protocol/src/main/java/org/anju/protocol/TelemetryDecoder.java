@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.anju.error.ClientError;
 
 /**
- * Decodes a telemetry payload into data points.
+ * Decodes telemetry payloads into data points and event payloads into events.
  * <p>
  * A payload is a JSON object. Its optional {@code ts} field is the measurement time (ISO-8601 or
  * epoch milliseconds; the receive time when absent). Every other numeric or boolean field is a
@@ -38,6 +38,7 @@ public final class TelemetryDecoder {
 
     private static final int MAX_DEPTH = 3;
     private static final Pattern METRIC_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.\\-]{0,63}");
+    private static final Pattern EVENT_KIND = Pattern.compile("[a-z][a-z0-9_]{0,63}");
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
@@ -70,6 +71,26 @@ public final class TelemetryDecoder {
             throw ClientError.badRequest("payload carries no numeric or boolean value");
         }
         return points;
+    }
+
+    /**
+     * Decodes an event payload: a JSON object with a {@code kind} naming what happened and an
+     * optional {@code ts}; the whole object is kept.
+     *
+     * @throws ClientError 400 with a reason when the payload is not a valid event
+     */
+    public DeviceEvent decodeEvent(DeviceMessage message) {
+        JsonNode root = parse(message.payload());
+        if (!root.isObject()) {
+            throw ClientError.badRequest("event payload must be a JSON object, got "
+                    + root.getNodeType().name().toLowerCase());
+        }
+        JsonNode kind = root.get("kind");
+        if (kind == null || !kind.isTextual() || !EVENT_KIND.matcher(kind.asText()).matches()) {
+            throw ClientError.badRequest("event must have a 'kind': lower-case letters, digits and '_', at most 64");
+        }
+        Instant ts = timestamp(root.get("ts"), message.receivedAt());
+        return new DeviceEvent(ts, message.deviceId(), kind.asText(), root.toString());
     }
 
     private static JsonNode parse(byte[] payload) {

@@ -65,6 +65,27 @@ class TelemetryDecoderTest {
         assertThatThrownBy(() -> decode("")).isInstanceOf(ClientError.class).hasMessage("empty payload");
     }
 
+    @Test
+    void eventKeepsKindAndWholePayload() {
+        DeviceEvent event = decoder.decodeEvent(message("{\"kind\": \"alarm\", \"smoke\": 0.4}"));
+
+        assertThat(event.kind()).isEqualTo("alarm");
+        assertThat(event.ts()).isEqualTo(NOW);
+        assertThat(event.payloadJson()).contains("\"smoke\":0.4");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"{\"smoke\": 1}", "{\"kind\": 7}", "{\"kind\": \"Bad Kind\"}"})
+    void eventWithoutAProperKindIsRejected(String payload) {
+        assertThatThrownBy(() -> decoder.decodeEvent(message(payload)))
+                .isInstanceOf(ClientError.class)
+                .hasMessageContaining("'kind'");
+    }
+
+    private static DeviceMessage message(String json) {
+        return new DeviceMessage("acme", "dev-1", Endpoint.EVENT, 1, json.getBytes(UTF_8), NOW);
+    }
+
     private List<DataPoint> decode(String json) {
         return decoder.decode(new DeviceMessage("acme", "dev-1", Endpoint.TELEMETRY, 1, json.getBytes(UTF_8), NOW));
     }

@@ -1,0 +1,65 @@
+// Pure device-list logic shared by the table and the charts.
+import { compareTypes, typeLabel } from './format.js';
+
+/**
+ * Merges one device snapshot (from the list or from the stream) into what the console holds.
+ * The list request and the stream run concurrently, so a snapshot can arrive after a newer
+ * one: a snapshot whose `lastSeen` is older than the held one is ignored ("stale"). Latest
+ * values are merged by metric so a snapshot that carries only some metrics drops none.
+ *
+ * @returns {{device: object, change: 'added' | 'updated' | 'stale'}}
+ */
+export function mergeDevice(current, incoming) {
+  if (!current) return { device: incoming, change: 'added' };
+  if (isOlder(incoming.lastSeen, current.lastSeen)) return { device: current, change: 'stale' };
+  const latest = { ...(current.latest ?? {}), ...(incoming.latest ?? {}) };
+  return { device: { ...current, ...incoming, latest }, change: 'updated' };
+}
+
+function isOlder(a, b) {
+  if (!a || !b) return false;
+  return Date.parse(a) < Date.parse(b);
+}
+
+/** Orders devices by type, then building, floor and name, so rows stay put while updating. */
+export function compareDevices(a, b) {
+  return (
+    compareTypes(a.type, b.type) ||
+    (a.building ?? '').localeCompare(b.building ?? '', undefined, { numeric: true }) ||
+    (a.floor ?? -Infinity) - (b.floor ?? -Infinity) ||
+    (a.name ?? a.id).localeCompare(b.name ?? b.id, undefined, { numeric: true }) ||
+    a.id.localeCompare(b.id)
+  );
+}
+
+/**
+ * Returns the devices that match a free-text query (id, name, place, type in either language;
+ * case-insensitive) and an optional exact type, in display order.
+ */
+export function filterDevices(devices, { text = '', type = '' } = {}) {
+  const needle = text.trim().toLowerCase();
+  return [...devices]
+    .filter((d) => !type || d.type === type)
+    .filter((d) => !needle || searchText(d).includes(needle))
+    .sort(compareDevices);
+}
+
+function searchText(d) {
+  const label = typeLabel(d.type);
+  return [d.id, d.name, d.building, d.floor, d.location, d.type, label.en, label.zh]
+    .filter((v) => v !== null && v !== undefined)
+    .join(' ')
+    .toLowerCase();
+}
+
+/** Counts online and offline devices per type, in display order of the types. */
+export function countByType(devices) {
+  const counts = new Map();
+  for (const d of devices) {
+    const c = counts.get(d.type) ?? { type: d.type, online: 0, offline: 0 };
+    if (d.online) c.online += 1;
+    else c.offline += 1;
+    counts.set(d.type, c);
+  }
+  return [...counts.values()].sort((a, b) => compareTypes(a.type, b.type));
+}

@@ -1,0 +1,120 @@
+package org.anju.platform;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import org.anju.platform.config.AnjuConfig;
+import org.anju.platform.config.ConfigException;
+import org.anju.platform.config.ConfigLoader;
+import org.anju.platform.demo.DemoCommunity;
+import org.anju.simulator.CommunitySimulator;
+import org.anju.simulator.DeviceManifest;
+
+/**
+ * The platform's command line: {@code run} (all-in-one against the configured database) and
+ * {@code demo} (all-in-one on the embedded database with a simulated community).
+ */
+@Command(name = "anju", mixinStandardHelpOptions = true, subcommands = {AnjuMain.Run.class, AnjuMain.Demo.class},
+        description = "Anju (安居) smart-community platform.")
+public final class AnjuMain {
+
+    /** Exit code for a start-up failure an operator can fix (configuration, database, ports). */
+    static final int EXIT_STARTUP_FAILED = 2;
+
+    public static void main(String[] args) {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        System.exit(new CommandLine(new AnjuMain()).execute(args));
+    }
+
+    abstract static class PlatformCommand implements Callable<Integer> {
+
+        @Option(names = "--config", description = "YAML configuration file (keys as in anju-defaults.yaml).")
+        Path configFile;
+
+        @Override
+        public final Integer call() throws Exception {
+            AnjuPlatform platform;
+            try {
+                AnjuConfig config = ConfigLoader.load(Optional.ofNullable(configFile), System.getenv());
+                platform = AnjuPlatform.start(config);
+                CountDownLatch stopped = new CountDownLatch(1);
+                AutoCloseable extra = afterStart(config, platform);
+                // Ctrl-C: stop in the hook itself, since the JVM ends as soon as the hooks are done
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    closeQuietly(extra);
+                    platform.close();
+                    stopped.countDown();
+                }, "anju-stop"));
+                stopped.await();
+                return 0;
+            } catch (ConfigException | StartupException e) {
+                System.err.println("anju: " + e.getMessage());
+                return EXIT_STARTUP_FAILED;
+            }
+        }
+
+        /** Starts whatever runs beside the platform; returns what to close at exit. */
+        abstract AutoCloseable afterStart(AnjuConfig config, AnjuPlatform platform) throws Exception;
+
+        private static void closeQuietly(AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                System.err.println("anju: " + e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Runs the platform and gateway in one process against the configured database.")
+    static final class Run extends PlatformCommand {
+
+        @Override
+        AutoCloseable afterStart(AnjuConfig config, AnjuPlatform platform) {
+            System.out.printf("Anju is running: dashboards http://localhost:%d/  MQTT port %d%n",
+                    platform.httpPort(), platform.mqttPort());
+            return () -> { };
+        }
+    }
+
+    @Command(name = "demo", mixinStandardHelpOptions = true,
+            description = "Runs the platform with a seeded demo community and simulated devices.")
+    static final class Demo extends PlatformCommand {
+
+        @Option(names = "--no-simulator", description = "Seed the demo but do not start simulated devices.")
+        boolean noSimulator;
+
+        @Override
+        AutoCloseable afterStart(AnjuConfig config, AnjuPlatform platform) throws Exception {
+            DemoCommunity demo = new DemoCommunity(config.dataDir());
+            String mqttUri = "tcp://127.0.0.1:" + platform.mqttPort();
+            List<DemoCommunity.Login> logins = demo.seed(platform.provisioning(), config.demo().devicesPerType(), mqttUri);
+            printBanner(platform, demo, logins);
+            if (noSimulator) {
+                return () -> { };
+            }
+            return CommunitySimulator.start(DeviceManifest.read(demo.manifestFile()), mqttUri,
+                    config.demo().publishInterval());
+        }
+
+        private static void printBanner(AnjuPlatform platform, DemoCommunity demo, List<DemoCommunity.Login> logins) {
+            StringBuilder text = new StringBuilder()
+                    .append("\n  Anju demo is running (Ctrl-C stops it).\n")
+                    .append("  Dashboards: http://localhost:").append(platform.httpPort()).append("/\n")
+                    .append("  MQTT:       localhost:").append(platform.mqttPort()).append(" (user auth-id@tenant)\n")
+                    .append("  Logins:\n");
+            logins.forEach(l -> text.append(String.format("    %-9s %-14s (%s)%n", l.username(), l.password(), l.role())));
+            text.append("  Device credentials: ").append(demo.manifestFile().toAbsolutePath()).append('\n');
+            System.out.println(text);
+        }
+    }
+}

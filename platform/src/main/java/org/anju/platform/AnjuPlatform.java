@@ -1,0 +1,204 @@
+package org.anju.platform;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.anju.gateway.GatewayOptions;
+import org.anju.gateway.MqttGateway;
+import org.anju.platform.api.HttpApi;
+import org.anju.platform.auth.SessionTokens;
+import org.anju.platform.auth.UserDirectory;
+import org.anju.platform.config.AnjuConfig;
+import org.anju.platform.ingest.IngestSettings;
+import org.anju.platform.ingest.TelemetryIngest;
+import org.anju.platform.registry.DeviceRegistry;
+import org.anju.platform.registry.PasswordHasher;
+import org.anju.platform.registry.Provisioning;
+import org.anju.platform.registry.RegistryDeviceAuthenticator;
+import org.anju.platform.storage.Database;
+import org.anju.platform.storage.DatabaseProvisioner;
+import org.anju.protocol.TelemetryDecoder;
+
+/**
+ * The all-in-one process: database, ingest, HTTP API and dashboards, and the MQTT gateway, wired
+ * together on one Vert.x instance.
+ */
+public final class AnjuPlatform implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnjuPlatform.class);
+    private static final long START_TIMEOUT_S = 30;
+
+    private final AnjuConfig config;
+    private final Clock clock = Clock.systemUTC();
+    private DatabaseProvisioner.Target databaseTarget;
+    private Database database;
+    private Vertx vertx;
+    private TelemetryIngest ingest;
+    private HttpApi http;
+    private MqttGateway gateway;
+    private Provisioning provisioning;
+    private int httpPort;
+    private int mqttPort;
+
+    private AnjuPlatform(AnjuConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Starts everything, in dependency order; on failure stops what had started.
+     *
+     * @throws StartupException with a one-line reason
+     */
+    public static AnjuPlatform start(AnjuConfig config) {
+        AnjuPlatform platform = new AnjuPlatform(config);
+        try {
+            platform.startAll();
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e instanceof StartupException s ? s : new StartupException(e.getMessage(), e);
+        }
+    }
+
+    private void startAll() {
+        LOG.info("starting Anju [dataDir: {}, db: {}]", config.dataDir().toAbsolutePath(), config.db());
+        createDataDir();
+        databaseTarget = DatabaseProvisioner.resolve(config);
+        database = Database.open(databaseTarget.settings());
+        vertx = Vertx.vertx();
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PasswordHasher hasher = new PasswordHasher(config.security().bcryptCost());
+        DeviceRegistry registry = new DeviceRegistry(database.dataSource(), config.devices().offlineAfter(), clock);
+        provisioning = new Provisioning(database.dataSource(), hasher);
+        http = new HttpApi(vertx, new UserDirectory(database.dataSource(), hasher),
+                new SessionTokens(vertx, jwtSecret(), config.security().tokenTtl()), registry, meters,
+                database::isReachable);
+        AnjuConfig.Ingest ic = config.ingest();
+        ingest = new TelemetryIngest(database.dataSource(),
+                new IngestSettings(ic.batchMaxRows(), ic.batchMaxDelay(), ic.queueMaxMessages()),
+                new TelemetryDecoder(), http.deviceUpdates(), meters);
+        ingest.start();
+        httpPort = await(http.start(config.http().host(), config.http().port()));
+        AnjuConfig.Mqtt mc = config.mqtt();
+        gateway = MqttGateway.create(vertx, new GatewayOptions(mc.host(), mc.port(), mc.maxPayloadBytes(), mc.ackTimeout()),
+                new RegistryDeviceAuthenticator(vertx, registry, hasher, config.security().deviceAuthCacheTtl(), clock),
+                ingest, meters);
+        mqttPort = await(gateway.start());
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public int mqttPort() {
+        return mqttPort;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /** Returns the provisioning service (blocking; call from a worker or main thread). */
+    public Provisioning provisioning() {
+        return provisioning;
+    }
+
+    /** Returns the HTTP API, for checks of its routes. */
+    public HttpApi http() {
+        return http;
+    }
+
+    /** Stops devices first, then ingest (writing what was queued), then HTTP and the database; idempotent. */
+    @Override
+    public synchronized void close() {
+        if (gateway != null) {
+            awaitQuietly(gateway.stop());
+            gateway = null;
+        }
+        if (ingest != null) {
+            ingest.close();
+            ingest = null;
+        }
+        if (http != null) {
+            awaitQuietly(http.stop());
+            http = null;
+        }
+        if (vertx != null) {
+            awaitQuietly(vertx.close());
+            vertx = null;
+        }
+        if (database != null) {
+            database.close();
+            database = null;
+        }
+        if (databaseTarget != null) {
+            databaseTarget.close();
+            databaseTarget = null;
+        }
+    }
+
+    private void createDataDir() {
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new StartupException("cannot create the data folder " + config.dataDir().toAbsolutePath() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Returns the configured token secret, or one generated once and kept (owner-only) in the data folder. */
+    private String jwtSecret() {
+        if (!config.security().jwtSecret().isEmpty()) {
+            return config.security().jwtSecret();
+        }
+        Path file = config.dataDir().resolve("jwt-secret");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).strip();
+            }
+            byte[] random = new byte[48];
+            new SecureRandom().nextBytes(random);
+            String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Files.writeString(file, secret);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            return secret;
+        } catch (IOException e) {
+            throw new StartupException("cannot read or create " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(START_TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new StartupException(e.getCause().getMessage(), e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new StartupException("start-up step did not finish within " + START_TIMEOUT_S + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupException("interrupted during start-up", e);
+        }
+    }
+
+    private static void awaitQuietly(Future<?> future) {
+        try {
+            future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.debug("stop step did not complete cleanly: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.anju.platform.api;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import org.anju.error.ClientError;
+import org.anju.platform.auth.Principal;
+import org.anju.platform.auth.Role;
+import org.anju.platform.auth.SessionTokens;
+import org.anju.platform.auth.UserDirectory;
+
+/**
+ * Log-in, log-out and the authentication every other API route requires.
+ * <p>
+ * A session token is accepted from {@code Authorization: Bearer} (integrations) or from the
+ * {@code anju_token} cookie (the dashboards; HttpOnly and SameSite=Strict, so scripts cannot read
+ * it and other sites cannot send it).
+ */
+final class AuthRoutes {
+
+    static final String COOKIE = "anju_token";
+    private static final String PRINCIPAL = "anju.principal";
+    private static final int MAX_CREDENTIAL_LENGTH = 256;
+
+    private final Vertx vertx;
+    private final UserDirectory users;
+    private final SessionTokens tokens;
+
+    AuthRoutes(Vertx vertx, UserDirectory users, SessionTokens tokens) {
+        this.vertx = vertx;
+        this.users = users;
+        this.tokens = tokens;
+    }
+
+    void mount(Router router) {
+        router.post("/api/v1/auth/login").handler(this::login);
+        router.post("/api/v1/auth/logout").handler(this::logout);
+        router.get("/api/v1/me").handler(this::authenticate).handler(this::me);
+    }
+
+    /** Requires a valid session; puts its {@link Principal} on the request. */
+    void authenticate(RoutingContext ctx) {
+        String token = bearerToken(ctx);
+        if (token == null) {
+            ctx.fail(ClientError.unauthorized("log in first: no session token"));
+            return;
+        }
+        tokens.verify(token)
+                .onSuccess(principal -> {
+                    ctx.put(PRINCIPAL, principal);
+                    ctx.next();
+                })
+                .onFailure(ctx::fail);
+    }
+
+    /** Returns the user of an {@linkplain #authenticate(RoutingContext) authenticated} request. */
+    static Principal principal(RoutingContext ctx) {
+        return ctx.get(PRINCIPAL);
+    }
+
+    private void login(RoutingContext ctx) {
+        JsonObject body;
+        try {
+            body = ctx.body().asJsonObject();
+        } catch (DecodeException | ClassCastException e) {
+            ctx.fail(ClientError.badRequest("body must be a JSON object with username and password"));
+            return;
+        }
+        String username = body == null ? null : body.getValue("username") instanceof String s ? s : null;
+        String password = body == null ? null : body.getValue("password") instanceof String s ? s : null;
+        if (username == null || password == null || username.isBlank() || password.isEmpty()
+                || username.length() > MAX_CREDENTIAL_LENGTH || password.length() > MAX_CREDENTIAL_LENGTH) {
+            ctx.fail(ClientError.badRequest("username and password are required strings of at most "
+                    + MAX_CREDENTIAL_LENGTH + " characters"));
+            return;
+        }
+        vertx.executeBlocking(() -> users.authenticate(username.strip(), password), false)
+                .onSuccess(principal -> {
+                    String token = tokens.issue(principal);
+                    ctx.response().addCookie(sessionCookie(token, tokens.ttl().toSeconds()));
+                    Responses.json(ctx, 200, new JsonObject().put("token", token).put("user", userJson(principal)));
+                })
+                .onFailure(ctx::fail);
+    }
+
+    private void logout(RoutingContext ctx) {
+        ctx.response().addCookie(sessionCookie("", 0)).setStatusCode(204).end();
+    }
+
+    private void me(RoutingContext ctx) {
+        Responses.json(ctx, 200, userJson(principal(ctx)));
+    }
+
+    private static String bearerToken(RoutingContext ctx) {
+        String header = ctx.request().getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return header.substring(7).strip();
+        }
+        Cookie cookie = ctx.request().getCookie(COOKIE);
+        return cookie == null || cookie.getValue().isEmpty() ? null : cookie.getValue();
+    }
+
+    private static Cookie sessionCookie(String value, long maxAgeSeconds) {
+        return Cookie.cookie(COOKIE, value)
+                .setPath("/")
+                .setHttpOnly(true)
+                .setSameSite(CookieSameSite.STRICT)
+                .setMaxAge(maxAgeSeconds);
+    }
+
+    static JsonObject userJson(Principal p) {
+        return new JsonObject()
+                .put("username", p.username())
+                .put("displayName", p.displayName())
+                .put("tenantId", p.tenantId())
+                .put("roles", p.roles().stream().map(Role::wireName).sorted().toList())
+                .put("communityIds", p.communityIds().stream().sorted().toList());
+    }
+}

@@ -1,0 +1,93 @@
+package org.anju.platform.api;
+
+import java.util.List;
+import java.util.Map;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import org.anju.error.ClientError;
+import org.anju.platform.auth.Principal;
+import org.anju.platform.registry.CommunityView;
+import org.anju.platform.registry.DeviceRegistry;
+
+/**
+ * Communities, their devices with latest state, and the live stream of device updates.
+ */
+final class DeviceRoutes {
+
+    private static final long STREAM_HEARTBEAT_MS = 15_000;
+
+    private final Vertx vertx;
+    private final DeviceRegistry registry;
+    private final DeviceUpdates updates;
+
+    DeviceRoutes(Vertx vertx, DeviceRegistry registry, DeviceUpdates updates) {
+        this.vertx = vertx;
+        this.registry = registry;
+        this.updates = updates;
+    }
+
+    void mount(Router router, Handler<RoutingContext> authenticated) {
+        router.get("/api/v1/communities").handler(authenticated).handler(this::communities);
+        router.get("/api/v1/communities/:communityId/devices").handler(authenticated).handler(this::devices);
+        router.get("/api/v1/communities/:communityId/stream").handler(authenticated).handler(this::stream);
+    }
+
+    private void communities(RoutingContext ctx) {
+        Principal user = AuthRoutes.principal(ctx);
+        Responses.json(ctx, vertx.executeBlocking(() -> {
+            List<CommunityView> all = registry.communities();
+            return all.stream().filter(c -> user.mayViewDevicesOf(c.id())).toList();
+        }, false));
+    }
+
+    private void devices(RoutingContext ctx) {
+        String communityId = ctx.pathParam("communityId");
+        Responses.json(ctx, vertx.executeBlocking(() -> {
+            requireVisible(AuthRoutes.principal(ctx), communityId);
+            return Map.of("communityId", communityId, "devices", registry.devicesOfCommunity(communityId));
+        }, false));
+    }
+
+    /** Server-sent events: {@code event: device} with one device (as in the list) per update. */
+    private void stream(RoutingContext ctx) {
+        String communityId = ctx.pathParam("communityId");
+        vertx.executeBlocking(() -> {
+            requireVisible(AuthRoutes.principal(ctx), communityId);
+            return communityId;
+        }, false).onSuccess(id -> openStream(ctx, id)).onFailure(ctx::fail);
+    }
+
+    private void openStream(RoutingContext ctx, String communityId) {
+        HttpServerResponse response = ctx.response()
+                .setChunked(true)
+                .putHeader("Content-Type", "text/event-stream; charset=utf-8")
+                .putHeader("Cache-Control", "no-cache")
+                .putHeader("X-Accel-Buffering", "no");
+        response.write("retry: 3000\n\n");
+        MessageConsumer<String> consumer = vertx.eventBus().consumer(DeviceUpdates.address(communityId),
+                message -> response.write("event: device\ndata: " + message.body() + "\n\n"));
+        updates.subscribed();
+        long heartbeat = vertx.setPeriodic(STREAM_HEARTBEAT_MS, id -> response.write(": keep-alive\n\n"));
+        response.closeHandler(v -> {
+            vertx.cancelTimer(heartbeat);
+            consumer.unregister();
+            updates.unsubscribed();
+        });
+    }
+
+    private void requireVisible(Principal user, String communityId) {
+        // authorization first: whether a community exists is itself not for everybody to learn
+        if (!user.mayViewDevicesOf(communityId)) {
+            throw ClientError.forbidden(user.username() + " may not see community '" + communityId + "'");
+        }
+        if (!registry.communityExists(communityId)) {
+            throw ClientError.notFound("no community '" + communityId + "'");
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.anju.platform.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.anju.error.ServerError;
+import org.anju.platform.auth.SessionTokens;
+import org.anju.platform.auth.UserDirectory;
+import org.anju.platform.ingest.IngestListener;
+import org.anju.platform.registry.DeviceRegistry;
+
+/**
+ * The HTTP side of the platform: REST and SSE under {@code /api}, health and metrics, and the
+ * dashboards (static files from the {@code anju-dashboards} jar) at {@code /}.
+ */
+public final class HttpApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    private static final long MAX_BODY_BYTES = 64 * 1024;
+
+    private final Vertx vertx;
+    private final Router router;
+    private final DeviceUpdates deviceUpdates;
+    private HttpServer server;
+
+    public HttpApi(Vertx vertx, UserDirectory users, SessionTokens tokens, DeviceRegistry registry,
+            PrometheusMeterRegistry meters, BooleanSupplier databaseReachable) {
+        this.vertx = vertx;
+        this.deviceUpdates = new DeviceUpdates(vertx, registry);
+        this.router = Router.router(vertx);
+        router.route().handler(HttpApi::securityHeaders);
+        router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        AuthRoutes auth = new AuthRoutes(vertx, users, tokens);
+        auth.mount(router);
+        new DeviceRoutes(vertx, registry, deviceUpdates).mount(router, auth::authenticate);
+        new OpsRoutes(vertx, meters, databaseReachable).mount(router, auth::authenticate);
+        router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
+        router.route().failureHandler(ApiErrors::handle);
+    }
+
+    /** Returns the listener to register with ingest so that live streams see committed state. */
+    public IngestListener deviceUpdates() {
+        return deviceUpdates;
+    }
+
+    /** Returns the API routes as {@code METHOD /path/{param}}, for checking them against the OpenAPI document. */
+    public List<String> apiRoutes() {
+        List<String> routes = new ArrayList<>();
+        for (Route route : router.getRoutes()) {
+            String path = route.getPath();
+            if (path == null || route.methods() == null || path.endsWith("*")) {
+                continue;
+            }
+            String openApiPath = path.replaceAll(":([A-Za-z]+)", "{$1}");
+            route.methods().forEach(m -> routes.add(m.name() + " " + openApiPath));
+        }
+        return routes;
+    }
+
+    /**
+     * Starts listening.
+     *
+     * @return the port; fails with a {@link ServerError} naming the port when it cannot be bound
+     */
+    public Future<Integer> start(String host, int port) {
+        server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port).setCompressionSupported(true));
+        return server.requestHandler(router).listen()
+                .map(HttpServer::actualPort)
+                .onSuccess(p -> LOG.info("HTTP API and dashboards listening [host: {}, port: {}]", host, p))
+                .recover(cause -> Future.failedFuture(ServerError.unavailable(
+                        "cannot listen for HTTP on " + host + ":" + port + ": " + cause.getMessage(), cause)));
+    }
+
+    /** Stops listening; idempotent. */
+    public Future<Void> stop() {
+        if (server == null) {
+            return Future.succeededFuture();
+        }
+        HttpServer closing = server;
+        server = null;
+        return closing.close();
+    }
+
+    private static void securityHeaders(RoutingContext ctx) {
+        ctx.response()
+                .putHeader("X-Content-Type-Options", "nosniff")
+                .putHeader("X-Frame-Options", "DENY")
+                .putHeader("Referrer-Policy", "no-referrer")
+                .putHeader("Content-Security-Policy",
+                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
+        ctx.next();
+    }
+}

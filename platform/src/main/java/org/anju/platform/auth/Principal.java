@@ -1,0 +1,33 @@
+package org.anju.platform.auth;
+
+import java.util.Set;
+
+/**
+ * The authenticated user behind a request.
+ *
+ * @param tenantId     the property company the user works for; null for platform admins and the
+ *                     fire brigade
+ * @param communityIds the communities a property user was given
+ */
+public record Principal(String username, String displayName, String tenantId, Set<Role> roles,
+        Set<String> communityIds) {
+
+    public Principal {
+        roles = Set.copyOf(roles);
+        communityIds = Set.copyOf(communityIds);
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    /** Returns whether the user may see a community's devices and their state. */
+    public boolean mayViewDevicesOf(String communityId) {
+        return has(Role.PLATFORM_ADMIN) || has(Role.FIRE_BRIGADE)
+                || (communityIds.contains(communityId) && !onlyResident());
+    }
+
+    private boolean onlyResident() {
+        return roles.equals(Set.of(Role.RESIDENT));
+    }
+}

@@ -1,0 +1,62 @@
+package org.anju.platform.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The whole validated configuration of one Anju process. Build it with {@link ConfigLoader}.
+ */
+public record AnjuConfig(
+        Path dataDir, Db db, Http http, Mqtt mqtt, Ingest ingest, Devices devices, Security security, Demo demo) {
+
+    /**
+     * Database settings.
+     *
+     * @param url            JDBC URL; empty to use the embedded PostgreSQL
+     * @param embeddedPort   port of the embedded PostgreSQL, 0 for any free one
+     */
+    public record Db(String url, String user, String password, int poolSize, Duration connectTimeout,
+            int embeddedPort) {
+
+        /** Returns whether the embedded PostgreSQL is to be used. */
+        public boolean embedded() {
+            return url.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Db[url=" + Secrets.maskUrl(url) + ", user=" + user + ", password=" + Secrets.mask(password)
+                    + ", poolSize=" + poolSize + ", connectTimeout=" + connectTimeout
+                    + ", embeddedPort=" + embeddedPort + "]";
+        }
+    }
+
+    public record Http(String host, int port) {
+    }
+
+    public record Mqtt(String host, int port, int maxPayloadBytes, Duration ackTimeout) {
+    }
+
+    public record Ingest(int batchMaxRows, Duration batchMaxDelay, int queueMaxMessages) {
+    }
+
+    public record Devices(Duration offlineAfter) {
+    }
+
+    /**
+     * Security settings.
+     *
+     * @param jwtSecret empty to generate one under the data folder
+     */
+    public record Security(String jwtSecret, Duration tokenTtl, Duration deviceAuthCacheTtl, int bcryptCost) {
+
+        @Override
+        public String toString() {
+            return "Security[jwtSecret=" + Secrets.mask(jwtSecret) + ", tokenTtl=" + tokenTtl
+                    + ", deviceAuthCacheTtl=" + deviceAuthCacheTtl + ", bcryptCost=" + bcryptCost + "]";
+        }
+    }
+
+    public record Demo(int devicesPerType, Duration publishInterval) {
+    }
+}

@@ -1,0 +1,135 @@
+package org.anju.platform.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/**
+ * Loads the configuration: the documented defaults ({@code anju-defaults.yaml}), then an optional
+ * YAML file, then environment variables {@code ANJU_<SECTION>_<KEY>}, and validates the result.
+ * <p>
+ * A key the defaults do not know is refused (a typo must not silently keep a default), and so is
+ * any value of the wrong type or range; the message names the key and the value.
+ */
+public final class ConfigLoader {
+
+    /** Environment variable naming a YAML file to load. */
+    public static final String CONFIG_FILE_ENV = "ANJU_CONFIG";
+    private static final String ENV_PREFIX = "ANJU_";
+    private static final String DEFAULTS = "/anju-defaults.yaml";
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private ConfigLoader() {
+    }
+
+    /**
+     * Loads and validates the configuration.
+     *
+     * @param file an optional YAML file; when empty, {@value #CONFIG_FILE_ENV} may name one
+     * @param env  the environment (usually {@link System#getenv()})
+     * @throws ConfigException naming the key and value when anything is wrong
+     */
+    public static AnjuConfig load(Optional<Path> file, Map<String, String> env) {
+        ObjectNode tree = defaults();
+        Optional<Path> configFile = file.or(() -> Optional.ofNullable(env.get(CONFIG_FILE_ENV))
+                .filter(s -> !s.isBlank()).map(Path::of));
+        configFile.ifPresent(path -> merge(tree, readFile(path), ""));
+        applyEnvironment(tree, "", env);
+        return bind(new ConfigValues(tree));
+    }
+
+    private static AnjuConfig bind(ConfigValues v) {
+        return new AnjuConfig(
+                v.path("dataDir"),
+                new AnjuConfig.Db(v.text("db.url"), v.text("db.user"), v.text("db.password"),
+                        v.intIn("db.poolSize", 1, 200), v.duration("db.connectTimeout"),
+                        v.intIn("db.embeddedPort", 0, 65535)),
+                new AnjuConfig.Http(v.nonEmpty("http.host"), v.intIn("http.port", 0, 65535)),
+                new AnjuConfig.Mqtt(v.nonEmpty("mqtt.host"), v.intIn("mqtt.port", 0, 65535),
+                        v.intIn("mqtt.maxPayloadBytes", 64, 16 * 1024 * 1024), v.duration("mqtt.ackTimeout")),
+                new AnjuConfig.Ingest(v.intIn("ingest.batchMaxRows", 1, 1_000_000), v.duration("ingest.batchMaxDelay"),
+                        v.intIn("ingest.queueMaxMessages", 1, 10_000_000)),
+                new AnjuConfig.Devices(v.duration("devices.offlineAfter")),
+                new AnjuConfig.Security(v.secret("security.jwtSecret", 32), v.duration("security.tokenTtl"),
+                        v.duration("security.deviceAuthCacheTtl"), v.intIn("security.bcryptCost", 4, 16)),
+                new AnjuConfig.Demo(v.intIn("demo.devicesPerType", 1, 1000), v.duration("demo.publishInterval")));
+    }
+
+    private static ObjectNode defaults() {
+        try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULTS)) {
+            return (ObjectNode) YAML.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + DEFAULTS, e);
+        }
+    }
+
+    private static JsonNode readFile(Path path) {
+        if (!Files.isRegularFile(path)) {
+            throw new ConfigException("configuration file '" + path + "' does not exist");
+        }
+        try {
+            JsonNode node = YAML.readTree(path.toFile());
+            if (node == null || node.isMissingNode() || node.isNull()) {
+                return YAML.createObjectNode();
+            }
+            if (!node.isObject()) {
+                throw new ConfigException("configuration file '" + path + "' must hold a YAML mapping");
+            }
+            return node;
+        } catch (IOException e) {
+            throw new ConfigException("configuration file '" + path + "' is not valid YAML: " + e.getMessage());
+        }
+    }
+
+    private static void merge(ObjectNode target, JsonNode overrides, String prefix) {
+        Iterator<Map.Entry<String, JsonNode>> fields = overrides.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String key = prefix + field.getKey();
+            JsonNode current = target.get(field.getKey());
+            if (current == null) {
+                throw new ConfigException("unknown configuration key '" + key + "'");
+            }
+            if (current.isObject()) {
+                if (!field.getValue().isObject()) {
+                    throw ConfigException.invalid(key, field.getValue(), "expected a mapping of keys");
+                }
+                merge((ObjectNode) current, field.getValue(), key + ".");
+            } else {
+                target.set(field.getKey(), field.getValue());
+            }
+        }
+    }
+
+    private static void applyEnvironment(ObjectNode node, String prefix, Map<String, String> env) {
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String path = prefix + field.getKey();
+            if (field.getValue().isObject()) {
+                applyEnvironment((ObjectNode) field.getValue(), path + ".", env);
+            } else {
+                String value = env.get(environmentName(path));
+                if (value != null) {
+                    field.setValue(TextNode.valueOf(value));
+                }
+            }
+        }
+    }
+
+    /** Returns the environment variable for a key: {@code db.poolSize} → {@code ANJU_DB_POOL_SIZE}. */
+    public static String environmentName(String key) {
+        return ENV_PREFIX + key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replace('.', '_').toUpperCase();
+    }
+}

@@ -1,0 +1,118 @@
+package org.anju.platform.config;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Typed, validated reads of a merged configuration tree; each failure names the key and value.
+ */
+final class ConfigValues {
+
+    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+
+    private final JsonNode root;
+
+    ConfigValues(JsonNode root) {
+        this.root = root;
+    }
+
+    String text(String key) {
+        JsonNode node = node(key);
+        if (node.isNull()) {
+            return "";
+        }
+        if (node.isContainerNode()) {
+            throw ConfigException.invalid(key, node, "expected a single value");
+        }
+        return node.asText();
+    }
+
+    String nonEmpty(String key) {
+        String value = text(key).strip();
+        if (value.isEmpty()) {
+            throw ConfigException.invalid(key, value, "must not be empty");
+        }
+        return value;
+    }
+
+    String secret(String key, int minLength) {
+        String value = text(key);
+        if (!value.isEmpty() && value.length() < minLength) {
+            // the value itself is not repeated: it is a secret
+            throw new ConfigException("configuration key '" + key + "' must be empty (generate one) or at least "
+                    + minLength + " characters long");
+        }
+        return value;
+    }
+
+    int intIn(String key, int min, int max) {
+        String raw = text(key).strip();
+        int value;
+        try {
+            value = Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            throw ConfigException.invalid(key, raw, "expected a whole number");
+        }
+        if (value < min || value > max) {
+            throw ConfigException.invalid(key, raw, "expected a number from " + min + " to " + max);
+        }
+        return value;
+    }
+
+    Duration duration(String key) {
+        String raw = text(key).strip();
+        Duration value = parseDuration(raw);
+        if (value == null) {
+            throw ConfigException.invalid(key, raw, "expected a duration such as 5ms, 10s, 2m, 12h or 1d");
+        }
+        if (value.isZero() || value.isNegative()) {
+            throw ConfigException.invalid(key, raw, "expected a positive duration");
+        }
+        return value;
+    }
+
+    Path path(String key) {
+        String raw = nonEmpty(key);
+        try {
+            return Path.of(raw);
+        } catch (InvalidPathException e) {
+            throw ConfigException.invalid(key, raw, "expected a file system path");
+        }
+    }
+
+    private JsonNode node(String key) {
+        JsonNode node = root;
+        for (String part : key.split("\\.")) {
+            node = node.path(part);
+        }
+        if (node.isMissingNode()) {
+            throw new IllegalStateException("no default for configuration key '" + key + "'");
+        }
+        return node;
+    }
+
+    private static Duration parseDuration(String raw) {
+        Matcher m = SIMPLE_DURATION.matcher(raw);
+        if (m.matches()) {
+            long amount = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
+            };
+        }
+        try {
+            return Duration.parse(raw);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

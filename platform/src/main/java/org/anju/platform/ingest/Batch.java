@@ -1,0 +1,79 @@
+package org.anju.platform.ingest;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.vertx.core.Promise;
+
+import org.anju.protocol.DataPoint;
+import org.anju.protocol.DeviceEvent;
+
+/**
+ * Messages written together in one transaction, and the device state they leave behind,
+ * coalesced to one update per device.
+ */
+final class Batch {
+
+    /** One accepted message waiting to be written. */
+    record Entry(String deviceId, Instant receivedAt, List<DataPoint> points, DeviceEvent event,
+            Promise<Void> stored) {
+
+        int rows() {
+            return points.size() + (event == null ? 0 : 1);
+        }
+    }
+
+    /** The state one device is left in by this batch. */
+    static final class StateUpdate {
+        Instant lastSeen;
+        Instant latestTs;
+        final Map<String, DataPoint> latest = new TreeMap<>();
+
+        void add(Entry entry) {
+            if (lastSeen == null || entry.receivedAt().isAfter(lastSeen)) {
+                lastSeen = entry.receivedAt();
+            }
+            for (DataPoint point : entry.points()) {
+                DataPoint known = latest.get(point.metric());
+                if (known == null || !point.ts().isBefore(known.ts())) {
+                    latest.put(point.metric(), point);
+                }
+                if (latestTs == null || point.ts().isAfter(latestTs)) {
+                    latestTs = point.ts();
+                }
+            }
+        }
+    }
+
+    private final List<Entry> entries = new ArrayList<>();
+    private int rows;
+    private Map<String, StateUpdate> stateUpdates;
+
+    void add(Entry entry) {
+        entries.add(entry);
+        rows += entry.rows();
+        stateUpdates = null;
+    }
+
+    int rows() {
+        return rows;
+    }
+
+    List<Entry> entries() {
+        return entries;
+    }
+
+    /** Returns the state update per device, ordered by device id (a stable lock order). */
+    Map<String, StateUpdate> stateUpdates() {
+        if (stateUpdates == null) {
+            stateUpdates = new TreeMap<>();
+            for (Entry entry : entries) {
+                stateUpdates.computeIfAbsent(entry.deviceId(), id -> new StateUpdate()).add(entry);
+            }
+        }
+        return stateUpdates;
+    }
+}

@@ -1,0 +1,119 @@
+package org.anju.platform.ingest;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+import org.anju.protocol.DataPoint;
+
+/**
+ * Writes one batch in one transaction: data points and events by binary {@code COPY}, then one
+ * coalesced state upsert per device. All of ingest's SQL lives here.
+ */
+final class BatchWriter {
+
+    private static final String COPY_TELEMETRY = "COPY telemetry (ts, device_id, metric, value) FROM STDIN (FORMAT BINARY)";
+    private static final String COPY_EVENTS = "COPY device_events (ts, device_id, kind, payload) FROM STDIN (FORMAT BINARY)";
+    // newer measurements win; values of a late (back-dated) batch only fill metrics not known yet
+    private static final String UPSERT_STATE = """
+            INSERT INTO device_state AS s (device_id, last_seen, latest, latest_ts, updated_at)
+            VALUES (?, ?, ?::jsonb, ?, now())
+            ON CONFLICT (device_id) DO UPDATE SET
+                last_seen = GREATEST(s.last_seen, EXCLUDED.last_seen),
+                latest = CASE WHEN s.latest_ts IS NULL OR EXCLUDED.latest_ts >= s.latest_ts
+                              THEN s.latest || EXCLUDED.latest
+                              ELSE EXCLUDED.latest || s.latest END,
+                latest_ts = GREATEST(s.latest_ts, EXCLUDED.latest_ts),
+                updated_at = now()""";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DataSource dataSource;
+
+    BatchWriter(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Writes and commits the batch; on any failure nothing of it is committed. */
+    void write(Batch batch) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+                copyTelemetry(copy, batch);
+                copyEvents(copy, batch);
+                upsertState(c, batch.stateUpdates());
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c);
+                throw e;
+            }
+        }
+    }
+
+    private static void copyTelemetry(CopyManager copy, Batch batch) throws SQLException {
+        BinaryCopy rows = new BinaryCopy(batch.rows());
+        for (Batch.Entry entry : batch.entries()) {
+            for (DataPoint p : entry.points()) {
+                rows.startRow(4).timestamptz(p.ts()).text(p.deviceId()).text(p.metric()).float8(p.value());
+            }
+        }
+        copyIn(copy, COPY_TELEMETRY, rows);
+    }
+
+    private static void copyEvents(CopyManager copy, Batch batch) throws SQLException {
+        BinaryCopy rows = new BinaryCopy(batch.entries().size());
+        for (Batch.Entry entry : batch.entries()) {
+            if (entry.event() != null) {
+                rows.startRow(4).timestamptz(entry.event().ts()).text(entry.deviceId()).text(entry.event().kind())
+                        .jsonb(entry.event().payloadJson());
+            }
+        }
+        copyIn(copy, COPY_EVENTS, rows);
+    }
+
+    private static void copyIn(CopyManager copy, String sql, BinaryCopy rows) throws SQLException {
+        if (rows.rows() == 0) {
+            return;
+        }
+        try {
+            copy.copyIn(sql, new ByteArrayInputStream(rows.finish()));
+        } catch (IOException e) {
+            throw new SQLException("COPY stream failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void upsertState(Connection c, Map<String, Batch.StateUpdate> updates) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(UPSERT_STATE)) {
+            for (Map.Entry<String, Batch.StateUpdate> e : updates.entrySet()) {
+                Batch.StateUpdate state = e.getValue();
+                ObjectNode latest = JSON.createObjectNode();
+                state.latest.forEach((metric, point) -> latest.put(metric, point.value()));
+                ps.setString(1, e.getKey());
+                ps.setTimestamp(2, Timestamp.from(state.lastSeen));
+                ps.setString(3, latest.toString());
+                ps.setTimestamp(4, state.latestTs == null ? null : Timestamp.from(state.latestTs));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is broken; the pool discards it, and the transaction dies with it
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.anju.platform.ingest;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * Builds a PostgreSQL binary {@code COPY} stream (the format of {@code COPY ... FROM STDIN
+ * (FORMAT BINARY)}): a header, one tuple per row, a trailer.
+ */
+final class BinaryCopy {
+
+    private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
+    // PostgreSQL timestamps count microseconds from 2000-01-01T00:00:00Z
+    private static final long PG_EPOCH_SECONDS = 946_684_800L;
+    private static final byte JSONB_VERSION = 1;
+
+    private final ByteArrayOutputStream bytes;
+    private final DataOutputStream out;
+    private int rows;
+
+    BinaryCopy(int expectedRows) {
+        bytes = new ByteArrayOutputStream(64 + expectedRows * 48);
+        out = new DataOutputStream(bytes);
+        try {
+            out.write(SIGNATURE);
+            out.writeInt(0); // flags
+            out.writeInt(0); // header extension length
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    BinaryCopy startRow(int columns) {
+        rows++;
+        return write(() -> out.writeShort(columns));
+    }
+
+    BinaryCopy timestamptz(Instant ts) {
+        long micros = (ts.getEpochSecond() - PG_EPOCH_SECONDS) * 1_000_000L + ts.getNano() / 1_000;
+        return write(() -> {
+            out.writeInt(8);
+            out.writeLong(micros);
+        });
+    }
+
+    BinaryCopy text(String value) {
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        return write(() -> {
+            out.writeInt(utf8.length);
+            out.write(utf8);
+        });
+    }
+
+    BinaryCopy float8(double value) {
+        return write(() -> {
+            out.writeInt(8);
+            out.writeDouble(value);
+        });
+    }
+
+    BinaryCopy jsonb(String json) {
+        byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
+        return write(() -> {
+            out.writeInt(utf8.length + 1);
+            out.writeByte(JSONB_VERSION);
+            out.write(utf8);
+        });
+    }
+
+    int rows() {
+        return rows;
+    }
+
+    /** Ends the stream and returns it whole. */
+    byte[] finish() {
+        write(() -> out.writeShort(-1));
+        return bytes.toByteArray();
+    }
+
+    private interface Write {
+        void run() throws IOException;
+    }
+
+    private BinaryCopy write(Write write) {
+        try {
+            write.run();
+        } catch (IOException e) {
+            // a ByteArrayOutputStream does not fail
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+}

@@ -1,0 +1,14 @@
+package org.anju.platform.registry;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A device as the API shows it: where it is and what it last said.
+ *
+ * @param lastSeen when it last sent something, null if never
+ * @param latest   its latest value per metric
+ */
+public record DeviceView(String id, String tenantId, String communityId, String type, String name, String building,
+        Integer floor, String location, Instant lastSeen, boolean online, Map<String, Double> latest) {
+}

@@ -1,0 +1,130 @@
+package org.anju.platform.registry;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.anju.error.ServerError;
+
+/**
+ * Creates tenants, communities, buildings, devices, credentials and users; every call is
+ * idempotent (an existing row is updated, not duplicated).
+ * <p>
+ * Methods block on JDBC: call them from a worker thread.
+ */
+public final class Provisioning {
+
+    private final DataSource dataSource;
+    private final PasswordHasher hasher;
+
+    public Provisioning(DataSource dataSource, PasswordHasher hasher) {
+        this.dataSource = dataSource;
+        this.hasher = hasher;
+    }
+
+    public record Community(String id, String tenantId, String name, String address, Double lat, Double lon) {
+    }
+
+    public record Building(String id, String communityId, String name, int floorsAbove, int floorsBelow) {
+    }
+
+    public record Device(String id, String tenantId, String communityId, String type, String name, String buildingId,
+            Integer floor, String location, Double lat, Double lon) {
+    }
+
+    public void tenant(String id, String name) {
+        update("""
+                INSERT INTO tenants (id, name) VALUES (?, ?)
+                ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name""", id, name);
+    }
+
+    public void community(Community c) {
+        update("""
+                INSERT INTO communities (id, tenant_id, name, address, lat, lon) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, address = EXCLUDED.address,
+                    lat = EXCLUDED.lat, lon = EXCLUDED.lon""",
+                c.id(), c.tenantId(), c.name(), c.address(), c.lat(), c.lon());
+    }
+
+    public void building(Building b) {
+        update("""
+                INSERT INTO buildings (id, community_id, name, floors_above, floors_below) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, floors_above = EXCLUDED.floors_above,
+                    floors_below = EXCLUDED.floors_below""",
+                b.id(), b.communityId(), b.name(), b.floorsAbove(), b.floorsBelow());
+    }
+
+    public void device(Device d) {
+        update("""
+                INSERT INTO devices (id, tenant_id, community_id, type, name, building_id, floor, location, lat, lon)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET type = EXCLUDED.type, name = EXCLUDED.name,
+                    building_id = EXCLUDED.building_id, floor = EXCLUDED.floor, location = EXCLUDED.location,
+                    lat = EXCLUDED.lat, lon = EXCLUDED.lon""",
+                d.id(), d.tenantId(), d.communityId(), d.type(), d.name(), d.buildingId(), d.floor(), d.location(),
+                d.lat(), d.lon());
+    }
+
+    /** Sets the secret a device authenticates with as {@code authId@tenantId}; only its hash is stored. */
+    public void deviceCredential(String tenantId, String authId, String deviceId, String secret) {
+        update("""
+                INSERT INTO device_credentials (tenant_id, auth_id, device_id, secret_hash) VALUES (?, ?, ?, ?)
+                ON CONFLICT (tenant_id, auth_id) DO UPDATE SET device_id = EXCLUDED.device_id,
+                    secret_hash = EXCLUDED.secret_hash, enabled = true""",
+                tenantId, authId, deviceId, hasher.hash(secret));
+    }
+
+    /** Creates or updates a user with a password (stored hashed), roles and visible communities. */
+    public void user(String username, String displayName, String password, String tenantId, Iterable<String> roles,
+            Iterable<String> communityIds) {
+        inTransaction(c -> {
+            execute(c, """
+                    INSERT INTO users (username, display_name, password_hash, tenant_id) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (username) DO UPDATE SET display_name = EXCLUDED.display_name,
+                        password_hash = EXCLUDED.password_hash, tenant_id = EXCLUDED.tenant_id, enabled = true""",
+                    username, displayName, hasher.hash(password), tenantId);
+            execute(c, "DELETE FROM user_roles WHERE username = ?", username);
+            for (String role : roles) {
+                execute(c, "INSERT INTO user_roles (username, role) VALUES (?, ?)", username, role);
+            }
+            execute(c, "DELETE FROM user_communities WHERE username = ?", username);
+            for (String community : communityIds) {
+                execute(c, "INSERT INTO user_communities (username, community_id) VALUES (?, ?)", username, community);
+            }
+        });
+    }
+
+    private interface SqlWork {
+        void run(Connection c) throws SQLException;
+    }
+
+    private void update(String sql, Object... parameters) {
+        inTransaction(c -> execute(c, sql, parameters));
+    }
+
+    private void inTransaction(SqlWork work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                work.run(c);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw ServerError.unavailable("provisioning failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void execute(Connection c, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setObject(i + 1, parameters[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+}
