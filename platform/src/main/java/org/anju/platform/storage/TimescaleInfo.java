@@ -24,6 +24,19 @@ public record TimescaleInfo(Optional<String> version, Optional<String> license) 
         return license.filter("timescale"::equals).isPresent();
     }
 
+    /**
+     * Returns the SQL expression that buckets a timestamp column by an interval: TimescaleDB's
+     * {@code time_bucket} where present, PostgreSQL's {@code date_bin} (same buckets, aligned on
+     * 2000-01-01 like time_bucket's default) elsewhere.
+     *
+     * @param interval an SQL interval literal, e.g. {@code 1 hour}
+     */
+    public String timeBucket(String interval, String column) {
+        return present()
+                ? "time_bucket(INTERVAL '" + interval + "', " + column + ")"
+                : "date_bin(INTERVAL '" + interval + "', " + column + ", TIMESTAMPTZ '2000-01-01')";
+    }
+
     @Override
     public String toString() {
         return present() ? "TimescaleDB " + version.get() + " (" + license.orElse("unknown") + " license)"

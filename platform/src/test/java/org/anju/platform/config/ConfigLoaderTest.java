@@ -1,0 +1,120 @@
+package org.anju.platform.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsNeedNoFileAndNoEnvironment() {
+        AnjuConfig config = ConfigLoader.load(Optional.empty(), Map.of());
+
+        assertThat(config.db().embedded()).isTrue();
+        assertThat(config.http().port()).isEqualTo(8080);
+        assertThat(config.mqtt().port()).isEqualTo(1883);
+        assertThat(config.ingest().batchMaxDelay()).isEqualTo(Duration.ofMillis(5));
+        assertThat(config.security().bcryptCost()).isEqualTo(10);
+    }
+
+    @Test
+    void fileThenEnvironmentOverrideDefaults() throws IOException {
+        Path file = Files.writeString(dir.resolve("anju.yaml"), """
+                http:
+                  port: 9090
+                ingest:
+                  batchMaxRows: 250
+                """);
+
+        AnjuConfig config = ConfigLoader.load(Optional.of(file), Map.of(
+                "ANJU_HTTP_PORT", "9191",
+                "ANJU_DB_URL", "jdbc:postgresql://db:5432/anju",
+                "ANJU_MQTT_ACK_TIMEOUT", "3s"));
+
+        assertThat(config.http().port()).isEqualTo(9191);
+        assertThat(config.ingest().batchMaxRows()).isEqualTo(250);
+        assertThat(config.db().url()).isEqualTo("jdbc:postgresql://db:5432/anju");
+        assertThat(config.db().embedded()).isFalse();
+        assertThat(config.mqtt().ackTimeout()).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void configFileMayBeNamedByEnvironment() throws IOException {
+        Path file = Files.writeString(dir.resolve("other.yaml"), "mqtt:\n  port: 2883\n");
+
+        AnjuConfig config = ConfigLoader.load(Optional.empty(), Map.of("ANJU_CONFIG", file.toString()));
+
+        assertThat(config.mqtt().port()).isEqualTo(2883);
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({
+        "ANJU_HTTP_PORT, eighty, 'http.port' has invalid value 'eighty'",
+        "ANJU_MQTT_PORT, 70000, 'mqtt.port' has invalid value '70000'",
+        "ANJU_INGEST_BATCH_MAX_DELAY, soon, 'ingest.batchMaxDelay' has invalid value 'soon'",
+        "ANJU_SECURITY_BCRYPT_COST, 3, 'security.bcryptCost' has invalid value '3'",
+        "ANJU_DB_POOL_SIZE, 0, 'db.poolSize' has invalid value '0'",
+        "ANJU_DEVICES_OFFLINE_AFTER, 0s, 'devices.offlineAfter' has invalid value '0s'",
+    })
+    void badValueNamesKeyAndValue(String variable, String value, String message) {
+        assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of(variable, value)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void unknownKeyInFileIsRefused() throws IOException {
+        Path file = Files.writeString(dir.resolve("typo.yaml"), "http:\n  prot: 9090\n");
+
+        assertThatThrownBy(() -> ConfigLoader.load(Optional.of(file), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("unknown configuration key 'http.prot'");
+    }
+
+    @Test
+    void missingFileIsRefused() {
+        assertThatThrownBy(() -> ConfigLoader.load(Optional.of(dir.resolve("nope.yaml")), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void shortJwtSecretIsRefusedWithoutRepeatingIt() {
+        assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("ANJU_SECURITY_JWT_SECRET", "tooshort")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("security.jwtSecret")
+                .hasMessageNotContaining("tooshort");
+    }
+
+    @Test
+    void secretsAreMaskedWhenLogged() {
+        AnjuConfig config = ConfigLoader.load(Optional.empty(), Map.of(
+                "ANJU_DB_URL", "jdbc:postgresql://db/anju?user=anju&password=hunter2",
+                "ANJU_DB_PASSWORD", "hunter3",
+                "ANJU_SECURITY_JWT_SECRET", "0123456789abcdef0123456789abcdef-secret"));
+
+        assertThat(config.db().toString()).doesNotContain("hunter2", "hunter3").contains("password=***");
+        assertThat(config.security().toString()).doesNotContain("0123456789abcdef");
+    }
+
+    @Test
+    void environmentNamesFollowKeys() {
+        assertThat(ConfigLoader.environmentName("db.url")).isEqualTo("ANJU_DB_URL");
+        assertThat(ConfigLoader.environmentName("ingest.batchMaxRows")).isEqualTo("ANJU_INGEST_BATCH_MAX_ROWS");
+        assertThat(ConfigLoader.environmentName("dataDir")).isEqualTo("ANJU_DATA_DIR");
+    }
+}

@@ -1,0 +1,49 @@
+package org.anju.platform.testing;
+
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.anju.platform.registry.PasswordHasher;
+import org.anju.platform.registry.Provisioning;
+
+/**
+ * A small community for tests: tenant {@code acme}, community {@code elm-court}, one building and
+ * the devices and users a test asks for. bcrypt runs at its cheapest cost here: tests check
+ * behaviour, not hashing strength.
+ */
+public final class Fixtures {
+
+    public static final String TENANT = "acme";
+    public static final String COMMUNITY = "elm-court";
+    public static final String OTHER_COMMUNITY = "oak-yard";
+    public static final int TEST_BCRYPT_COST = 4;
+
+    private final Provisioning provisioning;
+
+    public Fixtures(DataSource dataSource) {
+        this.provisioning = new Provisioning(dataSource, new PasswordHasher(TEST_BCRYPT_COST));
+        provisioning.tenant(TENANT, "Acme Property");
+        provisioning.community(new Provisioning.Community(COMMUNITY, TENANT, "Elm Court", "1 Elm Road", null, null));
+        provisioning.community(new Provisioning.Community(OTHER_COMMUNITY, TENANT, "Oak Yard", "2 Oak Road", null, null));
+        provisioning.building(new Provisioning.Building("elm-b1", COMMUNITY, "Building 1", 6, 1));
+    }
+
+    /** Adds a device of the community that authenticates as {@code id@acme} with the secret. */
+    public Fixtures device(String id, String type, String secret) {
+        provisioning.device(new Provisioning.Device(id, TENANT, COMMUNITY, type, "Test " + type, "elm-b1", 3,
+                "Corridor", null, null));
+        provisioning.deviceCredential(TENANT, id, id, secret);
+        return this;
+    }
+
+    /** Adds a property user who sees {@link #COMMUNITY} only. */
+    public Fixtures propertyUser(String username, String password, String role) {
+        provisioning.user(username, "Test " + username, password, TENANT, Set.of(role), Set.of(COMMUNITY));
+        return this;
+    }
+
+    public Provisioning provisioning() {
+        return provisioning;
+    }
+}

@@ -1,0 +1,111 @@
+package org.anju.platform.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.anju.platform.AnjuPlatform;
+import org.anju.platform.config.AnjuConfig;
+import org.anju.platform.config.ConfigLoader;
+
+/**
+ * The all-in-one platform on free ports over a fresh test database, with an HTTP client for its
+ * API. Closing it stops the platform and drops the database.
+ */
+public final class RunningPlatform implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TestDatabases.TestDatabase database;
+    private final AnjuPlatform platform;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private RunningPlatform(TestDatabases.TestDatabase database, AnjuPlatform platform) {
+        this.database = database;
+        this.platform = platform;
+    }
+
+    /** Starts a platform; {@code overrides} are extra ANJU_* variables. */
+    public static RunningPlatform start(Map<String, String> overrides) throws IOException {
+        TestDatabases.TestDatabase database = TestDatabases.primary().create();
+        Map<String, String> env = new HashMap<>();
+        env.put("ANJU_DB_URL", database.url());
+        env.put("ANJU_DATA_DIR", Files.createTempDirectory("anju-test-data").toString());
+        env.put("ANJU_HTTP_HOST", "127.0.0.1");
+        env.put("ANJU_HTTP_PORT", "0");
+        env.put("ANJU_MQTT_HOST", "127.0.0.1");
+        env.put("ANJU_MQTT_PORT", "0");
+        env.put("ANJU_SECURITY_BCRYPT_COST", Integer.toString(Fixtures.TEST_BCRYPT_COST));
+        env.putAll(overrides);
+        AnjuConfig config = ConfigLoader.load(Optional.empty(), env);
+        try {
+            return new RunningPlatform(database, AnjuPlatform.start(config));
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public AnjuPlatform platform() {
+        return platform;
+    }
+
+    public Fixtures fixtures() {
+        return new Fixtures(platform.database().dataSource());
+    }
+
+    public String mqttUri() {
+        return "tcp://127.0.0.1:" + platform.mqttPort();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + platform.httpPort();
+    }
+
+    /** Logs in and returns the session token; fails the test when log-in fails. */
+    public String login(String username, String password) throws IOException, InterruptedException {
+        HttpResponse<String> response = post("/api/v1/auth/login",
+                "{\"username\": \"" + username + "\", \"password\": \"" + password + "\"}");
+        if (response.statusCode() != 200) {
+            throw new AssertionError("log-in as " + username + " failed: " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body()).get("token").asText();
+    }
+
+    public HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpClient http() {
+        return http;
+    }
+
+    public static JsonNode json(HttpResponse<String> response) throws IOException {
+        return JSON.readTree(response.body());
+    }
+
+    @Override
+    public void close() {
+        platform.close();
+        database.close();
+    }
+}
