@@ -78,12 +78,6 @@ final class DeviceSession {
                         cause.getMessage()));
     }
 
-    void close() {
-        if (state != State.CLOSED) {
-            endpoint.close();
-        }
-    }
-
     private void accept(DeviceIdentity identity) {
         if (state == State.CLOSED) {
             return;
@@ -201,7 +195,7 @@ final class DeviceSession {
 
     /** Ends an MQTT 3.1.1 session whose message was not accepted, so the device re-sends it. */
     private void failConnection() {
-        if (state != State.CLOSED) {
+        if (state != State.CLOSED && endpoint.isConnected()) {
             LOG.info("{} closing MQTT 3.1.1 connection without PUBACK so that the device re-sends", device);
             endpoint.close();
         }

@@ -78,7 +78,7 @@ public final class MqttGatewayImpl implements MqttGateway {
         MqttServer closing = server;
         server = null;
         listening = null;
-        sessions.values().forEach(DeviceSession::close);
+        // closing the server closes every connection; each session's close handler then cleans up
         return closing.close();
     }
 
