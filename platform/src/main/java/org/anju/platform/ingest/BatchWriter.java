@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
+import org.anju.platform.storage.rollup.DirtyHours;
 import org.anju.protocol.DataPoint;
 
 /**
@@ -51,6 +52,7 @@ final class BatchWriter {
             try {
                 CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
                 copyTelemetry(copy, batch);
+                markDirtyHours(c, batch);
                 copyEvents(copy, batch);
                 upsertState(c, batch.stateUpdates());
                 c.commit();
@@ -69,6 +71,13 @@ final class BatchWriter {
             }
         }
         copyIn(copy, COPY_TELEMETRY, rows);
+    }
+
+    /** Tells the rollup job, in this transaction, which device-hours got data (see docs/storage.md). */
+    private static void markDirtyHours(Connection c, Batch batch) throws SQLException {
+        DirtyHours dirty = new DirtyHours();
+        batch.entries().forEach(entry -> entry.points().forEach(p -> dirty.add(p.deviceId(), p.ts())));
+        dirty.write(c);
     }
 
     private static void copyEvents(CopyManager copy, Batch batch) throws SQLException {

@@ -26,10 +26,15 @@ final class Hypertables {
      * written. At 100k points/s a day of telemetry is ~8.6e9 rows, too much for one chunk; one hour
      * (~3.6e8 rows, ~30 GB) is the largest sensible, and a community-scale deployment writes far
      * less, so 6 h keeps the chunk count low there. Events are two to three orders of magnitude
-     * rarer than data points: 7 days.
+     * rarer than data points: 7 days. The rollups hold one row per device, metric and bucket: 10,000
+     * devices with 5 metrics make 1.2M hourly rows a day, so 30 days (~36M rows) per hourly chunk and
+     * a year (~18M rows) per daily chunk. Retention drops whole chunks, so a class is kept up to one
+     * chunk interval beyond its setting (see docs/storage.md).
      */
     private static final String TELEMETRY_CHUNK = "6 hours";
     private static final String EVENTS_CHUNK = "7 days";
+    private static final String HOURLY_CHUNK = "30 days";
+    private static final String DAILY_CHUNK = "365 days";
 
     private Hypertables() {
     }
@@ -41,14 +46,20 @@ final class Hypertables {
             }
             s.execute("CREATE EXTENSION IF NOT EXISTS timescaledb");
             TimescaleInfo info = info(s);
-            s.execute("SELECT create_hypertable('telemetry', 'ts', chunk_time_interval => INTERVAL '"
-                    + TELEMETRY_CHUNK + "', if_not_exists => TRUE, migrate_data => TRUE)");
-            s.execute("SELECT create_hypertable('device_events', 'ts', chunk_time_interval => INTERVAL '"
-                    + EVENTS_CHUNK + "', if_not_exists => TRUE, migrate_data => TRUE)");
+            hypertable(s, "telemetry", "ts", TELEMETRY_CHUNK);
+            hypertable(s, "device_events", "ts", EVENTS_CHUNK);
+            hypertable(s, "telemetry_hourly", "bucket", HOURLY_CHUNK);
+            hypertable(s, "telemetry_daily", "bucket", DAILY_CHUNK);
             return info;
         } catch (SQLException e) {
             throw new IllegalStateException("TimescaleDB is installed but could not be used: " + e.getMessage(), e);
         }
+    }
+
+    private static void hypertable(Statement s, String table, String timeColumn, String chunkInterval)
+            throws SQLException {
+        s.execute("SELECT create_hypertable('" + table + "', '" + timeColumn + "', chunk_time_interval => INTERVAL '"
+                + chunkInterval + "', if_not_exists => TRUE, migrate_data => TRUE)");
     }
 
     private static boolean available(Statement s) throws SQLException {

@@ -32,11 +32,12 @@ class SchemaIT {
         try (TestDatabase db = backend.create(); Database database = Database.open(db.settings())) {
             assertThat(tables(database)).contains("tenants", "communities", "buildings", "units", "devices",
                     "device_credentials", "users", "user_roles", "user_communities", "telemetry", "device_events",
-                    "device_state");
+                    "device_state", "telemetry_hourly", "telemetry_daily", "rollup_dirty", "rollup_pending");
             TimescaleInfo info = database.timescale();
             if (info.present()) {
                 assertThat(info.license()).isPresent();
-                assertThat(hypertables(database)).containsExactlyInAnyOrder("telemetry", "device_events");
+                assertThat(hypertables(database)).containsExactlyInAnyOrder("telemetry", "device_events",
+                        "telemetry_hourly", "telemetry_daily");
             }
             if (backend.name().equals("external") && "1".equals(System.getenv("ANJU_TEST_EXPECT_TIMESCALE"))) {
                 assertThat(info.present()).as("CI provisions TimescaleDB: the external backend must have it").isTrue();
