@@ -2,12 +2,14 @@ package org.anju.platform.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 
 /**
  * The whole validated configuration of one Anju process. Build it with {@link ConfigLoader}.
  */
 public record AnjuConfig(
-        Path dataDir, Db db, Http http, Mqtt mqtt, Ingest ingest, Devices devices, Security security, Demo demo) {
+        Path dataDir, Db db, Http http, Mqtt mqtt, Ingest ingest, Devices devices, Security security, Demo demo,
+        Rollup rollup, Retention retention) {
 
     /**
      * Database settings.
@@ -58,5 +60,23 @@ public record AnjuConfig(
     }
 
     public record Demo(int devicesPerType, Duration publishInterval) {
+    }
+
+    /**
+     * Rollup settings.
+     *
+     * @param interval how often new telemetry is folded into the hourly and daily rollups
+     * @param dayZone  the zone whose midnight starts a daily bucket (whole-hour offsets only)
+     */
+    public record Rollup(Duration interval, ZoneId dayZone) {
+    }
+
+    /**
+     * How long each class of data is kept, and how often expired data is removed.
+     *
+     * @param fireEvents events of fire panels and smoke detectors; at least 365 days
+     */
+    public record Retention(Duration interval, Duration telemetry, Duration hourly, Duration daily, Duration events,
+            Duration fireEvents) {
     }
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import org.anju.platform.storage.retention.RetentionPolicy;
 
 /**
  * Loads the configuration: the documented defaults ({@code anju-defaults.yaml}), then an optional
@@ -63,7 +66,20 @@ public final class ConfigLoader {
                 new AnjuConfig.Devices(v.duration("devices.offlineAfter")),
                 new AnjuConfig.Security(v.secret("security.jwtSecret", 32), v.duration("security.tokenTtl"),
                         v.duration("security.deviceAuthCacheTtl"), v.intIn("security.bcryptCost", 4, 16)),
-                new AnjuConfig.Demo(v.intIn("demo.devicesPerType", 1, 1000), v.duration("demo.publishInterval")));
+                new AnjuConfig.Demo(v.intIn("demo.devicesPerType", 1, 1000), v.duration("demo.publishInterval")),
+                new AnjuConfig.Rollup(v.duration("rollup.interval"), v.wholeHourZone("rollup.dayZone")),
+                retention(v));
+    }
+
+    /** Each rollup level is kept at least as long as the level it is made from; fire records at least a year. */
+    private static AnjuConfig.Retention retention(ConfigValues v) {
+        Duration telemetry = v.duration("retention.telemetry");
+        Duration hourly = v.durationAtLeast("retention.hourly", telemetry, "retention.telemetry");
+        Duration daily = v.durationAtLeast("retention.daily", hourly, "retention.hourly");
+        Duration fireEvents = v.durationAtLeast("retention.fireEvents", RetentionPolicy.FIRE_RECORDS_MINIMUM,
+                "the legal minimum for fire records (GB 25201)");
+        return new AnjuConfig.Retention(v.duration("retention.interval"), telemetry, hourly, daily,
+                v.duration("retention.events"), fireEvents);
     }
 
     private static ObjectNode defaults() {

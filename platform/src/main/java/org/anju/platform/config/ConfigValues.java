@@ -2,12 +2,16 @@ package org.anju.platform.config;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import org.anju.platform.storage.rollup.RollupSettings;
 
 /**
  * Typed, validated reads of a merged configuration tree; each failure names the key and value.
@@ -77,6 +81,31 @@ final class ConfigValues {
         return value;
     }
 
+    /** Reads a duration that must be at least {@code min}, which {@code minName} names in the message. */
+    Duration durationAtLeast(String key, Duration min, String minName) {
+        Duration value = duration(key);
+        if (value.compareTo(min) < 0) {
+            throw ConfigException.invalid(key, text(key).strip(), "must be at least " + minName + " ("
+                    + describe(min) + ")");
+        }
+        return value;
+    }
+
+    /** Reads a time zone id whose offset from UTC is whole hours (e.g. Asia/Shanghai). */
+    ZoneId wholeHourZone(String key) {
+        String raw = nonEmpty(key);
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(raw);
+        } catch (DateTimeException e) {
+            throw ConfigException.invalid(key, raw, "expected a time zone id such as Asia/Shanghai or UTC");
+        }
+        if (!RollupSettings.hasWholeHourOffsets(zone)) {
+            throw ConfigException.invalid(key, raw, "expected a zone whose offset from UTC is whole hours");
+        }
+        return zone;
+    }
+
     Path path(String key) {
         String raw = nonEmpty(key);
         try {
@@ -84,6 +113,10 @@ final class ConfigValues {
         } catch (InvalidPathException e) {
             throw ConfigException.invalid(key, raw, "expected a file system path");
         }
+    }
+
+    private static String describe(Duration d) {
+        return d.toSeconds() % 86_400 == 0 ? d.toDays() + "d" : d.toString();
     }
 
     private JsonNode node(String key) {

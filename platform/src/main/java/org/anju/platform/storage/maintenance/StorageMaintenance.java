@@ -1,0 +1,108 @@
+package org.anju.platform.storage.maintenance;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.anju.error.ServerError;
+import org.anju.platform.storage.Database;
+import org.anju.platform.storage.retention.RetentionJob;
+import org.anju.platform.storage.retention.RetentionPolicy;
+import org.anju.platform.storage.rollup.RollupSettings;
+import org.anju.platform.storage.rollup.Rollups;
+
+/**
+ * Runs the storage jobs in the background: the rollup job every {@code rollup.interval}, the
+ * retention job every {@code retention.interval}, each on its own thread so that a long first
+ * retention run never delays the rollups. A failed run is logged and retried at the next tick.
+ */
+public final class StorageMaintenance implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StorageMaintenance.class);
+    private static final Duration FIRST_RETENTION_RUN = Duration.ofMinutes(1);
+
+    private final Rollups rollups;
+    private final RetentionJob retention;
+    private final Duration rollupInterval;
+    private final Duration retentionInterval;
+    private ScheduledExecutorService scheduler;
+
+    private StorageMaintenance(Rollups rollups, RetentionJob retention, Duration rollupInterval,
+            Duration retentionInterval) {
+        this.rollups = rollups;
+        this.retention = retention;
+        this.rollupInterval = rollupInterval;
+        this.retentionInterval = retentionInterval;
+    }
+
+    /**
+     * Sets up the rollups for the database (continuous aggregates on the TSL edition) and the
+     * retention job; nothing runs until {@link #start()}.
+     *
+     * @throws ServerError 503 when the rollups cannot be set up
+     */
+    public static StorageMaintenance open(Database database, RollupSettings rollupSettings, RetentionPolicy policy,
+            Duration retentionInterval, Clock clock) {
+        Rollups rollups = Rollups.open(database.dataSource(), database.timescale(), rollupSettings, clock);
+        RetentionJob retention = new RetentionJob(database.dataSource(), database.timescale(), policy, rollups.tables(),
+                clock);
+        return new StorageMaintenance(rollups, retention, rollupSettings.interval(), retentionInterval);
+    }
+
+    /** Returns the rollups (to run them at once, or to read where they are). */
+    public Rollups rollups() {
+        return rollups;
+    }
+
+    /** Returns the retention job (to run it at once). */
+    public RetentionJob retention() {
+        return retention;
+    }
+
+    /** Schedules both jobs; idempotent. */
+    public synchronized void start() {
+        if (scheduler != null) {
+            return;
+        }
+        scheduler = Executors.newScheduledThreadPool(2, Thread.ofPlatform().name("anju-storage-", 0).daemon(true)
+                .factory());
+        schedule("rollup", rollups::run, rollupInterval, rollupInterval);
+        schedule("retention", retention::run, FIRST_RETENTION_RUN, retentionInterval);
+        LOG.info("storage jobs scheduled [rollup every: {}, retention every: {}, rollups in: {}]", rollupInterval,
+                retentionInterval, rollups.tables().hourly() + "/" + rollups.tables().daily());
+    }
+
+    /** Stops scheduling, waits briefly for a running job; idempotent. */
+    @Override
+    public synchronized void close() {
+        if (scheduler == null) {
+            return;
+        }
+        scheduler.shutdownNow();
+        try {
+            if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("a storage job was still running at shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        scheduler = null;
+    }
+
+    private void schedule(String name, Supplier<?> job, Duration first, Duration every) {
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                job.get();
+            } catch (RuntimeException e) {
+                // an exception would end the schedule: log and try again at the next tick
+                LOG.warn("storage job failed, retrying in {} [job: {}]: {}", every, name, e.getMessage());
+            }
+        }, first.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}
