@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.anju.gateway.GatewayOptions;
 import org.anju.gateway.MqttGateway;
 import org.anju.platform.api.HttpApi;
+import org.anju.platform.api.StorageServices;
 import org.anju.platform.auth.SessionTokens;
 import org.anju.platform.auth.UserDirectory;
 import org.anju.platform.config.AnjuConfig;
@@ -31,6 +32,9 @@ import org.anju.platform.registry.Provisioning;
 import org.anju.platform.registry.RegistryDeviceAuthenticator;
 import org.anju.platform.storage.Database;
 import org.anju.platform.storage.DatabaseProvisioner;
+import org.anju.platform.storage.maintenance.StorageMaintenance;
+import org.anju.platform.storage.retention.RetentionPolicy;
+import org.anju.platform.storage.rollup.RollupSettings;
 import org.anju.protocol.TelemetryDecoder;
 
 /**
@@ -48,6 +52,7 @@ public final class AnjuPlatform implements AutoCloseable {
     private Database database;
     private Vertx vertx;
     private TelemetryIngest ingest;
+    private StorageMaintenance storageJobs;
     private HttpApi http;
     private MqttGateway gateway;
     private Provisioning provisioning;
@@ -84,14 +89,21 @@ public final class AnjuPlatform implements AutoCloseable {
         PasswordHasher hasher = new PasswordHasher(config.security().bcryptCost());
         DeviceRegistry registry = new DeviceRegistry(database.dataSource(), config.devices().offlineAfter(), clock);
         provisioning = new Provisioning(database.dataSource(), hasher);
+        AnjuConfig.Retention rc = config.retention();
+        RetentionPolicy retention = new RetentionPolicy(rc.telemetry(), rc.hourly(), rc.daily(), rc.events(), rc.fireEvents());
+        RollupSettings rollups = new RollupSettings(config.rollup().interval(), config.rollup().dayZone(),
+                retention.telemetry(), retention.hourly());
+        storageJobs = StorageMaintenance.open(database, rollups, retention, rc.interval(), clock);
         http = new HttpApi(vertx, new UserDirectory(database.dataSource(), hasher),
                 new SessionTokens(vertx, jwtSecret(), config.security().tokenTtl()), registry, meters,
-                database::isReachable);
+                database::isReachable,
+                StorageServices.of(database, storageJobs.rollups().tables(), retention, rollups.dayZone(), clock));
         AnjuConfig.Ingest ic = config.ingest();
         ingest = new TelemetryIngest(database.dataSource(),
                 new IngestSettings(ic.batchMaxRows(), ic.batchMaxDelay(), ic.queueMaxMessages()),
                 new TelemetryDecoder(), http.deviceUpdates(), meters);
         ingest.start();
+        storageJobs.start();
         httpPort = await(http.start(config.http().host(), config.http().port()));
         AnjuConfig.Mqtt mc = config.mqtt();
         gateway = MqttGateway.create(vertx, new GatewayOptions(mc.host(), mc.port(), mc.maxPayloadBytes(), mc.ackTimeout()),
@@ -117,6 +129,11 @@ public final class AnjuPlatform implements AutoCloseable {
         return provisioning;
     }
 
+    /** Returns the storage jobs (rollups and retention), to run them at once. */
+    public StorageMaintenance storageJobs() {
+        return storageJobs;
+    }
+
     /** Returns the HTTP API, for checks of its routes. */
     public HttpApi http() {
         return http;
@@ -132,6 +149,10 @@ public final class AnjuPlatform implements AutoCloseable {
         if (ingest != null) {
             ingest.close();
             ingest = null;
+        }
+        if (storageJobs != null) {
+            storageJobs.close();
+            storageJobs = null;
         }
         if (http != null) {
             awaitQuietly(http.stop());

@@ -10,7 +10,6 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-import org.anju.error.ClientError;
 import org.anju.platform.auth.Principal;
 import org.anju.platform.registry.CommunityView;
 import org.anju.platform.registry.DeviceRegistry;
@@ -49,7 +48,7 @@ final class DeviceRoutes {
     private void devices(RoutingContext ctx) {
         String communityId = ctx.pathParam("communityId");
         Responses.json(ctx, vertx.executeBlocking(() -> {
-            requireVisible(AuthRoutes.principal(ctx), communityId);
+            CommunityAccess.requireVisible(AuthRoutes.principal(ctx), registry, communityId);
             return Map.of("communityId", communityId, "devices", registry.devicesOfCommunity(communityId));
         }, false));
     }
@@ -58,7 +57,7 @@ final class DeviceRoutes {
     private void stream(RoutingContext ctx) {
         String communityId = ctx.pathParam("communityId");
         vertx.executeBlocking(() -> {
-            requireVisible(AuthRoutes.principal(ctx), communityId);
+            CommunityAccess.requireVisible(AuthRoutes.principal(ctx), registry, communityId);
             return communityId;
         }, false).onSuccess(id -> openStream(ctx, id)).onFailure(ctx::fail);
     }
@@ -79,15 +78,5 @@ final class DeviceRoutes {
             consumer.unregister();
             updates.unsubscribed();
         });
-    }
-
-    private void requireVisible(Principal user, String communityId) {
-        // authorization first: whether a community exists is itself not for everybody to learn
-        if (!user.mayViewDevicesOf(communityId)) {
-            throw ClientError.forbidden(user.username() + " may not see community '" + communityId + "'");
-        }
-        if (!registry.communityExists(communityId)) {
-            throw ClientError.notFound("no community '" + communityId + "'");
-        }
     }
 }

@@ -1,5 +1,6 @@
 package org.anju.platform.api;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -39,7 +40,7 @@ public final class HttpApi {
     private HttpServer server;
 
     public HttpApi(Vertx vertx, UserDirectory users, SessionTokens tokens, DeviceRegistry registry,
-            PrometheusMeterRegistry meters, BooleanSupplier databaseReachable) {
+            PrometheusMeterRegistry meters, BooleanSupplier databaseReachable, StorageServices storage) {
         this.vertx = vertx;
         this.deviceUpdates = new DeviceUpdates(vertx, registry);
         this.router = Router.router(vertx);
@@ -49,6 +50,9 @@ public final class HttpApi {
         auth.mount(router);
         new DeviceRoutes(vertx, registry, deviceUpdates).mount(router, auth::authenticate);
         new OpsRoutes(vertx, meters, databaseReachable).mount(router, auth::authenticate);
+        new HistoryRoutes(vertx, registry, storage.history(), storage.events(), Clock.systemUTC())
+                .mount(router, auth::authenticate);
+        new StorageRoutes(vertx, registry, storage.usage()).mount(router, auth::authenticate);
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         router.route().failureHandler(ApiErrors::handle);
     }

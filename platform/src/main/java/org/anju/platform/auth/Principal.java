@@ -23,8 +23,12 @@ public record Principal(String username, String displayName, String tenantId, Se
 
     /** Returns whether the user may see a community's devices and their state. */
     public boolean mayViewDevicesOf(String communityId) {
-        return has(Role.PLATFORM_ADMIN) || has(Role.FIRE_BRIGADE)
-                || (communityIds.contains(communityId) && !onlyResident());
+        return mayViewEveryCommunity() || (communityIds.contains(communityId) && !onlyResident());
+    }
+
+    /** Returns whether the user may see the devices of every community (platform admins, the fire brigade). */
+    public boolean mayViewEveryCommunity() {
+        return has(Role.PLATFORM_ADMIN) || has(Role.FIRE_BRIGADE);
     }
 
     private boolean onlyResident() {

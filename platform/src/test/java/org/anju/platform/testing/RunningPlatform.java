@@ -36,7 +36,12 @@ public final class RunningPlatform implements AutoCloseable {
 
     /** Starts a platform; {@code overrides} are extra ANJU_* variables. */
     public static RunningPlatform start(Map<String, String> overrides) throws IOException {
-        TestDatabases.TestDatabase database = TestDatabases.primary().create();
+        return start(TestDatabases.primary(), overrides);
+    }
+
+    /** Starts a platform over a fresh database on the given backend. */
+    public static RunningPlatform start(TestDatabases.Backend backend, Map<String, String> overrides) throws IOException {
+        TestDatabases.TestDatabase database = backend.create();
         Map<String, String> env = new HashMap<>();
         env.put("ANJU_DB_URL", database.url());
         env.put("ANJU_DATA_DIR", Files.createTempDirectory("anju-test-data").toString());

@@ -1,0 +1,27 @@
+package org.anju.platform.api;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+import org.anju.platform.history.DeviceHistory;
+import org.anju.platform.history.EventLog;
+import org.anju.platform.storage.Database;
+import org.anju.platform.storage.retention.RetentionPolicy;
+import org.anju.platform.storage.rollup.RollupTables;
+import org.anju.platform.storage.usage.StorageUsage;
+
+/**
+ * The read services over stored data that the API exposes: device histories, events, and storage
+ * used per community.
+ */
+public record StorageServices(DeviceHistory history, EventLog events, StorageUsage usage) {
+
+    /** Creates the services over a database whose rollups live in {@code rollups}. */
+    public static StorageServices of(Database database, RollupTables rollups, RetentionPolicy retention, ZoneId dayZone,
+            Clock clock) {
+        return new StorageServices(
+                new DeviceHistory(database.dataSource(), rollups, retention, dayZone, clock),
+                new EventLog(database.dataSource()),
+                new StorageUsage(database.dataSource(), database.timescale(), rollups, retention, clock));
+    }
+}

@@ -1,0 +1,160 @@
+package org.anju.platform.storage.usage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.anju.error.ServerError;
+import org.anju.platform.storage.TimescaleInfo;
+import org.anju.platform.storage.retention.DataClass;
+import org.anju.platform.storage.retention.RetentionPolicy;
+import org.anju.platform.storage.rollup.RollupTables;
+
+/**
+ * Measures the storage a community uses per class of data.
+ * <p>
+ * Tables hold every community's rows, so a community's bytes are its share of the table's size
+ * ({@code hypertable_size} on TimescaleDB, {@code pg_total_relation_size} elsewhere; indexes
+ * included) in proportion to its rows. Its rows are counted without touching raw telemetry: raw
+ * and hourly rows are summed from the daily rollup ({@code count} and {@code hours}) over their
+ * retention windows, daily rows are counted in it, and events through the (device, ts) index.
+ * The table's row total comes from the planner's statistics ({@code approximate_row_count},
+ * {@code reltuples}), counted exactly only when a table has never been analysed. The cost is
+ * therefore bounded by the community's daily rows (at most ~1,830 per device and metric) and its
+ * event index entries. Methods block on JDBC.
+ */
+public final class StorageUsage {
+
+    private static final String FIRE_TYPES = String.join(", ",
+            DataClass.FIRE_DEVICE_TYPES.stream().map(t -> "'" + t + "'").toList());
+    private static final String ROLLUP_ROWS = """
+            SELECT coalesce(sum(count) FILTER (WHERE bucket >= ?), 0), coalesce(sum(hours) FILTER (WHERE bucket >= ?), 0),
+                   count(*)
+              FROM %s WHERE device_id IN (SELECT id FROM devices WHERE community_id = ?)""";
+    private static final String EVENT_ROWS = """
+            SELECT count(*) FILTER (WHERE d.type NOT IN (%1$s)), count(*) FILTER (WHERE d.type IN (%1$s))
+              FROM device_events e JOIN devices d ON d.id = e.device_id WHERE d.community_id = ?""".formatted(FIRE_TYPES);
+
+    private final DataSource dataSource;
+    private final TimescaleInfo timescale;
+    private final RollupTables rollups;
+    private final RetentionPolicy retention;
+    private final Clock clock;
+
+    public StorageUsage(DataSource dataSource, TimescaleInfo timescale, RollupTables rollups, RetentionPolicy retention,
+            Clock clock) {
+        this.dataSource = dataSource;
+        this.timescale = timescale;
+        this.rollups = rollups;
+        this.retention = retention;
+        this.clock = clock;
+    }
+
+    /**
+     * Measures a community; one that does not exist uses nothing.
+     *
+     * @throws ServerError 503 when the database fails
+     */
+    public CommunityStorage of(String communityId) {
+        Instant now = clock.instant();
+        try (Connection c = dataSource.getConnection()) {
+            Map<DataClass, Long> rows = communityRows(c, communityId, now);
+            Map<String, TableSize> tables = new java.util.HashMap<>();
+            List<ClassUsage> classes = new ArrayList<>();
+            long total = 0;
+            for (DataClass dataClass : DataClass.values()) {
+                String table = storedIn(dataClass);
+                TableSize size = tables.get(table);
+                if (size == null) {
+                    size = measure(c, table);
+                    tables.put(table, size);
+                }
+                long bytes = size.share(rows.get(dataClass));
+                total += bytes;
+                classes.add(new ClassUsage(dataClass.wireName(), rows.get(dataClass), bytes,
+                        retention.of(dataClass).toDays(), now.minus(retention.of(dataClass))));
+            }
+            return new CommunityStorage(communityId, timescale.toString(), now, total, classes);
+        } catch (SQLException e) {
+            throw ServerError.unavailable("storage usage unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    private String storedIn(DataClass dataClass) {
+        return switch (dataClass) {
+            case TELEMETRY -> "telemetry";
+            case HOURLY -> rollups.hourlyStored();
+            case DAILY -> rollups.dailyStored();
+            case EVENTS, FIRE_EVENTS -> "device_events";
+        };
+    }
+
+    private Map<DataClass, Long> communityRows(Connection c, String communityId, Instant now) throws SQLException {
+        Map<DataClass, Long> rows = new EnumMap<>(DataClass.class);
+        try (PreparedStatement ps = c.prepareStatement(ROLLUP_ROWS.formatted(rollups.daily()))) {
+            ps.setTimestamp(1, Timestamp.from(now.minus(retention.telemetry())));
+            ps.setTimestamp(2, Timestamp.from(now.minus(retention.hourly())));
+            ps.setString(3, communityId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                rows.put(DataClass.TELEMETRY, rs.getLong(1));
+                rows.put(DataClass.HOURLY, rs.getLong(2));
+                rows.put(DataClass.DAILY, rs.getLong(3));
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(EVENT_ROWS)) {
+            ps.setString(1, communityId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                rows.put(DataClass.EVENTS, rs.getLong(1));
+                rows.put(DataClass.FIRE_EVENTS, rs.getLong(2));
+            }
+        }
+        return rows;
+    }
+
+    /** A table's size on disk and its (estimated) number of rows. */
+    private record TableSize(long bytes, long rows) {
+
+        long share(long communityRows) {
+            if (communityRows <= 0 || bytes <= 0) {
+                return 0;
+            }
+            // statistics lag behind inserts: a community never gets more than the whole table
+            return rows <= communityRows ? bytes : Math.round((double) bytes * communityRows / rows);
+        }
+    }
+
+    private TableSize measure(Connection c, String table) throws SQLException {
+        long bytes = single(c, timescale.present() ? "SELECT hypertable_size(?::regclass)"
+                : "SELECT pg_total_relation_size(?::regclass)", table);
+        long rows = single(c, timescale.present() ? "SELECT approximate_row_count(?::regclass)"
+                : "SELECT reltuples::bigint FROM pg_class WHERE oid = ?::regclass", table);
+        if (rows <= 0) {
+            // never analysed (autovacuum analyses any table that has grown), so small: count it
+            rows = single(c, "SELECT count(*) FROM " + table, null);
+        }
+        return new TableSize(bytes, rows);
+    }
+
+    private static long single(Connection c, String sql, String parameter) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (parameter != null) {
+                ps.setString(1, parameter);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+}
