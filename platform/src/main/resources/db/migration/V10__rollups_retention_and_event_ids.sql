@@ -52,6 +52,14 @@ CREATE TABLE rollup_dirty (
     PRIMARY KEY (bucket, device_id)
 );
 
+-- Bumped by the rollup job each time it takes the marks, so that an ingest writer knows which of
+-- the pairs it marked are still in rollup_dirty and need no second mark (see RollupMarks.java).
+CREATE TABLE rollup_epoch (
+    id     boolean PRIMARY KEY DEFAULT true CHECK (id),
+    epoch  bigint NOT NULL
+);
+INSERT INTO rollup_epoch (epoch) VALUES (0);
+
 -- Pairs the rollup job has taken from rollup_dirty and not yet folded in; survives a crash.
 CREATE TABLE rollup_pending (
     bucket     timestamptz NOT NULL,

@@ -16,6 +16,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 import org.anju.platform.storage.rollup.DirtyHours;
+import org.anju.platform.storage.rollup.RollupMarks;
 import org.anju.protocol.DataPoint;
 
 /**
@@ -40,6 +41,7 @@ final class BatchWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DataSource dataSource;
+    private final RollupMarks rollupMarks = new RollupMarks();
 
     BatchWriter(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -52,10 +54,11 @@ final class BatchWriter {
             try {
                 CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
                 copyTelemetry(copy, batch);
-                markDirtyHours(c, batch);
+                rollupMarks.write(c, dirtyHours(batch));
                 copyEvents(copy, batch);
                 upsertState(c, batch.stateUpdates());
                 c.commit();
+                rollupMarks.committed();
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);
                 throw e;
@@ -73,11 +76,11 @@ final class BatchWriter {
         copyIn(copy, COPY_TELEMETRY, rows);
     }
 
-    /** Tells the rollup job, in this transaction, which device-hours got data (see docs/storage.md). */
-    private static void markDirtyHours(Connection c, Batch batch) throws SQLException {
+    /** Returns the device-hours the batch has data for: the rollup job recomputes them (see docs/storage.md). */
+    private static DirtyHours dirtyHours(Batch batch) {
         DirtyHours dirty = new DirtyHours();
         batch.entries().forEach(entry -> entry.points().forEach(p -> dirty.add(p.deviceId(), p.ts())));
-        dirty.write(c);
+        return dirty;
     }
 
     private static void copyEvents(CopyManager copy, Batch batch) throws SQLException {

@@ -4,20 +4,20 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The (UTC hour, device) pairs one ingest transaction wrote telemetry for: written into
+ * The (UTC hour, device) pairs one transaction wrote telemetry for. Written into
  * {@code rollup_dirty} in that same transaction, so that the rollup job learns of every committed
- * data point, late or not, without a trigger per row.
+ * data point, late or not, without a trigger per row: one statement per batch, one row per
+ * distinct pair, a pair already marked costing an index probe and no write.
  * <p>
- * One statement per batch, one row per distinct pair; a pair already marked costs an index probe
- * and no write ({@code ON CONFLICT DO NOTHING}). The rollup job takes the marks under a table lock
- * that waits for writing transactions to commit (see {@link Rollups}), so a mark is never consumed
- * before the rows it stands for are visible.
+ * Ingest writes them through {@link RollupMarks}, which skips pairs still marked; bulk loaders
+ * and tests may {@link #write} them directly.
  */
 public final class DirtyHours {
 
@@ -26,11 +26,11 @@ public final class DirtyHours {
             SELECT to_timestamp(m.hour), m.device_id FROM unnest(?::bigint[], ?::text[]) AS m(hour, device_id)
             ON CONFLICT DO NOTHING""";
     private static final long HOUR_S = 3600;
-
-    private record Mark(long hour, String deviceId) {
-    }
-
     private static final Comparator<Mark> LOCK_ORDER = Comparator.comparingLong(Mark::hour).thenComparing(Mark::deviceId);
+
+    /** One (hour, device) pair; {@code hour} in epoch seconds. */
+    record Mark(long hour, String deviceId) {
+    }
 
     private final Set<Mark> marks = new HashSet<>();
 
@@ -45,11 +45,19 @@ public final class DirtyHours {
     }
 
     /**
-     * Writes the marks on the caller's connection, inside the caller's transaction.
+     * Writes every mark on the caller's connection, inside the caller's transaction.
      *
      * @throws SQLException when the statement fails; the caller rolls back with its data
      */
     public void write(Connection c) throws SQLException {
+        insert(c, marks);
+    }
+
+    Set<Mark> marks() {
+        return marks;
+    }
+
+    static void insert(Connection c, Collection<Mark> marks) throws SQLException {
         if (marks.isEmpty()) {
             return;
         }

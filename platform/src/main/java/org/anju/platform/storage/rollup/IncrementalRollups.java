@@ -106,6 +106,7 @@ final class IncrementalRollups implements Rollups {
             try (Statement s = c.createStatement()) {
                 s.execute(RollupSql.LOCK_TIMEOUT);
                 s.execute(RollupSql.LOCK_MARKS);
+                s.execute(RollupSql.BUMP_EPOCH);
                 moved[0] = s.executeUpdate(RollupSql.MOVE_MARKS);
             }
         });

@@ -14,6 +14,8 @@ final class RollupSql {
     /** Waits for every transaction that wrote marks to commit, and keeps new ones out until this one ends. */
     static final String LOCK_MARKS = "LOCK TABLE rollup_dirty IN EXCLUSIVE MODE";
     static final String LOCK_TIMEOUT = "SET LOCAL lock_timeout = '10s'";
+    /** Tells writers that the marks they remember have been taken (see {@link RollupMarks}). */
+    static final String BUMP_EPOCH = "UPDATE rollup_epoch SET epoch = epoch + 1";
     static final String MOVE_MARKS = """
             WITH moved AS (DELETE FROM rollup_dirty RETURNING bucket, device_id)
             INSERT INTO rollup_pending (bucket, device_id) SELECT bucket, device_id FROM moved

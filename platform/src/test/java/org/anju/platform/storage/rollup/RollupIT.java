@@ -170,6 +170,44 @@ class RollupIT {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("backends")
+    void aWriterMarksAPairOncePerJobRunNotOncePerBatch(Backend backend) throws Exception {
+        try (TestDatabase db = backend.create(); Database database = Database.open(db.settings())) {
+            Rollups rollups = rollups(database, Duration.ofDays(90));
+            RollupMarks marks = new RollupMarks();
+            DirtyHours batch = new DirtyHours();
+            batch.add("det-1", H0.plusSeconds(5));
+            mark(database, marks, batch);
+            // the mark vanishing behind the writer's back shows whether the writer writes it again
+            execute(database, "DELETE FROM rollup_dirty");
+
+            mark(database, marks, batch);
+            assertThat(count(database, "SELECT count(*) FROM rollup_dirty")).as("still marked: not written again").isZero();
+
+            rollups.run();
+            mark(database, marks, batch);
+            assertThat(count(database, "SELECT count(*) FROM rollup_dirty")).as("the job took the marks").isEqualTo(1);
+        }
+    }
+
+    private static void mark(Database database, RollupMarks marks, DirtyHours batch) throws SQLException {
+        try (Connection c = database.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            marks.write(c, batch);
+            c.commit();
+            marks.committed();
+        }
+    }
+
+    private static long count(Database database, String sql) throws SQLException {
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     private static Rollups rollups(Database database, Duration rawKeptFor) {
         return Rollups.open(database.dataSource(), database.timescale(),
                 new RollupSettings(Duration.ofMinutes(1), SHANGHAI, rawKeptFor, Duration.ofDays(730)), Clock.systemUTC());
