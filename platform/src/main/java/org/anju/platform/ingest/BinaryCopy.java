@@ -9,9 +9,10 @@ import java.time.Instant;
 
 /**
  * Builds a PostgreSQL binary {@code COPY} stream (the format of {@code COPY ... FROM STDIN
- * (FORMAT BINARY)}): a header, one tuple per row, a trailer.
+ * (FORMAT BINARY)}): a header, one tuple per row, a trailer. Public for bulk loaders (the
+ * benchmark's prefill) that write like ingest does.
  */
-final class BinaryCopy {
+public final class BinaryCopy {
 
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
     // PostgreSQL timestamps count microseconds from 2000-01-01T00:00:00Z
@@ -22,7 +23,7 @@ final class BinaryCopy {
     private final DataOutputStream out;
     private int rows;
 
-    BinaryCopy(int expectedRows) {
+    public BinaryCopy(int expectedRows) {
         bytes = new ByteArrayOutputStream(64 + expectedRows * 48);
         out = new DataOutputStream(bytes);
         try {
@@ -34,12 +35,12 @@ final class BinaryCopy {
         }
     }
 
-    BinaryCopy startRow(int columns) {
+    public BinaryCopy startRow(int columns) {
         rows++;
         return write(() -> out.writeShort(columns));
     }
 
-    BinaryCopy timestamptz(Instant ts) {
+    public BinaryCopy timestamptz(Instant ts) {
         long micros = (ts.getEpochSecond() - PG_EPOCH_SECONDS) * 1_000_000L + ts.getNano() / 1_000;
         return write(() -> {
             out.writeInt(8);
@@ -47,7 +48,7 @@ final class BinaryCopy {
         });
     }
 
-    BinaryCopy text(String value) {
+    public BinaryCopy text(String value) {
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
         return write(() -> {
             out.writeInt(utf8.length);
@@ -55,14 +56,14 @@ final class BinaryCopy {
         });
     }
 
-    BinaryCopy float8(double value) {
+    public BinaryCopy float8(double value) {
         return write(() -> {
             out.writeInt(8);
             out.writeDouble(value);
         });
     }
 
-    BinaryCopy jsonb(String json) {
+    public BinaryCopy jsonb(String json) {
         byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
         return write(() -> {
             out.writeInt(utf8.length + 1);
@@ -71,12 +72,12 @@ final class BinaryCopy {
         });
     }
 
-    int rows() {
+    public int rows() {
         return rows;
     }
 
     /** Ends the stream and returns it whole. */
-    byte[] finish() {
+    public byte[] finish() {
         write(() -> out.writeShort(-1));
         return bytes.toByteArray();
     }
