@@ -1,6 +1,7 @@
 package org.anju.platform.api;
 
 import java.time.Clock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.vertx.core.Handler;
@@ -52,20 +53,22 @@ final class HistoryRoutes {
 
     private void deviceEvents(RoutingContext ctx) {
         String deviceId = ctx.pathParam("deviceId");
-        Principal user = AuthRoutes.principal(ctx);
-        Responses.json(ctx, vertx.executeBlocking(() -> {
-            EventQuery query = EventQuery.parse(EventQuery.Scope.DEVICE, deviceId, params(ctx));
-            CommunityAccess.requireDeviceVisible(user, deviceId, history.communityOf(deviceId));
-            return events.page(query);
-        }, false));
+        events(ctx, EventQuery.Scope.DEVICE, deviceId,
+                user -> CommunityAccess.requireDeviceVisible(user, deviceId, history.communityOf(deviceId)));
     }
 
     private void communityEvents(RoutingContext ctx) {
         String communityId = ctx.pathParam("communityId");
+        events(ctx, EventQuery.Scope.COMMUNITY, communityId,
+                user -> CommunityAccess.requireVisible(user, registry, communityId));
+    }
+
+    /** Answers a page of events once the user passed {@code authorize} (which throws when not). */
+    private void events(RoutingContext ctx, EventQuery.Scope scope, String scopeId, Consumer<Principal> authorize) {
         Principal user = AuthRoutes.principal(ctx);
         Responses.json(ctx, vertx.executeBlocking(() -> {
-            EventQuery query = EventQuery.parse(EventQuery.Scope.COMMUNITY, communityId, params(ctx));
-            CommunityAccess.requireVisible(user, registry, communityId);
+            EventQuery query = EventQuery.parse(scope, scopeId, params(ctx));
+            authorize.accept(user);
             return events.page(query);
         }, false));
     }

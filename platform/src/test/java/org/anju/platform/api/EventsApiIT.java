@@ -20,14 +20,15 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.anju.platform.testing.Fixtures;
 import org.anju.platform.testing.PlatformsPerBackend;
 import org.anju.platform.testing.RunningPlatform;
+import org.anju.platform.testing.TestDatabases;
 import org.anju.platform.testing.TestDatabases.Backend;
 
 /**
@@ -47,26 +48,18 @@ class EventsApiIT {
                    CASE g %% 3 WHEN 0 THEN 'alarm' WHEN 1 THEN 'heartbeat' ELSE 'motion' END,
                    jsonb_build_object('n', g, 'note', 'event ' || g)
               FROM generate_series(1, %d) AS g""".formatted(EVENTS);
-    private static final PlatformsPerBackend PLATFORMS = new PlatformsPerBackend(Map.of(), EventsApiIT::setUp);
-
-    static List<Backend> backends() {
-        return PlatformsPerBackend.backends();
-    }
-
-    @AfterAll
-    static void stop() {
-        PLATFORMS.close();
-    }
+    @RegisterExtension
+    static final PlatformsPerBackend PLATFORMS = new PlatformsPerBackend(Map.of(), EventsApiIT::setUp);
 
     private static void setUp(RunningPlatform running) {
         Fixtures fixtures = running.fixtures().device("det-1", "smoke_detector", "pw").device("cam-1", "camera", "pw")
                 .propertyUser("otto", "otto-password", "operator");
-        fixtures.provisioning().user("root", "Root", "root-password", null, List.of("platform_admin"), Set.of());
-        execute(running, INSERT_EVENTS);
+        fixtures.platformAdmin("root", "root-password");
+        running.sql(INSERT_EVENTS);
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(TestDatabases.BACKENDS)
     void pagesReturnEveryEventOnceNewestFirstEvenWhileNewOnesArrive(Backend backend) throws Exception {
         RunningPlatform running = PLATFORMS.on(backend);
         String token = running.login("otto", "otto-password");
@@ -82,7 +75,7 @@ class EventsApiIT {
             cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
             if (pages++ == 2) {
                 // events stored while paging are newer than the cursor: they land on no later page
-                execute(running, "INSERT INTO device_events (ts, device_id, kind, payload)"
+                running.sql("INSERT INTO device_events (ts, device_id, kind, payload)"
                         + " SELECT now(), 'det-1', 'alarm', '{}' FROM generate_series(1, 5)");
             }
         } while (cursor != null);
@@ -99,7 +92,7 @@ class EventsApiIT {
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(TestDatabases.BACKENDS)
     void filtersNarrowTheEvents(Backend backend) throws Exception {
         RunningPlatform running = PLATFORMS.on(backend);
         String token = running.login("otto", "otto-password");
@@ -124,7 +117,7 @@ class EventsApiIT {
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(TestDatabases.BACKENDS)
     void badParametersAreA400ThatSaysWhy(Backend backend) throws Exception {
         RunningPlatform running = PLATFORMS.on(backend);
         String token = running.login("otto", "otto-password");
@@ -143,15 +136,13 @@ class EventsApiIT {
         for (String[] c : cases) {
             for (String path : List.of("/api/v1/devices/det-1/events?", "/api/v1/communities/" + Fixtures.COMMUNITY
                     + "/events?")) {
-                HttpResponse<String> response = running.get(path + c[0], token);
-                assertThat(response.statusCode()).as(path + c[0]).isEqualTo(400);
-                assertThat(RunningPlatform.json(response).get("error").get("message").asText()).as(c[0]).contains(c[1]);
+                running.assertRefused(path + c[0], token, 400, c[1]);
             }
         }
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(TestDatabases.BACKENDS)
     void accessIsAuthorizedByCommunity(Backend backend) throws Exception {
         RunningPlatform running = PLATFORMS.on(backend);
         String otto = running.login("otto", "otto-password");
@@ -196,14 +187,6 @@ class EventsApiIT {
             }
         }
         return ids;
-    }
-
-    private static void execute(RunningPlatform running, String sql) {
-        try (Connection c = running.platform().database().dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String encode(Instant instant) {

@@ -13,23 +13,21 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.anju.platform.registry.Provisioning;
 import org.anju.platform.testing.Fixtures;
 import org.anju.platform.testing.PlatformsPerBackend;
 import org.anju.platform.testing.RunningPlatform;
 import org.anju.platform.testing.TelemetryRows;
+import org.anju.platform.testing.TestDatabases;
 import org.anju.platform.testing.TestDatabases.Backend;
 
 /**
@@ -42,23 +40,13 @@ class HistoryApiIT {
 
     /** Data ends at the last full hour, so that 10-minute points start every hour. */
     private static final Instant T = Instant.now().truncatedTo(ChronoUnit.HOURS);
-    private static final PlatformsPerBackend PLATFORMS = new PlatformsPerBackend(Map.of(), HistoryApiIT::setUp);
-
-    static List<Backend> backends() {
-        return PlatformsPerBackend.backends();
-    }
-
-    @AfterAll
-    static void stop() {
-        PLATFORMS.close();
-    }
+    @RegisterExtension
+    static final PlatformsPerBackend PLATFORMS = new PlatformsPerBackend(Map.of(), HistoryApiIT::setUp);
 
     private static void setUp(RunningPlatform running) {
         Fixtures fixtures = running.fixtures().device("det-1", "smoke_detector", "pw")
                 .propertyUser("otto", "otto-password", "operator");
-        fixtures.provisioning().device(new Provisioning.Device("oak-1", Fixtures.TENANT, Fixtures.OTHER_COMMUNITY,
-                "elevator", "Oak lift", null, null, null, null, null));
-        fixtures.provisioning().user("root", "Root", "root-password", null, List.of("platform_admin"), Set.of());
+        fixtures.otherCommunityDevice("oak-1", "elevator").platformAdmin("root", "root-password");
         try {
             var ds = running.platform().database().dataSource();
             // one point per 10 minutes for 40 days, one per 10 s for the last day, nothing rolled up for 'fresh'
@@ -73,7 +61,7 @@ class HistoryApiIT {
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(TestDatabases.BACKENDS)
     void aSparseDayIsRaw(Backend backend) throws Exception {
         RunningPlatform running = PLATFORMS.on(backend);
         Instant from = T.minus(1, ChronoUnit.DAYS);
@@ -87,7 +75,7 @@ class HistoryApiIT {
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(TestDatabases.BACKENDS)
     void aDenseDayIsHourly(Backend backend) throws Exception {
         RunningPlatform running = PLATFORMS.on(backend);
         Instant from = T.minus(1, ChronoUnit.DAYS);
@@ -96,16 +84,12 @@ class HistoryApiIT {
 
         assertThat(history.get("resolution").asText()).isEqualTo("hour");
         assertThat(history.get("points").size()).isBetween(24, 25);
-        long counted = 0;
-        for (JsonNode p : history.get("points")) {
-            counted += p.get("count").asLong();
-        }
-        assertThat(counted).as("every raw point of the whole hours touched").isEqualTo(
+        assertThat(countSum(history)).as("every raw point of the whole hours touched").isEqualTo(
                 rows(running, "smoke", from.truncatedTo(ChronoUnit.HOURS), T));
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(TestDatabases.BACKENDS)
     void thirtyDaysAreHourlyBucketsOfTheRawPoints(Backend backend) throws Exception {
         RunningPlatform running = PLATFORMS.on(backend);
         Instant from = T.minus(30, ChronoUnit.DAYS);
@@ -128,7 +112,7 @@ class HistoryApiIT {
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(TestDatabases.BACKENDS)
     void aYearIsDaily(Backend backend) throws Exception {
         RunningPlatform running = PLATFORMS.on(backend);
         Instant from = T.minus(365, ChronoUnit.DAYS);
@@ -137,15 +121,11 @@ class HistoryApiIT {
 
         assertThat(history.get("resolution").asText()).isEqualTo("day");
         assertThat(history.get("points").size()).isBetween(40, 42);
-        long counted = 0;
-        for (JsonNode p : history.get("points")) {
-            counted += p.get("count").asLong();
-        }
-        assertThat(counted).isEqualTo(rows(running, "battery", from, T.plusSeconds(60)));
+        assertThat(countSum(history)).isEqualTo(rows(running, "battery", from, T.plusSeconds(60)));
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(TestDatabases.BACKENDS)
     void aDayOlderThanTheRawRetentionIsHourly(Backend backend) throws Exception {
         JsonNode history = ok(PLATFORMS.on(backend), "det-1", "battery", T.minus(100, ChronoUnit.DAYS),
                 T.minus(99, ChronoUnit.DAYS));
@@ -155,7 +135,7 @@ class HistoryApiIT {
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(TestDatabases.BACKENDS)
     void rawPointsTheRollupsHaveNotCountedYetStillNeverExceedTheCap(Backend backend) throws Exception {
         // 3,000 points in the last hour that the rollup job has not seen: the count says 0, the raw read says too many
         JsonNode history = ok(PLATFORMS.on(backend), "det-1", "fresh", T.minus(1, ChronoUnit.HOURS), T);
@@ -165,7 +145,7 @@ class HistoryApiIT {
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(TestDatabases.BACKENDS)
     void badInputIsA400ThatSaysWhy(Backend backend) throws Exception {
         RunningPlatform running = PLATFORMS.on(backend);
         String token = running.login("otto", "otto-password");
@@ -182,14 +162,12 @@ class HistoryApiIT {
                 {"metric=battery&from=2010-01-01T00:00:00Z&to=2026-01-01T00:00:00Z", "at most 1830 days"},
         };
         for (String[] c : cases) {
-            HttpResponse<String> response = running.get(base + c[0], token);
-            assertThat(response.statusCode()).as(c[0]).isEqualTo(400);
-            assertThat(RunningPlatform.json(response).get("error").get("message").asText()).as(c[0]).contains(c[1]);
+            running.assertRefused(base + c[0], token, 400, c[1]);
         }
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(TestDatabases.BACKENDS)
     void accessIsAuthorizedByTheDevicesCommunity(Backend backend) throws Exception {
         RunningPlatform running = PLATFORMS.on(backend);
         String otto = running.login("otto", "otto-password");
@@ -213,6 +191,14 @@ class HistoryApiIT {
         JsonNode history = RunningPlatform.json(response);
         assertThat(history.get("points").size()).isLessThanOrEqualTo(2500);
         return history;
+    }
+
+    private static long countSum(JsonNode history) {
+        long sum = 0;
+        for (JsonNode p : history.get("points")) {
+            sum += p.get("count").asLong();
+        }
+        return sum;
     }
 
     private static long rows(RunningPlatform running, String metric, Instant from, Instant to) throws SQLException {

@@ -11,23 +11,21 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.anju.platform.registry.Provisioning;
 import org.anju.platform.storage.rollup.DirtyHours;
 import org.anju.platform.testing.Fixtures;
 import org.anju.platform.testing.PlatformsPerBackend;
 import org.anju.platform.testing.RunningPlatform;
 import org.anju.platform.testing.TelemetryRows;
+import org.anju.platform.testing.TestDatabases;
 import org.anju.platform.testing.TestDatabases.Backend;
 
 /**
@@ -40,24 +38,14 @@ import org.anju.platform.testing.TestDatabases.Backend;
 class StorageApiIT {
 
     private static final Instant T = Instant.now().truncatedTo(ChronoUnit.HOURS);
-    private static final PlatformsPerBackend PLATFORMS = new PlatformsPerBackend(
+    @RegisterExtension
+    static final PlatformsPerBackend PLATFORMS = new PlatformsPerBackend(
             Map.of("ANJU_RETENTION_EVENTS", "400d", "ANJU_ROLLUP_INTERVAL", "1s"), StorageApiIT::setUp);
-
-    static List<Backend> backends() {
-        return PlatformsPerBackend.backends();
-    }
-
-    @AfterAll
-    static void stop() {
-        PLATFORMS.close();
-    }
 
     private static void setUp(RunningPlatform running) {
         Fixtures fixtures = running.fixtures().device("det-1", "smoke_detector", "pw").device("cam-1", "camera", "pw")
                 .propertyUser("otto", "otto-password", "operator");
-        fixtures.provisioning().device(new Provisioning.Device("oak-1", Fixtures.TENANT, Fixtures.OTHER_COMMUNITY,
-                "elevator", "Oak lift", null, null, null, null, null));
-        fixtures.provisioning().user("root", "Root", "root-password", null, List.of("platform_admin"), Set.of());
+        fixtures.otherCommunityDevice("oak-1", "elevator").platformAdmin("root", "root-password");
         try {
             var ds = running.platform().database().dataSource();
             Instant from = T.minus(3, ChronoUnit.DAYS);
@@ -65,9 +53,9 @@ class StorageApiIT {
             TelemetryRows.insert(ds, "cam-1", "fps", from, T, Duration.ofHours(1));
             TelemetryRows.insert(ds, "oak-1", "floor", from, T, Duration.ofMinutes(10));
             running.platform().storageJobs().rollups().rebuild(from, T);
-            execute(running, "INSERT INTO device_events (ts, device_id, kind, payload)"
+            running.sql("INSERT INTO device_events (ts, device_id, kind, payload)"
                     + " SELECT now() - g * INTERVAL '1 hour', 'det-1', 'alarm', '{}' FROM generate_series(1, 10) g");
-            execute(running, "INSERT INTO device_events (ts, device_id, kind, payload)"
+            running.sql("INSERT INTO device_events (ts, device_id, kind, payload)"
                     + " SELECT now() - g * INTERVAL '1 hour', 'cam-1', 'motion', '{}' FROM generate_series(1, 7) g");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -75,7 +63,7 @@ class StorageApiIT {
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(TestDatabases.BACKENDS)
     void reportsRowsAndBytesPerClassWithTheRetentionInEffect(Backend backend) throws Exception {
         RunningPlatform running = PLATFORMS.on(backend);
 
@@ -106,7 +94,7 @@ class StorageApiIT {
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(TestDatabases.BACKENDS)
     void followsNewTelemetryOnceTheScheduledRollupJobHasRun(Backend backend) throws Exception {
         RunningPlatform running = PLATFORMS.on(backend);
         String root = running.login("root", "root-password");
@@ -134,7 +122,7 @@ class StorageApiIT {
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(TestDatabases.BACKENDS)
     void accessIsAuthorizedByCommunity(Backend backend) throws Exception {
         RunningPlatform running = PLATFORMS.on(backend);
         String otto = running.login("otto", "otto-password");
@@ -170,12 +158,6 @@ class StorageApiIT {
                 ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    private static void execute(RunningPlatform running, String sql) throws SQLException {
-        try (Connection c = running.platform().database().dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
         }
     }
 }

@@ -43,6 +43,19 @@ public final class Fixtures {
         return this;
     }
 
+    /** Adds a device of {@link #OTHER_COMMUNITY}, without credentials. */
+    public Fixtures otherCommunityDevice(String id, String type) {
+        provisioning.device(new Provisioning.Device(id, TENANT, OTHER_COMMUNITY, type, "Other " + type, null, null, null,
+                null, null));
+        return this;
+    }
+
+    /** Adds a platform administrator, who sees every community. */
+    public Fixtures platformAdmin(String username, String password) {
+        provisioning.user(username, "Admin " + username, password, null, Set.of("platform_admin"), Set.of());
+        return this;
+    }
+
     public Provisioning provisioning() {
         return provisioning;
     }

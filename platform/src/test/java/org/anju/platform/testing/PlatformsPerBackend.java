@@ -3,15 +3,18 @@ package org.anju.platform.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 /**
  * One running platform per backend, started on first use and given the test class's fixtures once;
- * for API tests that run on every backend. Close it from {@code @AfterAll}.
+ * for API tests that run on every backend ({@code @MethodSource(TestDatabases.BACKENDS)}).
+ * Register it as a static {@code @RegisterExtension} field: it stops the platforms after the class.
  */
-public final class PlatformsPerBackend implements AutoCloseable {
+public final class PlatformsPerBackend implements AfterAllCallback {
 
     private final Map<String, String> overrides;
     private final Consumer<RunningPlatform> setUp;
@@ -20,11 +23,6 @@ public final class PlatformsPerBackend implements AutoCloseable {
     public PlatformsPerBackend(Map<String, String> overrides, Consumer<RunningPlatform> setUp) {
         this.overrides = overrides;
         this.setUp = setUp;
-    }
-
-    /** Returns every backend, for {@code @MethodSource}. */
-    public static List<TestDatabases.Backend> backends() {
-        return TestDatabases.backends();
     }
 
     /** Returns the backend's platform, starting and setting it up on first use. */
@@ -41,7 +39,7 @@ public final class PlatformsPerBackend implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
+    public synchronized void afterAll(ExtensionContext context) {
         running.values().forEach(RunningPlatform::close);
         running.clear();
     }

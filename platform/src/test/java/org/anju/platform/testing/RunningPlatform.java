@@ -6,6 +6,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -98,6 +101,26 @@ public final class RunningPlatform implements AutoCloseable {
         return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * GETs the path and asserts an error answer with that status whose message contains the text.
+     */
+    public void assertRefused(String path, String token, int status, String messagePart)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = get(path, token);
+        org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(status);
+        org.assertj.core.api.Assertions.assertThat(json(response).get("error").get("message").asText()).as(path)
+                .contains(messagePart);
+    }
+
+    /** Runs SQL statements on the platform's database. */
+    public void sql(String statements) {
+        try (Connection c = platform.database().dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute(statements);
+        } catch (SQLException e) {
+            throw new IllegalStateException("test SQL failed: " + e.getMessage(), e);
+        }
     }
 
     public HttpClient http() {

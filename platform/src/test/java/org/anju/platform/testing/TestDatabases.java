@@ -29,6 +29,8 @@ import org.anju.platform.storage.EmbeddedPostgres;
 public final class TestDatabases {
 
     public static final String URL_ENV = "ANJU_TEST_DB_URL";
+    /** For {@code @MethodSource}: every backend. */
+    public static final String BACKENDS = "org.anju.platform.testing.TestDatabases#backends";
     private static final Pattern JDBC_URL = Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]*)(\\?.*)?");
     private static EmbeddedPostgres embedded;
 
