@@ -17,9 +17,10 @@ import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.anju.gateway.GatewayOptions;
 import org.anju.gateway.MqttGateway;
 import org.anju.platform.api.HttpApi;
+import org.anju.platform.api.LiveDeviceUpdates;
+import org.anju.platform.commands.DeviceCommands;
 import org.anju.platform.auth.SessionTokens;
 import org.anju.platform.auth.UserDirectory;
 import org.anju.platform.config.AnjuConfig;
@@ -28,7 +29,7 @@ import org.anju.platform.ingest.TelemetryIngest;
 import org.anju.platform.registry.DeviceRegistry;
 import org.anju.platform.registry.PasswordHasher;
 import org.anju.platform.registry.Provisioning;
-import org.anju.platform.registry.RegistryDeviceAuthenticator;
+import org.anju.platform.registry.RegistryGatewayClient;
 import org.anju.platform.storage.Database;
 import org.anju.platform.storage.DatabaseProvisioner;
 import org.anju.protocol.TelemetryDecoder;
@@ -84,19 +85,18 @@ public final class AnjuPlatform implements AutoCloseable {
         PasswordHasher hasher = new PasswordHasher(config.security().bcryptCost());
         DeviceRegistry registry = new DeviceRegistry(database.dataSource(), config.devices().offlineAfter(), clock);
         provisioning = new Provisioning(database.dataSource(), hasher);
-        http = new HttpApi(vertx, new UserDirectory(database.dataSource(), hasher),
-                new SessionTokens(vertx, jwtSecret(), config.security().tokenTtl()), registry, meters,
-                database::isReachable);
+        LiveDeviceUpdates deviceUpdates = new LiveDeviceUpdates(vertx, registry);
         AnjuConfig.Ingest ic = config.ingest();
         ingest = new TelemetryIngest(database.dataSource(),
                 new IngestSettings(ic.batchMaxRows(), ic.batchMaxDelay(), ic.queueMaxMessages()),
-                new TelemetryDecoder(), http.deviceUpdates(), meters);
+                new TelemetryDecoder(), deviceUpdates, meters);
         ingest.start();
+        gateway = MqttGateway.create(vertx, config.mqtt().gateway(), new RegistryGatewayClient(vertx, registry, hasher,
+                config.mqtt().limits(), config.security().deviceAuthCacheTtl(), clock), ingest, meters);
+        http = new HttpApi(vertx, new HttpApi.Services(new UserDirectory(database.dataSource(), hasher),
+                new SessionTokens(vertx, jwtSecret(), config.security().tokenTtl()), registry, deviceUpdates,
+                new DeviceCommands(vertx, gateway, registry), meters, database::isReachable));
         httpPort = await(http.start(config.http().host(), config.http().port()));
-        AnjuConfig.Mqtt mc = config.mqtt();
-        gateway = MqttGateway.create(vertx, new GatewayOptions(mc.host(), mc.port(), mc.maxPayloadBytes(), mc.ackTimeout()),
-                new RegistryDeviceAuthenticator(vertx, registry, hasher, config.security().deviceAuthCacheTtl(), clock),
-                ingest, meters);
         mqttPort = await(gateway.start());
     }
 
@@ -106,6 +106,11 @@ public final class AnjuPlatform implements AutoCloseable {
 
     public int mqttPort() {
         return mqttPort;
+    }
+
+    /** Returns the TLS port of the MQTT gateway, 0 without TLS. */
+    public int mqttTlsPort() {
+        return gateway.tlsPort();
     }
 
     public Database database() {

@@ -1,11 +1,14 @@
 package org.anju.gateway.impl;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientAuth;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.core.net.PfxOptions;
 import io.vertx.mqtt.MqttServer;
 import io.vertx.mqtt.MqttServerOptions;
 
@@ -13,34 +16,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.anju.error.ServerError;
-import org.anju.gateway.DeviceAuthenticator;
+import org.anju.gateway.CommandRequest;
+import org.anju.gateway.CommandResponse;
+import org.anju.gateway.DeviceRegistryClient;
 import org.anju.gateway.Downstream;
 import org.anju.gateway.GatewayOptions;
 import org.anju.gateway.MqttGateway;
 
 /**
- * Owns the Vert.x MQTT server and the sessions of connected devices.
+ * Owns the Vert.x MQTT servers (plain and TLS), the sessions of connected devices, the periodic
+ * revocation check and command routing.
  */
 public final class MqttGatewayImpl implements MqttGateway {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttGatewayImpl.class);
 
-    private final Vertx vertx;
-    private final GatewayOptions options;
-    private final DeviceAuthenticator authenticator;
-    private final Downstream downstream;
-    private final GatewayMetrics metrics;
-    private final Map<Object, DeviceSession> sessions = new ConcurrentHashMap<>();
-    private MqttServer server;
+    private final GatewayContext gateway;
+    private MqttServer plain;
+    private MqttServer tls;
     private Future<Integer> listening;
+    private long revalidationTimer = -1;
 
-    public MqttGatewayImpl(Vertx vertx, GatewayOptions options, DeviceAuthenticator authenticator,
-            Downstream downstream, MeterRegistry meters) {
-        this.vertx = vertx;
-        this.options = options;
-        this.authenticator = authenticator;
-        this.downstream = downstream;
-        this.metrics = new GatewayMetrics(meters, sessions::size);
+    public MqttGatewayImpl(Vertx vertx, GatewayOptions options, DeviceRegistryClient registry, Downstream downstream,
+            MeterRegistry meters) {
+        SessionRegistry sessions = new SessionRegistry(options.maxConnections());
+        this.gateway = new GatewayContext(vertx, options, registry, downstream, new GatewayMetrics(meters), sessions,
+                new InFlightLimiter(options.maxInFlightTotal()), new CommandRouter(vertx, sessions, registry));
     }
 
     @Override
@@ -48,42 +49,97 @@ public final class MqttGatewayImpl implements MqttGateway {
         if (listening != null) {
             return listening;
         }
-        MqttServerOptions serverOptions = new MqttServerOptions()
-                .setHost(options.host())
-                .setPort(options.port())
-                // the codec refuses larger packets before they are buffered whole
-                .setMaxMessageSize(options.maxPayloadBytes() + 1024)
-                .setUseWebSocket(false);
-        server = MqttServer.create(vertx, serverOptions);
-        server.endpointHandler(endpoint -> {
-            DeviceSession session = new DeviceSession(vertx, endpoint, options, authenticator, downstream, metrics,
-                    () -> sessions.remove(endpoint));
-            sessions.put(endpoint, session);
-            session.open();
-        });
-        listening = server.listen()
-                .map(MqttServer::actualPort)
-                .onSuccess(port -> LOG.info("MQTT gateway listening [host: {}, port: {}]", options.host(), port))
-                .recover(cause -> Future.failedFuture(ServerError.unavailable(
-                        "cannot listen for MQTT on " + options.host() + ":" + options.port() + ": "
-                                + cause.getMessage(), cause)));
+        GatewayOptions options = gateway.options();
+        plain = server(baseOptions().setPort(options.port()));
+        Future<Integer> plainPort = listen(plain, "MQTT", options.port());
+        Future<Integer> tlsPort = options.tls().map(t -> {
+            tls = server(tlsOptions(t));
+            return listen(tls, "MQTT over TLS", t.port());
+        }).orElse(Future.succeededFuture(0));
+        listening = Future.all(plainPort, tlsPort).map(all -> plainPort.result());
+        revalidationTimer = gateway.vertx().setPeriodic(options.revalidateInterval().toMillis(), id -> revalidate());
         return listening;
     }
 
     @Override
+    public int tlsPort() {
+        return tls == null ? 0 : tls.actualPort();
+    }
+
+    @Override
     public synchronized Future<Void> stop() {
-        if (server == null) {
+        if (listening == null) {
             return Future.succeededFuture();
         }
-        MqttServer closing = server;
-        server = null;
         listening = null;
-        // closing the server closes every connection; each session's close handler then cleans up
-        return closing.close();
+        gateway.vertx().cancelTimer(revalidationTimer);
+        // closing a server closes its connections; each session's close handler then cleans up
+        Future<Void> plainClosed = plain.close();
+        Future<Void> tlsClosed = tls == null ? Future.succeededFuture() : tls.close();
+        plain = null;
+        tls = null;
+        return Future.all(plainClosed, tlsClosed).mapEmpty();
     }
 
     @Override
     public int connectionCount() {
-        return sessions.size();
+        return gateway.sessions().count();
+    }
+
+    @Override
+    public Future<CommandResponse> sendCommand(CommandRequest command) {
+        return gateway.commands().send(command);
+    }
+
+    private MqttServer server(MqttServerOptions serverOptions) {
+        MqttServer server = MqttServer.create(gateway.vertx(), serverOptions);
+        server.endpointHandler(endpoint -> new DeviceSession(gateway, endpoint, Vertx.currentContext())
+                .open(Credentials.from(endpoint, gateway.options().tls())));
+        server.exceptionHandler(cause -> LOG.debug("MQTT connection failed before CONNECT: {}", cause.getMessage()));
+        return server;
+    }
+
+    private MqttServerOptions baseOptions() {
+        return new MqttServerOptions()
+                .setHost(gateway.options().host())
+                .setMaxMessageSize(gateway.options().maxPacketBytes())
+                .setTimeoutOnConnect(10)
+                .setUseWebSocket(false);
+    }
+
+    private MqttServerOptions tlsOptions(GatewayOptions.Tls settings) {
+        MqttServerOptions options = baseOptions().setPort(settings.port());
+        options.setSsl(true);
+        String cert = settings.certPath().toLowerCase();
+        if (cert.endsWith(".p12") || cert.endsWith(".pfx")) {
+            options.setKeyCertOptions(new PfxOptions().setPath(settings.certPath()).setPassword(settings.keyStorePassword()));
+        } else {
+            options.setKeyCertOptions(new PemKeyCertOptions().setCertPath(settings.certPath()).setKeyPath(settings.keyPath()));
+        }
+        if (settings.clientCertificates()) {
+            options.setTrustOptions(new PemTrustOptions().addCertPath(settings.clientCaPath()));
+            options.setClientAuth(ClientAuth.REQUEST);
+        }
+        return options;
+    }
+
+    private Future<Integer> listen(MqttServer server, String what, int port) {
+        return server.listen()
+                .map(MqttServer::actualPort)
+                .onSuccess(p -> LOG.info("{} gateway listening [host: {}, port: {}]", what, gateway.options().host(), p))
+                .recover(cause -> Future.failedFuture(ServerError.unavailable("cannot listen for " + what + " on "
+                        + gateway.options().host() + ":" + port + ": " + cause.getMessage(), cause)));
+    }
+
+    /** Closes the connections of devices whose credentials were revoked or which were disabled. */
+    private void revalidate() {
+        for (DeviceSession session : gateway.sessions().all()) {
+            Optional.ofNullable(session.identity()).ifPresent(identity -> gateway.registry().isStillEnabled(identity)
+                    .onSuccess(enabled -> {
+                        if (!enabled) {
+                            session.revoke();
+                        }
+                    }));
+        }
     }
 }

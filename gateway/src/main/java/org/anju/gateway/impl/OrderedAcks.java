@@ -7,14 +7,18 @@ import io.netty.handler.codec.mqtt.MqttProperties;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.mqtt.MqttEndpoint;
+import io.vertx.mqtt.messages.codes.MqttPubAckReasonCode;
 
 /**
  * Sends PUBACKs in the order the QoS 1 messages arrived (MQTT-4.6.0-2), each only after its
  * message's outcome is known.
  * <p>
- * Outcomes may complete on any thread (the storage worker, say); they are handed back to the
- * connection's context so that the queue is only ever touched there.
+ * Outcomes may complete on any thread (the storage writer, say); they are handed back to the
+ * connection's context so that the queue is only ever touched there. A failed outcome becomes a
+ * PUBACK reason code under MQTT 5; MQTT 3.1.1 has no negative PUBACK, so the connection is closed
+ * without acknowledging and the device sends the message again.
  */
 final class OrderedAcks {
 
@@ -37,17 +41,12 @@ final class OrderedAcks {
         Pending entry = new Pending(messageId);
         pending.addLast(entry);
         outcome.onComplete(result -> {
-            if (Context.isOnEventLoopThread() && context == io.vertx.core.Vertx.currentContext()) {
+            if (Vertx.currentContext() == context) {
                 complete(entry, result);
             } else {
                 context.runOnContext(v -> complete(entry, result));
             }
         });
-    }
-
-    /** Returns how many QoS 1 messages wait for their acknowledgement. */
-    int size() {
-        return pending.size();
     }
 
     /** Forgets every pending acknowledgement: the connection is gone. */
@@ -69,15 +68,19 @@ final class OrderedAcks {
             if (head.result.succeeded()) {
                 endpoint.publishAcknowledge(head.messageId);
             } else if (mqtt5) {
-                endpoint.publishAcknowledge(head.messageId, MqttErrors.pubAckReason(head.result.cause()),
-                        MqttProperties.NO_PROPERTIES);
+                endpoint.publishAcknowledge(head.messageId, reasonCode(head.result.cause()), MqttProperties.NO_PROPERTIES);
             } else {
-                // MQTT 3.1.1 has no negative PUBACK: withholding it and closing makes the device re-send
                 close();
                 failConnection.run();
                 return;
             }
         }
+    }
+
+    private static MqttPubAckReasonCode reasonCode(Throwable cause) {
+        Refusal refusal = cause instanceof PublishPipeline.RefusedMessage refused ? refused.refusal
+                : Refusal.ofDownstreamFailure(cause);
+        return refusal.pubAck().orElse(MqttPubAckReasonCode.UNSPECIFIED_ERROR);
     }
 
     private static final class Pending {
