@@ -25,7 +25,7 @@ final class CommandRouter {
 
     private static final Pattern COMMAND_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
-    private record Pending(Promise<CommandResponse> response, DeviceSession session, String deviceId, long timer) {
+    private record Pending(Promise<CommandResponse> response, String tenantId, String deviceId, long timer) {
     }
 
     private final Vertx vertx;
@@ -52,26 +52,19 @@ final class CommandRouter {
                 .compose(session -> deliver(session, request));
     }
 
-    /** Completes the caller waiting for this response, if the responder is the one that was asked. */
-    void responded(DeviceSession from, String deviceId, CommandTopic.Response response, byte[] payload) {
+    /**
+     * Completes the caller waiting for this response, if it answers for the device that was asked;
+     * the answer may come over another connection of that device (or of a gateway acting for it,
+     * which the responder's session has checked), since devices may reconnect meanwhile.
+     */
+    void responded(String tenantId, String deviceId, CommandTopic.Response response, byte[] payload) {
         Pending waiting = pending.get(response.requestId());
-        if (waiting == null || waiting.session() != from || !waiting.deviceId().equals(deviceId)
+        if (waiting == null || !waiting.tenantId().equals(tenantId) || !waiting.deviceId().equals(deviceId)
                 || !pending.remove(response.requestId(), waiting)) {
             return; // late, unknown or not this device's to answer: nobody is waiting for it
         }
         vertx.cancelTimer(waiting.timer());
         waiting.response().tryComplete(new CommandResponse(response.status(), payload));
-    }
-
-    /** Fails the commands a closed session can no longer answer. */
-    void sessionClosed(DeviceSession session) {
-        pending.forEach((id, waiting) -> {
-            if (waiting.session() == session && pending.remove(id, waiting)) {
-                vertx.cancelTimer(waiting.timer());
-                waiting.response().tryFail(ServerError.unavailable(
-                        "device " + waiting.deviceId() + " disconnected before answering", null));
-            }
-        });
     }
 
     private Future<DeviceSession> gatewayFor(String tenantId, String deviceId, List<DeviceSession> gateways, int index) {
@@ -98,7 +91,7 @@ final class CommandRouter {
                         + " did not answer command '" + request.name() + "' within " + request.timeout()));
             }
         });
-        pending.put(requestId, new Pending(response, session, request.deviceId(), timer));
+        pending.put(requestId, new Pending(response, request.tenantId(), request.deviceId(), timer));
         session.deliverCommand(request, requestId).onFailure(cause -> {
             if (pending.remove(requestId) != null) {
                 vertx.cancelTimer(timer);

@@ -212,9 +212,17 @@ final class DeviceSession {
         try {
             CommandTopic.Response response = CommandTopic.parseResponse(message.topicName());
             String answeredFor = response.deviceId().orElse(device.deviceId());
-            gateway.commands().responded(this, answeredFor, response, message.payload().getBytes());
+            Future<Boolean> mayAnswer = answeredFor.equals(device.deviceId()) ? Future.succeededFuture(true)
+                    : gateway.registry().mayActFor(device, answeredFor);
+            Future<Void> handled = mayAnswer.compose(allowed -> {
+                if (!allowed) {
+                    return Future.failedFuture(new PublishPipeline.RefusedMessage(Refusal.NOT_AUTHORIZED));
+                }
+                gateway.commands().responded(device.tenantId(), answeredFor, response, message.payload().getBytes());
+                return Future.succeededFuture();
+            });
             if (message.qosLevel() == MqttQoS.AT_LEAST_ONCE) {
-                acks.add(message.messageId(), Future.succeededFuture());
+                acks.add(message.messageId(), handled);
             }
         } catch (ClientError e) {
             meters.rejected(Refusal.TOPIC_INVALID);
@@ -297,7 +305,6 @@ final class DeviceSession {
         unackedCommands.values().forEach(p -> p.tryFail(ServerError.unavailable("device disconnected", null)));
         gateway.sessions().remove(clientKey, this);
         gateway.sessions().release(device.tenantId());
-        gateway.commands().sessionClosed(this);
         meters.disconnected();
         notifyConnection(takenOver ? "taken_over" : "disconnected");
         LOG.debug("{} disconnected", device);
