@@ -160,8 +160,9 @@ final class DeviceSession {
         meters.connected();
         flow = new FlowControl(context, SocketReadControl.of(endpoint), gateway.inFlight(),
                 gateway.options().maxInFlightPerConnection());
-        acks = new OrderedAcks(context, endpoint, mqtt5, () -> end(null));
-        publishes = new PublishPipeline(gateway, identity, limits, meters, flow, acks);
+        acks = new OrderedAcks(gateway.vertx(), context, endpoint, mqtt5, () -> end(null),
+                gateway.options().ackTimeout().toNanos());
+        publishes = new PublishPipeline(gateway, context, identity, limits, meters, flow, acks);
         endpoint.publishAutoAck(false);
         endpoint.subscriptionAutoAck(false);
         endpoint.publishHandler(this::onPublish);

@@ -1,10 +1,14 @@
 package org.anju.gateway.impl;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.impl.VertxInternal;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
@@ -30,10 +34,11 @@ import org.anju.gateway.MqttGateway;
 public final class MqttGatewayImpl implements MqttGateway {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttGatewayImpl.class);
+    private static final int EVENT_LOOPS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private final GatewayContext gateway;
-    private MqttServer plain;
-    private MqttServer tls;
+    private final List<MqttServer> plain = new ArrayList<>();
+    private final List<MqttServer> tls = new ArrayList<>();
     private Future<Integer> listening;
     private long revalidationTimer = -1;
 
@@ -50,12 +55,10 @@ public final class MqttGatewayImpl implements MqttGateway {
             return listening;
         }
         GatewayOptions options = gateway.options();
-        plain = server(baseOptions().setPort(options.port()));
-        Future<Integer> plainPort = listen(plain, "MQTT", options.port());
-        Future<Integer> tlsPort = options.tls().map(t -> {
-            tls = server(tlsOptions(t));
-            return listen(tls, "MQTT over TLS", t.port());
-        }).orElse(Future.succeededFuture(0));
+        Future<Integer> plainPort = listenOnEveryEventLoop(baseOptions().setPort(options.port()), "MQTT", plain);
+        Future<Integer> tlsPort = options.tls()
+                .map(t -> listenOnEveryEventLoop(tlsOptions(t), "MQTT over TLS", tls))
+                .orElse(Future.succeededFuture(0));
         listening = Future.all(plainPort, tlsPort).map(all -> plainPort.result());
         revalidationTimer = gateway.vertx().setPeriodic(options.revalidateInterval().toMillis(), id -> revalidate());
         return listening;
@@ -63,7 +66,7 @@ public final class MqttGatewayImpl implements MqttGateway {
 
     @Override
     public int tlsPort() {
-        return tls == null ? 0 : tls.actualPort();
+        return tls.isEmpty() ? 0 : tls.getFirst().actualPort();
     }
 
     @Override
@@ -74,11 +77,12 @@ public final class MqttGatewayImpl implements MqttGateway {
         listening = null;
         gateway.vertx().cancelTimer(revalidationTimer);
         // closing a server closes its connections; each session's close handler then cleans up
-        Future<Void> plainClosed = plain.close();
-        Future<Void> tlsClosed = tls == null ? Future.succeededFuture() : tls.close();
-        plain = null;
-        tls = null;
-        return Future.all(plainClosed, tlsClosed).mapEmpty();
+        List<Future<Void>> closed = new ArrayList<>();
+        plain.forEach(server -> closed.add(server.close()));
+        tls.forEach(server -> closed.add(server.close()));
+        plain.clear();
+        tls.clear();
+        return Future.all(closed).mapEmpty();
     }
 
     @Override
@@ -89,6 +93,40 @@ public final class MqttGatewayImpl implements MqttGateway {
     @Override
     public Future<CommandResponse> sendCommand(CommandRequest command) {
         return gateway.commands().send(command);
+    }
+
+    /**
+     * Listens with one server per event loop: a Vert.x server serves all its connections on the
+     * event loop it was created on, so one server would use one core. The first binds (port 0
+     * picks a free one); the others, with the same options, share its socket, and Vert.x spreads
+     * the connections over them.
+     */
+    private Future<Integer> listenOnEveryEventLoop(MqttServerOptions serverOptions, String what, List<MqttServer> servers) {
+        Promise<Integer> first = Promise.promise();
+        onNewEventLoop(() -> {
+            MqttServer server = server(serverOptions);
+            servers.add(server);
+            listen(server, what, serverOptions.getPort()).onComplete(first);
+        });
+        return first.future().compose(port -> {
+            List<Future<Integer>> others = new ArrayList<>();
+            for (int i = 1; i < EVENT_LOOPS; i++) {
+                Promise<Integer> other = Promise.promise();
+                onNewEventLoop(() -> {
+                    MqttServer server = server(serverOptions);
+                    synchronized (servers) {
+                        servers.add(server);
+                    }
+                    server.listen().map(MqttServer::actualPort).onComplete(other);
+                });
+                others.add(other.future());
+            }
+            return Future.all(others).map(all -> port);
+        });
+    }
+
+    private void onNewEventLoop(Runnable action) {
+        ((VertxInternal) gateway.vertx()).createEventLoopContext().runOnContext(v -> action.run());
     }
 
     private MqttServer server(MqttServerOptions serverOptions) {

@@ -4,18 +4,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.netty.handler.codec.mqtt.MqttQoS;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.mqtt.messages.MqttPublishMessage;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.anju.error.ClientError;
-import org.anju.error.ServerError;
 import org.anju.gateway.DeviceIdentity;
 import org.anju.gateway.TenantLimits;
 import org.anju.protocol.DeviceMessage;
@@ -32,6 +32,7 @@ final class PublishPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(PublishPipeline.class);
 
     private final GatewayContext gateway;
+    private final Context context;
     private final DeviceIdentity device;
     private final TenantLimits limits;
     private final GatewayMetrics.TenantMeters meters;
@@ -40,9 +41,10 @@ final class PublishPipeline {
     private final Map<String, TokenBucket> rates = new HashMap<>();
     private final Map<String, Boolean> authorizedVia = new HashMap<>();
 
-    PublishPipeline(GatewayContext gateway, DeviceIdentity device, TenantLimits limits,
+    PublishPipeline(GatewayContext gateway, Context context, DeviceIdentity device, TenantLimits limits,
             GatewayMetrics.TenantMeters meters, FlowControl flow, OrderedAcks acks) {
         this.gateway = gateway;
+        this.context = context;
         this.device = device;
         this.limits = limits;
         this.meters = meters;
@@ -85,15 +87,28 @@ final class PublishPipeline {
         DeviceMessage deviceMessage = new DeviceMessage(device.tenantId(), target, topic.endpoint(),
                 message.qosLevel().value(), message.payload().getBytes(), Instant.now());
         flow.started();
-        Future<Void> stored = authorize(target).compose(allowed -> allowed
-                ? withTimeout(gateway.downstream().send(deviceMessage))
-                : Future.failedFuture(ClientError.forbidden(device + " is not registered as a gateway of " + target)));
-        stored.onComplete(result -> flow.ended());
-        Future<Void> answered = stored.andThen(result -> outcome(result.failed() ? result.cause() : null, receivedNanos));
-        if (message.qosLevel() == MqttQoS.AT_LEAST_ONCE) {
-            acks.add(message.messageId(), answered);
-        }
+        OrderedAcks.Pending ack = message.qosLevel() == MqttQoS.AT_LEAST_ONCE
+                ? acks.add(message.messageId(), receivedNanos) : null;
+        Future<Void> stored = target.equals(device.deviceId()) ? gateway.downstream().send(deviceMessage)
+                : authorize(target).compose(allowed -> allowed ? gateway.downstream().send(deviceMessage)
+                        : Future.failedFuture(ClientError.forbidden(device + " is not registered as a gateway of " + target)));
+        // the downstream may complete on its own thread: the outcome is handled back on the connection's context
+        stored.onComplete(result -> {
+            if (Vertx.currentContext() == context) {
+                finish(result, ack, receivedNanos);
+            } else {
+                context.runOnContext(v -> finish(result, ack, receivedNanos));
+            }
+        });
         return null;
+    }
+
+    private void finish(AsyncResult<Void> result, OrderedAcks.Pending ack, long receivedNanos) {
+        flow.ended();
+        outcome(result.failed() ? result.cause() : null, receivedNanos);
+        if (ack != null) {
+            acks.complete(ack, result);
+        }
     }
 
     /** A message refused before it reached the downstream; its refusal decides the PUBACK. */
@@ -142,13 +157,6 @@ final class PublishPipeline {
     private TokenBucket rateFor(String target) {
         return rates.computeIfAbsent(target, t -> new TokenBucket(limits.messagesPerSecond(), limits.messageBurst(),
                 System.nanoTime()));
-    }
-
-    private Future<Void> withTimeout(Future<Void> stored) {
-        return stored.timeout(gateway.options().ackTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .recover(cause -> Future.failedFuture(cause instanceof TimeoutException
-                        ? ServerError.timeout("not stored within " + gateway.options().ackTimeout())
-                        : cause));
     }
 
     private void outcome(Throwable failure, long receivedNanos) {
