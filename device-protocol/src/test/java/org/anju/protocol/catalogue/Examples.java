@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.anju.protocol.DataPoint;
 import org.anju.protocol.DeviceMessage;
 import org.anju.protocol.DeviceType;
 import org.anju.protocol.Endpoint;
@@ -112,12 +113,34 @@ final class Examples {
         return all;
     }
 
+    /** Decodes a valid example file with the standard catalogue. */
+    static DecodedMessage decode(DeviceType type, String file) {
+        return DeviceCatalogue.standard().decode(type, valid(type, file).message());
+    }
+
+    /** Returns the normalised JSON of the only event of a decoded message. */
+    static JsonNode onlyEventJson(DecodedMessage decoded) {
+        if (decoded.events().size() != 1) {
+            throw new AssertionError("expected one event, got " + decoded.events());
+        }
+        return parse(decoded.events().getFirst().payloadJson().getBytes(UTF_8));
+    }
+
+    /** Returns a data point of the example device. */
+    static DataPoint point(Instant ts, String metric, double value) {
+        return new DataPoint(ts, DEVICE_ID, metric, value);
+    }
+
     static DeviceMessage message(Endpoint endpoint, String json) {
         return message(endpoint, json.getBytes(UTF_8));
     }
 
     static DeviceMessage message(Endpoint endpoint, byte[] payload) {
         return new DeviceMessage("acme", DEVICE_ID, endpoint, 1, payload, RECEIVED_AT);
+    }
+
+    static JsonNode json(String text) {
+        return parse(text.getBytes(UTF_8));
     }
 
     static JsonNode parse(byte[] json) {
