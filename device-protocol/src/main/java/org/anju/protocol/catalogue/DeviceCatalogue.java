@@ -44,9 +44,10 @@ public final class DeviceCatalogue {
     /** How far a device clock may run ahead of ours before its timestamps are refused. */
     public static final Duration DEFAULT_MAX_CLOCK_AHEAD = Duration.ofMinutes(5);
 
-    private static final DeviceCatalogue STANDARD = new DeviceCatalogue(List.of(
-            new ElevatorCodec(), new SmokeDetectorCodec(), new FirePanelCodec(),
-            new CameraCodec(), new ParcelLockerCodec(), new EvChargerCodec()), DEFAULT_MAX_CLOCK_AHEAD);
+    private static final List<TypeCodec> CODECS = List.of(
+            new ElevatorCodec().typeCodec(), new SmokeDetectorCodec().typeCodec(), new FirePanelCodec().typeCodec(),
+            new CameraCodec().typeCodec(), new ParcelLockerCodec().typeCodec(), new EvChargerCodec().typeCodec());
+    private static final DeviceCatalogue STANDARD = new DeviceCatalogue(CODECS, DEFAULT_MAX_CLOCK_AHEAD);
 
     private final Map<DeviceType, TypeContract> contracts;
     private final Duration maxClockAhead;
@@ -67,8 +68,7 @@ public final class DeviceCatalogue {
         if (maxClockAhead.isNegative()) {
             throw new IllegalArgumentException("maxClockAhead must not be negative: " + maxClockAhead);
         }
-        return new DeviceCatalogue(List.copyOf(STANDARD.contracts.values().stream().map(c -> c.codec).toList()),
-                maxClockAhead);
+        return new DeviceCatalogue(CODECS, maxClockAhead);
     }
 
     /**
@@ -120,7 +120,7 @@ public final class DeviceCatalogue {
     private DecodedMessage decodeTelemetry(TypeContract contract, DeviceMessage message) {
         Fields payload = Fields.of(contract.telemetryContext, Envelope.parse(message.payload(), contract.telemetryContext));
         Decoding out = start(payload, message);
-        contract.codec.decodeTelemetry(payload, out);
+        contract.codec.telemetry().read(payload, out);
         return new DecodedMessage(out.points(), out.events(), out.status());
     }
 
@@ -137,7 +137,7 @@ public final class DeviceCatalogue {
         }
         Fields payload = envelope.withContext(event.context);
         Decoding out = start(payload, message);
-        event.decoder.decode(event.kind, payload, out);
+        event.reader.read(event.kind, payload, out);
         return new DecodedMessage(out.points(), out.events(), out.status());
     }
 
@@ -162,11 +162,11 @@ public final class DeviceCatalogue {
             this.telemetryContext = type + " telemetry";
             this.eventContext = type + " event";
             this.kindExpectation = "one of " + String.join(", ", codec.events().sequencedKeySet());
-            codec.events().forEach((kind, decoder) ->
-                    events.put(kind, new EventContract(kind, eventContext + " '" + kind + "'", decoder)));
+            codec.events().forEach((kind, reader) ->
+                    events.put(kind, new EventContract(kind, eventContext + " '" + kind + "'", reader)));
         }
     }
 
-    private record EventContract(String kind, String context, TypeCodec.EventDecoder decoder) {
+    private record EventContract(String kind, String context, TypeCodec.EventReader reader) {
     }
 }

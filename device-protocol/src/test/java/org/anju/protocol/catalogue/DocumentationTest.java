@@ -49,20 +49,18 @@ class DocumentationTest {
 
     @Test
     void everyExampleShownIsTheFileItNames() {
-        Matcher m = EXAMPLE.matcher(doc);
-        int blocks = 0;
-        while (m.find()) {
-            blocks++;
-            List<String> files = List.of(m.group(1).trim().split("\\s+"));
-            List<JsonNode> shown = files.size() == 1
-                    ? List.of(Examples.json(m.group(2)))
-                    : m.group(2).lines().filter(l -> !l.isBlank()).map(Examples::json).toList();
-            assertThat(shown).as("examples of %s", files).hasSameSizeAs(files);
-            for (int i = 0; i < files.size(); i++) {
-                assertThat(shown.get(i)).as(files.get(i)).isEqualTo(file(files.get(i)).json());
+        List<Shown> shown = shownExamples();
+
+        for (Shown block : shown) {
+            List<JsonNode> documents = block.files().size() == 1
+                    ? List.of(Examples.json(block.json()))
+                    : block.json().lines().filter(l -> !l.isBlank()).map(Examples::json).toList();
+            assertThat(documents).as("examples of %s", block.files()).hasSameSizeAs(block.files());
+            for (int i = 0; i < block.files().size(); i++) {
+                assertThat(documents.get(i)).as(block.files().get(i)).isEqualTo(file(block.files().get(i)).json());
             }
         }
-        assertThat(blocks).isPositive();
+        assertThat(shown).isNotEmpty();
     }
 
     @Test
@@ -82,10 +80,7 @@ class DocumentationTest {
     @Test
     void everyValidExampleIsShown() {
         Set<String> shown = new HashSet<>();
-        Matcher m = EXAMPLE.matcher(doc);
-        while (m.find()) {
-            shown.addAll(List.of(m.group(1).trim().split("\\s+")));
-        }
+        shownExamples().forEach(block -> shown.addAll(block.files()));
 
         assertThat(shown).containsAll(Examples.valid().stream().map(Examples.Valid::toString).toList());
     }
@@ -122,6 +117,19 @@ class DocumentationTest {
             assertThat(Examples.root().resolve(type.wireName()).resolve("invalid.json")).exists();
         }
         assertThat(doc).contains("`invalid.json`");
+    }
+
+    /** An example block of the doc: the files it shows and its JSON text. */
+    private record Shown(List<String> files, String json) {
+    }
+
+    private static List<Shown> shownExamples() {
+        List<Shown> shown = new ArrayList<>();
+        Matcher m = EXAMPLE.matcher(doc);
+        while (m.find()) {
+            shown.add(new Shown(List.of(m.group(1).trim().split("\\s+")), m.group(2)));
+        }
+        return shown;
     }
 
     /** Writes per-connector and per-compartment names the way the docs do. */

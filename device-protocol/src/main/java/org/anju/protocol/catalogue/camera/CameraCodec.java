@@ -1,9 +1,5 @@
 package org.anju.protocol.catalogue.camera;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.SequencedMap;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.anju.protocol.DeviceType;
@@ -21,7 +17,7 @@ import org.anju.protocol.catalogue.spi.WireNames;
  * Immutable and thread-safe; the read methods throw {@link org.anju.error.ClientError} 400
  * naming the field when a payload breaks the contract.
  */
-public final class CameraCodec implements TypeCodec {
+public final class CameraCodec {
 
     static final String PLATE_READ = "plate_read";
     static final String PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼";
@@ -39,23 +35,12 @@ public final class CameraCodec implements TypeCodec {
             "a Chinese plate: province character, letter, then 5 letters or digits (the last may be 挂, 学, 警, 港"
                     + " or 澳), or 6 for new-energy vehicles; or null when unreadable");
 
-    private final SequencedMap<String, EventDecoder> events;
-
-    public CameraCodec() {
-        SequencedMap<String, EventDecoder> decoders = new LinkedHashMap<>();
-        ALARMS.all().forEach(kind -> decoders.put(kind, this::decodeAlarm));
-        decoders.put(PLATE_READ, this::decodePlateRead);
-        this.events = Collections.unmodifiableSequencedMap(decoders);
-    }
-
-    @Override
-    public DeviceType type() {
-        return DeviceType.CAMERA;
-    }
-
-    @Override
-    public SequencedMap<String, EventDecoder> events() {
-        return events;
+    /** Returns the contract the catalogue runs: telemetry and every event kind, in documentation order. */
+    public TypeCodec typeCodec() {
+        return TypeCodec.builder(DeviceType.CAMERA, this::decodeTelemetry)
+                .events(ALARMS.all(), this::decodeAlarm)
+                .event(PLATE_READ, this::decodePlateRead)
+                .build();
     }
 
     /** Reads a telemetry payload: the keepalive. */
@@ -95,8 +80,7 @@ public final class CameraCodec implements TypeCodec {
                 f.optionalEnum("plateColor", COLORS));
     }
 
-    @Override
-    public void decodeTelemetry(Fields payload, Decoding out) {
+    private void decodeTelemetry(Fields payload, Decoding out) {
         CameraKeepalive k = readKeepalive(payload);
         out.status("keepaliveStatus", STATUSES.wire(k.status()));
         out.point("keepaliveOk", k.status() == KeepaliveStatus.OK);

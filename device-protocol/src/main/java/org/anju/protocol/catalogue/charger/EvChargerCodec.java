@@ -1,9 +1,5 @@
 package org.anju.protocol.catalogue.charger;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.SequencedMap;
-
 import org.anju.protocol.DeviceType;
 import org.anju.protocol.catalogue.spi.Decoding;
 import org.anju.protocol.catalogue.spi.Fields;
@@ -20,7 +16,7 @@ import org.anju.protocol.catalogue.spi.WireNames;
  * naming the field when a payload breaks the contract. Whether the energy register only grows
  * is the platform's check: it needs the previous reading.
  */
-public final class EvChargerCodec implements TypeCodec {
+public final class EvChargerCodec {
 
     public static final String ENERGY = "Energy.Active.Import.Register";
     public static final String POWER = "Power.Active.Import";
@@ -46,24 +42,13 @@ public final class EvChargerCodec implements TypeCodec {
         }
     }
 
-    private final SequencedMap<String, EventDecoder> events;
-
-    public EvChargerCodec() {
-        SequencedMap<String, EventDecoder> decoders = new LinkedHashMap<>();
-        decoders.put(STATUS_NOTIFICATION, this::decodeStatusNotification);
-        decoders.put(SESSION_STARTED, this::decodeSessionStarted);
-        decoders.put(SESSION_STOPPED, this::decodeSessionStopped);
-        this.events = Collections.unmodifiableSequencedMap(decoders);
-    }
-
-    @Override
-    public DeviceType type() {
-        return DeviceType.EV_CHARGER;
-    }
-
-    @Override
-    public SequencedMap<String, EventDecoder> events() {
-        return events;
+    /** Returns the contract the catalogue runs: telemetry and every event kind, in documentation order. */
+    public TypeCodec typeCodec() {
+        return TypeCodec.builder(DeviceType.EV_CHARGER, this::decodeTelemetry)
+                .event(STATUS_NOTIFICATION, this::decodeStatusNotification)
+                .event(SESSION_STARTED, this::decodeSessionStarted)
+                .event(SESSION_STOPPED, this::decodeSessionStopped)
+                .build();
     }
 
     /** Reads a telemetry payload: one connector's meter values. */
@@ -112,8 +97,7 @@ public final class EvChargerCodec implements TypeCodec {
                 f.optionalText("idTag", ID_TAG));
     }
 
-    @Override
-    public void decodeTelemetry(Fields payload, Decoding out) {
+    private void decodeTelemetry(Fields payload, Decoding out) {
         ChargerMeterValues m = readMeterValues(payload);
         String prefix = CONNECTOR_PREFIX[m.connectorId()];
         out.point(prefix + ENERGY, m.energyWh());

@@ -1,9 +1,5 @@
 package org.anju.protocol.catalogue.elevator;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.SequencedMap;
-
 import org.anju.protocol.DeviceType;
 import org.anju.protocol.catalogue.spi.Decoding;
 import org.anju.protocol.catalogue.spi.Fields;
@@ -19,7 +15,7 @@ import org.anju.protocol.catalogue.spi.WireNames;
  * Immutable and thread-safe; the read methods throw {@link org.anju.error.ClientError} 400
  * naming the field when a payload breaks the contract.
  */
-public final class ElevatorCodec implements TypeCodec {
+public final class ElevatorCodec {
 
     static final int MIN_FLOOR = -10;
     static final int MAX_FLOOR = 200;
@@ -34,22 +30,11 @@ public final class ElevatorCodec implements TypeCodec {
     private static final WireNames<ElevatorEventKind> KINDS = WireNames.lowerSnake(ElevatorEventKind.class);
     private static final TextRule DETAIL = TextRule.length(1, 120);
 
-    private final SequencedMap<String, EventDecoder> events;
-
-    public ElevatorCodec() {
-        SequencedMap<String, EventDecoder> decoders = new LinkedHashMap<>();
-        KINDS.all().forEach(kind -> decoders.put(kind, this::decodeEvent));
-        this.events = Collections.unmodifiableSequencedMap(decoders);
-    }
-
-    @Override
-    public DeviceType type() {
-        return DeviceType.ELEVATOR;
-    }
-
-    @Override
-    public SequencedMap<String, EventDecoder> events() {
-        return events;
+    /** Returns the contract the catalogue runs: telemetry and every event kind, in documentation order. */
+    public TypeCodec typeCodec() {
+        return TypeCodec.builder(DeviceType.ELEVATOR, this::decodeTelemetry)
+                .events(KINDS.all(), this::decodeEvent)
+                .build();
     }
 
     /** Reads a telemetry payload into a status. */
@@ -85,8 +70,7 @@ public final class ElevatorCodec implements TypeCodec {
                 kind == ElevatorEventKind.ENTRAPMENT ? f.optionalInt("trappedSeconds", 0, MAX_TRAPPED_SECONDS) : null);
     }
 
-    @Override
-    public void decodeTelemetry(Fields payload, Decoding out) {
+    private void decodeTelemetry(Fields payload, Decoding out) {
         ElevatorStatus s = readStatus(payload);
         out.status("serviceMode", MODES.wire(s.serviceMode()));
         out.status("direction", DIRECTIONS.wire(s.direction()));

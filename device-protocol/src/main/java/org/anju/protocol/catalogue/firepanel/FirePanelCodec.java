@@ -1,8 +1,7 @@
 package org.anju.protocol.catalogue.firepanel;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.SequencedMap;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.anju.protocol.DeviceType;
 import org.anju.protocol.catalogue.spi.Decoding;
@@ -21,7 +20,7 @@ import org.anju.protocol.catalogue.spi.WireNames;
  * Immutable and thread-safe; the read methods throw {@link org.anju.error.ClientError} 400
  * naming the field when a payload breaks the contract.
  */
-public final class FirePanelCodec implements TypeCodec {
+public final class FirePanelCodec {
 
     static final String RESTORED_SUFFIX = "_restored";
     static final String OPERATION = "operation";
@@ -33,29 +32,18 @@ public final class FirePanelCodec implements TypeCodec {
     private static final TextRule LOCATION = TextRule.length(1, 64);
     private static final TextRule OPERATOR = TextRule.length(1, 32);
     private static final TextRule DETAIL = TextRule.length(1, 120);
+    private static final List<String> SIGNAL_KINDS = CATEGORIES.all().stream()
+            .flatMap(category -> Stream.of(category, category + RESTORED_SUFFIX))
+            .toList();
 
-    private final SequencedMap<String, EventDecoder> events;
-
-    public FirePanelCodec() {
-        SequencedMap<String, EventDecoder> decoders = new LinkedHashMap<>();
-        for (String category : CATEGORIES.all()) {
-            decoders.put(category, this::decodeSignal);
-            decoders.put(category + RESTORED_SUFFIX, this::decodeSignal);
-        }
-        decoders.put(OPERATION, this::decodeOperation);
-        decoders.put(UITD_FAULT, this::decodeUitdFault);
-        decoders.put(UITD_FAULT + RESTORED_SUFFIX, this::decodeUitdFault);
-        this.events = Collections.unmodifiableSequencedMap(decoders);
-    }
-
-    @Override
-    public DeviceType type() {
-        return DeviceType.FIRE_PANEL;
-    }
-
-    @Override
-    public SequencedMap<String, EventDecoder> events() {
-        return events;
+    /** Returns the contract the catalogue runs: telemetry and every event kind, in documentation order. */
+    public TypeCodec typeCodec() {
+        return TypeCodec.builder(DeviceType.FIRE_PANEL, this::decodeTelemetry)
+                .events(SIGNAL_KINDS, this::decodeSignal)
+                .event(OPERATION, this::decodeOperation)
+                .event(UITD_FAULT, this::decodeUitdFault)
+                .event(UITD_FAULT + RESTORED_SUFFIX, this::decodeUitdFault)
+                .build();
     }
 
     /** Reads a telemetry payload: the UITD running state. */
@@ -103,8 +91,7 @@ public final class FirePanelCodec implements TypeCodec {
                 f.optionalText("detail", DETAIL));
     }
 
-    @Override
-    public void decodeTelemetry(Fields payload, Decoding out) {
+    private void decodeTelemetry(Fields payload, Decoding out) {
         UitdStatus s = readStatus(payload);
         out.pointIfPresent("testMode", s.testMode());
         out.point("fireAlarm", s.fireAlarm());

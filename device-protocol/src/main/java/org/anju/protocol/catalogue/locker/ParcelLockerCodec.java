@@ -1,10 +1,7 @@
 package org.anju.protocol.catalogue.locker;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.SequencedMap;
 
 import org.anju.protocol.DeviceType;
 import org.anju.protocol.catalogue.spi.Decoding;
@@ -21,7 +18,7 @@ import org.anju.protocol.catalogue.spi.WireNames;
  * Immutable and thread-safe; the read methods throw {@link org.anju.error.ClientError} 400
  * naming the field when a payload breaks the contract.
  */
-public final class ParcelLockerCodec implements TypeCodec {
+public final class ParcelLockerCodec {
 
     static final int MAX_COMPARTMENTS = 512;
     static final String STATUS_PREFIX = "compartment.";
@@ -38,22 +35,11 @@ public final class ParcelLockerCodec implements TypeCodec {
     private static final TextRule TRACKING_NUMBER = TextRule.identifier(40);
     private static final TextRule DETAIL = TextRule.length(1, 120);
 
-    private final SequencedMap<String, EventDecoder> events;
-
-    public ParcelLockerCodec() {
-        SequencedMap<String, EventDecoder> decoders = new LinkedHashMap<>();
-        KINDS.all().forEach(kind -> decoders.put(kind, this::decodeEvent));
-        this.events = Collections.unmodifiableSequencedMap(decoders);
-    }
-
-    @Override
-    public DeviceType type() {
-        return DeviceType.PARCEL_LOCKER;
-    }
-
-    @Override
-    public SequencedMap<String, EventDecoder> events() {
-        return events;
+    /** Returns the contract the catalogue runs: telemetry and every event kind, in documentation order. */
+    public TypeCodec typeCodec() {
+        return TypeCodec.builder(DeviceType.PARCEL_LOCKER, this::decodeTelemetry)
+                .events(KINDS.all(), this::decodeEvent)
+                .build();
     }
 
     /** Reads a telemetry payload: every compartment. */
@@ -82,8 +68,7 @@ public final class ParcelLockerCodec implements TypeCodec {
                 kind == LockerEventKind.DOOR_FAULT ? f.optionalText("detail", DETAIL) : null);
     }
 
-    @Override
-    public void decodeTelemetry(Fields payload, Decoding out) {
+    private void decodeTelemetry(Fields payload, Decoding out) {
         LockerStatus s = readStatus(payload);
         int[] byState = new int[STATE_METRICS.length];
         int[] availableBySize = new int[AVAILABLE_METRICS.length];

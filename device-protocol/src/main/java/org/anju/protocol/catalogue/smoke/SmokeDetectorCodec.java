@@ -1,9 +1,5 @@
 package org.anju.protocol.catalogue.smoke;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.SequencedMap;
-
 import org.anju.protocol.DeviceType;
 import org.anju.protocol.catalogue.spi.Decoding;
 import org.anju.protocol.catalogue.spi.EventJson;
@@ -21,29 +17,18 @@ import org.anju.protocol.catalogue.spi.WireNames;
  * Immutable and thread-safe; the read methods throw {@link org.anju.error.ClientError} 400
  * naming the field when a payload breaks the contract.
  */
-public final class SmokeDetectorCodec implements TypeCodec {
+public final class SmokeDetectorCodec {
 
     private static final WireNames<SmokeEventKind> KINDS = WireNames.lowerSnake(SmokeEventKind.class);
     private static final WireNames<TestResult> RESULTS = WireNames.lowerSnake(TestResult.class);
     private static final TextRule DETAIL = TextRule.length(1, 120);
     private static final TextRule FIRMWARE = TextRule.length(1, 32);
 
-    private final SequencedMap<String, EventDecoder> events;
-
-    public SmokeDetectorCodec() {
-        SequencedMap<String, EventDecoder> decoders = new LinkedHashMap<>();
-        KINDS.all().forEach(kind -> decoders.put(kind, this::decodeEvent));
-        this.events = Collections.unmodifiableSequencedMap(decoders);
-    }
-
-    @Override
-    public DeviceType type() {
-        return DeviceType.SMOKE_DETECTOR;
-    }
-
-    @Override
-    public SequencedMap<String, EventDecoder> events() {
-        return events;
+    /** Returns the contract the catalogue runs: telemetry and every event kind, in documentation order. */
+    public TypeCodec typeCodec() {
+        return TypeCodec.builder(DeviceType.SMOKE_DETECTOR, this::decodeTelemetry)
+                .events(KINDS.all(), this::decodeEvent)
+                .build();
     }
 
     /** Reads readings; {@code batteryRequired} says whether {@code battery} must be present. */
@@ -67,8 +52,7 @@ public final class SmokeDetectorCodec implements TypeCodec {
                 kind == SmokeEventKind.INSTALLED ? f.optionalText("firmware", FIRMWARE) : null);
     }
 
-    @Override
-    public void decodeTelemetry(Fields payload, Decoding out) {
+    private void decodeTelemetry(Fields payload, Decoding out) {
         emit(readReadings(payload, true), out, null);
     }
 
