@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.anju.error.ClientError;
 import org.anju.protocol.DeviceMessage;
@@ -119,30 +118,30 @@ public final class DeviceCatalogue {
 
     private DecodedMessage decodeTelemetry(TypeContract contract, DeviceMessage message) {
         Fields payload = Fields.of(contract.telemetryContext, Envelope.parse(message.payload(), contract.telemetryContext));
-        Decoding out = start(payload, message);
+        Decoding out = start(payload, Envelope.version(payload), message);
         contract.codec.telemetry().read(payload, out);
         return new DecodedMessage(out.points(), out.events(), out.status());
     }
 
     private DecodedMessage decodeEvent(TypeContract contract, DeviceMessage message) {
-        ObjectNode root = Envelope.parse(message.payload(), contract.eventContext);
-        Fields envelope = Fields.of(contract.eventContext, root);
-        JsonNode kind = root.get("kind");
+        Fields envelope = Fields.of(contract.eventContext, Envelope.parse(message.payload(), contract.eventContext));
+        // the version first: another version may have other kinds
+        int version = Envelope.version(envelope);
+        JsonNode kind = envelope.raw("kind");
         if (kind == null) {
-            throw ClientError.badRequest(contract.eventContext + ": field 'kind' is required: " + contract.kindExpectation);
+            throw envelope.missing("kind", contract.kindExpectation);
         }
         EventContract event = kind.isTextual() ? contract.events.get(kind.textValue()) : null;
         if (event == null) {
             throw envelope.invalid("kind", contract.kindExpectation, kind);
         }
         Fields payload = envelope.withContext(event.context);
-        Decoding out = start(payload, message);
+        Decoding out = start(payload, version, message);
         event.reader.read(event.kind, payload, out);
         return new DecodedMessage(out.points(), out.events(), out.status());
     }
 
-    private Decoding start(Fields payload, DeviceMessage message) {
-        int version = Envelope.version(payload);
+    private Decoding start(Fields payload, int version, DeviceMessage message) {
         Instant ts = Envelope.timestamp(payload, message.receivedAt(), maxClockAhead);
         return new Decoding(message.deviceId(), ts, version);
     }

@@ -86,7 +86,14 @@ class DeviceCatalogueTest {
         assertThatThrownBy(() -> catalogue.decode(DeviceType.SMOKE_DETECTOR,
                 message(Endpoint.EVENT, TAMPER + ", \"v\": " + version + "}")))
                 .isInstanceOf(ClientError.class)
-                .hasMessage("smoke_detector event 'tamper': field 'v' must be a supported schema version: 1, got " + shown);
+                .hasMessage("smoke_detector event: field 'v' must be a supported schema version: 1, got " + shown);
+    }
+
+    @Test
+    void theVersionIsCheckedBeforeTheKind() {
+        assertThatThrownBy(() -> catalogue.decode(DeviceType.SMOKE_DETECTOR,
+                message(Endpoint.EVENT, "{\"kind\": \"new_in_v2\", \"v\": 2}")))
+                .hasMessage("smoke_detector event: field 'v' must be a supported schema version: 1, got 2");
     }
 
     @ParameterizedTest(name = "{1}")

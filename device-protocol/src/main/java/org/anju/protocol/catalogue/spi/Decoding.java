@@ -88,6 +88,7 @@ public final class Decoding {
         return body;
     }
 
+    /** Returns the data points added so far. */
     public List<DataPoint> points() {
         return points;
     }
@@ -101,6 +102,7 @@ public final class Decoding {
         return events;
     }
 
+    /** Returns the latest-state entries set so far. */
     public Map<String, String> status() {
         return status;
     }

@@ -57,6 +57,7 @@ public final class Fields {
         return node.get(name);
     }
 
+    /** Returns an integer from {@code min} to {@code max}; use {@link #MAX_EXACT} for no upper bound. */
     public long requiredLong(String name, long min, long max) {
         return integer(name, require(name, () -> Expect.integer(min, max)), min, max);
     }
@@ -67,6 +68,7 @@ public final class Fields {
         return value == null ? null : integer(name, value, min, max);
     }
 
+    /** Returns an integer from {@code min} to {@code max}. */
     public int requiredInt(String name, int min, int max) {
         return (int) requiredLong(name, min, max);
     }
@@ -77,6 +79,7 @@ public final class Fields {
         return value == null ? null : value.intValue();
     }
 
+    /** Returns a number from {@code min} to {@code max}. */
     public double requiredNumber(String name, double min, double max) {
         return number(name, require(name, () -> Expect.number(min, max)), min, max);
     }
@@ -98,6 +101,7 @@ public final class Fields {
         return value == null ? null : code(name, value, known, expectation);
     }
 
+    /** Returns a boolean. */
     public boolean requiredBoolean(String name) {
         return bool(name, require(name, () -> Expect.BOOLEAN));
     }
@@ -108,6 +112,7 @@ public final class Fields {
         return value == null ? null : bool(name, value);
     }
 
+    /** Returns a text that follows the rule. */
     public String requiredText(String name, TextRule rule) {
         return text(name, require(name, rule::description), rule);
     }
@@ -118,6 +123,7 @@ public final class Fields {
         return value == null ? null : text(name, value, rule);
     }
 
+    /** Returns the constant named by the field's text. */
     public <E extends Enum<E>> E requiredEnum(String name, WireNames<E> names) {
         return enumValue(name, require(name, names::expectation), names);
     }

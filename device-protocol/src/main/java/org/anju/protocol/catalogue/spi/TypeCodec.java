@@ -66,6 +66,7 @@ public record TypeCodec(DeviceType type, TelemetryReader telemetry, SequencedMap
             return this;
         }
 
+        /** Returns the codec with the kinds added so far. */
         public TypeCodec build() {
             return new TypeCodec(type, telemetry, events);
         }
