@@ -26,13 +26,14 @@ import org.anju.platform.auth.UserDirectory;
 import org.anju.platform.config.AnjuConfig;
 import org.anju.platform.ingest.IngestSettings;
 import org.anju.platform.ingest.TelemetryIngest;
+import org.anju.platform.registry.CachedDeviceTypes;
 import org.anju.platform.registry.DeviceRegistry;
 import org.anju.platform.registry.PasswordHasher;
 import org.anju.platform.registry.Provisioning;
 import org.anju.platform.registry.RegistryGatewayClient;
 import org.anju.platform.storage.Database;
 import org.anju.platform.storage.DatabaseProvisioner;
-import org.anju.protocol.TelemetryDecoder;
+import org.anju.protocol.catalogue.DeviceCatalogue;
 
 /**
  * The all-in-one process: database, ingest, HTTP API and dashboards, and the MQTT gateway, wired
@@ -89,7 +90,7 @@ public final class AnjuPlatform implements AutoCloseable {
         AnjuConfig.Ingest ic = config.ingest();
         ingest = new TelemetryIngest(database.dataSource(),
                 new IngestSettings(ic.batchMaxRows(), ic.batchMaxDelay(), ic.queueMaxMessages()),
-                new TelemetryDecoder(), deviceUpdates, meters);
+                DeviceCatalogue.standard(), new CachedDeviceTypes(vertx, registry), deviceUpdates, meters);
         ingest.start();
         gateway = MqttGateway.create(vertx, config.mqtt().gateway(), new RegistryGatewayClient(vertx, registry, hasher,
                 config.mqtt().limits(), config.security().deviceAuthCacheTtl(), clock), ingest, meters);

@@ -35,6 +35,8 @@ public final class DeviceRegistry {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Double>> LATEST = new TypeReference<>() {
     };
+    private static final TypeReference<Map<String, String>> STATUS = new TypeReference<>() {
+    };
 
     private static final String PASSWORD_CREDENTIAL_SQL = """
             SELECT c.device_id, c.secret_hash
@@ -60,7 +62,7 @@ public final class DeviceRegistry {
     private static final String COMMUNITIES_SQL = "SELECT id, tenant_id, name, address FROM communities ORDER BY name, id";
     private static final String DEVICE_VIEW_SQL = """
             SELECT d.id, d.tenant_id, d.community_id, d.type, d.name, b.name AS building, d.floor, d.location,
-                   s.last_seen, s.latest
+                   s.last_seen, s.latest, s.status
               FROM devices d
               LEFT JOIN buildings b ON b.id = d.building_id
               LEFT JOIN device_state s ON s.device_id = d.id
@@ -144,6 +146,11 @@ public final class DeviceRegistry {
         return query("SELECT community_id FROM devices WHERE id = ?", rs -> rs.getString(1), deviceId).stream().findFirst();
     }
 
+    /** Returns the device's type (wire name), if the device exists. */
+    public Optional<String> typeOf(String deviceId) {
+        return query("SELECT type FROM devices WHERE id = ?", rs -> rs.getString(1), deviceId).stream().findFirst();
+    }
+
     /** Returns the device's tenant, if the device exists. */
     public Optional<String> tenantOf(String deviceId) {
         return query("SELECT tenant_id FROM devices WHERE id = ?", rs -> rs.getString(1), deviceId).stream().findFirst();
@@ -197,7 +204,18 @@ public final class DeviceRegistry {
         return new DeviceView(rs.getString("id"), rs.getString("tenant_id"), rs.getString("community_id"),
                 rs.getString("type"), rs.getString("name"), rs.getString("building"), floorOrNull,
                 rs.getString("location"), lastSeen, lastSeen != null && lastSeen.isAfter(onlineSince),
-                latest(rs.getString("latest")));
+                latest(rs.getString("latest")), status(rs.getString("status")));
+    }
+
+    private static Map<String, String> status(String json) throws SQLException {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            return new LinkedHashMap<>(JSON.readValue(json, STATUS));
+        } catch (java.io.IOException e) {
+            throw new SQLException("unreadable device status: " + e.getMessage(), e);
+        }
     }
 
     private static Map<String, Double> latest(String json) throws SQLException {
