@@ -6,16 +6,23 @@ import java.util.Objects;
 /**
  * One message a device published, as the gateway hands it downstream.
  *
- * @param tenantId   the tenant of the device the message is about
- * @param deviceId   the device the message is about (for a gateway publishing on behalf of
- *                   another device, that other device)
- * @param endpoint   telemetry or event
- * @param qos        the MQTT QoS it was published with (0 or 1)
- * @param payload    the raw payload bytes, not yet decoded
- * @param receivedAt when the gateway received it
+ * @param tenantId    the tenant of the device the message is about
+ * @param deviceId    the device the message is about (for a gateway publishing on behalf of
+ *                    another device, that other device)
+ * @param endpoint    telemetry or event
+ * @param qos         the MQTT QoS it was published with (0 or 1)
+ * @param payload     the raw payload bytes, not yet decoded
+ * @param receivedAt  when the gateway received it
+ * @param contentType {@link #JSON} for what devices publish, {@link #CONNECTION_NOTIFICATION} for
+ *                    the connected/disconnected events the gateway itself emits (as Hono does)
  */
-public record DeviceMessage(
-        String tenantId, String deviceId, Endpoint endpoint, int qos, byte[] payload, Instant receivedAt) {
+public record DeviceMessage(String tenantId, String deviceId, Endpoint endpoint, int qos, byte[] payload,
+        Instant receivedAt, String contentType) {
+
+    /** What devices publish. */
+    public static final String JSON = "application/json";
+    /** Eclipse Hono's content type of the gateway's device connection notifications. */
+    public static final String CONNECTION_NOTIFICATION = "application/vnd.eclipse-hono-dc-notification+json";
 
     public DeviceMessage {
         Objects.requireNonNull(tenantId, "tenantId");
@@ -23,5 +30,17 @@ public record DeviceMessage(
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(payload, "payload");
         Objects.requireNonNull(receivedAt, "receivedAt");
+        Objects.requireNonNull(contentType, "contentType");
+    }
+
+    /** Creates a message a device published (JSON). */
+    public DeviceMessage(String tenantId, String deviceId, Endpoint endpoint, int qos, byte[] payload,
+            Instant receivedAt) {
+        this(tenantId, deviceId, endpoint, qos, payload, receivedAt, JSON);
+    }
+
+    /** Returns whether this is a gateway notification that the device connected or disconnected. */
+    public boolean isConnectionNotification() {
+        return CONNECTION_NOTIFICATION.equals(contentType);
     }
 }

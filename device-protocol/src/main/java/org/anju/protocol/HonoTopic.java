@@ -22,6 +22,9 @@ public record HonoTopic(Endpoint endpoint, Optional<String> tenantId, Optional<S
     /** The longest topic accepted by default, in characters. */
     public static final int DEFAULT_MAX_LENGTH = 256;
 
+    private static final HonoTopic OWN_TELEMETRY = new HonoTopic(Endpoint.TELEMETRY, Optional.empty(), Optional.empty());
+    private static final HonoTopic OWN_EVENT = new HonoTopic(Endpoint.EVENT, Optional.empty(), Optional.empty());
+
     public HonoTopic {
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(tenantId, "tenantId");
@@ -34,6 +37,17 @@ public record HonoTopic(Endpoint endpoint, Optional<String> tenantId, Optional<S
      * @throws ClientError 400 naming what is wrong when the topic is not a telemetry or event topic
      */
     public static HonoTopic parsePublish(String topic) {
+        // the forms nearly every message uses, without splitting or allocating
+        switch (topic == null ? "" : topic) {
+            case "telemetry", "t" -> {
+                return OWN_TELEMETRY;
+            }
+            case "event", "e" -> {
+                return OWN_EVENT;
+            }
+            default -> {
+            }
+        }
         if (topic == null || topic.isEmpty()) {
             throw ClientError.badRequest("empty topic");
         }

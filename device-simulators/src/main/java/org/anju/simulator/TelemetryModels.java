@@ -2,13 +2,17 @@ package org.anju.simulator;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Plain first models per device type: values in realistic ranges, counters that only grow and a
- * daily rhythm where one is obvious (elevators busy at rush hours, chargers overnight).
+ * First models per device type, publishing the device catalogue's telemetry payloads
+ * ({@code docs/device-catalogue.md}): values in realistic ranges, counters that only grow and a
+ * daily rhythm where one is obvious (elevators busy at rush hours, chargers overnight, lockers
+ * filled in the morning).
  */
 final class TelemetryModels {
 
@@ -39,14 +43,21 @@ final class TelemetryModels {
         return Math.round(value * scale) / scale;
     }
 
+    /** GB/T 24476 status: traffic by hour, cumulative trips, door cycles and run hours. */
     private static final class Elevator implements TelemetryModel {
+        private static final int TOP_FLOOR = 18;
         private final SplittableRandom random;
         private long trips;
         private long doorCycles;
+        private double runHours;
         private int floor = 1;
+        private Instant last;
 
         Elevator(SplittableRandom random) {
             this.random = random;
+            this.trips = random.nextInt(200_000);
+            this.doorCycles = trips * 2;
+            this.runHours = trips / 40.0;
         }
 
         @Override
@@ -56,22 +67,35 @@ final class TelemetryModels {
             int newTrips = random.nextInt(rush ? 6 : 2);
             trips += newTrips;
             doorCycles += newTrips * 2L;
-            int target = 1 + random.nextInt(18);
-            boolean moving = newTrips > 0 && target != floor;
+            if (last != null) {
+                runHours += newTrips * 40.0 / 3600.0;
+            }
+            last = now;
+            int target = 1 + random.nextInt(TOP_FLOOR);
+            boolean running = newTrips > 0 && target != floor;
             Map<String, Object> m = new LinkedHashMap<>();
+            m.put("serviceMode", "normal");
+            m.put("running", running);
+            m.put("direction", running ? (target > floor ? "up" : "down") : "none");
             m.put("floor", floor);
-            m.put("moving", moving);
-            m.put("direction", moving ? Integer.signum(target - floor) : 0);
-            m.put("doorOpen", !moving && random.nextInt(4) == 0);
-            m.put("passengers", moving || random.nextInt(3) == 0);
+            m.put("doorZone", !running);
+            m.put("doorsClosed", running || random.nextInt(4) != 0);
+            m.put("doorsLocked", running);
+            m.put("passengerPresent", running || random.nextInt(3) == 0);
+            m.put("speed", running ? round(1.0 + random.nextDouble() * 0.75, 2) : 0.0);
+            m.put("powerSource", "mains");
+            m.put("safetyCircuitClosed", true);
+            m.put("machineRoomTemperature", round(22 + random.nextDouble() * 6, 1));
             m.put("trips", trips);
             m.put("doorCycles", doorCycles);
-            m.put("speed", moving ? round(1.0 + random.nextDouble() * 0.5, 2) : 0.0);
+            m.put("runHours", round(runHours, 2));
+            m.put("entrapment", false);
             floor = target;
             return m;
         }
     }
 
+    /** A standalone smoke alarm: battery fading slowly, clean air with a little noise. */
     private static final class SmokeDetector implements TelemetryModel {
         private final SplittableRandom random;
         private double battery;
@@ -85,58 +109,72 @@ final class TelemetryModels {
         public Map<String, Object> next(Instant now) {
             battery = Math.max(0, battery - random.nextDouble() * 0.01);
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("battery", round(battery, 1));
-            m.put("smoke", round(0.01 + random.nextDouble() * 0.02, 3));
+            m.put("battery", (int) Math.floor(battery));
+            m.put("smokeConcentration", round(0.01 + random.nextDouble() * 0.02, 3));
             m.put("temperature", round(18 + random.nextDouble() * 8, 1));
             m.put("signal", -60 - random.nextInt(40));
             return m;
         }
     }
 
+    /** A GB/T 28181 camera keepalive: storage filling until recordings are overwritten. */
     private static final class Camera implements TelemetryModel {
+        private static final long CAPACITY = 4L * 1024 * 1024 * 1024 * 1024;
         private final SplittableRandom random;
-        private double storageUsed;
+        private long storageUsed;
 
         Camera(SplittableRandom random) {
             this.random = random;
-            this.storageUsed = 20 + random.nextInt(50);
+            this.storageUsed = CAPACITY / 5 + random.nextLong(CAPACITY / 2);
         }
 
         @Override
         public Map<String, Object> next(Instant now) {
-            storageUsed = storageUsed >= 95 ? 60 : storageUsed + random.nextDouble() * 0.05;
+            storageUsed += random.nextLong(50L * 1024 * 1024);
+            if (storageUsed > CAPACITY * 95 / 100) {
+                storageUsed = CAPACITY * 60 / 100; // the recorder overwrites its oldest footage
+            }
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("storageUsedPct", round(storageUsed, 2));
+            m.put("status", "OK");
+            m.put("storageUsedBytes", storageUsed);
+            m.put("storageTotalBytes", CAPACITY);
             m.put("temperature", round(30 + random.nextDouble() * 15, 1));
-            m.put("bitrateKbps", 2048 + random.nextInt(2048));
             return m;
         }
     }
 
+    /** A locker bank: couriers fill it in the morning, residents empty it in the evening. */
     private static final class ParcelLocker implements TelemetryModel {
-        private static final int COMPARTMENTS = 48;
+        private static final String[] SIZES = {"S", "S", "M", "M", "M", "L", "L", "XL"};
         private final SplittableRandom random;
-        private int occupied;
+        private final boolean[] occupied = new boolean[24];
 
         ParcelLocker(SplittableRandom random) {
             this.random = random;
-            this.occupied = random.nextInt(COMPARTMENTS / 2);
+            for (int i = 0; i < occupied.length; i++) {
+                occupied[i] = random.nextInt(3) == 0;
+            }
         }
 
         @Override
         public Map<String, Object> next(Instant now) {
-            int hour = hourOfDay(now);
-            int change = hour < 14 ? random.nextInt(3) : -random.nextInt(3);
-            occupied = Math.max(0, Math.min(COMPARTMENTS, occupied + change));
+            int slot = random.nextInt(occupied.length);
+            occupied[slot] = hourOfDay(now) < 14;
+            List<Map<String, Object>> compartments = new ArrayList<>();
+            for (int i = 0; i < occupied.length; i++) {
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("id", (char) ('A' + i / 8) + String.format("%02d", i % 8 + 1));
+                c.put("size", SIZES[i % SIZES.length]);
+                c.put("state", occupied[i] ? "occupied" : "empty");
+                compartments.add(c);
+            }
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("compartments", COMPARTMENTS);
-            m.put("occupied", occupied);
-            m.put("doorsOpen", random.nextInt(10) == 0 ? 1 : 0);
-            m.put("temperature", round(15 + random.nextDouble() * 10, 1));
+            m.put("compartments", compartments);
             return m;
         }
     }
 
+    /** An OCPP charger connector: overnight sessions, a monotonic energy register. */
     private static final class EvCharger implements TelemetryModel {
         private final SplittableRandom random;
         private double energyWh;
@@ -151,23 +189,28 @@ final class TelemetryModels {
         public Map<String, Object> next(Instant now) {
             int hour = hourOfDay(now);
             boolean charging = hour >= 22 || hour < 6 ? random.nextInt(10) < 8 : random.nextInt(10) < 3;
-            double powerKw = charging ? round(6.0 + random.nextDouble() * 1.0, 2) : 0.0;
+            double powerW = charging ? 6000 + random.nextDouble() * 1000 : 0;
             if (last != null) {
-                energyWh += powerKw * 1000 * (now.toEpochMilli() - last.toEpochMilli()) / 3_600_000.0;
+                energyWh += powerW * (now.toEpochMilli() - last.toEpochMilli()) / 3_600_000.0;
             }
             last = now;
             double voltage = round(220 + random.nextDouble() * 10 - 5, 1);
+            Map<String, Object> meter = new LinkedHashMap<>();
+            meter.put("Energy.Active.Import.Register", Math.round(energyWh));
+            meter.put("Power.Active.Import", Math.round(powerW));
+            meter.put("Current.Import", round(powerW / voltage, 1));
+            meter.put("Voltage", voltage);
+            meter.put("Temperature", round(25 + (charging ? 10 : 0) + random.nextDouble() * 5, 1));
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("charging", charging);
-            m.put("powerKw", powerKw);
-            m.put("energyWh", Math.round(energyWh));
-            m.put("voltage", voltage);
-            m.put("current", round(powerKw * 1000 / voltage, 1));
-            m.put("temperature", round(25 + (charging ? 10 : 0) + random.nextDouble() * 5, 1));
+            m.put("connectorId", 1);
+            m.put("status", charging ? "Charging" : "Available");
+            m.put("errorCode", "NoError");
+            m.put("meterValues", meter);
             return m;
         }
     }
 
+    /** A building fire panel's UITD status: quiet, with a rare fault. */
     private static final class FirePanel implements TelemetryModel {
         private final SplittableRandom random;
 
@@ -178,11 +221,13 @@ final class TelemetryModels {
         @Override
         public Map<String, Object> next(Instant now) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("fireAlarms", 0);
-            m.put("faults", random.nextInt(50) == 0 ? 1 : 0);
-            m.put("mainPowerOk", true);
-            m.put("backupPowerOk", true);
-            m.put("linkOk", true);
+            m.put("testMode", false);
+            m.put("fireAlarm", false);
+            m.put("fault", random.nextInt(50) == 0);
+            m.put("mainPowerFault", false);
+            m.put("backupPowerFault", false);
+            m.put("linkToCenterFailed", false);
+            m.put("monitoringLineFault", false);
             return m;
         }
     }

@@ -7,21 +7,31 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.anju.protocol.DeviceMessage;
+import org.anju.protocol.Endpoint;
+import org.anju.protocol.catalogue.DeviceCatalogue;
+
 class TelemetryModelsTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant MIDNIGHT_CST = Instant.parse("2026-11-28T16:00:00Z");
 
     @ParameterizedTest
     @ValueSource(strings = {"camera", "elevator", "parcel_locker", "ev_charger", "smoke_detector", "fire_panel"})
-    void everyTypeProducesOnlyNumbersAndBooleans(String type) {
-        Map<String, Object> reading = TelemetryModel.forType(type, 1).next(MIDNIGHT_CST);
+    void everyReadingOfADayIsAValidCataloguePayload(String type) throws Exception {
+        TelemetryModel model = TelemetryModel.forType(type, 1);
+        DeviceCatalogue catalogue = DeviceCatalogue.standard();
+        for (Instant t = MIDNIGHT_CST; t.isBefore(MIDNIGHT_CST.plus(Duration.ofDays(1))); t = t.plusSeconds(600)) {
+            byte[] payload = JSON.writeValueAsBytes(model.next(t));
+            DeviceMessage message = new DeviceMessage("acme", "dev-1", Endpoint.TELEMETRY, 1, payload, t);
 
-        assertThat(reading).isNotEmpty();
-        assertThat(reading.values()).allSatisfy(v -> assertThat(v).isInstanceOfAny(Number.class, Boolean.class));
+            assertThat(catalogue.decode(type, message).points()).isNotEmpty();
+        }
     }
 
     @Test
@@ -32,7 +42,9 @@ class TelemetryModelsTest {
         long energy = -1;
         for (Instant t = MIDNIGHT_CST; t.isBefore(MIDNIGHT_CST.plus(Duration.ofDays(1))); t = t.plusSeconds(60)) {
             long nextTrips = ((Number) elevator.next(t).get("trips")).longValue();
-            long nextEnergy = ((Number) charger.next(t).get("energyWh")).longValue();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> meter = (Map<String, Object>) charger.next(t).get("meterValues");
+            long nextEnergy = ((Number) meter.get("Energy.Active.Import.Register")).longValue();
             assertThat(nextTrips).isGreaterThanOrEqualTo(trips);
             assertThat(nextEnergy).isGreaterThanOrEqualTo(energy);
             trips = nextTrips;

@@ -3,7 +3,7 @@ package org.anju.gateway;
 import io.vertx.core.Future;
 
 /**
- * Checks the credentials a device presents when it connects.
+ * Checks who a connecting device is (Hono's credentials API, seen from the gateway).
  */
 public interface DeviceAuthenticator {
 
@@ -16,4 +16,22 @@ public interface DeviceAuthenticator {
      *         a {@link org.anju.error.ServerError} when the registry could not be asked
      */
     Future<DeviceIdentity> authenticate(String tenantId, String authId, String password);
+
+    /**
+     * Authenticates a device by the subject DN of the client certificate it presented, which the
+     * TLS layer has already verified against the configured trust anchors.
+     *
+     * @param subjectDn the certificate's subject in RFC 2253 form, the device's auth-id
+     * @return as for {@link #authenticate(String, String, String)}
+     */
+    Future<DeviceIdentity> authenticateCertificate(String tenantId, String subjectDn);
+
+    /**
+     * Asks whether an authenticated device may still be connected: its credential and the device
+     * are still enabled.
+     *
+     * @return false once revoked or disabled; fails with a {@link org.anju.error.ServerError} when
+     *         the registry could not be asked (the connection is then left alone)
+     */
+    Future<Boolean> isStillEnabled(DeviceIdentity device);
 }

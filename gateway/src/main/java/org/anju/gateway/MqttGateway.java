@@ -8,28 +8,41 @@ import org.anju.gateway.impl.MqttGatewayImpl;
 
 /**
  * The MQTT device endpoint: speaks the Eclipse Hono MQTT adapter API to devices, authenticates
- * them, hands what they publish to a {@link Downstream} and acknowledges a QoS 1 message only when
- * the downstream has durably accepted it.
+ * them, hands what they publish to a {@link Downstream}, acknowledges a QoS 1 message only when
+ * the downstream has durably accepted it, and delivers commands.
  */
 public interface MqttGateway {
 
     /** Creates a gateway; nothing listens until {@link #start()}. */
-    static MqttGateway create(Vertx vertx, GatewayOptions options, DeviceAuthenticator authenticator,
+    static MqttGateway create(Vertx vertx, GatewayOptions options, DeviceRegistryClient registry,
             Downstream downstream, MeterRegistry meters) {
-        return new MqttGatewayImpl(vertx, options, authenticator, downstream, meters);
+        return new MqttGatewayImpl(vertx, options, registry, downstream, meters);
     }
 
     /**
-     * Starts listening; idempotent.
+     * Starts listening (plain and, when configured, TLS); idempotent.
      *
-     * @return the port listened on; fails with a {@link org.anju.error.ServerError} naming the port
-     *         when it cannot be bound (for example because it is in use)
+     * @return the plain port listened on; fails with a {@link org.anju.error.ServerError} naming the
+     *         port when it cannot be bound (for example because it is in use)
      */
     Future<Integer> start();
+
+    /** Returns the TLS port listened on, or 0 without TLS. Valid after {@link #start()}. */
+    int tlsPort();
 
     /** Stops listening and closes every device connection; idempotent. */
     Future<Void> stop();
 
     /** Returns the number of devices connected now. */
     int connectionCount();
+
+    /**
+     * Sends a command to a connected device (or to the connected gateway that acts for it).
+     *
+     * @return the device's response ({@link CommandResponse#delivered()} for one-way commands); fails
+     *         fast with a {@link org.anju.error.ServerError} 503 when neither the device nor one of
+     *         its gateways is connected and subscribed for commands, with 504 when the device did not
+     *         answer within the request's timeout
+     */
+    Future<CommandResponse> sendCommand(CommandRequest command);
 }

@@ -1,23 +1,11 @@
 package org.anju.gateway;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,159 +23,100 @@ import org.anju.protocol.Endpoint;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class GatewayAcknowledgementIT {
 
-    private static final String TENANT = "acme";
-    private static final String PASSWORD = "s3cret-password";
-
-    private Vertx vertx;
-    private ScriptedDownstream downstream;
-    private MqttGateway gateway;
-    private int port;
+    private GatewayHarness harness;
 
     @BeforeEach
-    void startGateway() throws Exception {
-        vertx = Vertx.vertx();
-        downstream = new ScriptedDownstream();
-        DeviceAuthenticator authenticator = (tenant, authId, password) ->
-                TENANT.equals(tenant) && PASSWORD.equals(password)
-                        ? Future.succeededFuture(new DeviceIdentity(tenant, authId, authId))
-                        : Future.failedFuture(ClientError.unauthorized("bad credentials"));
-        gateway = MqttGateway.create(vertx, GatewayOptions.defaults(0), authenticator, downstream,
-                new SimpleMeterRegistry());
-        port = gateway.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    void start() throws Exception {
+        harness = GatewayHarness.standard(new ScriptedDownstream());
     }
 
     @AfterEach
-    void stopGateway() throws Exception {
-        gateway.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    void stop() throws Exception {
+        harness.close();
     }
 
     @Test
     void mqtt5PubackWaitsForDurableStorage() throws Exception {
-        MqttAsyncClient client = connect5("sensor-1");
+        try (Device5 device = Device5.connect(harness.uri(), "dev-1", "dev-1@acme", GatewayHarness.PASSWORD)) {
+            IMqttToken publish = device.publish("telemetry", "{\"battery\": 90}", 1);
+            ScriptedDownstream.Delivery delivery = harness.downstream.next();
 
-        IMqttToken publish = client.publish("telemetry", "{\"battery\": 90}".getBytes(UTF_8), 1, false);
-        ScriptedDownstream.Delivery delivery = downstream.next();
+            assertThat(delivery.message().deviceId()).isEqualTo("dev-1");
+            assertThat(delivery.message().endpoint()).isEqualTo(Endpoint.TELEMETRY);
+            assertThat(publish.isComplete()).as("PUBACK before the downstream stored the message").isFalse();
 
-        assertThat(delivery.message().deviceId()).isEqualTo("sensor-1");
-        assertThat(delivery.message().endpoint()).isEqualTo(Endpoint.TELEMETRY);
-        assertThat(publish.isComplete()).as("PUBACK before the downstream stored the message").isFalse();
+            delivery.stored().complete();
+            assertThat(Device5.reasonCode(publish)).isZero();
+        }
+    }
 
-        delivery.stored().complete();
-        publish.waitForCompletion(10_000);
-        assertThat(publish.getReasonCodes()).containsExactly(0);
-        client.disconnect().waitForCompletion();
-        client.close();
+    @Test
+    void pubacksFollowArrivalOrderEvenWhenStorageCompletesOutOfOrder() throws Exception {
+        try (Device3 device = Device3.connect(harness.uri(), "dev-2", "dev-2@acme", GatewayHarness.PASSWORD)) {
+            int first = device.publish("t", "{\"a\": 1}", 1).getMessageId();
+            int second = device.publish("t", "{\"a\": 2}", 1).getMessageId();
+            ScriptedDownstream.Delivery d1 = harness.downstream.next();
+            ScriptedDownstream.Delivery d2 = harness.downstream.next();
+
+            d2.stored().complete();
+            d1.stored().complete();
+
+            assertThat(device.acknowledged.poll(10, TimeUnit.SECONDS)).isEqualTo(first);
+            assertThat(device.acknowledged.poll(10, TimeUnit.SECONDS)).isEqualTo(second);
+        }
     }
 
     @Test
     void mqtt5FailureIsReportedWithReasonCode() throws Exception {
-        MqttAsyncClient client = connect5("sensor-2");
+        try (Device5 device = Device5.connect(harness.uri(), "dev-3", "dev-3@acme", GatewayHarness.PASSWORD)) {
+            IMqttToken malformed = device.publish("t", "not json", 1);
+            harness.downstream.next().stored().fail(ClientError.badRequest("malformed JSON"));
+            IMqttToken dbDown = device.publish("t", "{\"a\": 1}", 1);
+            harness.downstream.next().stored().fail(ServerError.unavailable("database down", null));
 
-        IMqttToken malformed = client.publish("t", "not json".getBytes(UTF_8), 1, false);
-        downstream.next().stored().fail(ClientError.badRequest("malformed JSON"));
-        IMqttToken dbDown = client.publish("t", "{\"a\": 1}".getBytes(UTF_8), 1, false);
-        downstream.next().stored().fail(ServerError.unavailable("database down", null));
-
-        assertThat(awaitReasonCode(malformed)).isEqualTo(0x99);
-        assertThat(awaitReasonCode(dbDown)).isEqualTo(0x80);
-        client.disconnect().waitForCompletion();
-        client.close();
+            assertThat(Device5.reasonCode(malformed)).isEqualTo(0x99);
+            assertThat(Device5.reasonCode(dbDown)).isEqualTo(0x80);
+        }
     }
 
     @Test
-    void mqtt5PublishingAsAnotherDeviceIsNotAuthorized() throws Exception {
-        MqttAsyncClient client = connect5("sensor-3");
-
-        IMqttToken token = client.publish("telemetry/acme/someone-else", "{\"a\": 1}".getBytes(UTF_8), 1, false);
-
-        assertThat(awaitReasonCode(token)).isEqualTo(0x87);
-        client.disconnect().waitForCompletion();
-        client.close();
-    }
-
-    @Test
-    void mqtt5WrongPasswordIsRefused() throws Exception {
-        MqttAsyncClient client = new MqttAsyncClient("tcp://127.0.0.1:" + port, "intruder", null);
-        MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setUserName("sensor-1@" + TENANT);
-        options.setPassword("wrong".getBytes(UTF_8));
-
-        assertThatThrownBy(() -> client.connect(options).waitForCompletion(10_000))
-                .isInstanceOfSatisfying(MqttException.class,
-                        e -> assertThat(e.getReasonCode()).isEqualTo(0x86));
-        client.close();
+    void mqtt5WrongPasswordIsRefused() {
+        assertThatThrownBy(() -> Device5.connect(harness.uri(), "intruder", "dev-1@acme", "wrong"))
+                .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(0x86));
     }
 
     @Test
     void mqtt311FailureClosesTheConnectionWithoutPuback() throws Exception {
-        var client = new org.eclipse.paho.client.mqttv3.MqttAsyncClient("tcp://127.0.0.1:" + port, "legacy-1",
-                new MemoryPersistence());
-        CompletableFuture<Throwable> lost = new CompletableFuture<>();
-        CompletableFuture<Integer> acked = new CompletableFuture<>();
-        client.setCallback(new MqttCallback() {
-            @Override
-            public void connectionLost(Throwable cause) {
-                lost.complete(cause);
-            }
+        try (Device3 device = Device3.connect(harness.uri(), "dev-4", "dev-4@acme", GatewayHarness.PASSWORD)) {
+            device.publish("telemetry", "{\"a\": 1}", 1);
+            harness.downstream.next().stored().fail(ServerError.unavailable("database down", null));
 
-            @Override
-            public void messageArrived(String topic, org.eclipse.paho.client.mqttv3.MqttMessage message) {
-            }
-
-            @Override
-            public void deliveryComplete(IMqttDeliveryToken token) {
-                acked.complete(token.getMessageId());
-            }
-        });
-        client.connect(v3Options("legacy-1")).waitForCompletion(10_000);
-
-        client.publish("telemetry", "{\"a\": 1}".getBytes(UTF_8), 1, false);
-        downstream.next().stored().fail(ServerError.unavailable("database down", null));
-
-        assertThat(lost.get(10, TimeUnit.SECONDS)).isNotNull();
-        assertThat(acked).isNotDone();
-        client.close();
+            assertThat(device.awaitLost()).isNotNull();
+            assertThat(device.acknowledged).isEmpty();
+        }
     }
 
     @Test
-    void mqtt311WrongPasswordIsRefused() throws Exception {
-        var client = new org.eclipse.paho.client.mqttv3.MqttClient("tcp://127.0.0.1:" + port, "legacy-2",
-                new MemoryPersistence());
-        MqttConnectOptions options = v3Options("legacy-2");
-        options.setPassword("wrong".toCharArray());
-
-        assertThatThrownBy(() -> client.connect(options))
+    void mqtt311WrongPasswordOrMalformedUserNameIsRefused() {
+        assertThatThrownBy(() -> Device3.connect(harness.uri(), "legacy", "dev-1@acme", "wrong"))
                 .isInstanceOfSatisfying(org.eclipse.paho.client.mqttv3.MqttException.class,
                         e -> assertThat(e.getReasonCode()).isEqualTo(4));
-        client.close(true);
+        assertThatThrownBy(() -> Device3.connect(harness.uri(), "legacy", "no-tenant", GatewayHarness.PASSWORD))
+                .isInstanceOfSatisfying(org.eclipse.paho.client.mqttv3.MqttException.class,
+                        e -> assertThat(e.getReasonCode()).isEqualTo(4));
     }
 
-    private MqttAsyncClient connect5(String deviceId) throws MqttException {
-        MqttAsyncClient client = new MqttAsyncClient("tcp://127.0.0.1:" + port, deviceId, null);
-        MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setUserName(deviceId + "@" + TENANT);
-        options.setPassword(PASSWORD.getBytes(UTF_8));
-        client.connect(options).waitForCompletion(10_000);
-        return client;
-    }
+    @Test
+    void downstreamThatNeverAnswersTimesOut() throws Exception {
+        harness.close();
+        harness = new GatewayHarness(GatewayOptions.defaults(0).withTimeouts(java.time.Duration.ofMillis(300),
+                GatewayOptions.DEFAULT_REVALIDATE_INTERVAL), GatewayHarness.devices(new TestRegistry()),
+                new ScriptedDownstream());
+        try (Device5 device = Device5.connect(harness.uri(), "dev-5", "dev-5@acme", GatewayHarness.PASSWORD)) {
+            IMqttToken publish = device.publish("t", "{\"a\": 1}", 1);
+            harness.downstream.next(); // held, never completed
 
-    private static MqttConnectOptions v3Options(String deviceId) {
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        options.setUserName(deviceId + "@" + TENANT);
-        options.setPassword(PASSWORD.toCharArray());
-        options.setAutomaticReconnect(false);
-        return options;
-    }
-
-    /** Returns the PUBACK reason code; Paho reports a failure code as an exception. */
-    private static int awaitReasonCode(IMqttToken token) {
-        try {
-            token.waitForCompletion(10_000);
-            return token.getReasonCodes()[0];
-        } catch (MqttException e) {
-            return e.getReasonCode();
+            assertThat(Device5.reasonCode(publish)).isEqualTo(0x80);
         }
     }
 }

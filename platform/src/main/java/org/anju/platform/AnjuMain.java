@@ -11,6 +11,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import org.anju.gateway.GatewayOptions;
+import org.anju.gateway.tls.DevCertificate;
 import org.anju.platform.config.AnjuConfig;
 import org.anju.platform.config.ConfigException;
 import org.anju.platform.config.ConfigLoader;
@@ -44,7 +46,7 @@ public final class AnjuMain {
         public final Integer call() throws Exception {
             AnjuPlatform platform;
             try {
-                AnjuConfig config = ConfigLoader.load(Optional.ofNullable(configFile), System.getenv());
+                AnjuConfig config = prepare(ConfigLoader.load(Optional.ofNullable(configFile), System.getenv()));
                 platform = AnjuPlatform.start(config);
                 CountDownLatch stopped = new CountDownLatch(1);
                 AutoCloseable extra = afterStart(config, platform);
@@ -60,6 +62,11 @@ public final class AnjuMain {
                 System.err.println("anju: " + e.getMessage());
                 return EXIT_STARTUP_FAILED;
             }
+        }
+
+        /** Adjusts the configuration before start-up. */
+        AnjuConfig prepare(AnjuConfig config) throws Exception {
+            return config;
         }
 
         /** Starts whatever runs beside the platform; returns what to close at exit. */
@@ -93,6 +100,17 @@ public final class AnjuMain {
         @Option(names = "--no-simulator", description = "Seed the demo but do not start simulated devices.")
         boolean noSimulator;
 
+        /** Without a configured certificate, the demo's TLS listener uses a generated development one. */
+        @Override
+        AnjuConfig prepare(AnjuConfig config) throws Exception {
+            if (config.mqtt().gateway().tls().isPresent() || config.mqtt().tlsPort() == 0) {
+                return config;
+            }
+            DevCertificate.Files cert = DevCertificate.ensure(config.dataDir().resolve("tls"));
+            return config.withGateway(config.mqtt().gateway().withTls(new GatewayOptions.Tls(config.mqtt().tlsPort(),
+                    cert.keyStore().toString(), "", cert.password(), "", "")));
+        }
+
         @Override
         AutoCloseable afterStart(AnjuConfig config, AnjuPlatform platform) throws Exception {
             DemoCommunity demo = new DemoCommunity(config.dataDir());
@@ -110,7 +128,12 @@ public final class AnjuMain {
             StringBuilder text = new StringBuilder()
                     .append("\n  Anju demo is running (Ctrl-C stops it).\n")
                     .append("  Dashboards: http://localhost:").append(platform.httpPort()).append("/\n")
-                    .append("  MQTT:       localhost:").append(platform.mqttPort()).append(" (user auth-id@tenant)\n")
+                    .append("  MQTT:       localhost:").append(platform.mqttPort()).append(" (user auth-id@tenant)\n");
+            if (platform.mqttTlsPort() > 0) {
+                text.append("  MQTT TLS:   localhost:").append(platform.mqttTlsPort()).append(" (development certificate ")
+                        .append(demo.tlsCertificate().toAbsolutePath()).append(")\n");
+            }
+            text
                     .append("  Logins:\n");
             logins.forEach(l -> text.append(String.format("    %-9s %-14s (%s)%n", l.username(), l.password(), l.role())));
             text.append("  Device credentials: ").append(demo.manifestFile().toAbsolutePath()).append('\n');

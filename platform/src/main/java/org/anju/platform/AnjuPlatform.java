@@ -17,25 +17,27 @@ import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.anju.gateway.GatewayOptions;
 import org.anju.gateway.MqttGateway;
 import org.anju.platform.api.HttpApi;
+import org.anju.platform.api.LiveDeviceUpdates;
 import org.anju.platform.api.StorageServices;
+import org.anju.platform.commands.DeviceCommands;
 import org.anju.platform.auth.SessionTokens;
 import org.anju.platform.auth.UserDirectory;
 import org.anju.platform.config.AnjuConfig;
 import org.anju.platform.ingest.IngestSettings;
 import org.anju.platform.ingest.TelemetryIngest;
+import org.anju.platform.registry.CachedDeviceTypes;
 import org.anju.platform.registry.DeviceRegistry;
 import org.anju.platform.registry.PasswordHasher;
 import org.anju.platform.registry.Provisioning;
-import org.anju.platform.registry.RegistryDeviceAuthenticator;
+import org.anju.platform.registry.RegistryGatewayClient;
 import org.anju.platform.storage.Database;
 import org.anju.platform.storage.DatabaseProvisioner;
 import org.anju.platform.storage.maintenance.StorageMaintenance;
 import org.anju.platform.storage.retention.RetentionPolicy;
 import org.anju.platform.storage.rollup.RollupSettings;
-import org.anju.protocol.TelemetryDecoder;
+import org.anju.protocol.catalogue.DeviceCatalogue;
 
 /**
  * The all-in-one process: database, ingest, HTTP API and dashboards, and the MQTT gateway, wired
@@ -94,21 +96,20 @@ public final class AnjuPlatform implements AutoCloseable {
         RollupSettings rollups = new RollupSettings(config.rollup().interval(), config.rollup().dayZone(),
                 retention.telemetry(), retention.hourly());
         storageJobs = StorageMaintenance.open(database, rollups, retention, rc.interval(), clock);
-        http = new HttpApi(vertx, new UserDirectory(database.dataSource(), hasher),
-                new SessionTokens(vertx, jwtSecret(), config.security().tokenTtl()), registry, meters,
-                database::isReachable,
-                StorageServices.of(database, storageJobs.rollups().tables(), retention, rollups.dayZone(), clock));
+        LiveDeviceUpdates deviceUpdates = new LiveDeviceUpdates(vertx, registry);
         AnjuConfig.Ingest ic = config.ingest();
         ingest = new TelemetryIngest(database.dataSource(),
                 new IngestSettings(ic.batchMaxRows(), ic.batchMaxDelay(), ic.queueMaxMessages()),
-                new TelemetryDecoder(), http.deviceUpdates(), meters);
+                DeviceCatalogue.standard(), new CachedDeviceTypes(vertx, registry), deviceUpdates, meters);
         ingest.start();
         storageJobs.start();
+        gateway = MqttGateway.create(vertx, config.mqtt().gateway(), new RegistryGatewayClient(vertx, registry, hasher,
+                config.mqtt().limits(), config.security().deviceAuthCacheTtl(), clock), ingest, meters);
+        http = new HttpApi(vertx, new HttpApi.Services(new UserDirectory(database.dataSource(), hasher),
+                new SessionTokens(vertx, jwtSecret(), config.security().tokenTtl()), registry, deviceUpdates,
+                new DeviceCommands(vertx, gateway, registry), meters, database::isReachable,
+                StorageServices.of(database, storageJobs.rollups().tables(), retention, rollups.dayZone(), clock)));
         httpPort = await(http.start(config.http().host(), config.http().port()));
-        AnjuConfig.Mqtt mc = config.mqtt();
-        gateway = MqttGateway.create(vertx, new GatewayOptions(mc.host(), mc.port(), mc.maxPayloadBytes(), mc.ackTimeout()),
-                new RegistryDeviceAuthenticator(vertx, registry, hasher, config.security().deviceAuthCacheTtl(), clock),
-                ingest, meters);
         mqttPort = await(gateway.start());
     }
 
@@ -118,6 +119,11 @@ public final class AnjuPlatform implements AutoCloseable {
 
     public int mqttPort() {
         return mqttPort;
+    }
+
+    /** Returns the TLS port of the MQTT gateway, 0 without TLS. */
+    public int mqttTlsPort() {
+        return gateway.tlsPort();
     }
 
     public Database database() {

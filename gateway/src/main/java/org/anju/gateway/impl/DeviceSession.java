@@ -1,38 +1,43 @@
 package org.anju.gateway.impl;
 
-import java.time.Duration;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttQoS;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mqtt.MqttEndpoint;
+import io.vertx.mqtt.MqttTopicSubscription;
 import io.vertx.mqtt.messages.MqttPublishMessage;
-import io.vertx.mqtt.messages.codes.MqttDisconnectReasonCode;
+import io.vertx.mqtt.messages.MqttSubscribeMessage;
+import io.vertx.mqtt.messages.MqttUnsubscribeMessage;
+import io.vertx.mqtt.messages.codes.MqttSubAckReasonCode;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.anju.error.ClientError;
 import org.anju.error.ServerError;
-import org.anju.gateway.DeviceAuthenticator;
+import org.anju.gateway.CommandRequest;
 import org.anju.gateway.DeviceIdentity;
-import org.anju.gateway.Downstream;
-import org.anju.gateway.GatewayOptions;
+import org.anju.gateway.TenantLimits;
+import org.anju.protocol.CommandTopic;
 import org.anju.protocol.DeviceMessage;
 import org.anju.protocol.Endpoint;
-import org.anju.protocol.HonoTopic;
 
 /**
- * One device connection: authenticates it, checks what it publishes and acknowledges each QoS 1
- * message once the downstream has durably accepted it, in the order the messages arrived.
- * <p>
- * All methods run on the connection's event loop.
+ * One device connection, from CONNECT to close: authentication, quotas and takeover, then its
+ * publishes ({@link PublishPipeline}), its command subscriptions and responses, and the commands
+ * delivered to it. All methods run on the connection's context unless stated otherwise.
  */
 final class DeviceSession {
 
@@ -41,162 +46,251 @@ final class DeviceSession {
 
     enum State { AUTHENTICATING, CONNECTED, CLOSED }
 
+    private final GatewayContext gateway;
     private final MqttEndpoint endpoint;
-    private final GatewayOptions options;
-    private final DeviceAuthenticator authenticator;
-    private final Downstream downstream;
-    private final GatewayMetrics metrics;
-    private final Runnable onClosed;
-    private final OrderedAcks acks;
+    private final Context context;
+    private final boolean mqtt5;
+    private final CommandSubscriptions commandSubscriptions = new CommandSubscriptions();
+    private final Map<Integer, Promise<Void>> unackedCommands = new HashMap<>();
     private State state = State.AUTHENTICATING;
     private DeviceIdentity device;
+    private String clientKey;
+    private GatewayMetrics.TenantMeters meters;
+    private FlowControl flow;
+    private OrderedAcks acks;
+    private PublishPipeline publishes;
+    private boolean takenOver;
 
-    DeviceSession(Vertx vertx, MqttEndpoint endpoint, GatewayOptions options, DeviceAuthenticator authenticator,
-            Downstream downstream, GatewayMetrics metrics, Runnable onClosed) {
+    DeviceSession(GatewayContext gateway, MqttEndpoint endpoint, Context context) {
+        this.gateway = gateway;
         this.endpoint = endpoint;
-        this.options = options;
-        this.authenticator = authenticator;
-        this.downstream = downstream;
-        this.metrics = metrics;
-        this.onClosed = onClosed;
-        this.acks = new OrderedAcks(vertx.getOrCreateContext(), endpoint, isMqtt5(), this::failConnection);
+        this.context = context;
+        this.mqtt5 = endpoint.protocolVersion() == MQTT_5;
     }
 
-    void open() {
+    void open(Optional<Credentials> credentials) {
         endpoint.closeHandler(v -> closed());
         endpoint.exceptionHandler(cause -> LOG.debug("connection error [client: {}]: {}",
                 endpoint.clientIdentifier(), cause.getMessage()));
-        Optional<Credentials> credentials = Credentials.from(endpoint.auth());
         if (credentials.isEmpty()) {
-            refuse("bad_username", "user name must be auth-id@tenant with a password");
+            refuse(Refusal.BAD_CREDENTIALS, "user name must be auth-id@tenant with a password, or a client certificate");
             return;
         }
         Credentials c = credentials.get();
-        authenticator.authenticate(c.tenantId(), c.authId(), c.password())
-                .onSuccess(this::accept)
-                .onFailure(cause -> refuse(cause instanceof ClientError ? "bad_credentials" : "registry_unavailable",
-                        cause.getMessage()));
+        Future<DeviceIdentity> authenticated = c.certificateSubject().isPresent()
+                ? gateway.registry().authenticateCertificate(c.tenantId(), c.certificateSubject().get())
+                : gateway.registry().authenticate(c.tenantId(), c.authId(), c.password());
+        authenticated
+                .compose(identity -> gateway.registry().limits(identity.tenantId()).map(limits -> {
+                    admit(identity, limits);
+                    return identity;
+                }))
+                .onFailure(cause -> refuse(cause instanceof ClientError ? Refusal.BAD_CREDENTIALS
+                        : Refusal.REGISTRY_UNAVAILABLE, cause.getMessage()));
     }
 
-    private void accept(DeviceIdentity identity) {
+    DeviceIdentity identity() {
+        return device;
+    }
+
+    Context context() {
+        return context;
+    }
+
+    /** Ends this session because the same client connected again (called from any thread). */
+    void takeOver() {
+        context.runOnContext(v -> {
+            takenOver = true;
+            end(new Rejection(Refusal.TAKEN_OVER, "a new connection with the same client id took over"));
+        });
+    }
+
+    /** Ends this session because the device's credentials were revoked (called from any thread). */
+    void revoke() {
+        context.runOnContext(v -> end(new Rejection(Refusal.REVOKED, "credentials revoked or device disabled")));
+    }
+
+    /** Publishes a command request to this connection (called from any thread). */
+    Future<Void> deliverCommand(CommandRequest request, String requestId) {
+        Promise<Void> delivered = Promise.promise();
+        context.runOnContext(v -> {
+            Optional<CommandSubscriptions.Subscribed> subscribed = state == State.CONNECTED
+                    ? commandSubscriptions.find(request.deviceId(), device.deviceId()) : Optional.empty();
+            if (subscribed.isEmpty()) {
+                delivered.fail(ServerError.unavailable("device " + request.deviceId() + " is no longer subscribed", null));
+                return;
+            }
+            MqttQoS qos = MqttQoS.valueOf(subscribed.get().qos());
+            String topic = subscribed.get().subscription().requestTopic(request.deviceId(), requestId, request.name());
+            endpoint.publish(topic, Buffer.buffer(request.payload()), qos, false, false)
+                    .onSuccess(messageId -> {
+                        meters.commandSent();
+                        if (qos == MqttQoS.AT_LEAST_ONCE && request.oneWay()) {
+                            unackedCommands.put(messageId, delivered);
+                        } else {
+                            delivered.tryComplete();
+                        }
+                    })
+                    .onFailure(delivered::tryFail);
+        });
+        return delivered.future();
+    }
+
+    private void admit(DeviceIdentity identity, TenantLimits limits) {
         if (state == State.CLOSED) {
+            return;
+        }
+        if (!gateway.sessions().tryReserve(identity.tenantId(), limits.maxConnections())) {
+            refuse(Refusal.CONNECTIONS_EXCEEDED, "connection quota of the gateway or of tenant " + identity.tenantId() + " reached");
             return;
         }
         device = identity;
+        clientKey = identity.tenantId() + '/' + endpoint.clientIdentifier();
+        Optional<DeviceSession> holder = gateway.sessions().byClientId(clientKey);
+        if (holder.isPresent() && !holder.get().device.equals(identity)) {
+            gateway.sessions().release(identity.tenantId());
+            device = null;
+            // a client id is a device's own: another device may not take its session over
+            refuse(Refusal.NOT_AUTHORIZED, "client id " + endpoint.clientIdentifier() + " is in use by another device");
+            return;
+        }
+        gateway.sessions().register(clientKey, this).ifPresent(DeviceSession::takeOver);
         state = State.CONNECTED;
+        meters = gateway.metrics().tenant(identity.tenantId());
+        meters.connected();
+        flow = new FlowControl(context, SocketReadControl.of(endpoint), gateway.inFlight(),
+                gateway.options().maxInFlightPerConnection());
+        acks = new OrderedAcks(gateway.vertx(), context, endpoint, mqtt5, () -> end(null),
+                gateway.options().ackTimeout().toNanos());
+        publishes = new PublishPipeline(gateway, context, identity, limits, meters, flow, acks);
         endpoint.publishAutoAck(false);
+        endpoint.subscriptionAutoAck(false);
         endpoint.publishHandler(this::onPublish);
-        endpoint.accept(false);
+        endpoint.subscribeHandler(this::onSubscribe);
+        endpoint.unsubscribeHandler(this::onUnsubscribe);
+        endpoint.publishAcknowledgeHandler(this::onCommandAcknowledged);
+        endpoint.accept(false, connackProperties(limits));
+        notifyConnection("connected");
         LOG.debug("{} connected [client: {}, mqtt: {}]", device, endpoint.clientIdentifier(), endpoint.protocolVersion());
     }
 
-    private void refuse(String reason, String detail) {
-        metrics.connectionRefused(reason);
-        LOG.info("connection refused [client: {}, reason: {}]: {}", endpoint.clientIdentifier(), reason, detail);
-        if (state == State.CLOSED) {
-            return;
+    private MqttProperties connackProperties(TenantLimits limits) {
+        MqttProperties properties = new MqttProperties();
+        if (mqtt5) {
+            properties.add(new MqttProperties.IntegerProperty(MqttProperties.MqttPropertyType.RECEIVE_MAXIMUM.value(),
+                    gateway.options().maxInFlightPerConnection()));
+            properties.add(new MqttProperties.IntegerProperty(MqttProperties.MqttPropertyType.MAXIMUM_QOS.value(), 1));
+            properties.add(new MqttProperties.IntegerProperty(MqttProperties.MqttPropertyType.RETAIN_AVAILABLE.value(), 0));
+            properties.add(new MqttProperties.IntegerProperty(MqttProperties.MqttPropertyType.MAXIMUM_PACKET_SIZE.value(),
+                    Math.min(gateway.options().maxPacketBytes(), limits.maxPayloadBytes() + limits.maxTopicLength() + 64)));
         }
-        boolean registryDown = reason.equals("registry_unavailable");
-        MqttConnectReturnCode code;
-        if (isMqtt5()) {
-            code = registryDown ? MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE_5
-                    : MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USERNAME_OR_PASSWORD;
-        } else {
-            code = registryDown ? MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE
-                    : MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD;
+        return properties;
+    }
+
+    private void refuse(Refusal refusal, String detail) {
+        gateway.metrics().connectionRefused(refusal);
+        LOG.info("connection refused [client: {}, reason: {}]: {}", endpoint.clientIdentifier(), refusal.label(), detail);
+        if (state != State.CLOSED && !endpoint.isConnected()) {
+            endpoint.reject(refusal.connack(mqtt5));
         }
-        endpoint.reject(code);
     }
 
     private void onPublish(MqttPublishMessage message) {
         if (state != State.CONNECTED) {
             return;
         }
-        long receivedNanos = System.nanoTime();
-        int qos = message.qosLevel().value();
-        DeviceMessage deviceMessage;
+        if (CommandTopic.isCommandTopic(message.topicName())) {
+            onCommandResponse(message);
+            return;
+        }
+        Rejection ending = publishes.handle(message, mqtt5);
+        if (ending != null) {
+            end(ending);
+        }
+    }
+
+    private void onCommandResponse(MqttPublishMessage message) {
         try {
-            deviceMessage = toDeviceMessage(message);
-        } catch (ClientError error) {
-            reject(message, error);
-            return;
-        }
-        metrics.received(device.tenantId(), deviceMessage.endpoint().longName(), qos);
-        Future<Void> stored = withTimeout(downstream.send(deviceMessage));
-        if (qos == MqttQoS.AT_MOST_ONCE.value()) {
-            stored.onFailure(cause -> metrics.rejected(device.tenantId(), MqttErrors.rejectionLabel(cause)));
-            return;
-        }
-        acks.add(message.messageId(), stored.andThen(result -> {
-            if (result.succeeded()) {
-                metrics.acknowledged(device.tenantId(), Duration.ofNanos(System.nanoTime() - receivedNanos));
-            } else {
-                metrics.rejected(device.tenantId(), MqttErrors.rejectionLabel(result.cause()));
-                logRejection(result.cause());
+            CommandTopic.Response response = CommandTopic.parseResponse(message.topicName());
+            String answeredFor = response.deviceId().orElse(device.deviceId());
+            Future<Boolean> mayAnswer = answeredFor.equals(device.deviceId()) ? Future.succeededFuture(true)
+                    : gateway.registry().mayActFor(device, answeredFor);
+            Future<Void> handled = mayAnswer.compose(allowed -> {
+                if (!allowed) {
+                    return Future.failedFuture(new PublishPipeline.RefusedMessage(Refusal.NOT_AUTHORIZED));
+                }
+                gateway.commands().responded(device.tenantId(), answeredFor, response, message.payload().getBytes());
+                return Future.succeededFuture();
+            });
+            if (message.qosLevel() == MqttQoS.AT_LEAST_ONCE) {
+                acks.add(message.messageId(), handled);
             }
-        }));
+        } catch (ClientError e) {
+            meters.rejected(Refusal.TOPIC_INVALID);
+            if (mqtt5 && message.qosLevel() == MqttQoS.AT_LEAST_ONCE) {
+                acks.add(message.messageId(), Future.failedFuture(new PublishPipeline.RefusedMessage(Refusal.TOPIC_INVALID)));
+            } else {
+                end(new Rejection(Refusal.TOPIC_INVALID, e.getMessage()));
+            }
+        }
     }
 
-    private DeviceMessage toDeviceMessage(MqttPublishMessage message) {
-        HonoTopic topic = HonoTopic.parsePublish(message.topicName());
-        MqttQoS qos = message.qosLevel();
-        if (qos == MqttQoS.EXACTLY_ONCE) {
-            throw ClientError.badRequest("QoS 2 is not supported: use QoS 0 or 1");
+    private void onSubscribe(MqttSubscribeMessage subscribe) {
+        List<MqttSubAckReasonCode> codes = new ArrayList<>();
+        for (MqttTopicSubscription filter : subscribe.topicSubscriptions()) {
+            Optional<CommandTopic.Subscription> command = CommandTopic.parseSubscription(filter.topicName());
+            if (command.isEmpty()) {
+                LOG.info("{} subscription refused: '{}' is not a command topic", device, filter.topicName());
+                codes.add(mqtt5 ? MqttSubAckReasonCode.TOPIC_FILTER_INVALID : MqttSubAckReasonCode.UNSPECIFIED_ERROR);
+                continue;
+            }
+            int qos = commandSubscriptions.add(command.get(), filter.qualityOfService().value());
+            register(command.get());
+            codes.add(MqttSubAckReasonCode.qosGranted(MqttQoS.valueOf(qos)));
         }
-        if (topic.endpoint() == Endpoint.EVENT && qos != MqttQoS.AT_LEAST_ONCE) {
-            throw ClientError.badRequest("events must be published with QoS 1");
-        }
-        boolean otherTenant = topic.tenantId().filter(t -> !t.equals(device.tenantId())).isPresent();
-        boolean otherDevice = topic.deviceId().filter(d -> !d.equals(device.deviceId())).isPresent();
-        if (otherTenant || otherDevice) {
-            throw ClientError.forbidden(device + " may not publish on behalf of another device");
-        }
-        byte[] payload = message.payload().getBytes();
-        if (payload.length > options.maxPayloadBytes()) {
-            throw new ClientError(ClientError.PAYLOAD_TOO_LARGE,
-                    "payload of " + payload.length + " bytes exceeds " + options.maxPayloadBytes());
-        }
-        return new DeviceMessage(device.tenantId(), device.deviceId(), topic.endpoint(), qos.value(), payload,
-                Instant.now());
+        endpoint.subscribeAcknowledge(subscribe.messageId(), codes, MqttProperties.NO_PROPERTIES);
     }
 
-    /** Answers a message refused before it reached the downstream. */
-    private void reject(MqttPublishMessage message, ClientError error) {
-        metrics.rejected(device.tenantId(), MqttErrors.rejectionLabel(error));
-        logRejection(error);
-        MqttQoS qos = message.qosLevel();
-        if (qos == MqttQoS.AT_LEAST_ONCE) {
-            acks.add(message.messageId(), Future.failedFuture(error));
-        } else if (isMqtt5()) {
-            // no PUBACK exists for QoS 0 and 2 here: the only way to tell the device is to end the session
-            endpoint.disconnect(qos == MqttQoS.EXACTLY_ONCE ? MqttDisconnectReasonCode.QOS_NOT_SUPPORTED
-                    : MqttDisconnectReasonCode.PAYLOAD_FORMAT_INVALID, MqttProperties.NO_PROPERTIES);
-        } else if (qos == MqttQoS.EXACTLY_ONCE) {
-            failConnection();
+    private void onUnsubscribe(MqttUnsubscribeMessage unsubscribe) {
+        for (String filter : unsubscribe.topics()) {
+            CommandTopic.parseSubscription(filter).filter(commandSubscriptions::remove).ifPresent(sub -> {
+                if (sub.forAllItsDevices()) {
+                    gateway.sessions().stopsCommandsForAll(device.tenantId(), this);
+                } else {
+                    gateway.sessions().stopsCommandsFor(device.tenantId(),
+                            sub.forItself() ? device.deviceId() : sub.deviceId(), this);
+                }
+            });
         }
-        // a QoS 0 message refused from an MQTT 3.1.1 device is dropped and counted: best effort
+        endpoint.unsubscribeAcknowledge(unsubscribe.messageId());
     }
 
-    private Future<Void> withTimeout(Future<Void> stored) {
-        return stored.timeout(options.ackTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .recover(cause -> Future.failedFuture(cause instanceof TimeoutException
-                        ? ServerError.timeout("not stored within " + options.ackTimeout())
-                        : cause));
-    }
-
-    private void logRejection(Throwable cause) {
-        if (cause instanceof ClientError) {
-            // a device's mistake: worth a line for its developer, never a stack trace
-            LOG.info("{} message rejected: {}", device, cause.getMessage());
+    private void register(CommandTopic.Subscription sub) {
+        if (sub.forAllItsDevices()) {
+            gateway.sessions().receivesCommandsForAll(device.tenantId(), this);
         } else {
-            LOG.warn("{} message not stored: {}", device, cause.getMessage());
+            gateway.sessions().receivesCommandsFor(device.tenantId(), sub.forItself() ? device.deviceId() : sub.deviceId(), this);
         }
     }
 
-    /** Ends an MQTT 3.1.1 session whose message was not accepted, so the device re-sends it. */
-    private void failConnection() {
-        if (state != State.CLOSED && endpoint.isConnected()) {
-            LOG.info("{} closing MQTT 3.1.1 connection without PUBACK so that the device re-sends", device);
+    private void onCommandAcknowledged(int messageId) {
+        Promise<Void> delivered = unackedCommands.remove(messageId);
+        if (delivered != null) {
+            delivered.tryComplete();
+        }
+    }
+
+    /** Ends the session: MQTT 5 with a DISCONNECT reason, MQTT 3.1.1 by closing. */
+    private void end(Rejection reason) {
+        if (state == State.CLOSED || !endpoint.isConnected()) {
+            return;
+        }
+        if (reason != null) {
+            LOG.info("{} connection closed ({}): {}", device, reason.refusal().label(), reason.message());
+        }
+        if (mqtt5 && reason != null) {
+            endpoint.disconnect(reason.refusal().disconnect(), MqttProperties.NO_PROPERTIES);
+        } else {
             endpoint.close();
         }
     }
@@ -204,14 +298,29 @@ final class DeviceSession {
     private void closed() {
         State previous = state;
         state = State.CLOSED;
-        acks.close();
-        onClosed.run();
-        if (previous == State.CONNECTED) {
-            LOG.debug("{} disconnected", device);
+        if (previous != State.CONNECTED) {
+            return;
         }
+        acks.close();
+        flow.close();
+        unackedCommands.values().forEach(p -> p.tryFail(ServerError.unavailable("device disconnected", null)));
+        gateway.sessions().remove(clientKey, this);
+        gateway.sessions().release(device.tenantId());
+        meters.disconnected();
+        notifyConnection(takenOver ? "taken_over" : "disconnected");
+        LOG.debug("{} disconnected", device);
     }
 
-    private boolean isMqtt5() {
-        return endpoint.protocolVersion() == MQTT_5;
+    /** Tells the platform that the device connected or went away, as Hono's connection events do. */
+    private void notifyConnection(String kind) {
+        byte[] payload = ("{\"kind\": \"" + kind + "\", \"clientId\": \"" + jsonSafe(endpoint.clientIdentifier())
+                + "\"}").getBytes(UTF_8);
+        gateway.downstream().send(new DeviceMessage(device.tenantId(), device.deviceId(), Endpoint.EVENT, 1, payload,
+                Instant.now(), DeviceMessage.CONNECTION_NOTIFICATION))
+                .onFailure(cause -> LOG.debug("{} {} event not stored: {}", device, kind, cause.getMessage()));
+    }
+
+    private static String jsonSafe(String text) {
+        return text.replaceAll("[\"\\\\\\p{Cntrl}]", "_");
     }
 }

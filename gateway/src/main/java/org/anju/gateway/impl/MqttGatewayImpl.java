@@ -1,11 +1,18 @@
 package org.anju.gateway.impl;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.impl.VertxInternal;
+import io.vertx.core.http.ClientAuth;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.core.net.PfxOptions;
 import io.vertx.mqtt.MqttServer;
 import io.vertx.mqtt.MqttServerOptions;
 
@@ -13,34 +20,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.anju.error.ServerError;
-import org.anju.gateway.DeviceAuthenticator;
+import org.anju.gateway.CommandRequest;
+import org.anju.gateway.CommandResponse;
+import org.anju.gateway.DeviceRegistryClient;
 import org.anju.gateway.Downstream;
 import org.anju.gateway.GatewayOptions;
 import org.anju.gateway.MqttGateway;
 
 /**
- * Owns the Vert.x MQTT server and the sessions of connected devices.
+ * Owns the Vert.x MQTT servers (plain and TLS), the sessions of connected devices, the periodic
+ * revocation check and command routing.
  */
 public final class MqttGatewayImpl implements MqttGateway {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttGatewayImpl.class);
+    private static final int EVENT_LOOPS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
-    private final Vertx vertx;
-    private final GatewayOptions options;
-    private final DeviceAuthenticator authenticator;
-    private final Downstream downstream;
-    private final GatewayMetrics metrics;
-    private final Map<Object, DeviceSession> sessions = new ConcurrentHashMap<>();
-    private MqttServer server;
+    private final GatewayContext gateway;
+    private final List<MqttServer> plain = new ArrayList<>();
+    private final List<MqttServer> tls = new ArrayList<>();
     private Future<Integer> listening;
+    private long revalidationTimer = -1;
 
-    public MqttGatewayImpl(Vertx vertx, GatewayOptions options, DeviceAuthenticator authenticator,
-            Downstream downstream, MeterRegistry meters) {
-        this.vertx = vertx;
-        this.options = options;
-        this.authenticator = authenticator;
-        this.downstream = downstream;
-        this.metrics = new GatewayMetrics(meters, sessions::size);
+    public MqttGatewayImpl(Vertx vertx, GatewayOptions options, DeviceRegistryClient registry, Downstream downstream,
+            MeterRegistry meters) {
+        SessionRegistry sessions = new SessionRegistry(options.maxConnections());
+        this.gateway = new GatewayContext(vertx, options, registry, downstream, new GatewayMetrics(meters), sessions,
+                new InFlightLimiter(options.maxInFlightTotal()), new CommandRouter(vertx, sessions, registry));
     }
 
     @Override
@@ -48,42 +54,130 @@ public final class MqttGatewayImpl implements MqttGateway {
         if (listening != null) {
             return listening;
         }
-        MqttServerOptions serverOptions = new MqttServerOptions()
-                .setHost(options.host())
-                .setPort(options.port())
-                // the codec refuses larger packets before they are buffered whole
-                .setMaxMessageSize(options.maxPayloadBytes() + 1024)
-                .setUseWebSocket(false);
-        server = MqttServer.create(vertx, serverOptions);
-        server.endpointHandler(endpoint -> {
-            DeviceSession session = new DeviceSession(vertx, endpoint, options, authenticator, downstream, metrics,
-                    () -> sessions.remove(endpoint));
-            sessions.put(endpoint, session);
-            session.open();
-        });
-        listening = server.listen()
-                .map(MqttServer::actualPort)
-                .onSuccess(port -> LOG.info("MQTT gateway listening [host: {}, port: {}]", options.host(), port))
-                .recover(cause -> Future.failedFuture(ServerError.unavailable(
-                        "cannot listen for MQTT on " + options.host() + ":" + options.port() + ": "
-                                + cause.getMessage(), cause)));
+        GatewayOptions options = gateway.options();
+        Future<Integer> plainPort = listenOnEveryEventLoop(baseOptions().setPort(options.port()), "MQTT", plain);
+        Future<Integer> tlsPort = options.tls()
+                .map(t -> listenOnEveryEventLoop(tlsOptions(t), "MQTT over TLS", tls))
+                .orElse(Future.succeededFuture(0));
+        listening = Future.all(plainPort, tlsPort).map(all -> plainPort.result());
+        revalidationTimer = gateway.vertx().setPeriodic(options.revalidateInterval().toMillis(), id -> revalidate());
         return listening;
     }
 
     @Override
+    public int tlsPort() {
+        return tls.isEmpty() ? 0 : tls.getFirst().actualPort();
+    }
+
+    @Override
     public synchronized Future<Void> stop() {
-        if (server == null) {
+        if (listening == null) {
             return Future.succeededFuture();
         }
-        MqttServer closing = server;
-        server = null;
         listening = null;
-        // closing the server closes every connection; each session's close handler then cleans up
-        return closing.close();
+        gateway.vertx().cancelTimer(revalidationTimer);
+        // closing a server closes its connections; each session's close handler then cleans up
+        List<Future<Void>> closed = new ArrayList<>();
+        plain.forEach(server -> closed.add(server.close()));
+        tls.forEach(server -> closed.add(server.close()));
+        plain.clear();
+        tls.clear();
+        return Future.all(closed).mapEmpty();
     }
 
     @Override
     public int connectionCount() {
-        return sessions.size();
+        return gateway.sessions().count();
+    }
+
+    @Override
+    public Future<CommandResponse> sendCommand(CommandRequest command) {
+        return gateway.commands().send(command);
+    }
+
+    /**
+     * Listens with one server per event loop: a Vert.x server serves all its connections on the
+     * event loop it was created on, so one server would use one core. The first binds (port 0
+     * picks a free one); the others, with the same options, share its socket, and Vert.x spreads
+     * the connections over them.
+     */
+    private Future<Integer> listenOnEveryEventLoop(MqttServerOptions serverOptions, String what, List<MqttServer> servers) {
+        Promise<Integer> first = Promise.promise();
+        onNewEventLoop(() -> {
+            MqttServer server = server(serverOptions);
+            servers.add(server);
+            listen(server, what, serverOptions.getPort()).onComplete(first);
+        });
+        return first.future().compose(port -> {
+            List<Future<Integer>> others = new ArrayList<>();
+            for (int i = 1; i < EVENT_LOOPS; i++) {
+                Promise<Integer> other = Promise.promise();
+                onNewEventLoop(() -> {
+                    MqttServer server = server(serverOptions);
+                    synchronized (servers) {
+                        servers.add(server);
+                    }
+                    server.listen().map(MqttServer::actualPort).onComplete(other);
+                });
+                others.add(other.future());
+            }
+            return Future.all(others).map(all -> port);
+        });
+    }
+
+    private void onNewEventLoop(Runnable action) {
+        ((VertxInternal) gateway.vertx()).createEventLoopContext().runOnContext(v -> action.run());
+    }
+
+    private MqttServer server(MqttServerOptions serverOptions) {
+        MqttServer server = MqttServer.create(gateway.vertx(), serverOptions);
+        server.endpointHandler(endpoint -> new DeviceSession(gateway, endpoint, Vertx.currentContext())
+                .open(Credentials.from(endpoint, gateway.options().tls())));
+        server.exceptionHandler(cause -> LOG.debug("MQTT connection failed before CONNECT: {}", cause.getMessage()));
+        return server;
+    }
+
+    private MqttServerOptions baseOptions() {
+        return new MqttServerOptions()
+                .setHost(gateway.options().host())
+                .setMaxMessageSize(gateway.options().maxPacketBytes())
+                .setTimeoutOnConnect(10)
+                .setUseWebSocket(false);
+    }
+
+    private MqttServerOptions tlsOptions(GatewayOptions.Tls settings) {
+        MqttServerOptions options = baseOptions().setPort(settings.port());
+        options.setSsl(true);
+        String cert = settings.certPath().toLowerCase();
+        if (cert.endsWith(".p12") || cert.endsWith(".pfx")) {
+            options.setKeyCertOptions(new PfxOptions().setPath(settings.certPath()).setPassword(settings.keyStorePassword()));
+        } else {
+            options.setKeyCertOptions(new PemKeyCertOptions().setCertPath(settings.certPath()).setKeyPath(settings.keyPath()));
+        }
+        if (settings.clientCertificates()) {
+            options.setTrustOptions(new PemTrustOptions().addCertPath(settings.clientCaPath()));
+            options.setClientAuth(ClientAuth.REQUEST);
+        }
+        return options;
+    }
+
+    private Future<Integer> listen(MqttServer server, String what, int port) {
+        return server.listen()
+                .map(MqttServer::actualPort)
+                .onSuccess(p -> LOG.info("{} gateway listening [host: {}, port: {}]", what, gateway.options().host(), p))
+                .recover(cause -> Future.failedFuture(ServerError.unavailable("cannot listen for " + what + " on "
+                        + gateway.options().host() + ":" + port + ": " + cause.getMessage(), cause)));
+    }
+
+    /** Closes the connections of devices whose credentials were revoked or which were disabled. */
+    private void revalidate() {
+        for (DeviceSession session : gateway.sessions().all()) {
+            Optional.ofNullable(session.identity()).ifPresent(identity -> gateway.registry().isStillEnabled(identity)
+                    .onSuccess(enabled -> {
+                        if (!enabled) {
+                            session.revoke();
+                        }
+                    }));
+        }
     }
 }

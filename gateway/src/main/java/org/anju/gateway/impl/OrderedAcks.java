@@ -7,37 +7,70 @@ import io.netty.handler.codec.mqtt.MqttProperties;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.mqtt.MqttEndpoint;
+import io.vertx.mqtt.messages.codes.MqttPubAckReasonCode;
+
+import org.anju.error.ServerError;
 
 /**
  * Sends PUBACKs in the order the QoS 1 messages arrived (MQTT-4.6.0-2), each only after its
- * message's outcome is known.
+ * message's outcome is known, or once it has waited longer than the acknowledgement timeout.
  * <p>
- * Outcomes may complete on any thread (the storage worker, say); they are handed back to the
- * connection's context so that the queue is only ever touched there.
+ * A failed outcome becomes a PUBACK reason code under MQTT 5; MQTT 3.1.1 has no negative PUBACK,
+ * so the connection is closed without acknowledging and the device sends the message again.
+ * The timeout is one timer per connection, armed while something waits, not one per message.
+ * Used on the connection's context only.
  */
 final class OrderedAcks {
 
+    /** One QoS 1 message waiting for its PUBACK. */
+    static final class Pending {
+        private final int messageId;
+        private final long startedNanos;
+        private AsyncResult<Void> result;
+
+        private Pending(int messageId, long startedNanos) {
+            this.messageId = messageId;
+            this.startedNanos = startedNanos;
+        }
+    }
+
+    private final Vertx vertx;
     private final Context context;
     private final MqttEndpoint endpoint;
     private final boolean mqtt5;
     private final Runnable failConnection;
+    private final long timeoutNanos;
     private final Deque<Pending> pending = new ArrayDeque<>();
+    private long timer = -1;
     private boolean closed;
 
-    OrderedAcks(Context context, MqttEndpoint endpoint, boolean mqtt5, Runnable failConnection) {
+    OrderedAcks(Vertx vertx, Context context, MqttEndpoint endpoint, boolean mqtt5, Runnable failConnection,
+            long timeoutNanos) {
+        this.vertx = vertx;
         this.context = context;
         this.endpoint = endpoint;
         this.mqtt5 = mqtt5;
         this.failConnection = failConnection;
+        this.timeoutNanos = timeoutNanos;
     }
 
-    /** Queues the acknowledgement of a message that completes with {@code outcome}. */
-    void add(int messageId, Future<Void> outcome) {
-        Pending entry = new Pending(messageId);
+    /** Queues the acknowledgement of a message; {@link #complete} it when its outcome is known. */
+    Pending add(int messageId, long startedNanos) {
+        Pending entry = new Pending(messageId, startedNanos);
         pending.addLast(entry);
+        if (timer < 0) {
+            arm(timeoutNanos);
+        }
+        return entry;
+    }
+
+    /** Queues a message whose outcome a future gives, completing on any thread. */
+    void add(int messageId, Future<Void> outcome) {
+        Pending entry = add(messageId, System.nanoTime());
         outcome.onComplete(result -> {
-            if (Context.isOnEventLoopThread() && context == io.vertx.core.Vertx.currentContext()) {
+            if (Vertx.currentContext() == context) {
                 complete(entry, result);
             } else {
                 context.runOnContext(v -> complete(entry, result));
@@ -45,21 +78,44 @@ final class OrderedAcks {
         });
     }
 
-    /** Returns how many QoS 1 messages wait for their acknowledgement. */
-    int size() {
-        return pending.size();
+    /** Records a message's outcome (ignored when it already timed out) and sends what can be sent. */
+    void complete(Pending entry, AsyncResult<Void> result) {
+        if (entry.result == null) {
+            entry.result = result;
+        }
+        if (!closed) {
+            drain();
+        }
     }
 
     /** Forgets every pending acknowledgement: the connection is gone. */
     void close() {
         closed = true;
         pending.clear();
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
     }
 
-    private void complete(Pending entry, AsyncResult<Void> result) {
-        entry.result = result;
-        if (!closed) {
-            drain();
+    private void arm(long delayNanos) {
+        timer = vertx.setTimer(Math.max(1, delayNanos / 1_000_000), id -> expire());
+    }
+
+    private void expire() {
+        timer = -1;
+        if (closed) {
+            return;
+        }
+        long now = System.nanoTime();
+        for (Pending entry : pending) {
+            if (entry.result == null && now - entry.startedNanos >= timeoutNanos) {
+                entry.result = Future.failedFuture(ServerError.timeout("not stored within "
+                        + timeoutNanos / 1_000_000 + " ms"));
+            }
+        }
+        drain();
+        if (!closed && !pending.isEmpty()) {
+            arm(pending.peekFirst().startedNanos + timeoutNanos - now);
         }
     }
 
@@ -69,10 +125,8 @@ final class OrderedAcks {
             if (head.result.succeeded()) {
                 endpoint.publishAcknowledge(head.messageId);
             } else if (mqtt5) {
-                endpoint.publishAcknowledge(head.messageId, MqttErrors.pubAckReason(head.result.cause()),
-                        MqttProperties.NO_PROPERTIES);
+                endpoint.publishAcknowledge(head.messageId, reasonCode(head.result.cause()), MqttProperties.NO_PROPERTIES);
             } else {
-                // MQTT 3.1.1 has no negative PUBACK: withholding it and closing makes the device re-send
                 close();
                 failConnection.run();
                 return;
@@ -80,12 +134,9 @@ final class OrderedAcks {
         }
     }
 
-    private static final class Pending {
-        private final int messageId;
-        private AsyncResult<Void> result;
-
-        Pending(int messageId) {
-            this.messageId = messageId;
-        }
+    private static MqttPubAckReasonCode reasonCode(Throwable cause) {
+        Refusal refusal = cause instanceof PublishPipeline.RefusedMessage refused ? refused.refusal
+                : Refusal.ofDownstreamFailure(cause);
+        return refusal.pubAck().orElse(MqttPubAckReasonCode.UNSPECIFIED_ERROR);
     }
 }

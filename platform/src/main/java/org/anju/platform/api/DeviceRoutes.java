@@ -23,9 +23,9 @@ final class DeviceRoutes {
 
     private final Vertx vertx;
     private final DeviceRegistry registry;
-    private final DeviceUpdates updates;
+    private final LiveDeviceUpdates updates;
 
-    DeviceRoutes(Vertx vertx, DeviceRegistry registry, DeviceUpdates updates) {
+    DeviceRoutes(Vertx vertx, DeviceRegistry registry, LiveDeviceUpdates updates) {
         this.vertx = vertx;
         this.registry = registry;
         this.updates = updates;
@@ -69,7 +69,7 @@ final class DeviceRoutes {
                 .putHeader("Cache-Control", "no-cache")
                 .putHeader("X-Accel-Buffering", "no");
         response.write("retry: 3000\n\n");
-        MessageConsumer<String> consumer = vertx.eventBus().consumer(DeviceUpdates.address(communityId),
+        MessageConsumer<String> consumer = vertx.eventBus().consumer(LiveDeviceUpdates.address(communityId),
                 message -> response.write("event: device\ndata: " + message.body() + "\n\n"));
         updates.subscribed();
         long heartbeat = vertx.setPeriodic(STREAM_HEARTBEAT_MS, id -> response.write(": keep-alive\n\n"));

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.anju.error.ServerError;
 import org.anju.platform.auth.SessionTokens;
 import org.anju.platform.auth.UserDirectory;
-import org.anju.platform.ingest.IngestListener;
+import org.anju.platform.commands.DeviceCommands;
 import org.anju.platform.registry.DeviceRegistry;
 
 /**
@@ -34,32 +34,31 @@ public final class HttpApi {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private static final long MAX_BODY_BYTES = 64 * 1024;
 
+    /** What the API serves from. */
+    public record Services(UserDirectory users, SessionTokens tokens, DeviceRegistry registry,
+            LiveDeviceUpdates deviceUpdates, DeviceCommands commands, PrometheusMeterRegistry meters,
+            BooleanSupplier databaseReachable, StorageServices storage) {
+    }
+
     private final Vertx vertx;
     private final Router router;
-    private final DeviceUpdates deviceUpdates;
     private HttpServer server;
 
-    public HttpApi(Vertx vertx, UserDirectory users, SessionTokens tokens, DeviceRegistry registry,
-            PrometheusMeterRegistry meters, BooleanSupplier databaseReachable, StorageServices storage) {
+    public HttpApi(Vertx vertx, Services services) {
         this.vertx = vertx;
-        this.deviceUpdates = new DeviceUpdates(vertx, registry);
         this.router = Router.router(vertx);
         router.route().handler(HttpApi::securityHeaders);
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
-        AuthRoutes auth = new AuthRoutes(vertx, users, tokens);
+        AuthRoutes auth = new AuthRoutes(vertx, services.users(), services.tokens());
         auth.mount(router);
-        new DeviceRoutes(vertx, registry, deviceUpdates).mount(router, auth::authenticate);
-        new OpsRoutes(vertx, meters, databaseReachable).mount(router, auth::authenticate);
-        new HistoryRoutes(vertx, registry, storage.history(), storage.events(), Clock.systemUTC())
-                .mount(router, auth::authenticate);
-        new StorageRoutes(vertx, registry, storage.usage()).mount(router, auth::authenticate);
+        new DeviceRoutes(vertx, services.registry(), services.deviceUpdates()).mount(router, auth::authenticate);
+        new CommandRoutes(vertx, services.commands(), services.registry()).mount(router, auth::authenticate);
+        new OpsRoutes(vertx, services.meters(), services.databaseReachable()).mount(router, auth::authenticate);
+        new HistoryRoutes(vertx, services.registry(), services.storage().history(), services.storage().events(),
+                Clock.systemUTC()).mount(router, auth::authenticate);
+        new StorageRoutes(vertx, services.registry(), services.storage().usage()).mount(router, auth::authenticate);
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         router.route().failureHandler(ApiErrors::handle);
-    }
-
-    /** Returns the listener to register with ingest so that live streams see committed state. */
-    public IngestListener deviceUpdates() {
-        return deviceUpdates;
     }
 
     /** Returns the API routes as {@code METHOD /path/{param}}, for checking them against the OpenAPI document. */

@@ -31,6 +31,17 @@ public record Principal(String username, String displayName, String tenantId, Se
         return has(Role.PLATFORM_ADMIN) || has(Role.FIRE_BRIGADE);
     }
 
+    /** Returns whether the user may send commands to a community's devices (the fire brigade may not). */
+    public boolean mayCommandDevicesOf(String communityId) {
+        return has(Role.PLATFORM_ADMIN) || (communityIds.contains(communityId)
+                && (has(Role.PROPERTY_ADMIN) || has(Role.OPERATOR) || has(Role.TECHNICIAN)));
+    }
+
+    /** Returns whether the user may command devices of every community. */
+    public boolean mayCommandAnyDevice() {
+        return has(Role.PLATFORM_ADMIN);
+    }
+
     private boolean onlyResident() {
         return roles.equals(Set.of(Role.RESIDENT));
     }

@@ -4,12 +4,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 
+import org.anju.gateway.GatewayOptions;
+import org.anju.gateway.TenantLimits;
+
 /**
  * The whole validated configuration of one Anju process. Build it with {@link ConfigLoader}.
  */
 public record AnjuConfig(
         Path dataDir, Db db, Http http, Mqtt mqtt, Ingest ingest, Devices devices, Security security, Demo demo,
         Rollup rollup, Retention retention) {
+
+    /** Returns this configuration with other gateway settings. */
+    public AnjuConfig withGateway(GatewayOptions gateway) {
+        return new AnjuConfig(dataDir, db, http, new Mqtt(gateway, mqtt.tlsPort(), mqtt.limits()), ingest, devices,
+                security, demo, rollup, retention);
+    }
 
     /**
      * Database settings.
@@ -36,7 +45,14 @@ public record AnjuConfig(
     public record Http(String host, int port) {
     }
 
-    public record Mqtt(String host, int port, int maxPayloadBytes, Duration ackTimeout) {
+    /**
+     * The MQTT gateway.
+     *
+     * @param gateway the gateway's own settings; TLS present when a certificate is configured
+     * @param tlsPort the TLS port, also used by the demo's generated certificate
+     * @param limits  the limits of tenants without their own
+     */
+    public record Mqtt(GatewayOptions gateway, int tlsPort, TenantLimits limits) {
     }
 
     public record Ingest(int batchMaxRows, Duration batchMaxDelay, int queueMaxMessages) {

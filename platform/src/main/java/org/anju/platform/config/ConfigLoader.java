@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import org.anju.gateway.GatewayOptions;
+import org.anju.gateway.TenantLimits;
 import org.anju.platform.storage.retention.RetentionPolicy;
 
 /**
@@ -59,8 +61,7 @@ public final class ConfigLoader {
                         v.intIn("db.poolSize", 1, 200), v.duration("db.connectTimeout"),
                         v.intIn("db.embeddedPort", 0, 65535)),
                 new AnjuConfig.Http(v.nonEmpty("http.host"), v.intIn("http.port", 0, 65535)),
-                new AnjuConfig.Mqtt(v.nonEmpty("mqtt.host"), v.intIn("mqtt.port", 0, 65535),
-                        v.intIn("mqtt.maxPayloadBytes", 64, 16 * 1024 * 1024), v.duration("mqtt.ackTimeout")),
+                mqtt(v),
                 new AnjuConfig.Ingest(v.intIn("ingest.batchMaxRows", 1, 1_000_000), v.duration("ingest.batchMaxDelay"),
                         v.intIn("ingest.queueMaxMessages", 1, 10_000_000)),
                 new AnjuConfig.Devices(v.duration("devices.offlineAfter")),
@@ -80,6 +81,26 @@ public final class ConfigLoader {
                 "the legal minimum for fire records (GB 25201)");
         return new AnjuConfig.Retention(v.duration("retention.interval"), telemetry, hourly, daily,
                 v.duration("retention.events"), fireEvents);
+    }
+
+    private static AnjuConfig.Mqtt mqtt(ConfigValues v) {
+        int tlsPort = v.intIn("mqtt.tls.port", 0, 65535);
+        String certPath = v.text("mqtt.tls.certPath");
+        Optional<GatewayOptions.Tls> tls = certPath.isBlank() ? Optional.empty()
+                : Optional.of(new GatewayOptions.Tls(tlsPort, v.existingFile("mqtt.tls.certPath"),
+                        v.text("mqtt.tls.keyPath").isBlank() ? "" : v.existingFile("mqtt.tls.keyPath"),
+                        v.text("mqtt.tls.keyStorePassword"),
+                        v.text("mqtt.tls.clientCaPath").isBlank() ? "" : v.existingFile("mqtt.tls.clientCaPath"),
+                        v.text("mqtt.tls.clientCertTenant")));
+        int perConnection = v.intIn("mqtt.maxInFlightPerConnection", 1, 65535);
+        GatewayOptions gateway = new GatewayOptions(v.nonEmpty("mqtt.host"), v.intIn("mqtt.port", 0, 65535), tls,
+                v.duration("mqtt.ackTimeout"), v.intIn("mqtt.maxConnections", 1, 10_000_000), perConnection,
+                v.intIn("mqtt.maxInFlightTotal", perConnection, 10_000_000),
+                v.intIn("mqtt.maxPacketBytes", 1024, 256 * 1024 * 1024), v.duration("mqtt.revalidateInterval"));
+        TenantLimits limits = new TenantLimits(v.intIn("mqtt.limits.maxPayloadBytes", 64, gateway.maxPacketBytes()),
+                v.positiveDecimal("mqtt.limits.messagesPerSecond"), v.intIn("mqtt.limits.messageBurst", 1, 1_000_000),
+                v.intIn("mqtt.limits.maxConnections", 1, 10_000_000), v.intIn("mqtt.limits.maxTopicLength", 16, 65535));
+        return new AnjuConfig.Mqtt(gateway, tlsPort, limits);
     }
 
     private static ObjectNode defaults() {

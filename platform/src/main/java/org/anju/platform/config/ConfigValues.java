@@ -69,6 +69,28 @@ final class ConfigValues {
         return value;
     }
 
+    double positiveDecimal(String key) {
+        String raw = text(key).strip();
+        try {
+            double value = Double.parseDouble(raw);
+            if (Double.isFinite(value) && value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the key
+        }
+        throw ConfigException.invalid(key, raw, "expected a positive number");
+    }
+
+    /** Returns a path that must name an existing, readable file. */
+    String existingFile(String key) {
+        Path path = path(key);
+        if (!java.nio.file.Files.isReadable(path)) {
+            throw ConfigException.invalid(key, path, "no readable file there");
+        }
+        return path.toString();
+    }
+
     Duration duration(String key) {
         String raw = text(key).strip();
         Duration value = parseDuration(raw);

@@ -45,6 +45,11 @@ public final class DemoCommunity {
         return demoDir.resolve("devices.json");
     }
 
+    /** Returns the development certificate clients trust for MQTT over TLS. */
+    public Path tlsCertificate() {
+        return demoDir.resolveSibling("tls").resolve("gateway-dev.pem");
+    }
+
     /** Returns the file holding the demo logins. */
     public Path loginsFile() {
         return demoDir.resolve("logins.txt");

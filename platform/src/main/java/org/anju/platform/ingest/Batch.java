@@ -18,11 +18,11 @@ import org.anju.protocol.DeviceEvent;
 final class Batch {
 
     /** One accepted message waiting to be written. */
-    record Entry(String deviceId, Instant receivedAt, List<DataPoint> points, DeviceEvent event,
-            Promise<Void> stored) {
+    record Entry(String deviceId, Instant receivedAt, List<DataPoint> points, List<DeviceEvent> events,
+            Map<String, String> status, Promise<Void> stored) {
 
         int rows() {
-            return points.size() + (event == null ? 0 : 1);
+            return points.size() + events.size();
         }
     }
 
@@ -31,11 +31,13 @@ final class Batch {
         Instant lastSeen;
         Instant latestTs;
         final Map<String, DataPoint> latest = new TreeMap<>();
+        final Map<String, String> status = new TreeMap<>();
 
         void add(Entry entry) {
             if (lastSeen == null || entry.receivedAt().isAfter(lastSeen)) {
                 lastSeen = entry.receivedAt();
             }
+            status.putAll(entry.status());
             for (DataPoint point : entry.points()) {
                 DataPoint known = latest.get(point.metric());
                 if (known == null || !point.ts().isBefore(known.ts())) {

@@ -18,6 +18,7 @@ import org.postgresql.copy.CopyManager;
 import org.anju.platform.storage.rollup.DirtyHours;
 import org.anju.platform.storage.rollup.RollupMarks;
 import org.anju.protocol.DataPoint;
+import org.anju.protocol.DeviceEvent;
 
 /**
  * Writes one batch in one transaction: data points and events by binary {@code COPY}, then one
@@ -29,13 +30,16 @@ final class BatchWriter {
     private static final String COPY_EVENTS = "COPY device_events (ts, device_id, kind, payload) FROM STDIN (FORMAT BINARY)";
     // newer measurements win; values of a late (back-dated) batch only fill metrics not known yet
     private static final String UPSERT_STATE = """
-            INSERT INTO device_state AS s (device_id, last_seen, latest, latest_ts, updated_at)
-            VALUES (?, ?, ?::jsonb, ?, now())
+            INSERT INTO device_state AS s (device_id, last_seen, latest, latest_ts, status, updated_at)
+            VALUES (?, ?, ?::jsonb, ?, ?::jsonb, now())
             ON CONFLICT (device_id) DO UPDATE SET
                 last_seen = GREATEST(s.last_seen, EXCLUDED.last_seen),
                 latest = CASE WHEN s.latest_ts IS NULL OR EXCLUDED.latest_ts >= s.latest_ts
                               THEN s.latest || EXCLUDED.latest
                               ELSE EXCLUDED.latest || s.latest END,
+                status = CASE WHEN s.latest_ts IS NULL OR EXCLUDED.latest_ts IS NULL OR EXCLUDED.latest_ts >= s.latest_ts
+                              THEN s.status || EXCLUDED.status
+                              ELSE EXCLUDED.status || s.status END,
                 latest_ts = GREATEST(s.latest_ts, EXCLUDED.latest_ts),
                 updated_at = now()""";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -86,9 +90,8 @@ final class BatchWriter {
     private static void copyEvents(CopyManager copy, Batch batch) throws SQLException {
         BinaryCopy rows = new BinaryCopy(batch.entries().size());
         for (Batch.Entry entry : batch.entries()) {
-            if (entry.event() != null) {
-                rows.startRow(4).timestamptz(entry.event().ts()).text(entry.deviceId()).text(entry.event().kind())
-                        .jsonb(entry.event().payloadJson());
+            for (DeviceEvent event : entry.events()) {
+                rows.startRow(4).timestamptz(event.ts()).text(entry.deviceId()).text(event.kind()).jsonb(event.payloadJson());
             }
         }
         copyIn(copy, COPY_EVENTS, rows);
@@ -115,6 +118,9 @@ final class BatchWriter {
                 ps.setTimestamp(2, Timestamp.from(state.lastSeen));
                 ps.setString(3, latest.toString());
                 ps.setTimestamp(4, state.latestTs == null ? null : Timestamp.from(state.latestTs));
+                ObjectNode status = JSON.createObjectNode();
+                state.status.forEach(status::put);
+                ps.setString(5, status.toString());
                 ps.addBatch();
             }
             ps.executeBatch();

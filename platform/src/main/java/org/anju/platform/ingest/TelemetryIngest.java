@@ -3,6 +3,7 @@ package org.anju.platform.ingest;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -24,14 +25,14 @@ import org.slf4j.LoggerFactory;
 import org.anju.error.ClientError;
 import org.anju.error.ServerError;
 import org.anju.gateway.Downstream;
-import org.anju.protocol.DataPoint;
-import org.anju.protocol.DeviceEvent;
 import org.anju.protocol.DeviceMessage;
-import org.anju.protocol.Endpoint;
 import org.anju.protocol.TelemetryDecoder;
+import org.anju.protocol.catalogue.DecodedMessage;
+import org.anju.protocol.catalogue.DeviceCatalogue;
 
 /**
- * The in-process {@link Downstream}: decodes each message, queues it, and has one writer thread
+ * The in-process {@link Downstream}: decodes each message by its device type's schema (the
+ * {@link DeviceCatalogue}), queues it, and has one writer thread
  * write the queue in batches ({@link BatchWriter}); a message's future completes only after the
  * transaction holding it committed.
  * <p>
@@ -44,7 +45,9 @@ public final class TelemetryIngest implements Downstream, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TelemetryIngest.class);
 
     private final IngestSettings settings;
-    private final TelemetryDecoder decoder;
+    private final DeviceCatalogue catalogue;
+    private final DeviceTypes types;
+    private final TelemetryDecoder connectionEvents = new TelemetryDecoder();
     private final BatchWriter writer;
     private final IngestListener listener;
     private final BlockingQueue<Batch.Entry> queue;
@@ -56,10 +59,11 @@ public final class TelemetryIngest implements Downstream, AutoCloseable {
     private final Timer commitTime;
     private Thread writerThread;
 
-    public TelemetryIngest(DataSource dataSource, IngestSettings settings, TelemetryDecoder decoder,
+    public TelemetryIngest(DataSource dataSource, IngestSettings settings, DeviceCatalogue catalogue, DeviceTypes types,
             IngestListener listener, MeterRegistry meters) {
         this.settings = settings;
-        this.decoder = decoder;
+        this.catalogue = catalogue;
+        this.types = types;
         this.writer = new BatchWriter(dataSource);
         this.listener = listener;
         this.queue = new ArrayBlockingQueue<>(settings.queueMaxMessages());
@@ -86,13 +90,24 @@ public final class TelemetryIngest implements Downstream, AutoCloseable {
 
     @Override
     public Future<Void> send(DeviceMessage message) {
-        Batch.Entry entry;
-        try {
-            entry = decode(message);
-        } catch (ClientError e) {
-            invalid.increment();
-            return Future.failedFuture(e);
+        if (message.isConnectionNotification()) {
+            return enqueue(connectionEvent(message));
         }
+        return types.typeOf(message.deviceId()).compose(type -> {
+            Batch.Entry entry;
+            try {
+                DecodedMessage decoded = catalogue.decode(type, message);
+                entry = new Batch.Entry(message.deviceId(), message.receivedAt(), decoded.points(), decoded.events(),
+                        decoded.status(), Promise.promise());
+            } catch (ClientError e) {
+                invalid.increment();
+                return Future.failedFuture(e);
+            }
+            return enqueue(entry);
+        });
+    }
+
+    private Future<Void> enqueue(Batch.Entry entry) {
         if (!running.get()) {
             return Future.failedFuture(ServerError.unavailable("ingest is stopped", null));
         }
@@ -115,15 +130,10 @@ public final class TelemetryIngest implements Downstream, AutoCloseable {
         }
     }
 
-    private Batch.Entry decode(DeviceMessage message) {
-        List<DataPoint> points = List.of();
-        DeviceEvent event = null;
-        if (message.endpoint() == Endpoint.EVENT) {
-            event = decoder.decodeEvent(message);
-        } else {
-            points = decoder.decode(message);
-        }
-        return new Batch.Entry(message.deviceId(), message.receivedAt(), points, event, Promise.promise());
+    /** The gateway's own connected/disconnected notice: an event of the device, and a sign of life. */
+    private Batch.Entry connectionEvent(DeviceMessage message) {
+        return new Batch.Entry(message.deviceId(), message.receivedAt(), List.of(),
+                List.of(connectionEvents.decodeEvent(message)), Map.of(), Promise.promise());
     }
 
     private void writeLoop() {

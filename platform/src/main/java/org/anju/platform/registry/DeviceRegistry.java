@@ -21,27 +21,48 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.anju.error.ServerError;
+import org.anju.gateway.TenantLimits;
 
 /**
- * Reads the device registry: credentials for authentication and devices with their latest state.
+ * Reads the device registry: credentials, via relations and tenant limits for the gateway;
+ * communities and devices with their latest state for the API. All of the registry's read SQL is here.
  * <p>
- * Methods block on JDBC: call them from a worker thread, never an event loop.
+ * Methods block on JDBC: call them from a worker thread, never an event loop. They fail with a
+ * retryable {@link ServerError} when the database cannot be reached.
  */
 public final class DeviceRegistry {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Double>> LATEST = new TypeReference<>() {
     };
+    private static final TypeReference<Map<String, String>> STATUS = new TypeReference<>() {
+    };
 
-    private static final String CREDENTIALS_SQL = """
+    private static final String PASSWORD_CREDENTIAL_SQL = """
             SELECT c.device_id, c.secret_hash
               FROM device_credentials c JOIN devices d ON d.id = c.device_id
+             WHERE c.tenant_id = ? AND c.auth_id = ? AND c.type = 'hashed-password' AND c.enabled AND d.enabled""";
+    private static final String CERTIFICATE_CREDENTIAL_SQL = """
+            SELECT c.device_id
+              FROM device_credentials c JOIN devices d ON d.id = c.device_id
+             WHERE c.tenant_id = ? AND c.auth_id = ? AND c.type = 'x509-cert' AND c.enabled AND d.enabled""";
+    private static final String CREDENTIAL_ENABLED_SQL = """
+            SELECT 1 FROM device_credentials c JOIN devices d ON d.id = c.device_id
              WHERE c.tenant_id = ? AND c.auth_id = ? AND c.enabled AND d.enabled""";
-    private static final String COMMUNITIES_SQL =
-            "SELECT id, tenant_id, name, address FROM communities ORDER BY name, id";
+    private static final String VIA_SQL = """
+            SELECT 1 FROM device_via v
+              JOIN devices g ON g.id = v.gateway_id
+              JOIN devices d ON d.id = v.device_id
+             WHERE g.tenant_id = ? AND v.gateway_id = ? AND v.device_id = ? AND d.tenant_id = g.tenant_id
+               AND g.enabled AND d.enabled""";
+    private static final String TENANT_LIMITS_SQL = """
+            SELECT mqtt_max_payload_bytes, mqtt_messages_per_second, mqtt_message_burst, mqtt_max_connections,
+                   mqtt_max_topic_length
+              FROM tenants WHERE id = ?""";
+    private static final String COMMUNITIES_SQL = "SELECT id, tenant_id, name, address FROM communities ORDER BY name, id";
     private static final String DEVICE_VIEW_SQL = """
             SELECT d.id, d.tenant_id, d.community_id, d.type, d.name, b.name AS building, d.floor, d.location,
-                   s.last_seen, s.latest
+                   s.last_seen, s.latest, s.status
               FROM devices d
               LEFT JOIN buildings b ON b.id = d.building_id
               LEFT JOIN device_state s ON s.device_id = d.id
@@ -57,54 +78,57 @@ public final class DeviceRegistry {
         this.clock = clock;
     }
 
-    /** A stored credential: the device it belongs to and the hash of its secret. */
+    /** A stored password credential: the device it belongs to and the hash of its secret. */
     public record StoredCredential(String deviceId, String secretHash) {
     }
 
-    /** Finds the enabled credential of an enabled device. */
+    /** Finds the enabled password credential of an enabled device. */
     public Optional<StoredCredential> findCredential(String tenantId, String authId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(CREDENTIALS_SQL)) {
-            ps.setString(1, tenantId);
-            ps.setString(2, authId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new StoredCredential(rs.getString(1), rs.getString(2))) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw ServerError.unavailable("device registry unavailable: " + e.getMessage(), e);
-        }
+        return query(PASSWORD_CREDENTIAL_SQL, rs -> new StoredCredential(rs.getString(1), rs.getString(2)),
+                tenantId, authId).stream().findFirst();
+    }
+
+    /** Finds the enabled device whose certificate credential has this subject DN. */
+    public Optional<String> findCertificateDevice(String tenantId, String subjectDn) {
+        return query(CERTIFICATE_CREDENTIAL_SQL, rs -> rs.getString(1), tenantId, subjectDn).stream().findFirst();
+    }
+
+    /** Returns whether a credential and its device are still enabled. */
+    public boolean credentialEnabled(String tenantId, String authId) {
+        return !query(CREDENTIAL_ENABLED_SQL, rs -> true, tenantId, authId).isEmpty();
+    }
+
+    /** Returns whether {@code gatewayId} is registered as a gateway of {@code deviceId} in the tenant. */
+    public boolean isGatewayOf(String tenantId, String gatewayId, String deviceId) {
+        return !query(VIA_SQL, rs -> true, tenantId, gatewayId, deviceId).isEmpty();
+    }
+
+    /** Returns a tenant's gateway limits, its own settings over the defaults. */
+    public TenantLimits tenantLimits(String tenantId, TenantLimits defaults) {
+        return query(TENANT_LIMITS_SQL, rs -> new TenantLimits(
+                orDefault(rs, 1, defaults.maxPayloadBytes()),
+                rs.getObject(2) == null ? defaults.messagesPerSecond() : rs.getDouble(2),
+                orDefault(rs, 3, defaults.messageBurst()),
+                orDefault(rs, 4, defaults.maxConnections()),
+                orDefault(rs, 5, defaults.maxTopicLength())), tenantId).stream().findFirst().orElse(defaults);
     }
 
     /** Lists every community, by name. */
     public List<CommunityView> communities() {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(COMMUNITIES_SQL);
-                ResultSet rs = ps.executeQuery()) {
-            List<CommunityView> communities = new ArrayList<>();
-            while (rs.next()) {
-                communities.add(new CommunityView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
-            }
-            return communities;
-        } catch (SQLException e) {
-            throw ServerError.unavailable("device registry unavailable: " + e.getMessage(), e);
-        }
+        return query(COMMUNITIES_SQL, rs -> new CommunityView(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getString(4)));
     }
 
     /** Returns whether the community exists. */
     public boolean communityExists(String communityId) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT 1 FROM communities WHERE id = ?")) {
-            ps.setString(1, communityId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw ServerError.unavailable("device registry unavailable: " + e.getMessage(), e);
-        }
+        return !query("SELECT 1 FROM communities WHERE id = ?", rs -> true, communityId).isEmpty();
     }
 
     /** Lists a community's devices with their latest state, ordered by type and name. */
     public List<DeviceView> devicesOfCommunity(String communityId) {
-        return query(DEVICE_VIEW_SQL + " WHERE d.community_id = ? ORDER BY d.type, d.name, d.id", communityId);
+        Instant onlineSince = clock.instant().minus(offlineAfter);
+        return query(DEVICE_VIEW_SQL + " WHERE d.community_id = ? ORDER BY d.type, d.name, d.id",
+                rs -> toView(rs, onlineSince), communityId);
     }
 
     /** Returns the given devices with their latest state. */
@@ -112,34 +136,64 @@ public final class DeviceRegistry {
         if (deviceIds.isEmpty()) {
             return List.of();
         }
+        Instant onlineSince = clock.instant().minus(offlineAfter);
+        return withConnection(c -> query(c, DEVICE_VIEW_SQL + " WHERE d.id = ANY (?)", rs -> toView(rs, onlineSince),
+                c.createArrayOf("text", deviceIds.toArray())));
+    }
+
+    /** Returns the device's community, if the device exists. */
+    public Optional<String> communityOf(String deviceId) {
+        return query("SELECT community_id FROM devices WHERE id = ?", rs -> rs.getString(1), deviceId).stream().findFirst();
+    }
+
+    /** Returns the device's type (wire name), if the device exists. */
+    public Optional<String> typeOf(String deviceId) {
+        return query("SELECT type FROM devices WHERE id = ?", rs -> rs.getString(1), deviceId).stream().findFirst();
+    }
+
+    /** Returns the device's tenant, if the device exists. */
+    public Optional<String> tenantOf(String deviceId) {
+        return query("SELECT tenant_id FROM devices WHERE id = ?", rs -> rs.getString(1), deviceId).stream().findFirst();
+    }
+
+    private interface Row<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private interface ConnectionWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, Row<T> row, Object... parameters) {
+        return withConnection(c -> query(c, sql, row, parameters));
+    }
+
+    private <T> T withConnection(ConnectionWork<T> work) {
         try (Connection c = dataSource.getConnection()) {
-            return query(c, DEVICE_VIEW_SQL + " WHERE d.id = ANY (?)",
-                    c.createArrayOf("text", deviceIds.toArray()));
+            return work.run(c);
         } catch (SQLException e) {
             throw ServerError.unavailable("device registry unavailable: " + e.getMessage(), e);
         }
     }
 
-    private List<DeviceView> query(String sql, Object parameter) {
-        try (Connection c = dataSource.getConnection()) {
-            return query(c, sql, parameter);
-        } catch (SQLException e) {
-            throw ServerError.unavailable("device registry unavailable: " + e.getMessage(), e);
-        }
-    }
-
-    private List<DeviceView> query(Connection c, String sql, Object parameter) throws SQLException {
+    private static <T> List<T> query(Connection c, String sql, Row<T> row, Object... parameters) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, parameter);
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setObject(i + 1, parameters[i]);
+            }
             try (ResultSet rs = ps.executeQuery()) {
-                List<DeviceView> devices = new ArrayList<>();
-                Instant onlineSince = clock.instant().minus(offlineAfter);
+                List<T> rows = new ArrayList<>();
                 while (rs.next()) {
-                    devices.add(toView(rs, onlineSince));
+                    rows.add(row.map(rs));
                 }
-                return devices;
+                return rows;
             }
         }
+    }
+
+    private static int orDefault(ResultSet rs, int column, int fallback) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? fallback : value;
     }
 
     private static DeviceView toView(ResultSet rs, Instant onlineSince) throws SQLException {
@@ -150,17 +204,28 @@ public final class DeviceRegistry {
         return new DeviceView(rs.getString("id"), rs.getString("tenant_id"), rs.getString("community_id"),
                 rs.getString("type"), rs.getString("name"), rs.getString("building"), floorOrNull,
                 rs.getString("location"), lastSeen, lastSeen != null && lastSeen.isAfter(onlineSince),
-                latest(rs.getString("latest")));
+                latest(rs.getString("latest")), status(rs.getString("status")));
     }
 
-    private static Map<String, Double> latest(String json) {
+    private static Map<String, String> status(String json) throws SQLException {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            return new LinkedHashMap<>(JSON.readValue(json, STATUS));
+        } catch (java.io.IOException e) {
+            throw new SQLException("unreadable device status: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Double> latest(String json) throws SQLException {
         if (json == null) {
             return Map.of();
         }
         try {
             return new LinkedHashMap<>(JSON.readValue(json, LATEST));
         } catch (java.io.IOException e) {
-            throw ServerError.internal("unreadable device state: " + e.getMessage(), e);
+            throw new SQLException("unreadable device state: " + e.getMessage(), e);
         }
     }
 }

@@ -8,7 +8,9 @@ import java.util.Map;
  *
  * @param lastSeen when it last sent something, null if never
  * @param latest   its latest value per metric
+ * @param status   its latest textual state (e.g. {@code serviceMode}, a charger connector's status)
  */
 public record DeviceView(String id, String tenantId, String communityId, String type, String name, String building,
-        Integer floor, String location, Instant lastSeen, boolean online, Map<String, Double> latest) {
+        Integer floor, String location, Instant lastSeen, boolean online, Map<String, Double> latest,
+        Map<String, String> status) {
 }

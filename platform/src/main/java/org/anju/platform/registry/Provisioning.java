@@ -70,10 +70,30 @@ public final class Provisioning {
     /** Sets the secret a device authenticates with as {@code authId@tenantId}; only its hash is stored. */
     public void deviceCredential(String tenantId, String authId, String deviceId, String secret) {
         update("""
-                INSERT INTO device_credentials (tenant_id, auth_id, device_id, secret_hash) VALUES (?, ?, ?, ?)
-                ON CONFLICT (tenant_id, auth_id) DO UPDATE SET device_id = EXCLUDED.device_id,
+                INSERT INTO device_credentials (tenant_id, auth_id, device_id, type, secret_hash)
+                VALUES (?, ?, ?, 'hashed-password', ?)
+                ON CONFLICT (tenant_id, auth_id) DO UPDATE SET device_id = EXCLUDED.device_id, type = 'hashed-password',
                     secret_hash = EXCLUDED.secret_hash, enabled = true""",
                 tenantId, authId, deviceId, hasher.hash(secret));
+    }
+
+    /** Registers a device credential that is a client certificate with this subject DN (RFC 2253). */
+    public void deviceCertificate(String tenantId, String subjectDn, String deviceId) {
+        update("""
+                INSERT INTO device_credentials (tenant_id, auth_id, device_id, type, secret_hash)
+                VALUES (?, ?, ?, 'x509-cert', NULL)
+                ON CONFLICT (tenant_id, auth_id) DO UPDATE SET device_id = EXCLUDED.device_id, type = 'x509-cert',
+                    secret_hash = NULL, enabled = true""", tenantId, subjectDn, deviceId);
+    }
+
+    /** Registers {@code gatewayId} as a gateway that may act for {@code deviceId}. */
+    public void via(String deviceId, String gatewayId) {
+        update("INSERT INTO device_via (device_id, gateway_id) VALUES (?, ?) ON CONFLICT DO NOTHING", deviceId, gatewayId);
+    }
+
+    /** Enables or disables a device; a disabled device is refused and disconnected by the gateway. */
+    public void deviceEnabled(String deviceId, boolean enabled) {
+        update("UPDATE devices SET enabled = ? WHERE id = ?", enabled, deviceId);
     }
 
     /** Creates or updates a user with a password (stored hashed), roles and visible communities. */

@@ -26,7 +26,7 @@ class ConfigLoaderTest {
 
         assertThat(config.db().embedded()).isTrue();
         assertThat(config.http().port()).isEqualTo(8080);
-        assertThat(config.mqtt().port()).isEqualTo(1883);
+        assertThat(config.mqtt().gateway().port()).isEqualTo(1883);
         assertThat(config.ingest().batchMaxDelay()).isEqualTo(Duration.ofMillis(5));
         assertThat(config.security().bcryptCost()).isEqualTo(10);
     }
@@ -49,7 +49,7 @@ class ConfigLoaderTest {
         assertThat(config.ingest().batchMaxRows()).isEqualTo(250);
         assertThat(config.db().url()).isEqualTo("jdbc:postgresql://db:5432/anju");
         assertThat(config.db().embedded()).isFalse();
-        assertThat(config.mqtt().ackTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(config.mqtt().gateway().ackTimeout()).isEqualTo(Duration.ofSeconds(3));
     }
 
     @Test
@@ -58,7 +58,7 @@ class ConfigLoaderTest {
 
         AnjuConfig config = ConfigLoader.load(Optional.empty(), Map.of("ANJU_CONFIG", file.toString()));
 
-        assertThat(config.mqtt().port()).isEqualTo(2883);
+        assertThat(config.mqtt().gateway().port()).isEqualTo(2883);
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -69,11 +69,32 @@ class ConfigLoaderTest {
         "ANJU_SECURITY_BCRYPT_COST, 3, 'security.bcryptCost' has invalid value '3'",
         "ANJU_DB_POOL_SIZE, 0, 'db.poolSize' has invalid value '0'",
         "ANJU_DEVICES_OFFLINE_AFTER, 0s, 'devices.offlineAfter' has invalid value '0s'",
+        "ANJU_MQTT_LIMITS_MESSAGES_PER_SECOND, -1, 'mqtt.limits.messagesPerSecond' has invalid value '-1'",
+        "ANJU_MQTT_MAX_IN_FLIGHT_TOTAL, 10, 'mqtt.maxInFlightTotal' has invalid value '10'",
     })
     void badValueNamesKeyAndValue(String variable, String value, String message) {
         assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of(variable, value)))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(message);
+    }
+
+    @Test
+    void nestedGatewaySettingsAndTenantLimitDefaults() {
+        AnjuConfig config = ConfigLoader.load(Optional.empty(), Map.of(
+                "ANJU_MQTT_LIMITS_MESSAGES_PER_SECOND", "2.5",
+                "ANJU_MQTT_MAX_IN_FLIGHT_PER_CONNECTION", "16"));
+
+        assertThat(config.mqtt().limits().messagesPerSecond()).isEqualTo(2.5);
+        assertThat(config.mqtt().gateway().maxInFlightPerConnection()).isEqualTo(16);
+        assertThat(config.mqtt().gateway().tls()).as("no certificate configured: no TLS listener").isEmpty();
+        assertThat(config.mqtt().tlsPort()).isEqualTo(8883);
+    }
+
+    @Test
+    void tlsCertificateMustExist() {
+        assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("ANJU_MQTT_TLS_CERT_PATH", "/nope/cert.pem")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'mqtt.tls.certPath' has invalid value '/nope/cert.pem'");
     }
 
     @Test

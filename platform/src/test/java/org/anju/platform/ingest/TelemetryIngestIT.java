@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +16,8 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -32,7 +35,9 @@ import org.anju.platform.testing.TestDatabases.Backend;
 import org.anju.platform.testing.TestDatabases.TestDatabase;
 import org.anju.protocol.DeviceMessage;
 import org.anju.protocol.Endpoint;
-import org.anju.protocol.TelemetryDecoder;
+import org.anju.platform.registry.DeviceRegistry;
+import org.anju.protocol.DeviceType;
+import org.anju.protocol.catalogue.DeviceCatalogue;
 
 /**
  * Ingest on every backend: what is acknowledged is committed, state is coalesced per device,
@@ -41,6 +46,9 @@ import org.anju.protocol.TelemetryDecoder;
 class TelemetryIngestIT {
 
     private static final IngestSettings SETTINGS = new IngestSettings(1000, Duration.ofMillis(5), 1000);
+    private static final String ELEVATOR_STATUS = """
+            {"serviceMode": "normal", "running": false, "direction": "none", "floor": 7, "doorZone": true,
+             "doorsClosed": true, "passengerPresent": true}""";
     private static final Instant T0 = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).minusSeconds(3600);
 
     static List<Backend> backends() {
@@ -51,28 +59,32 @@ class TelemetryIngestIT {
     @MethodSource("backends")
     void acknowledgedMessagesAreCommittedAndStateCoalesced(Backend backend) throws Exception {
         try (TestDatabase db = backend.create(); Database database = Database.open(db.settings())) {
-            new Fixtures(database.dataSource()).device("det-1", "smoke_detector", "pw").device("det-2", "smoke_detector", "pw");
+            new Fixtures(database.dataSource()).device("det-1", "smoke_detector", "pw").device("lift-2", "elevator", "pw");
             List<Set<String>> committed = new CopyOnWriteArrayList<>();
-            try (TelemetryIngest ingest = new TelemetryIngest(database.dataSource(), SETTINGS, new TelemetryDecoder(),
-                    committed::add, new SimpleMeterRegistry())) {
+            try (TelemetryIngest ingest = ingest(database.dataSource(), committed::add)) {
                 ingest.start();
                 List<Future<Void>> acks = new ArrayList<>();
                 for (int i = 0; i < 50; i++) {
                     acks.add(ingest.send(telemetry("det-1", T0.plusSeconds(i), "{\"battery\": " + (100 - i) + "}")));
                 }
-                acks.add(ingest.send(telemetry("det-2", T0, "{\"battery\": 77, \"door\": {\"open\": true}}")));
-                acks.add(ingest.send(event("det-2", "{\"kind\": \"alarm\", \"smoke\": 0.4}")));
+                acks.add(ingest.send(telemetry("lift-2", T0, ELEVATOR_STATUS)));
+                acks.add(ingest.send(event("det-1", "{\"kind\": \"alarm\", \"smokeConcentration\": 6.2}")));
                 await(Future.all(acks));
             }
 
-            assertThat(count(database, "SELECT count(*) FROM telemetry WHERE device_id = 'det-1'")).isEqualTo(50);
-            assertThat(count(database, "SELECT count(*) FROM device_events WHERE device_id = 'det-2' AND kind = 'alarm'"))
+            assertThat(count(database, "SELECT count(*) FROM telemetry WHERE device_id = 'det-1' AND metric = 'battery'"))
+                    .isEqualTo(50);
+            assertThat(count(database, "SELECT count(*) FROM telemetry WHERE device_id = 'det-1' AND metric = 'smokeConcentration'"))
+                    .as("the alarm's measurement is a data point too").isEqualTo(1);
+            assertThat(count(database, "SELECT count(*) FROM device_events WHERE device_id = 'det-1' AND kind = 'alarm'"))
                     .isEqualTo(1);
             assertThat(text(database, "SELECT latest ->> 'battery' FROM device_state WHERE device_id = 'det-1'"))
                     .isEqualTo("51.0");
-            assertThat(text(database, "SELECT latest ->> 'door.open' FROM device_state WHERE device_id = 'det-2'"))
+            assertThat(text(database, "SELECT latest ->> 'passengerPresent' FROM device_state WHERE device_id = 'lift-2'"))
                     .isEqualTo("1.0");
-            assertThat(committed.stream().flatMap(Set::stream)).contains("det-1", "det-2");
+            assertThat(text(database, "SELECT status ->> 'serviceMode' FROM device_state WHERE device_id = 'lift-2'"))
+                    .isEqualTo("normal");
+            assertThat(committed.stream().flatMap(Set::stream)).contains("det-1", "lift-2");
         }
     }
 
@@ -81,18 +93,36 @@ class TelemetryIngestIT {
     void lateDataDoesNotOverwriteNewerState(Backend backend) throws Exception {
         try (TestDatabase db = backend.create(); Database database = Database.open(db.settings())) {
             new Fixtures(database.dataSource()).device("lift-1", "elevator", "pw");
-            try (TelemetryIngest ingest = new TelemetryIngest(database.dataSource(), SETTINGS, new TelemetryDecoder(),
-                    ids -> { }, new SimpleMeterRegistry())) {
+            try (TelemetryIngest ingest = ingest(database.dataSource(), ids -> { })) {
                 ingest.start();
-                await(ingest.send(telemetry("lift-1", T0.plusSeconds(60), "{\"floor\": 9}")));
-                await(ingest.send(telemetry("lift-1", T0, "{\"floor\": 2, \"trips\": 100}")));
+                await(ingest.send(telemetry("lift-1", T0.plusSeconds(60), ELEVATOR_STATUS.replace("\"floor\": 7", "\"floor\": 9"))));
+                await(ingest.send(telemetry("lift-1", T0, ELEVATOR_STATUS.replace("\"floor\": 7", "\"floor\": 2")
+                        .replace("}", ", \"trips\": 100}"))));
             }
 
             assertThat(text(database, "SELECT latest ->> 'floor' FROM device_state WHERE device_id = 'lift-1'"))
                     .as("a back-dated reading must not replace a newer one").isEqualTo("9.0");
             assertThat(text(database, "SELECT latest ->> 'trips' FROM device_state WHERE device_id = 'lift-1'"))
                     .as("a metric not known yet is still filled in").isEqualTo("100.0");
-            assertThat(count(database, "SELECT count(*) FROM telemetry WHERE device_id = 'lift-1'")).isEqualTo(3);
+            assertThat(count(database, "SELECT count(*) FROM telemetry WHERE device_id = 'lift-1' AND metric = 'floor'"))
+                    .isEqualTo(2);
+        }
+    }
+
+    @Test
+    void payloadThatBreaksTheDeviceSchemaIsRefusedWithTheField() throws Exception {
+        try (TestDatabase db = TestDatabases.primary().create(); Database database = Database.open(db.settings())) {
+            new Fixtures(database.dataSource()).device("lift-9", "elevator", "pw");
+            try (TelemetryIngest ingest = ingest(database.dataSource(), ids -> { })) {
+                ingest.start();
+                Future<Void> refused = ingest.send(telemetry("lift-9", T0, ELEVATOR_STATUS.replace("\"floor\": 7", "\"floor\": \"x\"")));
+
+                assertThat(refused.failed()).isTrue();
+                assertThat(refused.cause()).isInstanceOf(ClientError.class).hasMessageContaining("'floor'");
+                Future<Void> unknownDevice = ingest.send(telemetry("ghost", T0, "{\"battery\": 5}"));
+                assertThat(awaitFailure(unknownDevice)).isInstanceOf(ClientError.class);
+            }
+            assertThat(count(database, "SELECT count(*) FROM telemetry")).isZero();
         }
     }
 
@@ -100,8 +130,7 @@ class TelemetryIngestIT {
     void malformedPayloadIsRefusedAndNotStored() throws Exception {
         try (TestDatabase db = TestDatabases.primary().create(); Database database = Database.open(db.settings())) {
             new Fixtures(database.dataSource()).device("det-9", "smoke_detector", "pw");
-            try (TelemetryIngest ingest = new TelemetryIngest(database.dataSource(), SETTINGS, new TelemetryDecoder(),
-                    ids -> { }, new SimpleMeterRegistry())) {
+            try (TelemetryIngest ingest = ingest(database.dataSource(), ids -> { })) {
                 ingest.start();
                 Future<Void> refused = ingest.send(telemetry("det-9", T0, "{\"battery\": "));
 
@@ -120,8 +149,7 @@ class TelemetryIngestIT {
             broken.setJdbcUrl(db.url());
             broken.setInitializationFailTimeout(-1);
             broken.setConnectionTimeout(2000);
-            try (TelemetryIngest ingest = new TelemetryIngest(broken, SETTINGS, new TelemetryDecoder(), ids -> { },
-                    new SimpleMeterRegistry())) {
+            try (TelemetryIngest ingest = ingest(broken, database.dataSource(), ids -> { })) {
                 ingest.start();
                 await(ingest.send(telemetry("det-5", T0, "{\"battery\": 50}")));
                 broken.close(); // the database is gone from the writer's point of view
@@ -134,6 +162,20 @@ class TelemetryIngestIT {
             }
             assertThat(count(database, "SELECT count(*) FROM telemetry WHERE device_id = 'det-5'")).isEqualTo(1);
         }
+    }
+
+    private static TelemetryIngest ingest(DataSource dataSource, IngestListener listener) {
+        return ingest(dataSource, dataSource, listener);
+    }
+
+    /** Ingest writing to {@code dataSource}, learning device types from {@code registryDataSource}. */
+    private static TelemetryIngest ingest(DataSource dataSource, DataSource registryDataSource, IngestListener listener) {
+        DeviceRegistry registry = new DeviceRegistry(registryDataSource, Duration.ofMinutes(2), Clock.systemUTC());
+        DeviceTypes types = deviceId -> registry.typeOf(deviceId).flatMap(DeviceType::fromWireName)
+                .map(Future::succeededFuture)
+                .orElseGet(() -> Future.failedFuture(ClientError.notFound("no device " + deviceId)));
+        return new TelemetryIngest(dataSource, SETTINGS, DeviceCatalogue.standard(), types, listener,
+                new SimpleMeterRegistry());
     }
 
     private static DeviceMessage telemetry(String device, Instant ts, String json) {

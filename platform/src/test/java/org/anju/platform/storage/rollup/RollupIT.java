@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.anju.platform.ingest.DeviceTypes;
 import org.anju.platform.ingest.IngestSettings;
 import org.anju.platform.ingest.TelemetryIngest;
 import org.anju.platform.storage.Database;
@@ -32,7 +33,8 @@ import org.anju.platform.testing.TestDatabases.Backend;
 import org.anju.platform.testing.TestDatabases.TestDatabase;
 import org.anju.protocol.DeviceMessage;
 import org.anju.protocol.Endpoint;
-import org.anju.protocol.TelemetryDecoder;
+import org.anju.protocol.DeviceType;
+import org.anju.protocol.catalogue.DeviceCatalogue;
 
 /**
  * The platform-maintained rollups on every backend, fed by the real ingest: on-time and late data
@@ -63,7 +65,7 @@ class RollupIT {
             send(ingest, "det-1", H0.plusSeconds(600), "{\"battery\": 80}");
             send(ingest, "det-1", H0.plusSeconds(1200), "{\"battery\": 70}");
             send(ingest, "det-1", H0.plusSeconds(4200), "{\"battery\": 60}");
-            send(ingest, "det-2", H0.plusSeconds(300), "{\"battery\": 20.5, \"smoke\": 0.25}");
+            send(ingest, "det-2", H0.plusSeconds(300), "{\"battery\": 20.5, \"smokeConcentration\": 0.25}");
 
             RollupRun first = rollups.run();
 
@@ -215,8 +217,10 @@ class RollupIT {
 
     private static TelemetryIngest ingest(Database database) {
         new Fixtures(database.dataSource()).device("det-1", "smoke_detector", "pw").device("det-2", "smoke_detector", "pw");
-        TelemetryIngest ingest = new TelemetryIngest(database.dataSource(), INGEST, new TelemetryDecoder(), ids -> { },
-                new SimpleMeterRegistry());
+        // every device here is a smoke detector: its payloads are decoded by that schema
+        DeviceTypes types = deviceId -> Future.succeededFuture(DeviceType.SMOKE_DETECTOR);
+        TelemetryIngest ingest = new TelemetryIngest(database.dataSource(), INGEST, DeviceCatalogue.standard(), types,
+                ids -> { }, new SimpleMeterRegistry());
         ingest.start();
         return ingest;
     }

@@ -21,10 +21,10 @@ import org.anju.platform.registry.DeviceView;
  * Commits come many times a second under load; their device ids are collected and published at
  * most every {@link #FLUSH_INTERVAL_MS} ms, with one query, and only while somebody listens.
  */
-final class DeviceUpdates implements IngestListener {
+public final class LiveDeviceUpdates implements IngestListener {
 
     static final long FLUSH_INTERVAL_MS = 250;
-    private static final Logger LOG = LoggerFactory.getLogger(DeviceUpdates.class);
+    private static final Logger LOG = LoggerFactory.getLogger(LiveDeviceUpdates.class);
 
     private final Vertx vertx;
     private final DeviceRegistry registry;
@@ -32,7 +32,7 @@ final class DeviceUpdates implements IngestListener {
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final AtomicInteger subscribers = new AtomicInteger();
 
-    DeviceUpdates(Vertx vertx, DeviceRegistry registry) {
+    public LiveDeviceUpdates(Vertx vertx, DeviceRegistry registry) {
         this.vertx = vertx;
         this.registry = registry;
     }

@@ -1,0 +1,56 @@
+package org.anju.protocol.catalogue.spi;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The normalised JSON of a decoded event, filled field by field: absent optional values (Java
+ * null) are left out, so the stored event holds what the device said, checked, plus what the
+ * catalogue derives (names of codes, defaults).
+ */
+public final class EventJson {
+
+    private final ObjectNode node;
+
+    EventJson(ObjectNode node) {
+        this.node = node;
+    }
+
+    static EventJson create() {
+        return new EventJson(JsonNodeFactory.instance.objectNode());
+    }
+
+    /**
+     * Sets a field to a text, number or boolean; does nothing when the value is null.
+     *
+     * @throws IllegalArgumentException when the value is of another type (a programming error)
+     */
+    public EventJson put(String name, Object value) {
+        switch (value) {
+            case null -> { }
+            case String s -> node.put(name, s);
+            case Integer i -> node.put(name, i.intValue());
+            case Long l -> node.put(name, l.longValue());
+            case Double d -> node.put(name, d.doubleValue());
+            case Boolean b -> node.put(name, b.booleanValue());
+            default -> throw new IllegalArgumentException("not a JSON scalar: " + value.getClass());
+        }
+        return this;
+    }
+
+    /** Sets a field to JSON null, for the few fields where null carries meaning (an unreadable plate). */
+    public EventJson putNull(String name) {
+        node.putNull(name);
+        return this;
+    }
+
+    /** Adds a nested object and returns it for filling. */
+    public EventJson putObject(String name) {
+        return new EventJson(node.putObject(name));
+    }
+
+    @Override
+    public String toString() {
+        return node.toString();
+    }
+}

@@ -1,0 +1,103 @@
+package org.anju.gateway.impl;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+
+import org.anju.error.ClientError;
+import org.anju.error.ServerError;
+import org.anju.gateway.CommandRequest;
+import org.anju.gateway.CommandResponse;
+import org.anju.gateway.ViaAuthorizer;
+import org.anju.protocol.CommandTopic;
+
+/**
+ * Routes commands to the session that receives them (the device's own, or a gateway's acting for
+ * it) and correlates the responses with the waiting callers by req-id.
+ */
+final class CommandRouter {
+
+    private static final Pattern COMMAND_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+
+    private record Pending(Promise<CommandResponse> response, String tenantId, String deviceId, long timer) {
+    }
+
+    private final Vertx vertx;
+    private final SessionRegistry sessions;
+    private final ViaAuthorizer via;
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final AtomicLong requestIds = new AtomicLong();
+
+    CommandRouter(Vertx vertx, SessionRegistry sessions, ViaAuthorizer via) {
+        this.vertx = vertx;
+        this.sessions = sessions;
+        this.via = via;
+    }
+
+    Future<CommandResponse> send(CommandRequest request) {
+        if (!COMMAND_NAME.matcher(request.name()).matches()) {
+            return Future.failedFuture(ClientError.badRequest("command name '" + request.name()
+                    + "' must be 1-64 letters, digits, '_', '.' or '-'"));
+        }
+        return sessions.commandReceiver(request.tenantId(), request.deviceId())
+                .map(Future::succeededFuture)
+                .orElseGet(() -> gatewayFor(request.tenantId(), request.deviceId(),
+                        sessions.gatewaysOf(request.tenantId()), 0))
+                .compose(session -> deliver(session, request));
+    }
+
+    /**
+     * Completes the caller waiting for this response, if it answers for the device that was asked;
+     * the answer may come over another connection of that device (or of a gateway acting for it,
+     * which the responder's session has checked), since devices may reconnect meanwhile.
+     */
+    void responded(String tenantId, String deviceId, CommandTopic.Response response, byte[] payload) {
+        Pending waiting = pending.get(response.requestId());
+        if (waiting == null || !waiting.tenantId().equals(tenantId) || !waiting.deviceId().equals(deviceId)
+                || !pending.remove(response.requestId(), waiting)) {
+            return; // late, unknown or not this device's to answer: nobody is waiting for it
+        }
+        vertx.cancelTimer(waiting.timer());
+        waiting.response().tryComplete(new CommandResponse(response.status(), payload));
+    }
+
+    private Future<DeviceSession> gatewayFor(String tenantId, String deviceId, List<DeviceSession> gateways, int index) {
+        if (index >= gateways.size()) {
+            return Future.failedFuture(ServerError.unavailable("device " + deviceId
+                    + " is not connected (nor a gateway acting for it) or not subscribed for commands", null));
+        }
+        DeviceSession gateway = gateways.get(index);
+        return via.mayActFor(gateway.identity(), deviceId)
+                .compose(allowed -> allowed ? Future.succeededFuture(gateway)
+                        : gatewayFor(tenantId, deviceId, gateways, index + 1));
+    }
+
+    private Future<CommandResponse> deliver(DeviceSession session, CommandRequest request) {
+        if (request.oneWay()) {
+            return session.deliverCommand(request, "").map(v -> CommandResponse.delivered());
+        }
+        String requestId = Long.toString(requestIds.incrementAndGet(), 36);
+        Promise<CommandResponse> response = Promise.promise();
+        long timer = vertx.setTimer(Math.max(1, request.timeout().toMillis()), t -> {
+            Pending expired = pending.remove(requestId);
+            if (expired != null) {
+                expired.response().tryFail(ServerError.timeout("device " + request.deviceId()
+                        + " did not answer command '" + request.name() + "' within " + request.timeout()));
+            }
+        });
+        pending.put(requestId, new Pending(response, request.tenantId(), request.deviceId(), timer));
+        session.deliverCommand(request, requestId).onFailure(cause -> {
+            if (pending.remove(requestId) != null) {
+                vertx.cancelTimer(timer);
+                response.tryFail(cause);
+            }
+        });
+        return response.future();
+    }
+}

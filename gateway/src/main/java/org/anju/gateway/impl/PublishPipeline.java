@@ -1,0 +1,192 @@
+package org.anju.gateway.impl;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.mqtt.messages.MqttPublishMessage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.anju.error.ClientError;
+import org.anju.gateway.DeviceIdentity;
+import org.anju.gateway.TenantLimits;
+import org.anju.protocol.DeviceMessage;
+import org.anju.protocol.Endpoint;
+import org.anju.protocol.HonoTopic;
+
+/**
+ * What happens to one connection's telemetry and events: limits, topic and QoS rules,
+ * authorization, then the downstream, whose outcome becomes the (ordered) PUBACK.
+ * Used on the connection's context only.
+ */
+final class PublishPipeline {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PublishPipeline.class);
+
+    private final GatewayContext gateway;
+    private final Context context;
+    private final DeviceIdentity device;
+    private final TenantLimits limits;
+    private final GatewayMetrics.TenantMeters meters;
+    private final FlowControl flow;
+    private final OrderedAcks acks;
+    private final Map<String, TokenBucket> rates = new HashMap<>();
+    private final Map<String, Boolean> authorizedVia = new HashMap<>();
+
+    PublishPipeline(GatewayContext gateway, Context context, DeviceIdentity device, TenantLimits limits,
+            GatewayMetrics.TenantMeters meters, FlowControl flow, OrderedAcks acks) {
+        this.gateway = gateway;
+        this.context = context;
+        this.device = device;
+        this.limits = limits;
+        this.meters = meters;
+        this.flow = flow;
+        this.acks = acks;
+    }
+
+    /**
+     * Handles one telemetry or event message.
+     *
+     * @return the rejection when the message breaks a rule that ends the session (MQTT 5 reasons
+     *         without a PUBACK code, or any rejection under MQTT 3.1.1), else null
+     */
+    Rejection handle(MqttPublishMessage message, boolean mqtt5) {
+        long receivedNanos = System.nanoTime();
+        Rejection early = checkPacket(message);
+        if (early != null) {
+            return refuse(message, early, mqtt5);
+        }
+        HonoTopic topic;
+        try {
+            topic = HonoTopic.parsePublish(message.topicName());
+        } catch (ClientError e) {
+            return refuse(message, new Rejection(Refusal.TOPIC_INVALID, e.getMessage()), mqtt5);
+        }
+        Rejection qos = checkQos(topic, message.qosLevel());
+        if (qos != null) {
+            return refuse(message, qos, mqtt5);
+        }
+        String target = topic.deviceId().orElse(device.deviceId());
+        if (topic.tenantId().filter(t -> !t.equals(device.tenantId())).isPresent()) {
+            return refuse(message, new Rejection(Refusal.NOT_AUTHORIZED,
+                    device + " may not publish for tenant " + topic.tenantId().get()), mqtt5);
+        }
+        if (!rateFor(target).tryTake(receivedNanos)) {
+            return refuse(message, new Rejection(Refusal.RATE_TOO_HIGH, "device " + target + " exceeds "
+                    + limits.messagesPerSecond() + " messages/s (burst " + limits.messageBurst() + ")"), mqtt5);
+        }
+        meters.received(topic.endpoint() == Endpoint.EVENT, message.qosLevel().value());
+        DeviceMessage deviceMessage = new DeviceMessage(device.tenantId(), target, topic.endpoint(),
+                message.qosLevel().value(), message.payload().getBytes(), Instant.now());
+        flow.started();
+        OrderedAcks.Pending ack = message.qosLevel() == MqttQoS.AT_LEAST_ONCE
+                ? acks.add(message.messageId(), receivedNanos) : null;
+        Future<Void> stored = target.equals(device.deviceId()) ? gateway.downstream().send(deviceMessage)
+                : authorize(target).compose(allowed -> allowed ? gateway.downstream().send(deviceMessage)
+                        : Future.failedFuture(ClientError.forbidden(device + " is not registered as a gateway of " + target)));
+        // the downstream may complete on its own thread: the outcome is handled back on the connection's context
+        stored.onComplete(result -> {
+            if (Vertx.currentContext() == context) {
+                finish(result, ack, receivedNanos);
+            } else {
+                context.runOnContext(v -> finish(result, ack, receivedNanos));
+            }
+        });
+        return null;
+    }
+
+    private void finish(AsyncResult<Void> result, OrderedAcks.Pending ack, long receivedNanos) {
+        flow.ended();
+        outcome(result.failed() ? result.cause() : null, receivedNanos);
+        if (ack != null) {
+            acks.complete(ack, result);
+        }
+    }
+
+    /** A message refused before it reached the downstream; its refusal decides the PUBACK. */
+    static final class RefusedMessage extends RuntimeException {
+        final Refusal refusal;
+
+        RefusedMessage(Refusal refusal) {
+            super(refusal.label(), null, false, false);
+            this.refusal = refusal;
+        }
+    }
+
+    private Rejection checkPacket(MqttPublishMessage message) {
+        if (message.topicName().length() > limits.maxTopicLength()) {
+            return new Rejection(Refusal.TOPIC_INVALID, "topic longer than " + limits.maxTopicLength() + " characters");
+        }
+        int size = message.payload().length();
+        if (size > limits.maxPayloadBytes()) {
+            return new Rejection(Refusal.PAYLOAD_TOO_LARGE,
+                    "payload of " + size + " bytes exceeds the tenant's " + limits.maxPayloadBytes());
+        }
+        return null;
+    }
+
+    private static Rejection checkQos(HonoTopic topic, MqttQoS qos) {
+        if (qos == MqttQoS.EXACTLY_ONCE) {
+            return new Rejection(Refusal.QOS_NOT_SUPPORTED, "QoS 2 is not supported: use QoS 0 or 1");
+        }
+        if (topic.endpoint() == Endpoint.EVENT && qos != MqttQoS.AT_LEAST_ONCE) {
+            return new Rejection(Refusal.QOS_NOT_SUPPORTED, "events must be published with QoS 1");
+        }
+        return null;
+    }
+
+    private Future<Boolean> authorize(String target) {
+        if (target.equals(device.deviceId())) {
+            return Future.succeededFuture(true);
+        }
+        Boolean known = authorizedVia.get(target);
+        if (known != null) {
+            return Future.succeededFuture(known);
+        }
+        return gateway.registry().mayActFor(device, target).onSuccess(allowed -> authorizedVia.put(target, allowed));
+    }
+
+    private TokenBucket rateFor(String target) {
+        return rates.computeIfAbsent(target, t -> new TokenBucket(limits.messagesPerSecond(), limits.messageBurst(),
+                System.nanoTime()));
+    }
+
+    private void outcome(Throwable failure, long receivedNanos) {
+        if (failure == null) {
+            meters.acknowledged(Duration.ofNanos(System.nanoTime() - receivedNanos));
+            return;
+        }
+        Refusal refusal = Refusal.ofDownstreamFailure(failure);
+        meters.rejected(refusal);
+        log(refusal, failure.getMessage());
+    }
+
+    private Rejection refuse(MqttPublishMessage message, Rejection rejection, boolean mqtt5) {
+        meters.rejected(rejection.refusal());
+        log(rejection.refusal(), rejection.message());
+        boolean pubAckPossible = message.qosLevel() == MqttQoS.AT_LEAST_ONCE && mqtt5
+                && rejection.refusal().pubAck().isPresent();
+        if (pubAckPossible) {
+            acks.add(message.messageId(), Future.failedFuture(new RefusedMessage(rejection.refusal())));
+            return null;
+        }
+        return rejection; // no PUBACK can say it: the session ends with the reason (MQTT 5) or without (3.1.1)
+    }
+
+    private void log(Refusal refusal, String detail) {
+        if (refusal == Refusal.DOWNSTREAM_FAILED) {
+            LOG.warn("{} message not stored: {}", device, detail);
+        } else {
+            // a device's mistake: worth a line for its developer, never a stack trace
+            LOG.info("{} message refused ({}): {}", device, refusal.label(), detail);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.anju.gateway.impl;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The gateway's connected sessions: by client id (for takeover), counted per tenant and in all
+ * (for quotas), and by the devices whose commands they receive. Thread-safe: sessions live on
+ * different event loops.
+ */
+final class SessionRegistry {
+
+    private final int maxConnections;
+    private final AtomicInteger total = new AtomicInteger();
+    private final Map<String, AtomicInteger> perTenant = new ConcurrentHashMap<>();
+    private final Map<String, DeviceSession> byClientId = new ConcurrentHashMap<>();
+    private final Map<String, DeviceSession> commandReceivers = new ConcurrentHashMap<>();
+    private final Map<String, Set<DeviceSession>> tenantGateways = new ConcurrentHashMap<>();
+
+    SessionRegistry(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    /** Reserves a connection slot; false when the gateway or the tenant is full. */
+    boolean tryReserve(String tenantId, int tenantMax) {
+        if (total.incrementAndGet() > maxConnections) {
+            total.decrementAndGet();
+            return false;
+        }
+        AtomicInteger tenant = perTenant.computeIfAbsent(tenantId, t -> new AtomicInteger());
+        if (tenant.incrementAndGet() > tenantMax) {
+            tenant.decrementAndGet();
+            total.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    void release(String tenantId) {
+        total.decrementAndGet();
+        perTenant.get(tenantId).decrementAndGet();
+    }
+
+    /** Registers a session under its client id; returns the session it replaces, if any. */
+    Optional<DeviceSession> register(String clientKey, DeviceSession session) {
+        return Optional.ofNullable(byClientId.put(clientKey, session));
+    }
+
+    Optional<DeviceSession> byClientId(String clientKey) {
+        return Optional.ofNullable(byClientId.get(clientKey));
+    }
+
+    /** Removes a closed session from every index. */
+    void remove(String clientKey, DeviceSession session) {
+        byClientId.remove(clientKey, session);
+        commandReceivers.values().removeIf(s -> s == session);
+        tenantGateways.values().forEach(set -> set.remove(session));
+    }
+
+    /** Records that the session receives commands for the device (itself, or one it acts for). */
+    void receivesCommandsFor(String tenantId, String deviceId, DeviceSession session) {
+        commandReceivers.put(tenantId + '/' + deviceId, session);
+    }
+
+    /** Records that the gateway session receives commands for every device it acts for. */
+    void receivesCommandsForAll(String tenantId, DeviceSession session) {
+        tenantGateways.computeIfAbsent(tenantId, t -> ConcurrentHashMap.newKeySet()).add(session);
+    }
+
+    void stopsCommandsFor(String tenantId, String deviceId, DeviceSession session) {
+        commandReceivers.remove(tenantId + '/' + deviceId, session);
+    }
+
+    void stopsCommandsForAll(String tenantId, DeviceSession session) {
+        Set<DeviceSession> gateways = tenantGateways.get(tenantId);
+        if (gateways != null) {
+            gateways.remove(session);
+        }
+    }
+
+    Optional<DeviceSession> commandReceiver(String tenantId, String deviceId) {
+        return Optional.ofNullable(commandReceivers.get(tenantId + '/' + deviceId));
+    }
+
+    List<DeviceSession> gatewaysOf(String tenantId) {
+        Set<DeviceSession> gateways = tenantGateways.get(tenantId);
+        return gateways == null ? List.of() : List.copyOf(gateways);
+    }
+
+    List<DeviceSession> all() {
+        return List.copyOf(byClientId.values());
+    }
+
+    int count() {
+        return total.get();
+    }
+}

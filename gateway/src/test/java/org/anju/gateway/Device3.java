@@ -1,0 +1,88 @@
+package org.anju.gateway;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/**
+ * A Paho MQTT 3.1.1 device for tests: records what it receives, its PUBACKs and when it lost the
+ * connection.
+ */
+final class Device3 implements MqttCallback, AutoCloseable {
+
+    final MqttAsyncClient client;
+    final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    final BlockingQueue<Integer> acknowledged = new LinkedBlockingQueue<>();
+    final CompletableFuture<Throwable> lost = new CompletableFuture<>();
+
+    private Device3(String uri, String clientId) throws MqttException {
+        client = new MqttAsyncClient(uri, clientId, new MemoryPersistence());
+        client.setCallback(this);
+    }
+
+    static Device3 connect(String uri, String clientId, String username, String password) throws MqttException {
+        return connect(uri, clientId, username, password, 10);
+    }
+
+    static Device3 connect(String uri, String clientId, String username, String password, int maxInflight)
+            throws MqttException {
+        Device3 device = new Device3(uri, clientId);
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        options.setUserName(username);
+        options.setPassword(password.toCharArray());
+        options.setAutomaticReconnect(false);
+        options.setMaxInflight(maxInflight);
+        device.client.connect(options).waitForCompletion(10_000);
+        return device;
+    }
+
+    IMqttDeliveryToken publish(String topic, String payload, int qos) throws MqttException {
+        return client.publish(topic, payload.getBytes(UTF_8), qos, false);
+    }
+
+    IMqttToken subscribe(String filter, int qos) throws MqttException {
+        IMqttToken token = client.subscribe(filter, qos);
+        token.waitForCompletion(10_000);
+        return token;
+    }
+
+    Throwable awaitLost() throws Exception {
+        return lost.get(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws MqttException {
+        if (client.isConnected()) {
+            client.disconnect().waitForCompletion(5_000);
+        }
+        client.close();
+    }
+
+    @Override
+    public void connectionLost(Throwable cause) {
+        lost.complete(cause);
+    }
+
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+        received.add(topic + " " + new String(message.getPayload(), UTF_8));
+    }
+
+    @Override
+    public void deliveryComplete(IMqttDeliveryToken token) {
+        acknowledged.add(token.getMessageId());
+    }
+}

@@ -1,0 +1,132 @@
+package org.anju.gateway;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.SocketFactory;
+
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+
+/**
+ * A Paho MQTT 5 device for tests: records what it receives and why it was disconnected.
+ */
+final class Device5 implements MqttCallback, AutoCloseable {
+
+    record Received(String topic, String payload) {
+    }
+
+    final MqttAsyncClient client;
+    final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    final CompletableFuture<Integer> disconnectReason = new CompletableFuture<>();
+
+    Device5(String uri, String clientId) throws MqttException {
+        client = new MqttAsyncClient(uri, clientId, new MemoryPersistence());
+        client.setCallback(this);
+    }
+
+    /** Connects as {@code authId@tenant}; throws the refusal as an MqttException with its reason code. */
+    static Device5 connect(String uri, String clientId, String username, String password) throws MqttException {
+        return connect(uri, clientId, username, password, null);
+    }
+
+    static Device5 connect(String uri, String clientId, String username, String password, SocketFactory sockets)
+            throws MqttException {
+        Device5 device = new Device5(uri, clientId);
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        if (username != null) {
+            options.setUserName(username);
+        }
+        if (password != null) {
+            options.setPassword(password.getBytes(UTF_8));
+        }
+        if (sockets != null) {
+            options.setSocketFactory(sockets);
+        }
+        options.setAutomaticReconnect(false);
+        device.client.connect(options).waitForCompletion(10_000);
+        return device;
+    }
+
+    IMqttToken publish(String topic, String payload, int qos) throws MqttException {
+        return client.publish(topic, payload.getBytes(UTF_8), qos, false);
+    }
+
+    /** Publishes at QoS 1 and returns the PUBACK reason code (Paho reports failure codes as exceptions). */
+    int publishAndAwaitReason(String topic, String payload) throws MqttException {
+        return reasonCode(publish(topic, payload, 1));
+    }
+
+    static int reasonCode(IMqttToken token) {
+        try {
+            token.waitForCompletion(10_000);
+            return token.getReasonCodes()[0];
+        } catch (MqttException e) {
+            return e.getReasonCode();
+        }
+    }
+
+    int subscribe(String filter, int qos) throws MqttException {
+        IMqttToken token = client.subscribe(new MqttSubscription(filter, qos));
+        token.waitForCompletion(10_000);
+        return token.getReasonCodes()[0];
+    }
+
+    Received nextMessage() throws InterruptedException {
+        Received message = received.poll(10, TimeUnit.SECONDS);
+        if (message == null) {
+            throw new AssertionError("no message arrived within 10 s");
+        }
+        return message;
+    }
+
+    int awaitDisconnectReason() throws Exception {
+        return disconnectReason.get(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws MqttException {
+        if (client.isConnected()) {
+            client.disconnect().waitForCompletion(5_000);
+        }
+        client.close(true);
+    }
+
+    @Override
+    public void disconnected(MqttDisconnectResponse response) {
+        disconnectReason.complete(response.getReturnCode());
+    }
+
+    @Override
+    public void mqttErrorOccurred(MqttException exception) {
+    }
+
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+        received.add(new Received(topic, new String(message.getPayload(), UTF_8)));
+    }
+
+    @Override
+    public void deliveryComplete(IMqttToken token) {
+    }
+
+    @Override
+    public void connectComplete(boolean reconnect, String serverURI) {
+    }
+
+    @Override
+    public void authPacketArrived(int reasonCode, MqttProperties properties) {
+    }
+}

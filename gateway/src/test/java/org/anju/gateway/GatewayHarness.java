@@ -1,0 +1,56 @@
+package org.anju.gateway;
+
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+/**
+ * A real gateway on a free port (and TLS port when configured) for tests; closing stops it.
+ */
+final class GatewayHarness implements AutoCloseable {
+
+    static final String TENANT = "acme";
+    static final String PASSWORD = "s3cret-password";
+
+    final Vertx vertx = Vertx.vertx();
+    final TestRegistry registry;
+    final ScriptedDownstream downstream;
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final MqttGateway gateway;
+    final int port;
+
+    GatewayHarness(GatewayOptions options, TestRegistry registry, ScriptedDownstream downstream) throws Exception {
+        this.registry = registry;
+        this.downstream = downstream;
+        this.gateway = MqttGateway.create(vertx, options.withHost("127.0.0.1"), registry, downstream, meters);
+        this.port = await(gateway.start());
+    }
+
+    /** A gateway with default options where devices {@code dev-1..dev-9} of {@link #TENANT} exist. */
+    static GatewayHarness standard(ScriptedDownstream downstream) throws Exception {
+        return new GatewayHarness(GatewayOptions.defaults(0), devices(new TestRegistry()), downstream);
+    }
+
+    static TestRegistry devices(TestRegistry registry) {
+        for (int i = 1; i <= 9; i++) {
+            registry.device(TENANT, "dev-" + i, PASSWORD);
+        }
+        return registry;
+    }
+
+    String uri() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    static <T> T await(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws Exception {
+        await(gateway.stop());
+        await(vertx.close());
+    }
+}

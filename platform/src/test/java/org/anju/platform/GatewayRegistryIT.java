@@ -1,0 +1,228 @@
+package org.anju.platform;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import org.anju.platform.testing.Fixtures;
+import org.anju.platform.testing.RunningPlatform;
+
+/**
+ * The gateway against the platform's own registry and API: via relations and tenant limits from
+ * the database, disabling a connected device, connection events stored, and commands sent through
+ * {@code POST /api/v1/devices/{id}/commands}.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class GatewayRegistryIT {
+
+    private static final String SECRET = "registry-secret";
+    private static RunningPlatform running;
+
+    @BeforeAll
+    static void start() throws Exception {
+        running = RunningPlatform.start(Map.of("ANJU_MQTT_REVALIDATE_INTERVAL", "1s"));
+        running.fixtures()
+                .device("uitd-1", "fire_panel", SECRET)
+                .device("det-21", "smoke_detector", SECRET)
+                .device("det-22", "smoke_detector", SECRET)
+                .device("locker-1", "parcel_locker", SECRET)
+                .propertyUser("olga", "olga-password", "operator");
+        running.fixtures().provisioning().via("det-21", "uitd-1");
+        running.fixtures().provisioning().user("fireman", "Fire", "fire-password", null,
+                java.util.Set.of("fire_brigade"), java.util.Set.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (running != null) {
+            running.close();
+        }
+    }
+
+    @Test
+    void viaRelationFromTheRegistryDecidesWhatAGatewayMayPublish() throws Exception {
+        Client uitd = Client.connect(running, "uitd-1");
+        try {
+            assertThat(uitd.publish("event//det-21", "{\"kind\": \"alarm\"}")).isZero();
+            assertThat(uitd.publish("event//det-22", "{\"kind\": \"alarm\"}")).isEqualTo(0x87);
+        } finally {
+            uitd.close();
+        }
+        assertThat(count("SELECT count(*) FROM device_events WHERE device_id = 'det-21' AND kind = 'alarm'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM device_events WHERE device_id = 'det-22' AND kind = 'alarm'")).isZero();
+    }
+
+    @Test
+    void connectionEventsAreStored() throws Exception {
+        Client.connect(running, "det-22").close();
+
+        org.awaitility.Awaitility.await().atMost(20, TimeUnit.SECONDS).until(() ->
+                count("SELECT count(*) FROM device_events WHERE device_id = 'det-22' AND kind IN ('connected', 'disconnected')") == 2);
+    }
+
+    @Test
+    void tenantLimitsComeFromTheRegistry() throws Exception {
+        // tenant limits are cached for security.deviceAuthCacheTtl: a platform of its own sees the setting at once
+        try (RunningPlatform other = RunningPlatform.start(Map.of())) {
+            other.fixtures().device("det-31", "smoke_detector", SECRET);
+            try (Connection c = other.platform().database().dataSource().getConnection(); Statement s = c.createStatement()) {
+                s.execute("UPDATE tenants SET mqtt_max_payload_bytes = 100 WHERE id = 'acme'");
+            }
+            Client device = Client.connect(other, "det-31");
+            device.publishNoWait("telemetry", "{\"pad\": \"" + "x".repeat(200) + "\"}");
+            assertThat(device.disconnectReason.get(10, TimeUnit.SECONDS)).isEqualTo(0x95);
+            device.close();
+        }
+    }
+
+    @Test
+    void disablingAConnectedDeviceDisconnectsIt() throws Exception {
+        running.fixtures().device("det-40", "smoke_detector", SECRET);
+        Client device = Client.connect(running, "det-40");
+
+        running.fixtures().provisioning().deviceEnabled("det-40", false);
+
+        assertThat(device.disconnectReason.get(20, TimeUnit.SECONDS)).isEqualTo(0x87);
+        device.close();
+    }
+
+    @Test
+    void commandsThroughTheApi() throws Exception {
+        Client locker = Client.connect(running, "locker-1");
+        locker.client.subscribe("command///req/#", 1).waitForCompletion(10_000);
+        String operator = running.login("olga", "olga-password");
+        String fireman = running.login("fireman", "fire-password");
+
+        CompletableFuture<HttpResponse<String>> call = running.http().sendAsync(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(running.baseUrl() + "/api/v1/devices/locker-1/commands"))
+                        .header("Authorization", "Bearer " + operator).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "{\"name\": \"open-compartment\", \"payload\": {\"compartment\": 12}}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String[] request = locker.received.poll(20, TimeUnit.SECONDS);
+        assertThat(request).isNotNull();
+        assertThat(request[0]).startsWith("command///req/").endsWith("/open-compartment");
+        assertThat(request[1]).isEqualTo("{\"compartment\":12}");
+        locker.client.publish("command///res/" + request[0].split("/")[4] + "/200", "{\"opened\": 12}".getBytes(UTF_8), 1,
+                false).waitForCompletion(10_000);
+        HttpResponse<String> answered = call.get(20, TimeUnit.SECONDS);
+        locker.close();
+
+        assertThat(answered.statusCode()).isEqualTo(200);
+        JsonNode body = RunningPlatform.json(answered);
+        assertThat(body.get("status").asInt()).isEqualTo(200);
+        assertThat(body.get("payload").get("opened").asInt()).isEqualTo(12);
+        assertThat(post("/api/v1/devices/det-22/commands", "{\"name\": \"silence\"}", operator).statusCode())
+                .as("not connected").isEqualTo(503);
+        assertThat(post("/api/v1/devices/locker-1/commands", "{\"name\": \"open\"}", fireman).statusCode())
+                .as("the fire brigade does not command devices").isEqualTo(403);
+        assertThat(post("/api/v1/devices/locker-1/commands", "{\"payload\": 1}", operator).statusCode()).isEqualTo(400);
+        assertThat(post("/api/v1/devices/nope/commands", "{\"name\": \"open\"}", operator).statusCode())
+                .as("an operator cannot learn which devices exist elsewhere").isEqualTo(403);
+    }
+
+    private static HttpResponse<String> post(String path, String body, String token) throws Exception {
+        return running.http().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(running.baseUrl() + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection c = running.platform().database().dataSource().getConnection(); Statement s = c.createStatement();
+                var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** A Paho MQTT 5 device of the test community. */
+    private static final class Client implements MqttCallback {
+        final MqttAsyncClient client;
+        final BlockingQueue<String[]> received = new LinkedBlockingQueue<>();
+        final CompletableFuture<Integer> disconnectReason = new CompletableFuture<>();
+
+        private Client(String uri, String id) throws MqttException {
+            client = new MqttAsyncClient(uri, id, new MemoryPersistence());
+            client.setCallback(this);
+        }
+
+        static Client connect(RunningPlatform platform, String id) throws MqttException {
+            Client c = new Client(platform.mqttUri(), id);
+            MqttConnectionOptions options = new MqttConnectionOptions();
+            options.setUserName(id + "@" + Fixtures.TENANT);
+            options.setPassword(SECRET.getBytes(UTF_8));
+            c.client.connect(options).waitForCompletion(10_000);
+            return c;
+        }
+
+        int publish(String topic, String payload) {
+            try {
+                IMqttToken token = client.publish(topic, payload.getBytes(UTF_8), 1, false);
+                token.waitForCompletion(10_000);
+                return token.getReasonCodes()[0];
+            } catch (MqttException e) {
+                return e.getReasonCode();
+            }
+        }
+
+        void publishNoWait(String topic, String payload) throws MqttException {
+            client.publish(topic, payload.getBytes(UTF_8), 1, false);
+        }
+
+        void close() throws MqttException {
+            if (client.isConnected()) {
+                client.disconnect().waitForCompletion(5_000);
+            }
+            client.close(true);
+        }
+
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+            disconnectReason.complete(response.getReturnCode());
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            received.add(new String[] {topic, new String(message.getPayload(), UTF_8)});
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverURI) {
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+        }
+    }
+}
