@@ -13,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -105,9 +106,9 @@ class HistoryApiIT {
             values[i] = TelemetryRows.valueAt(start.plus(i * 10L, ChronoUnit.MINUTES));
         }
         assertThat(bucket.get("count").asLong()).isEqualTo(6);
-        assertThat(bucket.get("min").asDouble()).isEqualTo(java.util.Arrays.stream(values).min().orElseThrow());
-        assertThat(bucket.get("max").asDouble()).isEqualTo(java.util.Arrays.stream(values).max().orElseThrow());
-        assertThat(bucket.get("avg").asDouble()).isEqualTo(java.util.Arrays.stream(values).average().orElseThrow());
+        assertThat(bucket.get("min").asDouble()).isEqualTo(Arrays.stream(values).min().orElseThrow());
+        assertThat(bucket.get("max").asDouble()).isEqualTo(Arrays.stream(values).max().orElseThrow());
+        assertThat(bucket.get("avg").asDouble()).isEqualTo(Arrays.stream(values).average().orElseThrow());
         assertThat(bucket.get("last").asDouble()).isEqualTo(values[5]);
     }
 

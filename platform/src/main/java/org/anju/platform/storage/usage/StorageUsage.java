@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -69,7 +70,7 @@ public final class StorageUsage {
         Instant now = clock.instant();
         try (Connection c = dataSource.getConnection()) {
             Map<DataClass, Long> rows = communityRows(c, communityId, now);
-            Map<String, TableSize> tables = new java.util.HashMap<>();
+            Map<String, TableSize> tables = new HashMap<>();
             List<ClassUsage> classes = new ArrayList<>();
             long total = 0;
             for (DataClass dataClass : DataClass.values()) {
