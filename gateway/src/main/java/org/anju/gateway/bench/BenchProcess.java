@@ -36,8 +36,10 @@ final class BenchProcess implements AutoCloseable {
         return new BenchProcess(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
     }
 
+    /** Starts a program whose output nobody reads (a full pipe would block it mid-benchmark). */
     static BenchProcess command(String... command) throws IOException {
-        return new BenchProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+        return new BenchProcess(new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
     }
 
     /** Reads lines until one starts with {@code prefix}; fails when the process ends first. */
@@ -58,9 +60,17 @@ final class BenchProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** Asks the process to quit and waits for it, so that runs never overlap. */
     @Override
     public void close() {
         in.println("quit");
-        process.destroy();
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -77,7 +77,7 @@ public final class GatewayBench implements Callable<Integer> {
         Path config = Files.createTempFile("anju-bench-mosquitto", ".conf");
         int brokerPort = freePort();
         Files.writeString(config, "listener " + brokerPort + " 127.0.0.1\nallow_anonymous true\n"
-                + "max_inflight_messages 0\nmax_queued_messages 0\n");
+                + "max_inflight_messages 0\nmax_queued_messages 0\nlog_dest none\n");
         try (BenchProcess server = BenchProcess.command(mosquitto.toString(), "-c", config.toString())) {
             waitForPort(brokerPort);
             broker = measure(brokerPort);

@@ -32,6 +32,8 @@ import io.vertx.mqtt.MqttClientOptions;
  */
 public final class LoadGenerator {
 
+    private static final String RUN = "bench-" + ProcessHandle.current().pid();
+
     private LoadGenerator() {
     }
 
@@ -60,7 +62,8 @@ public final class LoadGenerator {
             int index = c;
             // each client is created on, and only ever used from, a context of its own
             vertx.runOnContext(v -> {
-                MqttClient client = MqttClient.create(vertx, new MqttClientOptions().setClientId("bench-" + index)
+                // a client id of its own per run: a new run never takes over the sessions of the last
+                MqttClient client = MqttClient.create(vertx, new MqttClientOptions().setClientId(RUN + "-" + index)
                         .setUsername("bench-" + index + "@bench").setPassword("bench").setMaxInflightQueue(window + 1)
                         .setAutoKeepAlive(true));
                 publishers[index] = new Publisher(Vertx.currentContext(), client, perConnection, window, payload,
@@ -82,9 +85,11 @@ public final class LoadGenerator {
         Arrays.sort(sorted);
         System.out.printf("result messages=%d seconds=%.3f latencies_us=%d,%d,%d%n", sorted.length, seconds,
                 percentile(sorted, 0.50) / 1000, percentile(sorted, 0.99) / 1000, sorted[sorted.length - 1] / 1000);
+        CountDownLatch disconnected = new CountDownLatch(connections);
         for (Publisher publisher : publishers) {
-            publisher.context.runOnContext(v -> publisher.client.disconnect());
+            publisher.context.runOnContext(v -> publisher.client.disconnect().onComplete(r -> disconnected.countDown()));
         }
+        disconnected.await(30, TimeUnit.SECONDS);
     }
 
     /** Keeps one connection's window of unacknowledged messages full until it has sent its share. */
@@ -148,7 +153,7 @@ public final class LoadGenerator {
         for (int start = 0; start < connections; start += batch) {
             CountDownLatch round = new CountDownLatch(Math.min(batch, connections - start));
             for (int c = start; c < Math.min(connections, start + batch); c++) {
-                MqttClient client = MqttClient.create(vertx, new MqttClientOptions().setClientId("idle-" + c)
+                MqttClient client = MqttClient.create(vertx, new MqttClientOptions().setClientId(RUN + "-idle-" + c)
                         .setUsername("idle-" + c + "@bench").setPassword("bench").setKeepAliveInterval(600));
                 client.connect(port, "127.0.0.1").onComplete(r -> {
                     if (r.succeeded()) {
