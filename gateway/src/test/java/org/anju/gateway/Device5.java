@@ -78,6 +78,12 @@ final class Device5 implements MqttCallback, AutoCloseable {
         }
     }
 
+    /** Returns the reason string of the PUBACK (MQTT 5), after {@link #reasonCode(IMqttToken)}. */
+    static String reasonString(IMqttToken token) {
+        return token.getResponse() == null || token.getResponse().getProperties() == null ? null
+                : token.getResponse().getProperties().getReasonString();
+    }
+
     int subscribe(String filter, int qos) throws MqttException {
         IMqttToken token = client.subscribe(new MqttSubscription(filter, qos));
         token.waitForCompletion(10_000);

@@ -76,6 +76,8 @@ class GatewayAcknowledgementIT {
 
             assertThat(Device5.reasonCode(malformed)).isEqualTo(0x99);
             assertThat(Device5.reasonCode(dbDown)).isEqualTo(0x80);
+            assertThat(Device5.reasonString(malformed)).as("the device's mistake, told exactly").isEqualTo("malformed JSON");
+            assertThat(Device5.reasonString(dbDown)).as("ours: no internals").isEqualTo("not stored, try again later");
         }
     }
 

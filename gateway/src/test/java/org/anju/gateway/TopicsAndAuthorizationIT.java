@@ -86,6 +86,9 @@ class TopicsAndAuthorizationIT {
     void deviceMayNotPublishAsAnotherDeviceOrTenant() throws Exception {
         try (Device5 device = Device5.connect(harness.uri(), "dev-4", "dev-4@acme", GatewayHarness.PASSWORD)) {
             assertThat(device.publishAndAwaitReason("telemetry/acme/dev-5", "{\"a\": 1}")).isEqualTo(0x87);
+            org.eclipse.paho.mqttv5.client.IMqttToken other = device.publish("telemetry/acme/dev-6", "{\"a\": 1}", 1);
+            assertThat(Device5.reasonCode(other)).isEqualTo(0x87);
+            assertThat(Device5.reasonString(other)).contains("not registered as a gateway of dev-6");
             assertThat(device.publishAndAwaitReason("telemetry/other/dev-x", "{\"a\": 1}")).isEqualTo(0x87);
         }
         try (Device3 legacy = Device3.connect(harness.uri(), "dev-5", "dev-5@acme", GatewayHarness.PASSWORD)) {

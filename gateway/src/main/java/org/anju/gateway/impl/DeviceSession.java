@@ -289,7 +289,8 @@ final class DeviceSession {
             LOG.info("{} connection closed ({}): {}", device, reason.refusal().label(), reason.message());
         }
         if (mqtt5 && reason != null) {
-            endpoint.disconnect(reason.refusal().disconnect(), MqttProperties.NO_PROPERTIES);
+            endpoint.disconnect(reason.refusal().disconnect(),
+                    OrderedAcks.reason(new PublishPipeline.RefusedMessage(reason.refusal(), reason.message())));
         } else {
             endpoint.close();
         }

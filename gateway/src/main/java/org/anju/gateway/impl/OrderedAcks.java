@@ -11,6 +11,7 @@ import io.vertx.core.Vertx;
 import io.vertx.mqtt.MqttEndpoint;
 import io.vertx.mqtt.messages.codes.MqttPubAckReasonCode;
 
+import org.anju.error.ClientError;
 import org.anju.error.ServerError;
 
 /**
@@ -35,6 +36,8 @@ final class OrderedAcks {
             this.startedNanos = startedNanos;
         }
     }
+
+    private static final int MAX_REASON_LENGTH = 512;
 
     private final Vertx vertx;
     private final Context context;
@@ -125,13 +128,26 @@ final class OrderedAcks {
             if (head.result.succeeded()) {
                 endpoint.publishAcknowledge(head.messageId);
             } else if (mqtt5) {
-                endpoint.publishAcknowledge(head.messageId, reasonCode(head.result.cause()), MqttProperties.NO_PROPERTIES);
+                endpoint.publishAcknowledge(head.messageId, reasonCode(head.result.cause()), reason(head.result.cause()));
             } else {
                 close();
                 failConnection.run();
                 return;
             }
         }
+    }
+
+    /**
+     * Tells an MQTT 5 device why, in the PUBACK's reason string: the exact reason for its own
+     * mistakes (which field of the payload is wrong), only a retry hint for ours.
+     */
+    static MqttProperties reason(Throwable cause) {
+        String text = cause instanceof ClientError || cause instanceof PublishPipeline.RefusedMessage
+                ? cause.getMessage() : "not stored, try again later";
+        MqttProperties properties = new MqttProperties();
+        properties.add(new MqttProperties.StringProperty(MqttProperties.MqttPropertyType.REASON_STRING.value(),
+                text.length() > MAX_REASON_LENGTH ? text.substring(0, MAX_REASON_LENGTH) : text));
+        return properties;
     }
 
     private static MqttPubAckReasonCode reasonCode(Throwable cause) {

@@ -116,7 +116,11 @@ final class PublishPipeline {
         final Refusal refusal;
 
         RefusedMessage(Refusal refusal) {
-            super(refusal.label(), null, false, false);
+            this(refusal, refusal.label());
+        }
+
+        RefusedMessage(Refusal refusal, String reason) {
+            super(reason, null, false, false);
             this.refusal = refusal;
         }
     }
@@ -175,7 +179,7 @@ final class PublishPipeline {
         boolean pubAckPossible = message.qosLevel() == MqttQoS.AT_LEAST_ONCE && mqtt5
                 && rejection.refusal().pubAck().isPresent();
         if (pubAckPossible) {
-            acks.add(message.messageId(), Future.failedFuture(new RefusedMessage(rejection.refusal())));
+            acks.add(message.messageId(), Future.failedFuture(new RefusedMessage(rejection.refusal(), rejection.message())));
             return null;
         }
         return rejection; // no PUBACK can say it: the session ends with the reason (MQTT 5) or without (3.1.1)
