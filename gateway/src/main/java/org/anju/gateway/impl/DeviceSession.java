@@ -3,10 +3,6 @@ package org.anju.gateway.impl;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import io.netty.handler.codec.mqtt.MqttProperties;
@@ -14,13 +10,8 @@ import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.mqtt.MqttEndpoint;
-import io.vertx.mqtt.MqttTopicSubscription;
 import io.vertx.mqtt.messages.MqttPublishMessage;
-import io.vertx.mqtt.messages.MqttSubscribeMessage;
-import io.vertx.mqtt.messages.MqttUnsubscribeMessage;
-import io.vertx.mqtt.messages.codes.MqttSubAckReasonCode;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +27,8 @@ import org.anju.protocol.Endpoint;
 
 /**
  * One device connection, from CONNECT to close: authentication, quotas and takeover, then its
- * publishes ({@link PublishPipeline}), its command subscriptions and responses, and the commands
- * delivered to it. All methods run on the connection's context unless stated otherwise.
+ * publishes ({@link PublishPipeline}), command responses, and its command subscriptions and
+ * deliveries ({@link SessionCommands}). All methods run on the connection's context unless stated otherwise.
  */
 final class DeviceSession {
 
@@ -50,8 +41,6 @@ final class DeviceSession {
     private final MqttEndpoint endpoint;
     private final Context context;
     private final boolean mqtt5;
-    private final CommandSubscriptions commandSubscriptions = new CommandSubscriptions();
-    private final Map<Integer, Promise<Void>> unackedCommands = new HashMap<>();
     private State state = State.AUTHENTICATING;
     private DeviceIdentity device;
     private String clientKey;
@@ -59,6 +48,7 @@ final class DeviceSession {
     private FlowControl flow;
     private OrderedAcks acks;
     private PublishPipeline publishes;
+    private SessionCommands commands;
     private boolean takenOver;
 
     DeviceSession(GatewayContext gateway, MqttEndpoint endpoint, Context context) {
@@ -114,24 +104,11 @@ final class DeviceSession {
     Future<Void> deliverCommand(CommandRequest request, String requestId) {
         Promise<Void> delivered = Promise.promise();
         context.runOnContext(v -> {
-            Optional<CommandSubscriptions.Subscribed> subscribed = state == State.CONNECTED
-                    ? commandSubscriptions.find(request.deviceId(), device.deviceId()) : Optional.empty();
-            if (subscribed.isEmpty()) {
-                delivered.fail(ServerError.unavailable("device " + request.deviceId() + " is no longer subscribed", null));
-                return;
+            if (state != State.CONNECTED) {
+                delivered.fail(ServerError.unavailable("device " + request.deviceId() + " is no longer connected", null));
+            } else {
+                commands.deliver(request, requestId).onComplete(delivered);
             }
-            MqttQoS qos = MqttQoS.valueOf(subscribed.get().qos());
-            String topic = subscribed.get().subscription().requestTopic(request.deviceId(), requestId, request.name());
-            endpoint.publish(topic, Buffer.buffer(request.payload()), qos, false, false)
-                    .onSuccess(messageId -> {
-                        meters.commandSent();
-                        if (qos == MqttQoS.AT_LEAST_ONCE && request.oneWay()) {
-                            unackedCommands.put(messageId, delivered);
-                        } else {
-                            delivered.tryComplete();
-                        }
-                    })
-                    .onFailure(delivered::tryFail);
         });
         return delivered.future();
     }
@@ -166,9 +143,10 @@ final class DeviceSession {
         endpoint.publishAutoAck(false);
         endpoint.subscriptionAutoAck(false);
         endpoint.publishHandler(this::onPublish);
-        endpoint.subscribeHandler(this::onSubscribe);
-        endpoint.unsubscribeHandler(this::onUnsubscribe);
-        endpoint.publishAcknowledgeHandler(this::onCommandAcknowledged);
+        commands = new SessionCommands(gateway, this, endpoint, identity, meters, mqtt5);
+        endpoint.subscribeHandler(commands::subscribe);
+        endpoint.unsubscribeHandler(commands::unsubscribe);
+        endpoint.publishAcknowledgeHandler(commands::acknowledged);
         endpoint.accept(false, connackProperties(limits));
         notifyConnection("connected");
         LOG.debug("{} connected [client: {}, mqtt: {}]", device, endpoint.clientIdentifier(), endpoint.protocolVersion());
@@ -235,51 +213,6 @@ final class DeviceSession {
         }
     }
 
-    private void onSubscribe(MqttSubscribeMessage subscribe) {
-        List<MqttSubAckReasonCode> codes = new ArrayList<>();
-        for (MqttTopicSubscription filter : subscribe.topicSubscriptions()) {
-            Optional<CommandTopic.Subscription> command = CommandTopic.parseSubscription(filter.topicName());
-            if (command.isEmpty()) {
-                LOG.info("{} subscription refused: '{}' is not a command topic", device, filter.topicName());
-                codes.add(mqtt5 ? MqttSubAckReasonCode.TOPIC_FILTER_INVALID : MqttSubAckReasonCode.UNSPECIFIED_ERROR);
-                continue;
-            }
-            int qos = commandSubscriptions.add(command.get(), filter.qualityOfService().value());
-            register(command.get());
-            codes.add(MqttSubAckReasonCode.qosGranted(MqttQoS.valueOf(qos)));
-        }
-        endpoint.subscribeAcknowledge(subscribe.messageId(), codes, MqttProperties.NO_PROPERTIES);
-    }
-
-    private void onUnsubscribe(MqttUnsubscribeMessage unsubscribe) {
-        for (String filter : unsubscribe.topics()) {
-            CommandTopic.parseSubscription(filter).filter(commandSubscriptions::remove).ifPresent(sub -> {
-                if (sub.forAllItsDevices()) {
-                    gateway.sessions().stopsCommandsForAll(device.tenantId(), this);
-                } else {
-                    gateway.sessions().stopsCommandsFor(device.tenantId(),
-                            sub.forItself() ? device.deviceId() : sub.deviceId(), this);
-                }
-            });
-        }
-        endpoint.unsubscribeAcknowledge(unsubscribe.messageId());
-    }
-
-    private void register(CommandTopic.Subscription sub) {
-        if (sub.forAllItsDevices()) {
-            gateway.sessions().receivesCommandsForAll(device.tenantId(), this);
-        } else {
-            gateway.sessions().receivesCommandsFor(device.tenantId(), sub.forItself() ? device.deviceId() : sub.deviceId(), this);
-        }
-    }
-
-    private void onCommandAcknowledged(int messageId) {
-        Promise<Void> delivered = unackedCommands.remove(messageId);
-        if (delivered != null) {
-            delivered.tryComplete();
-        }
-    }
-
     /** Ends the session: MQTT 5 with a DISCONNECT reason, MQTT 3.1.1 by closing. */
     private void end(Rejection reason) {
         if (state == State.CLOSED || !endpoint.isConnected()) {
@@ -304,7 +237,7 @@ final class DeviceSession {
         }
         acks.close();
         flow.close();
-        unackedCommands.values().forEach(p -> p.tryFail(ServerError.unavailable("device disconnected", null)));
+        commands.closed();
         gateway.sessions().remove(clientKey, this);
         gateway.sessions().release(device.tenantId());
         meters.disconnected();
