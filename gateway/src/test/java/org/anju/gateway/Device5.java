@@ -21,14 +21,15 @@ import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /**
- * A Paho MQTT 5 device for tests: records what it receives and why it was disconnected.
+ * A Paho MQTT 5 device for tests (also the platform's): records what it receives and why it was
+ * disconnected.
  */
-final class Device5 implements MqttCallback, AutoCloseable {
+public final class Device5 implements MqttCallback, AutoCloseable {
 
-    record Received(String topic, String payload) {
+    public record Received(String topic, String payload) {
     }
 
-    final MqttAsyncClient client;
+    public final MqttAsyncClient client;
     final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     final CompletableFuture<Integer> disconnectReason = new CompletableFuture<>();
 
@@ -38,7 +39,7 @@ final class Device5 implements MqttCallback, AutoCloseable {
     }
 
     /** Connects as {@code authId@tenant}; throws the refusal as an MqttException with its reason code. */
-    static Device5 connect(String uri, String clientId, String username, String password) throws MqttException {
+    public static Device5 connect(String uri, String clientId, String username, String password) throws MqttException {
         return connect(uri, clientId, username, password, null);
     }
 
@@ -60,16 +61,16 @@ final class Device5 implements MqttCallback, AutoCloseable {
         return device;
     }
 
-    IMqttToken publish(String topic, String payload, int qos) throws MqttException {
+    public IMqttToken publish(String topic, String payload, int qos) throws MqttException {
         return client.publish(topic, payload.getBytes(UTF_8), qos, false);
     }
 
     /** Publishes at QoS 1 and returns the PUBACK reason code (Paho reports failure codes as exceptions). */
-    int publishAndAwaitReason(String topic, String payload) throws MqttException {
+    public int publishAndAwaitReason(String topic, String payload) throws MqttException {
         return reasonCode(publish(topic, payload, 1));
     }
 
-    static int reasonCode(IMqttToken token) {
+    public static int reasonCode(IMqttToken token) {
         try {
             token.waitForCompletion(10_000);
             return token.getReasonCodes()[0];
@@ -79,18 +80,18 @@ final class Device5 implements MqttCallback, AutoCloseable {
     }
 
     /** Returns the reason string of the PUBACK (MQTT 5), after {@link #reasonCode(IMqttToken)}. */
-    static String reasonString(IMqttToken token) {
+    public static String reasonString(IMqttToken token) {
         return token.getResponse() == null || token.getResponse().getProperties() == null ? null
                 : token.getResponse().getProperties().getReasonString();
     }
 
-    int subscribe(String filter, int qos) throws MqttException {
+    public int subscribe(String filter, int qos) throws MqttException {
         IMqttToken token = client.subscribe(new MqttSubscription(filter, qos));
         token.waitForCompletion(10_000);
         return token.getReasonCodes()[0];
     }
 
-    Received nextMessage() throws InterruptedException {
+    public Received nextMessage() throws InterruptedException {
         Received message = received.poll(10, TimeUnit.SECONDS);
         if (message == null) {
             throw new AssertionError("no message arrived within 10 s");
@@ -98,7 +99,7 @@ final class Device5 implements MqttCallback, AutoCloseable {
         return message;
     }
 
-    int awaitDisconnectReason() throws Exception {
+    public int awaitDisconnectReason() throws Exception {
         return disconnectReason.get(10, TimeUnit.SECONDS);
     }
 

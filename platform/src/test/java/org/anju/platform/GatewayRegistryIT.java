@@ -1,32 +1,22 @@
 package org.anju.platform;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import org.anju.gateway.Device5;
 import org.anju.platform.testing.Fixtures;
 import org.anju.platform.testing.RunningPlatform;
 
@@ -64,10 +54,10 @@ class GatewayRegistryIT {
 
     @Test
     void viaRelationFromTheRegistryDecidesWhatAGatewayMayPublish() throws Exception {
-        Client uitd = Client.connect(running, "uitd-1");
+        Device5 uitd = connect(running, "uitd-1");
         try {
-            assertThat(uitd.publish("event//det-21", "{\"kind\": \"alarm\"}")).isZero();
-            assertThat(uitd.publish("event//det-22", "{\"kind\": \"alarm\"}")).isEqualTo(0x87);
+            assertThat(uitd.publishAndAwaitReason("event//det-21", "{\"kind\": \"alarm\"}")).isZero();
+            assertThat(uitd.publishAndAwaitReason("event//det-22", "{\"kind\": \"alarm\"}")).isEqualTo(0x87);
         } finally {
             uitd.close();
         }
@@ -77,7 +67,7 @@ class GatewayRegistryIT {
 
     @Test
     void connectionEventsAreStored() throws Exception {
-        Client.connect(running, "det-22").close();
+        connect(running, "det-22").close();
 
         org.awaitility.Awaitility.await().atMost(20, TimeUnit.SECONDS).until(() ->
                 count("SELECT count(*) FROM device_events WHERE device_id = 'det-22' AND kind IN ('connected', 'disconnected')") == 2);
@@ -91,9 +81,9 @@ class GatewayRegistryIT {
             try (Connection c = other.platform().database().dataSource().getConnection(); Statement s = c.createStatement()) {
                 s.execute("UPDATE tenants SET mqtt_max_payload_bytes = 100 WHERE id = 'acme'");
             }
-            Client device = Client.connect(other, "det-31");
-            device.publishNoWait("telemetry", "{\"pad\": \"" + "x".repeat(200) + "\"}");
-            assertThat(device.disconnectReason.get(10, TimeUnit.SECONDS)).isEqualTo(0x95);
+            Device5 device = connect(other, "det-31");
+            device.publish("telemetry", "{\"pad\": \"" + "x".repeat(200) + "\"}", 1);
+            assertThat(device.awaitDisconnectReason()).isEqualTo(0x95);
             device.close();
         }
     }
@@ -101,18 +91,18 @@ class GatewayRegistryIT {
     @Test
     void disablingAConnectedDeviceDisconnectsIt() throws Exception {
         running.fixtures().device("det-40", "smoke_detector", SECRET);
-        Client device = Client.connect(running, "det-40");
+        Device5 device = connect(running, "det-40");
 
         running.fixtures().provisioning().deviceEnabled("det-40", false);
 
-        assertThat(device.disconnectReason.get(20, TimeUnit.SECONDS)).isEqualTo(0x87);
+        assertThat(device.awaitDisconnectReason()).isEqualTo(0x87);
         device.close();
     }
 
     @Test
     void commandsThroughTheApi() throws Exception {
-        Client locker = Client.connect(running, "locker-1");
-        locker.client.subscribe("command///req/#", 1).waitForCompletion(10_000);
+        Device5 locker = connect(running, "locker-1");
+        locker.subscribe("command///req/#", 1);
         String operator = running.login("olga", "olga-password");
         String fireman = running.login("fireman", "fire-password");
 
@@ -122,12 +112,11 @@ class GatewayRegistryIT {
                         .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
                                 "{\"name\": \"open-compartment\", \"payload\": {\"compartment\": 12}}")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        String[] request = locker.received.poll(20, TimeUnit.SECONDS);
-        assertThat(request).isNotNull();
-        assertThat(request[0]).startsWith("command///req/").endsWith("/open-compartment");
-        assertThat(request[1]).isEqualTo("{\"compartment\":12}");
-        locker.client.publish("command///res/" + request[0].split("/")[4] + "/200", "{\"opened\": 12}".getBytes(UTF_8), 1,
-                false).waitForCompletion(10_000);
+        Device5.Received request = locker.nextMessage();
+        assertThat(request.topic()).startsWith("command///req/").endsWith("/open-compartment");
+        assertThat(request.payload()).isEqualTo("{\"compartment\":12}");
+        locker.publish("command///res/" + request.topic().split("/")[4] + "/200", "{\"opened\": 12}", 1)
+                .waitForCompletion(10_000);
         HttpResponse<String> answered = call.get(20, TimeUnit.SECONDS);
         locker.close();
 
@@ -158,71 +147,7 @@ class GatewayRegistryIT {
         }
     }
 
-    /** A Paho MQTT 5 device of the test community. */
-    private static final class Client implements MqttCallback {
-        final MqttAsyncClient client;
-        final BlockingQueue<String[]> received = new LinkedBlockingQueue<>();
-        final CompletableFuture<Integer> disconnectReason = new CompletableFuture<>();
-
-        private Client(String uri, String id) throws MqttException {
-            client = new MqttAsyncClient(uri, id, new MemoryPersistence());
-            client.setCallback(this);
-        }
-
-        static Client connect(RunningPlatform platform, String id) throws MqttException {
-            Client c = new Client(platform.mqttUri(), id);
-            MqttConnectionOptions options = new MqttConnectionOptions();
-            options.setUserName(id + "@" + Fixtures.TENANT);
-            options.setPassword(SECRET.getBytes(UTF_8));
-            c.client.connect(options).waitForCompletion(10_000);
-            return c;
-        }
-
-        int publish(String topic, String payload) {
-            try {
-                IMqttToken token = client.publish(topic, payload.getBytes(UTF_8), 1, false);
-                token.waitForCompletion(10_000);
-                return token.getReasonCodes()[0];
-            } catch (MqttException e) {
-                return e.getReasonCode();
-            }
-        }
-
-        void publishNoWait(String topic, String payload) throws MqttException {
-            client.publish(topic, payload.getBytes(UTF_8), 1, false);
-        }
-
-        void close() throws MqttException {
-            if (client.isConnected()) {
-                client.disconnect().waitForCompletion(5_000);
-            }
-            client.close(true);
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-            disconnectReason.complete(response.getReturnCode());
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            received.add(new String[] {topic, new String(message.getPayload(), UTF_8)});
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-        }
+    private static Device5 connect(RunningPlatform platform, String id) throws MqttException {
+        return Device5.connect(platform.mqttUri(), id, id + "@" + Fixtures.TENANT, SECRET);
     }
 }
