@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -24,9 +25,15 @@ public record DeviceManifest(String mqttUri, List<Device> devices) {
     /**
      * One device.
      *
-     * @param type the device type's wire name, e.g. {@code smoke_detector}
+     * @param type        the device type's wire name, e.g. {@code smoke_detector}
+     * @param communityId its community; null when unknown
+     * @param buildingId  its building (e.g. {@code elm-court-b3}); null for community-wide devices
+     * @param floor       its floor; null when not on one floor (a gate camera, an elevator)
+     * @param attributes  what its behaviour needs beyond that, e.g. a gate camera's {@code gate},
+     *                    a detector's {@code heartbeatInterval}; never null
      */
-    public record Device(String id, String tenantId, String authId, String password, String type) {
+    public record Device(String id, String tenantId, String authId, String password, String type,
+            String communityId, String buildingId, Integer floor, Map<String, String> attributes) {
 
         public Device {
             Objects.requireNonNull(id, "id");
@@ -34,6 +41,12 @@ public record DeviceManifest(String mqttUri, List<Device> devices) {
             Objects.requireNonNull(authId, "authId");
             Objects.requireNonNull(password, "password");
             Objects.requireNonNull(type, "type");
+            attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        }
+
+        /** A device with no location or attributes. */
+        public Device(String id, String tenantId, String authId, String password, String type) {
+            this(id, tenantId, authId, password, type, null, null, null, Map.of());
         }
 
         /** Returns the Hono user name: {@code auth-id@tenant}. */
