@@ -23,6 +23,7 @@ import org.anju.error.ServerError;
 import org.anju.platform.auth.SessionTokens;
 import org.anju.platform.auth.UserDirectory;
 import org.anju.platform.commands.DeviceCommands;
+import org.anju.platform.provisioning.CommunityProvisioning;
 import org.anju.platform.registry.DeviceRegistry;
 
 /**
@@ -37,7 +38,7 @@ public final class HttpApi {
     /** What the API serves from. */
     public record Services(UserDirectory users, SessionTokens tokens, DeviceRegistry registry,
             LiveDeviceUpdates deviceUpdates, DeviceCommands commands, PrometheusMeterRegistry meters,
-            BooleanSupplier databaseReachable, StorageServices storage) {
+            BooleanSupplier databaseReachable, StorageServices storage, CommunityProvisioning provisioning) {
     }
 
     private final Vertx vertx;
@@ -48,6 +49,7 @@ public final class HttpApi {
         this.vertx = vertx;
         this.router = Router.router(vertx);
         router.route().handler(HttpApi::securityHeaders);
+        router.route(ProvisioningRoutes.PREFIX + "*").handler(ProvisioningRoutes.bodyHandler());
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         AuthRoutes auth = new AuthRoutes(vertx, services.users(), services.tokens());
         auth.mount(router);
@@ -57,6 +59,7 @@ public final class HttpApi {
         new HistoryRoutes(vertx, services.registry(), services.storage().history(), services.storage().events(),
                 Clock.systemUTC()).mount(router, auth::authenticate);
         new StorageRoutes(vertx, services.registry(), services.storage().usage()).mount(router, auth::authenticate);
+        new ProvisioningRoutes(vertx, services.provisioning()).mount(router, auth::authenticate);
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         router.route().failureHandler(ApiErrors::handle);
     }
