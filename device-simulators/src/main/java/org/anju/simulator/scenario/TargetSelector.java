@@ -107,7 +107,7 @@ public record TargetSelector(String deviceId, String building, Integer floor, St
     /** Short keys that name a type and a number at once: {@code elevator: 2}. */
     static final Map<String, String> SHORT_NAMES = Map.of(
             "camera", "camera", "elevator", "elevator", "charger", "ev_charger", "locker", "parcel_locker",
-            "detector", "smoke_detector", "panel", "fire_panel");
+            "panel", "fire_panel");
 
     /** Device type wire names. */
     static final Set<String> TYPES = Set.of("camera", "elevator", "parcel_locker", "ev_charger", "smoke_detector",
