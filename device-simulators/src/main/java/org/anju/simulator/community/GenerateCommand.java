@@ -1,6 +1,7 @@
 package org.anju.simulator.community;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -8,7 +9,9 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import org.anju.simulator.DeviceManifest;
 
@@ -21,6 +24,9 @@ import org.anju.simulator.DeviceManifest;
                 + " and writes the device manifest (secrets included, owner-only).",
                 "Repeating it with the same plan and --out changes nothing (the manifest's secrets are reused)."})
 public final class GenerateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     PlatformOptions platform;
@@ -70,19 +76,28 @@ public final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommunityPlan plan;
+        DeviceManifest previous;
         try {
             plan = plan();
-        } catch (IllegalArgumentException e) {
-            System.err.println("generate: " + e.getMessage());
+            previous = Files.exists(out) ? DeviceManifest.read(out) : null;
+        } catch (IllegalArgumentException | IOException e) {
+            spec.commandLine().getErr().println("generate: " + e.getMessage());
             return 2;
         }
-        DeviceManifest previous = Files.exists(out) ? DeviceManifest.read(out) : null;
-        System.out.printf(Locale.ROOT, "generate: %d communities, %d devices, on %s as %s%n", plan.communities(),
+        PrintWriter console = spec.commandLine().getOut();
+        console.printf(Locale.ROOT, "generate: %d communities, %d devices, on %s as %s%n", plan.communities(),
                 plan.deviceCount(), platform.url, platform.user);
-        CommunityGenerator.Result result = new CommunityGenerator(platform.login()).generate(plan, mqttUri, previous);
+        CommunityGenerator.Result result;
+        try {
+            result = new CommunityGenerator(platform.login()).generate(plan, mqttUri, previous);
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("generate: " + e.getMessage());
+            return 1;
+        }
         result.manifest().write(out);
-        System.out.printf(Locale.ROOT, "generate: %d created, %d unchanged in %.1f s; manifest %s%n", result.created(),
+        console.printf(Locale.ROOT, "generate: %d created, %d unchanged in %.1f s; manifest %s%n", result.created(),
                 result.unchanged(), result.elapsed().toMillis() / 1000.0, out);
+        console.flush();
         return 0;
     }
 

@@ -8,8 +8,10 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import org.anju.simulator.DeviceManifest;
 import org.anju.simulator.community.PlatformOptions;
@@ -22,6 +24,9 @@ import org.anju.simulator.community.PlatformOptions;
 @Command(name = "scenario", mixinStandardHelpOptions = true,
         description = "Runs a scenario (a shipped one by name, or a YAML file) and reports what the platform did.")
 public final class ScenarioCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "NAME|FILE", description = "e.g. fire-spreading, or my-scenario.yaml")
     String scenario;
@@ -54,17 +59,19 @@ public final class ScenarioCommand implements Callable<Integer> {
             devices = DeviceManifest.read(manifest);
             timeline = Timeline.plan(ScenarioLibrary.load(scenario), devices);
         } catch (ScenarioException | java.io.IOException e) {
-            System.err.println("scenario: " + e.getMessage());
+            spec.commandLine().getErr().println("scenario: " + e.getMessage());
             return 2;
         }
         if (planOnly) {
-            timeline.injections().forEach(i -> System.out.printf("+%-8s %-14s %s%n", Durations.format(i.offset()),
-                    i.incident().kind().name().toLowerCase(java.util.Locale.ROOT), i.deviceId()));
+            timeline.injections().forEach(i -> spec.commandLine().getOut().printf("+%-8s %-14s %s%n",
+                    Durations.format(i.offset()), i.incident().kind().name().toLowerCase(java.util.Locale.ROOT),
+                    i.deviceId()));
+            spec.commandLine().getOut().flush();
             return 0;
         }
         FleetLauncher launcher = ServiceLoader.load(FleetLauncher.class).findFirst().orElse(null);
         if (launcher == null) {
-            System.err.println("scenario: this build has no simulated devices that take incidents"
+            spec.commandLine().getErr().println("scenario: this build has no simulated devices that take incidents"
                     + " (no org.anju.simulator.scenario.FleetLauncher service)");
             return 2;
         }
@@ -73,7 +80,8 @@ public final class ScenarioCommand implements Callable<Integer> {
             ScenarioReport report = new ScenarioRun(timeline, devices, fleet, observations,
                     Pacer.of(Clock.systemUTC()), Duration.ofSeconds(pollSeconds), Duration.ofSeconds(graceSeconds))
                     .execute();
-            System.out.print(report.text());
+            spec.commandLine().getOut().print(report.text());
+            spec.commandLine().getOut().flush();
             return report.passed() ? 0 : 1;
         }
     }

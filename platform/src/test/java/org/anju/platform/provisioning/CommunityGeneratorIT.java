@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -18,10 +20,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import org.anju.gateway.Device5;
 import org.anju.platform.testing.RunningPlatform;
 import org.anju.simulator.DeviceManifest;
+import org.anju.simulator.SimulatorMain;
 import org.anju.simulator.community.CommunityGenerator;
 import org.anju.simulator.community.CommunityPlan;
 import org.anju.simulator.community.PlatformApi;
@@ -145,6 +149,25 @@ class CommunityGeneratorIT {
             assertThat(report.text()).contains("NOT CHECKABLE  alert fire_alarm critical from building 1 floor 2"
                     + " smoke_detector within 1m: the platform has no alerts API (GET /api/v1/alerts answered 404)");
         }
+    }
+
+    @Test
+    void theGenerateCommandWritesTheManifestAndARepeatCreatesNothing() throws Exception {
+        Path password = Files.writeString(dir.resolve("password"), "root-password\n");
+        Path file = dir.resolve("cli/devices.json");
+        String[] args = {"generate", "--platform", running.baseUrl(), "--user", "root", "--password-file",
+                password.toString(), "--community", "cli", "--buildings", "1", "--floors", "2", "--gates", "0",
+                "--chargers", "1", "--lockers", "0", "--mqtt", running.mqttUri(), "--out", file.toString()};
+        StringWriter out = new StringWriter();
+        assertThat(new CommandLine(new SimulatorMain()).setOut(new PrintWriter(out)).execute(args)).isZero();
+        DeviceManifest manifest = DeviceManifest.read(file);
+        // a panel, 2 floors of 4 detectors, an elevator, a camera and a charger
+        assertThat(manifest.devices()).hasSize(12);
+        assertThat(out.toString()).contains("generate: 14 created, 0 unchanged");
+
+        assertThat(new CommandLine(new SimulatorMain()).setOut(new PrintWriter(out)).execute(args)).isZero();
+        assertThat(out.toString()).contains("generate: 0 created, 14 unchanged");
+        assertThat(DeviceManifest.read(file)).isEqualTo(manifest);
     }
 
     private static boolean alertsApiExists() throws Exception {
