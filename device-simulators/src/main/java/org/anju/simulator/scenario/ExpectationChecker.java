@@ -55,9 +55,7 @@ final class ExpectationChecker {
         }
         return switch (p.expectation()) {
             case Expectation.Event e -> stamped(p, now, events(p, e));
-            case Expectation.Alert a -> alerts(p, a).map(seen -> stamped(p, now, seen))
-                    .orElseGet(() -> Optional.of(outcome(p, Outcome.Status.NOT_CHECKABLE, null,
-                            "the platform has no alerts API (GET /api/v1/alerts answered 404)")));
+            case Expectation.Alert a -> alerts(p, now, a);
             case Expectation.Offline o -> state(p, now, false);
             case Expectation.Online o -> state(p, now, true);
         };
@@ -66,23 +64,24 @@ final class ExpectationChecker {
     private List<PlatformObservations.Seen> events(Pending p, Expectation.Event e) throws IOException, InterruptedException {
         List<PlatformObservations.Seen> seen = new java.util.ArrayList<>();
         for (String community : p.communities()) {
-            seen.addAll(platform.events(community, e.kind(), p.start().minusSeconds(1)));
+            // a bounded window: a busy community's later events cannot push ours off the page
+            seen.addAll(platform.events(community, e.kind(), p.start().minusSeconds(1), p.deadline().plus(grace)));
         }
         return seen;
     }
 
-    private Optional<List<PlatformObservations.Seen>> alerts(Pending p, Expectation.Alert a)
+    private Optional<Outcome> alerts(Pending p, Instant now, Expectation.Alert a)
             throws IOException, InterruptedException {
         List<PlatformObservations.Seen> seen = new java.util.ArrayList<>();
         for (String community : p.communities()) {
-            Optional<List<PlatformObservations.Seen>> some = platform.alerts(community, a.type(), p.start().minusSeconds(1));
-            if (some.isEmpty()) {
-                return Optional.empty();
+            PlatformObservations.Alerts alerts = platform.alerts(community, a.type(), p.start().minusSeconds(1));
+            if (alerts.notCheckable() != null) {
+                return Optional.of(outcome(p, Outcome.Status.NOT_CHECKABLE, null, alerts.notCheckable()));
             }
-            some.get().stream().filter(s -> a.severity() == null || a.severity().equals(s.severity()))
+            alerts.seen().stream().filter(s -> a.severity() == null || a.severity().equals(s.severity()))
                     .forEach(seen::add);
         }
-        return Optional.of(seen);
+        return stamped(p, now, seen);
     }
 
     private Optional<Outcome> stamped(Pending p, Instant now, List<PlatformObservations.Seen> seen) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -30,10 +29,15 @@ public final class PlatformObservations {
     public record Seen(String deviceId, Instant at, String severity) {
     }
 
-    /** Returns the community's events of this kind at or after {@code since}, newest first (at most 1000). */
-    public List<Seen> events(String communityId, String kind, Instant since) throws IOException, InterruptedException {
+    /**
+     * Returns the community's events of this kind at or after {@code since} and before {@code until},
+     * newest first (at most 1000).
+     */
+    public List<Seen> events(String communityId, String kind, Instant since, Instant until)
+            throws IOException, InterruptedException {
         PlatformApi.Answer answer = api.get("/api/v1/communities/" + PlatformApi.encode(communityId) + "/events?kind="
-                + PlatformApi.encode(kind) + "&from=" + PlatformApi.encode(since.toString()) + "&limit=1000");
+                + PlatformApi.encode(kind) + "&from=" + PlatformApi.encode(since.toString()) + "&to="
+                + PlatformApi.encode(until.toString()) + "&limit=1000");
         require(answer, "events of " + communityId);
         List<Seen> seen = new ArrayList<>();
         for (JsonNode e : answer.body().path("events")) {
@@ -54,16 +58,26 @@ public final class PlatformObservations {
     }
 
     /**
-     * Returns the community's alerts of this type (or a dotted sub-type) opened at or after
-     * {@code since}; empty when the
-     * platform has no alerts API (it answers 404 to the query).
+     * Alerts seen, or why they cannot be checked.
+     *
+     * @param notCheckable null when {@code seen} is the answer
      */
-    public Optional<List<Seen>> alerts(String communityId, String type, Instant since)
-            throws IOException, InterruptedException {
+    public record Alerts(List<Seen> seen, String notCheckable) {
+    }
+
+    /**
+     * Returns the community's alerts of this type (or a dotted sub-type) opened at or after
+     * {@code since}; not checkable when the platform has no alerts API (404) or does not take the
+     * query (400), with the platform's words.
+     */
+    public Alerts alerts(String communityId, String type, Instant since) throws IOException, InterruptedException {
         PlatformApi.Answer answer = api.get("/api/v1/alerts?communityId=" + PlatformApi.encode(communityId)
                 + "&from=" + PlatformApi.encode(since.toString()) + "&limit=1000");
         if (answer.status() == 404) {
-            return Optional.empty();
+            return new Alerts(List.of(), "the platform has no alerts API (GET /api/v1/alerts answered 404)");
+        }
+        if (answer.status() == 400) {
+            return new Alerts(List.of(), "the platform does not take the alerts query: " + answer.errorMessage());
         }
         require(answer, "alerts of " + communityId);
         JsonNode items = answer.body().has("items") ? answer.body().path("items") : answer.body().path("alerts");
@@ -78,7 +92,7 @@ public final class PlatformObservations {
             seen.add(new Seen(a.path("deviceId").asText(), at.isEmpty() ? null : Instant.parse(at),
                     a.path("severity").asText(null)));
         }
-        return Optional.of(seen);
+        return new Alerts(seen, null);
     }
 
     private static void require(PlatformApi.Answer answer, String what) throws IOException {

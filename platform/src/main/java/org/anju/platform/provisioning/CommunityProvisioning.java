@@ -9,6 +9,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.anju.error.ClientError;
 import org.anju.platform.registry.PasswordHasher;
 import org.anju.platform.registry.Provisioning;
@@ -33,6 +36,8 @@ import org.anju.platform.provisioning.StoredRegistry.StoredDevice;
  * Methods block on JDBC and bcrypt: call them from a worker thread.
  */
 public final class CommunityProvisioning {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommunityProvisioning.class);
 
     /** bcrypt work factor of provisioned device secrets (about 4 ms a hash). */
     public static final int DEVICE_SECRET_BCRYPT_COST = 6;
@@ -107,6 +112,8 @@ public final class CommunityProvisioning {
      *                              device or credential stored differently (including another secret)
      */
     public ProvisioningResult devices(String tenantId, String communityId, List<DeviceSpec> specs) {
+        long started = System.nanoTime();
+        long[] bcryptNanos = new long[1];
         List<ProvisioningResult.ItemOutcome> outcomes = new ArrayList<>();
         provisioning.inOneTransaction(tx -> {
             StoredRegistry stored = new StoredRegistry(tx.connection());
@@ -121,7 +128,9 @@ public final class CommunityProvisioning {
             Map<String, StoredCredential> credentials = stored.credentials(tenantId,
                     specs.stream().map(DeviceSpec::authId).toList());
             DeviceComparison comparison = new DeviceComparison(tenantId, communityId, hasher);
+            long comparing = System.nanoTime();
             List<ItemError> conflicts = comparison.conflicts(specs, devices, credentials);
+            bcryptNanos[0] += System.nanoTime() - comparing;
             if (!conflicts.isEmpty()) {
                 throw ProvisioningRejected.conflict(conflicts);
             }
@@ -129,7 +138,10 @@ public final class CommunityProvisioning {
             List<DeviceSpec> newCredentials = specs.stream().filter(d -> !credentials.containsKey(d.authId())).toList();
             tx.devices(newDevices.stream().map(d -> new Provisioning.Device(d.id(), tenantId, communityId, d.type(),
                     d.name(), d.buildingId(), d.floor(), d.location(), null, null, d.attributes())).toList());
-            tx.credentials(hashAll(tenantId, newCredentials));
+            long hashing = System.nanoTime();
+            List<HashedCredential> hashed = hashAll(tenantId, newCredentials);
+            bcryptNanos[0] += System.nanoTime() - hashing;
+            tx.credentials(hashed);
             Set<String> createdDevices = newDevices.stream().map(DeviceSpec::id).collect(Collectors.toSet());
             Set<String> createdCredentials = newCredentials.stream().map(DeviceSpec::id).collect(Collectors.toSet());
             for (DeviceSpec d : specs) {
@@ -138,7 +150,11 @@ public final class CommunityProvisioning {
                         created ? ProvisioningResult.CREATED : ProvisioningResult.UNCHANGED));
             }
         });
-        return ProvisioningResult.of(tenantId, communityId, outcomes);
+        ProvisioningResult result = ProvisioningResult.of(tenantId, communityId, outcomes);
+        LOG.info("devices provisioned [tenant: {}, community: {}]: {} created, {} unchanged in {} ms ({} ms of bcrypt)",
+                tenantId, communityId, result.created(), result.unchanged(), (System.nanoTime() - started) / 1_000_000,
+                bcryptNanos[0] / 1_000_000);
+        return result;
     }
 
     /** Hashes the secrets on every core; the order of the result is the order of the devices. */
