@@ -71,6 +71,11 @@ public final class RunningPlatform implements AutoCloseable {
         return new Fixtures(platform.database().dataSource());
     }
 
+    /** Returns the JDBC URL of the platform's database (credentials included). */
+    public String databaseUrl() {
+        return database.url();
+    }
+
     public String mqttUri() {
         return "tcp://127.0.0.1:" + platform.mqttPort();
     }
