@@ -20,6 +20,13 @@ public final class LatencyHistogram {
         counts.incrementAndGet(index(Math.max(0, micros)));
     }
 
+    /** Forgets what was recorded (e.g. during a warm-up). */
+    public void reset() {
+        for (int i = 0; i < BUCKETS; i++) {
+            counts.set(i, 0);
+        }
+    }
+
     /** Returns how many latencies were recorded. */
     public long count() {
         long total = 0;

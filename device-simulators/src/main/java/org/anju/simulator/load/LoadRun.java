@@ -3,21 +3,25 @@ package org.anju.simulator.load;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import org.eclipse.paho.mqttv5.common.MqttException;
+import io.vertx.core.Vertx;
 
 import org.anju.simulator.DeviceManifest;
 
 /**
  * Load mode: every device of a manifest publishes telemetry at QoS 1, together at a target rate
  * (or as fast as their windows allow), and the {@link Ledger} keeps what was acknowledged.
- * <p>
- * Each device publishes from its own virtual thread; Paho's I/O threads do the rest.
  */
 public final class LoadRun implements AutoCloseable {
+
+    /** The MQTT client that drives the devices. */
+    public enum Client {
+        /** Eclipse Paho, MQTT 5: what devices use; a thread per connection for its I/O. */
+        PAHO,
+        /** The Vert.x MQTT client, MQTT 3.1.1: event-loop based, for loads beyond what Paho threads can generate. */
+        VERTX
+    }
 
     /**
      * How to load.
@@ -25,8 +29,9 @@ public final class LoadRun implements AutoCloseable {
      * @param mqttUri       the gateway, e.g. {@code tcp://127.0.0.1:1883}
      * @param ratePerSecond messages per second of all devices together; 0 for as fast as possible
      * @param window        unacknowledged messages per device (at most the gateway's Receive Maximum)
+     * @param client        the MQTT client
      */
-    public record Options(String mqttUri, double ratePerSecond, int window) {
+    public record Options(String mqttUri, double ratePerSecond, int window, Client client) {
 
         public Options {
             if (ratePerSecond < 0) {
@@ -36,35 +41,48 @@ public final class LoadRun implements AutoCloseable {
                 throw new IllegalArgumentException("the window must be 1 to 65535: " + window);
             }
         }
+
+        /** Paho devices. */
+        public Options(String mqttUri, double ratePerSecond, int window) {
+            this(mqttUri, ratePerSecond, window, Client.PAHO);
+        }
     }
 
     private final Ledger ledger = new Ledger();
     private final List<LoadDevice> devices = new ArrayList<>();
-    private final ExecutorService loops = Executors.newVirtualThreadPerTaskExecutor();
     private final Object connections = new Object();
+    private final Vertx vertx;
 
-    private LoadRun() {
+    private LoadRun(Client client) {
+        this.vertx = client == Client.VERTX ? Vertx.vertx() : null;
     }
 
     /**
      * Connects every device and starts publishing.
      *
-     * @throws MqttException when a client cannot even be created (a malformed URI)
+     * @throws Exception when a client cannot even be created (a malformed URI)
      */
-    public static LoadRun start(List<DeviceManifest.Device> devices, Options options) throws MqttException {
+    public static LoadRun start(List<DeviceManifest.Device> devices, Options options) throws Exception {
         if (devices.isEmpty()) {
             throw new IllegalArgumentException("a load run needs at least one device");
         }
-        LoadRun run = new LoadRun();
-        double perDevice = options.ratePerSecond() / devices.size();
-        for (DeviceManifest.Device spec : devices) {
-            LoadDevice device = new LoadDevice(options.mqttUri(), spec, run.ledger, options.window(), perDevice,
-                    run::connectionChanged);
-            run.devices.add(device);
-            device.connect();
+        LoadRun run = new LoadRun(options.client());
+        try {
+            double perDevice = options.ratePerSecond() / devices.size();
+            for (DeviceManifest.Device spec : devices) {
+                LoadDevice device = options.client() == Client.VERTX
+                        ? new VertxLoadDevice(run.vertx, options.mqttUri(), spec, run.ledger, options.window(), perDevice,
+                                run::connectionChanged)
+                        : new PahoLoadDevice(options.mqttUri(), spec, run.ledger, options.window(), perDevice,
+                                run::connectionChanged);
+                run.devices.add(device);
+                device.start();
+            }
+            return run;
+        } catch (Exception | Error e) {
+            run.close();
+            throw e;
         }
-        run.devices.forEach(d -> run.loops.execute(d::publishLoop));
-        return run;
     }
 
     public Ledger ledger() {
@@ -100,13 +118,10 @@ public final class LoadRun implements AutoCloseable {
     /** Stops publishing, waits for the last acknowledgements and disconnects; idempotent. */
     @Override
     public void close() {
-        loops.shutdownNow();
         devices.parallelStream().forEach(LoadDevice::stop);
         devices.clear();
-        try {
-            loops.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (vertx != null) {
+            vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
         }
     }
 }

@@ -7,7 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import org.anju.platform.testing.LoadFleet;
 import org.anju.platform.testing.RunningPlatform;
@@ -21,12 +22,13 @@ import org.anju.simulator.load.LoadRun;
  */
 class LedgerIT {
 
-    @Test
-    void everyAcknowledgedMessageIsStoredOnce() throws Exception {
+    @ParameterizedTest
+    @EnumSource(LoadRun.Client.class)
+    void everyAcknowledgedMessageIsStoredOnce(LoadRun.Client client) throws Exception {
         try (RunningPlatform running = RunningPlatform.start(Map.of())) {
             List<DeviceManifest.Device> devices = LoadFleet.provision(running.fixtures(), 2);
             LedgerCheck.Report report;
-            try (LoadRun load = LoadRun.start(devices, new LoadRun.Options(running.mqttUri(), 300, 16))) {
+            try (LoadRun load = LoadRun.start(devices, new LoadRun.Options(running.mqttUri(), 300, 16, client))) {
                 assertThat(load.awaitConnected(Duration.ofSeconds(30))).as("all devices connected").isTrue();
                 await().atMost(Duration.ofSeconds(60)).until(() -> load.ledger().acknowledgedCount() >= 600);
                 load.close();
