@@ -145,9 +145,9 @@ public final class TelemetryIngest implements Downstream, AutoCloseable {
     }
 
     /**
-     * The gateway's own connected/disconnected notice: an event of the device, and a sign of life.
-     * {@code taken_over} (the old connection of a device that reconnected) says the device is
-     * connected, so it never takes the device offline.
+     * The gateway's own connection notice: an event of the device, and a sign of life. Only
+     * {@code disconnected} says the device went away: {@code taken_over} (the old connection of a
+     * device that reconnected) and {@code gateway_stopped} (our own shutdown) do not.
      */
     private Batch.Entry connectionEvent(DeviceMessage message) {
         DeviceEvent event = connectionEvents.decodeEvent(message);

@@ -159,7 +159,7 @@ class PresenceIT {
     }
 
     @Test
-    void takeoverAndLateDisconnectNoticesDoNotTakeAReconnectedDeviceOffline() throws Exception {
+    void takeoverGatewayStopAndLateDisconnectNoticesDoNotTakeADeviceOffline() throws Exception {
         try (PresenceRig rig = new PresenceRig()) {
             rig.fixtures.device("cam-1", "camera", "pw");
             rig.connection("cam-1", "connected");
@@ -170,8 +170,11 @@ class PresenceIT {
             rig.connection("cam-1", "taken_over");
             rig.clock.set(disconnectedAt);
             rig.connection("cam-1", "disconnected");
-
             assertThat(rig.state("cam-1").online()).isTrue();
+            rig.clock.advance(Duration.ofSeconds(30));
+            rig.connection("cam-1", "gateway_stopped");
+
+            assertThat(rig.state("cam-1").online()).as("our own shutdown is not the device's").isTrue();
             assertThat(rig.presenceEvents("cam-1")).extracting(PresenceRig.Event::kind).containsExactly("online");
         }
     }
