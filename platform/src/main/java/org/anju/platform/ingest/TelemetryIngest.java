@@ -39,7 +39,9 @@ import org.anju.protocol.catalogue.DeviceCatalogue;
  * The in-process {@link Downstream}: decodes each message by its device type's schema (the
  * {@link DeviceCatalogue}), queues it, and has one writer thread
  * write the queue in batches ({@link BatchWriter}); a message's future completes only after the
- * transaction holding it committed.
+ * transaction holding it committed. The same transaction keeps the devices' presence
+ * ({@link PresenceTracker}): a message brings an offline device online, a {@code disconnected}
+ * notice takes it offline.
  * <p>
  * The queue is bounded: when the database is slow or down it fills and further messages are
  * refused with a retryable error instead of being buffered, so memory stays bounded and nothing
