@@ -14,6 +14,10 @@ ALTER TABLE device_state
     ADD COLUMN presence_since   timestamptz,
     ADD COLUMN presence_reason  text;
 
+-- Ingest looks up, per batch, which of its devices are offline: few are, so a small partial index
+-- answers that. online is not changed by ordinary state updates, which therefore stay HOT.
+CREATE INDEX device_state_offline_idx ON device_state (device_id) WHERE NOT online;
+
 -- Devices seen before presence was stored start online; the presence job takes those that are
 -- overdue offline at its first run, with an event each.
 UPDATE device_state SET online = true, presence_since = last_seen, presence_reason = 'message_received';
