@@ -59,7 +59,7 @@ function row(d, nowMs) {
     h('td', { class: 'type', dataset: { type: d.type } }, h('span', { class: 'type-en' }, label.en), h('span', { class: 'zh' }, label.zh)),
     h('td', { class: 'name' }, h('span', { class: 'device-name' }, d.name || d.id), h('span', { class: 'device-id' }, d.id)),
     h('td', { class: 'place' }, formatPlace(d)),
-    h('td', { class: 'status' }, h('span', { class: `pill ${online ? 'pill-ok' : 'pill-bad'}` }, online ? 'Online 在线' : 'Offline 离线')),
+    h('td', { class: 'status' }, h('span', { class: `pill ${online ? 'pill-ok' : 'pill-bad'}`, title: presenceTitle(d) }, online ? 'Online 在线' : 'Offline 离线')),
     h(
       'td',
       { class: 'seen', dataset: { iso: d.lastSeen ?? '' }, title: d.lastSeen ? new Date(d.lastSeen).toLocaleString() : null },
@@ -67,6 +67,13 @@ function row(d, nowMs) {
     ),
     h('td', { class: 'latest' }, chips(d.latest)),
   );
+}
+
+/** Says since when and why the device is online or offline (stored presence), for the pill's tooltip. */
+function presenceTitle(d) {
+  if (!d.presenceSince) return null;
+  const reason = d.presenceReason ? ` (${d.presenceReason.replaceAll('_', ' ')})` : '';
+  return `${d.online ? 'Online' : 'Offline'} since ${new Date(d.presenceSince).toLocaleString()}${reason}`;
 }
 
 function chips(latest) {

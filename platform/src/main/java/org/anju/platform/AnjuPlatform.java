@@ -7,6 +7,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -27,6 +30,9 @@ import org.anju.platform.auth.UserDirectory;
 import org.anju.platform.config.AnjuConfig;
 import org.anju.platform.ingest.IngestSettings;
 import org.anju.platform.ingest.TelemetryIngest;
+import org.anju.platform.presence.PresenceChange;
+import org.anju.platform.presence.PresenceJob;
+import org.anju.platform.presence.PresenceTracker;
 import org.anju.platform.provisioning.CommunityProvisioning;
 import org.anju.platform.registry.CachedDeviceTypes;
 import org.anju.platform.registry.DeviceRegistry;
@@ -55,6 +61,8 @@ public final class AnjuPlatform implements AutoCloseable {
     private Database database;
     private Vertx vertx;
     private TelemetryIngest ingest;
+    private PresenceTracker presence;
+    private PresenceJob presenceJob;
     private StorageMaintenance storageJobs;
     private HttpApi http;
     private MqttGateway gateway;
@@ -90,7 +98,7 @@ public final class AnjuPlatform implements AutoCloseable {
         vertx = Vertx.vertx();
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         PasswordHasher hasher = new PasswordHasher(config.security().bcryptCost());
-        DeviceRegistry registry = new DeviceRegistry(database.dataSource(), config.devices().offlineAfter(), clock);
+        DeviceRegistry registry = new DeviceRegistry(database.dataSource());
         provisioning = new Provisioning(database.dataSource(), hasher);
         AnjuConfig.Retention rc = config.retention();
         RetentionPolicy retention = new RetentionPolicy(rc.telemetry(), rc.hourly(), rc.daily(), rc.events(), rc.fireEvents());
@@ -98,11 +106,15 @@ public final class AnjuPlatform implements AutoCloseable {
                 retention.telemetry(), retention.hourly());
         storageJobs = StorageMaintenance.open(database, rollups, retention, rc.interval(), clock);
         LiveDeviceUpdates deviceUpdates = new LiveDeviceUpdates(vertx, registry);
+        presence = new PresenceTracker(config.presence());
+        presence.addListener(changes -> deviceUpdates.committed(deviceIds(changes)));
         AnjuConfig.Ingest ic = config.ingest();
         ingest = new TelemetryIngest(database.dataSource(),
                 new IngestSettings(ic.batchMaxRows(), ic.batchMaxDelay(), ic.queueMaxMessages()),
-                DeviceCatalogue.standard(), new CachedDeviceTypes(vertx, registry), deviceUpdates, meters);
+                DeviceCatalogue.standard(), new CachedDeviceTypes(vertx, registry), presence, deviceUpdates, meters);
         ingest.start();
+        presenceJob = new PresenceJob(database.dataSource(), presence, clock);
+        presenceJob.start();
         storageJobs.start();
         gateway = MqttGateway.create(vertx, config.mqtt().gateway(), new RegistryGatewayClient(vertx, registry, hasher,
                 config.mqtt().limits(), config.security().deviceAuthCacheTtl(), clock), ingest, meters);
@@ -143,6 +155,16 @@ public final class AnjuPlatform implements AutoCloseable {
         return storageJobs;
     }
 
+    /** Returns the presence tracker, to listen for devices going online or offline. */
+    public PresenceTracker presence() {
+        return presence;
+    }
+
+    /** Returns the presence job (to run a check at once). */
+    public PresenceJob presenceJob() {
+        return presenceJob;
+    }
+
     /** Returns the HTTP API, for checks of its routes. */
     public HttpApi http() {
         return http;
@@ -158,6 +180,10 @@ public final class AnjuPlatform implements AutoCloseable {
         if (ingest != null) {
             ingest.close();
             ingest = null;
+        }
+        if (presenceJob != null) {
+            presenceJob.close();
+            presenceJob = null;
         }
         if (storageJobs != null) {
             storageJobs.close();
@@ -179,6 +205,10 @@ public final class AnjuPlatform implements AutoCloseable {
             databaseTarget.close();
             databaseTarget = null;
         }
+    }
+
+    private static Set<String> deviceIds(List<PresenceChange> changes) {
+        return changes.stream().map(PresenceChange::deviceId).collect(Collectors.toSet());
     }
 
     private void createDataDir() {

@@ -241,7 +241,7 @@ final class DeviceSession {
         gateway.sessions().remove(clientKey, this);
         gateway.sessions().release(device.tenantId());
         meters.disconnected();
-        notifyConnection(takenOver ? "taken_over" : "disconnected");
+        notifyConnection(takenOver ? "taken_over" : gateway.sessions().isStopping() ? "gateway_stopped" : "disconnected");
         LOG.debug("{} disconnected", device);
     }
 

@@ -55,6 +55,7 @@ public final class MqttGatewayImpl implements MqttGateway {
             return listening;
         }
         GatewayOptions options = gateway.options();
+        gateway.sessions().stopping(false);
         Future<Integer> plainPort = listenOnEveryEventLoop(baseOptions().setPort(options.port()), "MQTT", plain);
         Future<Integer> tlsPort = options.tls()
                 .map(t -> listenOnEveryEventLoop(tlsOptions(t), "MQTT over TLS", tls))
@@ -76,6 +77,8 @@ public final class MqttGatewayImpl implements MqttGateway {
         }
         listening = null;
         gateway.vertx().cancelTimer(revalidationTimer);
+        // the devices did not go away: their connection notices say the gateway stopped
+        gateway.sessions().stopping(true);
         // closing a server closes its connections; each session's close handler then cleans up
         List<Future<Void>> closed = new ArrayList<>();
         plain.forEach(server -> closed.add(server.close()));

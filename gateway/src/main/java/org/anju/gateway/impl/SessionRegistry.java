@@ -20,6 +20,7 @@ final class SessionRegistry {
     private final Map<String, DeviceSession> byClientId = new ConcurrentHashMap<>();
     private final Map<String, DeviceSession> commandReceivers = new ConcurrentHashMap<>();
     private final Map<String, Set<DeviceSession>> tenantGateways = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
 
     SessionRegistry(int maxConnections) {
         this.maxConnections = maxConnections;
@@ -97,5 +98,14 @@ final class SessionRegistry {
 
     int count() {
         return total.get();
+    }
+
+    /** Records whether the gateway is stopping, so that sessions it closes say so. */
+    void stopping(boolean value) {
+        stopping = value;
+    }
+
+    boolean isStopping() {
+        return stopping;
     }
 }

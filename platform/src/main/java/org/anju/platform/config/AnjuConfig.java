@@ -6,17 +6,18 @@ import java.time.ZoneId;
 
 import org.anju.gateway.GatewayOptions;
 import org.anju.gateway.TenantLimits;
+import org.anju.platform.presence.PresenceSettings;
 
 /**
  * The whole validated configuration of one Anju process. Build it with {@link ConfigLoader}.
  */
 public record AnjuConfig(
-        Path dataDir, Db db, Http http, Mqtt mqtt, Ingest ingest, Devices devices, Security security, Demo demo,
+        Path dataDir, Db db, Http http, Mqtt mqtt, Ingest ingest, PresenceSettings presence, Security security, Demo demo,
         Rollup rollup, Retention retention) {
 
     /** Returns this configuration with other gateway settings. */
     public AnjuConfig withGateway(GatewayOptions gateway) {
-        return new AnjuConfig(dataDir, db, http, new Mqtt(gateway, mqtt.tlsPort(), mqtt.limits()), ingest, devices,
+        return new AnjuConfig(dataDir, db, http, new Mqtt(gateway, mqtt.tlsPort(), mqtt.limits()), ingest, presence,
                 security, demo, rollup, retention);
     }
 
@@ -56,9 +57,6 @@ public record AnjuConfig(
     }
 
     public record Ingest(int batchMaxRows, Duration batchMaxDelay, int queueMaxMessages) {
-    }
-
-    public record Devices(Duration offlineAfter) {
     }
 
     /**

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +19,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import org.anju.gateway.GatewayOptions;
 import org.anju.gateway.TenantLimits;
+import org.anju.platform.presence.Expectation;
+import org.anju.platform.presence.PresenceSettings;
 import org.anju.platform.storage.retention.RetentionPolicy;
+import org.anju.protocol.DeviceType;
 
 /**
  * Loads the configuration: the documented defaults ({@code anju-defaults.yaml}), then an optional
@@ -64,7 +68,7 @@ public final class ConfigLoader {
                 mqtt(v),
                 new AnjuConfig.Ingest(v.intIn("ingest.batchMaxRows", 1, 1_000_000), v.duration("ingest.batchMaxDelay"),
                         v.intIn("ingest.queueMaxMessages", 1, 10_000_000)),
-                new AnjuConfig.Devices(v.duration("devices.offlineAfter")),
+                presence(v),
                 new AnjuConfig.Security(v.secret("security.jwtSecret", 32), v.duration("security.tokenTtl"),
                         v.duration("security.deviceAuthCacheTtl"), v.intIn("security.bcryptCost", 4, 16)),
                 new AnjuConfig.Demo(v.intIn("demo.devicesPerType", 1, 1000), v.duration("demo.publishInterval")),
@@ -81,6 +85,18 @@ public final class ConfigLoader {
                 "the legal minimum for fire records (GB 25201)");
         return new AnjuConfig.Retention(v.duration("retention.interval"), telemetry, hourly, daily,
                 v.duration("retention.events"), fireEvents);
+    }
+
+    /** One heartbeat expectation per device type, under the type's wire name ({@code presence.smoke_detector.…}). */
+    private static PresenceSettings presence(ConfigValues v) {
+        Map<DeviceType, Expectation> expectations = new EnumMap<>(DeviceType.class);
+        for (DeviceType type : DeviceType.values()) {
+            String prefix = "presence." + type.wireName() + ".";
+            expectations.put(type, new Expectation(
+                    v.durationAtLeast(prefix + "interval", Expectation.MIN_INTERVAL, "1s"),
+                    v.intIn(prefix + "missed", 1, 1000), v.bool(prefix + "offlineOnDisconnect")));
+        }
+        return new PresenceSettings(v.duration("presence.checkInterval"), expectations);
     }
 
     private static AnjuConfig.Mqtt mqtt(ConfigValues v) {
@@ -136,7 +152,7 @@ public final class ConfigLoader {
             String key = prefix + field.getKey();
             JsonNode current = target.get(field.getKey());
             if (current == null) {
-                throw new ConfigException("unknown configuration key '" + key + "'");
+                throw new ConfigException("unknown configuration key '" + key + "'" + retiredHint(key));
             }
             if (current.isObject()) {
                 if (!field.getValue().isObject()) {
@@ -147,6 +163,12 @@ public final class ConfigLoader {
                 target.set(field.getKey(), field.getValue());
             }
         }
+    }
+
+    /** Points keys of earlier versions to what replaced them. */
+    private static String retiredHint(String key) {
+        return key.equals("devices") || key.startsWith("devices.")
+                ? ": devices.offlineAfter was replaced by presence.<device type>.interval and .missed" : "";
     }
 
     private static void applyEnvironment(ObjectNode node, String prefix, Map<String, String> env) {

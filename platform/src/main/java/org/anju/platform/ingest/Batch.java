@@ -8,6 +8,7 @@ import java.util.TreeMap;
 
 import io.vertx.core.Promise;
 
+import org.anju.platform.presence.PresenceSignal;
 import org.anju.protocol.DataPoint;
 import org.anju.protocol.DeviceEvent;
 
@@ -17,9 +18,9 @@ import org.anju.protocol.DeviceEvent;
  */
 final class Batch {
 
-    /** One accepted message waiting to be written. */
+    /** One accepted message waiting to be written; {@code presence} is what it says of the device's presence. */
     record Entry(String deviceId, Instant receivedAt, List<DataPoint> points, List<DeviceEvent> events,
-            Map<String, String> status, Promise<Void> stored) {
+            Map<String, String> status, PresenceSignal.Kind presence, Promise<Void> stored) {
 
         int rows() {
             return points.size() + events.size();
@@ -32,10 +33,13 @@ final class Batch {
         Instant latestTs;
         final Map<String, DataPoint> latest = new TreeMap<>();
         final Map<String, String> status = new TreeMap<>();
+        /** What the newest message says of presence (of equal receive times, the later queued). */
+        PresenceSignal.Kind presence;
 
         void add(Entry entry) {
-            if (lastSeen == null || entry.receivedAt().isAfter(lastSeen)) {
+            if (lastSeen == null || !entry.receivedAt().isBefore(lastSeen)) {
                 lastSeen = entry.receivedAt();
+                presence = entry.presence();
             }
             status.putAll(entry.status());
             for (DataPoint point : entry.points()) {
@@ -77,5 +81,12 @@ final class Batch {
             }
         }
         return stateUpdates;
+    }
+
+    /** Returns the newest presence signal per device, ordered by device id. */
+    List<PresenceSignal> presenceSignals() {
+        List<PresenceSignal> signals = new ArrayList<>();
+        stateUpdates().forEach((deviceId, state) -> signals.add(new PresenceSignal(deviceId, state.lastSeen, state.presence)));
+        return signals;
     }
 }

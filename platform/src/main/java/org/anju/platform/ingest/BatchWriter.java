@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -13,6 +14,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
+import org.anju.platform.presence.PresenceChange;
+import org.anju.platform.presence.PresenceTracker;
 import org.anju.platform.storage.rollup.DirtyHours;
 import org.anju.platform.storage.rollup.RollupMarks;
 import org.anju.protocol.DataPoint;
@@ -20,7 +23,8 @@ import org.anju.protocol.DeviceEvent;
 
 /**
  * Writes one batch in one transaction: data points and events by binary {@code COPY}, then one
- * coalesced state upsert per device. All of ingest's SQL lives here.
+ * coalesced state upsert per device, then the batch's presence changes (one statement, see
+ * {@link PresenceTracker}). All of ingest's own SQL lives here.
  */
 final class BatchWriter {
 
@@ -44,13 +48,19 @@ final class BatchWriter {
 
     private final DataSource dataSource;
     private final RollupMarks rollupMarks = new RollupMarks();
+    private final PresenceTracker presence;
 
-    BatchWriter(DataSource dataSource) {
+    BatchWriter(DataSource dataSource, PresenceTracker presence) {
         this.dataSource = dataSource;
+        this.presence = presence;
     }
 
-    /** Writes and commits the batch; on any failure nothing of it is committed. */
-    void write(Batch batch) throws SQLException {
+    /**
+     * Writes and commits the batch; on any failure nothing of it is committed.
+     *
+     * @return the presence changes it committed, for {@link PresenceTracker#committed}
+     */
+    List<PresenceChange> write(Batch batch) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -59,8 +69,10 @@ final class BatchWriter {
                 rollupMarks.write(c, dirtyHours(batch));
                 copyEvents(copy, batch);
                 upsertState(c, batch.stateUpdates());
+                List<PresenceChange> changes = presence.record(c, batch.presenceSignals());
                 c.commit();
                 rollupMarks.committed();
+                return changes;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);
                 throw e;

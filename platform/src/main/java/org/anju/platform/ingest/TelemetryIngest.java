@@ -25,6 +25,11 @@ import org.slf4j.LoggerFactory;
 import org.anju.error.ClientError;
 import org.anju.error.ServerError;
 import org.anju.gateway.Downstream;
+import org.anju.platform.presence.PresenceChange;
+import org.anju.platform.presence.PresenceSettings;
+import org.anju.platform.presence.PresenceSignal;
+import org.anju.platform.presence.PresenceTracker;
+import org.anju.protocol.DeviceEvent;
 import org.anju.protocol.DeviceMessage;
 import org.anju.protocol.TelemetryDecoder;
 import org.anju.protocol.catalogue.DecodedMessage;
@@ -34,7 +39,9 @@ import org.anju.protocol.catalogue.DeviceCatalogue;
  * The in-process {@link Downstream}: decodes each message by its device type's schema (the
  * {@link DeviceCatalogue}), queues it, and has one writer thread
  * write the queue in batches ({@link BatchWriter}); a message's future completes only after the
- * transaction holding it committed.
+ * transaction holding it committed. The same transaction keeps the devices' presence
+ * ({@link PresenceTracker}): a message brings an offline device online, a {@code disconnected}
+ * notice takes it offline.
  * <p>
  * The queue is bounded: when the database is slow or down it fills and further messages are
  * refused with a retryable error instead of being buffered, so memory stays bounded and nothing
@@ -49,6 +56,7 @@ public final class TelemetryIngest implements Downstream, AutoCloseable {
     private final DeviceTypes types;
     private final TelemetryDecoder connectionEvents = new TelemetryDecoder();
     private final BatchWriter writer;
+    private final PresenceTracker presence;
     private final IngestListener listener;
     private final BlockingQueue<Batch.Entry> queue;
     private final AtomicBoolean running = new AtomicBoolean();
@@ -59,12 +67,20 @@ public final class TelemetryIngest implements Downstream, AutoCloseable {
     private final Timer commitTime;
     private Thread writerThread;
 
+    /** Creates ingest with the default presence expectations and no presence listeners. */
     public TelemetryIngest(DataSource dataSource, IngestSettings settings, DeviceCatalogue catalogue, DeviceTypes types,
             IngestListener listener, MeterRegistry meters) {
+        this(dataSource, settings, catalogue, types, new PresenceTracker(PresenceSettings.defaults()), listener, meters);
+    }
+
+    /** Creates ingest that keeps presence with the given tracker (and tells its listeners). */
+    public TelemetryIngest(DataSource dataSource, IngestSettings settings, DeviceCatalogue catalogue, DeviceTypes types,
+            PresenceTracker presence, IngestListener listener, MeterRegistry meters) {
         this.settings = settings;
         this.catalogue = catalogue;
         this.types = types;
-        this.writer = new BatchWriter(dataSource);
+        this.presence = presence;
+        this.writer = new BatchWriter(dataSource, presence);
         this.listener = listener;
         this.queue = new ArrayBlockingQueue<>(settings.queueMaxMessages());
         this.invalid = Counter.builder("anju.ingest.messages.invalid")
@@ -98,7 +114,7 @@ public final class TelemetryIngest implements Downstream, AutoCloseable {
             try {
                 DecodedMessage decoded = catalogue.decode(type, message);
                 entry = new Batch.Entry(message.deviceId(), message.receivedAt(), decoded.points(), decoded.events(),
-                        decoded.status(), Promise.promise());
+                        decoded.status(), PresenceSignal.Kind.MESSAGE, Promise.promise());
             } catch (ClientError e) {
                 invalid.increment();
                 return Future.failedFuture(e);
@@ -130,10 +146,17 @@ public final class TelemetryIngest implements Downstream, AutoCloseable {
         }
     }
 
-    /** The gateway's own connected/disconnected notice: an event of the device, and a sign of life. */
+    /**
+     * The gateway's own connection notice: an event of the device, and a sign of life. Only
+     * {@code disconnected} says the device went away: {@code taken_over} (the old connection of a
+     * device that reconnected) and {@code gateway_stopped} (our own shutdown) do not.
+     */
     private Batch.Entry connectionEvent(DeviceMessage message) {
-        return new Batch.Entry(message.deviceId(), message.receivedAt(), List.of(),
-                List.of(connectionEvents.decodeEvent(message)), Map.of(), Promise.promise());
+        DeviceEvent event = connectionEvents.decodeEvent(message);
+        PresenceSignal.Kind signal = "disconnected".equals(event.kind()) ? PresenceSignal.Kind.DISCONNECTED
+                : PresenceSignal.Kind.CONNECTED;
+        return new Batch.Entry(message.deviceId(), message.receivedAt(), List.of(), List.of(event), Map.of(), signal,
+                Promise.promise());
     }
 
     private void writeLoop() {
@@ -171,8 +194,9 @@ public final class TelemetryIngest implements Downstream, AutoCloseable {
 
     private void write(Batch batch) {
         long started = System.nanoTime();
+        List<PresenceChange> presenceChanges;
         try {
-            writer.write(batch);
+            presenceChanges = writer.write(batch);
         } catch (SQLException | RuntimeException e) {
             LOG.warn("batch of {} rows not stored, {} messages will not be acknowledged: {}", batch.rows(),
                     batch.entries().size(), e.getMessage());
@@ -182,6 +206,8 @@ public final class TelemetryIngest implements Downstream, AutoCloseable {
         commitTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         batchRows.record(batch.rows());
         rowsWritten.increment(batch.rows());
+        // listeners hear of presence changes before the messages that caused them are acknowledged
+        presence.committed(presenceChanges);
         batch.entries().forEach(entry -> entry.stored().tryComplete());
         try {
             listener.committed(batch.stateUpdates().keySet());

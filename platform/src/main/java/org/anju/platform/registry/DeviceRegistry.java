@@ -5,8 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -62,20 +60,16 @@ public final class DeviceRegistry {
     private static final String COMMUNITIES_SQL = "SELECT id, tenant_id, name, address FROM communities ORDER BY name, id";
     private static final String DEVICE_VIEW_SQL = """
             SELECT d.id, d.tenant_id, d.community_id, d.type, d.name, b.name AS building, d.floor, d.location,
-                   s.last_seen, s.latest, s.status
+                   s.last_seen, s.latest, s.status, s.online, s.presence_since, s.presence_reason
               FROM devices d
               LEFT JOIN buildings b ON b.id = d.building_id
               LEFT JOIN device_state s ON s.device_id = d.id
             """;
 
     private final DataSource dataSource;
-    private final Duration offlineAfter;
-    private final Clock clock;
 
-    public DeviceRegistry(DataSource dataSource, Duration offlineAfter, Clock clock) {
+    public DeviceRegistry(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.offlineAfter = offlineAfter;
-        this.clock = clock;
     }
 
     /** A stored password credential: the device it belongs to and the hash of its secret. */
@@ -124,11 +118,10 @@ public final class DeviceRegistry {
         return !query("SELECT 1 FROM communities WHERE id = ?", rs -> true, communityId).isEmpty();
     }
 
-    /** Lists a community's devices with their latest state, ordered by type and name. */
+    /** Lists a community's devices with their latest state and stored presence, ordered by type and name. */
     public List<DeviceView> devicesOfCommunity(String communityId) {
-        Instant onlineSince = clock.instant().minus(offlineAfter);
         return query(DEVICE_VIEW_SQL + " WHERE d.community_id = ? ORDER BY d.type, d.name, d.id",
-                rs -> toView(rs, onlineSince), communityId);
+                DeviceRegistry::toView, communityId);
     }
 
     /** Returns the given devices with their latest state. */
@@ -136,8 +129,7 @@ public final class DeviceRegistry {
         if (deviceIds.isEmpty()) {
             return List.of();
         }
-        Instant onlineSince = clock.instant().minus(offlineAfter);
-        return withConnection(c -> query(c, DEVICE_VIEW_SQL + " WHERE d.id = ANY (?)", rs -> toView(rs, onlineSince),
+        return withConnection(c -> query(c, DEVICE_VIEW_SQL + " WHERE d.id = ANY (?)", DeviceRegistry::toView,
                 c.createArrayOf("text", deviceIds.toArray())));
     }
 
@@ -196,15 +188,19 @@ public final class DeviceRegistry {
         return rs.wasNull() ? fallback : value;
     }
 
-    private static DeviceView toView(ResultSet rs, Instant onlineSince) throws SQLException {
-        Timestamp lastSeenTs = rs.getTimestamp("last_seen");
-        Instant lastSeen = lastSeenTs == null ? null : lastSeenTs.toInstant();
+    private static DeviceView toView(ResultSet rs) throws SQLException {
         int floor = rs.getInt("floor");
         Integer floorOrNull = rs.wasNull() ? null : floor;
         return new DeviceView(rs.getString("id"), rs.getString("tenant_id"), rs.getString("community_id"),
                 rs.getString("type"), rs.getString("name"), rs.getString("building"), floorOrNull,
-                rs.getString("location"), lastSeen, lastSeen != null && lastSeen.isAfter(onlineSince),
+                rs.getString("location"), instant(rs, "last_seen"), rs.getBoolean("online"),
+                instant(rs, "presence_since"), rs.getString("presence_reason"),
                 latest(rs.getString("latest")), status(rs.getString("status")));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
     }
 
     private static Map<String, String> status(String json) throws SQLException {

@@ -3,6 +3,7 @@ package org.anju.platform.registry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 
 import java.util.List;
 import java.util.Map;
@@ -195,6 +196,18 @@ public final class Provisioning {
     /** Registers {@code gatewayId} as a gateway that may act for {@code deviceId}. */
     public void via(String deviceId, String gatewayId) {
         update("INSERT INTO device_via (device_id, gateway_id) VALUES (?, ?) ON CONFLICT DO NOTHING", deviceId, gatewayId);
+    }
+
+    /**
+     * Sets a device's own heartbeat interval (whole seconds, at least 1), replacing its type's
+     * {@code presence.<type>.interval}; null returns it to the type's.
+     */
+    public void heartbeatInterval(String deviceId, Duration interval) {
+        if (interval != null && interval.toSeconds() < 1) {
+            throw new IllegalArgumentException("heartbeat interval must be at least 1 s, got " + interval);
+        }
+        update("UPDATE devices SET heartbeat_interval_seconds = ? WHERE id = ?",
+                interval == null ? null : Math.toIntExact(interval.toSeconds()), deviceId);
     }
 
     /** Enables or disables a device; a disabled device is refused and disconnected by the gateway. */

@@ -68,7 +68,7 @@ class ConfigLoaderTest {
         "ANJU_INGEST_BATCH_MAX_DELAY, soon, 'ingest.batchMaxDelay' has invalid value 'soon'",
         "ANJU_SECURITY_BCRYPT_COST, 3, 'security.bcryptCost' has invalid value '3'",
         "ANJU_DB_POOL_SIZE, 0, 'db.poolSize' has invalid value '0'",
-        "ANJU_DEVICES_OFFLINE_AFTER, 0s, 'devices.offlineAfter' has invalid value '0s'",
+        "ANJU_PRESENCE_CAMERA_INTERVAL, 0s, 'presence.camera.interval' has invalid value '0s'",
         "ANJU_MQTT_LIMITS_MESSAGES_PER_SECOND, -1, 'mqtt.limits.messagesPerSecond' has invalid value '-1'",
         "ANJU_MQTT_MAX_IN_FLIGHT_TOTAL, 10, 'mqtt.maxInFlightTotal' has invalid value '10'",
     })

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -170,7 +169,7 @@ class TelemetryIngestIT {
 
     /** Ingest writing to {@code dataSource}, learning device types from {@code registryDataSource}. */
     private static TelemetryIngest ingest(DataSource dataSource, DataSource registryDataSource, IngestListener listener) {
-        DeviceRegistry registry = new DeviceRegistry(registryDataSource, Duration.ofMinutes(2), Clock.systemUTC());
+        DeviceRegistry registry = new DeviceRegistry(registryDataSource);
         DeviceTypes types = deviceId -> registry.typeOf(deviceId).flatMap(DeviceType::fromWireName)
                 .map(Future::succeededFuture)
                 .orElseGet(() -> Future.failedFuture(ClientError.notFound("no device " + deviceId)));

@@ -1,0 +1,118 @@
+package org.anju.platform.presence;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.anju.error.ServerError;
+
+/**
+ * Takes devices offline that stayed silent longer than their type's expectation
+ * ({@code presence.<type>.interval × presence.<type>.missed}), every {@code presence.checkInterval},
+ * on its own thread. Several processes may run it on one database: each transition is made once.
+ */
+public final class PresenceJob implements AutoCloseable {
+
+    /** Devices taken offline per transaction; a run continues until none is left. */
+    static final int BATCH_LIMIT = 1000;
+    private static final Logger LOG = LoggerFactory.getLogger(PresenceJob.class);
+
+    private final DataSource dataSource;
+    private final PresenceTracker tracker;
+    private final Clock clock;
+    private final int batchLimit;
+    private ScheduledExecutorService scheduler;
+
+    public PresenceJob(DataSource dataSource, PresenceTracker tracker, Clock clock) {
+        this(dataSource, tracker, clock, BATCH_LIMIT);
+    }
+
+    PresenceJob(DataSource dataSource, PresenceTracker tracker, Clock clock, int batchLimit) {
+        this.dataSource = dataSource;
+        this.tracker = tracker;
+        this.clock = clock;
+        this.batchLimit = batchLimit;
+    }
+
+    /**
+     * Takes every overdue device offline now, each with an {@code offline} event, and tells the
+     * tracker's listeners after each commit.
+     *
+     * @return the changes made by this run (none when another run made them)
+     * @throws ServerError 503 when the database fails; changes committed before stay
+     */
+    public List<PresenceChange> runOnce() {
+        List<PresenceChange> all = new ArrayList<>();
+        List<PresenceChange> changes;
+        do {
+            changes = runBatch();
+            tracker.committed(changes);
+            all.addAll(changes);
+        } while (changes.size() == batchLimit);
+        return all;
+    }
+
+    private List<PresenceChange> runBatch() {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                List<PresenceSql.Transition> transitions = PresenceSql.markOverdue(c, tracker.settings(), clock.instant(),
+                        batchLimit);
+                PresenceSql.insertEvents(c, transitions);
+                c.commit();
+                return transitions.stream().map(PresenceSql.Transition::change).toList();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw ServerError.unavailable("presence check failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Schedules {@link #runOnce()} every {@code checkInterval}; idempotent. */
+    public synchronized void start() {
+        if (scheduler != null) {
+            return;
+        }
+        long every = tracker.settings().checkInterval().toMillis();
+        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("anju-presence").daemon(true)
+                .factory());
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                runOnce();
+            } catch (RuntimeException e) {
+                // an exception would end the schedule: log and try again at the next tick
+                LOG.warn("presence check failed, retrying in {} ms: {}", every, e.getMessage());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+        LOG.info("presence job scheduled [every: {}]", tracker.settings().checkInterval());
+    }
+
+    /** Stops scheduling and waits briefly for a running check; idempotent. */
+    @Override
+    public synchronized void close() {
+        if (scheduler == null) {
+            return;
+        }
+        scheduler.shutdownNow();
+        try {
+            if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("the presence check was still running at shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        scheduler = null;
+    }
+}
