@@ -69,6 +69,15 @@ final class ConfigValues {
         return value;
     }
 
+    boolean bool(String key) {
+        String raw = text(key).strip();
+        return switch (raw) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ConfigException.invalid(key, raw, "expected true or false");
+        };
+    }
+
     double positiveDecimal(String key) {
         String raw = text(key).strip();
         try {
