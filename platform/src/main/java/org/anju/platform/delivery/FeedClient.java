@@ -95,8 +95,9 @@ final class FeedClient {
             if (recent.upTo() <= cursor) {
                 return;
             }
-            send(recent.matching());
-            cursor = recent.upTo();
+            List<StoredNotification> matching = recent.matching();
+            int written = send(matching);
+            cursor = written == matching.size() ? recent.upTo() : lastSent(matching, written);
         }
     }
 
@@ -117,16 +118,28 @@ final class FeedClient {
                 return;
             }
             List<StoredNotification> page = read.result();
-            send(page);
-            cursor = page.size() < FeedHub.PAGE ? upTo : page.get(page.size() - 1).id();
+            int written = send(page);
+            cursor = written < page.size() ? lastSent(page, written)
+                    : page.size() < FeedHub.PAGE ? upTo : page.get(page.size() - 1).id();
             pump();
         });
     }
 
-    private void send(List<StoredNotification> notifications) {
+    /** Writes notifications while the connection's queue has room; returns how many were written. */
+    private int send(List<StoredNotification> notifications) {
+        int written = 0;
         for (StoredNotification n : notifications) {
+            if (response.writeQueueFull()) {
+                break;
+            }
             response.write("id: " + n.id() + "\nevent: notification\ndata: " + n.toJson().encode() + "\n\n");
+            written++;
         }
+        return written;
+    }
+
+    private long lastSent(List<StoredNotification> notifications, int written) {
+        return written == 0 ? cursor : notifications.get(written - 1).id();
     }
 
     private void awaitDrain() {

@@ -149,7 +149,6 @@ public final class FeedHub {
         long from = head();
         vertx.executeBlocking(() -> reader.after(from, Long.MAX_VALUE, FeedFilter.ALL, PAGE), false)
                 .onComplete(read -> {
-                    reading.set(false);
                     if (read.succeeded() && !read.result().isEmpty()) {
                         remember(read.result());
                         clients.forEach(FeedClient::wake);
@@ -159,6 +158,8 @@ public final class FeedHub {
                     } else if (read.failed()) {
                         LOG.warn("feed cannot read notifications: {}", read.cause().getMessage());
                     }
+                    // only now may another read start: it reads after the head this one moved
+                    reading.set(false);
                     if (readAgain.getAndSet(false)) {
                         refresh();
                     }
