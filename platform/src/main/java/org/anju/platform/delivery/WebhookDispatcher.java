@@ -136,7 +136,7 @@ public final class WebhookDispatcher {
                 .compose(prepared -> prepared.request().sendBuffer(prepared.body()))
                 .map(response -> AttemptResult.answered(startedAt, elapsedMs(started), response.statusCode()))
                 .recover(cause -> Future.succeededFuture(AttemptResult.failed(startedAt, elapsedMs(started),
-                        cause instanceof ClientError ? cause.getMessage() : cause.toString())))
+                        cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName())))
                 .compose(result -> vertx.executeBlocking(() -> record(d, result), false))
                 .onSuccess(deadLetter -> {
                     if (deadLetter) {
@@ -179,7 +179,10 @@ public final class WebhookDispatcher {
         Instant now = clock.instant();
         Instant retryAt = result.succeeded() || backoff.exhausted(d.attempt()) ? null
                 : now.plus(backoff.delayAfter(d.attempt(), random));
-        if (!result.succeeded()) {
+        if (!result.succeeded() && retryAt == null) {
+            LOG.warn("delivery dead after {} attempts [delivery: {}, subscription: {}, url: {}]: {}", d.attempt(), d.id(),
+                    d.subscription().id(), d.subscription().url(), result.error());
+        } else if (!result.succeeded()) {
             LOG.info("delivery attempt failed [delivery: {}, subscription: {}, attempt: {}]: {}", d.id(),
                     d.subscription().id(), d.attempt(), result.error());
         }
