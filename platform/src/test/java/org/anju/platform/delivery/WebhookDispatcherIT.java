@@ -40,6 +40,7 @@ import org.anju.platform.notify.Outbox;
 import org.anju.platform.storage.Database;
 import org.anju.platform.testing.Fixtures;
 import org.anju.platform.testing.MutableClock;
+import org.anju.platform.testing.Receiver;
 import org.anju.platform.testing.TestDatabases;
 
 /**

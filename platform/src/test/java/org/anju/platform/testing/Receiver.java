@@ -1,4 +1,4 @@
-package org.anju.platform.delivery;
+package org.anju.platform.testing;
 
 import java.util.List;
 import java.util.Map;
@@ -19,12 +19,12 @@ import io.vertx.core.http.HttpServerRequest;
  * never, or 200 by default), records every request, and applies each idempotency key's effect at
  * most once, as a careful receiver does.
  */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
 
     /** How to answer the next request. */
-    enum Answer { OK, FAIL, NEVER }
+    public enum Answer { OK, FAIL, NEVER }
 
-    record Request(MultiMap headers, Buffer body) {
+    public record Request(MultiMap headers, Buffer body) {
     }
 
     private final Vertx vertx = Vertx.vertx();
@@ -38,22 +38,22 @@ final class Receiver implements AutoCloseable {
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
-    static Receiver start(Answer... answers) throws Exception {
+    public static Receiver start(Answer... answers) throws Exception {
         Receiver receiver = new Receiver();
         receiver.script.addAll(List.of(answers));
         return receiver;
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.actualPort() + "/hooks/anju";
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return requests;
     }
 
     /** Returns how often the effect of each idempotency key was applied. */
-    Map<String, Integer> effects() {
+    public Map<String, Integer> effects() {
         return effects;
     }
 
