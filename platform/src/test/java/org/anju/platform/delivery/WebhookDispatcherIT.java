@@ -1,8 +1,8 @@
 package org.anju.platform.delivery;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -126,14 +127,17 @@ class WebhookDispatcherIT {
         String header = request.headers().get("Anju-Signature");
         assertThat(header).matches("t=\\d+,v1=[0-9a-f]{64}");
         long t = Long.parseLong(header.substring(2, header.indexOf(',')));
-        String v1 = header.substring(header.indexOf("v1=") + 3);
         byte[] body = request.body().getBytes();
-        assertThat(t).isEqualTo(clock.instant().getEpochSecond());
-        assertThat(verify(secret, t, body, v1)).isTrue();
+        long now = clock.instant().getEpochSecond();
+        assertThat(t).isEqualTo(now);
+        assertThat(verify(secret, header, body, now)).isTrue();
         byte[] tampered = body.clone();
         tampered[tampered.length / 2] ^= 1;
-        assertThat(verify(secret, t, tampered, v1)).isFalse();
-        assertThat(verify(secret, t + 1, body, v1)).as("another timestamp").isFalse();
+        assertThat(verify(secret, header, tampered, now)).as("a tampered body").isFalse();
+        assertThat(verify(secret, header.replace("t=" + t, "t=" + (t + 1)), body, now)).as("another timestamp")
+                .isFalse();
+        assertThat(verify("whsec_another", header, body, now)).as("another secret").isFalse();
+        assertThat(verify(secret, header, body, now + 301)).as("a replay after five minutes").isFalse();
         JsonObject json = new JsonObject(request.body());
         assertThat(json.getString("topic")).isEqualTo("fire.confirmed_fire");
         assertThat(json.getBoolean("fire")).isTrue();
@@ -311,7 +315,7 @@ class WebhookDispatcherIT {
                 "SELECT status_code, error FROM webhook_attempts ORDER BY attempt"); ResultSet rs = ps.executeQuery()) {
             List<Map<String, Object>> rows = new ArrayList<>();
             while (rs.next()) {
-                Map<String, Object> row = new java.util.HashMap<>();
+                Map<String, Object> row = new HashMap<>();
                 row.put("status_code", rs.getObject(1));
                 row.put("error", rs.getString(2));
                 rows.add(row);
@@ -327,12 +331,21 @@ class WebhookDispatcherIT {
         }
     }
 
-    /** Verifies a signature the way the receiver snippet in docs/delivery.md does. */
-    private static boolean verify(String secret, long t, byte[] body, String v1) throws Exception {
+    /** Verifies a signature: the receiver snippet of docs/delivery.md, verbatim. */
+    static boolean verify(String secret, String signatureHeader, byte[] body, long nowSeconds) throws Exception {
+        Map<String, String> parts = new HashMap<>();
+        for (String part : signatureHeader.split(",")) {
+            String[] kv = part.split("=", 2);
+            parts.put(kv[0], kv[1]);
+        }
+        long t = Long.parseLong(parts.get("t"));
+        if (Math.abs(nowSeconds - t) > 300) {
+            return false; // older than 5 minutes: a replay
+        }
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(UTF_8), "HmacSHA256"));
-        mac.update((t + ".").getBytes(UTF_8));
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.update((t + ".").getBytes(StandardCharsets.UTF_8));
         byte[] expected = mac.doFinal(body);
-        return MessageDigest.isEqual(expected, HexFormat.of().parseHex(v1));
+        return MessageDigest.isEqual(expected, HexFormat.of().parseHex(parts.get("v1")));
     }
 }
