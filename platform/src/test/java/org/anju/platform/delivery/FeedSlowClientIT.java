@@ -85,6 +85,38 @@ class FeedSlowClientIT {
         }
     }
 
+    @Test
+    void clientsResumingWhileTheFeedCatchesUpGetEveryNotificationOnce() throws Exception {
+        try (RunningPlatform running = RunningPlatform.start(Map.of("ANJU_FEED_CLIENT_BUFFER_BYTES", "1024",
+                "ANJU_FEED_POLL_INTERVAL", "1h"))) {
+            running.fixtures().platformAdmin("root", "root-password");
+            String token = running.login("root", "root-password");
+            List<Notification> backlog = new ArrayList<>();
+            for (int i = 0; i < NOTIFICATIONS; i++) {
+                backlog.add(Notifications.of("alert.opened", "acme", Fixtures.COMMUNITY, false, i + " " + "y".repeat(500)));
+            }
+            List<Long> ids = Notifications.append(running.platform().database().dataSource(),
+                    running.platform().delivery().outbox(), backlog);
+            // connected at once: the feed is still reading the backlog and dropping the oldest from memory
+            int[] starts = {0, 500, 1500, 2900};
+            List<SseClient> clients = new ArrayList<>();
+            try {
+                for (int start : starts) {
+                    clients.add(SseClient.connect(running.http(), running.baseUrl() + "/api/v1/feed?after="
+                            + ids.get(start), token, null));
+                }
+                for (int i = 0; i < starts.length; i++) {
+                    List<Long> got = clients.get(i).until(ids.get(NOTIFICATIONS - 1), Duration.ofSeconds(60)).stream()
+                            .map(SseClient.Event::id).toList();
+                    assertThat(got).as("after " + ids.get(starts[i])).containsExactlyElementsOf(
+                            ids.subList(starts[i] + 1, NOTIFICATIONS));
+                }
+            } finally {
+                clients.forEach(SseClient::close);
+            }
+        }
+    }
+
     private static double cutOffs(RunningPlatform running, String token) throws Exception {
         Matcher m = CUT_OFF.matcher(running.get("/metrics", token).body());
         return m.find() ? Double.parseDouble(m.group(2)) : 0;
