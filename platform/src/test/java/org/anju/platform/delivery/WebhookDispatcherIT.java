@@ -177,6 +177,27 @@ class WebhookDispatcherIT {
     }
 
     @Test
+    void aDeadLetterThatCannotBeDeliveredRaisesNoFurtherDeadLetter() throws Exception {
+        Receiver receiver = receiver(new Receiver.Answer[2 * SETTINGS.maxAttempts()]);
+        Dispatcher d = dispatcher(SETTINGS);
+        subscribe(d, receiver.url().replace("/hooks/", "/alerts/").replace("anju", "fail"), "alert.*");
+        subscribe(d, receiver.url(), "webhook.*");
+        append(d, note("alert.opened", Fixtures.COMMUNITY, false, "smoke vent fault"));
+
+        // both subscriptions' receivers fail every time: the alert's delivery dies, its dead letter
+        // goes to the second subscription and dies there too
+        Awaitility.await().atMost(WAIT).until(() -> {
+            clock.advance(SETTINGS.retryMax());
+            d.dispatcher().wake();
+            return queryOne("SELECT count(*) FROM webhook_deliveries WHERE status = 'dead'").equals(2L);
+        });
+
+        assertThat(queryOne("SELECT count(*) FROM notifications WHERE topic = 'webhook.dead_letter'")).isEqualTo(1L);
+        assertThat(queryOne("SELECT count(*) FROM webhook_deliveries")).isEqualTo(2L);
+        assertThat(receiver.requests()).hasSize(2 * SETTINGS.maxAttempts());
+    }
+
+    @Test
     void aPendingDeliveryIsRetriedByTheNextDispatcherAfterARestart() throws Exception {
         Receiver receiver = receiver(Receiver.Answer.FAIL, Receiver.Answer.OK);
         Dispatcher first = dispatcher(SETTINGS);

@@ -40,7 +40,10 @@ public final class Receiver implements AutoCloseable {
 
     public static Receiver start(Answer... answers) throws Exception {
         Receiver receiver = new Receiver();
-        receiver.script.addAll(List.of(answers));
+        for (Answer answer : answers) {
+            // an unset answer fails: new Answer[n] scripts n failures
+            receiver.script.add(answer == null ? Answer.FAIL : answer);
+        }
         return receiver;
     }
 
