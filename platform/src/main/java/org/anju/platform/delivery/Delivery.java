@@ -47,7 +47,7 @@ public final class Delivery implements AutoCloseable {
         DeliveryStore deliveries = new DeliveryStore(dataSource, outbox);
         FeedHub feed = new FeedHub(vertx, new NotificationReader(dataSource), feedSettings, meters);
         WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, deliveries, channels, secrets, targets, outbox,
-                webhookSettings, clock, new SecureRandom());
+                webhookSettings, clock, new SecureRandom(), meters);
         WebhookService webhooks = new WebhookService(new SubscriptionStore(dataSource), deliveries, channels, targets,
                 secrets, clock);
         Delivery delivery = new Delivery(feed, dispatcher, webhooks, outbox);

@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -51,6 +53,9 @@ public final class WebhookDispatcher {
     private final Backoff backoff;
     private final Clock clock;
     private final RandomGenerator random;
+    private final Counter delivered;
+    private final Counter retried;
+    private final Counter dead;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean runAgain = new AtomicBoolean();
     private WebClient client;
@@ -58,7 +63,8 @@ public final class WebhookDispatcher {
     private long pollTimer = -1;
 
     public WebhookDispatcher(Vertx vertx, DeliveryStore store, Channels channels, SecretBox secrets,
-            TargetPolicy targets, Outbox outbox, AnjuConfig.Webhooks settings, Clock clock, RandomGenerator random) {
+            TargetPolicy targets, Outbox outbox, AnjuConfig.Webhooks settings, Clock clock, RandomGenerator random,
+            MeterRegistry meters) {
         this.vertx = vertx;
         this.store = store;
         this.channels = channels;
@@ -69,6 +75,14 @@ public final class WebhookDispatcher {
         this.backoff = new Backoff(settings.retryBase(), settings.retryMax(), settings.maxAttempts());
         this.clock = clock;
         this.random = random;
+        this.delivered = attempts(meters, "delivered");
+        this.retried = attempts(meters, "failed_will_retry");
+        this.dead = attempts(meters, "failed_dead");
+    }
+
+    private static Counter attempts(MeterRegistry meters, String outcome) {
+        return Counter.builder("anju.webhooks.attempts").tag("outcome", outcome)
+                .description("delivery attempts by outcome").register(meters);
     }
 
     /** Starts dispatching; idempotent. */
@@ -179,6 +193,7 @@ public final class WebhookDispatcher {
         Instant now = clock.instant();
         Instant retryAt = result.succeeded() || backoff.exhausted(d.attempt()) ? null
                 : now.plus(backoff.delayAfter(d.attempt(), random));
+        (result.succeeded() ? delivered : retryAt == null ? dead : retried).increment();
         if (!result.succeeded() && retryAt == null) {
             LOG.warn("delivery dead after {} attempts [delivery: {}, subscription: {}, url: {}]: {}", d.attempt(), d.id(),
                     d.subscription().id(), d.subscription().url(), result.error());

@@ -25,6 +25,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.awaitility.Awaitility;
@@ -59,6 +60,7 @@ class WebhookDispatcherIT {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
     private final List<AutoCloseable> toClose = new ArrayList<>();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private TestDatabases.TestDatabase testDatabase;
     private Database database;
     private SecretBox secrets;
@@ -174,6 +176,9 @@ class WebhookDispatcherIT {
         assertThat(deadLetter.getInteger("lastStatusCode")).isEqualTo(500);
         assertThat(deadLetter.getString("url")).isEqualTo(receiver.url());
         assertThat(receiver.requests()).hasSize(SETTINGS.maxAttempts());
+        assertThat(meters.counter("anju.webhooks.attempts", "outcome", "failed_will_retry").count())
+                .isEqualTo(SETTINGS.maxAttempts() - 1);
+        assertThat(meters.counter("anju.webhooks.attempts", "outcome", "failed_dead").count()).isEqualTo(1);
     }
 
     @Test
@@ -283,7 +288,7 @@ class WebhookDispatcherIT {
         DeliveryStore store = new DeliveryStore(ds, outbox);
         TargetPolicy targets = new TargetPolicy(settings.allowPrivateTargets());
         WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, store, Channels.standard(), secrets, targets,
-                outbox, settings, clock, new SplittableRandom(7));
+                outbox, settings, clock, new SplittableRandom(7), meters);
         Dispatcher d = new Dispatcher(vertx, dispatcher, new WebhookService(new SubscriptionStore(ds), store,
                 Channels.standard(), targets, secrets, clock), outbox);
         toClose.add(d);
