@@ -6,6 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 
 import org.anju.error.ClientError;
 import org.anju.platform.auth.Principal;
+import org.anju.platform.auth.SessionTokens;
 import org.anju.platform.delivery.FeedFilter;
 import org.anju.platform.delivery.FeedHub;
 
@@ -16,9 +17,11 @@ import org.anju.platform.delivery.FeedHub;
 final class FeedRoutes {
 
     private final FeedHub hub;
+    private final SessionTokens tokens;
 
-    FeedRoutes(FeedHub hub) {
+    FeedRoutes(FeedHub hub, SessionTokens tokens) {
         this.hub = hub;
+        this.tokens = tokens;
     }
 
     void mount(Router router, Handler<RoutingContext> authenticated) {
@@ -42,7 +45,10 @@ final class FeedRoutes {
             ctx.fail(e);
             return;
         }
-        hub.open(ctx.response(), filter, cursor).onFailure(ctx::fail);
+        // the stream ends when the session does: the client reconnects and must log in again
+        tokens.expiry(AuthRoutes.bearerToken(ctx))
+                .compose(expiry -> hub.open(ctx.response(), filter, cursor, expiry))
+                .onFailure(ctx::fail);
     }
 
     private static Long position(String name, String value) {

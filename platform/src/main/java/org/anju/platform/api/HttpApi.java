@@ -58,7 +58,7 @@ public final class HttpApi {
         new HistoryRoutes(vertx, services.registry(), services.storage().history(), services.storage().events(),
                 Clock.systemUTC()).mount(router, auth::authenticate);
         new StorageRoutes(vertx, services.registry(), services.storage().usage()).mount(router, auth::authenticate);
-        new FeedRoutes(services.delivery().feed()).mount(router, auth::authenticate);
+        new FeedRoutes(services.delivery().feed(), services.tokens()).mount(router, auth::authenticate);
         new WebhookRoutes(vertx, services.delivery().webhooks()).mount(router, auth::authenticate);
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         router.route().failureHandler(ApiErrors::handle);

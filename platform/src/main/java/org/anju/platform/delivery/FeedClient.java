@@ -1,5 +1,7 @@
 package org.anju.platform.delivery;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import io.vertx.core.Context;
@@ -31,15 +33,17 @@ final class FeedClient {
     private final HttpServerResponse response;
     private final FeedFilter filter;
     private final Context context;
+    private final Instant endAt;
     // everything up to the cursor has been sent or was not for this client
     private long cursor;
     private boolean fetching;
     private boolean closed;
     private long heartbeatTimer = -1;
     private long cutOffTimer = -1;
+    private long endTimer = -1;
 
     FeedClient(FeedHub hub, Vertx vertx, NotificationReader reader, AnjuConfig.Feed settings,
-            HttpServerResponse response, FeedFilter filter, long cursor) {
+            HttpServerResponse response, FeedFilter filter, long cursor, Instant endAt) {
         this.hub = hub;
         this.vertx = vertx;
         this.reader = reader;
@@ -47,6 +51,7 @@ final class FeedClient {
         this.response = response;
         this.filter = filter;
         this.cursor = cursor;
+        this.endAt = endAt;
         this.context = vertx.getOrCreateContext();
     }
 
@@ -63,6 +68,8 @@ final class FeedClient {
         // client that saw nothing yet still resumes from here
         response.write("retry: " + RETRY_MS + "\nid: " + cursor + "\n\n");
         heartbeatTimer = vertx.setPeriodic(settings.heartbeatInterval().toMillis(), id -> heartbeat());
+        long untilEnd = Math.max(1, Duration.between(Instant.now(), endAt).toMillis());
+        endTimer = vertx.setTimer(untilEnd, id -> end());
         pump();
     }
 
@@ -159,6 +166,14 @@ final class FeedClient {
         });
     }
 
+    /** Ends the stream cleanly: the session it was opened with has expired. */
+    private void end() {
+        if (!closed) {
+            closed();
+            response.end();
+        }
+    }
+
     private void heartbeat() {
         if (!closed && !response.writeQueueFull()) {
             response.write(": keep-alive\n\n");
@@ -171,6 +186,7 @@ final class FeedClient {
         }
         closed = true;
         vertx.cancelTimer(heartbeatTimer);
+        vertx.cancelTimer(endTimer);
         if (cutOffTimer >= 0) {
             vertx.cancelTimer(cutOffTimer);
         }

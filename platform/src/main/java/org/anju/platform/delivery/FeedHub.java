@@ -1,5 +1,6 @@
 package org.anju.platform.delivery;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,16 +90,16 @@ public final class FeedHub {
 
     /**
      * Streams notifications to a client as server-sent events, from after {@code cursor} (after the
-     * newest committed notification when null) until the client goes away. Call on the request's
-     * context.
+     * newest committed notification when null) until the client goes away or {@code endAt} (its
+     * session's expiry) comes. Call on the request's context.
      *
      * @return fails (before anything was written) when the database cannot be read
      */
-    public Future<Void> open(HttpServerResponse response, FeedFilter filter, Long cursor) {
+    public Future<Void> open(HttpServerResponse response, FeedFilter filter, Long cursor, Instant endAt) {
         Future<Long> start = cursor != null ? Future.succeededFuture(cursor)
                 : vertx.executeBlocking(reader::head, false);
         return start.map(position -> {
-            FeedClient client = new FeedClient(this, vertx, reader, settings, response, filter, position);
+            FeedClient client = new FeedClient(this, vertx, reader, settings, response, filter, position, endAt);
             clients.add(client);
             client.open();
             return null;
