@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code ./anju simulate}: runs the devices of a manifest against a gateway until Ctrl-C.
  */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
+@Command(name = "simulate", mixinStandardHelpOptions = true, subcommands = {org.anju.simulator.community.GenerateCommand.class, org.anju.simulator.scenario.ScenariosCommand.class, org.anju.simulator.scenario.ScenarioCommand.class},
         description = "Runs simulated devices (MQTT 5, Hono device API) from a manifest until Ctrl-C.")
 public final class SimulatorMain implements Callable<Integer> {
 

@@ -28,6 +28,7 @@ import org.anju.platform.config.AnjuConfig;
 import org.anju.platform.delivery.Delivery;
 import org.anju.platform.ingest.IngestSettings;
 import org.anju.platform.ingest.TelemetryIngest;
+import org.anju.platform.provisioning.CommunityProvisioning;
 import org.anju.platform.registry.CachedDeviceTypes;
 import org.anju.platform.registry.DeviceRegistry;
 import org.anju.platform.registry.PasswordHasher;
@@ -112,6 +113,8 @@ public final class AnjuPlatform implements AutoCloseable {
                 new SessionTokens(vertx, jwtSecret(), config.security().tokenTtl()), registry, deviceUpdates,
                 new DeviceCommands(vertx, gateway, registry), meters, database::isReachable,
                 StorageServices.of(database, storageJobs.rollups().tables(), retention, rollups.dayZone(), clock),
+                new CommunityProvisioning(provisioning,
+                        new PasswordHasher(CommunityProvisioning.DEVICE_SECRET_BCRYPT_COST)),
                 delivery));
         httpPort = await(http.start(config.http().host(), config.http().port()));
         mqttPort = await(gateway.start());

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.AsyncResult;
@@ -30,6 +31,9 @@ import org.anju.protocol.HonoTopic;
 final class PublishPipeline {
 
     private static final Logger LOG = LoggerFactory.getLogger(PublishPipeline.class);
+    private static final long LOG_INTERVAL_S = 5;
+    /** Shared by every connection: a flood is a flood whichever devices it comes from. */
+    private static final LogLimiter LOG_LIMITER = new LogLimiter(LOG_INTERVAL_S, TimeUnit.SECONDS, System::nanoTime);
 
     private final GatewayContext gateway;
     private final Context context;
@@ -186,11 +190,16 @@ final class PublishPipeline {
     }
 
     private void log(Refusal refusal, String detail) {
+        long suppressed = LOG_LIMITER.admit(refusal.label());
+        if (suppressed < 0) {
+            return;
+        }
+        String more = suppressed == 0 ? "" : " (and " + suppressed + " more like it in the last " + LOG_INTERVAL_S + " s)";
         if (refusal == Refusal.DOWNSTREAM_FAILED) {
-            LOG.warn("{} message not stored: {}", device, detail);
+            LOG.warn("{} message not stored: {}{}", device, detail, more);
         } else {
             // a device's mistake: worth a line for its developer, never a stack trace
-            LOG.info("{} message refused ({}): {}", device, refusal.label(), detail);
+            LOG.info("{} message refused ({}): {}{}", device, refusal.label(), detail, more);
         }
     }
 }

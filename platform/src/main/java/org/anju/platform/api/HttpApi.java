@@ -24,6 +24,7 @@ import org.anju.platform.auth.SessionTokens;
 import org.anju.platform.auth.UserDirectory;
 import org.anju.platform.commands.DeviceCommands;
 import org.anju.platform.delivery.Delivery;
+import org.anju.platform.provisioning.CommunityProvisioning;
 import org.anju.platform.registry.DeviceRegistry;
 
 /**
@@ -38,7 +39,8 @@ public final class HttpApi {
     /** What the API serves from. */
     public record Services(UserDirectory users, SessionTokens tokens, DeviceRegistry registry,
             LiveDeviceUpdates deviceUpdates, DeviceCommands commands, PrometheusMeterRegistry meters,
-            BooleanSupplier databaseReachable, StorageServices storage, Delivery delivery) {
+            BooleanSupplier databaseReachable, StorageServices storage, CommunityProvisioning provisioning,
+            Delivery delivery) {
     }
 
     private final Vertx vertx;
@@ -49,6 +51,7 @@ public final class HttpApi {
         this.vertx = vertx;
         this.router = Router.router(vertx);
         router.route().handler(HttpApi::securityHeaders);
+        router.route(ProvisioningRoutes.PREFIX + "*").handler(ProvisioningRoutes.bodyHandler());
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         AuthRoutes auth = new AuthRoutes(vertx, services.users(), services.tokens());
         auth.mount(router);
@@ -58,6 +61,7 @@ public final class HttpApi {
         new HistoryRoutes(vertx, services.registry(), services.storage().history(), services.storage().events(),
                 Clock.systemUTC()).mount(router, auth::authenticate);
         new StorageRoutes(vertx, services.registry(), services.storage().usage()).mount(router, auth::authenticate);
+        new ProvisioningRoutes(vertx, services.provisioning()).mount(router, auth::authenticate);
         new FeedRoutes(services.delivery().feed(), services.tokens()).mount(router, auth::authenticate);
         new WebhookRoutes(vertx, services.delivery().webhooks()).mount(router, auth::authenticate);
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));

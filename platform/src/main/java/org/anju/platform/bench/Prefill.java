@@ -90,6 +90,28 @@ public final class Prefill implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Result result = run();
+        if (result == null) {
+            return 2;
+        }
+        out.printf(Locale.ROOT, "summary prefill_rows=%d prefill_s=%.1f query_p50_ms=%.2f query_p99_ms=%.2f%n", result.rows(),
+                result.seconds(), result.queryP50Millis(), result.queryP99Millis());
+        return 0;
+    }
+
+    /** What a prefill run measured. */
+    record Result(long rows, double seconds, double queryP50Millis, double queryP99Millis) {
+    }
+
+    /** Pre-fills {@code url} with the default fleet and measures the queries (for {@code bench ingest --prefill}). */
+    static Result run(String url, PrintStream out) throws Exception {
+        Prefill prefill = new Prefill(out);
+        new CommandLine(prefill).parseArgs("--db-url", url);
+        return prefill.run();
+    }
+
+    /** Returns null when the database already holds benchmark data and no query-only run was asked for. */
+    private Result run() throws Exception {
         BenchFleet fleet = new BenchFleet(devices, communities, metrics);
         Duration rawKeptFor = Duration.ofDays(Math.max(90, days + 1L));
         RetentionPolicy retention = new RetentionPolicy(rawKeptFor, Duration.ofDays(Math.max(730, days + 1L)),
@@ -105,7 +127,7 @@ public final class Prefill implements Callable<Integer> {
             if (!queryOnly) {
                 if (fleet.hasData(database.dataSource())) {
                     System.err.println("prefill: this database already holds benchmark data; use --query-only or a fresh database");
-                    return 2;
+                    return null;
                 }
                 long started = System.nanoTime();
                 rows = prefill(database, fleet, rollups);
@@ -113,9 +135,7 @@ public final class Prefill implements Callable<Integer> {
             }
             double[] millis = measure(new DeviceHistory(database.dataSource(), rollups.tables(), retention, DAY_ZONE,
                     Clock.systemUTC()), fleet);
-            out.printf(Locale.ROOT, "summary prefill_rows=%d prefill_s=%.1f query_p50_ms=%.2f query_p99_ms=%.2f%n", rows,
-                    prefillSeconds, percentile(millis, 50), percentile(millis, 99));
-            return 0;
+            return new Result(rows, prefillSeconds, percentile(millis, 50), percentile(millis, 99));
         }
     }
 

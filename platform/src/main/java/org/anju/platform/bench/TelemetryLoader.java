@@ -1,7 +1,5 @@
 package org.anju.platform.bench;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -71,7 +69,7 @@ final class TelemetryLoader {
         return rows.get();
     }
 
-    private long loadRange(Instant start, Instant end) throws SQLException, IOException {
+    private long loadRange(Instant start, Instant end) throws SQLException {
         List<String> metrics = fleet.metrics();
         long total = 0;
         try (Connection c = dataSource.getConnection()) {
@@ -86,14 +84,12 @@ final class TelemetryLoader {
                 }
                 if (rows.rows() >= ROWS_PER_COPY) {
                     total += rows.rows();
-                    copy.copyIn(COPY, new ByteArrayInputStream(rows.finish()));
+                    rows.copyInto(copy, COPY);
                     rows = new BinaryCopy(ROWS_PER_COPY);
                 }
             }
-            if (rows.rows() > 0) {
-                total += rows.rows();
-                copy.copyIn(COPY, new ByteArrayInputStream(rows.finish()));
-            }
+            total += rows.rows();
+            rows.copyInto(copy, COPY);
         }
         return total;
     }

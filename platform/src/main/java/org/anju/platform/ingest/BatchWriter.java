@@ -1,7 +1,5 @@
 package org.anju.platform.ingest;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -77,7 +75,7 @@ final class BatchWriter {
                 rows.startRow(4).timestamptz(p.ts()).text(p.deviceId()).text(p.metric()).float8(p.value());
             }
         }
-        copyIn(copy, COPY_TELEMETRY, rows);
+        rows.copyInto(copy, COPY_TELEMETRY);
     }
 
     /** Returns the device-hours the batch has data for: the rollup job recomputes them (see docs/storage.md). */
@@ -94,18 +92,7 @@ final class BatchWriter {
                 rows.startRow(4).timestamptz(event.ts()).text(entry.deviceId()).text(event.kind()).jsonb(event.payloadJson());
             }
         }
-        copyIn(copy, COPY_EVENTS, rows);
-    }
-
-    private static void copyIn(CopyManager copy, String sql, BinaryCopy rows) throws SQLException {
-        if (rows.rows() == 0) {
-            return;
-        }
-        try {
-            copy.copyIn(sql, new ByteArrayInputStream(rows.finish()));
-        } catch (IOException e) {
-            throw new SQLException("COPY stream failed: " + e.getMessage(), e);
-        }
+        rows.copyInto(copy, COPY_EVENTS);
     }
 
     private static void upsertState(Connection c, Map<String, Batch.StateUpdate> updates) throws SQLException {

@@ -1,11 +1,15 @@
 package org.anju.platform.ingest;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Instant;
+
+import org.postgresql.copy.CopyManager;
 
 /**
  * Builds a PostgreSQL binary {@code COPY} stream (the format of {@code COPY ... FROM STDIN
@@ -80,6 +84,18 @@ public final class BinaryCopy {
     public byte[] finish() {
         write(() -> out.writeShort(-1));
         return bytes.toByteArray();
+    }
+
+    /** Ends the stream and sends it with {@code sql} (a {@code COPY … FROM STDIN (FORMAT BINARY)}); nothing when empty. */
+    public void copyInto(CopyManager copy, String sql) throws SQLException {
+        if (rows == 0) {
+            return;
+        }
+        try {
+            copy.copyIn(sql, new ByteArrayInputStream(finish()));
+        } catch (IOException e) {
+            throw new SQLException("COPY stream failed: " + e.getMessage(), e);
+        }
     }
 
     private interface Write {

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,9 +45,18 @@ public final class RunningPlatform implements AutoCloseable {
 
     /** Starts a platform over a fresh database on the given backend. */
     public static RunningPlatform start(TestDatabases.Backend backend, Map<String, String> overrides) throws IOException {
+        return start(backend, overrides, UnaryOperator.identity());
+    }
+
+    /**
+     * Starts a platform over a fresh database on the given backend, reaching it through the URL
+     * that {@code route} makes of the database's URL (e.g. through a {@link TcpProxy}).
+     */
+    public static RunningPlatform start(TestDatabases.Backend backend, Map<String, String> overrides,
+            UnaryOperator<String> route) throws IOException {
         TestDatabases.TestDatabase database = backend.create();
         Map<String, String> env = new HashMap<>();
-        env.put("ANJU_DB_URL", database.url());
+        env.put("ANJU_DB_URL", route.apply(database.url()));
         env.put("ANJU_DATA_DIR", Files.createTempDirectory("anju-test-data").toString());
         env.put("ANJU_HTTP_HOST", "127.0.0.1");
         env.put("ANJU_HTTP_PORT", "0");
@@ -69,6 +79,11 @@ public final class RunningPlatform implements AutoCloseable {
 
     public Fixtures fixtures() {
         return new Fixtures(platform.database().dataSource());
+    }
+
+    /** Returns the JDBC URL of the platform's database (credentials included). */
+    public String databaseUrl() {
+        return database.url();
     }
 
     public String mqttUri() {

@@ -2,6 +2,7 @@ package org.anju.platform.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -95,6 +96,20 @@ public final class TestDatabases {
             Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
         }
         return new Backend("embedded", embedded.jdbcUrl("postgres"));
+    }
+
+    /** Returns the JDBC URL with its host and port replaced, e.g. to go through a {@link TcpProxy}. */
+    public static String withHostAndPort(String url, String host, int port) {
+        return url.replaceFirst("^jdbc:postgresql://[^/]+/", "jdbc:postgresql://" + host + ":" + port + "/");
+    }
+
+    /** Returns the host and port a JDBC URL points at. */
+    public static InetSocketAddress address(String url) {
+        Matcher m = Pattern.compile("^jdbc:postgresql://([^:/]+)(?::(\\d+))?/").matcher(url);
+        if (!m.find()) {
+            throw new IllegalArgumentException("not a PostgreSQL JDBC URL with a host: " + url);
+        }
+        return InetSocketAddress.createUnresolved(m.group(1), m.group(2) == null ? 5432 : Integer.parseInt(m.group(2)));
     }
 
     static String withDatabase(String url, String database) {

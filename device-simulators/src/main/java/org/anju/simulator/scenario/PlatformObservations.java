@@ -1,0 +1,103 @@
+package org.anju.simulator.scenario;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.anju.simulator.community.PlatformApi;
+
+/**
+ * What the scenario checker asks the platform's HTTP API: stored device events
+ * ({@code GET /api/v1/communities/{id}/events}), devices online or not
+ * ({@code GET /api/v1/communities/{id}/devices}) and alerts ({@code GET /api/v1/alerts}, see
+ * docs/scenarios.md for the query it sends).
+ */
+public final class PlatformObservations {
+
+    private final PlatformApi api;
+
+    public PlatformObservations(PlatformApi api) {
+        this.api = api;
+    }
+
+    /** Something that happened on a device, at the device's or the platform's time. */
+    public record Seen(String deviceId, Instant at, String severity) {
+    }
+
+    /**
+     * Returns the community's events of this kind at or after {@code since} and before {@code until},
+     * newest first (at most 1000).
+     */
+    public List<Seen> events(String communityId, String kind, Instant since, Instant until)
+            throws IOException, InterruptedException {
+        PlatformApi.Answer answer = api.get("/api/v1/communities/" + PlatformApi.encode(communityId) + "/events?kind="
+                + PlatformApi.encode(kind) + "&from=" + PlatformApi.encode(since.toString()) + "&to="
+                + PlatformApi.encode(until.toString()) + "&limit=1000");
+        require(answer, "events of " + communityId);
+        List<Seen> seen = new ArrayList<>();
+        for (JsonNode e : answer.body().path("events")) {
+            seen.add(new Seen(e.path("deviceId").asText(), Instant.parse(e.path("ts").asText()), null));
+        }
+        return seen;
+    }
+
+    /** Returns whether each device of the community is shown online. */
+    public Map<String, Boolean> online(String communityId) throws IOException, InterruptedException {
+        PlatformApi.Answer answer = api.get("/api/v1/communities/" + PlatformApi.encode(communityId) + "/devices");
+        require(answer, "devices of " + communityId);
+        Map<String, Boolean> online = new HashMap<>();
+        for (JsonNode d : answer.body().path("devices")) {
+            online.put(d.path("id").asText(), d.path("online").asBoolean());
+        }
+        return online;
+    }
+
+    /**
+     * Alerts seen, or why they cannot be checked.
+     *
+     * @param notCheckable null when {@code seen} is the answer
+     */
+    public record Alerts(List<Seen> seen, String notCheckable) {
+    }
+
+    /**
+     * Returns the community's alerts of this type (or a dotted sub-type) opened at or after
+     * {@code since}; not checkable when the platform has no alerts API (404) or does not take the
+     * query (400), with the platform's words.
+     */
+    public Alerts alerts(String communityId, String type, Instant since) throws IOException, InterruptedException {
+        PlatformApi.Answer answer = api.get("/api/v1/alerts?communityId=" + PlatformApi.encode(communityId)
+                + "&from=" + PlatformApi.encode(since.toString()) + "&limit=1000");
+        if (answer.status() == 404) {
+            return new Alerts(List.of(), "the platform has no alerts API (GET /api/v1/alerts answered 404)");
+        }
+        if (answer.status() == 400) {
+            return new Alerts(List.of(), "the platform does not take the alerts query: " + answer.errorMessage());
+        }
+        require(answer, "alerts of " + communityId);
+        JsonNode items = answer.body().has("items") ? answer.body().path("items") : answer.body().path("alerts");
+        List<Seen> seen = new ArrayList<>();
+        for (JsonNode a : items) {
+            String alertType = a.path("type").asText();
+            // charger_fault matches charger_fault.1.ground_failure: types are dotted, most general first
+            if (!alertType.equals(type) && !alertType.startsWith(type + ".")) {
+                continue;
+            }
+            String at = a.path("openedAt").asText(a.path("firstSeen").asText(""));
+            seen.add(new Seen(a.path("deviceId").asText(), at.isEmpty() ? null : Instant.parse(at),
+                    a.path("severity").asText(null)));
+        }
+        return new Alerts(seen, null);
+    }
+
+    private static void require(PlatformApi.Answer answer, String what) throws IOException {
+        if (!answer.ok()) {
+            throw new IOException("the platform refused to show the " + what + ": " + answer.errorMessage());
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.anju.platform.api;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+import org.anju.error.ClientError;
+import org.anju.platform.auth.Principal;
+import org.anju.platform.auth.Role;
+import org.anju.platform.provisioning.CommunityProvisioning;
+import org.anju.platform.provisioning.ItemError;
+import org.anju.platform.provisioning.ProvisioningRejected;
+import org.anju.platform.provisioning.ProvisioningRequests;
+
+/**
+ * Bulk, idempotent provisioning of tenants, communities with buildings, and devices with
+ * credentials (what the community generator calls). Platform admins provision any tenant;
+ * property admins their own tenant's communities. A rejected request answers
+ * {@code {"error": {"code", "message", "items": [{"index", "field", "path", "message"}]}}}.
+ */
+final class ProvisioningRoutes {
+
+    /** Bodies of up to {@value ProvisioningRequests#MAX_DEVICES_PER_REQUEST} devices fit. */
+    static final long MAX_BODY_BYTES = 4L * 1024 * 1024;
+    static final String PREFIX = "/api/v1/provisioning/";
+
+    private final Vertx vertx;
+    private final CommunityProvisioning provisioning;
+
+    ProvisioningRoutes(Vertx vertx, CommunityProvisioning provisioning) {
+        this.vertx = vertx;
+        this.provisioning = provisioning;
+    }
+
+    /** The body handler of the provisioning routes; mount it before the API's smaller general one. */
+    static BodyHandler bodyHandler() {
+        return BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
+    }
+
+    void mount(Router router, Handler<RoutingContext> authenticated) {
+        router.put(PREFIX + "tenants/:tenantId").handler(authenticated).handler(this::tenant)
+                .failureHandler(ProvisioningRoutes::rejected);
+        router.put(PREFIX + "tenants/:tenantId/communities/:communityId").handler(authenticated)
+                .handler(this::community).failureHandler(ProvisioningRoutes::rejected);
+        router.post(PREFIX + "tenants/:tenantId/communities/:communityId/devices").handler(authenticated)
+                .handler(this::devices).failureHandler(ProvisioningRoutes::rejected);
+    }
+
+    private void tenant(RoutingContext ctx) {
+        String tenantId = slug(ctx, "tenantId");
+        Principal user = AuthRoutes.principal(ctx);
+        if (!user.has(Role.PLATFORM_ADMIN)) {
+            throw ClientError.forbidden(user.username() + " may not create tenants (platform_admin only)");
+        }
+        String name = ProvisioningRequests.tenantName(ctx.body().asString());
+        Responses.json(ctx, vertx.executeBlocking(() -> provisioning.tenant(tenantId, name), false));
+    }
+
+    private void community(RoutingContext ctx) {
+        String tenantId = slug(ctx, "tenantId");
+        String communityId = slug(ctx, "communityId");
+        requireProvisioner(AuthRoutes.principal(ctx), tenantId);
+        String body = ctx.body().asString();
+        Responses.json(ctx, vertx.executeBlocking(
+                () -> provisioning.community(tenantId, communityId, ProvisioningRequests.community(body)), false));
+    }
+
+    private void devices(RoutingContext ctx) {
+        String tenantId = slug(ctx, "tenantId");
+        String communityId = slug(ctx, "communityId");
+        requireProvisioner(AuthRoutes.principal(ctx), tenantId);
+        String body = ctx.body().asString();
+        // parsing 5,000 devices is work too: off the event loop with the rest
+        Responses.json(ctx, vertx.executeBlocking(
+                () -> provisioning.devices(tenantId, communityId, ProvisioningRequests.devices(body)), false));
+    }
+
+    /** Platform admins provision any tenant, property admins their own. */
+    private static void requireProvisioner(Principal user, String tenantId) {
+        if (user.has(Role.PLATFORM_ADMIN)) {
+            return;
+        }
+        if (!user.has(Role.PROPERTY_ADMIN)) {
+            throw ClientError.forbidden(user.username() + " may not provision (platform_admin or property_admin only)");
+        }
+        if (!tenantId.equals(user.tenantId())) {
+            throw ClientError.forbidden(user.username() + " may not provision tenant '" + tenantId + "'");
+        }
+    }
+
+    private static String slug(RoutingContext ctx, String param) {
+        String value = ctx.pathParam(param);
+        if (!ProvisioningRequests.isSlug(value)) {
+            throw ClientError.badRequest(param + " '" + value
+                    + "' is not valid: lower-case letters, digits, _ and - (at most 63), starting with a letter or digit");
+        }
+        return value;
+    }
+
+    /** Answers a request refused because of its items with the list of what is wrong; other failures go on. */
+    private static void rejected(RoutingContext ctx) {
+        if (!(ctx.failure() instanceof ProvisioningRejected rejected) || ctx.response().headWritten()) {
+            ctx.next();
+            return;
+        }
+        JsonArray items = new JsonArray();
+        for (ItemError e : rejected.items()) {
+            items.add(new JsonObject().put("list", e.list()).put("index", e.index()).put("field", e.field())
+                    .put("path", e.path()).put("message", e.message()));
+        }
+        Responses.json(ctx, rejected.status(), new JsonObject().put("error", new JsonObject()
+                .put("code", rejected.status()).put("message", rejected.getMessage()).put("items", items)));
+    }
+}
