@@ -13,8 +13,8 @@ import org.anju.platform.delivery.Subscription;
 import org.anju.platform.delivery.WebhookService;
 
 /**
- * Webhook subscriptions (create, list, read, enable/disable, delete) and their delivery log, under
- * {@code /api/v1/webhooks}. The signing secret is in the answer to the create request only.
+ * Webhook subscriptions (create, list, read, enable/disable, delete), their delivery log and
+ * sending a dead delivery again, under {@code /api/v1/webhooks}. The signing secret is in the answer to the create request only.
  */
 final class WebhookRoutes {
 
@@ -36,6 +36,7 @@ final class WebhookRoutes {
         router.patch(BASE + "/:subscriptionId").handler(authenticated).handler(this::patch);
         router.delete(BASE + "/:subscriptionId").handler(authenticated).handler(this::delete);
         router.get(BASE + "/:subscriptionId/deliveries").handler(authenticated).handler(this::deliveries);
+        router.post(BASE + "/:subscriptionId/deliveries/:deliveryId/retry").handler(authenticated).handler(this::retry);
     }
 
     private void create(RoutingContext ctx) {
@@ -99,6 +100,21 @@ final class WebhookRoutes {
         }
         withId(ctx, id -> Responses.json(ctx, vertx.executeBlocking(() -> new JsonObject().put("deliveries",
                 webhooks.deliveries(user, id, status, before, limit)), false)));
+    }
+
+    private void retry(RoutingContext ctx) {
+        Principal user = AuthRoutes.principal(ctx);
+        long deliveryId;
+        try {
+            deliveryId = number(ctx.pathParam("deliveryId"), "deliveryId");
+        } catch (ClientError e) {
+            ctx.fail(e);
+            return;
+        }
+        withId(ctx, id -> Responses.json(ctx, vertx.executeBlocking(() -> {
+            webhooks.retry(user, id, deliveryId);
+            return new JsonObject().put("id", deliveryId).put("status", "pending");
+        }, false)));
     }
 
     private interface IdHandler {

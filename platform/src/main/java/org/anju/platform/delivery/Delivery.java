@@ -49,7 +49,7 @@ public final class Delivery implements AutoCloseable {
         WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, deliveries, channels, secrets, targets, outbox,
                 webhookSettings, clock, new SecureRandom(), meters);
         WebhookService webhooks = new WebhookService(new SubscriptionStore(dataSource), deliveries, channels, targets,
-                secrets, clock);
+                secrets, clock, dispatcher::wake);
         Delivery delivery = new Delivery(feed, dispatcher, webhooks, outbox);
         return feed.start().onSuccess(v -> dispatcher.start()).map(delivery);
     }

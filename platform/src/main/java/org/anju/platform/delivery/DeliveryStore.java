@@ -36,7 +36,7 @@ public final class DeliveryStore {
             INSERT INTO webhook_deliveries (subscription_id, notification_id, next_attempt_at, created_at)
             VALUES (?, ?, ?, ?) ON CONFLICT (subscription_id, notification_id) DO NOTHING""";
     private static final String DUE_SQL = "SELECT d.id, d.attempts, d.idempotency_key, s.secret_ciphertext,"
-            + " s.auth_ciphertext, n.id, n.created_at, n.tenant_id, n.community_id, n.topic, n.fire, n.payload::text, "
+            + " s.auth_ciphertext, d.attempts_before_round, n.id, n.created_at, n.tenant_id, n.community_id, n.topic, n.fire, n.payload::text, "
             + SubscriptionStore.COLUMNS
             + " FROM webhook_deliveries d JOIN webhook_subscriptions s ON s.id = d.subscription_id"
             + " JOIN notifications n ON n.id = d.notification_id"
@@ -126,10 +126,11 @@ public final class DeliveryStore {
                 ps.setInt(2, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        StoredNotification n = new StoredNotification(rs.getLong(6), rs.getTimestamp(7).toInstant(),
-                                rs.getString(8), rs.getString(9), rs.getString(10), rs.getBoolean(11), rs.getString(12));
-                        due.add(new DueDelivery(rs.getLong(1), rs.getInt(2) + 1, (UUID) rs.getObject(3),
-                                SubscriptionStore.read(rs, 13), rs.getBytes(4), rs.getBytes(5), n));
+                        StoredNotification n = new StoredNotification(rs.getLong(7), rs.getTimestamp(8).toInstant(),
+                                rs.getString(9), rs.getString(10), rs.getString(11), rs.getBoolean(12), rs.getString(13));
+                        int attempt = rs.getInt(2) + 1;
+                        due.add(new DueDelivery(rs.getLong(1), attempt, attempt - rs.getInt(6), (UUID) rs.getObject(3),
+                                SubscriptionStore.read(rs, 14), rs.getBytes(4), rs.getBytes(5), n));
                     }
                 }
             }
@@ -196,6 +197,39 @@ public final class DeliveryStore {
                 .put("attempts", d.attempt())
                 .put("lastStatusCode", last.statusCode())
                 .put("lastError", last.error()));
+    }
+
+    /** What {@link #retryDead} found. */
+    enum RetryOutcome { RETRIED, NOT_FOUND, NOT_DEAD }
+
+    /**
+     * Makes a dead delivery of the subscription due now, with a new round of attempts.
+     */
+    RetryOutcome retryDead(long subscriptionId, long deliveryId, Instant now) {
+        return inTransaction(c -> {
+            String status;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT status FROM webhook_deliveries WHERE id = ? AND subscription_id = ? FOR UPDATE")) {
+                ps.setLong(1, deliveryId);
+                ps.setLong(2, subscriptionId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return RetryOutcome.NOT_FOUND;
+                    }
+                    status = rs.getString(1);
+                }
+            }
+            if (!status.equals("dead")) {
+                return RetryOutcome.NOT_DEAD;
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE webhook_deliveries SET status = 'pending',"
+                    + " next_attempt_at = ?, finished_at = NULL, attempts_before_round = attempts WHERE id = ?")) {
+                ps.setTimestamp(1, Timestamp.from(now));
+                ps.setLong(2, deliveryId);
+                ps.executeUpdate();
+            }
+            return RetryOutcome.RETRIED;
+        });
     }
 
     /**

@@ -191,8 +191,8 @@ public final class WebhookDispatcher {
 
     private boolean record(DueDelivery d, AttemptResult result) {
         Instant now = clock.instant();
-        Instant retryAt = result.succeeded() || backoff.exhausted(d.attempt()) ? null
-                : now.plus(backoff.delayAfter(d.attempt(), random));
+        Instant retryAt = result.succeeded() || backoff.exhausted(d.attemptsInRound()) ? null
+                : now.plus(backoff.delayAfter(d.attemptsInRound(), random));
         (result.succeeded() ? delivered : retryAt == null ? dead : retried).increment();
         if (!result.succeeded() && retryAt == null) {
             LOG.warn("delivery dead after {} attempts [delivery: {}, subscription: {}, url: {}]: {}", d.attempt(), d.id(),

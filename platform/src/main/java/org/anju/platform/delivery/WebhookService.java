@@ -36,9 +36,11 @@ public final class WebhookService {
     private final TargetPolicy targets;
     private final SecretBox secrets;
     private final Clock clock;
+    private final Runnable wakeDispatcher;
 
     public WebhookService(SubscriptionStore subscriptions, DeliveryStore deliveries, Channels channels,
-            TargetPolicy targets, SecretBox secrets, Clock clock) {
+            TargetPolicy targets, SecretBox secrets, Clock clock, Runnable wakeDispatcher) {
+        this.wakeDispatcher = wakeDispatcher;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.channels = channels;
@@ -97,6 +99,24 @@ public final class WebhookService {
             throw ClientError.badRequest("'limit' must be a whole number from 1 to " + MAX_LOG);
         }
         return deliveries.log(id, status, beforeId, limit);
+    }
+
+    /**
+     * Sends a dead delivery again (after its receiver was fixed): due now, with a new round of
+     * attempts and the same idempotency key.
+     *
+     * @throws ClientError 404 when there is no such delivery of a subscription the user manages, 409
+     *                     when the delivery is not dead
+     */
+    public void retry(Principal user, long subscriptionId, long deliveryId) {
+        get(user, subscriptionId);
+        switch (deliveries.retryDead(subscriptionId, deliveryId, clock.instant())) {
+            case NOT_FOUND -> throw ClientError.notFound("no delivery " + deliveryId + " of webhook subscription "
+                    + subscriptionId);
+            case NOT_DEAD -> throw new ClientError(ClientError.CONFLICT, "delivery " + deliveryId
+                    + " is not dead: only dead deliveries are sent again");
+            case RETRIED -> wakeDispatcher.run();
+        }
     }
 
     private static void requireManager(Principal user) {

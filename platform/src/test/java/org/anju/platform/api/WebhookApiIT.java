@@ -201,6 +201,10 @@ class WebhookApiIT {
                 .isEmpty();
         assertError(send("GET", BASE + "/" + id + "/deliveries?status=lost", root, null), 400, "'status' must be one of");
         assertError(send("GET", BASE + "/" + id + "/deliveries?limit=0", root, null), 400, "'limit' must be");
+        String retry = BASE + "/" + id + "/deliveries/" + delivery.get("id").asLong() + "/retry";
+        assertError(send("POST", retry, root, ""), 409, "only dead deliveries are sent again");
+        assertError(send("POST", BASE + "/" + id + "/deliveries/999999/retry", root, ""), 404, "no delivery 999999");
+        assertError(send("POST", retry, pam, ""), 404, "no webhook subscription");
     }
 
     private static long append(Notification n) throws Exception {

@@ -1,6 +1,7 @@
 package org.anju.platform.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import org.anju.error.ClientError;
 import org.anju.platform.auth.Principal;
 import org.anju.platform.auth.Role;
 import org.anju.platform.config.AnjuConfig;
@@ -182,6 +184,39 @@ class WebhookDispatcherIT {
     }
 
     @Test
+    void anAdministratorSendsADeadDeliveryAgainWithANewRoundOfAttempts() throws Exception {
+        Receiver receiver = receiver(new Receiver.Answer[SETTINGS.maxAttempts() + 1]);
+        Dispatcher d = dispatcher(SETTINGS);
+        subscribe(d, receiver.url(), "alert.*");
+        append(d, note("alert.opened", Fixtures.COMMUNITY, false, "camera offline"));
+        Awaitility.await().atMost(WAIT).until(() -> {
+            clock.advance(SETTINGS.retryMax());
+            d.dispatcher().wake();
+            return status().equals("dead");
+        });
+        long subscription = (Long) queryOne("SELECT subscription_id FROM webhook_deliveries");
+        long delivery = (Long) queryOne("SELECT id FROM webhook_deliveries");
+
+        d.service().retry(ROOT, subscription, delivery);
+        awaitAttempts(SETTINGS.maxAttempts() + 1);
+        Duration firstDelayOfTheNewRound = delay();
+        clock.advance(SETTINGS.retryMax());
+        d.dispatcher().wake();
+        Awaitility.await().atMost(WAIT).until(() -> status().equals("delivered"));
+
+        assertThat(firstDelayOfTheNewRound).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(10));
+        assertThat(attempts()).isEqualTo(SETTINGS.maxAttempts() + 2);
+        assertThat(receiver.requests()).extracting(r -> r.headers().get("Idempotency-Key")).containsOnly(
+                receiver.requests().get(0).headers().get("Idempotency-Key"));
+        assertThat(receiver.requests().getLast().headers().get("Anju-Attempt"))
+                .isEqualTo(Integer.toString(SETTINGS.maxAttempts() + 2));
+        assertThatThrownBy(() -> d.service().retry(ROOT, subscription, delivery))
+                .isInstanceOf(ClientError.class).hasMessageContaining("is not dead");
+        assertThatThrownBy(() -> d.service().retry(ROOT, subscription, delivery + 1))
+                .isInstanceOf(ClientError.class).hasMessageContaining("no delivery " + (delivery + 1));
+    }
+
+    @Test
     void aDeadLetterThatCannotBeDeliveredRaisesNoFurtherDeadLetter() throws Exception {
         Receiver receiver = receiver(new Receiver.Answer[2 * SETTINGS.maxAttempts()]);
         Dispatcher d = dispatcher(SETTINGS);
@@ -290,7 +325,7 @@ class WebhookDispatcherIT {
         WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, store, Channels.standard(), secrets, targets,
                 outbox, settings, clock, new SplittableRandom(7), meters);
         Dispatcher d = new Dispatcher(vertx, dispatcher, new WebhookService(new SubscriptionStore(ds), store,
-                Channels.standard(), targets, secrets, clock), outbox);
+                Channels.standard(), targets, secrets, clock, dispatcher::wake), outbox);
         toClose.add(d);
         dispatcher.start();
         return d;
