@@ -207,9 +207,4 @@ public final class WebhookDispatcher {
     private static long elapsedMs(long startedNanos) {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
     }
-
-    /** Returns the policy's retry schedule, for the API and documentation. */
-    public Backoff backoff() {
-        return backoff;
-    }
 }
