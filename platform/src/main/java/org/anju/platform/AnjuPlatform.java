@@ -28,6 +28,7 @@ import org.anju.platform.commands.DeviceCommands;
 import org.anju.platform.auth.SessionTokens;
 import org.anju.platform.auth.UserDirectory;
 import org.anju.platform.config.AnjuConfig;
+import org.anju.platform.delivery.Delivery;
 import org.anju.platform.ingest.IngestSettings;
 import org.anju.platform.ingest.TelemetryIngest;
 import org.anju.platform.presence.PresenceChange;
@@ -65,6 +66,7 @@ public final class AnjuPlatform implements AutoCloseable {
     private PresenceJob presenceJob;
     private StorageMaintenance storageJobs;
     private HttpApi http;
+    private Delivery delivery;
     private MqttGateway gateway;
     private Provisioning provisioning;
     private int httpPort;
@@ -118,12 +120,14 @@ public final class AnjuPlatform implements AutoCloseable {
         storageJobs.start();
         gateway = MqttGateway.create(vertx, config.mqtt().gateway(), new RegistryGatewayClient(vertx, registry, hasher,
                 config.mqtt().limits(), config.security().deviceAuthCacheTtl(), clock), ingest, meters);
+        delivery = await(startDelivery(meters));
         http = new HttpApi(vertx, new HttpApi.Services(new UserDirectory(database.dataSource(), hasher),
                 new SessionTokens(vertx, jwtSecret(), config.security().tokenTtl()), registry, deviceUpdates,
                 new DeviceCommands(vertx, gateway, registry), meters, database::isReachable,
                 StorageServices.of(database, storageJobs.rollups().tables(), retention, rollups.dayZone(), clock),
                 new CommunityProvisioning(provisioning,
-                        new PasswordHasher(CommunityProvisioning.DEVICE_SECRET_BCRYPT_COST))));
+                        new PasswordHasher(CommunityProvisioning.DEVICE_SECRET_BCRYPT_COST)),
+                delivery));
         httpPort = await(http.start(config.http().host(), config.http().port()));
         mqttPort = await(gateway.start());
     }
@@ -165,6 +169,11 @@ public final class AnjuPlatform implements AutoCloseable {
         return presenceJob;
     }
 
+    /** Returns the live feed and webhook dispatcher. */
+    public Delivery delivery() {
+        return delivery;
+    }
+
     /** Returns the HTTP API, for checks of its routes. */
     public HttpApi http() {
         return http;
@@ -193,6 +202,10 @@ public final class AnjuPlatform implements AutoCloseable {
             awaitQuietly(http.stop());
             http = null;
         }
+        if (delivery != null) {
+            delivery.close();
+            delivery = null;
+        }
         if (vertx != null) {
             awaitQuietly(vertx.close());
             vertx = null;
@@ -217,6 +230,16 @@ public final class AnjuPlatform implements AutoCloseable {
         } catch (IOException e) {
             throw new StartupException("cannot create the data folder " + config.dataDir().toAbsolutePath() + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** Starts the live feed and the webhook dispatcher; their secret key is kept like the token secret. */
+    private Future<Delivery> startDelivery(PrometheusMeterRegistry meters) {
+        try {
+            return Delivery.start(vertx, database.dataSource(), config.feed(), config.webhooks(), config.dataDir(),
+                    meters, clock);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new StartupException("cannot set up webhook secrets: " + e.getMessage(), e);
         }
     }
 

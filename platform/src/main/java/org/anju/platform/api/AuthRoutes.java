@@ -96,7 +96,8 @@ final class AuthRoutes {
         Responses.json(ctx, 200, userJson(principal(ctx)));
     }
 
-    private static String bearerToken(RoutingContext ctx) {
+    /** Returns the session token of the request (header or cookie), null when there is none. */
+    static String bearerToken(RoutingContext ctx) {
         String header = ctx.request().getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return header.substring(7).strip();

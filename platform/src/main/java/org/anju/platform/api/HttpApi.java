@@ -23,6 +23,7 @@ import org.anju.error.ServerError;
 import org.anju.platform.auth.SessionTokens;
 import org.anju.platform.auth.UserDirectory;
 import org.anju.platform.commands.DeviceCommands;
+import org.anju.platform.delivery.Delivery;
 import org.anju.platform.provisioning.CommunityProvisioning;
 import org.anju.platform.registry.DeviceRegistry;
 
@@ -38,7 +39,8 @@ public final class HttpApi {
     /** What the API serves from. */
     public record Services(UserDirectory users, SessionTokens tokens, DeviceRegistry registry,
             LiveDeviceUpdates deviceUpdates, DeviceCommands commands, PrometheusMeterRegistry meters,
-            BooleanSupplier databaseReachable, StorageServices storage, CommunityProvisioning provisioning) {
+            BooleanSupplier databaseReachable, StorageServices storage, CommunityProvisioning provisioning,
+            Delivery delivery) {
     }
 
     private final Vertx vertx;
@@ -60,6 +62,8 @@ public final class HttpApi {
                 Clock.systemUTC()).mount(router, auth::authenticate);
         new StorageRoutes(vertx, services.registry(), services.storage().usage()).mount(router, auth::authenticate);
         new ProvisioningRoutes(vertx, services.provisioning()).mount(router, auth::authenticate);
+        new FeedRoutes(services.delivery().feed(), services.tokens()).mount(router, auth::authenticate);
+        new WebhookRoutes(vertx, services.delivery().webhooks()).mount(router, auth::authenticate);
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         router.route().failureHandler(ApiErrors::handle);
     }

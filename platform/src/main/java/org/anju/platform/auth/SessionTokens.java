@@ -1,6 +1,7 @@
 package org.anju.platform.auth;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
@@ -65,6 +66,19 @@ public final class SessionTokens {
         return jwt.authenticate(new TokenCredentials(token))
                 .recover(cause -> Future.failedFuture(ClientError.unauthorized("invalid or expired session")))
                 .map(user -> toPrincipal(user.principal()));
+    }
+
+    /**
+     * Returns when a token expires, so that what a session opened (a live stream) ends with it.
+     *
+     * @return fails with {@link ClientError} 401 like {@link #verify} for a token it refuses
+     */
+    public Future<Instant> expiry(String token) {
+        return jwt.authenticate(new TokenCredentials(token))
+                .recover(cause -> Future.failedFuture(ClientError.unauthorized("invalid or expired session")))
+                // Vert.x keeps the registered time claims among the user's attributes
+                .map(user -> Instant.ofEpochSecond(user.attributes().getLong("exp",
+                        user.attributes().getJsonObject("accessToken", new JsonObject()).getLong("exp", 0L))));
     }
 
     private static Principal toPrincipal(JsonObject claims) {

@@ -13,12 +13,12 @@ import org.anju.platform.presence.PresenceSettings;
  */
 public record AnjuConfig(
         Path dataDir, Db db, Http http, Mqtt mqtt, Ingest ingest, PresenceSettings presence, Security security, Demo demo,
-        Rollup rollup, Retention retention) {
+        Rollup rollup, Retention retention, Feed feed, Webhooks webhooks) {
 
     /** Returns this configuration with other gateway settings. */
     public AnjuConfig withGateway(GatewayOptions gateway) {
         return new AnjuConfig(dataDir, db, http, new Mqtt(gateway, mqtt.tlsPort(), mqtt.limits()), ingest, presence,
-                security, demo, rollup, retention);
+                security, demo, rollup, retention, feed, webhooks);
     }
 
     /**
@@ -92,5 +92,37 @@ public record AnjuConfig(
      */
     public record Retention(Duration interval, Duration telemetry, Duration hourly, Duration daily, Duration events,
             Duration fireEvents) {
+    }
+
+    /**
+     * The live notification feed (server-sent events).
+     *
+     * @param heartbeatInterval how often an idle stream gets a comment line, so proxies keep it open
+     * @param pollInterval      how often the feed looks for notifications other processes committed
+     * @param clientBufferBytes bytes queued for one client before the feed stops writing to it
+     * @param slowClientTimeout how long a client's queue may stay full before it is cut off
+     */
+    public record Feed(Duration heartbeatInterval, Duration pollInterval, int clientBufferBytes,
+            Duration slowClientTimeout) {
+    }
+
+    /**
+     * Outbound deliveries of notifications (webhooks, SMS and e-mail gateways).
+     *
+     * @param secretKey           base64 AES key encrypting subscription secrets; empty to generate one
+     *                            under the data folder
+     * @param allowPrivateTargets whether receivers may be loopback, private or link-local addresses
+     */
+    public record Webhooks(Duration pollInterval, Duration connectTimeout, Duration requestTimeout,
+            Duration retryBase, Duration retryMax, int maxAttempts, int concurrency, boolean allowPrivateTargets,
+            String secretKey) {
+
+        @Override
+        public String toString() {
+            return "Webhooks[pollInterval=" + pollInterval + ", connectTimeout=" + connectTimeout
+                    + ", requestTimeout=" + requestTimeout + ", retryBase=" + retryBase + ", retryMax=" + retryMax
+                    + ", maxAttempts=" + maxAttempts + ", concurrency=" + concurrency
+                    + ", allowPrivateTargets=" + allowPrivateTargets + ", secretKey=" + Secrets.mask(secretKey) + "]";
+        }
     }
 }

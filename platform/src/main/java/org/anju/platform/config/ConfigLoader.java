@@ -73,7 +73,19 @@ public final class ConfigLoader {
                         v.duration("security.deviceAuthCacheTtl"), v.intIn("security.bcryptCost", 4, 16)),
                 new AnjuConfig.Demo(v.intIn("demo.devicesPerType", 1, 1000), v.duration("demo.publishInterval")),
                 new AnjuConfig.Rollup(v.duration("rollup.interval"), v.wholeHourZone("rollup.dayZone")),
-                retention(v));
+                retention(v),
+                new AnjuConfig.Feed(v.duration("feed.heartbeatInterval"), v.duration("feed.pollInterval"),
+                        v.intIn("feed.clientBufferBytes", 1024, 64 * 1024 * 1024), v.duration("feed.slowClientTimeout")),
+                webhooks(v));
+    }
+
+    private static AnjuConfig.Webhooks webhooks(ConfigValues v) {
+        Duration base = v.duration("webhooks.retryBase");
+        return new AnjuConfig.Webhooks(v.duration("webhooks.pollInterval"), v.duration("webhooks.connectTimeout"),
+                v.duration("webhooks.requestTimeout"), base, v.durationAtLeast("webhooks.retryMax", base,
+                        "webhooks.retryBase"), v.intIn("webhooks.maxAttempts", 1, 100),
+                v.intIn("webhooks.concurrency", 1, 1000), v.bool("webhooks.allowPrivateTargets"),
+                v.secret("webhooks.secretKey", 44));
     }
 
     /** Each rollup level is kept at least as long as the level it is made from; fire records at least a year. */
