@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.anju.gateway.MqttGateway;
+import org.anju.platform.api.AlertServices;
 import org.anju.platform.api.HttpApi;
 import org.anju.platform.api.LiveDeviceUpdates;
 import org.anju.platform.api.StorageServices;
@@ -25,8 +26,10 @@ import org.anju.platform.commands.DeviceCommands;
 import org.anju.platform.auth.SessionTokens;
 import org.anju.platform.auth.UserDirectory;
 import org.anju.platform.config.AnjuConfig;
+import org.anju.platform.ingest.IngestListener;
 import org.anju.platform.ingest.IngestSettings;
 import org.anju.platform.ingest.TelemetryIngest;
+import org.anju.platform.notify.Outbox;
 import org.anju.platform.registry.CachedDeviceTypes;
 import org.anju.platform.registry.DeviceRegistry;
 import org.anju.platform.registry.PasswordHasher;
@@ -54,6 +57,7 @@ public final class AnjuPlatform implements AutoCloseable {
     private Database database;
     private Vertx vertx;
     private TelemetryIngest ingest;
+    private AlertServices alerts;
     private StorageMaintenance storageJobs;
     private HttpApi http;
     private MqttGateway gateway;
@@ -97,10 +101,14 @@ public final class AnjuPlatform implements AutoCloseable {
                 retention.telemetry(), retention.hourly());
         storageJobs = StorageMaintenance.open(database, rollups, retention, rc.interval(), clock);
         LiveDeviceUpdates deviceUpdates = new LiveDeviceUpdates(vertx, registry);
+        alerts = AlertServices.of(database.dataSource(), new Outbox(vertx), config.alerts(), clock,
+                config.rollup().dayZone(), meters);
+        alerts.start();
         AnjuConfig.Ingest ic = config.ingest();
         ingest = new TelemetryIngest(database.dataSource(),
                 new IngestSettings(ic.batchMaxRows(), ic.batchMaxDelay(), ic.queueMaxMessages()),
-                DeviceCatalogue.standard(), new CachedDeviceTypes(vertx, registry), deviceUpdates, meters);
+                DeviceCatalogue.standard(), new CachedDeviceTypes(vertx, registry),
+                IngestListener.both(deviceUpdates, alerts.engine()), meters);
         ingest.start();
         storageJobs.start();
         gateway = MqttGateway.create(vertx, config.mqtt().gateway(), new RegistryGatewayClient(vertx, registry, hasher,
@@ -108,7 +116,8 @@ public final class AnjuPlatform implements AutoCloseable {
         http = new HttpApi(vertx, new HttpApi.Services(new UserDirectory(database.dataSource(), hasher),
                 new SessionTokens(vertx, jwtSecret(), config.security().tokenTtl()), registry, deviceUpdates,
                 new DeviceCommands(vertx, gateway, registry), meters, database::isReachable,
-                StorageServices.of(database, storageJobs.rollups().tables(), retention, rollups.dayZone(), clock)));
+                StorageServices.of(database, storageJobs.rollups().tables(), retention, rollups.dayZone(), clock),
+                alerts));
         httpPort = await(http.start(config.http().host(), config.http().port()));
         mqttPort = await(gateway.start());
     }
@@ -140,6 +149,11 @@ public final class AnjuPlatform implements AutoCloseable {
         return storageJobs;
     }
 
+    /** Returns the alert services (rule engine, fire workflow, rescues, timers). */
+    public AlertServices alerts() {
+        return alerts;
+    }
+
     /** Returns the HTTP API, for checks of its routes. */
     public HttpApi http() {
         return http;
@@ -155,6 +169,10 @@ public final class AnjuPlatform implements AutoCloseable {
         if (ingest != null) {
             ingest.close();
             ingest = null;
+        }
+        if (alerts != null) {
+            alerts.close();
+            alerts = null;
         }
         if (storageJobs != null) {
             storageJobs.close();

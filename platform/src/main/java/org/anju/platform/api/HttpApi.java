@@ -37,7 +37,7 @@ public final class HttpApi {
     /** What the API serves from. */
     public record Services(UserDirectory users, SessionTokens tokens, DeviceRegistry registry,
             LiveDeviceUpdates deviceUpdates, DeviceCommands commands, PrometheusMeterRegistry meters,
-            BooleanSupplier databaseReachable, StorageServices storage) {
+            BooleanSupplier databaseReachable, StorageServices storage, AlertServices alerts) {
     }
 
     private final Vertx vertx;
@@ -57,6 +57,9 @@ public final class HttpApi {
         new HistoryRoutes(vertx, services.registry(), services.storage().history(), services.storage().events(),
                 Clock.systemUTC()).mount(router, auth::authenticate);
         new StorageRoutes(vertx, services.registry(), services.storage().usage()).mount(router, auth::authenticate);
+        new AlertRoutes(vertx, services.alerts().alerts()).mount(router, auth::authenticate);
+        new FireRoutes(vertx, services.alerts().fire()).mount(router, auth::authenticate);
+        new RescueRoutes(vertx, services.alerts().rescues()).mount(router, auth::authenticate);
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         router.route().failureHandler(ApiErrors::handle);
     }

@@ -6,18 +6,19 @@ import java.time.ZoneId;
 
 import org.anju.gateway.GatewayOptions;
 import org.anju.gateway.TenantLimits;
+import org.anju.platform.alerts.AlertSettings;
 
 /**
  * The whole validated configuration of one Anju process. Build it with {@link ConfigLoader}.
  */
 public record AnjuConfig(
         Path dataDir, Db db, Http http, Mqtt mqtt, Ingest ingest, Devices devices, Security security, Demo demo,
-        Rollup rollup, Retention retention) {
+        Rollup rollup, Retention retention, Alerts alerts) {
 
     /** Returns this configuration with other gateway settings. */
     public AnjuConfig withGateway(GatewayOptions gateway) {
         return new AnjuConfig(dataDir, db, http, new Mqtt(gateway, mqtt.tlsPort(), mqtt.limits()), ingest, devices,
-                security, demo, rollup, retention);
+                security, demo, rollup, retention, alerts);
     }
 
     /**
@@ -94,5 +95,14 @@ public record AnjuConfig(
      */
     public record Retention(Duration interval, Duration telemetry, Duration hourly, Duration daily, Duration events,
             Duration fireEvents) {
+    }
+
+    /**
+     * Alert rules, the fire workflow and rescues.
+     *
+     * @param defaults          the thresholds of communities without their own
+     * @param timerPollInterval how often due escalation and rescue timers are looked for
+     */
+    public record Alerts(AlertSettings defaults, Duration timerPollInterval) {
     }
 }

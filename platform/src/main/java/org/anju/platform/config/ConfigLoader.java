@@ -18,6 +18,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import org.anju.gateway.GatewayOptions;
 import org.anju.gateway.TenantLimits;
+import org.anju.platform.alerts.AlertSettings;
 import org.anju.platform.storage.retention.RetentionPolicy;
 
 /**
@@ -69,7 +70,18 @@ public final class ConfigLoader {
                         v.duration("security.deviceAuthCacheTtl"), v.intIn("security.bcryptCost", 4, 16)),
                 new AnjuConfig.Demo(v.intIn("demo.devicesPerType", 1, 1000), v.duration("demo.publishInterval")),
                 new AnjuConfig.Rollup(v.duration("rollup.interval"), v.wholeHourZone("rollup.dayZone")),
-                retention(v));
+                retention(v),
+                alerts(v));
+    }
+
+    private static AnjuConfig.Alerts alerts(ConfigValues v) {
+        return new AnjuConfig.Alerts(new AlertSettings(v.bool("alerts.urban"), v.duration("alerts.rescueSlaUrban"),
+                v.duration("alerts.rescueSlaOther"), v.duration("alerts.entrapmentAfter"),
+                v.decimalIn("alerts.lowBatteryPercent", 0, 100), v.decimalIn("alerts.cameraMaxTemperature", -40, 120),
+                v.decimalIn("alerts.cameraStorageFullPercent", 1, 100), v.decimalIn("alerts.chargerMaxTemperature", -40, 150),
+                v.intIn("alerts.stormThreshold", 2, 100_000), v.duration("alerts.stormWindow"),
+                v.duration("alerts.fireAckTimeout"), v.duration("alerts.fireConfirmTimeout"),
+                v.intIn("alerts.falseAlarmDailyLimit", 0, 100_000)), v.duration("alerts.timerPollInterval"));
     }
 
     /** Each rollup level is kept at least as long as the level it is made from; fire records at least a year. */

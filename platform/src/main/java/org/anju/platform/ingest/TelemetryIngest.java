@@ -97,7 +97,7 @@ public final class TelemetryIngest implements Downstream, AutoCloseable {
             Batch.Entry entry;
             try {
                 DecodedMessage decoded = catalogue.decode(type, message);
-                entry = new Batch.Entry(message.deviceId(), message.receivedAt(), decoded.points(), decoded.events(),
+                entry = new Batch.Entry(message.deviceId(), type, message.receivedAt(), decoded.points(), decoded.events(),
                         decoded.status(), Promise.promise());
             } catch (ClientError e) {
                 invalid.increment();
@@ -132,7 +132,7 @@ public final class TelemetryIngest implements Downstream, AutoCloseable {
 
     /** The gateway's own connected/disconnected notice: an event of the device, and a sign of life. */
     private Batch.Entry connectionEvent(DeviceMessage message) {
-        return new Batch.Entry(message.deviceId(), message.receivedAt(), List.of(),
+        return new Batch.Entry(message.deviceId(), null, message.receivedAt(), List.of(),
                 List.of(connectionEvents.decodeEvent(message)), Map.of(), Promise.promise());
     }
 
@@ -185,6 +185,7 @@ public final class TelemetryIngest implements Downstream, AutoCloseable {
         batch.entries().forEach(entry -> entry.stored().tryComplete());
         try {
             listener.committed(batch.stateUpdates().keySet());
+            listener.committedMessages(batch.entries().stream().map(Batch.Entry::committed).toList());
         } catch (RuntimeException e) {
             LOG.warn("ingest listener failed: {}", e.getMessage(), e);
         }
