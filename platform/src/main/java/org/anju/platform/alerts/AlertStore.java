@@ -44,7 +44,7 @@ public final class AlertStore {
                 cleared_at = ?,
                 updated_at = ?,
                 status = CASE WHEN type = 'fire_alarm' THEN status ELSE 'resolved' END,
-                resolved_at = CASE WHEN type = 'fire_alarm' THEN NULL ELSE ? END,
+                resolved_at = CASE WHEN type = 'fire_alarm' THEN NULL ELSE ?::timestamptz END,
                 resolved_by = CASE WHEN type = 'fire_alarm' THEN NULL ELSE 'device' END,
                 resolution = CASE WHEN type = 'fire_alarm' THEN NULL ELSE 'cleared' END
              WHERE device_id = ? AND (type = ? OR left(type, length(?) + 1) = ? || '.') AND status <> 'resolved'
