@@ -63,6 +63,7 @@ public final class AlertEngine implements IngestListener, PresenceListener, Auto
     private final AtomicBoolean running = new AtomicBoolean();
     private final Counter dropped;
     private final Counter signals;
+    private final Counter retries;
     private Thread thread;
 
     public AlertEngine(Transactions transactions, CommunitySettings settings, List<AlertFollowUp> followUps, Clock clock,
@@ -75,6 +76,8 @@ public final class AlertEngine implements IngestListener, PresenceListener, Auto
                 .description("Committed batches the alert rules could not take (queue full)").register(meters);
         this.signals = Counter.builder("anju.alerts.signals").description("Signals applied to alert records")
                 .register(meters);
+        this.retries = Counter.builder("anju.alerts.retries")
+                .description("Batches retried because the database was unavailable").register(meters);
         Gauge.builder("anju.alerts.queue.batches", queue, BlockingQueue::size)
                 .description("Batches waiting for the alert rules").register(meters);
     }
@@ -153,6 +156,7 @@ public final class AlertEngine implements IngestListener, PresenceListener, Auto
                     applyOneByOne(work);
                     return;
                 }
+                retries.increment();
                 LOG.warn("alert rules cannot reach the database, retrying in {} ms: {}", backoffMs, e.getMessage());
             } catch (RuntimeException e) {
                 LOG.error("alert rules failed on a batch; it is skipped", e);

@@ -98,6 +98,14 @@ final class AlertHarness implements AutoCloseable {
         return database;
     }
 
+    Vertx vertx() {
+        return vertx;
+    }
+
+    TestDatabases.TestDatabase testDatabase() {
+        return db;
+    }
+
     /** Sends a device message through ingest and waits until it is stored (acknowledged). */
     void send(String deviceId, Endpoint endpoint, String json) throws Exception {
         sendAsync(deviceId, endpoint, json).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
