@@ -46,18 +46,18 @@ import org.anju.protocol.catalogue.DeviceCatalogue;
  * downstream) handing committed batches to the alert engine, the outbox, and a clock the test moves.
  * The timer scheduler is created but not started: tests run it when they move the clock.
  */
-final class AlertHarness implements AutoCloseable {
+public final class AlertHarness implements AutoCloseable {
 
     private final TestDatabases.TestDatabase db;
     private final Database database;
     private final Vertx vertx = Vertx.vertx();
-    final MutableClock clock;
-    final AnjuConfig.Alerts config;
-    final Fixtures fixtures;
+    public final MutableClock clock;
+    public final AnjuConfig.Alerts config;
+    public final Fixtures fixtures;
     private AlertServices services;
     private TelemetryIngest ingest;
 
-    AlertHarness(Instant start) {
+    public AlertHarness(Instant start) {
         db = TestDatabases.primary().create();
         database = Database.open(db.settings());
         clock = new MutableClock(start);
@@ -67,7 +67,7 @@ final class AlertHarness implements AutoCloseable {
     }
 
     /** Starts (again) the alert services and ingest over the same database, as a restarted platform would. */
-    void startPipeline() {
+    public void startPipeline() {
         services = AlertServices.of(database.dataSource(), new Outbox(vertx), config, clock, ZoneId.of("Asia/Shanghai"),
                 new SimpleMeterRegistry());
         services.engine().start();
@@ -81,12 +81,12 @@ final class AlertHarness implements AutoCloseable {
     }
 
     /** Stops ingest, the engine and the scheduler, keeping the database. */
-    void stopPipeline() {
+    public void stopPipeline() {
         ingest.close();
         services.close();
     }
 
-    AlertServices services() {
+    public AlertServices services() {
         return services;
     }
 
@@ -107,23 +107,23 @@ final class AlertHarness implements AutoCloseable {
     }
 
     /** Sends a device message through ingest and waits until it is stored (acknowledged). */
-    void send(String deviceId, Endpoint endpoint, String json) throws Exception {
+    public void send(String deviceId, Endpoint endpoint, String json) throws Exception {
         sendAsync(deviceId, endpoint, json).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
-    Future<Void> sendAsync(String deviceId, Endpoint endpoint, String json) {
+    public Future<Void> sendAsync(String deviceId, Endpoint endpoint, String json) {
         return ingest.send(new DeviceMessage(Fixtures.TENANT, deviceId, endpoint, 1, json.getBytes(UTF_8), Instant.now()));
     }
 
-    void event(String deviceId, String json) throws Exception {
+    public void event(String deviceId, String json) throws Exception {
         send(deviceId, Endpoint.EVENT, json);
     }
 
-    void telemetry(String deviceId, String json) throws Exception {
+    public void telemetry(String deviceId, String json) throws Exception {
         send(deviceId, Endpoint.TELEMETRY, json);
     }
 
-    void sql(String statements) {
+    public void sql(String statements) {
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute(statements);
         } catch (SQLException e) {
@@ -132,7 +132,7 @@ final class AlertHarness implements AutoCloseable {
     }
 
     /** Returns the rows of a query, each row's columns joined by spaces. */
-    List<String> rows(String sql, Object... parameters) {
+    public List<String> rows(String sql, Object... parameters) {
         try (Connection c = database.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 ps.setObject(i + 1, parameters[i]);
@@ -155,12 +155,12 @@ final class AlertHarness implements AutoCloseable {
     }
 
     /** Returns "type status occurrences" of a device's alerts, oldest first. */
-    List<String> alerts(String deviceId) {
+    public List<String> alerts(String deviceId) {
         return rows("SELECT type, status, occurrences FROM alerts WHERE device_id = ? ORDER BY id", deviceId);
     }
 
     /** Returns the topics of the notifications so far, in order. */
-    List<String> topics() {
+    public List<String> topics() {
         return rows("SELECT topic FROM notifications ORDER BY id");
     }
 
