@@ -80,7 +80,7 @@ public final class AlertStore {
 
     /** Returns a page of the alerts the scope sees that match the query, newest first. */
     public Page<AlertView> list(Connection c, AlertQuery q, Scope scope) throws SQLException {
-        List<AlertView> rows = Sql.query(c, VIEW + """
+        List<AlertView> rows = Sql.query(c, VIEW + "\n" + """
                  WHERE a.id < ?
                    AND (?::text[] IS NULL OR a.community_id = ANY (?::text[]))
                    AND (NOT ? OR a.fire)

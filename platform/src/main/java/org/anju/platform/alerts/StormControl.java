@@ -80,7 +80,7 @@ public final class StormControl {
     /** Returns a page of the incidents the scope sees, newest first. */
     public Page<IncidentView> list(Connection c, Scope scope, String communityId, String status, int limit, IdCursor cursor)
             throws SQLException {
-        List<IncidentView> rows = Sql.query(c, VIEW + """
+        List<IncidentView> rows = Sql.query(c, VIEW + "\n" + """
                  WHERE i.id < ?
                    AND (?::text[] IS NULL OR i.community_id = ANY (?::text[]))
                    AND (NOT ? OR i.fire)

@@ -54,7 +54,7 @@ final class FireCaseStore {
 
     Page<FireCaseView> list(Connection c, Scope scope, String communityId, String state, int limit, IdCursor cursor)
             throws SQLException {
-        List<FireCaseView> rows = Sql.query(c, VIEW + """
+        List<FireCaseView> rows = Sql.query(c, VIEW + "\n" + """
                  WHERE f.id < ?
                    AND (?::text[] IS NULL OR f.community_id = ANY (?::text[]))
                    AND (?::text IS NULL OR f.community_id = ?)

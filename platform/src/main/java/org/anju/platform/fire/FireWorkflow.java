@@ -119,10 +119,10 @@ public final class FireWorkflow implements AlertFollowUp, TimerHandler {
             FireState from = FireState.fromWireName(fireCase.state()).orElseThrow();
             checkAllowed(caseId, from, request.to());
             Instant now = clock.instant();
-            move(change, fireCase, from, request.to(), user.username(), now, request.note());
             if (request.to() == FireState.FALSE_ALARM) {
                 cases.setCause(c, caseId, request.cause());
             }
+            move(change, fireCase, from, request.to(), user.username(), now, request.note());
             effects(change, fireCase, request.to(), user.username(), now);
             return cases.getWithTransitions(c, caseId).orElseThrow();
         });

@@ -140,7 +140,7 @@ public final class Rescues implements AlertFollowUp, TimerHandler {
             throw ClientError.forbidden(user.username() + " may not see community '" + communityId + "'");
         }
         return transactions.run(change -> {
-            List<RescueView> rows = Sql.query(change.connection(), VIEW + """
+            List<RescueView> rows = Sql.query(change.connection(), VIEW + "\n" + """
                      WHERE r.id < ?
                        AND (?::text[] IS NULL OR r.community_id = ANY (?::text[]))
                        AND (?::text IS NULL OR r.community_id = ?)
