@@ -173,10 +173,37 @@ public final class AlertEngine implements IngestListener, PresenceListener, Auto
 
     private void apply(Transactions.Change change, Work work) throws SQLException {
         Instant now = clock.instant();
-        for (Located located : evaluate(change, work, now)) {
-            writer.apply(change, located.signal(), located.device(), located.settings(), now);
+        List<Located> located = evaluate(change, work, now);
+        // most clears (every report of a healthy device) find nothing open: one query instead of one each
+        Set<String> open = openAlerts(change, located);
+        for (Located l : located) {
+            Signal s = l.signal();
+            if (s.action() == Signal.Action.CLEAR) {
+                if (open.stream().noneMatch(key -> clears(s, key))) {
+                    continue;
+                }
+            } else {
+                open.add(s.deviceId() + "|" + s.type());
+            }
+            writer.apply(change, s, l.device(), l.settings(), now);
             signals.increment();
         }
+    }
+
+    /** Returns "device|type" of the unresolved alerts of the signals' devices. */
+    private static Set<String> openAlerts(Transactions.Change change, List<Located> located) throws SQLException {
+        String[] devices = located.stream().map(l -> l.signal().deviceId()).distinct().toArray(String[]::new);
+        if (devices.length == 0) {
+            return new HashSet<>();
+        }
+        return new HashSet<>(Sql.query(change.connection(),
+                "SELECT device_id || '|' || type FROM alerts WHERE device_id = ANY (?) AND status <> 'resolved'",
+                rs -> rs.getString(1), (Object) devices));
+    }
+
+    private static boolean clears(Signal clear, String key) {
+        String prefix = clear.deviceId() + "|" + clear.type();
+        return key.equals(prefix) || key.startsWith(prefix + ".");
     }
 
     private void applyOneByOne(Work work) {
