@@ -37,11 +37,13 @@ import org.anju.platform.presence.PresenceListener;
  * it commits or the engine stops, so no signal is lost to a brief outage. (While the database is
  * down ingest commits nothing, so the queue does not grow meanwhile.) A batch that fails for a
  * reason retrying cannot fix is applied signal by signal, and only the failing signals are logged
- * and dropped.
+ * and dropped. On close, what was queued is still evaluated. (A crash loses what was queued and
+ * not yet applied: a level condition comes back with the device's next report, an event does not.)
  */
 public final class AlertEngine implements IngestListener, PresenceListener, AutoCloseable {
 
     static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(AlertEngine.class);
     private static final int MAX_QUEUED_BATCHES = 100_000;
 
@@ -116,34 +118,43 @@ public final class AlertEngine implements IngestListener, PresenceListener, Auto
         }
     }
 
-    /** Stops after the batch in hand; what is queued is not evaluated. Idempotent. */
+    /**
+     * Stops taking work, evaluates what was queued (each batch tried once more if the database
+     * fails), and stops the thread, waiting at most {@link #CLOSE_TIMEOUT}. Idempotent. Close ingest
+     * first, so that its last batches are handed over.
+     */
     @Override
     public void close() {
         if (running.compareAndSet(true, false) && thread != null) {
-            thread.interrupt();
             try {
-                thread.join(TimeUnit.SECONDS.toMillis(10));
+                thread.join(CLOSE_TIMEOUT.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            if (thread.isAlive()) {
+                thread.interrupt();
+                LOG.warn("alert rules stopped with {} batches not evaluated", queue.size());
             }
         }
     }
 
     private void loop() {
-        while (running.get()) {
+        while (running.get() || !queue.isEmpty()) {
             Work work;
             try {
-                work = queue.take();
+                work = queue.poll(100, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 return;
             }
-            applyWithRetry(work);
+            if (work != null) {
+                applyWithRetry(work);
+            }
         }
     }
 
     private void applyWithRetry(Work work) {
         long backoffMs = 50;
-        while (running.get()) {
+        while (true) {
             try {
                 transactions.runOrThrow(change -> {
                     apply(change, work);
@@ -154,6 +165,11 @@ public final class AlertEngine implements IngestListener, PresenceListener, Auto
                 if (!retryable(e)) {
                     LOG.warn("alert batch failed, applying its signals one by one: {}", e.getMessage());
                     applyOneByOne(work);
+                    return;
+                }
+                if (!running.get()) {
+                    LOG.error("alert rules stopping while the database is unavailable: a batch was not applied: {}",
+                            e.getMessage());
                     return;
                 }
                 retries.increment();

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.anju.error.ClientError;
 import org.anju.platform.auth.Principal;
@@ -21,13 +22,15 @@ public final class Alerts {
     private static final int MAX_NOTE = 500;
 
     private final Transactions transactions;
+    private final CommunitySettings settings;
     private final Clock clock;
     private final AlertStore store = new AlertStore();
     private final StormControl storms = new StormControl();
     private final AlertWriter incidents = new AlertWriter(List.of());
 
-    public Alerts(Transactions transactions, Clock clock) {
+    public Alerts(Transactions transactions, CommunitySettings settings, Clock clock) {
         this.transactions = transactions;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -107,6 +110,46 @@ public final class Alerts {
             }
             throw hidden(user, scope, "incident", id);
         });
+    }
+
+    /**
+     * Returns a community's alert settings.
+     *
+     * @throws ClientError 403 when the user may not see the community's alerts
+     */
+    public CommunityAlertSettings settings(Principal user, String communityId) {
+        Scope scope = Scope.of(user);
+        if (!scope.sees(communityId, false)) {
+            throw ClientError.forbidden(user.username() + " may not see the alert settings of community '" + communityId + "'");
+        }
+        return transactions.run(change -> settingsOf(change, communityId));
+    }
+
+    /**
+     * Sets some of a community's own thresholds ({@code null} returns one to the default). Property
+     * administrators of the community and platform administrators.
+     *
+     * @throws ClientError 400 naming a bad field, 403, 404 for an unknown community
+     */
+    public CommunityAlertSettings updateSettings(Principal user, String communityId, io.vertx.core.json.JsonObject body) {
+        boolean admin = user.has(org.anju.platform.auth.Role.PLATFORM_ADMIN)
+                || (user.has(org.anju.platform.auth.Role.PROPERTY_ADMIN) && user.communityIds().contains(communityId));
+        if (!admin) {
+            throw ClientError.forbidden(user.username() + " may not change the alert settings of community '" + communityId + "'");
+        }
+        Map<String, Object> values = SettingsFields.check(body);
+        return transactions.run(change -> {
+            if (Sql.one(change.connection(), "SELECT 1 FROM communities WHERE id = ?", rs -> true, communityId).isEmpty()) {
+                throw ClientError.notFound("no community '" + communityId + "'");
+            }
+            SettingsFields.update(change.connection(), communityId, values);
+            return settingsOf(change, communityId);
+        });
+    }
+
+    private CommunityAlertSettings settingsOf(Transactions.Change change, String communityId) throws SQLException {
+        return new CommunityAlertSettings(communityId, SettingsFields.own(change.connection(), communityId),
+                SettingsFields.effective(settings.of(change.connection(), communityId)));
     }
 
     private AlertView handled(Principal user, Transactions.Change change, long id) throws SQLException {

@@ -17,8 +17,8 @@ import org.anju.platform.auth.Principal;
 import org.anju.platform.history.QueryParams;
 
 /**
- * Alert records (list with filters and cursor paging, one, acknowledge, resolve) and storm
- * incidents. What a user sees and may do is decided by {@link org.anju.platform.alerts.Scope}.
+ * Alert records (list with filters and cursor paging, one, acknowledge, resolve), storm
+ * incidents, and a community's alert thresholds. What a user sees and may do is decided by {@link org.anju.platform.alerts.Scope}.
  */
 final class AlertRoutes {
 
@@ -37,6 +37,19 @@ final class AlertRoutes {
         router.post("/api/v1/alerts/:alertId/resolve").handler(authenticated).handler(this::resolve);
         router.get("/api/v1/incidents").handler(authenticated).handler(this::incidents);
         router.get("/api/v1/incidents/:incidentId").handler(authenticated).handler(this::incident);
+        router.get("/api/v1/communities/:communityId/alert-settings").handler(authenticated).handler(this::settings);
+        router.put("/api/v1/communities/:communityId/alert-settings").handler(authenticated).handler(this::updateSettings);
+    }
+
+    private void settings(RoutingContext ctx) {
+        Principal user = AuthRoutes.principal(ctx);
+        Responses.json(ctx, vertx.executeBlocking(() -> alerts.settings(user, ctx.pathParam("communityId")), false));
+    }
+
+    private void updateSettings(RoutingContext ctx) {
+        Principal user = AuthRoutes.principal(ctx);
+        Responses.json(ctx, vertx.executeBlocking(() -> alerts.updateSettings(user, ctx.pathParam("communityId"),
+                body(ctx)), false));
     }
 
     private void list(RoutingContext ctx) {

@@ -31,7 +31,7 @@ public record AlertServices(Alerts alerts, FireWorkflow fire, Rescues rescues, A
             ZoneId dayZone, MeterRegistry meters) {
         Transactions transactions = new Transactions(dataSource, outbox);
         CommunitySettings settings = new CommunitySettings(config.defaults());
-        Alerts alerts = new Alerts(transactions, clock);
+        Alerts alerts = new Alerts(transactions, settings, clock);
         FireWorkflow fire = new FireWorkflow(transactions, alerts, settings, clock, dayZone);
         Rescues rescues = new Rescues(transactions, clock);
         AlertEngine engine = new AlertEngine(transactions, settings, List.of(fire, rescues), clock, meters);

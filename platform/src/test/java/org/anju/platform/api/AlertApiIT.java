@@ -45,7 +45,8 @@ class AlertApiIT {
         api = new ApiCalls(running);
         Fixtures fixtures = running.fixtures().device("det-1", "smoke_detector", SECRET).device("evc-1", "ev_charger", SECRET)
                 .device("lift-1", "elevator", SECRET)
-                .propertyUser("otto", "otto-password", "operator").propertyUser("rita", "rita-password", "resident");
+                .propertyUser("otto", "otto-password", "operator").propertyUser("rita", "rita-password", "resident")
+                .propertyUser("pia", "pia-password", "property_admin");
         fixtures.platformAdmin("root", "root-password");
         Provisioning p = fixtures.provisioning();
         p.user("fireman", "Fire brigade", "fire-password", null, Set.of("fire_brigade"), Set.of());
@@ -175,6 +176,33 @@ class AlertApiIT {
         assertThat(released.get("releasedBy").asText()).isEqualTo("otto");
         assertThat(running.sqlRows("SELECT topic FROM notifications WHERE topic LIKE 'rescue.%' ORDER BY id"))
                 .containsExactly("rescue.opened", "rescue.dispatched", "rescue.arrived", "rescue.released");
+    }
+
+    @Test
+    void aCommunitysPropertyAdministratorSetsItsThresholds() throws Exception {
+        String pia = running.login("pia", "pia-password");
+        String otto = running.login("otto", "otto-password");
+        String path = "/api/v1/communities/" + Fixtures.COMMUNITY + "/alert-settings";
+
+        JsonNode defaults = api.get(path, otto, 200);
+        assertThat(defaults.get("own").size()).isZero();
+        assertThat(defaults.get("effective").get("rescueSlaUrbanSeconds").asInt()).isEqualTo(1800);
+        assertThat(ApiCalls.message(api.put(path, otto, "{\"stormThreshold\": 3}", 403)))
+                .isEqualTo("otto may not change the alert settings of community 'elm-court'");
+        assertThat(ApiCalls.message(api.put("/api/v1/communities/oak-yard/alert-settings", pia, "{\"urban\": false}", 403)))
+                .isEqualTo("pia may not change the alert settings of community 'oak-yard'");
+        assertThat(ApiCalls.message(api.put(path, pia, "{\"stormThreshold\": 1}", 400)))
+                .isEqualTo("field 'stormThreshold' must be a whole number from 2 to 100000, or null");
+        assertThat(ApiCalls.message(api.put(path, pia, "{\"stormThresold\": 3}", 400))).startsWith("unknown field 'stormThresold'");
+        assertThat(ApiCalls.message(api.put(path, pia, "{\"urban\": \"no\"}", 400)))
+                .isEqualTo("field 'urban' must be true, false or null");
+
+        JsonNode changed = api.put(path, pia, "{\"urban\": false, \"entrapmentAfterSeconds\": 45, \"lowBatteryPercent\": 20.5}", 200);
+        assertThat(changed.get("own").toString()).isEqualTo("{\"urban\":false,\"entrapmentAfterSeconds\":45,\"lowBatteryPercent\":20.5}");
+        assertThat(changed.get("effective").get("entrapmentAfterSeconds").asInt()).isEqualTo(45);
+        JsonNode reset = api.put(path, pia, "{\"urban\": null, \"entrapmentAfterSeconds\": null, \"lowBatteryPercent\": null}", 200);
+        assertThat(reset.get("own").size()).isZero();
+        assertThat(reset.get("effective").get("urban").asBoolean()).isTrue();
     }
 
     private static void publish(String deviceId, String json) throws Exception {

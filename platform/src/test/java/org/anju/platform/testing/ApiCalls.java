@@ -27,9 +27,19 @@ public final class ApiCalls {
 
     /** POSTs the JSON body and requires the status; returns the answer. */
     public JsonNode post(String path, String token, String body, int status) throws IOException, InterruptedException {
+        return send("POST", path, token, body, status);
+    }
+
+    /** PUTs the JSON body and requires the status; returns the answer. */
+    public JsonNode put(String path, String token, String body, int status) throws IOException, InterruptedException {
+        return send("PUT", path, token, body, status);
+    }
+
+    private JsonNode send(String method, String path, String token, String body, int status)
+            throws IOException, InterruptedException {
         HttpResponse<String> response = running.http().send(HttpRequest.newBuilder(URI.create(running.baseUrl() + path))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         return checked(response, path, status);
     }
 
