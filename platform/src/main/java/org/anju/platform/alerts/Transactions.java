@@ -33,6 +33,8 @@ public final class Transactions {
         T run(Change change) throws SQLException;
     }
 
+    private static final int MAX_ATTEMPTS = 3;
+
     private final DataSource dataSource;
     private final Outbox outbox;
 
@@ -83,14 +85,21 @@ public final class Transactions {
     }
 
     /**
-     * Runs the work for a request: database failures become a retryable {@link ServerError} 503,
-     * {@link org.anju.error.ClientError}s pass through.
+     * Runs the work for a request: a deadlock or serialization failure is tried again (up to
+     * {@value #MAX_ATTEMPTS} times), other database failures become a retryable
+     * {@link ServerError} 503, {@link org.anju.error.ClientError}s pass through.
      */
     public <T> T run(Work<T> work) {
-        try {
-            return runOrThrow(work);
-        } catch (SQLException e) {
-            throw ServerError.unavailable("alerts unavailable: " + e.getMessage(), e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return runOrThrow(work);
+            } catch (SQLException e) {
+                // two changes of the same alerts in opposite order (e.g. the rules and a person) can deadlock
+                if (attempt < MAX_ATTEMPTS && ("40P01".equals(e.getSQLState()) || "40001".equals(e.getSQLState()))) {
+                    continue;
+                }
+                throw ServerError.unavailable("alerts unavailable: " + e.getMessage(), e);
+            }
         }
     }
 }
