@@ -33,6 +33,7 @@ final class RuleInput {
     private final boolean fireData;
     private final Map<String, DataPoint> points = new HashMap<>();
     private final List<Signal> signals = new ArrayList<>();
+    private List<Event> events;
 
     RuleInput(CommittedMessage message, AlertSettings settings, boolean fireData) {
         this.message = message;
@@ -54,14 +55,17 @@ final class RuleInput {
         return message.deviceId();
     }
 
+    /** Returns the message's events, their JSON parsed once. */
     List<Event> events() {
-        List<Event> events = new ArrayList<>(message.events().size());
-        for (DeviceEvent e : message.events()) {
-            try {
-                events.add(new Event(e.kind(), e.ts(), JSON.readTree(e.payloadJson())));
-            } catch (IOException ex) {
-                // the catalogue wrote this JSON itself
-                throw new UncheckedIOException(ex);
+        if (events == null) {
+            events = new ArrayList<>(message.events().size());
+            for (DeviceEvent e : message.events()) {
+                try {
+                    events.add(new Event(e.kind(), e.ts(), JSON.readTree(e.payloadJson())));
+                } catch (IOException ex) {
+                    // the catalogue wrote this JSON itself
+                    throw new UncheckedIOException(ex);
+                }
             }
         }
         return events;
