@@ -40,7 +40,8 @@ final class FireRoutes {
         Principal user = AuthRoutes.principal(ctx);
         Function<String, String> params = AlertRoutes.params(ctx);
         Responses.json(ctx, vertx.executeBlocking(() -> fire.list(user, params.apply("community"), params.apply("state"),
-                AlertRoutes.limit(params), IdCursor.parse(params.apply("cursor"))), false));
+                "true".equals(params.apply("escalated")), AlertRoutes.limit(params), IdCursor.parse(params.apply("cursor"))),
+                false));
     }
 
     private void get(RoutingContext ctx) {

@@ -52,15 +52,16 @@ final class FireCaseStore {
         return Optional.of(found.get().withTransitions(transitions));
     }
 
-    Page<FireCaseView> list(Connection c, Scope scope, String communityId, String state, int limit, IdCursor cursor)
-            throws SQLException {
+    Page<FireCaseView> list(Connection c, Scope scope, String communityId, String state, boolean escalatedOnly,
+            int limit, IdCursor cursor) throws SQLException {
         List<FireCaseView> rows = Sql.query(c, VIEW + "\n" + """
                  WHERE f.id < ?
                    AND (?::text[] IS NULL OR f.community_id = ANY (?::text[]))
                    AND (?::text IS NULL OR f.community_id = ?)
                    AND (?::text IS NULL OR f.state = ?)
+                   AND (NOT ? OR f.escalation_level > 0)
                  ORDER BY f.id DESC LIMIT ?""", FireCaseStore::view, cursor.id(), scope.communityArray(),
-                scope.communityArray(), communityId, communityId, state, state, limit + 1);
+                scope.communityArray(), communityId, communityId, state, state, escalatedOnly, limit + 1);
         return Page.of(rows, limit, FireCaseView::id);
     }
 

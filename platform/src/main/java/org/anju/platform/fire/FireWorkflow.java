@@ -195,8 +195,12 @@ public final class FireWorkflow implements AlertFollowUp, TimerHandler {
         return transactions.run(change -> visible(user, cases.getWithTransitions(change.connection(), caseId).orElse(null), caseId));
     }
 
-    /** Returns a page of the cases the user sees, newest first; {@code state} and {@code communityId} optional. */
-    public Page<FireCaseView> list(Principal user, String communityId, String state, int limit, IdCursor cursor) {
+    /**
+     * Returns a page of the cases the user sees, newest first; {@code state} and {@code communityId}
+     * optional; {@code escalatedOnly} for the fire brigade board (cases escalated at least once).
+     */
+    public Page<FireCaseView> list(Principal user, String communityId, String state, boolean escalatedOnly, int limit,
+            IdCursor cursor) {
         Scope scope = Scope.of(user);
         if (state != null && FireState.fromWireName(state).isEmpty()) {
             throw ClientError.badRequest("parameter 'state' must be a fire case state such as received or closed");
@@ -204,7 +208,8 @@ public final class FireWorkflow implements AlertFollowUp, TimerHandler {
         if (communityId != null && !scope.sees(communityId, true)) {
             throw ClientError.forbidden(user.username() + " may not see community '" + communityId + "'");
         }
-        return transactions.run(change -> cases.list(change.connection(), scope, communityId, state, limit, cursor));
+        return transactions.run(change -> cases.list(change.connection(), scope, communityId, state, escalatedOnly, limit,
+                cursor));
     }
 
     /** One facility's false alarms on a day and whether they exceed its community's limit (GB 25201: more than 5). */

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import org.anju.platform.alerts.AlertHarness;
+import org.anju.platform.alerts.IdCursor;
 import org.anju.platform.auth.Principal;
 import org.anju.platform.auth.Role;
 
@@ -24,6 +25,8 @@ import org.anju.platform.auth.Role;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class EscalationIT {
 
+    private static final Principal FIRE_BRIGADE = new Principal("fireman", "Fire brigade", null,
+            Set.of(Role.FIRE_BRIGADE), Set.of());
     private static final Principal OPERATOR = new Principal("otto", "Otto", "acme", Set.of(Role.OPERATOR),
             Set.of("elm-court"));
 
@@ -43,6 +46,8 @@ class EscalationIT {
 
             await().atMost(Duration.ofSeconds(30)).until(() -> h.rows("SELECT escalation_level FROM fire_cases").equals(List.of("1")));
             assertThat(h.services().timers().runDue()).as("a fired timer does not fire again").isZero();
+            assertThat(h.services().fire().list(FIRE_BRIGADE, null, null, true, 10, IdCursor.parse(null)).items())
+                    .as("on the fire brigade board").hasSize(1);
             assertThat(h.rows("SELECT topic, fire, payload ->> 'escalationLevel' FROM notifications WHERE topic = 'fire.escalated'"))
                     .containsExactly("fire.escalated t 1");
 
@@ -76,6 +81,7 @@ class EscalationIT {
             h.clock.advance(Duration.ofMinutes(10));
 
             assertThat(h.services().timers().runDue()).as("both timers were cancelled").isZero();
+            assertThat(fire.list(FIRE_BRIGADE, null, null, true, 10, IdCursor.parse(null)).items()).isEmpty();
             assertThat(h.rows("SELECT escalation_level, state, verdict FROM fire_cases")).containsExactly("0 test test");
             assertThat(h.rows("SELECT kind, outcome FROM alert_timers ORDER BY kind"))
                     .containsExactly("unacknowledged cancelled", "unconfirmed cancelled");
