@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -31,7 +30,6 @@ import org.anju.platform.ingest.DeviceTypes;
 import org.anju.platform.ingest.IngestSettings;
 import org.anju.platform.ingest.TelemetryIngest;
 import org.anju.platform.notify.Outbox;
-import org.anju.platform.registry.DeviceRegistry;
 import org.anju.platform.storage.Database;
 import org.anju.platform.testing.Fixtures;
 import org.anju.platform.testing.MutableClock;
@@ -71,10 +69,9 @@ public final class AlertHarness implements AutoCloseable {
         services = AlertServices.of(database.dataSource(), new Outbox(vertx), config, clock, ZoneId.of("Asia/Shanghai"),
                 new SimpleMeterRegistry());
         services.engine().start();
-        DeviceRegistry registry = new DeviceRegistry(database.dataSource(), Duration.ofMinutes(2), Clock.systemUTC());
-        DeviceTypes types = deviceId -> registry.typeOf(deviceId).flatMap(DeviceType::fromWireName)
-                .map(Future::succeededFuture)
-                .orElseGet(() -> Future.failedFuture(ClientError.notFound("no device " + deviceId)));
+        DeviceTypes types = deviceId -> Future.succeededFuture(rows("SELECT type FROM devices WHERE id = ?", deviceId))
+                .compose(found -> found.isEmpty() ? Future.failedFuture(ClientError.notFound("no device " + deviceId))
+                        : Future.succeededFuture(DeviceType.fromWireName(found.getFirst()).orElseThrow()));
         ingest = new TelemetryIngest(database.dataSource(), new IngestSettings(1000, Duration.ofMillis(5), 10_000),
                 DeviceCatalogue.standard(), types, services.engine(), new SimpleMeterRegistry());
         ingest.start();
