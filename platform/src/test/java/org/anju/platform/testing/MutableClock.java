@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A clock tests move by hand, so that timers fire when the test says and never by waiting.
+ * A clock a test moves by hand, so that due times and backoff are checked without waiting.
  */
 public final class MutableClock extends Clock {
 
@@ -33,6 +33,6 @@ public final class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        return this;
+        throw new UnsupportedOperationException("a test clock stays in UTC");
     }
 }
