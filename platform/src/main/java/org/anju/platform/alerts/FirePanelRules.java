@@ -1,5 +1,6 @@
 package org.anju.platform.alerts;
 
+import java.util.List;
 import java.util.Map;
 
 import org.anju.protocol.DataPoint;
@@ -21,15 +22,21 @@ final class FirePanelRules implements TypeRules {
             "backup_power_fault", new Category("panel_backup_power_fault", Severity.MINOR),
             "bus_fault", new Category("panel_bus_fault", Severity.MAJOR));
 
-    /** Running-state metric → the alert it holds while 1 (the fire alarm is left to the events and the workflow). */
-    private static final Map<String, Category> STATE = Map.of(
-            "fault", SIGNALS.get("fault"),
-            "mainPowerFault", SIGNALS.get("main_power_fault"),
-            "backupPowerFault", SIGNALS.get("backup_power_fault"),
-            "linkToCenterFailed", new Category("uitd_fault.link_to_center_failed", Severity.MAJOR),
-            "monitoringLineFault", new Category("uitd_fault.monitoring_line_fault", Severity.MAJOR));
+    /**
+     * Running-state metric → the alert it holds while 1 (the fire alarm is left to the events and the
+     * workflow); in a fixed order, so that one report always opens its alerts in the same order.
+     */
+    private static final List<StateMetric> STATE = List.of(
+            new StateMetric("fault", SIGNALS.get("fault")),
+            new StateMetric("mainPowerFault", SIGNALS.get("main_power_fault")),
+            new StateMetric("backupPowerFault", SIGNALS.get("backup_power_fault")),
+            new StateMetric("linkToCenterFailed", new Category("uitd_fault.link_to_center_failed", Severity.MAJOR)),
+            new StateMetric("monitoringLineFault", new Category("uitd_fault.monitoring_line_fault", Severity.MAJOR)));
 
     private record Category(String type, Severity severity) {
+    }
+
+    private record StateMetric(String metric, Category category) {
     }
 
     @Override
@@ -56,16 +63,17 @@ final class FirePanelRules implements TypeRules {
                 in.raise(category.type(), category.severity(), e.ts(), RuleInput.detail(e));
             }
         }
-        STATE.forEach((metric, category) -> {
-            DataPoint p = in.point(metric);
+        for (StateMetric state : STATE) {
+            DataPoint p = in.point(state.metric());
             if (p == null) {
-                return;
+                continue;
             }
             if (p.value() != 0) {
-                in.hold(category.type(), category.severity(), p.ts(), RuleInput.detail().put(metric, true));
+                in.hold(state.category().type(), state.category().severity(), p.ts(),
+                        RuleInput.detail().put(state.metric(), true));
             } else {
-                in.clear(category.type(), p.ts());
+                in.clear(state.category().type(), p.ts());
             }
-        });
+        }
     }
 }

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,7 +31,9 @@ final class RuleInput {
     private final CommittedMessage message;
     private final AlertSettings settings;
     private final boolean fireData;
-    private final Map<String, DataPoint> points = new HashMap<>();
+    // sorted, so that one message always concludes its signals in the same order
+    private final Map<String, DataPoint> points = new TreeMap<>();
+    private final Map<String, String> status;
     private final List<Signal> signals = new ArrayList<>();
     private List<Event> events;
 
@@ -39,6 +41,7 @@ final class RuleInput {
         this.message = message;
         this.settings = settings;
         this.fireData = fireData;
+        this.status = new TreeMap<>(message.status());
         for (DataPoint p : message.points()) {
             DataPoint known = points.get(p.metric());
             if (known == null || !p.ts().isBefore(known.ts())) {
@@ -81,7 +84,7 @@ final class RuleInput {
     }
 
     Map<String, String> status() {
-        return message.status();
+        return status;
     }
 
     /** Returns the time of the message's data: its newest point, else its receive time. */
