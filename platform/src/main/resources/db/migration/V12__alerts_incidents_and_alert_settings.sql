@@ -79,3 +79,12 @@ CREATE INDEX alerts_community_idx ON alerts (community_id, id DESC);
 CREATE INDEX alerts_fire_idx ON alerts (id DESC) WHERE fire;
 CREATE INDEX alerts_storm_idx ON alerts (community_id, type, opened_at);
 CREATE INDEX alerts_incident_idx ON alerts (incident_id) WHERE incident_id IS NOT NULL;
+
+-- How far the alert rules have applied device events (by id; one ingest writer assigns ids in
+-- commit order). On start they replay the events after it, so that a crash between ingest's
+-- commit and theirs loses no event. The index serves that replay.
+CREATE TABLE alert_rule_progress (
+    id             boolean PRIMARY KEY DEFAULT true CHECK (id),
+    last_event_id  bigint NOT NULL
+);
+CREATE INDEX device_events_id_idx ON device_events (id);

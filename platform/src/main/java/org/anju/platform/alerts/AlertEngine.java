@@ -37,8 +37,9 @@ import org.anju.platform.presence.PresenceListener;
  * it commits or the engine stops, so no signal is lost to a brief outage. (While the database is
  * down ingest commits nothing, so the queue does not grow meanwhile.) A batch that fails for a
  * reason retrying cannot fix is applied signal by signal, and only the failing signals are logged
- * and dropped. On close, what was queued is still evaluated. (A crash loses what was queued and
- * not yet applied: a level condition comes back with the device's next report, an event does not.)
+ * and dropped. On close, what was queued is still evaluated. After a crash, the events committed
+ * and not yet applied are replayed at the next start ({@link EventProgress}); telemetry levels are
+ * not replayed, they come back with the device's next report.
  */
 public final class AlertEngine implements IngestListener, PresenceListener, AutoCloseable {
 
@@ -47,8 +48,12 @@ public final class AlertEngine implements IngestListener, PresenceListener, Auto
     private static final Logger LOG = LoggerFactory.getLogger(AlertEngine.class);
     private static final int MAX_QUEUED_BATCHES = 100_000;
 
-    /** Work handed over: committed messages, or presence changes. */
-    private record Work(List<CommittedMessage> messages, List<PresenceChange> presence) {
+    /**
+     * Work handed over: committed messages, or presence changes, or replayed events.
+     *
+     * @param lastEventId the id of the last replayed event; null for handed-over work
+     */
+    private record Work(List<CommittedMessage> messages, List<PresenceChange> presence, Long lastEventId) {
     }
 
     /** A signal with the device it concerns and the settings of the device's community. */
@@ -60,6 +65,7 @@ public final class AlertEngine implements IngestListener, PresenceListener, Auto
     private final AlertWriter writer;
     private final RuleBook rules = new RuleBook();
     private final DeviceDirectory devices = new DeviceDirectory();
+    private final EventProgress progress = new EventProgress();
     private final Clock clock;
     private final BlockingQueue<Work> queue = new LinkedBlockingQueue<>(MAX_QUEUED_BATCHES);
     private final AtomicBoolean running = new AtomicBoolean();
@@ -84,10 +90,46 @@ public final class AlertEngine implements IngestListener, PresenceListener, Auto
                 .description("Batches waiting for the alert rules").register(meters);
     }
 
-    /** Starts the rules thread; idempotent. */
+    /**
+     * Starts the rules thread; idempotent. Start it before ingest: events committed before this call
+     * and not yet applied (a crash) are replayed first, events committed after it are handed over.
+     */
     public void start() {
         if (running.compareAndSet(false, true)) {
-            thread = Thread.ofPlatform().name("anju-alert-rules").daemon(true).start(this::loop);
+            long replayUntil;
+            try {
+                replayUntil = transactions.runOrThrow(change -> progress.start(change.connection()));
+            } catch (SQLException e) {
+                LOG.error("alert rules cannot read their progress, events of a crash are not replayed: {}", e.getMessage());
+                replayUntil = -1;
+            }
+            long until = replayUntil;
+            thread = Thread.ofPlatform().name("anju-alert-rules").daemon(true).start(() -> {
+                replay(until);
+                loop();
+            });
+        }
+    }
+
+    /** Applies the events committed before start and not yet applied. */
+    private void replay(long until) {
+        int replayed = 0;
+        while (running.get() && until > 0) {
+            EventProgress.Replay next;
+            try {
+                next = transactions.runOrThrow(change -> progress.next(change.connection(), until));
+            } catch (SQLException e) {
+                LOG.error("alert rules could not replay events: {}", e.getMessage());
+                return;
+            }
+            if (next == null) {
+                break;
+            }
+            applyWithRetry(new Work(next.messages(), List.of(), next.lastEventId()));
+            replayed += next.messages().size();
+        }
+        if (replayed > 0) {
+            LOG.info("alert rules replayed {} events committed before a restart and not yet applied", replayed);
         }
     }
 
@@ -100,14 +142,14 @@ public final class AlertEngine implements IngestListener, PresenceListener, Auto
     public void committedMessages(List<CommittedMessage> messages) {
         List<CommittedMessage> relevant = messages.stream().filter(m -> m.type() != null).toList();
         if (!relevant.isEmpty()) {
-            offer(new Work(relevant, List.of()));
+            offer(new Work(relevant, List.of(), null));
         }
     }
 
     @Override
     public void changed(List<PresenceChange> changes) {
         if (!changes.isEmpty()) {
-            offer(new Work(List.of(), List.copyOf(changes)));
+            offer(new Work(List.of(), List.copyOf(changes), null));
         }
     }
 
@@ -204,6 +246,7 @@ public final class AlertEngine implements IngestListener, PresenceListener, Auto
             writer.apply(change, s, l.device(), l.settings(), now);
             signals.increment();
         }
+        progress.advance(change.connection(), work.messages(), work.lastEventId());
     }
 
     /** Returns "device|type" of the unresolved alerts of the signals' devices. */
@@ -241,6 +284,14 @@ public final class AlertEngine implements IngestListener, PresenceListener, Auto
                 LOG.error("alert signal dropped [device: {}, type: {}]: {}", l.signal().deviceId(), l.signal().type(),
                         e.getMessage());
             }
+        }
+        try {
+            transactions.runOrThrow(change -> {
+                progress.advance(change.connection(), work.messages(), work.lastEventId());
+                return null;
+            });
+        } catch (SQLException e) {
+            LOG.warn("alert progress not recorded: {}", e.getMessage());
         }
     }
 

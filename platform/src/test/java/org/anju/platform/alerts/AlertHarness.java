@@ -69,12 +69,28 @@ public final class AlertHarness implements AutoCloseable {
         services = AlertServices.of(database.dataSource(), new Outbox(vertx), config, clock, ZoneId.of("Asia/Shanghai"),
                 new SimpleMeterRegistry());
         services.engine().start();
-        DeviceTypes types = deviceId -> Future.succeededFuture(rows("SELECT type FROM devices WHERE id = ?", deviceId))
+        ingest = new TelemetryIngest(database.dataSource(), new IngestSettings(1000, Duration.ofMillis(5), 10_000),
+                DeviceCatalogue.standard(), types(), services.engine(), new SimpleMeterRegistry());
+        ingest.start();
+    }
+
+    /**
+     * Stores a message through an ingest of its own that tells nobody: as if the process died after
+     * ingest's commit and before the alert rules applied it.
+     */
+    public void storeUnseen(String deviceId, Endpoint endpoint, String json) throws Exception {
+        try (TelemetryIngest unseen = new TelemetryIngest(database.dataSource(), new IngestSettings(1000, Duration.ofMillis(5),
+                1000), DeviceCatalogue.standard(), types(), ids -> { }, new SimpleMeterRegistry())) {
+            unseen.start();
+            unseen.send(new DeviceMessage(Fixtures.TENANT, deviceId, endpoint, 1, json.getBytes(UTF_8), Instant.now()))
+                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private DeviceTypes types() {
+        return deviceId -> Future.succeededFuture(rows("SELECT type FROM devices WHERE id = ?", deviceId))
                 .compose(found -> found.isEmpty() ? Future.failedFuture(ClientError.notFound("no device " + deviceId))
                         : Future.succeededFuture(DeviceType.fromWireName(found.getFirst()).orElseThrow()));
-        ingest = new TelemetryIngest(database.dataSource(), new IngestSettings(1000, Duration.ofMillis(5), 10_000),
-                DeviceCatalogue.standard(), types, services.engine(), new SimpleMeterRegistry());
-        ingest.start();
     }
 
     /** Stops ingest, the engine and the scheduler, keeping the database. */

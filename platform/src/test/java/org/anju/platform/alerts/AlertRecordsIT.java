@@ -45,7 +45,7 @@ class AlertRecordsIT {
     static void start() {
         h = new AlertHarness(Instant.now());
         h.fixtures.device("det-c", "smoke_detector", "pw").device("det-p", "smoke_detector", "pw")
-                .device("det-r", "smoke_detector", "pw");
+                .device("det-r", "smoke_detector", "pw").device("det-k", "smoke_detector", "pw");
         for (int i = 1; i <= 6; i++) {
             h.fixtures.device("cam-s" + i, "camera", "pw");
         }
@@ -132,6 +132,31 @@ class AlertRecordsIT {
         }
         await().atMost(WAIT).until(() -> h.rows("SELECT status FROM incidents").equals(List.of("resolved")));
         assertThat(h.rows("SELECT count(*) FROM notifications WHERE topic = 'incident.resolved'")).containsExactly("1");
+    }
+
+    @Test
+    void eventsCommittedBeforeACrashAndNotYetAppliedAreReplayedOnceAtTheNextStart() throws Exception {
+        // GIVEN a tamper the rules applied, then an alarm and a fault stored while the rules were gone
+        h.event("det-k", example("smoke_detector", "event-tamper"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(h.alerts("det-k")).containsExactly("tamper open 1"));
+        h.stopPipeline();
+        h.storeUnseen("det-k", Endpoint.EVENT, example("smoke_detector", "event-alarm"));
+        h.storeUnseen("det-k", Endpoint.EVENT, example("smoke_detector", "event-fault"));
+        assertThat(h.alerts("det-k")).containsExactly("tamper open 1");
+
+        // WHEN the rules start again THEN they apply what they missed, and only that
+        h.startPipeline();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(h.alerts("det-k"))
+                .containsExactly("tamper open 1", "fire_alarm open 1", "detector_fault open 1"));
+        assertThat(h.rows("SELECT state FROM fire_cases f JOIN alerts a ON a.id = f.alert_id WHERE a.device_id = 'det-k'"))
+                .containsExactly("received");
+
+        // AND a second restart replays nothing again
+        h.stopPipeline();
+        h.startPipeline();
+        h.event("det-k", example("smoke_detector", "event-end_of_life"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(h.alerts("det-k")).contains("end_of_life open 1"));
+        assertThat(h.alerts("det-k")).startsWith("tamper open 1", "fire_alarm open 1", "detector_fault open 1");
     }
 
     @Test
