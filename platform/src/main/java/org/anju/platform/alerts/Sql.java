@@ -35,6 +35,7 @@ public final class Sql {
         }
     }
 
+    /** Returns the first row, mapped; the mapping must not return null (map a nullable column with coalesce). */
     public static <T> Optional<T> one(Connection c, String sql, Row<T> row, Object... parameters) throws SQLException {
         return query(c, sql, row, parameters).stream().findFirst();
     }
