@@ -66,3 +66,13 @@ export const devices = (communityId) => request('GET', `/api/v1/communities/${en
 
 /** The URL of a community's server-sent event stream of device snapshots. */
 export const streamUrl = (communityId) => `/api/v1/communities/${enc(communityId)}/stream`;
+
+/** Resolves to a page `{items, nextCursor}` of a community's unresolved alerts, newest first. */
+export const openAlerts = (communityId) =>
+  request('GET', `/api/v1/alerts?community=${enc(communityId)}&status=open,acknowledged&limit=100`);
+
+/** Acknowledges an alert; resolves to the alert. */
+export const acknowledgeAlert = (id) => request('POST', `/api/v1/alerts/${enc(id)}/acknowledge`, {});
+
+/** Resolves an alert by hand; resolves to the alert. */
+export const resolveAlert = (id) => request('POST', `/api/v1/alerts/${enc(id)}/resolve`, {});

@@ -2,6 +2,7 @@
 import './styles.css';
 import * as api from './api.js';
 import { bindLoginForm, currentUser, showLoginError, signOut } from './auth.js';
+import { createAlertsPanel } from './alerts.js';
 import { createCharts } from './charts.js';
 import { countByType, filterDevices, mergeDevice } from './devices.js';
 import { createDevicesTable } from './devices-table.js';
@@ -49,6 +50,9 @@ const state = {
 };
 
 const table = createDevicesTable(byId('devices-body'), byId('devices-empty'));
+const ALERTS_REFRESH_MS = 5000;
+const alertsPanel = createAlertsPanel(byId('alerts-body'), byId('alerts-empty'), byId('alert-count'), handleAlert);
+let alertsLoadedAt = 0;
 let charts = null;
 
 function boot() {
@@ -170,6 +174,29 @@ function selectCommunity(id) {
   });
   state.stream.start();
   loadDevices(id);
+  loadAlerts(id);
+}
+
+// Alerts are refreshed every few seconds; users who may not see alerts (residents) get an empty panel.
+async function loadAlerts(id) {
+  alertsLoadedAt = Date.now();
+  try {
+    const page = await api.openAlerts(id);
+    if (state.communityId === id) alertsPanel.render(page.items ?? [], Date.now());
+  } catch (e) {
+    if (state.communityId !== id) return;
+    if (e.unauthorized) return sessionExpired();
+    alertsPanel.render([], Date.now());
+  }
+}
+
+async function handleAlert(action, alertId) {
+  try {
+    await (action === 'acknowledge' ? api.acknowledgeAlert(alertId) : api.resolveAlert(alertId));
+  } catch (e) {
+    showConsoleError(e.message);
+  }
+  if (state.communityId) loadAlerts(state.communityId);
 }
 
 async function loadDevices(id) {
@@ -253,6 +280,7 @@ function tick() {
   if (ui.consoleView.hidden) return;
   table.tick(Date.now());
   renderCharts();
+  if (state.communityId && Date.now() - alertsLoadedAt >= ALERTS_REFRESH_MS) loadAlerts(state.communityId);
 }
 
 // Bursts of stream events redraw the charts at most once per frame, not once per event.

@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.anju.gateway.MqttGateway;
+import org.anju.platform.api.AlertServices;
 import org.anju.platform.api.HttpApi;
 import org.anju.platform.api.LiveDeviceUpdates;
 import org.anju.platform.api.StorageServices;
@@ -29,8 +30,10 @@ import org.anju.platform.auth.SessionTokens;
 import org.anju.platform.auth.UserDirectory;
 import org.anju.platform.config.AnjuConfig;
 import org.anju.platform.delivery.Delivery;
+import org.anju.platform.ingest.IngestListener;
 import org.anju.platform.ingest.IngestSettings;
 import org.anju.platform.ingest.TelemetryIngest;
+import org.anju.platform.notify.Outbox;
 import org.anju.platform.presence.PresenceChange;
 import org.anju.platform.presence.PresenceJob;
 import org.anju.platform.presence.PresenceTracker;
@@ -64,6 +67,7 @@ public final class AnjuPlatform implements AutoCloseable {
     private TelemetryIngest ingest;
     private PresenceTracker presence;
     private PresenceJob presenceJob;
+    private AlertServices alerts;
     private StorageMaintenance storageJobs;
     private HttpApi http;
     private Delivery delivery;
@@ -108,12 +112,17 @@ public final class AnjuPlatform implements AutoCloseable {
                 retention.telemetry(), retention.hourly());
         storageJobs = StorageMaintenance.open(database, rollups, retention, rc.interval(), clock);
         LiveDeviceUpdates deviceUpdates = new LiveDeviceUpdates(vertx, registry);
+        alerts = AlertServices.of(database.dataSource(), new Outbox(vertx), config.alerts(), clock,
+                config.rollup().dayZone(), meters);
+        alerts.start();
         presence = new PresenceTracker(config.presence());
         presence.addListener(changes -> deviceUpdates.committed(deviceIds(changes)));
+        presence.addListener(alerts.engine());
         AnjuConfig.Ingest ic = config.ingest();
         ingest = new TelemetryIngest(database.dataSource(),
                 new IngestSettings(ic.batchMaxRows(), ic.batchMaxDelay(), ic.queueMaxMessages()),
-                DeviceCatalogue.standard(), new CachedDeviceTypes(vertx, registry), presence, deviceUpdates, meters);
+                DeviceCatalogue.standard(), new CachedDeviceTypes(vertx, registry), presence,
+                IngestListener.both(deviceUpdates, alerts.engine()), meters);
         ingest.start();
         presenceJob = new PresenceJob(database.dataSource(), presence, clock);
         presenceJob.start();
@@ -127,7 +136,7 @@ public final class AnjuPlatform implements AutoCloseable {
                 StorageServices.of(database, storageJobs.rollups().tables(), retention, rollups.dayZone(), clock),
                 new CommunityProvisioning(provisioning,
                         new PasswordHasher(CommunityProvisioning.DEVICE_SECRET_BCRYPT_COST)),
-                delivery));
+                delivery, alerts));
         httpPort = await(http.start(config.http().host(), config.http().port()));
         mqttPort = await(gateway.start());
     }
@@ -174,6 +183,11 @@ public final class AnjuPlatform implements AutoCloseable {
         return delivery;
     }
 
+    /** Returns the alert services (rule engine, fire workflow, rescues, timers). */
+    public AlertServices alerts() {
+        return alerts;
+    }
+
     /** Returns the HTTP API, for checks of its routes. */
     public HttpApi http() {
         return http;
@@ -193,6 +207,10 @@ public final class AnjuPlatform implements AutoCloseable {
         if (presenceJob != null) {
             presenceJob.close();
             presenceJob = null;
+        }
+        if (alerts != null) {
+            alerts.close();
+            alerts = null;
         }
         if (storageJobs != null) {
             storageJobs.close();

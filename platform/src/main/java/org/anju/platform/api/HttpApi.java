@@ -40,7 +40,7 @@ public final class HttpApi {
     public record Services(UserDirectory users, SessionTokens tokens, DeviceRegistry registry,
             LiveDeviceUpdates deviceUpdates, DeviceCommands commands, PrometheusMeterRegistry meters,
             BooleanSupplier databaseReachable, StorageServices storage, CommunityProvisioning provisioning,
-            Delivery delivery) {
+            Delivery delivery, AlertServices alerts) {
     }
 
     private final Vertx vertx;
@@ -64,6 +64,9 @@ public final class HttpApi {
         new ProvisioningRoutes(vertx, services.provisioning()).mount(router, auth::authenticate);
         new FeedRoutes(services.delivery().feed(), services.tokens()).mount(router, auth::authenticate);
         new WebhookRoutes(vertx, services.delivery().webhooks()).mount(router, auth::authenticate);
+        new AlertRoutes(vertx, services.alerts().alerts()).mount(router, auth::authenticate);
+        new FireRoutes(vertx, services.alerts().fire()).mount(router, auth::authenticate);
+        new RescueRoutes(vertx, services.alerts().rescues()).mount(router, auth::authenticate);
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         router.route().failureHandler(ApiErrors::handle);
     }

@@ -7,18 +7,19 @@ import java.time.ZoneId;
 import org.anju.gateway.GatewayOptions;
 import org.anju.gateway.TenantLimits;
 import org.anju.platform.presence.PresenceSettings;
+import org.anju.platform.alerts.AlertSettings;
 
 /**
  * The whole validated configuration of one Anju process. Build it with {@link ConfigLoader}.
  */
 public record AnjuConfig(
         Path dataDir, Db db, Http http, Mqtt mqtt, Ingest ingest, PresenceSettings presence, Security security, Demo demo,
-        Rollup rollup, Retention retention, Feed feed, Webhooks webhooks) {
+        Rollup rollup, Retention retention, Feed feed, Webhooks webhooks, Alerts alerts) {
 
     /** Returns this configuration with other gateway settings. */
     public AnjuConfig withGateway(GatewayOptions gateway) {
         return new AnjuConfig(dataDir, db, http, new Mqtt(gateway, mqtt.tlsPort(), mqtt.limits()), ingest, presence,
-                security, demo, rollup, retention, feed, webhooks);
+                security, demo, rollup, retention, feed, webhooks, alerts);
     }
 
     /**
@@ -124,5 +125,14 @@ public record AnjuConfig(
                     + ", maxAttempts=" + maxAttempts + ", concurrency=" + concurrency
                     + ", allowPrivateTargets=" + allowPrivateTargets + ", secretKey=" + Secrets.mask(secretKey) + "]";
         }
+    }
+
+    /**
+     * Alert rules, the fire workflow and rescues.
+     *
+     * @param defaults          the thresholds of communities without their own
+     * @param timerPollInterval how often due escalation and rescue timers are looked for
+     */
+    public record Alerts(AlertSettings defaults, Duration timerPollInterval) {
     }
 }

@@ -21,6 +21,7 @@ import org.anju.gateway.GatewayOptions;
 import org.anju.gateway.TenantLimits;
 import org.anju.platform.presence.Expectation;
 import org.anju.platform.presence.PresenceSettings;
+import org.anju.platform.alerts.AlertSettings;
 import org.anju.platform.storage.retention.RetentionPolicy;
 import org.anju.protocol.DeviceType;
 
@@ -76,7 +77,8 @@ public final class ConfigLoader {
                 retention(v),
                 new AnjuConfig.Feed(v.duration("feed.heartbeatInterval"), v.duration("feed.pollInterval"),
                         v.intIn("feed.clientBufferBytes", 1024, 64 * 1024 * 1024), v.duration("feed.slowClientTimeout")),
-                webhooks(v));
+                webhooks(v),
+                alerts(v));
     }
 
     private static AnjuConfig.Webhooks webhooks(ConfigValues v) {
@@ -86,6 +88,16 @@ public final class ConfigLoader {
                         "webhooks.retryBase"), v.intIn("webhooks.maxAttempts", 1, 100),
                 v.intIn("webhooks.concurrency", 1, 1000), v.bool("webhooks.allowPrivateTargets"),
                 v.secret("webhooks.secretKey", 44));
+    }
+
+    private static AnjuConfig.Alerts alerts(ConfigValues v) {
+        return new AnjuConfig.Alerts(new AlertSettings(v.bool("alerts.urban"), v.duration("alerts.rescueSlaUrban"),
+                v.duration("alerts.rescueSlaOther"), v.duration("alerts.entrapmentAfter"),
+                v.decimalIn("alerts.lowBatteryPercent", 0, 100), v.decimalIn("alerts.cameraMaxTemperature", -40, 120),
+                v.decimalIn("alerts.cameraStorageFullPercent", 1, 100), v.decimalIn("alerts.chargerMaxTemperature", -40, 150),
+                v.intIn("alerts.stormThreshold", 2, 100_000), v.duration("alerts.stormWindow"),
+                v.duration("alerts.fireAckTimeout"), v.duration("alerts.fireConfirmTimeout"),
+                v.intIn("alerts.falseAlarmDailyLimit", 0, 100_000)), v.duration("alerts.timerPollInterval"));
     }
 
     /** Each rollup level is kept at least as long as the level it is made from; fire records at least a year. */

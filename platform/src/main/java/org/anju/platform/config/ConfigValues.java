@@ -91,6 +91,19 @@ final class ConfigValues {
         throw ConfigException.invalid(key, raw, "expected a positive number");
     }
 
+    double decimalIn(String key, double min, double max) {
+        String raw = text(key).strip();
+        try {
+            double value = Double.parseDouble(raw);
+            if (Double.isFinite(value) && value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the key
+        }
+        throw ConfigException.invalid(key, raw, "expected a number from " + min + " to " + max);
+    }
+
     /** Returns a path that must name an existing, readable file. */
     String existingFile(String key) {
         Path path = path(key);

@@ -12,13 +12,13 @@ import org.anju.error.ClientError;
  * Reading of the query parameters history and event requests share; every failure is a 400 that
  * names the parameter.
  */
-final class QueryParams {
+public final class QueryParams {
 
     private QueryParams() {
     }
 
     /** Returns the instant in the parameter, or null when it is absent. */
-    static Instant instant(Function<String, String> params, String name) {
+    public static Instant instant(Function<String, String> params, String name) {
         String raw = params.apply(name);
         if (raw == null || raw.isEmpty()) {
             return null;
@@ -32,7 +32,7 @@ final class QueryParams {
     }
 
     /** Requires {@code from} before {@code to}. */
-    static void checkOrder(Instant from, Instant to) {
+    public static void checkOrder(Instant from, Instant to) {
         if (!from.isBefore(to)) {
             throw ClientError.badRequest("parameter 'from' must be before 'to'");
         }
@@ -47,7 +47,7 @@ final class QueryParams {
     }
 
     /** Returns the whole number in the parameter, {@code otherwise} when absent; it must lie in [min, max]. */
-    static int intIn(Function<String, String> params, String name, int otherwise, int min, int max) {
+    public static int intIn(Function<String, String> params, String name, int otherwise, int min, int max) {
         String raw = params.apply(name);
         if (raw == null || raw.isEmpty()) {
             return otherwise;

@@ -11,6 +11,7 @@ import io.vertx.core.Promise;
 import org.anju.platform.presence.PresenceSignal;
 import org.anju.protocol.DataPoint;
 import org.anju.protocol.DeviceEvent;
+import org.anju.protocol.DeviceType;
 
 /**
  * Messages written together in one transaction, and the device state they leave behind,
@@ -18,12 +19,19 @@ import org.anju.protocol.DeviceEvent;
  */
 final class Batch {
 
-    /** One accepted message waiting to be written; {@code presence} is what it says of the device's presence. */
-    record Entry(String deviceId, Instant receivedAt, List<DataPoint> points, List<DeviceEvent> events,
-            Map<String, String> status, PresenceSignal.Kind presence, Promise<Void> stored) {
+    /**
+     * One accepted message waiting to be written; {@code type} is null for connection notices,
+     * {@code presence} is what it says of the device's presence.
+     */
+    record Entry(String deviceId, DeviceType type, Instant receivedAt, List<DataPoint> points,
+            List<DeviceEvent> events, Map<String, String> status, PresenceSignal.Kind presence, Promise<Void> stored) {
 
         int rows() {
             return points.size() + events.size();
+        }
+
+        CommittedMessage committed() {
+            return new CommittedMessage(deviceId, type, receivedAt, points, events, status);
         }
     }
 

@@ -113,7 +113,7 @@ public final class TelemetryIngest implements Downstream, AutoCloseable {
             Batch.Entry entry;
             try {
                 DecodedMessage decoded = catalogue.decode(type, message);
-                entry = new Batch.Entry(message.deviceId(), message.receivedAt(), decoded.points(), decoded.events(),
+                entry = new Batch.Entry(message.deviceId(), type, message.receivedAt(), decoded.points(), decoded.events(),
                         decoded.status(), PresenceSignal.Kind.MESSAGE, Promise.promise());
             } catch (ClientError e) {
                 invalid.increment();
@@ -155,7 +155,7 @@ public final class TelemetryIngest implements Downstream, AutoCloseable {
         DeviceEvent event = connectionEvents.decodeEvent(message);
         PresenceSignal.Kind signal = "disconnected".equals(event.kind()) ? PresenceSignal.Kind.DISCONNECTED
                 : PresenceSignal.Kind.CONNECTED;
-        return new Batch.Entry(message.deviceId(), message.receivedAt(), List.of(), List.of(event), Map.of(), signal,
+        return new Batch.Entry(message.deviceId(), null, message.receivedAt(), List.of(), List.of(event), Map.of(), signal,
                 Promise.promise());
     }
 
@@ -211,6 +211,7 @@ public final class TelemetryIngest implements Downstream, AutoCloseable {
         batch.entries().forEach(entry -> entry.stored().tryComplete());
         try {
             listener.committed(batch.stateUpdates().keySet());
+            listener.committedMessages(batch.entries().stream().map(Batch.Entry::committed).toList());
         } catch (RuntimeException e) {
             LOG.warn("ingest listener failed: {}", e.getMessage(), e);
         }

@@ -138,6 +138,25 @@ public final class RunningPlatform implements AutoCloseable {
         }
     }
 
+    /** Returns the rows of a query on the platform's database, each row's columns joined by spaces. */
+    public java.util.List<String> sqlRows(String query) {
+        try (Connection c = platform.database().dataSource().getConnection(); Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery(query)) {
+            java.util.List<String> rows = new java.util.ArrayList<>();
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= columns; i++) {
+                    row.append(i > 1 ? " " : "").append(rs.getString(i));
+                }
+                rows.add(row.toString());
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("test SQL failed: " + e.getMessage(), e);
+        }
+    }
+
     public HttpClient http() {
         return http;
     }

@@ -1,0 +1,76 @@
+package org.anju.platform.alerts;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Small JDBC helpers the alert, fire and rescue stores share: parameters by position (instants
+ * as timestamps, {@code String[]} as text arrays), rows mapped by a function.
+ */
+public final class Sql {
+
+    /** Maps the current row. */
+    @FunctionalInterface
+    public interface Row<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private Sql() {
+    }
+
+    public static <T> List<T> query(Connection c, String sql, Row<T> row, Object... parameters) throws SQLException {
+        try (PreparedStatement ps = prepare(c, sql, parameters); ResultSet rs = ps.executeQuery()) {
+            List<T> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(row.map(rs));
+            }
+            return rows;
+        }
+    }
+
+    /** Returns the first row, mapped; the mapping must not return null (map a nullable column with coalesce). */
+    public static <T> Optional<T> one(Connection c, String sql, Row<T> row, Object... parameters) throws SQLException {
+        return query(c, sql, row, parameters).stream().findFirst();
+    }
+
+    public static int update(Connection c, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement ps = prepare(c, sql, parameters)) {
+            return ps.executeUpdate();
+        }
+    }
+
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+
+    public static Integer integer(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, Object... parameters) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        try {
+            for (int i = 0; i < parameters.length; i++) {
+                Object p = parameters[i];
+                if (p instanceof String[] texts) {
+                    ps.setArray(i + 1, c.createArrayOf("text", texts));
+                } else {
+                    ps.setObject(i + 1, p instanceof Instant t ? Timestamp.from(t) : p);
+                }
+            }
+            return ps;
+        } catch (SQLException e) {
+            ps.close();
+            throw e;
+        }
+    }
+}

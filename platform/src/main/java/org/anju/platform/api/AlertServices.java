@@ -1,0 +1,54 @@
+package org.anju.platform.api;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.anju.platform.alerts.AlertEngine;
+import org.anju.platform.alerts.Alerts;
+import org.anju.platform.alerts.CommunitySettings;
+import org.anju.platform.alerts.TimerScheduler;
+import org.anju.platform.alerts.Transactions;
+import org.anju.platform.config.AnjuConfig;
+import org.anju.platform.fire.FireWorkflow;
+import org.anju.platform.notify.Outbox;
+import org.anju.platform.rescue.Rescues;
+
+/**
+ * Alerts, the fire workflow and elevator rescues, wired together: the rule engine (an ingest and
+ * presence listener), the timer scheduler, and the services the API exposes. Start the engine and
+ * the scheduler with {@link #start()}; {@link #close()} stops both.
+ */
+public record AlertServices(Alerts alerts, FireWorkflow fire, Rescues rescues, AlertEngine engine,
+        TimerScheduler timers) implements AutoCloseable {
+
+    /** Creates the services over a database; time comes from {@code clock}, fire days start in {@code dayZone}. */
+    public static AlertServices of(DataSource dataSource, Outbox outbox, AnjuConfig.Alerts config, Clock clock,
+            ZoneId dayZone, MeterRegistry meters) {
+        Transactions transactions = new Transactions(dataSource, outbox);
+        CommunitySettings settings = new CommunitySettings(config.defaults());
+        Alerts alerts = new Alerts(transactions, settings, clock);
+        FireWorkflow fire = new FireWorkflow(transactions, alerts, settings, clock, dayZone);
+        Rescues rescues = new Rescues(transactions, clock);
+        AlertEngine engine = new AlertEngine(transactions, settings, List.of(fire, rescues), clock, meters);
+        TimerScheduler timers = new TimerScheduler(transactions, List.of(fire, rescues), clock, config.timerPollInterval());
+        return new AlertServices(alerts, fire, rescues, engine, timers);
+    }
+
+    /** Starts the rule engine and the timer scheduler; idempotent. */
+    public void start() {
+        engine.start();
+        timers.start();
+    }
+
+    /** Stops the scheduler and the engine; idempotent. */
+    @Override
+    public void close() {
+        timers.close();
+        engine.close();
+    }
+}
