@@ -71,8 +71,10 @@ public final class PlatformObservations {
      * query (400), with the platform's words.
      */
     public Alerts alerts(String communityId, String type, Instant since) throws IOException, InterruptedException {
-        PlatformApi.Answer answer = api.get("/api/v1/alerts?communityId=" + PlatformApi.encode(communityId)
-                + "&from=" + PlatformApi.encode(since.toString()) + "&limit=1000");
+        // newest first, filtered by community and type (and the types below it); one page of the
+        // most recent 500 covers a scenario's window
+        PlatformApi.Answer answer = api.get("/api/v1/alerts?community=" + PlatformApi.encode(communityId)
+                + "&type=" + PlatformApi.encode(type) + "&limit=500");
         if (answer.status() == 404) {
             return new Alerts(List.of(), "the platform has no alerts API (GET /api/v1/alerts answered 404)");
         }
@@ -89,6 +91,9 @@ public final class PlatformObservations {
                 continue;
             }
             String at = a.path("openedAt").asText(a.path("firstSeen").asText(""));
+            if (!at.isEmpty() && Instant.parse(at).isBefore(since)) {
+                continue;
+            }
             seen.add(new Seen(a.path("deviceId").asText(), at.isEmpty() ? null : Instant.parse(at),
                     a.path("severity").asText(null)));
         }

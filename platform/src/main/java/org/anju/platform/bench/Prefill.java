@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -135,7 +134,7 @@ public final class Prefill implements Callable<Integer> {
             }
             double[] millis = measure(new DeviceHistory(database.dataSource(), rollups.tables(), retention, DAY_ZONE,
                     Clock.systemUTC()), fleet);
-            return new Result(rows, prefillSeconds, percentile(millis, 50), percentile(millis, 99));
+            return new Result(rows, prefillSeconds, Percentiles.of(millis, 50), Percentiles.of(millis, 99));
         }
     }
 
@@ -183,16 +182,5 @@ public final class Prefill implements Callable<Integer> {
         out.printf("queries: %d x (one device, %s, 30 days) -> resolution %s, %d points%n", queries, metric,
                 resolution == null ? "-" : resolution.wireName(), points);
         return millis;
-    }
-
-    /** Nearest-rank percentile. */
-    private static double percentile(double[] values, int p) {
-        if (values.length == 0) {
-            return 0;
-        }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return sorted[Math.max(0, rank - 1)];
     }
 }
