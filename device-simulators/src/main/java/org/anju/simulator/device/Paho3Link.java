@@ -51,17 +51,17 @@ final class Paho3Link implements MqttLink, MqttCallbackExtended {
         options.setKeepAliveInterval(KEEP_ALIVE_S);
         options.setConnectionTimeout(30);
         options.setMaxInflight(maxInFlight);
-        return call(() -> client.connect(options, null, null));
+        return call(listener -> client.connect(options, null, listener));
     }
 
     @Override
     public CompletableFuture<Void> subscribe(String filter, int qos) {
-        return call(() -> client.subscribe(filter, qos, null, null));
+        return call(listener -> client.subscribe(filter, qos, null, listener));
     }
 
     @Override
     public CompletableFuture<Void> publish(String topic, byte[] payload, int qos) {
-        return call(() -> client.publish(topic, payload, qos, false, null, null));
+        return call(listener -> client.publish(topic, payload, qos, false, null, listener));
     }
 
     @Override
@@ -69,7 +69,7 @@ final class Paho3Link implements MqttLink, MqttCallbackExtended {
         if (!client.isConnected()) {
             return CompletableFuture.completedFuture(null);
         }
-        return call(() -> client.disconnect(2_000, null, null));
+        return call(listener -> client.disconnect(2_000, null, listener));
     }
 
     @Override
@@ -105,14 +105,15 @@ final class Paho3Link implements MqttLink, MqttCallbackExtended {
     public void deliveryComplete(IMqttDeliveryToken token) {
     }
 
+    /** Starts a Paho operation with its listener: given up front, so a quick completion cannot be missed. */
     private interface Action {
-        IMqttToken start() throws MqttException;
+        IMqttToken start(IMqttActionListener listener) throws MqttException;
     }
 
     private static CompletableFuture<Void> call(Action action) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         try {
-            action.start().setActionCallback(new IMqttActionListener() {
+            action.start(new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     done.complete(null);

@@ -53,17 +53,17 @@ final class Paho5Link implements MqttLink, MqttCallback {
         options.setKeepAliveInterval(KEEP_ALIVE_S);
         options.setConnectionTimeout(30);
         options.setReceiveMaximum(maxInFlight);
-        return call(() -> client.connect(options, null, null));
+        return call(listener -> client.connect(options, null, listener));
     }
 
     @Override
     public CompletableFuture<Void> subscribe(String filter, int qos) {
-        return call(() -> client.subscribe(filter, qos, null, null));
+        return call(listener -> client.subscribe(filter, qos, null, listener));
     }
 
     @Override
     public CompletableFuture<Void> publish(String topic, byte[] payload, int qos) {
-        return call(() -> client.publish(topic, payload, qos, false, null, null));
+        return call(listener -> client.publish(topic, payload, qos, false, null, listener));
     }
 
     @Override
@@ -71,7 +71,7 @@ final class Paho5Link implements MqttLink, MqttCallback {
         if (!client.isConnected()) {
             return CompletableFuture.completedFuture(null);
         }
-        return call(() -> client.disconnect(2_000, null, null, 0, new MqttProperties()));
+        return call(listener -> client.disconnect(2_000, null, listener, 0, new MqttProperties()));
     }
 
     @Override
@@ -116,14 +116,15 @@ final class Paho5Link implements MqttLink, MqttCallback {
     public void authPacketArrived(int reasonCode, MqttProperties properties) {
     }
 
+    /** Starts a Paho operation with its listener: given up front, so a quick completion cannot be missed. */
     private interface Action {
-        IMqttToken start() throws MqttException;
+        IMqttToken start(MqttActionListener listener) throws MqttException;
     }
 
     private static CompletableFuture<Void> call(Action action) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         try {
-            action.start().setActionCallback(new MqttActionListener() {
+            action.start(new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     done.complete(null);

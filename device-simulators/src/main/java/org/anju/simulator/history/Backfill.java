@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
@@ -45,6 +46,7 @@ public final class Backfill {
     private static final Logger LOG = LoggerFactory.getLogger(Backfill.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_ATTEMPTS = 5;
+    private static final Duration ACK_WAIT = Duration.ofSeconds(60);
 
     /**
      * What to backfill.
@@ -192,9 +194,12 @@ public final class Backfill {
                     }
                     batch.clear();
                 }
-                window.acquire(options.window()); // every message acknowledged or failed
+                // every message acknowledged or failed
+                if (!window.tryAcquire(options.window(), ACK_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                    throw new IOException("device " + device.id() + ": messages not acknowledged within " + ACK_WAIT);
+                }
             } finally {
-                link.disconnect().handle((ok, e) -> null).get();
+                link.disconnect().handle((ok, e) -> null).get(ACK_WAIT.toSeconds(), TimeUnit.SECONDS);
                 link.close();
             }
         }
@@ -202,11 +207,12 @@ public final class Backfill {
         private void connect() throws Exception {
             for (int attempt = 0; ; attempt++) {
                 try {
-                    link.connect().get();
+                    link.connect().get(ACK_WAIT.toSeconds(), TimeUnit.SECONDS);
                     return;
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
                     if (attempt >= MAX_ATTEMPTS) {
-                        throw new IOException("device " + device.id() + " could not connect: " + e.getCause().getMessage());
+                        throw new IOException("device " + device.id() + " could not connect: "
+                                + (e.getCause() != null ? e.getCause().getMessage() : "timeout"));
                     }
                     Thread.sleep(Math.min(30_000, 500L << attempt));
                 }
@@ -219,7 +225,9 @@ public final class Backfill {
                 LockSupport.parkNanos(wait);
             }
             nextSend = Math.max(nextSend, System.nanoTime() - nanosPerMessage * 10) + nanosPerMessage;
-            window.acquire();
+            if (!window.tryAcquire(ACK_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                throw new IOException("device " + device.id() + ": no acknowledgement within " + ACK_WAIT);
+            }
             if (!link.isConnected()) {
                 connect();
             }
