@@ -40,6 +40,8 @@ public final class CommunitySimulator implements IncidentTarget, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommunitySimulator.class);
     private static final Duration SAVE_EVERY = Duration.ofMinutes(1);
+    /** Connects per second at start: fast, yet not a storm that times out half of the CONNACKs. */
+    public static final int DEFAULT_CONNECTS_PER_SECOND = 500;
 
     /**
      * How to run.
@@ -49,9 +51,20 @@ public final class CommunitySimulator implements IncidentTarget, AutoCloseable {
      * @param period  time between two steps of every device; null for each behaviour's own period
      * @param states  where device state persists; null to keep none
      * @param clock   the time devices live in
+     * @param connectsPerSecond how fast devices connect at start (a ramp instead of a storm); 0 for all at once
      */
-    public record Options(String mqttUri, MqttVersion version, Duration period, DeviceStates states, Clock clock) {
+    public record Options(String mqttUri, MqttVersion version, Duration period, DeviceStates states, Clock clock,
+            int connectsPerSecond) {
+
+        /** Connects at {@link #DEFAULT_CONNECTS_PER_SECOND}. */
+        public Options(String mqttUri, MqttVersion version, Duration period, DeviceStates states, Clock clock) {
+            this(mqttUri, version, period, states, clock, DEFAULT_CONNECTS_PER_SECOND);
+        }
+
         public Options {
+            if (connectsPerSecond < 0) {
+                throw new IllegalArgumentException("connectsPerSecond must not be negative, got " + connectsPerSecond);
+            }
             Objects.requireNonNull(version, "version");
             Objects.requireNonNull(clock, "clock");
             if (period != null && (period.isNegative() || period.isZero())) {
@@ -105,9 +118,12 @@ public final class CommunitySimulator implements IncidentTarget, AutoCloseable {
         }
         simulator.wireRelays();
         SplittableRandom spread = new SplittableRandom(42);
+        long index = 0;
         for (SimulatedDevice device : simulator.devices.values()) {
             Duration period = options.period() != null ? options.period() : device.behaviour().period();
-            device.start(period, Duration.ofMillis(spread.nextLong(Math.max(1, period.toMillis()))));
+            Duration connectAfter = options.connectsPerSecond() == 0 ? Duration.ZERO
+                    : Duration.ofMillis(index++ * 1000 / options.connectsPerSecond());
+            device.start(period, connectAfter.plusMillis(spread.nextLong(Math.max(1, period.toMillis()))), connectAfter);
         }
         if (options.states() != null) {
             simulator.saving = simulator.threads.scheduleAtFixedRate(simulator::saveQuietly, SAVE_EVERY.toMillis(),

@@ -39,6 +39,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--progress-seconds", defaultValue = "5", description = "Seconds between progress lines (default: ${DEFAULT-VALUE}).")
     int progressSeconds;
 
+    @Option(names = "--connects-per-second", defaultValue = "500",
+            description = "How fast devices connect at start; 0 for all at once (default: ${DEFAULT-VALUE}).")
+    int connectsPerSecond;
+
     @Option(names = "--no-state", description = "Neither read nor write the state file next to the manifest.")
     boolean noState;
 
@@ -53,11 +57,14 @@ final class RunCommand implements Callable<Integer> {
         if (progressSeconds < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--progress-seconds must be at least 1, got " + progressSeconds);
         }
+        if (connectsPerSecond < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--connects-per-second must not be negative, got " + connectsPerSecond);
+        }
         MqttVersion version = parseVersion(spec, mqttVersion);
         DeviceManifest devices = DeviceManifest.read(manifest);
         CommunitySimulator simulator = CommunitySimulator.start(devices, new CommunitySimulator.Options(mqttUri, version,
                 intervalSeconds == null ? null : Duration.ofSeconds(intervalSeconds),
-                noState ? null : DeviceStates.nextTo(manifest), Clock.systemUTC()));
+                noState ? null : DeviceStates.nextTo(manifest), Clock.systemUTC(), connectsPerSecond));
         CountDownLatch stopped = new CountDownLatch(1);
         // Ctrl-C: the hook itself disconnects the devices and saves state, since the JVM ends when the hooks are done
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -45,7 +45,9 @@ public final class SimulatedDevice implements MqttLink.Listener {
     private final ScheduledExecutorService threads;
     private final Backoff backoff;
     private final SplittableRandom jitter;
-    private final MqttLink link;
+    private final String serverUri;
+    private final MqttVersion version;
+    private volatile MqttLink link;
     private final Emitter emitter = new LiveEmitter();
     private volatile boolean running;
     private volatile boolean connected;
@@ -63,6 +65,8 @@ public final class SimulatedDevice implements MqttLink.Listener {
         this.threads = threads;
         this.backoff = backoff;
         this.jitter = new SplittableRandom(spec.id().hashCode());
+        this.serverUri = serverUri;
+        this.version = version;
         this.link = MqttLink.create(version, serverUri, spec, threads, 64, this);
     }
 
@@ -79,10 +83,13 @@ public final class SimulatedDevice implements MqttLink.Listener {
         this.eventTap = tap;
     }
 
-    /** Connects and steps the behaviour every {@code period}, the first step after {@code firstStep}. */
-    public void start(Duration period, Duration firstStep) {
+    /**
+     * Connects after {@code connectAfter} and steps the behaviour every {@code period}, the first
+     * step after {@code firstStep}.
+     */
+    public void start(Duration period, Duration firstStep, Duration connectAfter) {
         running = true;
-        connectNow();
+        threads.schedule(this::connectNow, connectAfter.toMillis(), TimeUnit.MILLISECONDS);
         ticking = threads.scheduleAtFixedRate(this::tick, firstStep.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -137,7 +144,10 @@ public final class SimulatedDevice implements MqttLink.Listener {
             ticking.cancel(false);
         }
         markDisconnected();
-        return link.disconnect().handle((ok, e) -> null).thenRun(link::close);
+        // Paho's disconnect blocks its caller for a while: on a virtual thread of its own, devices stop in parallel
+        return CompletableFuture.supplyAsync(link::disconnect, threads)
+                .thenCompose(disconnected -> disconnected.handle((ok, e) -> null))
+                .thenRun(link::close);
     }
 
     @Override
@@ -198,6 +208,10 @@ public final class SimulatedDevice implements MqttLink.Listener {
             if (e != null) {
                 stats.onConnectFailed();
                 LOG.debug("device [id: {}] could not connect: {}", spec.id(), e.getMessage());
+                // a Paho client whose connect timed out can stay "connecting" for ever: start over with a fresh one
+                MqttLink failed = link;
+                link = MqttLink.create(version, serverUri, spec, threads, 64, this);
+                failed.close();
                 scheduleReconnect();
             }
         });
