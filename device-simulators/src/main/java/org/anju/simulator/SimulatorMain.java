@@ -16,7 +16,21 @@ public final class SimulatorMain implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new SimulatorMain()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * Returns the command line; a bad manifest, state file or device attribute ends it with one
+     * line naming the problem and exit code 2, not a stack trace.
+     */
+    public static CommandLine commandLine() {
+        return new CommandLine(new SimulatorMain()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof java.io.IOException || e instanceof IllegalArgumentException) {
+                cmd.getErr().println("simulate: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
     }
 
     @Override

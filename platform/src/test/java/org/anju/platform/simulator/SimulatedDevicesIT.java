@@ -138,6 +138,32 @@ class SimulatedDevicesIT {
     }
 
     @Test
+    void mqtt311DevicesPublishAndAnswerCommandsToo() throws Exception {
+        DeviceManifest one = new DeviceManifest(running.mqttUri(), List.of(
+                new DeviceManifest.Device("lift-1", Fixtures.TENANT, "lift-1", SECRET, "elevator")));
+        TestClock clock = new TestClock(Instant.now().minus(Duration.ofHours(2)));
+        CommunitySimulator simulator = CommunitySimulator.start(one, new CommunitySimulator.Options(null, MqttVersion.V3,
+                Duration.ofHours(1), null, clock));
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> simulator.stats().connected() == 1);
+            for (int i = 0; i < 5; i++) {
+                clock.advance(Duration.ofMinutes(1));
+                simulator.device("lift-1").tick();
+            }
+            simulator.inject("lift-1", new Incident(IncidentKind.ENTRAPMENT, Duration.ZERO, Map.of()));
+            JsonNode answer = command("lift-1", "{\"name\": \"reset-alarm\", \"timeoutSeconds\": 20}",
+                    running.login("olga", "olga-password"));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> simulator.stats().acknowledged() >= 8); // 5 readings, 3 events
+            assertThat(answer.get("status").asInt()).isEqualTo(200);
+            assertThat(answer.get("payload").get("released").asBoolean()).isTrue();
+            assertThat(simulator.stats().failed()).isZero();
+        } finally {
+            simulator.close();
+        }
+    }
+
+    @Test
     void backfillPublishesADayOfHistoryWithBackDatedTimestamps() throws Exception {
         DeviceManifest one = new DeviceManifest(running.mqttUri(), List.of(
                 new DeviceManifest.Device("det-1", Fixtures.TENANT, "det-1", SECRET, "smoke_detector")));
