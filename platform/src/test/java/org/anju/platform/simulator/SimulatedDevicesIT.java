@@ -138,6 +138,31 @@ class SimulatedDevicesIT {
     }
 
     @Test
+    void afterAnOutageTheDeviceReconnectsAndSubscribesToCommandsAgain() throws Exception {
+        DeviceManifest one = new DeviceManifest(running.mqttUri(), List.of(
+                new DeviceManifest.Device("det-1", Fixtures.TENANT, "det-1", SECRET, "smoke_detector")));
+        CommunitySimulator simulator = CommunitySimulator.start(one, new CommunitySimulator.Options(null, MqttVersion.V5,
+                Duration.ofHours(1), null, Clock.systemUTC()));
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> simulator.stats().connected() == 1);
+            simulator.inject("det-1", new Incident(IncidentKind.OUTAGE, Duration.ofSeconds(1), Map.of()));
+            boolean offline = !simulator.device("det-1").connected();
+            await().atMost(Duration.ofSeconds(60)).until(() -> simulator.device("det-1").connected());
+            String operator = running.login("olga", "olga-password");
+            await().atMost(Duration.ofSeconds(30)).until(() -> post("det-1", "{\"name\": \"test\", \"timeoutSeconds\": 10}",
+                    operator).statusCode() == 200);
+
+            JsonNode answer = command("det-1", "{\"name\": \"silence\", \"payload\": {\"minutes\": 5}, \"timeoutSeconds\": 20}", operator);
+
+            assertThat(offline).isTrue();
+            assertThat(answer.get("status").asInt()).isEqualTo(200);
+            assertThat(answer.get("payload").get("silencedSeconds").asInt()).isEqualTo(300);
+        } finally {
+            simulator.close();
+        }
+    }
+
+    @Test
     void mqtt311DevicesPublishAndAnswerCommandsToo() throws Exception {
         DeviceManifest one = new DeviceManifest(running.mqttUri(), List.of(
                 new DeviceManifest.Device("lift-1", Fixtures.TENANT, "lift-1", SECRET, "elevator")));
@@ -198,6 +223,12 @@ class SimulatedDevicesIT {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return RunningPlatform.json(response);
+    }
+
+    private static HttpResponse<String> post(String device, String body, String token) throws Exception {
+        return running.http().send(HttpRequest.newBuilder(URI.create(running.baseUrl() + "/api/v1/devices/" + device + "/commands"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static long maxTrips() throws Exception {
