@@ -19,6 +19,8 @@ import org.anju.platform.config.ConfigLoader;
 import org.anju.platform.demo.DemoCommunity;
 import org.anju.simulator.CommunitySimulator;
 import org.anju.simulator.DeviceManifest;
+import org.anju.simulator.device.DeviceStates;
+import org.anju.simulator.device.MqttVersion;
 
 /**
  * The platform's command line: {@code run} (all-in-one against the configured database) and
@@ -120,8 +122,9 @@ public final class AnjuMain {
             if (noSimulator) {
                 return () -> { };
             }
-            return CommunitySimulator.start(DeviceManifest.read(demo.manifestFile()), mqttUri,
-                    config.demo().publishInterval());
+            return CommunitySimulator.start(DeviceManifest.read(demo.manifestFile()), new CommunitySimulator.Options(
+                    mqttUri, MqttVersion.V5, config.demo().publishInterval(), DeviceStates.nextTo(demo.manifestFile()),
+                    java.time.Clock.systemUTC()));
         }
 
         private static void printBanner(AnjuPlatform platform, DemoCommunity demo, List<DemoCommunity.Login> logins) {

@@ -8,24 +8,28 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.anju.simulator.DeviceManifest;
-import org.anju.simulator.TelemetryModel;
+import org.anju.simulator.behaviour.Behaviour;
+import org.anju.simulator.behaviour.Behaviours;
+import org.anju.simulator.behaviour.Emitter;
 
 /**
- * One load device's telemetry: its type's model readings, each stamped with a {@code ts} (epoch
- * ms) that is unique for the device, so the ledger can find the message in the database.
- * Not thread-safe: one per device, used by its publisher only.
+ * One load device's telemetry: its behaviour model's readings (stepped to each message's time;
+ * the events the model emits on the way are left out, the ledger checks telemetry), each stamped
+ * with a {@code ts} (epoch ms) that is unique for the device, so the ledger can find the message in
+ * the database. Not thread-safe: one per device, used by its publisher only.
  */
 final class Readings {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DeviceManifest.Device spec;
-    private final TelemetryModel model;
+    private final Behaviour behaviour;
     private long lastTsMillis;
+    private Map<String, Object> telemetry;
 
     Readings(DeviceManifest.Device spec) {
         this.spec = spec;
-        this.model = TelemetryModel.forType(spec.type(), spec.id().hashCode());
+        this.behaviour = Behaviours.create(spec);
     }
 
     /** A reading ready to publish. */
@@ -34,9 +38,20 @@ final class Readings {
 
     Reading next() {
         lastTsMillis = Math.max(System.currentTimeMillis(), lastTsMillis + 1);
+        telemetry = null;
+        behaviour.step(Instant.ofEpochMilli(lastTsMillis), new Emitter() {
+            @Override
+            public void telemetry(Instant ts, Map<String, Object> payload) {
+                telemetry = payload;
+            }
+
+            @Override
+            public void event(Instant ts, Map<String, Object> payload) {
+            }
+        });
         Map<String, Object> reading = new LinkedHashMap<>();
         reading.put("ts", lastTsMillis);
-        reading.putAll(model.next(Instant.ofEpochMilli(lastTsMillis)));
+        reading.putAll(telemetry);
         try {
             return new Reading(lastTsMillis, JSON.writeValueAsBytes(reading));
         } catch (JsonProcessingException e) {
