@@ -26,6 +26,7 @@ import org.anju.platform.ingest.CommittedMessage;
 import org.anju.platform.ingest.IngestListener;
 import org.anju.platform.presence.PresenceChange;
 import org.anju.platform.presence.PresenceListener;
+import org.anju.platform.storage.Sql;
 
 /**
  * Runs the alert rules on everything ingest committed and on presence changes, on its own thread:

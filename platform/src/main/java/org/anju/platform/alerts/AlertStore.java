@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.anju.error.ClientError;
+import org.anju.platform.storage.Sql;
 
 /**
  * All SQL of alert records. The unique partial index {@code alerts_one_open_idx} keeps one

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.anju.error.ClientError;
 import org.anju.platform.auth.Principal;
+import org.anju.platform.storage.Sql;
 
 /**
  * Alert records and storm incidents for people: read what the user's {@link Scope} allows,

@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.anju.platform.storage.Sql;
+
 /**
  * The alert settings of communities: the platform defaults with each community's own values from
  * {@code community_alert_settings} (a null column keeps the default). Read in the transaction

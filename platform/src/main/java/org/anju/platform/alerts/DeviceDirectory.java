@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.anju.platform.storage.Sql;
+
 /**
  * Where devices are (community, building, floor, address in words), for alert records;
  * remembered for a few minutes, since devices rarely move. Used by the rules thread only.

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.anju.platform.ingest.CommittedMessage;
 import org.anju.protocol.DeviceEvent;
 import org.anju.protocol.DeviceType;
+import org.anju.platform.storage.Sql;
 
 /**
  * How far the alert rules have applied device events, kept in {@code alert_rule_progress} in the

@@ -11,6 +11,7 @@ import java.util.StringJoiner;
 import io.vertx.core.json.JsonObject;
 
 import org.anju.error.ClientError;
+import org.anju.platform.storage.Sql;
 
 /**
  * The thresholds a community may set for itself, as the API names them (units in the names) and

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.anju.platform.storage.Sql;
+
 /**
  * Groups alert storms: when {@code stormThreshold} alerts of one type open in one building within
  * {@code stormWindow}, they become the children of one incident, and later alerts of that type in

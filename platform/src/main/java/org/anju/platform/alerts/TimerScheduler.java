@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.anju.platform.storage.Sql;
+
 /**
  * Fires due timers of {@code alert_timers} (fire escalations, rescue deadlines): polls every
  * {@code pollInterval}, and acts on each due timer in the transaction that marks it done, with

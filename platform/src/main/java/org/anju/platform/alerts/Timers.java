@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 
+import org.anju.platform.storage.Sql;
+
 /**
  * Schedules and cancels rows of {@code alert_timers}, in the caller's transaction.
  */

@@ -3,18 +3,17 @@ package org.anju.platform.bench;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,7 +35,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import org.anju.platform.AnjuPlatform;
-import org.anju.platform.config.ConfigLoader;
 import org.anju.platform.registry.Provisioning;
 import org.anju.protocol.DeviceType;
 import org.anju.simulator.DeviceManifest;
@@ -90,7 +88,9 @@ public final class AlertsBench implements Callable<Integer> {
     public Integer call() throws Exception {
         BenchDatabase database = BenchDatabase.create(serverUrl, "anju_bench_alerts");
         Vertx receiverVertx = Vertx.vertx();
-        try (AnjuPlatform platform = AnjuPlatform.start(ConfigLoader.load(Optional.empty(), platformConfig(database.url())))) {
+        try (AnjuPlatform platform = BenchPlatform.start(database.url(),
+                // the receiver listens on loopback, which subscriptions may not target by default
+                Map.of("ANJU_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true"))) {
             out.println("database: " + platform.database().timescale());
             String base = "http://127.0.0.1:" + platform.httpPort();
             String mqtt = "tcp://127.0.0.1:" + platform.mqttPort();
@@ -134,22 +134,6 @@ public final class AlertsBench implements Callable<Integer> {
     }
 
     private record Fleet(List<DeviceManifest.Device> detectors, List<DeviceManifest.Device> background) {
-    }
-
-    private Map<String, String> platformConfig(String url) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("ANJU_DB_URL", url);
-        env.put("ANJU_DATA_DIR", Files.createTempDirectory("anju-bench-alerts").toString());
-        env.put("ANJU_HTTP_HOST", "127.0.0.1");
-        env.put("ANJU_HTTP_PORT", "0");
-        env.put("ANJU_MQTT_HOST", "127.0.0.1");
-        env.put("ANJU_MQTT_PORT", "0");
-        env.put("ANJU_MQTT_LIMITS_MESSAGES_PER_SECOND", "1000000");
-        env.put("ANJU_MQTT_LIMITS_MESSAGE_BURST", "1000000");
-        env.put("ANJU_SECURITY_BCRYPT_COST", "4");
-        // the receiver listens on loopback, which subscriptions may not target by default
-        env.put("ANJU_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
-        return env;
     }
 
     /** Detectors each in a building of their own (so no storm groups them), background devices of every type. */
@@ -223,7 +207,17 @@ public final class AlertsBench implements Callable<Integer> {
         if (response.statusCode() != 200) {
             throw new IllegalStateException("the feed answered " + response.statusCode());
         }
-        return Thread.ofPlatform().daemon().name("bench-sse").start(() -> response.body().forEach(line -> {
+        return Thread.ofPlatform().daemon().name("bench-sse").start(() -> {
+            try {
+                readFeed(response.body(), received);
+            } catch (UncheckedIOException e) {
+                // the stream ends when the benchmark stops reading it
+            }
+        });
+    }
+
+    private static void readFeed(Stream<String> lines, Map<String, Long> received) {
+        lines.forEach(line -> {
             if (line.startsWith("data:")) {
                 long now = System.nanoTime();
                 try {
@@ -235,7 +229,7 @@ public final class AlertsBench implements Callable<Integer> {
                     throw new IllegalStateException("unreadable feed event: " + line, e);
                 }
             }
-        }));
+        });
     }
 
     private void publishAlarms(List<DeviceManifest.Device> detectors, String mqtt, Map<String, Long> published) throws Exception {

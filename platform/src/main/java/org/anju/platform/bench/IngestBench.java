@@ -1,7 +1,6 @@
 package org.anju.platform.bench;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -11,12 +10,10 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.postgresql.PGConnection;
@@ -27,7 +24,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import org.anju.platform.AnjuPlatform;
-import org.anju.platform.config.ConfigLoader;
 import org.anju.platform.ingest.BinaryCopy;
 import org.anju.platform.registry.Provisioning;
 import org.anju.protocol.DeviceType;
@@ -139,7 +135,7 @@ public final class IngestBench implements Callable<Integer> {
     }
 
     private int ingest(String url, Map<String, String> summary) throws Exception {
-        try (AnjuPlatform platform = AnjuPlatform.start(ConfigLoader.load(Optional.empty(), platformConfig(url)))) {
+        try (AnjuPlatform platform = BenchPlatform.start(url, Map.of())) {
             out.println("database: " + platform.database().timescale());
             List<DeviceManifest.Device> fleet = provision(platform.provisioning());
             out.printf("load: %d devices of all six types (%s client), window %d, rate %s, %d s warm-up + %d s measured%n",
@@ -190,21 +186,6 @@ public final class IngestBench implements Callable<Integer> {
 
     /** The measured span and the messages acknowledged in it. */
     private record Window(Instant from, Instant to, long acknowledged) {
-    }
-
-    private Map<String, String> platformConfig(String url) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("ANJU_DB_URL", url);
-        env.put("ANJU_DATA_DIR", Files.createTempDirectory("anju-bench-ingest").toString());
-        env.put("ANJU_HTTP_HOST", "127.0.0.1");
-        env.put("ANJU_HTTP_PORT", "0");
-        env.put("ANJU_MQTT_HOST", "127.0.0.1");
-        env.put("ANJU_MQTT_PORT", "0");
-        // the benchmark measures throughput: the per-device rate limit protecting a real deployment is lifted
-        env.put("ANJU_MQTT_LIMITS_MESSAGES_PER_SECOND", "1000000");
-        env.put("ANJU_MQTT_LIMITS_MESSAGE_BURST", "1000000");
-        env.put("ANJU_SECURITY_BCRYPT_COST", "4");
-        return env;
     }
 
     private List<DeviceManifest.Device> provision(Provisioning provisioning) {

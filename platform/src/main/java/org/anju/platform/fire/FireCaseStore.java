@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.anju.platform.alerts.IdCursor;
 import org.anju.platform.alerts.Page;
 import org.anju.platform.alerts.Scope;
-import org.anju.platform.alerts.Sql;
+import org.anju.platform.storage.Sql;
 
 /**
  * All SQL of fire cases and their audit trail; methods run in the caller's transaction.

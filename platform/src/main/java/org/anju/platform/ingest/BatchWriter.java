@@ -30,15 +30,14 @@ final class BatchWriter {
 
     private static final String COPY_TELEMETRY = "COPY telemetry (ts, device_id, metric, value) FROM STDIN (FORMAT BINARY)";
     private static final String COPY_EVENTS = "COPY device_events (ts, device_id, kind, payload) FROM STDIN (FORMAT BINARY)";
-    // newer measurements win; values of a late (back-dated) batch only fill metrics not known yet
+    // per metric the newer measurement wins, whatever order batches commit in (V17's function)
     private static final String UPSERT_STATE = """
-            INSERT INTO device_state AS s (device_id, last_seen, latest, latest_ts, status, updated_at)
-            VALUES (?, ?, ?::jsonb, ?, ?::jsonb, now())
+            INSERT INTO device_state AS s (device_id, last_seen, latest, latest_at, latest_ts, status, updated_at)
+            VALUES (?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, now())
             ON CONFLICT (device_id) DO UPDATE SET
                 last_seen = GREATEST(s.last_seen, EXCLUDED.last_seen),
-                latest = CASE WHEN s.latest_ts IS NULL OR EXCLUDED.latest_ts >= s.latest_ts
-                              THEN s.latest || EXCLUDED.latest
-                              ELSE EXCLUDED.latest || s.latest END,
+                latest = anju_newer_values(s.latest, s.latest_at, EXCLUDED.latest, EXCLUDED.latest_at),
+                latest_at = anju_newer_values(s.latest_at, s.latest_at, EXCLUDED.latest_at, EXCLUDED.latest_at),
                 status = CASE WHEN s.latest_ts IS NULL OR EXCLUDED.latest_ts IS NULL OR EXCLUDED.latest_ts >= s.latest_ts
                               THEN s.status || EXCLUDED.status
                               ELSE EXCLUDED.status || s.status END,
@@ -112,14 +111,19 @@ final class BatchWriter {
             for (Map.Entry<String, Batch.StateUpdate> e : updates.entrySet()) {
                 Batch.StateUpdate state = e.getValue();
                 ObjectNode latest = JSON.createObjectNode();
-                state.latest.forEach((metric, point) -> latest.put(metric, point.value()));
+                ObjectNode latestAt = JSON.createObjectNode();
+                state.latest.forEach((metric, point) -> {
+                    latest.put(metric, point.value());
+                    latestAt.put(metric, point.ts().toEpochMilli());
+                });
                 ps.setString(1, e.getKey());
                 ps.setTimestamp(2, Timestamp.from(state.lastSeen));
                 ps.setString(3, latest.toString());
-                ps.setTimestamp(4, state.latestTs == null ? null : Timestamp.from(state.latestTs));
+                ps.setString(4, latestAt.toString());
+                ps.setTimestamp(5, state.latestTs == null ? null : Timestamp.from(state.latestTs));
                 ObjectNode status = JSON.createObjectNode();
                 state.status.forEach(status::put);
-                ps.setString(5, status.toString());
+                ps.setString(6, status.toString());
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -3,11 +3,9 @@ package org.anju.platform.presence;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -15,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.anju.error.ServerError;
+import org.anju.platform.jobs.PeriodicJobs;
 
 /**
  * Takes devices offline that stayed silent longer than their type's expectation
@@ -31,7 +30,7 @@ public final class PresenceJob implements AutoCloseable {
     private final PresenceTracker tracker;
     private final Clock clock;
     private final int batchLimit;
-    private ScheduledExecutorService scheduler;
+    private PeriodicJobs jobs;
 
     public PresenceJob(DataSource dataSource, PresenceTracker tracker, Clock clock) {
         this(dataSource, tracker, clock, BATCH_LIMIT);
@@ -82,37 +81,21 @@ public final class PresenceJob implements AutoCloseable {
 
     /** Schedules {@link #runOnce()} every {@code checkInterval}; idempotent. */
     public synchronized void start() {
-        if (scheduler != null) {
+        if (jobs != null) {
             return;
         }
-        long every = tracker.settings().checkInterval().toMillis();
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("anju-presence").daemon(true)
-                .factory());
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                runOnce();
-            } catch (RuntimeException e) {
-                // an exception would end the schedule: log and try again at the next tick
-                LOG.warn("presence check failed, retrying in {} ms: {}", every, e.getMessage());
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
-        LOG.info("presence job scheduled [every: {}]", tracker.settings().checkInterval());
+        Duration every = tracker.settings().checkInterval();
+        jobs = new PeriodicJobs("presence", 1);
+        jobs.schedule("presence check", () -> runOnce(), every, every);
+        LOG.info("presence job scheduled [every: {}]", every);
     }
 
     /** Stops scheduling and waits briefly for a running check; idempotent. */
     @Override
     public synchronized void close() {
-        if (scheduler == null) {
-            return;
+        if (jobs != null) {
+            jobs.close();
+            jobs = null;
         }
-        scheduler.shutdownNow();
-        try {
-            if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warn("the presence check was still running at shutdown");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        scheduler = null;
     }
 }

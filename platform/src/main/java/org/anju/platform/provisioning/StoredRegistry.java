@@ -1,10 +1,7 @@
 package org.anju.platform.provisioning;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +10,8 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.anju.platform.storage.Sql;
 
 /**
  * The reads provisioning compares a request with, inside the request's transaction; all of the
@@ -110,22 +109,7 @@ final class StoredRegistry {
         }
     }
 
-    private interface Row<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
-    private <T> List<T> query(String sql, Row<T> row, Object... parameters) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                ps.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                List<T> rows = new ArrayList<>();
-                while (rs.next()) {
-                    rows.add(row.map(rs));
-                }
-                return rows;
-            }
-        }
+    private <T> List<T> query(String sql, Sql.Row<T> row, Object... parameters) throws SQLException {
+        return Sql.query(c, sql, row, parameters);
     }
 }

@@ -1,12 +1,10 @@
 package org.anju.platform.registry;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.anju.error.ServerError;
 import org.anju.gateway.TenantLimits;
+import org.anju.platform.storage.Sql;
 
 /**
  * Reads the device registry: credentials, via relations and tenant limits for the gateway;
@@ -129,7 +128,7 @@ public final class DeviceRegistry {
         if (deviceIds.isEmpty()) {
             return List.of();
         }
-        return withConnection(c -> query(c, DEVICE_VIEW_SQL + " WHERE d.id = ANY (?)", DeviceRegistry::toView,
+        return withConnection(c -> Sql.query(c, DEVICE_VIEW_SQL + " WHERE d.id = ANY (?)", DeviceRegistry::toView,
                 c.createArrayOf("text", deviceIds.toArray())));
     }
 
@@ -148,16 +147,12 @@ public final class DeviceRegistry {
         return query("SELECT tenant_id FROM devices WHERE id = ?", rs -> rs.getString(1), deviceId).stream().findFirst();
     }
 
-    private interface Row<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
     private interface ConnectionWork<T> {
         T run(Connection c) throws SQLException;
     }
 
-    private <T> List<T> query(String sql, Row<T> row, Object... parameters) {
-        return withConnection(c -> query(c, sql, row, parameters));
+    private <T> List<T> query(String sql, Sql.Row<T> row, Object... parameters) {
+        return withConnection(c -> Sql.query(c, sql, row, parameters));
     }
 
     private <T> T withConnection(ConnectionWork<T> work) {
@@ -168,20 +163,6 @@ public final class DeviceRegistry {
         }
     }
 
-    private static <T> List<T> query(Connection c, String sql, Row<T> row, Object... parameters) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                ps.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                List<T> rows = new ArrayList<>();
-                while (rs.next()) {
-                    rows.add(row.map(rs));
-                }
-                return rows;
-            }
-        }
-    }
 
     private static int orDefault(ResultSet rs, int column, int fallback) throws SQLException {
         int value = rs.getInt(column);

@@ -19,7 +19,7 @@ import org.anju.platform.alerts.AlertView;
 import org.anju.platform.alerts.IdCursor;
 import org.anju.platform.alerts.Page;
 import org.anju.platform.alerts.Scope;
-import org.anju.platform.alerts.Sql;
+import org.anju.platform.storage.Sql;
 import org.anju.platform.alerts.TimerHandler;
 import org.anju.platform.alerts.Timers;
 import org.anju.platform.alerts.Transactions;

@@ -2,15 +2,9 @@ package org.anju.platform.alerts;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,8 +26,9 @@ import org.anju.platform.ingest.TelemetryIngest;
 import org.anju.platform.notify.Outbox;
 import org.anju.platform.storage.Database;
 import org.anju.platform.testing.Fixtures;
-import org.anju.platform.testing.MutableClock;
+import org.anju.platform.testing.TestClock;
 import org.anju.platform.testing.TestDatabases;
+import org.anju.platform.testing.TestSql;
 import org.anju.protocol.DeviceMessage;
 import org.anju.protocol.DeviceType;
 import org.anju.protocol.Endpoint;
@@ -49,7 +44,7 @@ public final class AlertHarness implements AutoCloseable {
     private final TestDatabases.TestDatabase db;
     private final Database database;
     private final Vertx vertx = Vertx.vertx();
-    public final MutableClock clock;
+    public final TestClock clock;
     public final AnjuConfig.Alerts config;
     public final Fixtures fixtures;
     private AlertServices services;
@@ -58,7 +53,7 @@ public final class AlertHarness implements AutoCloseable {
     public AlertHarness(Instant start) {
         db = TestDatabases.primary().create();
         database = Database.open(db.settings());
-        clock = new MutableClock(start);
+        clock = new TestClock(start);
         config = ConfigLoader.load(Optional.empty(), Map.of()).alerts();
         fixtures = new Fixtures(database.dataSource());
         startPipeline();
@@ -137,34 +132,12 @@ public final class AlertHarness implements AutoCloseable {
     }
 
     public void sql(String statements) {
-        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute(statements);
-        } catch (SQLException e) {
-            throw new IllegalStateException("test SQL failed: " + e.getMessage(), e);
-        }
+        TestSql.execute(database.dataSource(), statements);
     }
 
     /** Returns the rows of a query, each row's columns joined by spaces. */
     public List<String> rows(String sql, Object... parameters) {
-        try (Connection c = database.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                ps.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                List<String> rows = new ArrayList<>();
-                int columns = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    StringBuilder row = new StringBuilder();
-                    for (int i = 1; i <= columns; i++) {
-                        row.append(i > 1 ? " " : "").append(rs.getString(i));
-                    }
-                    rows.add(row.toString());
-                }
-                return rows;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("test SQL failed: " + e.getMessage(), e);
-        }
+        return TestSql.rows(database.dataSource(), sql, parameters);
     }
 
     /** Returns "type status occurrences" of a device's alerts, oldest first. */

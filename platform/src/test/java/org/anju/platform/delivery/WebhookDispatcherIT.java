@@ -43,7 +43,7 @@ import org.anju.platform.notify.Notification;
 import org.anju.platform.notify.Outbox;
 import org.anju.platform.storage.Database;
 import org.anju.platform.testing.Fixtures;
-import org.anju.platform.testing.MutableClock;
+import org.anju.platform.testing.TestClock;
 import org.anju.platform.testing.Receiver;
 import org.anju.platform.testing.TestDatabases;
 
@@ -60,7 +60,7 @@ class WebhookDispatcherIT {
     private static final AnjuConfig.Webhooks SETTINGS = new AnjuConfig.Webhooks(Duration.ofHours(1),
             Duration.ofSeconds(5), Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofMinutes(1), 4, 8, true, "");
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-03-01T08:00:00Z"));
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private TestDatabases.TestDatabase testDatabase;

@@ -89,6 +89,27 @@ class TelemetryIngestIT {
 
     @ParameterizedTest
     @MethodSource("backends")
+    void eachMetricKeepsItsNewestValueWhateverOrderBatchesCommitIn(Backend backend) throws Exception {
+        try (TestDatabase db = backend.create(); Database database = Database.open(db.settings())) {
+            new Fixtures(database.dataSource()).device("det-1", "smoke_detector", "pw");
+            try (TelemetryIngest ingest = ingest(database.dataSource(), ids -> { })) {
+                ingest.start();
+                await(ingest.send(telemetry("det-1", T0, "{\"battery\": 90, \"smokeConcentration\": 0.1}")));
+                // an alarm (events lane) measured after the next reading commits before it
+                await(ingest.send(event("det-1", "{\"kind\": \"alarm\", \"ts\": \"" + T0.plusSeconds(100)
+                        + "\", \"smokeConcentration\": 6.2}")));
+                await(ingest.send(telemetry("det-1", T0.plusSeconds(50), "{\"battery\": 80, \"smokeConcentration\": 0.3}")));
+            }
+
+            assertThat(text(database, "SELECT latest ->> 'battery' FROM device_state WHERE device_id = 'det-1'"))
+                    .as("the reading at +50 s is the newest battery value").isEqualTo("80.0");
+            assertThat(text(database, "SELECT latest ->> 'smokeConcentration' FROM device_state WHERE device_id = 'det-1'"))
+                    .as("the alarm at +100 s is the newest smoke value").isEqualTo("6.2");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("backends")
     void lateDataDoesNotOverwriteNewerState(Backend backend) throws Exception {
         try (TestDatabase db = backend.create(); Database database = Database.open(db.settings())) {
             new Fixtures(database.dataSource()).device("lift-1", "elevator", "pw");

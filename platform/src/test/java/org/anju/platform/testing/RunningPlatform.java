@@ -6,10 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -131,30 +129,12 @@ public final class RunningPlatform implements AutoCloseable {
 
     /** Runs SQL statements on the platform's database. */
     public void sql(String statements) {
-        try (Connection c = platform.database().dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute(statements);
-        } catch (SQLException e) {
-            throw new IllegalStateException("test SQL failed: " + e.getMessage(), e);
-        }
+        TestSql.execute(platform.database().dataSource(), statements);
     }
 
     /** Returns the rows of a query on the platform's database, each row's columns joined by spaces. */
-    public java.util.List<String> sqlRows(String query) {
-        try (Connection c = platform.database().dataSource().getConnection(); Statement s = c.createStatement();
-                java.sql.ResultSet rs = s.executeQuery(query)) {
-            java.util.List<String> rows = new java.util.ArrayList<>();
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= columns; i++) {
-                    row.append(i > 1 ? " " : "").append(rs.getString(i));
-                }
-                rows.add(row.toString());
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException("test SQL failed: " + e.getMessage(), e);
-        }
+    public List<String> sqlRows(String query) {
+        return TestSql.rows(platform.database().dataSource(), query);
     }
 
     public HttpClient http() {

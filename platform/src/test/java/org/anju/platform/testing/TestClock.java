@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that stands still until the test moves it. Thread-safe. */
+/** A clock that stands still until the test moves it, so that due times, deadlines and backoff are checked without waiting. Thread-safe. */
 public final class TestClock extends Clock {
 
     private volatile Instant now;

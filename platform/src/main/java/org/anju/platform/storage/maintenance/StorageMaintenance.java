@@ -2,15 +2,12 @@ package org.anju.platform.storage.maintenance;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.anju.error.ServerError;
+import org.anju.platform.jobs.PeriodicJobs;
 import org.anju.platform.storage.Database;
 import org.anju.platform.storage.retention.RetentionJob;
 import org.anju.platform.storage.retention.RetentionPolicy;
@@ -31,7 +28,7 @@ public final class StorageMaintenance implements AutoCloseable {
     private final RetentionJob retention;
     private final Duration rollupInterval;
     private final Duration retentionInterval;
-    private ScheduledExecutorService scheduler;
+    private PeriodicJobs jobs;
 
     private StorageMaintenance(Rollups rollups, RetentionJob retention, Duration rollupInterval,
             Duration retentionInterval) {
@@ -67,13 +64,12 @@ public final class StorageMaintenance implements AutoCloseable {
 
     /** Schedules both jobs; idempotent. */
     public synchronized void start() {
-        if (scheduler != null) {
+        if (jobs != null) {
             return;
         }
-        scheduler = Executors.newScheduledThreadPool(2, Thread.ofPlatform().name("anju-storage-", 0).daemon(true)
-                .factory());
-        schedule("rollup", rollups::run, rollupInterval, rollupInterval);
-        schedule("retention", retention::run, FIRST_RETENTION_RUN, retentionInterval);
+        jobs = new PeriodicJobs("storage", 2);
+        jobs.schedule("rollup", () -> rollups.run(), rollupInterval, rollupInterval);
+        jobs.schedule("retention", () -> retention.run(), FIRST_RETENTION_RUN, retentionInterval);
         LOG.info("storage jobs scheduled [rollup every: {}, retention every: {}, rollups in: {}]", rollupInterval,
                 retentionInterval, rollups.tables().hourly() + "/" + rollups.tables().daily());
     }
@@ -81,28 +77,9 @@ public final class StorageMaintenance implements AutoCloseable {
     /** Stops scheduling, waits briefly for a running job; idempotent. */
     @Override
     public synchronized void close() {
-        if (scheduler == null) {
-            return;
+        if (jobs != null) {
+            jobs.close();
+            jobs = null;
         }
-        scheduler.shutdownNow();
-        try {
-            if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warn("a storage job was still running at shutdown");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        scheduler = null;
-    }
-
-    private void schedule(String name, Supplier<?> job, Duration first, Duration every) {
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                job.get();
-            } catch (RuntimeException e) {
-                // an exception would end the schedule: log and try again at the next tick
-                LOG.warn("storage job failed, retrying in {} [job: {}]: {}", every, name, e.getMessage());
-            }
-        }, first.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -1,4 +1,4 @@
-package org.anju.platform.alerts;
+package org.anju.platform.storage;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Small JDBC helpers the alert, fire and rescue stores share: parameters by position (instants
+ * Small JDBC helpers the stores share: parameters by position (instants
  * as timestamps, {@code String[]} as text arrays), rows mapped by a function.
  */
 public final class Sql {
