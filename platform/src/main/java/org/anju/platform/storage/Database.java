@@ -45,6 +45,9 @@ public final class Database implements AutoCloseable {
             Flyway.configure()
                     .dataSource(pool)
                     .locations("classpath:db/migration")
+                    // versions were reserved per capability (V4-V9 after V10 existed): a database
+                    // migrated before a lower version was added still takes it
+                    .outOfOrder(true)
                     .load()
                     .migrate();
             TimescaleInfo timescale = Hypertables.ensure(pool);
