@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -96,11 +97,13 @@ public final class AlertsBench implements Callable<Integer> {
             String mqtt = "tcp://127.0.0.1:" + platform.mqttPort();
             Fleet fleet = provision(platform.provisioning());
 
+            // every detector's alert, once by the webhook and once by the feed
+            CountDownLatch receipts = new CountDownLatch(2 * alarms);
             Map<String, Long> webhookReceived = new ConcurrentHashMap<>();
-            HttpServer receiver = startReceiver(receiverVertx, webhookReceived);
+            HttpServer receiver = startReceiver(receiverVertx, webhookReceived, receipts);
             subscribe(base, login(base, "bench-admin"), receiver.actualPort());
             Map<String, Long> sseReceived = new ConcurrentHashMap<>();
-            Thread feed = startFeed(base, login(base, "bench-brigade"), sseReceived);
+            Thread feed = startFeed(base, login(base, "bench-brigade"), sseReceived, receipts);
 
             double rate = backgroundRate >= 0 ? backgroundRate : calibrate(fleet.background(), mqtt) / 2;
             out.printf(Locale.ROOT, "background: %d devices at %,.0f messages/s%n", fleet.background().size(), rate);
@@ -109,7 +112,7 @@ public final class AlertsBench implements Callable<Integer> {
                     new LoadRun.Options(mqtt, rate, 32, LoadRun.Client.VERTX))) {
                 background.awaitConnected(Duration.ofSeconds(60));
                 publishAlarms(fleet.detectors(), mqtt, published);
-                awaitReceipts(published.keySet(), sseReceived, webhookReceived);
+                receipts.await(30, TimeUnit.SECONDS); // what has not arrived by then counts as missing
                 out.printf(Locale.ROOT, "background acknowledged: %,d messages%n", background.ledger().acknowledgedCount());
             }
             feed.interrupt();
@@ -178,11 +181,13 @@ public final class AlertsBench implements Callable<Integer> {
         }
     }
 
-    private HttpServer startReceiver(Vertx vertx, Map<String, Long> received) throws Exception {
+    private HttpServer startReceiver(Vertx vertx, Map<String, Long> received, CountDownLatch receipts) throws Exception {
         return vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
             long now = System.nanoTime();
             String device = body.toJsonObject().getJsonObject("payload").getString("deviceId");
-            received.putIfAbsent(device, now);
+            if (received.putIfAbsent(device, now) == null) {
+                receipts.countDown();
+            }
             request.response().setStatusCode(204).end();
         })).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
@@ -200,7 +205,7 @@ public final class AlertsBench implements Callable<Integer> {
     }
 
     /** Reads the fire brigade's feed on a thread of its own, noting when each detector's alert arrived. */
-    private Thread startFeed(String base, String token, Map<String, Long> received) throws Exception {
+    private Thread startFeed(String base, String token, Map<String, Long> received, CountDownLatch receipts) throws Exception {
         HttpResponse<Stream<String>> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/feed"))
                 .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").GET().build(),
                 HttpResponse.BodyHandlers.ofLines());
@@ -209,21 +214,23 @@ public final class AlertsBench implements Callable<Integer> {
         }
         return Thread.ofPlatform().daemon().name("bench-sse").start(() -> {
             try {
-                readFeed(response.body(), received);
+                readFeed(response.body(), received, receipts);
             } catch (UncheckedIOException e) {
                 // the stream ends when the benchmark stops reading it
             }
         });
     }
 
-    private static void readFeed(Stream<String> lines, Map<String, Long> received) {
+    private static void readFeed(Stream<String> lines, Map<String, Long> received, CountDownLatch receipts) {
         lines.forEach(line -> {
             if (line.startsWith("data:")) {
                 long now = System.nanoTime();
                 try {
                     JsonNode notification = JSON.readTree(line.substring(5));
                     if ("alert.opened".equals(notification.path("topic").asText())) {
-                        received.putIfAbsent(notification.path("payload").path("deviceId").asText(), now);
+                        if (received.putIfAbsent(notification.path("payload").path("deviceId").asText(), now) == null) {
+                            receipts.countDown();
+                        }
                     }
                 } catch (Exception e) {
                     throw new IllegalStateException("unreadable feed event: " + line, e);
@@ -258,13 +265,6 @@ public final class AlertsBench implements Callable<Integer> {
         }
     }
 
-    private void awaitReceipts(Set<String> devices, Map<String, Long> sse, Map<String, Long> webhook)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline && !(sse.keySet().containsAll(devices) && webhook.keySet().containsAll(devices))) {
-            Thread.sleep(50); // polling two maps filled by other threads
-        }
-    }
 
     private String login(String base, String user) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/login"))
