@@ -39,7 +39,9 @@ public final class AlertStore {
                 cleared_at = NULL,
                 updated_at = EXCLUDED.updated_at
             RETURNING id, (xmax = 0) AS inserted""";
-    // a type clears itself and the types below it; fire alarms only record the clear (their workflow resolves them)
+    // a type clears itself and the types below it; fire alarms only record the clear (their workflow resolves them).
+    // A clear measured before the alert was last seen is stale (ingest's events lane may commit an alarm before
+    // older telemetry that still says normal) and changes nothing.
     private static final String CLEAR = """
             UPDATE alerts SET
                 cleared_at = ?,
@@ -50,6 +52,7 @@ public final class AlertStore {
                 resolution = CASE WHEN type = 'fire_alarm' THEN NULL ELSE 'cleared' END
              WHERE device_id = ? AND (type = ? OR left(type, length(?) + 1) = ? || '.') AND status <> 'resolved'
                AND (type <> 'fire_alarm' OR cleared_at IS NULL)
+               AND last_seen <= ?
             RETURNING id""";
 
     /** The outcome of a raise: the alert's id and whether this signal opened it. */
@@ -72,7 +75,8 @@ public final class AlertStore {
 
     /** Clears the device's alerts of the signal's type (and the types below it); returns the ids touched. */
     public List<Long> clear(Connection c, Signal s, Instant now) throws SQLException {
-        return Sql.query(c, CLEAR, rs -> rs.getLong(1), s.at(), now, now, s.deviceId(), s.type(), s.type(), s.type());
+        return Sql.query(c, CLEAR, rs -> rs.getLong(1), s.at(), now, now, s.deviceId(), s.type(), s.type(), s.type(),
+                s.at());
     }
 
     public Optional<AlertView> get(Connection c, long id) throws SQLException {

@@ -87,9 +87,11 @@ final class RuleInput {
         return status;
     }
 
-    /** Returns the time of the message's data: its newest point, else its receive time. */
+    /** Returns the time of the message's data: its newest point, else its newest event, else its receive time. */
     Instant dataTime() {
-        return points.values().stream().map(DataPoint::ts).max(Instant::compareTo).orElse(message.receivedAt());
+        return points.values().stream().map(DataPoint::ts).max(Instant::compareTo)
+                .or(() -> message.events().stream().map(DeviceEvent::ts).max(Instant::compareTo))
+                .orElse(message.receivedAt());
     }
 
     void raise(String type, Severity severity, Instant at, ObjectNode detail) {

@@ -30,6 +30,14 @@ final class Batch {
             return points.size() + events.size();
         }
 
+        /** When the message says it was measured: its data points' or events' time, else when it was received. */
+        Instant measuredAt() {
+            if (!points.isEmpty()) {
+                return points.get(0).ts();
+            }
+            return events.isEmpty() ? receivedAt : events.get(0).ts();
+        }
+
         CommittedMessage committed() {
             return new CommittedMessage(deviceId, type, receivedAt, points, events, status);
         }
@@ -41,6 +49,8 @@ final class Batch {
         Instant latestTs;
         final Map<String, DataPoint> latest = new TreeMap<>();
         final Map<String, String> status = new TreeMap<>();
+        /** When each status value was measured, so that a back-dated or overtaken message does not replace a newer one. */
+        final Map<String, Instant> statusAt = new TreeMap<>();
         /** What the newest message says of presence (of equal receive times, the later queued). */
         PresenceSignal.Kind presence;
 
@@ -49,7 +59,14 @@ final class Batch {
                 lastSeen = entry.receivedAt();
                 presence = entry.presence();
             }
-            status.putAll(entry.status());
+            Instant measuredAt = entry.measuredAt();
+            entry.status().forEach((key, value) -> {
+                Instant known = statusAt.get(key);
+                if (known == null || !measuredAt.isBefore(known)) {
+                    status.put(key, value);
+                    statusAt.put(key, measuredAt);
+                }
+            });
             for (DataPoint point : entry.points()) {
                 DataPoint known = latest.get(point.metric());
                 if (known == null || !point.ts().isBefore(known.ts())) {

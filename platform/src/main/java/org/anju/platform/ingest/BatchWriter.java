@@ -30,19 +30,19 @@ final class BatchWriter {
 
     private static final String COPY_TELEMETRY = "COPY telemetry (ts, device_id, metric, value) FROM STDIN (FORMAT BINARY)";
     private static final String COPY_EVENTS = "COPY device_events (ts, device_id, kind, payload) FROM STDIN (FORMAT BINARY)";
-    // per metric the newer measurement wins, whatever order batches commit in (V17's function)
+    // per metric (and status key) the newer value wins, whatever order batches commit in (V17's function)
     private static final String UPSERT_STATE = """
-            INSERT INTO device_state AS s (device_id, last_seen, latest, latest_at, latest_ts, status, updated_at)
-            VALUES (?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, now())
+            INSERT INTO device_state AS s (device_id, last_seen, latest, latest_at, latest_ts, status, status_at, updated_at)
+            VALUES (?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?::jsonb, now())
             ON CONFLICT (device_id) DO UPDATE SET
                 last_seen = GREATEST(s.last_seen, EXCLUDED.last_seen),
                 latest = anju_newer_values(s.latest, s.latest_at, EXCLUDED.latest, EXCLUDED.latest_at),
                 latest_at = anju_newer_values(s.latest_at, s.latest_at, EXCLUDED.latest_at, EXCLUDED.latest_at),
-                status = CASE WHEN s.latest_ts IS NULL OR EXCLUDED.latest_ts IS NULL OR EXCLUDED.latest_ts >= s.latest_ts
-                              THEN s.status || EXCLUDED.status
-                              ELSE EXCLUDED.status || s.status END,
+                status = anju_newer_values(s.status, s.status_at, EXCLUDED.status, EXCLUDED.status_at),
+                status_at = anju_newer_values(s.status_at, s.status_at, EXCLUDED.status_at, EXCLUDED.status_at),
                 latest_ts = GREATEST(s.latest_ts, EXCLUDED.latest_ts),
                 updated_at = now()""";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DataSource dataSource;
@@ -123,7 +123,10 @@ final class BatchWriter {
                 ps.setTimestamp(5, state.latestTs == null ? null : Timestamp.from(state.latestTs));
                 ObjectNode status = JSON.createObjectNode();
                 state.status.forEach(status::put);
+                ObjectNode statusAt = JSON.createObjectNode();
+                state.statusAt.forEach((key, at) -> statusAt.put(key, at.toEpochMilli()));
                 ps.setString(6, status.toString());
+                ps.setString(7, statusAt.toString());
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -30,8 +30,11 @@ import org.anju.protocol.catalogue.DeviceCatalogue;
  * <p>
  * Messages with events (a fire alarm, a fault, a connection notice) have a lane of their own, so
  * that an alarm is committed beside the telemetry bulk instead of waiting behind it. Only that
- * lane writes {@code device_events}, so event ids still commit in order; both lanes lock
- * {@code device_state} rows in device-id order, so they cannot deadlock each other there.
+ * lane copies the devices' own events into {@code device_events} (the telemetry lane adds only
+ * presence rows), so the ids of the events alert rules replay still commit in order. Both lanes
+ * lock rows in one order (rollup marks by hour and device, {@code device_state} by device), so
+ * they cannot deadlock each other, and {@code device_state} keeps each value's measurement time
+ * (V17, V18), so lanes committing out of order never leave an older value.
  * <p>
  * The queues are bounded: when the database is slow or down they fill and further messages are
  * refused with a retryable error instead of being buffered, so memory stays bounded and nothing

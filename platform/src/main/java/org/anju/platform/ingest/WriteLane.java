@@ -81,6 +81,10 @@ final class WriteLane {
             refused.increment();
             return Future.failedFuture(ServerError.unavailable("ingest queue is full: storage is behind", null));
         }
+        if (!running.get() && queue.remove(entry)) {
+            // stopped between the check and the offer: the writer may have drained the queue already
+            return Future.failedFuture(ServerError.unavailable("ingest is stopped", null));
+        }
         return entry.stored().future();
     }
 

@@ -115,13 +115,16 @@ class TelemetryIngestIT {
             new Fixtures(database.dataSource()).device("lift-1", "elevator", "pw");
             try (TelemetryIngest ingest = ingest(database.dataSource(), ids -> { })) {
                 ingest.start();
-                await(ingest.send(telemetry("lift-1", T0.plusSeconds(60), ELEVATOR_STATUS.replace("\"floor\": 7", "\"floor\": 9"))));
+                await(ingest.send(telemetry("lift-1", T0.plusSeconds(60), ELEVATOR_STATUS.replace("\"floor\": 7", "\"floor\": 9")
+                        .replace("\"direction\": \"none\"", "\"direction\": \"up\""))));
                 await(ingest.send(telemetry("lift-1", T0, ELEVATOR_STATUS.replace("\"floor\": 7", "\"floor\": 2")
                         .replace("}", ", \"trips\": 100}"))));
             }
 
             assertThat(text(database, "SELECT latest ->> 'floor' FROM device_state WHERE device_id = 'lift-1'"))
                     .as("a back-dated reading must not replace a newer one").isEqualTo("9.0");
+            assertThat(text(database, "SELECT status ->> 'direction' FROM device_state WHERE device_id = 'lift-1'"))
+                    .as("nor a newer status").isEqualTo("up");
             assertThat(text(database, "SELECT latest ->> 'trips' FROM device_state WHERE device_id = 'lift-1'"))
                     .as("a metric not known yet is still filled in").isEqualTo("100.0");
             assertThat(count(database, "SELECT count(*) FROM telemetry WHERE device_id = 'lift-1' AND metric = 'floor'"))
