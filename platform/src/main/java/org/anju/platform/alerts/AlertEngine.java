@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -314,14 +315,28 @@ public final class AlertEngine implements IngestListener, PresenceListener, Auto
                 }
             }
         }
+        Map<String, Boolean> onlineNow = onlineNow(change, work.presence());
         for (PresenceChange p : work.presence()) {
             DeviceInfo device = known.get(p.deviceId());
-            if (device != null) {
+            // the two ingest lanes may hand over a device's changes out of order: only the last one counts
+            if (device != null && onlineNow.getOrDefault(p.deviceId(), p.online()) == p.online()) {
                 located.add(new Located(RuleBook.offline(p), device,
                         own.getOrDefault(device.communityId(), settings.defaults())));
             }
         }
         return located;
+    }
+
+    private static Map<String, Boolean> onlineNow(Transactions.Change change, List<PresenceChange> changes)
+            throws SQLException {
+        if (changes.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Boolean> online = new HashMap<>();
+        String[] ids = changes.stream().map(PresenceChange::deviceId).distinct().toArray(String[]::new);
+        Sql.query(change.connection(), "SELECT device_id, online FROM device_state WHERE device_id = ANY (?)",
+                rs -> online.put(rs.getString(1), rs.getBoolean(2)), (Object) ids);
+        return online;
     }
 
     /** Connection failures, timeouts, serialization failures and deadlocks pass; anything else would fail again. */

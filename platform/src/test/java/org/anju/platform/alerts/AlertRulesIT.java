@@ -33,7 +33,8 @@ class AlertRulesIT {
         h.fixtures.device("det-1", "smoke_detector", "pw").device("uitd-1", "fire_panel", "pw")
                 .device("lift-1", "elevator", "pw").device("lift-2", "elevator", "pw").device("cam-1", "camera", "pw")
                 .device("evc-1", "ev_charger", "pw").device("locker-1", "parcel_locker", "pw")
-                .device("cam-9", "camera", "pw").device("uitd-9", "fire_panel", "pw");
+                .device("cam-9", "camera", "pw").device("uitd-9", "fire_panel", "pw")
+                .device("cam-8", "camera", "pw").device("uitd-8", "fire_panel", "pw");
     }
 
     @AfterAll
@@ -207,6 +208,19 @@ class AlertRulesIT {
         h.services().engine().changed(List.of(new PresenceChange("cam-9", "camera", true, now.plusSeconds(60), "message_received")));
         await().atMost(WAIT).until(() -> h.rows("SELECT device_id, status FROM alerts WHERE type = 'device_offline' ORDER BY device_id")
                 .equals(List.of("cam-9 resolved", "uitd-9 open")));
+    }
+
+    @Test
+    void anOfflineChangeOvertakenByTheDevicesReturnChangesNothing() {
+        // the device is online again by the time its offline change reaches the rules (ingest's two lanes)
+        h.sql("INSERT INTO device_state (device_id, last_seen, online) VALUES ('cam-8', now(), true)"
+                + " ON CONFLICT (device_id) DO UPDATE SET online = true");
+        Instant now = Instant.now();
+        h.services().engine().changed(List.of(new PresenceChange("cam-8", "camera", false, now, "disconnected")));
+        // the engine applies its work in order: once a later change is applied, cam-8's was
+        h.services().engine().changed(List.of(new PresenceChange("uitd-8", "fire_panel", false, now, "disconnected")));
+        awaitAlerts("uitd-8", "device_offline open 1");
+        assertThat(h.alerts("cam-8")).isEmpty();
     }
 
     private static void awaitAlerts(String deviceId, String... expected) {
