@@ -53,7 +53,7 @@ public final class AlertEngine implements IngestListener, PresenceListener, Auto
     /**
      * Work handed over: committed messages, or presence changes, or replayed events.
      *
-     * @param lastEventId the id of the last replayed event; null for handed-over work
+     * @param lastEventId the id of the last event of the work (as ingest or the replay tells it); null when it has none
      */
     private record Work(List<CommittedMessage> messages, List<PresenceChange> presence, Long lastEventId) {
     }
@@ -141,10 +141,10 @@ public final class AlertEngine implements IngestListener, PresenceListener, Auto
     }
 
     @Override
-    public void committedMessages(List<CommittedMessage> messages) {
+    public void committedMessages(List<CommittedMessage> messages, long lastEventId) {
         List<CommittedMessage> relevant = messages.stream().filter(m -> m.type() != null).toList();
         if (!relevant.isEmpty()) {
-            offer(new Work(relevant, List.of(), null));
+            offer(new Work(relevant, List.of(), lastEventId == 0 ? null : lastEventId));
         }
     }
 
@@ -248,7 +248,7 @@ public final class AlertEngine implements IngestListener, PresenceListener, Auto
             writer.apply(change, s, l.device(), l.settings(), now);
             signals.increment();
         }
-        progress.advance(change.connection(), work.messages(), work.lastEventId());
+        progress.advance(change.connection(), work.lastEventId());
     }
 
     /** Returns "device|type" of the unresolved alerts of the signals' devices. */
@@ -289,7 +289,7 @@ public final class AlertEngine implements IngestListener, PresenceListener, Auto
         }
         try {
             transactions.runOrThrow(change -> {
-                progress.advance(change.connection(), work.messages(), work.lastEventId());
+                progress.advance(change.connection(), work.lastEventId());
                 return null;
             });
         } catch (SQLException e) {

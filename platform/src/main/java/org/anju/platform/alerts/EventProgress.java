@@ -3,21 +3,21 @@ package org.anju.platform.alerts;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.anju.platform.ingest.CommittedMessage;
+import org.anju.platform.storage.Sql;
 import org.anju.protocol.DeviceEvent;
 import org.anju.protocol.DeviceType;
-import org.anju.platform.storage.Sql;
 
 /**
  * How far the alert rules have applied device events, kept in {@code alert_rule_progress} in the
- * transaction that applies them, and the replay of what came after it when the rules start. The
- * one ingest writer assigns event ids in commit order and the rules apply batches in that order,
- * so every event up to the mark has been applied. All SQL of the mark is here.
+ * transaction that applies them, and the replay of what came after it when the rules start. One
+ * ingest lane writes the devices' events, so their ids commit in order; it tells each batch's last
+ * id (its session's last from the sequence) and the rules apply batches in that order, so every
+ * event up to the mark has been applied. All SQL of the mark is here.
  */
 final class EventProgress {
 
@@ -32,29 +32,11 @@ final class EventProgress {
         return Sql.one(c, "SELECT coalesce(max(id), 0) FROM device_events", rs -> rs.getLong(1)).orElse(0L);
     }
 
-    /** Moves the mark past the batch's last event (a message batch) or to {@code lastEventId} (a replayed one). */
-    void advance(Connection c, List<CommittedMessage> messages, Long lastEventId) throws SQLException {
-        Long id = lastEventId != null ? lastEventId : lastEventIdOf(c, messages);
-        if (id != null) {
-            Sql.update(c, "UPDATE alert_rule_progress SET last_event_id = greatest(last_event_id, ?)", id);
+    /** Moves the mark to {@code lastEventId}, the last event of what was applied; nothing when null. */
+    void advance(Connection c, Long lastEventId) throws SQLException {
+        if (lastEventId != null) {
+            Sql.update(c, "UPDATE alert_rule_progress SET last_event_id = greatest(last_event_id, ?)", lastEventId);
         }
-    }
-
-    /** Returns the id of the batch's last event: COPY numbers a batch's rows in order, so it is the highest. */
-    private static Long lastEventIdOf(Connection c, List<CommittedMessage> messages) throws SQLException {
-        DeviceEvent last = null;
-        for (CommittedMessage m : messages) {
-            if (!m.events().isEmpty()) {
-                last = m.events().getLast();
-            }
-        }
-        if (last == null) {
-            return null;
-        }
-        // stored timestamps keep microseconds (as BinaryCopy writes them)
-        long id = Sql.one(c, "SELECT coalesce(max(id), 0) FROM device_events WHERE device_id = ? AND ts = ? AND kind = ?",
-                rs -> rs.getLong(1), last.deviceId(), last.ts().truncatedTo(ChronoUnit.MICROS), last.kind()).orElse(0L);
-        return id == 0 ? null : id;
     }
 
     /** A page of events to replay and the id of its last one. */

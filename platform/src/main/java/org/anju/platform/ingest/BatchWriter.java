@@ -2,7 +2,9 @@ package org.anju.platform.ingest;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
@@ -54,24 +56,28 @@ final class BatchWriter {
         this.presence = presence;
     }
 
+    /** What a committed batch did: its presence changes and the id of its last event (0 when none). */
+    record Written(List<PresenceChange> presenceChanges, long lastEventId) {
+    }
+
     /**
      * Writes and commits the batch; on any failure nothing of it is committed.
      *
      * @return the presence changes it committed, for {@link PresenceTracker#committed}
      */
-    List<PresenceChange> write(Batch batch) throws SQLException {
+    Written write(Batch batch) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
                 copyTelemetry(copy, batch);
                 rollupMarks.write(c, dirtyHours(batch));
-                copyEvents(copy, batch);
+                long lastEventId = copyEvents(c, copy, batch);
                 upsertState(c, batch.stateUpdates());
                 List<PresenceChange> changes = presence.record(c, batch.presenceSignals());
                 c.commit();
                 rollupMarks.committed();
-                return changes;
+                return new Written(changes, lastEventId);
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);
                 throw e;
@@ -96,14 +102,23 @@ final class BatchWriter {
         return dirty;
     }
 
-    private static void copyEvents(CopyManager copy, Batch batch) throws SQLException {
+    /** Copies the batch's events; returns the id of the last one (this session's last from the sequence), 0 when none. */
+    private static long copyEvents(Connection c, CopyManager copy, Batch batch) throws SQLException {
         BinaryCopy rows = new BinaryCopy(batch.entries().size());
         for (Batch.Entry entry : batch.entries()) {
             for (DeviceEvent event : entry.events()) {
                 rows.startRow(4).timestamptz(event.ts()).text(entry.deviceId()).text(event.kind()).jsonb(event.payloadJson());
             }
         }
+        if (rows.rows() == 0) {
+            return 0;
+        }
         rows.copyInto(copy, COPY_EVENTS);
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT currval(pg_get_serial_sequence('device_events', 'id'))")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static void upsertState(Connection c, Map<String, Batch.StateUpdate> updates) throws SQLException {

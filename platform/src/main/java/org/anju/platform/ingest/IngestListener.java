@@ -14,8 +14,12 @@ public interface IngestListener {
 
     void committed(Set<String> deviceIds);
 
-    /** Receives the batch's messages in commit order; the default ignores them. */
-    default void committedMessages(List<CommittedMessage> messages) {
+    /**
+     * Receives the batch's messages in commit order; the default ignores them.
+     *
+     * @param lastEventId the id of the batch's last device event in {@code device_events}, 0 when it has none
+     */
+    default void committedMessages(List<CommittedMessage> messages, long lastEventId) {
     }
 
     /** Returns a listener that tells both, {@code first} first. */
@@ -28,9 +32,9 @@ public interface IngestListener {
             }
 
             @Override
-            public void committedMessages(List<CommittedMessage> messages) {
-                first.committedMessages(messages);
-                second.committedMessages(messages);
+            public void committedMessages(List<CommittedMessage> messages, long lastEventId) {
+                first.committedMessages(messages, lastEventId);
+                second.committedMessages(messages, lastEventId);
             }
         };
     }

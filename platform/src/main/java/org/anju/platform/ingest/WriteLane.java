@@ -21,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.anju.error.ServerError;
-import org.anju.platform.presence.PresenceChange;
 import org.anju.platform.presence.PresenceTracker;
 
 /**
@@ -142,9 +141,9 @@ final class WriteLane {
 
     private void write(Batch batch) {
         long started = System.nanoTime();
-        List<PresenceChange> presenceChanges;
+        BatchWriter.Written written;
         try {
-            presenceChanges = writer.write(batch);
+            written = writer.write(batch);
         } catch (SQLException | RuntimeException e) {
             LOG.warn("batch of {} rows not stored ({} lane), {} messages will not be acknowledged: {}", batch.rows(), name,
                     batch.entries().size(), e.getMessage());
@@ -155,11 +154,11 @@ final class WriteLane {
         batchRows.record(batch.rows());
         rowsWritten.increment(batch.rows());
         // listeners hear of presence changes before the messages that caused them are acknowledged
-        presence.committed(presenceChanges);
+        presence.committed(written.presenceChanges());
         batch.entries().forEach(entry -> entry.stored().tryComplete());
         try {
             listener.committed(batch.stateUpdates().keySet());
-            listener.committedMessages(batch.entries().stream().map(Batch.Entry::committed).toList());
+            listener.committedMessages(batch.entries().stream().map(Batch.Entry::committed).toList(), written.lastEventId());
         } catch (RuntimeException e) {
             LOG.warn("ingest listener failed: {}", e.getMessage(), e);
         }

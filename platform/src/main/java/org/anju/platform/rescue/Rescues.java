@@ -19,11 +19,11 @@ import org.anju.platform.alerts.AlertView;
 import org.anju.platform.alerts.IdCursor;
 import org.anju.platform.alerts.Page;
 import org.anju.platform.alerts.Scope;
-import org.anju.platform.storage.Sql;
 import org.anju.platform.alerts.TimerHandler;
 import org.anju.platform.alerts.Timers;
 import org.anju.platform.alerts.Transactions;
 import org.anju.platform.auth.Principal;
+import org.anju.platform.storage.Sql;
 
 /**
  * Elevator rescues: an entrapment alert opens a record whose SLA (30 min urban, 1 h elsewhere;

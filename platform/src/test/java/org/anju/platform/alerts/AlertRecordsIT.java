@@ -180,7 +180,7 @@ class AlertRecordsIT {
                 Instant ts = Instant.now();
                 services.engine().committedMessages(List.of(new CommittedMessage("det-r", DeviceType.SMOKE_DETECTOR, ts,
                         List.of(), List.of(new DeviceEvent(ts, "det-r", "tamper", "{\"kind\":\"tamper\"}")),
-                        Collections.emptyMap())));
+                        Collections.emptyMap())), 0);
                 await().atMost(WAIT).until(() -> meters.counter("anju.alerts.retries").count() >= 2);
                 assertThat(h.alerts("det-r")).isEmpty();
 

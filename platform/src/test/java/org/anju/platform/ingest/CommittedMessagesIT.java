@@ -45,7 +45,7 @@ class CommittedMessagesIT {
                 }
 
                 @Override
-                public void committedMessages(List<CommittedMessage> messages) {
+                public void committedMessages(List<CommittedMessage> messages, long lastEventId) {
                     if (messages.stream().anyMatch(m -> !m.events().isEmpty())) {
                         // counted at the moment of the call: blocking the writer here is the point of the test
                         eventsStoredWhenTold.add(count(database, "SELECT count(*) FROM device_events WHERE kind = 'alarm'"));
