@@ -3,6 +3,9 @@
 -- Existing rows: every latest and status value gets latest_ts as its time, so that back-dated
 -- data arriving after the upgrade does not replace newer values.
 ALTER TABLE device_state ADD COLUMN status_at jsonb NOT NULL DEFAULT '{}'::jsonb;
+-- the newest time in status_at: a batch whose status values are all at least as new merges by concatenation
+ALTER TABLE device_state ADD COLUMN status_ts timestamptz;
+UPDATE device_state SET status_ts = latest_ts WHERE status <> '{}'::jsonb;
 
 UPDATE device_state
    SET status_at = (SELECT coalesce(jsonb_object_agg(k, (extract(epoch FROM latest_ts) * 1000)::bigint), '{}'::jsonb)

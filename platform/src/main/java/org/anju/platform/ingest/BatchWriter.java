@@ -6,8 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -32,18 +34,30 @@ final class BatchWriter {
 
     private static final String COPY_TELEMETRY = "COPY telemetry (ts, device_id, metric, value) FROM STDIN (FORMAT BINARY)";
     private static final String COPY_EVENTS = "COPY device_events (ts, device_id, kind, payload) FROM STDIN (FORMAT BINARY)";
-    // per metric (and status key) the newer value wins, whatever order batches commit in (V17's function)
+    // Per key the newer value wins, whatever order batches commit in: when everything a batch brings is at least
+    // as new as everything stored (the usual case) plain concatenation gives that; otherwise V17's per-key merge.
     private static final String UPSERT_STATE = """
-            INSERT INTO device_state AS s (device_id, last_seen, latest, latest_at, latest_ts, status, status_at, updated_at)
-            VALUES (?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?::jsonb, now())
+            INSERT INTO device_state AS s (device_id, last_seen, latest, latest_at, latest_ts, status, status_at, status_ts,
+                                           updated_at)
+            VALUES (?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?::jsonb, ?, now())
             ON CONFLICT (device_id) DO UPDATE SET
                 last_seen = GREATEST(s.last_seen, EXCLUDED.last_seen),
-                latest = anju_newer_values(s.latest, s.latest_at, EXCLUDED.latest, EXCLUDED.latest_at),
-                latest_at = anju_newer_values(s.latest_at, s.latest_at, EXCLUDED.latest_at, EXCLUDED.latest_at),
-                status = anju_newer_values(s.status, s.status_at, EXCLUDED.status, EXCLUDED.status_at),
-                status_at = anju_newer_values(s.status_at, s.status_at, EXCLUDED.status_at, EXCLUDED.status_at),
+                latest = CASE WHEN s.latest_ts IS NULL OR coalesce(?::timestamptz, 'infinity') >= s.latest_ts
+                              THEN s.latest || EXCLUDED.latest
+                              ELSE anju_newer_values(s.latest, s.latest_at, EXCLUDED.latest, EXCLUDED.latest_at) END,
+                latest_at = CASE WHEN s.latest_ts IS NULL OR coalesce(?::timestamptz, 'infinity') >= s.latest_ts
+                                 THEN s.latest_at || EXCLUDED.latest_at
+                                 ELSE anju_newer_values(s.latest_at, s.latest_at, EXCLUDED.latest_at, EXCLUDED.latest_at) END,
+                status = CASE WHEN s.status_ts IS NULL OR coalesce(?::timestamptz, 'infinity') >= s.status_ts
+                              THEN s.status || EXCLUDED.status
+                              ELSE anju_newer_values(s.status, s.status_at, EXCLUDED.status, EXCLUDED.status_at) END,
+                status_at = CASE WHEN s.status_ts IS NULL OR coalesce(?::timestamptz, 'infinity') >= s.status_ts
+                                 THEN s.status_at || EXCLUDED.status_at
+                                 ELSE anju_newer_values(s.status_at, s.status_at, EXCLUDED.status_at, EXCLUDED.status_at) END,
                 latest_ts = GREATEST(s.latest_ts, EXCLUDED.latest_ts),
+                status_ts = GREATEST(s.status_ts, EXCLUDED.status_ts),
                 updated_at = now()""";
+
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -142,10 +156,21 @@ final class BatchWriter {
                 state.statusAt.forEach((key, at) -> statusAt.put(key, at.toEpochMilli()));
                 ps.setString(6, status.toString());
                 ps.setString(7, statusAt.toString());
+                ps.setTimestamp(8, timestamp(state.statusAt.values().stream().max(Instant::compareTo)));
+                Timestamp oldestValue = timestamp(state.latest.values().stream().map(DataPoint::ts).min(Instant::compareTo));
+                Timestamp oldestStatus = timestamp(state.statusAt.values().stream().min(Instant::compareTo));
+                ps.setTimestamp(9, oldestValue);
+                ps.setTimestamp(10, oldestValue);
+                ps.setTimestamp(11, oldestStatus);
+                ps.setTimestamp(12, oldestStatus);
                 ps.addBatch();
             }
             ps.executeBatch();
         }
+    }
+
+    private static Timestamp timestamp(Optional<Instant> instant) {
+        return instant.map(Timestamp::from).orElse(null);
     }
 
     private static void rollbackQuietly(Connection c) {
