@@ -31,6 +31,8 @@ import org.anju.platform.presence.PresenceTracker;
 final class WriteLane {
 
     private static final Logger LOG = LoggerFactory.getLogger(WriteLane.class);
+    private static final String DEADLOCK = "40P01";
+    private static final int DEADLOCK_ATTEMPTS = 3;
 
     private final String name;
     private final IngestSettings settings;
@@ -143,7 +145,7 @@ final class WriteLane {
         long started = System.nanoTime();
         BatchWriter.Written written;
         try {
-            written = writer.write(batch);
+            written = writeRetryingDeadlocks(batch);
         } catch (SQLException | RuntimeException e) {
             LOG.warn("batch of {} rows not stored ({} lane), {} messages will not be acknowledged: {}", batch.rows(), name,
                     batch.entries().size(), e.getMessage());
@@ -162,6 +164,38 @@ final class WriteLane {
         } catch (RuntimeException e) {
             LOG.warn("ingest listener failed: {}", e.getMessage(), e);
         }
+    }
+
+    /**
+     * Writes the batch; a transaction the database chose as a deadlock victim is rolled back whole,
+     * so it is written again (a few times) before its messages are refused. The lanes lock
+     * {@code device_state} rows in one order, but TimescaleDB's creation of a new chunk of
+     * {@code device_events} (once a week, and at the first events of a new database) takes a lock
+     * in the middle of that order.
+     */
+    private BatchWriter.Written writeRetryingDeadlocks(Batch batch) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return writer.write(batch);
+            } catch (SQLException e) {
+                if (!isDeadlock(e) || attempt == DEADLOCK_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.info("batch of {} rows ({} lane) was a deadlock victim, writing it again: {}", batch.rows(), name,
+                        e.getMessage());
+            }
+        }
+    }
+
+    /** A deadlock victim, also when reported inside a JDBC batch's exception. */
+    private static boolean isDeadlock(SQLException e) {
+        for (SQLException each = e; each != null; each = each.getNextException()) {
+            if (DEADLOCK.equals(each.getSQLState())
+                    || each.getCause() instanceof SQLException cause && DEADLOCK.equals(cause.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void failAll(List<Batch.Entry> entries, ServerError error) {
