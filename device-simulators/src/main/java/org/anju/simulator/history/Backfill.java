@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +30,7 @@ import org.anju.simulator.DeviceManifest;
 import org.anju.simulator.behaviour.Behaviour;
 import org.anju.simulator.behaviour.Behaviours;
 import org.anju.simulator.behaviour.Emitter;
+import org.anju.simulator.device.Backoff;
 import org.anju.simulator.device.DeviceStates;
 import org.anju.simulator.device.DeviceThreads;
 import org.anju.simulator.device.MqttLink;
@@ -42,6 +44,10 @@ import org.anju.simulator.device.MqttVersion;
  * and registers stay monotonic and a backfill followed by {@code run} joins up.
  */
 public final class Backfill {
+
+    /** Between connect attempts of a device: 0.5 s doubling to 30 s, with jitter (the devices' own back-off). */
+    private static final Backoff CONNECT_BACKOFF = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
+
 
     private static final Logger LOG = LoggerFactory.getLogger(Backfill.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -214,7 +220,7 @@ public final class Backfill {
                         throw new IOException("device " + device.id() + " could not connect: "
                                 + (e.getCause() != null ? e.getCause().getMessage() : "timeout"));
                     }
-                    Thread.sleep(Math.min(30_000, 500L << attempt));
+                    Thread.sleep(CONNECT_BACKOFF.delay(attempt, new SplittableRandom(device.id().hashCode() + attempt)).toMillis()); // the back-off between attempts
                 }
             }
         }
