@@ -1,4 +1,4 @@
-package org.anju.platform.alerts;
+package org.anju.platform.alerts.rules;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +29,7 @@ final class RuleInput {
     }
 
     private final CommittedMessage message;
-    private final AlertSettings settings;
+    private final RuleSettings settings;
     private final boolean fireData;
     // sorted, so that one message always concludes its signals in the same order
     private final Map<String, DataPoint> points = new TreeMap<>();
@@ -37,7 +37,7 @@ final class RuleInput {
     private final List<Signal> signals = new ArrayList<>();
     private List<Event> events;
 
-    RuleInput(CommittedMessage message, AlertSettings settings, boolean fireData) {
+    RuleInput(CommittedMessage message, RuleSettings settings, boolean fireData) {
         this.message = message;
         this.settings = settings;
         this.fireData = fireData;
@@ -50,7 +50,7 @@ final class RuleInput {
         }
     }
 
-    AlertSettings settings() {
+    RuleSettings settings() {
         return settings;
     }
 
