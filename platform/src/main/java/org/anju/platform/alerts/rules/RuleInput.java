@@ -119,8 +119,12 @@ final class RuleInput {
         return event.json().isObject() ? ((ObjectNode) event.json()).deepCopy() : JSON.createObjectNode();
     }
 
-    /** Turns an identifier (OCPP error code, compartment id) into a type segment: {@code GroundFailure} → {@code ground_failure}. */
+    /**
+     * Turns an identifier (OCPP error code, compartment id) into a type segment: {@code GroundFailure} →
+     * {@code ground_failure}, {@code EVCommunicationError} → {@code ev_communication_error}.
+     */
     static String segment(String raw) {
-        return raw.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        return raw.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z])([A-Z][a-z])", "$1_$2")
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
     }
 }

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Stream;
 
 import org.anju.platform.ingest.CommittedMessage;
+import org.anju.protocol.DataPoint;
 import org.anju.protocol.DeviceEvent;
 import org.anju.protocol.DeviceMessage;
 import org.anju.protocol.DeviceType;
@@ -117,12 +117,6 @@ final class RuleTable {
         return new Step(null, json, List.of(signals));
     }
 
-    /** Returns the rows of several tables as one stream. */
-    @SafeVarargs
-    static Stream<Row> rows(List<Row>... tables) {
-        return Arrays.stream(tables).flatMap(List::stream);
-    }
-
     /** Runs a row through a fresh rule book, message by message, checking each message's signals. */
     static void check(DeviceType type, Row row) {
         RuleBook rules = new RuleBook();
@@ -164,7 +158,7 @@ final class RuleTable {
     static List<String> render(List<Signal> signals) {
         List<String> rendered = new ArrayList<>(signals.size());
         for (Signal s : signals) {
-            String action = s.action().name().toLowerCase(java.util.Locale.ROOT);
+            String action = s.action().name().toLowerCase(Locale.ROOT);
             rendered.add(s.severity() == null ? action + " " + s.type()
                     : action + " " + s.type() + " " + s.severity().wireName());
         }
@@ -173,7 +167,7 @@ final class RuleTable {
 
     /** Returns the device's time of a message: that of its data, which the catalogue stamps with the message's ts. */
     private static Instant time(CommittedMessage message) {
-        return Stream.concat(message.points().stream().map(p -> p.ts()), message.events().stream().map(DeviceEvent::ts))
-                .filter(Objects::nonNull).findFirst().orElse(message.receivedAt());
+        return Stream.concat(message.points().stream().map(DataPoint::ts), message.events().stream().map(DeviceEvent::ts))
+                .findFirst().orElse(message.receivedAt());
     }
 }
