@@ -7,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -20,102 +19,74 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
 class FlowControlTest {
 
-    private OnContext a;
-    private OnContext b;
-
-    @BeforeEach
-    void contexts(Vertx vertx) {
-        a = new OnContext(vertx);
-        b = new OnContext(vertx);
-    }
-
     @Test
-    void pausesAtItsOwnLimitAndReadsAgainAtHalf() throws Exception {
-        RecordingSocket socket = new RecordingSocket();
-        FlowControl flow = new FlowControl(a.context(), socket, new InFlightLimiter(100), 4);
+    void pausesAtItsOwnLimitAndReadsAgainAtHalf(Vertx vertx) throws Exception {
+        FlowConnection a = new FlowConnection(vertx, new InFlightLimiter(100), 4);
         a.run(() -> {
-            started(flow, 3);
-            assertThat(socket.calls).as("3 of 4 in flight").isEmpty();
-            flow.started();
-            assertThat(socket.calls).as("4 of 4").containsExactly("pause");
-            flow.started(); // a packet decoded before the pause took effect
-            assertThat(socket.calls).as("paused once only").containsExactly("pause");
-            ended(flow, 2);
-            assertThat(flow.inFlight()).isEqualTo(3);
-            assertThat(socket.paused()).as("3 in flight, more than half of 4").isTrue();
-            flow.ended();
-            assertThat(socket.calls).as("2 in flight: half").containsExactly("pause", "resume");
+            a.started(3);
+            assertThat(a.socket.calls).as("3 of 4 in flight").isEmpty();
+            a.flow.started();
+            assertThat(a.socket.calls).as("4 of 4").containsExactly("pause");
+            a.flow.started(); // a packet decoded before the pause took effect
+            assertThat(a.socket.calls).as("paused once only").containsExactly("pause");
+            a.ended(2);
+            assertThat(a.flow.inFlight()).isEqualTo(3);
+            assertThat(a.socket.paused()).as("3 in flight, more than half of 4").isTrue();
+            a.flow.ended();
+            assertThat(a.socket.calls).as("2 in flight: half").containsExactly("pause", "resume");
         });
     }
 
     @Test
-    void pausesAtTheGlobalBoundAndReadsAgainWhenAllHaveFallenToThreeQuarters() throws Exception {
+    void pausesAtTheGlobalBoundAndReadsAgainWhenAllHaveFallenToThreeQuarters(Vertx vertx) throws Exception {
         InFlightLimiter global = new InFlightLimiter(4);
-        RecordingSocket socketA = new RecordingSocket();
-        RecordingSocket socketB = new RecordingSocket();
-        FlowControl flowA = new FlowControl(a.context(), socketA, global, 100);
-        FlowControl flowB = new FlowControl(b.context(), socketB, global, 100);
-        a.run(() -> started(flowA, 2));
+        FlowConnection a = new FlowConnection(vertx, global, 100);
+        FlowConnection b = new FlowConnection(vertx, global, 100);
+        a.run(() -> a.started(2));
         b.run(() -> {
-            started(flowB, 2);
-            assertThat(socketB.calls).as("the 4th message overall reached the bound of 4").containsExactly("pause");
+            b.started(2);
+            assertThat(b.socket.calls).as("the 4th message overall reached the bound of 4").containsExactly("pause");
         });
-        a.run(flowA::ended);
-        b.run(() -> assertThat(socketB.paused()).as("3 in flight: not yet below three quarters (3)").isTrue());
-        a.run(flowA::ended);
-        b.run(() -> assertThat(socketB.calls).as("2 in flight").containsExactly("pause", "resume"));
-        assertThat(socketA.calls).as("A never reached a bound").isEmpty();
+        a.run(() -> a.ended(1));
+        b.run(() -> assertThat(b.socket.paused()).as("3 in flight: not yet below three quarters (3)").isTrue());
+        a.run(() -> a.ended(1));
+        b.run(() -> assertThat(b.socket.calls).as("2 in flight").containsExactly("pause", "resume"));
+        assertThat(a.socket.calls).as("A never reached a bound").isEmpty();
     }
 
     @Test
-    void belowItsOwnLimitAConnectionStillWaitsWhileAllTogetherAreAtTheBound() throws Exception {
+    void belowItsOwnLimitAConnectionStillWaitsWhileAllTogetherAreAtTheBound(Vertx vertx) throws Exception {
         InFlightLimiter global = new InFlightLimiter(4);
-        RecordingSocket socketA = new RecordingSocket();
-        RecordingSocket socketB = new RecordingSocket();
-        FlowControl flowA = new FlowControl(a.context(), socketA, global, 2);
-        FlowControl flowB = new FlowControl(b.context(), socketB, global, 100);
+        FlowConnection a = new FlowConnection(vertx, global, 2);
+        FlowConnection b = new FlowConnection(vertx, global, 100);
         a.run(() -> {
-            started(flowA, 2);
-            assertThat(socketA.calls).as("its own limit of 2").containsExactly("pause");
+            a.started(2);
+            assertThat(a.socket.calls).as("its own limit of 2").containsExactly("pause");
         });
-        b.run(() -> started(flowB, 3));
+        b.run(() -> b.started(3));
         a.run(() -> {
-            flowA.ended();
-            assertThat(socketA.paused()).as("1 of 2 in flight, but 4 of 4 overall").isTrue();
+            a.ended(1);
+            assertThat(a.socket.paused()).as("1 of 2 in flight, but 4 of 4 overall").isTrue();
         });
-        b.run(() -> ended(flowB, 2));
-        a.run(() -> assertThat(socketA.calls).as("2 in flight overall").containsExactly("pause", "resume"));
-        b.run(() -> assertThat(socketB.calls).as("B paused at the 4th message overall, read again below the bound")
+        b.run(() -> b.ended(2));
+        a.run(() -> assertThat(a.socket.calls).as("2 in flight overall").containsExactly("pause", "resume"));
+        b.run(() -> assertThat(b.socket.calls).as("B paused at the 4th message overall, read again below the bound")
                 .containsExactly("pause", "resume"));
     }
 
     @Test
-    void aClosedConnectionIsNotResumed() throws Exception {
+    void aClosedConnectionIsNotResumed(Vertx vertx) throws Exception {
         InFlightLimiter global = new InFlightLimiter(4);
-        RecordingSocket socketA = new RecordingSocket();
-        RecordingSocket socketB = new RecordingSocket();
-        FlowControl flowA = new FlowControl(a.context(), socketA, global, 100);
-        FlowControl flowB = new FlowControl(b.context(), socketB, global, 100);
-        a.run(() -> started(flowA, 3));
+        FlowConnection a = new FlowConnection(vertx, global, 100);
+        FlowConnection b = new FlowConnection(vertx, global, 100);
+        a.run(() -> a.started(3));
         b.run(() -> {
-            flowB.started();
-            assertThat(socketB.calls).containsExactly("pause");
-            flowB.close();
+            b.started(1);
+            assertThat(b.socket.calls).containsExactly("pause");
+            b.flow.close();
         });
-        a.run(() -> ended(flowA, 3));
-        b.run(() -> assertThat(socketB.calls).as("gone: nothing to resume").containsExactly("pause"));
+        a.run(() -> a.ended(3));
+        b.run(() -> assertThat(b.socket.calls).as("gone: nothing to resume").containsExactly("pause"));
         assertThat(global.total()).as("B's message still counts until it ends").isEqualTo(1);
-    }
-
-    private static void started(FlowControl flow, int messages) {
-        for (int i = 0; i < messages; i++) {
-            flow.started();
-        }
-    }
-
-    private static void ended(FlowControl flow, int messages) {
-        for (int i = 0; i < messages; i++) {
-            flow.ended();
-        }
     }
 }

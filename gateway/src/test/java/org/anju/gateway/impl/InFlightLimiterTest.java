@@ -41,16 +41,14 @@ class InFlightLimiterTest {
 
     @Test
     void aBoundOfOneResumesWhenNothingIsInFlight(Vertx vertx) throws Exception {
-        OnContext context = new OnContext(vertx);
         InFlightLimiter limiter = new InFlightLimiter(1);
-        RecordingSocket socket = new RecordingSocket();
-        FlowControl flow = new FlowControl(context.context(), socket, limiter, 100);
-        context.run(() -> {
-            flow.started();
-            assertThat(socket.calls).containsExactly("pause");
-            flow.ended();
+        FlowConnection connection = new FlowConnection(vertx, limiter, 100);
+        connection.run(() -> {
+            connection.started(1);
+            assertThat(connection.socket.calls).containsExactly("pause");
+            connection.ended(1);
         });
-        context.run(() -> assertThat(socket.calls).containsExactly("pause", "resume"));
+        connection.run(() -> assertThat(connection.socket.calls).containsExactly("pause", "resume"));
         assertThat(limiter.total()).isZero();
     }
 
@@ -58,64 +56,45 @@ class InFlightLimiterTest {
     void aConnectionRegisteringAfterCapacityFreedIsResumedAtOnce(Vertx vertx) throws Exception {
         // the connection saw the bound reached, then every message ended before it registered to wait:
         // no release will come to wake it, so registering must
-        OnContext context = new OnContext(vertx);
         InFlightLimiter limiter = new InFlightLimiter(2);
-        RecordingSocket socket = new RecordingSocket();
-        FlowControl flow = new FlowControl(context.context(), socket, limiter, 100);
-        context.run(() -> {
-            flow.started();
-            flow.started();
-            assertThat(socket.calls).containsExactly("pause");
-            limiter.forget(flow);
+        FlowConnection connection = new FlowConnection(vertx, limiter, 100);
+        connection.run(() -> {
+            connection.started(2);
+            assertThat(connection.socket.calls).containsExactly("pause");
+            limiter.forget(connection.flow);
             limiter.release();
             limiter.release();
         });
-        context.run(() -> {
-            assertThat(socket.calls).as("not waiting: not told").containsExactly("pause");
-            limiter.waitForCapacity(flow);
+        connection.run(() -> {
+            assertThat(connection.socket.calls).as("not waiting: not told").containsExactly("pause");
+            limiter.waitForCapacity(connection.flow);
         });
-        context.run(() -> assertThat(socket.calls).containsExactly("pause", "resume"));
+        connection.run(() -> assertThat(connection.socket.calls).containsExactly("pause", "resume"));
     }
 
     @Test
     void everyPausedConnectionReadsAgainOnceAllMessagesEndedConcurrently(Vertx vertx) throws Exception {
-        int connections = 8;
         int messagesEach = 200;
         InFlightLimiter limiter = new InFlightLimiter(50);
-        List<OnContext> contexts = new ArrayList<>();
-        List<RecordingSocket> sockets = new ArrayList<>();
-        List<FlowControl> flows = new ArrayList<>();
-        for (int i = 0; i < connections; i++) {
-            OnContext context = new OnContext(vertx);
-            RecordingSocket socket = new RecordingSocket();
-            contexts.add(context);
-            sockets.add(socket);
-            flows.add(new FlowControl(context.context(), socket, limiter, 1_000));
+        List<FlowConnection> connections = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            FlowConnection connection = new FlowConnection(vertx, limiter, 1_000);
+            connection.run(() -> connection.started(messagesEach));
+            connections.add(connection);
         }
-        for (int i = 0; i < connections; i++) {
-            FlowControl flow = flows.get(i);
-            contexts.get(i).run(() -> {
-                for (int m = 0; m < messagesEach; m++) {
-                    flow.started();
-                }
-            });
-        }
-        assertThat(sockets).as("every connection met the bound of 50").allMatch(RecordingSocket::paused);
+        assertThat(connections).as("every connection met the bound of 50").allMatch(c -> c.socket.paused());
 
         // every connection answers its messages on its own event loop, all at the same time
-        CountDownLatch ended = new CountDownLatch(connections);
-        for (int i = 0; i < connections; i++) {
-            FlowControl flow = flows.get(i);
-            contexts.get(i).context().runOnContext(v -> {
-                for (int m = 0; m < messagesEach; m++) {
-                    flow.ended();
-                }
+        CountDownLatch ended = new CountDownLatch(connections.size());
+        for (FlowConnection connection : connections) {
+            connection.context.context().runOnContext(v -> {
+                connection.ended(messagesEach);
                 ended.countDown();
             });
         }
         assertThat(ended.await(30, TimeUnit.SECONDS)).isTrue();
         assertThat(limiter.total()).isZero();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(sockets)
-                .as("no connection left paused with nothing in flight").noneMatch(RecordingSocket::paused));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(connections)
+                .as("no connection left paused with nothing in flight").noneMatch(c -> c.socket.paused()));
     }
 }

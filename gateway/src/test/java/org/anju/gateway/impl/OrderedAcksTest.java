@@ -50,9 +50,9 @@ class OrderedAcksTest {
     void pubacksFollowArrivalOrderWhateverOrderStorageCompletes(Vertx vertx) throws Exception {
         OrderedAcks acks = acks(vertx, false, AN_HOUR);
         connection.run(() -> {
-            OrderedAcks.Pending first = acks.add(1, System.nanoTime());
-            OrderedAcks.Pending second = acks.add(2, System.nanoTime());
-            OrderedAcks.Pending third = acks.add(3, System.nanoTime());
+            OrderedAcks.Pending first = pending(acks, 1);
+            OrderedAcks.Pending second = pending(acks, 2);
+            OrderedAcks.Pending third = pending(acks, 3);
             acks.complete(third, STORED);
             acks.complete(second, STORED);
             assertThat(device.pubacks).as("the first message is not stored yet").isEmpty();
@@ -88,7 +88,7 @@ class OrderedAcksTest {
             complete(acks, 3, new PublishPipeline.RefusedMessage(Refusal.NOT_AUTHORIZED,
                     "dev-1@acme may not publish for tenant other"));
             complete(acks, 4, ClientError.forbidden("dev-1@acme is not registered as a gateway of dev-9"));
-            acks.complete(acks.add(5, System.nanoTime()), STORED);
+            acks.complete(pending(acks, 5), STORED);
         });
         assertThat(device.pubacks).containsExactly(
                 "puback 1 PAYLOAD_FORMAT_INVALID smoke_detector telemetry: field 'battery' is required",
@@ -103,16 +103,16 @@ class OrderedAcksTest {
     void mqtt311FailureClosesTheConnectionAndAcknowledgesNothingAfter(Vertx vertx) throws Exception {
         OrderedAcks acks = acks(vertx, false, AN_HOUR);
         connection.run(() -> {
-            OrderedAcks.Pending first = acks.add(1, System.nanoTime());
-            OrderedAcks.Pending second = acks.add(2, System.nanoTime());
-            OrderedAcks.Pending third = acks.add(3, System.nanoTime());
+            OrderedAcks.Pending first = pending(acks, 1);
+            OrderedAcks.Pending second = pending(acks, 2);
+            OrderedAcks.Pending third = pending(acks, 3);
             acks.complete(first, STORED);
             acks.complete(third, STORED);
             acks.complete(second, Future.failedFuture(ServerError.unavailable("database down", null)));
             assertThat(device.pubacks).as("3.1.1 has no negative PUBACK: the device sends 2 and 3 again")
                     .containsExactly("puback 1");
             assertThat(connectionsFailed).hasValue(1);
-            acks.complete(acks.add(4, System.nanoTime()), STORED);
+            acks.complete(pending(acks, 4), STORED);
         });
         assertThat(device.pubacks).containsExactly("puback 1");
         assertThat(connectionsFailed).hasValue(1);
@@ -150,8 +150,8 @@ class OrderedAcksTest {
     void aClosedConnectionSendsNoPuback(Vertx vertx) throws Exception {
         OrderedAcks acks = acks(vertx, true, AN_HOUR);
         connection.run(() -> {
-            OrderedAcks.Pending first = acks.add(1, System.nanoTime());
-            acks.add(2, System.nanoTime());
+            OrderedAcks.Pending first = pending(acks, 1);
+            pending(acks, 2);
             acks.close();
             acks.complete(first, STORED);
             assertThat(device.pubacks).isEmpty();
@@ -172,7 +172,12 @@ class OrderedAcksTest {
                 timeoutNanos);
     }
 
+    /** Queues a message received now. */
+    private static OrderedAcks.Pending pending(OrderedAcks acks, int messageId) {
+        return acks.add(messageId, System.nanoTime());
+    }
+
     private static void complete(OrderedAcks acks, int messageId, Throwable failure) {
-        acks.complete(acks.add(messageId, System.nanoTime()), Future.failedFuture(failure));
+        acks.complete(pending(acks, messageId), Future.failedFuture(failure));
     }
 }
