@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.function.Function;
 
 import org.anju.error.ClientError;
+import org.anju.platform.alerts.rules.Severity;
 import org.anju.platform.history.QueryParams;
 
 /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.anju.error.ClientError;
+import org.anju.platform.alerts.rules.Signal;
 import org.anju.platform.storage.Sql;
 
 /**

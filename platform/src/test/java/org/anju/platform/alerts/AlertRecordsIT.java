@@ -22,6 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import org.anju.platform.alerts.rules.Severity;
+import org.anju.platform.alerts.rules.Signal;
 import org.anju.platform.api.AlertServices;
 import org.anju.platform.ingest.CommittedMessage;
 import org.anju.platform.notify.Outbox;

@@ -1,4 +1,4 @@
-package org.anju.platform.alerts;
+package org.anju.platform.alerts.rules;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -29,6 +29,7 @@ public record Signal(Action action, String deviceId, String type, Severity sever
         CLEAR
     }
 
+    /** Checks that every signal names its device, type, time and detail, and that raises and holds have a severity. */
     public Signal {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(deviceId, "deviceId");

@@ -1,4 +1,4 @@
-package org.anju.platform.alerts;
+package org.anju.platform.alerts.rules;
 
 import org.anju.protocol.DataPoint;
 
@@ -23,9 +23,11 @@ final class SmokeDetectorRules implements TypeRules {
                 case "installed" -> in.clear("tamper", e.ts());
                 case "end_of_life" -> in.raise("end_of_life", Severity.MAJOR, e.ts(), RuleInput.detail(e));
                 case "test" -> {
-                    if ("failed".equals(e.json().path("result").asText())) {
+                    // a test without a result (the field is optional) tells nothing of the outcome
+                    String result = e.json().path("result").asText();
+                    if (result.equals("failed")) {
                         in.raise("self_test_failed", Severity.MAJOR, e.ts(), RuleInput.detail(e));
-                    } else {
+                    } else if (result.equals("passed")) {
                         in.clear("self_test_failed", e.ts());
                     }
                 }
@@ -39,9 +41,14 @@ final class SmokeDetectorRules implements TypeRules {
             double threshold = in.settings().lowBatteryPercent();
             if (battery.value() < threshold) {
                 in.hold("low_battery", Severity.MINOR, battery.ts(), RuleInput.detail().put("battery", battery.value()));
-            } else if (battery.value() >= threshold + BATTERY_HYSTERESIS) {
+            } else if (battery.value() >= threshold + BATTERY_HYSTERESIS && !saysLowBattery(in)) {
+                // the detector's own judgement wins over its reading in the same message (its threshold may differ)
                 in.clear("low_battery", battery.ts());
             }
         }
+    }
+
+    private static boolean saysLowBattery(RuleInput in) {
+        return in.events().stream().anyMatch(e -> e.kind().equals("low_battery"));
     }
 }

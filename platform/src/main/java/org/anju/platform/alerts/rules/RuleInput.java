@@ -1,4 +1,4 @@
-package org.anju.platform.alerts;
+package org.anju.platform.alerts.rules;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +29,7 @@ final class RuleInput {
     }
 
     private final CommittedMessage message;
-    private final AlertSettings settings;
+    private final RuleSettings settings;
     private final boolean fireData;
     // sorted, so that one message always concludes its signals in the same order
     private final Map<String, DataPoint> points = new TreeMap<>();
@@ -37,7 +37,7 @@ final class RuleInput {
     private final List<Signal> signals = new ArrayList<>();
     private List<Event> events;
 
-    RuleInput(CommittedMessage message, AlertSettings settings, boolean fireData) {
+    RuleInput(CommittedMessage message, RuleSettings settings, boolean fireData) {
         this.message = message;
         this.settings = settings;
         this.fireData = fireData;
@@ -50,7 +50,7 @@ final class RuleInput {
         }
     }
 
-    AlertSettings settings() {
+    RuleSettings settings() {
         return settings;
     }
 
@@ -119,8 +119,12 @@ final class RuleInput {
         return event.json().isObject() ? ((ObjectNode) event.json()).deepCopy() : JSON.createObjectNode();
     }
 
-    /** Turns an identifier (OCPP error code, compartment id) into a type segment: {@code GroundFailure} → {@code ground_failure}. */
+    /**
+     * Turns an identifier (OCPP error code, compartment id) into a type segment: {@code GroundFailure} →
+     * {@code ground_failure}, {@code EVCommunicationError} → {@code ev_communication_error}.
+     */
     static String segment(String raw) {
-        return raw.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        return raw.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z])([A-Z][a-z])", "$1_$2")
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
     }
 }

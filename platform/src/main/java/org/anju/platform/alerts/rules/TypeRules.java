@@ -1,4 +1,4 @@
-package org.anju.platform.alerts;
+package org.anju.platform.alerts.rules;
 
 /**
  * The alert rules of one device type: read one committed message, conclude signals.

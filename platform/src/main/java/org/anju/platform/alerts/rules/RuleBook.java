@@ -1,4 +1,4 @@
-package org.anju.platform.alerts;
+package org.anju.platform.alerts.rules;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -12,11 +12,12 @@ import org.anju.protocol.DeviceType;
  * Every alert rule, by device type: turns committed messages and presence changes into signals.
  * Fire facilities (smoke detectors, fire panels) make fire data: the fire brigade sees their alerts.
  */
-final class RuleBook {
+public final class RuleBook {
 
     private final Map<DeviceType, TypeRules> rules = new EnumMap<>(DeviceType.class);
 
-    RuleBook() {
+    /** Creates the rules of every device type; one instance keeps the state of timed rules (a standing elevator). */
+    public RuleBook() {
         rules.put(DeviceType.SMOKE_DETECTOR, new SmokeDetectorRules());
         rules.put(DeviceType.FIRE_PANEL, new FirePanelRules());
         rules.put(DeviceType.ELEVATOR, new ElevatorRules());
@@ -30,8 +31,8 @@ final class RuleBook {
         return DeviceType.SMOKE_DETECTOR.wireName().equals(deviceType) || DeviceType.FIRE_PANEL.wireName().equals(deviceType);
     }
 
-    /** Returns the signals of one committed message (none for connection notices). */
-    List<Signal> evaluate(CommittedMessage message, AlertSettings settings) {
+    /** Returns the signals of one committed message (none for connection notices), always in the same order. */
+    public List<Signal> evaluate(CommittedMessage message, RuleSettings settings) {
         if (message.type() == null) {
             return List.of();
         }
@@ -41,7 +42,7 @@ final class RuleBook {
     }
 
     /** Returns the signal of a presence change: offline opens {@code device_offline}, online clears it. */
-    static Signal offline(PresenceChange change) {
+    public static Signal offline(PresenceChange change) {
         boolean fire = isFireFacility(change.deviceType());
         if (!change.online()) {
             Severity severity = fire || DeviceType.ELEVATOR.wireName().equals(change.deviceType()) ? Severity.MAJOR

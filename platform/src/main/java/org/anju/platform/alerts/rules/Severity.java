@@ -1,4 +1,4 @@
-package org.anju.platform.alerts;
+package org.anju.platform.alerts.rules;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -15,6 +15,7 @@ public enum Severity {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** Returns the severity of a lower-case name, or empty for an unknown name. */
     public static Optional<Severity> fromWireName(String name) {
         return Arrays.stream(values()).filter(s -> s.wireName().equals(name)).findFirst();
     }
