@@ -34,8 +34,7 @@ public final class DatabaseProvisioner {
     public static Target resolve(AnjuConfig config) {
         AnjuConfig.Db db = config.db();
         if (!db.embedded()) {
-            return new Target(new DatabaseSettings(db.url(), db.user(), db.password(), db.poolSize(),
-                    db.connectTimeout()), null);
+            return new Target(db.settings(db.url(), db.user(), db.password()), null);
         }
         Path binaries = Path.of(System.getProperty("java.io.tmpdir"), "anju-embedded-pg");
         EmbeddedPostgres embedded = EmbeddedPostgres.start(config.dataDir().resolve("postgres"), db.embeddedPort(),
@@ -47,8 +46,7 @@ public final class DatabaseProvisioner {
             throw new IllegalStateException("cannot create database '" + EMBEDDED_DATABASE + "' in the embedded server: "
                     + e.getMessage(), e);
         }
-        return new Target(new DatabaseSettings(embedded.jdbcUrl(EMBEDDED_DATABASE), "", "", db.poolSize(),
-                db.connectTimeout()), embedded);
+        return new Target(db.settings(embedded.jdbcUrl(EMBEDDED_DATABASE), "", ""), embedded);
     }
 
     private static void createDatabaseIfMissing(EmbeddedPostgres embedded) throws SQLException {
