@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Timeout;
 
 import org.anju.platform.testing.ApiCalls;
 import org.anju.platform.testing.Fixtures;
+import org.anju.platform.testing.RecordRows;
 import org.anju.platform.testing.RunningPlatform;
 
 /**
@@ -44,6 +45,7 @@ class QueryLimitsIT {
     private static String root;
     private static String otto;
     private static long subscription;
+    private static RecordRows rows;
 
     @BeforeAll
     static void start() throws Exception {
@@ -55,11 +57,8 @@ class QueryLimitsIT {
         fixtures.platformAdmin("root", "root-password");
         root = running.login("root", "root-password");
         otto = running.login("otto", "otto-password");
-        subscription = Long.parseLong(one("""
-                INSERT INTO webhook_subscriptions (tenant_id, name, channel, url, topics, secret_ciphertext, enabled,
-                                                   after_notification, created_by)
-                VALUES ('acme', 'limits', 'webhook', 'https://example.org/hook', '{*}', '\\x00', false, 0, 'root')
-                RETURNING id"""));
+        rows = new RecordRows(running);
+        subscription = rows.subscription("limits");
     }
 
     @AfterAll
@@ -139,28 +138,28 @@ class QueryLimitsIT {
         assertThat(history.get("points")).extracting(p -> p.get("value").asDouble()).containsExactly(1.0);
 
         // records: the last 7 days, every record active in them (an open one, however old, is)
-        long open = alert("dflt.open", "det-1", "now() - INTERVAL '30 days'", null);
-        long resolvedSixDaysAgo = alert("dflt.six", "det-1", "now() - INTERVAL '20 days'", "now() - INTERVAL '6 days'");
-        long resolvedEightDaysAgo = alert("dflt.eight", "det-1", "now() - INTERVAL '20 days'", "now() - INTERVAL '8 days'");
+        long open = rows.alert("dflt.open", "det-1", before("30 days"), null);
+        long resolvedSixDaysAgo = rows.alert("dflt.six", "det-1", before("20 days"), before("6 days"));
+        long resolvedEightDaysAgo = rows.alert("dflt.eight", "det-1", before("20 days"), before("8 days"));
         assertThat(ids("/api/v1/alerts?type=dflt")).containsExactly(resolvedSixDaysAgo, open);
         assertThat(ids("/api/v1/alerts?type=dflt&from=" + ago(10 * 24)))
                 .containsExactly(resolvedEightDaysAgo, resolvedSixDaysAgo, open);
 
-        long openCase = fireCase("now() - INTERVAL '20 days'", null);
-        long closedCase = fireCase("now() - INTERVAL '20 days'", "now() - INTERVAL '8 days'");
+        long openCase = rows.fireCase("det-1", before("20 days"), null);
+        long closedCase = rows.fireCase("det-1", before("20 days"), before("8 days"));
         assertThat(ids("/api/v1/fire-cases?community=" + ELM)).contains(openCase).doesNotContain(closedCase);
 
-        long openRescue = rescue("now() - INTERVAL '20 days'", null);
-        long released = rescue("now() - INTERVAL '20 days'", "now() - INTERVAL '8 days'");
+        long openRescue = rows.rescue("lift-1", before("20 days"), null);
+        long released = rows.rescue("lift-1", before("20 days"), before("8 days"));
         assertThat(ids("/api/v1/rescues?community=" + ELM)).contains(openRescue).doesNotContain(released);
 
-        long openIncident = incident("dflt.storm", null);
-        long resolvedIncident = incident("dflt.past", "now() - INTERVAL '8 days'");
+        long openIncident = rows.incident("dflt.storm", null);
+        long resolvedIncident = rows.incident("dflt.past", before("8 days"));
         assertThat(ids("/api/v1/incidents?community=" + ELM)).contains(openIncident).doesNotContain(resolvedIncident);
 
-        long pendingForDays = delivery("pending", "now() - INTERVAL '10 days'", null);
-        long deliveredRecently = delivery("delivered", "now() - INTERVAL '2 hours'", "now() - INTERVAL '1 hour'");
-        long deliveredLongAgo = delivery("delivered", "now() - INTERVAL '9 days'", "now() - INTERVAL '8 days'");
+        long pendingForDays = rows.delivery(subscription, "pending", before("10 days"), null);
+        long deliveredRecently = rows.delivery(subscription, "delivered", before("2 hours"), before("1 hour"));
+        long deliveredLongAgo = rows.delivery(subscription, "delivered", before("9 days"), before("8 days"));
         assertThat(ids("/api/v1/webhooks/subscriptions/" + subscription + "/deliveries", "deliveries"))
                 .contains(pendingForDays, deliveredRecently).doesNotContain(deliveredLongAgo);
     }
@@ -169,7 +168,7 @@ class QueryLimitsIT {
     void pagesHoldEveryRowExactlyOnceAndKeepTheRangeOfTheFirstPage() throws Exception {
         List<Long> alerts = new ArrayList<>();
         for (int i = 0; i < 23; i++) {
-            alerts.add(alert("paged.a" + i, "lift-1", "now() - INTERVAL '2 hours'", "now() - INTERVAL '1 hour'"));
+            alerts.add(rows.alert("paged.a" + i, "lift-1", before("2 hours"), before("1 hour")));
         }
         List<Long> pagedAlerts = allPages("/api/v1/alerts?type=paged&limit=5", "items", a -> a.get("id").asLong());
         assertThat(pagedAlerts).hasSize(23).containsExactlyElementsOf(alerts.reversed());
@@ -183,15 +182,13 @@ class QueryLimitsIT {
 
         List<Long> deliveries = new ArrayList<>();
         for (int i = 0; i < 9; i++) {
-            deliveries.add(delivery("dead", "now() - INTERVAL '3 hours'", "now() - INTERVAL '2 hours'"));
+            deliveries.add(rows.delivery(subscription, "dead", before("3 hours"), before("2 hours")));
         }
         assertThat(allPages("/api/v1/webhooks/subscriptions/" + subscription + "/deliveries?status=dead&limit=4",
                 "deliveries", d -> d.get("id").asLong())).containsExactlyElementsOf(deliveries.reversed());
 
         for (int i = 0; i < 6; i++) {
-            one("INSERT INTO webhook_subscriptions (tenant_id, name, channel, url, topics, secret_ciphertext, enabled,"
-                    + " after_notification, created_by) VALUES ('acme', 'more " + i + "', 'webhook',"
-                    + " 'https://example.org/hook', '{*}', '\\x00', false, 0, 'root') RETURNING id");
+            rows.subscription("more " + i);
         }
         assertThat(allPages("/api/v1/webhooks/subscriptions?limit=3", "subscriptions", s -> s.get("id").asLong()))
                 .doesNotHaveDuplicates()
@@ -242,14 +239,14 @@ class QueryLimitsIT {
 
     /** Follows {@code nextCursor} from the first page to the last, collecting each row's key. */
     private static <T> List<T> allPages(String path, String field, Function<JsonNode, T> key) throws Exception {
-        List<T> rows = new ArrayList<>();
+        List<T> collected = new ArrayList<>();
         String cursor = null;
         do {
             JsonNode page = api.get(path + (cursor == null ? "" : "&cursor=" + cursor), root, 200);
-            page.get(field).forEach(row -> rows.add(key.apply(row)));
+            page.get(field).forEach(row -> collected.add(key.apply(row)));
             cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
         } while (cursor != null);
-        return rows;
+        return collected;
     }
 
     private static String next(String link) {
@@ -273,58 +270,15 @@ class QueryLimitsIT {
         return ids;
     }
 
-    private static long alert(String type, String device, String openedAt, String resolvedAt) {
-        return Long.parseLong(one("INSERT INTO alerts (tenant_id, community_id, address, device_id, device_type, type,"
-                + " severity, fire, status, opened_at, first_seen, last_seen, resolved_at) SELECT 'acme', community_id,"
-                + " 'Elm Court', id, type, '" + type + "', 'minor', type = 'smoke_detector', "
-                + (resolvedAt == null ? "'open'" : "'resolved'") + ", " + openedAt + ", " + openedAt + ", " + openedAt
-                + ", " + (resolvedAt == null ? "NULL" : resolvedAt) + " FROM devices WHERE id = '" + device
-                + "' RETURNING id"));
-    }
-
-    private static long fireCase(String receivedAt, String closedAt) {
-        return followUp("fire_cases", "fire_alarm", "det-1", "received_at, updated_at", "closed_at",
-                closedAt == null ? "received" : "closed", receivedAt, closedAt);
-    }
-
-    private static long rescue(String openedAt, String releasedAt) {
-        return followUp("rescues", "entrapment", "lift-1", "opened_at, sla_due_at", "released_at",
-                releasedAt == null ? "open" : "released", openedAt, releasedAt);
-    }
-
-    /** A record that follows an alert of the device, its two start columns at {@code start}, finished at {@code end} or not. */
-    private static long followUp(String table, String alertType, String device, String startColumns, String endColumn,
-            String state, String start, String end) {
-        long alert = alert(alertType + ".n" + System.nanoTime(), device, start, end);
-        return Long.parseLong(one("INSERT INTO " + table + " (alert_id, tenant_id, community_id, device_id, state, "
-                + startColumns + ", " + endColumn + ") VALUES (" + alert + ", 'acme', '" + ELM + "', '" + device + "', '"
-                + state + "', " + start + ", " + start + ", " + (end == null ? "NULL" : end) + ") RETURNING id"));
-    }
-
-    private static long incident(String type, String resolvedAt) {
-        return Long.parseLong(one("INSERT INTO incidents (tenant_id, community_id, building_id, type, severity, fire,"
-                + " status, opened_at, last_seen, resolved_at) VALUES ('acme', '" + ELM + "', 'elm-b1', '" + type
-                + "', 'minor', false, " + (resolvedAt == null ? "'open'" : "'resolved'") + ", now() - INTERVAL '20 days',"
-                + " now() - INTERVAL '20 days', " + (resolvedAt == null ? "NULL" : resolvedAt) + ") RETURNING id"));
-    }
-
-    private static long delivery(String status, String createdAt, String finishedAt) {
-        long notification = Long.parseLong(one("INSERT INTO notifications (created_at, tenant_id, community_id, topic,"
-                + " payload) VALUES (" + createdAt + ", 'acme', '" + ELM + "', 'limits.test', '{}') RETURNING id"));
-        return Long.parseLong(one("INSERT INTO webhook_deliveries (subscription_id, notification_id, status,"
-                + " next_attempt_at, created_at, finished_at) VALUES (" + subscription + ", " + notification + ", '"
-                + status + "', " + createdAt + ", " + createdAt + ", " + (finishedAt == null ? "NULL" : finishedAt)
-                + ") RETURNING id"));
-    }
-
-    private static String one(String sql) {
-        return running.sqlRows(sql).get(0);
-    }
-
     /** A range of whole days from 2026-01-01. */
     private static String days(int days) {
         Instant from = Instant.parse("2026-01-01T00:00:00Z");
         return "from=" + from + "&to=" + from.plus(days, ChronoUnit.DAYS);
+    }
+
+    /** The SQL of a time that long before now, e.g. {@code before("8 days")}. */
+    private static String before(String interval) {
+        return "now() - INTERVAL '" + interval + "'";
     }
 
     private static String ago(int hours) {
