@@ -101,10 +101,10 @@ public final class ConfigLoader {
                 v.durationAtMost("limits.history.defaultRange", historyDay, "limits.history.dayMaxRange"),
                 v.durationAtMost("limits.history.rawMaxRange", historyHour, "limits.history.hourMaxRange"),
                 historyHour, historyDay);
+        int directoryPage = v.intIn("limits.directory.defaultPageSize", 1, 100_000);
         return new AnjuConfig.Limits(listLimits(v, "events"), listLimits(v, "records"),
-                ListLimits.paged("directory", v.intIn("limits.directory.defaultPageSize", 1, 100_000),
-                        v.intIn("limits.directory.maxPageSize", v.intIn("limits.directory.defaultPageSize", 1, 100_000),
-                                100_000)),
+                ListLimits.paged("directory", directoryPage, v.intIn("limits.directory.maxPageSize", directoryPage,
+                        100_000)),
                 history, v.duration("limits.feedMaxCatchUp"), v.duration("limits.storageFiguresMaxAge"));
     }
 
