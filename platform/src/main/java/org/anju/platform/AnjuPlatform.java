@@ -114,8 +114,8 @@ public final class AnjuPlatform implements AutoCloseable {
                 retention.telemetry(), retention.hourly());
         storageJobs = StorageMaintenance.open(database, rollups, retention, rc.interval(), clock);
         LiveDeviceUpdates deviceUpdates = new LiveDeviceUpdates(vertx, registry);
-        alerts = AlertServices.of(database.dataSource(), new Outbox(vertx), config.alerts(), clock,
-                config.rollup().dayZone(), meters);
+        alerts = AlertServices.of(database.dataSource(), database.requestDataSource(), new Outbox(vertx), config.alerts(),
+                clock, config.rollup().dayZone(), meters);
         alerts.start();
         presence = new PresenceTracker(config.presence());
         presence.addListener(changes -> deviceUpdates.committed(deviceIds(changes)));
@@ -132,13 +132,15 @@ public final class AnjuPlatform implements AutoCloseable {
         gateway = MqttGateway.create(vertx, config.mqtt().gateway(), new RegistryGatewayClient(vertx, registry, hasher,
                 config.mqtt().limits(), config.security().deviceAuthCacheTtl(), clock), ingest, meters);
         delivery = await(startDelivery(meters));
+        DeviceRegistry requestRegistry = new DeviceRegistry(database.requestDataSource());
         http = new HttpApi(vertx, new HttpApi.Services(new UserDirectory(database.dataSource(), hasher),
-                new SessionTokens(vertx, jwtSecret(), config.security().tokenTtl()), registry, deviceUpdates,
-                new DeviceCommands(vertx, gateway, registry), meters, database::isReachable,
-                StorageServices.of(database, storageJobs.rollups().tables(), retention, rollups.dayZone(), clock),
+                new SessionTokens(vertx, jwtSecret(), config.security().tokenTtl()), requestRegistry, deviceUpdates,
+                new DeviceCommands(vertx, gateway, requestRegistry), meters, database::isReachable,
+                StorageServices.of(database, storageJobs.rollups().tables(), retention, rollups.dayZone(), clock,
+                        config.limits(), meters),
                 new CommunityProvisioning(provisioning,
                         new PasswordHasher(CommunityProvisioning.DEVICE_SECRET_BCRYPT_COST)),
-                delivery, alerts));
+                delivery, alerts, config.limits()));
         httpPort = await(http.start(config.http().host(), config.http().port()));
         mqttPort = await(gateway.start());
     }
@@ -261,8 +263,8 @@ public final class AnjuPlatform implements AutoCloseable {
     /** Starts the live feed and the webhook dispatcher; their secret key is kept like the token secret. */
     private Future<Delivery> startDelivery(PrometheusMeterRegistry meters) {
         try {
-            return Delivery.start(vertx, database.dataSource(), config.feed(), config.webhooks(), config.dataDir(),
-                    meters, clock);
+            return Delivery.start(vertx, database.dataSource(), database.requestDataSource(), config.feed(),
+                    config.webhooks(), config.dataDir(), meters, clock);
         } catch (IOException | IllegalArgumentException e) {
             throw new StartupException("cannot set up webhook secrets: " + e.getMessage(), e);
         }

@@ -1,7 +1,11 @@
 package org.anju.platform.api;
 
+import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -11,11 +15,17 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import org.anju.platform.auth.Principal;
+import org.anju.platform.query.ListLimits;
+import org.anju.platform.query.ListRequest;
+import org.anju.platform.query.Page;
 import org.anju.platform.registry.CommunityView;
 import org.anju.platform.registry.DeviceRegistry;
+import org.anju.platform.registry.DeviceView;
 
 /**
- * Communities, their devices with latest state, and the live stream of device updates.
+ * Communities, their devices with latest state, and the live stream of device updates. The lists
+ * come a page at a time (the directory's limits); the communities' next page is in the
+ * {@code Link} header ({@code rel="next"}), as their answer is a bare array.
  */
 final class DeviceRoutes {
 
@@ -24,11 +34,18 @@ final class DeviceRoutes {
     private final Vertx vertx;
     private final DeviceRegistry registry;
     private final LiveDeviceUpdates updates;
+    private final ListLimits communityLimits;
+    private final ListLimits deviceLimits;
+    private final Clock clock;
 
-    DeviceRoutes(Vertx vertx, DeviceRegistry registry, LiveDeviceUpdates updates) {
+    /** @param directory the limits of lists without a time range */
+    DeviceRoutes(Vertx vertx, DeviceRegistry registry, LiveDeviceUpdates updates, ListLimits directory, Clock clock) {
         this.vertx = vertx;
         this.registry = registry;
         this.updates = updates;
+        this.communityLimits = directory.named("communities");
+        this.deviceLimits = directory.named("devices");
+        this.clock = clock;
     }
 
     void mount(Router router, Handler<RoutingContext> authenticated) {
@@ -39,17 +56,34 @@ final class DeviceRoutes {
 
     private void communities(RoutingContext ctx) {
         Principal user = AuthRoutes.principal(ctx);
-        Responses.json(ctx, vertx.executeBlocking(() -> {
-            List<CommunityView> all = registry.communities();
-            return all.stream().filter(c -> user.mayViewDevicesOf(c.id())).toList();
-        }, false));
+        vertx.executeBlocking(() -> {
+            ListRequest request = communityLimits.request(AlertRoutes.params(ctx), clock.instant(), String.class,
+                    String.class);
+            Set<String> only = user.mayViewEveryCommunity() ? null
+                    : user.communityIds().stream().filter(user::mayViewDevicesOf).collect(Collectors.toSet());
+            return registry.communities(only, request);
+        }, false).onSuccess(page -> {
+            if (page.nextCursor() != null) {
+                ctx.response().putHeader("Link", "<" + ctx.request().path() + "?limit=" + page.items().size()
+                        + "&cursor=" + page.nextCursor() + ">; rel=\"next\"");
+            }
+            List<CommunityView> visible = page.items().stream().filter(c -> user.mayViewDevicesOf(c.id())).toList();
+            Responses.json(ctx, 200, visible);
+        }).onFailure(ctx::fail);
     }
 
     private void devices(RoutingContext ctx) {
         String communityId = ctx.pathParam("communityId");
         Responses.json(ctx, vertx.executeBlocking(() -> {
+            ListRequest request = deviceLimits.request(AlertRoutes.params(ctx), clock.instant(), String.class,
+                    String.class, String.class);
             CommunityAccess.requireVisible(AuthRoutes.principal(ctx), registry, communityId);
-            return Map.of("communityId", communityId, "devices", registry.devicesOfCommunity(communityId));
+            Page<DeviceView> page = registry.devicesOfCommunity(communityId, request);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("communityId", communityId);
+            body.put("devices", page.items());
+            body.put("nextCursor", page.nextCursor());
+            return body;
         }, false));
     }
 

@@ -45,7 +45,7 @@ final class HistoryRoutes {
         String deviceId = ctx.pathParam("deviceId");
         Principal user = AuthRoutes.principal(ctx);
         Responses.json(ctx, vertx.executeBlocking(() -> {
-            HistoryQuery query = HistoryQuery.parse(deviceId, params(ctx), clock);
+            HistoryQuery query = HistoryQuery.parse(deviceId, params(ctx), clock, history.limits());
             CommunityAccess.requireDeviceVisible(user, deviceId, history.communityOf(deviceId));
             return history.history(query);
         }, false));
@@ -67,7 +67,7 @@ final class HistoryRoutes {
     private void events(RoutingContext ctx, EventQuery.Scope scope, String scopeId, Consumer<Principal> authorize) {
         Principal user = AuthRoutes.principal(ctx);
         Responses.json(ctx, vertx.executeBlocking(() -> {
-            EventQuery query = EventQuery.parse(scope, scopeId, params(ctx));
+            EventQuery query = EventQuery.parse(scope, scopeId, params(ctx), events.limits(), clock.instant());
             authorize.accept(user);
             return events.page(query);
         }, false));

@@ -19,6 +19,9 @@ import javax.sql.DataSource;
 import io.vertx.core.json.JsonObject;
 
 import org.anju.error.ServerError;
+import org.anju.platform.query.ListRequest;
+import org.anju.platform.query.Page;
+import org.anju.platform.storage.SqlFailures;
 
 /**
  * Subscriptions in the database. Blocks on JDBC: call it from a worker.
@@ -67,15 +70,16 @@ public final class SubscriptionStore {
         }
     }
 
-    /** Returns the subscriptions of a tenant, or every one when {@code tenantId} is null; newest first. */
-    public List<Subscription> list(String tenantId) {
-        String sql = "SELECT " + COLUMNS + " FROM webhook_subscriptions s"
-                + (tenantId == null ? "" : " WHERE s.tenant_id = ?") + " ORDER BY s.id DESC";
+    /** Returns a page of the subscriptions of a tenant, or of every one when {@code tenantId} is null; newest first. */
+    public Page<Subscription> list(String tenantId, ListRequest page) {
+        String sql = "SELECT " + COLUMNS + " FROM webhook_subscriptions s WHERE (?::text IS NULL OR s.tenant_id = ?)"
+                + " AND s.id < ? ORDER BY s.id DESC LIMIT ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            if (tenantId != null) {
-                ps.setString(1, tenantId);
-            }
-            return readAll(ps);
+            ps.setString(1, tenantId);
+            ps.setString(2, tenantId);
+            ps.setLong(3, page.afterId());
+            ps.setInt(4, page.fetchSize());
+            return page.page(readAll(ps), s -> new Object[] {s.id()});
         } catch (SQLException e) {
             throw unavailable(e);
         }
@@ -171,6 +175,6 @@ public final class SubscriptionStore {
     }
 
     private static ServerError unavailable(SQLException e) {
-        return ServerError.unavailable("cannot reach webhook subscriptions: " + e.getMessage(), e);
+        return SqlFailures.toServerError("webhook subscriptions", e);
     }
 }

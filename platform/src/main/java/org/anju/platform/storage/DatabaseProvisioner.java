@@ -36,8 +36,7 @@ public final class DatabaseProvisioner {
     public static Target resolve(AnjuConfig config) {
         AnjuConfig.Db db = config.db();
         if (!db.embedded()) {
-            return new Target(new DatabaseSettings(db.url(), db.user(), db.password(), db.poolSize(),
-                    db.connectTimeout()), null);
+            return new Target(db.settings(db.url(), db.user(), db.password()), null);
         }
         EmbeddedPostgres embedded = EmbeddedPostgres.start(config.dataDir().resolve("postgres"), db.embeddedPort(),
                 binariesDir(), config.dataDir().resolve(PASSWORD_FILE));
@@ -48,8 +47,8 @@ public final class DatabaseProvisioner {
             throw new IllegalStateException("cannot create database '" + EMBEDDED_DATABASE + "' in the embedded server: "
                     + e.getMessage(), e);
         }
-        return new Target(new DatabaseSettings(embedded.jdbcUrl(EMBEDDED_DATABASE), EmbeddedPostgres.SUPERUSER,
-                embedded.password(), db.poolSize(), db.connectTimeout()), embedded);
+        return new Target(db.settings(embedded.jdbcUrl(EMBEDDED_DATABASE), EmbeddedPostgres.SUPERUSER,
+                embedded.password()), embedded);
     }
 
     /** Returns where the embedded server's binaries are unpacked (shared by every data folder of this machine). */

@@ -170,7 +170,7 @@ class AlertRecordsIT {
                     + "ApplicationName=anju-alerts-outage");
             alertsPool.setConnectionTimeout(500);
             alertsPool.setInitializationFailTimeout(-1);
-            AlertServices services = AlertServices.of(alertsPool, new Outbox(h.vertx()), h.config, h.clock,
+            AlertServices services = AlertServices.of(alertsPool, alertsPool, new Outbox(h.vertx()), h.config, h.clock,
                     java.time.ZoneOffset.UTC, meters);
             services.engine().start();
             try {
