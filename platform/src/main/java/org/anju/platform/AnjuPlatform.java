@@ -26,8 +26,8 @@ import org.anju.platform.api.HttpApi;
 import org.anju.platform.api.LiveDeviceUpdates;
 import org.anju.platform.api.StorageServices;
 import org.anju.platform.commands.DeviceCommands;
-import org.anju.platform.auth.SessionTokens;
-import org.anju.platform.auth.UserDirectory;
+import org.anju.platform.auth.AuthServices;
+import org.anju.platform.auth.TenantDirectory;
 import org.anju.platform.config.AnjuConfig;
 import org.anju.platform.delivery.Delivery;
 import org.anju.platform.ingest.IngestListener;
@@ -45,6 +45,7 @@ import org.anju.platform.registry.Provisioning;
 import org.anju.platform.registry.RegistryGatewayClient;
 import org.anju.platform.storage.Database;
 import org.anju.platform.storage.DatabaseProvisioner;
+import org.anju.platform.storage.UnitOfWork;
 import org.anju.platform.storage.maintenance.StorageMaintenance;
 import org.anju.platform.storage.retention.RetentionPolicy;
 import org.anju.platform.storage.rollup.RollupSettings;
@@ -73,6 +74,7 @@ public final class AnjuPlatform implements AutoCloseable {
     private Delivery delivery;
     private MqttGateway gateway;
     private Provisioning provisioning;
+    private AuthServices auth;
     private int httpPort;
     private int mqttPort;
 
@@ -130,8 +132,9 @@ public final class AnjuPlatform implements AutoCloseable {
         gateway = MqttGateway.create(vertx, config.mqtt().gateway(), new RegistryGatewayClient(vertx, registry, hasher,
                 config.mqtt().limits(), config.security().deviceAuthCacheTtl(), clock), ingest, meters);
         delivery = await(startDelivery(meters));
-        http = new HttpApi(vertx, new HttpApi.Services(new UserDirectory(database.dataSource(), hasher),
-                new SessionTokens(vertx, jwtSecret(), config.security().tokenTtl()), registry, deviceUpdates,
+        auth = AuthServices.start(vertx, UnitOfWork.of(database.dataSource()), hasher, TenantDirectory.of(registry),
+                jwtSecret(), config.security(), config.retention(), clock);
+        http = new HttpApi(vertx, new HttpApi.Services(auth, registry, deviceUpdates,
                 new DeviceCommands(vertx, gateway, registry), meters, database::isReachable,
                 StorageServices.of(database, storageJobs.rollups().tables(), retention, rollups.dayZone(), clock),
                 new CommunityProvisioning(provisioning,
@@ -188,6 +191,11 @@ public final class AnjuPlatform implements AutoCloseable {
         return alerts;
     }
 
+    /** Returns users, sessions, log-in and the audit log. */
+    public AuthServices auth() {
+        return auth;
+    }
+
     /** Returns the HTTP API, for checks of its routes. */
     public HttpApi http() {
         return http;
@@ -223,6 +231,10 @@ public final class AnjuPlatform implements AutoCloseable {
         if (delivery != null) {
             delivery.close();
             delivery = null;
+        }
+        if (auth != null) {
+            auth.close();
+            auth = null;
         }
         if (vertx != null) {
             awaitQuietly(vertx.close());

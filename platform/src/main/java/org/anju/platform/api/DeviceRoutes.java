@@ -11,11 +11,13 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import org.anju.platform.auth.Principal;
+import org.anju.platform.auth.SessionStreams;
 import org.anju.platform.registry.CommunityView;
 import org.anju.platform.registry.DeviceRegistry;
 
 /**
- * Communities, their devices with latest state, and the live stream of device updates.
+ * Communities, their devices with latest state, and the live stream of device updates (which ends
+ * with the session that opened it, or when the user's rights change).
  */
 final class DeviceRoutes {
 
@@ -24,11 +26,13 @@ final class DeviceRoutes {
     private final Vertx vertx;
     private final DeviceRegistry registry;
     private final LiveDeviceUpdates updates;
+    private final SessionStreams streams;
 
-    DeviceRoutes(Vertx vertx, DeviceRegistry registry, LiveDeviceUpdates updates) {
+    DeviceRoutes(Vertx vertx, DeviceRegistry registry, LiveDeviceUpdates updates, SessionStreams streams) {
         this.vertx = vertx;
         this.registry = registry;
         this.updates = updates;
+        this.streams = streams;
     }
 
     void mount(Router router, Handler<RoutingContext> authenticated) {
@@ -78,5 +82,6 @@ final class DeviceRoutes {
             consumer.unregister();
             updates.unsubscribed();
         });
+        streams.watch(AuthRoutes.session(ctx), response);
     }
 }

@@ -112,6 +112,11 @@ public final class DeviceRegistry {
                 rs.getString(4)));
     }
 
+    /** Returns whether the tenant exists. */
+    public boolean tenantExists(String tenantId) {
+        return !query("SELECT 1 FROM tenants WHERE id = ?", rs -> true, tenantId).isEmpty();
+    }
+
     /** Returns whether the community exists. */
     public boolean communityExists(String communityId) {
         return !query("SELECT 1 FROM communities WHERE id = ?", rs -> true, communityId).isEmpty();

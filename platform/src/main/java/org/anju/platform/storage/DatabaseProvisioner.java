@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 
 import org.anju.platform.config.AnjuConfig;
 
@@ -49,6 +50,23 @@ public final class DatabaseProvisioner {
         }
         return new Target(new DatabaseSettings(embedded.jdbcUrl(EMBEDDED_DATABASE), "", "", db.poolSize(),
                 db.connectTimeout()), embedded);
+    }
+
+    /**
+     * Like {@link #resolve}, except that an embedded PostgreSQL already running over the data
+     * folder (a platform started with {@code ./anju run} or {@code demo}) is used where it
+     * listens instead of being started a second time: for commands run beside the platform.
+     */
+    public static Target attach(AnjuConfig config) {
+        AnjuConfig.Db db = config.db();
+        if (db.embedded()) {
+            Optional<Integer> port = EmbeddedPostgres.runningPort(config.dataDir().resolve("postgres"));
+            if (port.isPresent()) {
+                return new Target(new DatabaseSettings("jdbc:postgresql://127.0.0.1:" + port.get() + "/"
+                        + EMBEDDED_DATABASE + "?user=postgres", "", "", 2, db.connectTimeout()), null);
+            }
+        }
+        return resolve(config);
     }
 
     private static void createDatabaseIfMissing(EmbeddedPostgres embedded) throws SQLException {

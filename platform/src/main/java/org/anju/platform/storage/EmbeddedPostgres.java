@@ -2,8 +2,11 @@ package org.anju.platform.storage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -56,6 +59,25 @@ public final class EmbeddedPostgres implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new IllegalStateException("embedded PostgreSQL did not start in " + dataDir + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Returns the port of a server that is running over the data folder now (its
+     * {@code postmaster.pid} names a live process), if there is one.
+     */
+    public static Optional<Integer> runningPort(Path dataDir) {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        try {
+            // postmaster.pid: line 1 the server's pid, line 4 its port
+            List<String> lines = Files.readAllLines(pidFile);
+            if (lines.size() < 4 || ProcessHandle.of(Long.parseLong(lines.get(0).strip())).filter(ProcessHandle::isAlive)
+                    .isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(Integer.parseInt(lines.get(3).strip()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
         }
     }
 
