@@ -94,8 +94,15 @@ final class AdminCommand implements Runnable {
 
         @Override
         public Integer call() {
-            quietLogs();
-            PrintStream out = System.out;
+            ch.qos.logback.classic.Level level = quietLogs();
+            try {
+                return createUser(System.out);
+            } finally {
+                restoreLogs(level);
+            }
+        }
+
+        private int createUser(PrintStream out) {
             try {
                 AnjuConfig config = ConfigLoader.load(Optional.ofNullable(configFile), System.getenv());
                 Set<Role> granted = roles();
@@ -173,11 +180,23 @@ final class AdminCommand implements Runnable {
             }
         }
 
-        /** The command's own lines are what matters at a terminal: Anju's start-up logging stays quiet. */
-        private static void quietLogs() {
-            if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+        /**
+         * The command's own lines are what matters at a terminal: Anju's start-up logging stays
+         * quiet. Returns the level to restore.
+         */
+        private static ch.qos.logback.classic.Level quietLogs() {
+            if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+                ch.qos.logback.classic.Level before = root.getLevel();
+                root.setLevel(ch.qos.logback.classic.Level.ERROR);
+                return before;
+            }
+            return null;
+        }
+
+        private static void restoreLogs(ch.qos.logback.classic.Level level) {
+            if (level != null && LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
                     instanceof ch.qos.logback.classic.Logger root) {
-                root.setLevel(ch.qos.logback.classic.Level.WARN);
+                root.setLevel(level);
             }
         }
     }

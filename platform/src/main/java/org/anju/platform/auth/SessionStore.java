@@ -2,6 +2,7 @@ package org.anju.platform.auth;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.anju.platform.storage.UnitOfWork.Tx;
@@ -43,7 +44,8 @@ final class SessionStore {
                 : tx.update("DELETE FROM user_sessions WHERE username = ? AND id <> ?::uuid", username, keep);
     }
 
-    static int deleteExpired(Tx tx, Instant now) throws SQLException {
-        return tx.update("DELETE FROM user_sessions WHERE expires_at <= ?", now);
+    /** Removes the sessions expired by now; returns their ids. */
+    static List<String> deleteExpired(Tx tx, Instant now) throws SQLException {
+        return tx.query("DELETE FROM user_sessions WHERE expires_at <= ? RETURNING id::text", rs -> rs.getString(1), now);
     }
 }

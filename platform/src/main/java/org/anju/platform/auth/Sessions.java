@@ -134,12 +134,14 @@ public final class Sessions {
         userChangeListeners.add(listener);
     }
 
-    /** Removes expired sessions from the database and stale ones from memory. Blocks on JDBC. */
+    /** Removes expired sessions from the database and from memory, and stale ones from memory. Blocks on JDBC. */
     int removeExpired() {
         long staleBefore = System.nanoTime() - checkInterval.toNanos();
         cache.values().removeIf(c -> c.loadedAtNanos() < staleBefore);
         Instant now = clock.instant();
-        return db.inTransaction("sessions", tx -> SessionStore.deleteExpired(tx, now));
+        List<String> removed = db.inTransaction("sessions", tx -> SessionStore.deleteExpired(tx, now));
+        removed.forEach(cache::remove);
+        return removed.size();
     }
 
     private Future<Optional<Session>> cached(String sessionId) {
