@@ -9,8 +9,8 @@ import io.vertx.core.json.JsonObject;
  * One security-relevant action, as the audit log keeps it.
  *
  * @param action        what was done, a dotted name such as {@code login.failed} or {@code user.updated}
- * @param actor         the user who acted; null when nobody is logged in (the command line, an
- *                      unknown user name)
+ * @param actor         the user who acted (for a failed log-in, the name tried); null for the
+ *                      command line
  * @param tenantId      the tenant the action concerns, whose administrators may read it; null for
  *                      platform-wide actions (platform administrators read those)
  * @param sourceAddress where the request came from (the TCP peer address); null when not over the network

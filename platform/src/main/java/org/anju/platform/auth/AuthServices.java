@@ -70,10 +70,12 @@ public final class AuthServices implements AutoCloseable {
         return services;
     }
 
+    /** Returns log-in: throttle, password check, session. */
     public Logins logins() {
         return logins;
     }
 
+    /** Returns the server-side sessions. */
     public Sessions sessions() {
         return sessions;
     }
@@ -83,10 +85,12 @@ public final class AuthServices implements AutoCloseable {
         return streams;
     }
 
+    /** Returns user administration. */
     public UserAccounts users() {
         return users;
     }
 
+    /** Returns the audit log. */
     public AuditLog audit() {
         return audit;
     }

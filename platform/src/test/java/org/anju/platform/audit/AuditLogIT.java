@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,8 +47,7 @@ class AuditLogIT {
                 .propertyUser("pam", "pam-password", "property_admin")
                 .propertyUser("otto", "otto-password", "operator")
                 .device("det-1", "smoke_detector", SECRET).device("cam-1", "camera", SECRET);
-        fixtures.provisioning().tenant("zenith", "Zenith Estates");
-        fixtures.user("zed", "Zed", "zed-password", "zenith", Set.of("property_admin"), Set.of());
+        fixtures.otherTenantAdmin("zed", "zed-password");
         api = new ApiCalls(running);
         root = running.login("root", "root-password");
         pam = running.login("pam", "pam-password");

@@ -42,8 +42,7 @@ class UsersApiIT {
         Fixtures fixtures = running.fixtures().platformAdmin("root", "root-password")
                 .propertyUser("pam", "pam-password", "property_admin")
                 .propertyUser("otto", "otto-password", "operator");
-        fixtures.provisioning().tenant("zenith", "Zenith Estates");
-        fixtures.user("zed", "Zed", "zed-password", "zenith", Set.of("property_admin"), Set.of());
+        fixtures.otherTenantAdmin("zed", "zed-password");
         api = new ApiCalls(running);
         root = running.login("root", "root-password");
         pam = running.login("pam", "pam-password");

@@ -24,6 +24,8 @@ public final class Fixtures {
     public static final String TENANT = "acme";
     public static final String COMMUNITY = "elm-court";
     public static final String OTHER_COMMUNITY = "oak-yard";
+    /** A second property company, without communities: for checks that one tenant's staff never reach another's. */
+    public static final String OTHER_TENANT = "zenith";
     public static final int TEST_BCRYPT_COST = 4;
 
     private final Provisioning provisioning;
@@ -78,6 +80,12 @@ public final class Fixtures {
         provisioning.device(new Provisioning.Device(id, TENANT, OTHER_COMMUNITY, type, "Other " + type, null, null, null,
                 null, null));
         return this;
+    }
+
+    /** Adds tenant {@link #OTHER_TENANT} and a property administrator of it. */
+    public Fixtures otherTenantAdmin(String username, String password) {
+        provisioning.tenant(OTHER_TENANT, "Zenith Estates");
+        return user(username, "Admin " + username, password, OTHER_TENANT, Set.of("property_admin"), Set.of());
     }
 
     /** Adds a platform administrator, who sees every community. */
