@@ -13,8 +13,9 @@ import java.util.Objects;
 /**
  * Slows down, then stops, password guessing over HTTP, per user name and per source address.
  * <p>
- * After the k-th failed log-in of a user name, its next attempt is refused until
- * {@code failureDelay · 2^(k-1)} (at most {@code maxFailureDelay}) has passed; after
+ * A user name's first failed log-in costs nothing (a typo is no attack); after its k-th (k ≥ 2)
+ * its next attempt is refused until {@code failureDelay · 2^(k-2)} (at most
+ * {@code maxFailureDelay}) has passed: 1 s, 2 s, 4 s ... by default; after
  * {@code maxFailures} failures of a user name, or {@code addressMaxFailures} failures from one
  * source address (whatever the names), that key is locked for {@code lockDuration}, and every
  * attempt of it is refused, a correct password included, until the lock ends. An address is not
@@ -40,7 +41,7 @@ public final class LoginThrottle {
      *
      * @param maxFailures        failures of one user name that lock it
      * @param addressMaxFailures failures from one source address that lock it
-     * @param failureDelay       a user name's wait after its first failure; doubles with each further one
+     * @param failureDelay       a user name's wait after its second failure; doubles with each further one
      * @param maxFailureDelay    the longest wait between a user name's attempts before the lock
      * @param lockDuration       how long a locked key stays locked, and how long a key's failures
      *                           are remembered
@@ -233,9 +234,12 @@ public final class LoginThrottle {
         return new Admitted(new Attempt(user, address));
     }
 
-    /** Returns the wait after the k-th failure (k ≥ 1): failureDelay · 2^(k-1), at most maxFailureDelay. */
+    /** Returns the wait after the k-th failure: none after the first, then failureDelay · 2^(k-2), at most maxFailureDelay. */
     Duration delayAfter(int failures) {
-        int doublings = Math.min(failures - 1, 30);
+        if (failures < 2) {
+            return Duration.ZERO;
+        }
+        int doublings = Math.min(failures - 2, 30);
         Duration delay = settings.failureDelay().multipliedBy(1L << doublings);
         return delay.compareTo(settings.maxFailureDelay()) > 0 ? settings.maxFailureDelay() : delay;
     }

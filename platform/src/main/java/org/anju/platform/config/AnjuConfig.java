@@ -83,7 +83,7 @@ public record AnjuConfig(
      *
      * @param maxFailures         failed log-ins of one user name that lock it
      * @param addressMaxFailures  failed log-ins from one source address that lock it
-     * @param failureDelay        a user name's wait after a first failure, doubled after each further one
+     * @param failureDelay        a user name's wait after its second failure, doubled after each further one
      * @param maxFailureDelay     the longest such wait
      * @param lockDuration        how long a locked user name or address stays locked
      * @param passwordThreads     password checks (bcrypt) running at once

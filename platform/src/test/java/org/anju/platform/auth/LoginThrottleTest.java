@@ -23,10 +23,12 @@ class LoginThrottleTest {
             Duration.ofSeconds(30), Duration.ofMinutes(15)), clock);
 
     @Test
-    void eachFailureOfAUserNameDoublesTheWaitBeforeItsNextAttempt() {
-        for (int failure = 1; failure <= 4; failure++) {
+    void aFirstFailureCostsNothingAndEachFurtherOneDoublesTheWaitBeforeTheNextAttempt() {
+        fail("alice", HOME);
+        admitted("alice", HOME).attempt().abandoned();
+        for (int failure = 2; failure <= 4; failure++) {
             fail("alice", HOME);
-            Duration expected = Duration.ofSeconds(1L << (failure - 1));
+            Duration expected = Duration.ofSeconds(1L << (failure - 2));
 
             LoginThrottle.Refused refused = refused("alice", HOME);
             assertThat(refused.retryAfter()).as("after failure " + failure).isEqualTo(expected);
@@ -43,8 +45,9 @@ class LoginThrottleTest {
         LoginThrottle gentle = new LoginThrottle(new LoginThrottle.Settings(100, 1000, Duration.ofSeconds(1),
                 Duration.ofSeconds(30), Duration.ofMinutes(15)), clock);
 
-        assertThat(gentle.delayAfter(5)).isEqualTo(Duration.ofSeconds(16));
-        assertThat(gentle.delayAfter(6)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(gentle.delayAfter(1)).isEqualTo(Duration.ZERO);
+        assertThat(gentle.delayAfter(6)).isEqualTo(Duration.ofSeconds(16));
+        assertThat(gentle.delayAfter(7)).isEqualTo(Duration.ofSeconds(30));
         assertThat(gentle.delayAfter(80)).isEqualTo(Duration.ofSeconds(30));
     }
 
@@ -95,13 +98,13 @@ class LoginThrottleTest {
         failWithWaits("alice", HOME, 3);
         admitted("alice", HOME).attempt().succeeded();
 
-        LoginThrottle.Admitted next = admitted("alice", HOME);
-        next.attempt().failed();
+        fail("alice", HOME);
+        fail("alice", HOME);
         assertThat(refused("alice", HOME).retryAfter()).as("counting starts again").isEqualTo(Duration.ofSeconds(1));
-        for (int i = 0; i < 15; i++) {
+        for (int i = 0; i < 14; i++) {
             admitted("spray" + i, HOME).attempt().failed();
         }
-        assertThat(admitted("carol", HOME).attempt().failed()).as("3 + 1 + 15 + 1 = 20 failures from the address")
+        assertThat(admitted("carol", HOME).attempt().failed()).as("3 + 2 + 14 + 1 = 20 failures from the address")
                 .isEqualTo(LoginThrottle.Outcome.ADDRESS_LOCKED);
     }
 
@@ -110,9 +113,10 @@ class LoginThrottleTest {
         failWithWaits("alice", HOME, 4);
         clock.advance(Duration.ofMinutes(15));
 
-        admitted("alice", HOME).attempt().failed();
+        fail("alice", HOME);
+        fail("alice", HOME);
 
-        assertThat(refused("alice", HOME).retryAfter()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(refused("alice", HOME).retryAfter()).as("the second failure again").isEqualTo(Duration.ofSeconds(1));
         assertThat(refused("alice", HOME).locked()).isFalse();
     }
 
@@ -158,8 +162,10 @@ class LoginThrottleTest {
     private void failWithWaits(String user, String address, int n) {
         for (int i = 1; i <= n; i++) {
             fail(user, address);
-            LoginThrottle.Refused wait = refused(user, address);
-            if (!wait.locked()) {
+            LoginThrottle.Admission next = throttle.admit(user, address);
+            if (next instanceof LoginThrottle.Admitted free) {
+                free.attempt().abandoned();
+            } else if (next instanceof LoginThrottle.Refused wait && !wait.locked()) {
                 clock.advance(wait.retryAfter());
             }
         }
