@@ -15,13 +15,13 @@ import java.util.Objects;
  * <p>
  * A user name's first failed log-in costs nothing (a typo is no attack); after its k-th (k ≥ 2)
  * its next attempt is refused until {@code failureDelay · 2^(k-2)} (at most
- * {@code maxFailureDelay}) has passed: 1 s, 2 s, 4 s ... by default; after
- * {@code maxFailures} failures of a user name, or {@code addressMaxFailures} failures from one
- * source address (whatever the names), that key is locked for {@code lockDuration}, and every
- * attempt of it is refused, a correct password included, until the lock ends. An address is not
- * slowed down before its lock: many people may share one (an office behind NAT), and one of them
- * mistyping must not delay the others. A key that stays quiet for {@code lockDuration} after its
- * last failure is forgotten. A successful log-in forgets its user name's failures (not its
+ * {@code maxFailureDelay}) has passed: 1 s, 2 s, 4 s ... by default. A source address is slowed
+ * down the same way only once it has failed half of {@code addressMaxFailures} times (many people
+ * may share one, an office behind NAT, and one of them mistyping must not delay the others).
+ * After {@code maxFailures} failures of a user name, or {@code addressMaxFailures} failures from
+ * one source address (whatever the names), that key is locked for {@code lockDuration}, and every
+ * attempt of it is refused, a correct password included, until the lock ends. A key that stays
+ * quiet for {@code lockDuration} after its last failure is forgotten. A successful log-in forgets its user name's failures (not its
  * address's: an attacker must not wipe an address's record with an account of their own).
  * <p>
  * Attempts in flight count against the limits, so that concurrent guesses cannot overtake the
@@ -164,13 +164,13 @@ public final class LoginThrottle {
             return failures == 0 && inFlight == 0;
         }
 
-        /** Returns how long this key must wait, zero when it may try now; {@code slowed}: delays between failures. */
-        Duration wait(Instant now, int limit, boolean slowed) {
+        /** Returns how long this key must wait, zero when it may try now; the first {@code free} failures cause no delay. */
+        Duration wait(Instant now, int limit, int free) {
             if (lockedUntil != null) {
                 return Duration.between(now, lockedUntil);
             }
-            if (slowed && failures > 0) {
-                Instant next = lastFailure.plus(delayAfter(failures));
+            if (failures > free) {
+                Instant next = lastFailure.plus(delayAfter(failures - free + 1));
                 if (now.isBefore(next)) {
                     return Duration.between(now, next);
                 }
@@ -220,8 +220,9 @@ public final class LoginThrottle {
         if (userCounter == null || addressCounter == null) {
             return new Refused(BUSY_RETRY, false);
         }
-        Duration userWait = userCounter.wait(now, settings.maxFailures(), true);
-        Duration addressWait = addressCounter.wait(now, settings.addressMaxFailures(), false);
+        Duration userWait = userCounter.wait(now, settings.maxFailures(), 1);
+        Duration addressWait = addressCounter.wait(now, settings.addressMaxFailures(),
+                Math.max(1, settings.addressMaxFailures() / 2));
         Duration wait = userWait.compareTo(addressWait) >= 0 ? userWait : addressWait;
         if (wait.isPositive()) {
             boolean locked = userCounter.lockedUntil != null || addressCounter.lockedUntil != null;

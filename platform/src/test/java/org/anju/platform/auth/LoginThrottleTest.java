@@ -79,14 +79,18 @@ class LoginThrottleTest {
     }
 
     @Test
-    void anAddressTryingManyNamesIsLockedAfterItsLimitButNotSlowedBefore() {
-        for (int i = 1; i < 20; i++) {
-            LoginThrottle.Admitted attempt = admitted("user" + i, HOME);
-            assertThat(attempt.attempt().failed()).isEqualTo(LoginThrottle.Outcome.COUNTED);
+    void anAddressTryingManyNamesIsSlowedAfterHalfItsLimitAndLockedAtIt() {
+        for (int i = 1; i <= 10; i++) {
+            assertThat(admitted("user" + i, HOME).attempt().failed()).isEqualTo(LoginThrottle.Outcome.COUNTED);
         }
-        LoginThrottle.Admitted twentieth = admitted("user20", HOME);
+        admitted("user11", HOME).attempt().failed();
+        assertThat(refused("bob", HOME).retryAfter()).as("the 11th failure of 20").isEqualTo(Duration.ofSeconds(1));
+        admitted("bob", ELSEWHERE).attempt().abandoned();
+        for (int i = 12; i < 20; i++) {
+            assertThat(failWhenAdmitted("user" + i, HOME)).isEqualTo(LoginThrottle.Outcome.COUNTED);
+        }
 
-        assertThat(twentieth.attempt().failed()).isEqualTo(LoginThrottle.Outcome.ADDRESS_LOCKED);
+        assertThat(failWhenAdmitted("user20", HOME)).isEqualTo(LoginThrottle.Outcome.ADDRESS_LOCKED);
         LoginThrottle.Refused refused = refused("bob", HOME);
         assertThat(refused.locked()).isTrue();
         assertThat(refused.retryAfter()).isEqualTo(Duration.ofMinutes(15));
@@ -102,9 +106,9 @@ class LoginThrottleTest {
         fail("alice", HOME);
         assertThat(refused("alice", HOME).retryAfter()).as("counting starts again").isEqualTo(Duration.ofSeconds(1));
         for (int i = 0; i < 14; i++) {
-            admitted("spray" + i, HOME).attempt().failed();
+            failWhenAdmitted("spray" + i, HOME);
         }
-        assertThat(admitted("carol", HOME).attempt().failed()).as("3 + 2 + 14 + 1 = 20 failures from the address")
+        assertThat(failWhenAdmitted("carol", HOME)).as("3 + 2 + 14 + 1 = 20 failures from the address")
                 .isEqualTo(LoginThrottle.Outcome.ADDRESS_LOCKED);
     }
 
@@ -169,6 +173,17 @@ class LoginThrottleTest {
                 clock.advance(wait.retryAfter());
             }
         }
+    }
+
+    /** Waits as long as the throttle asks (it must not be locked), then fails once. */
+    private LoginThrottle.Outcome failWhenAdmitted(String user, String address) {
+        LoginThrottle.Admission admission = throttle.admit(user, address);
+        while (admission instanceof LoginThrottle.Refused wait) {
+            assertThat(wait.locked()).as(user + " from " + address).isFalse();
+            clock.advance(wait.retryAfter());
+            admission = throttle.admit(user, address);
+        }
+        return ((LoginThrottle.Admitted) admission).attempt().failed();
     }
 
     private void fail(String user, String address) {
