@@ -27,8 +27,8 @@ import org.anju.platform.api.HttpApi;
 import org.anju.platform.api.LiveDeviceUpdates;
 import org.anju.platform.api.StorageServices;
 import org.anju.platform.commands.DeviceCommands;
-import org.anju.platform.auth.SessionTokens;
-import org.anju.platform.auth.UserDirectory;
+import org.anju.platform.auth.AuthServices;
+import org.anju.platform.auth.TenantDirectory;
 import org.anju.platform.config.AnjuConfig;
 import org.anju.platform.delivery.Delivery;
 import org.anju.platform.ingest.IngestListener;
@@ -47,6 +47,7 @@ import org.anju.platform.registry.RegistryGatewayClient;
 import org.anju.platform.storage.Database;
 import org.anju.platform.storage.DatabaseProvisioner;
 import org.anju.platform.storage.EmbeddedPostgres;
+import org.anju.platform.storage.RequestClass;
 import org.anju.platform.storage.maintenance.StorageMaintenance;
 import org.anju.platform.storage.retention.RetentionPolicy;
 import org.anju.platform.storage.rollup.RollupSettings;
@@ -75,6 +76,7 @@ public final class AnjuPlatform implements AutoCloseable {
     private Delivery delivery;
     private MqttGateway gateway;
     private Provisioning provisioning;
+    private AuthServices auth;
     private int httpPort;
     private int mqttPort;
 
@@ -133,8 +135,9 @@ public final class AnjuPlatform implements AutoCloseable {
                 config.mqtt().limits(), config.security().deviceAuthCacheTtl(), clock), ingest, meters);
         delivery = await(startDelivery(meters));
         DeviceRegistry requestRegistry = new DeviceRegistry(database.requestDataSource());
-        http = new HttpApi(vertx, new HttpApi.Services(new UserDirectory(database.dataSource(), hasher),
-                new SessionTokens(vertx, jwtSecret(), config.security().tokenTtl()), requestRegistry, deviceUpdates,
+        auth = AuthServices.start(vertx, database.work(RequestClass.INTERACTIVE), hasher,
+                TenantDirectory.of(requestRegistry), jwtSecret(), config.security(), config.retention(), clock);
+        http = new HttpApi(vertx, new HttpApi.Services(auth, requestRegistry, deviceUpdates,
                 new DeviceCommands(vertx, gateway, requestRegistry), meters, database::isReachable,
                 StorageServices.of(database, storageJobs.rollups().tables(), retention, rollups.dayZone(), clock,
                         config.limits(), meters),
@@ -197,6 +200,11 @@ public final class AnjuPlatform implements AutoCloseable {
         return alerts;
     }
 
+    /** Returns users, sessions, log-in and the audit log. */
+    public AuthServices auth() {
+        return auth;
+    }
+
     /** Returns the HTTP API, for checks of its routes. */
     public HttpApi http() {
         return http;
@@ -232,6 +240,10 @@ public final class AnjuPlatform implements AutoCloseable {
         if (delivery != null) {
             delivery.close();
             delivery = null;
+        }
+        if (auth != null) {
+            auth.close();
+            auth = null;
         }
         if (vertx != null) {
             awaitQuietly(vertx.close());

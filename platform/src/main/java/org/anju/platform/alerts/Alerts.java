@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.anju.error.ClientError;
+import org.anju.platform.audit.AuditEntry;
+import org.anju.platform.audit.AuditLog;
 import org.anju.platform.auth.Principal;
 import org.anju.platform.query.ListRequest;
 import org.anju.platform.query.Page;
@@ -131,11 +133,13 @@ public final class Alerts {
 
     /**
      * Sets some of a community's own thresholds ({@code null} returns one to the default). Property
-     * administrators of the community and platform administrators.
+     * administrators of the community and platform administrators; {@code audit} is written in the
+     * same transaction with the community's tenant and the changes.
      *
      * @throws ClientError 400 naming a bad field, 403, 404 for an unknown community
      */
-    public CommunityAlertSettings updateSettings(Principal user, String communityId, io.vertx.core.json.JsonObject body) {
+    public CommunityAlertSettings updateSettings(Principal user, String communityId, io.vertx.core.json.JsonObject body,
+            AuditEntry audit) {
         boolean admin = user.has(org.anju.platform.auth.Role.PLATFORM_ADMIN)
                 || (user.has(org.anju.platform.auth.Role.PROPERTY_ADMIN) && user.communityIds().contains(communityId));
         if (!admin) {
@@ -143,10 +147,11 @@ public final class Alerts {
         }
         Map<String, Object> values = SettingsFields.check(body);
         return transactions.run(change -> {
-            if (Sql.one(change.connection(), "SELECT 1 FROM communities WHERE id = ?", rs -> true, communityId).isEmpty()) {
-                throw ClientError.notFound("no community '" + communityId + "'");
-            }
+            String tenantId = Sql.one(change.connection(), "SELECT tenant_id FROM communities WHERE id = ?",
+                    rs -> rs.getString(1), communityId)
+                    .orElseThrow(() -> ClientError.notFound("no community '" + communityId + "'"));
             SettingsFields.update(change.connection(), communityId, values);
+            AuditLog.write(change.connection(), audit.forTenant(tenantId).with("changes", body.copy()));
             return settingsOf(change, communityId);
         });
     }

@@ -55,8 +55,9 @@ final class AlertRoutes {
 
     private void updateSettings(RoutingContext ctx) {
         Principal user = AuthRoutes.principal(ctx);
-        Responses.json(ctx, vertx.executeBlocking(() -> alerts.updateSettings(user, ctx.pathParam("communityId"),
-                body(ctx)), false));
+        String communityId = ctx.pathParam("communityId");
+        Responses.json(ctx, vertx.executeBlocking(() -> alerts.updateSettings(user, communityId, body(ctx),
+                AuthRoutes.audit(ctx, "alert_settings.updated", "community:" + communityId)), false));
     }
 
     private void list(RoutingContext ctx) {

@@ -18,14 +18,16 @@ import org.anju.platform.auth.Principal;
 import org.anju.platform.query.ListLimits;
 import org.anju.platform.query.ListRequest;
 import org.anju.platform.query.Page;
+import org.anju.platform.auth.SessionStreams;
 import org.anju.platform.registry.CommunityView;
 import org.anju.platform.registry.DeviceRegistry;
 import org.anju.platform.registry.DeviceView;
 
 /**
- * Communities, their devices with latest state, and the live stream of device updates. The lists
- * come a page at a time (the directory's limits); the communities' next page is in the
- * {@code Link} header ({@code rel="next"}), as their answer is a bare array.
+ * Communities, their devices with latest state, and the live stream of device updates (which ends
+ * with the session that opened it, or when the user's rights change). The lists come a page at a
+ * time (the directory's limits); the communities' next page is in the {@code Link} header
+ * ({@code rel="next"}), as their answer is a bare array.
  */
 final class DeviceRoutes {
 
@@ -37,15 +39,18 @@ final class DeviceRoutes {
     private final ListLimits communityLimits;
     private final ListLimits deviceLimits;
     private final Clock clock;
+    private final SessionStreams streams;
 
     /** @param directory the limits of lists without a time range */
-    DeviceRoutes(Vertx vertx, DeviceRegistry registry, LiveDeviceUpdates updates, ListLimits directory, Clock clock) {
+    DeviceRoutes(Vertx vertx, DeviceRegistry registry, LiveDeviceUpdates updates, ListLimits directory, Clock clock,
+            SessionStreams streams) {
         this.vertx = vertx;
         this.registry = registry;
         this.updates = updates;
         this.communityLimits = directory.named("communities");
         this.deviceLimits = directory.named("devices");
         this.clock = clock;
+        this.streams = streams;
     }
 
     void mount(Router router, Handler<RoutingContext> authenticated) {
@@ -112,5 +117,6 @@ final class DeviceRoutes {
             consumer.unregister();
             updates.unsubscribed();
         });
+        streams.watch(AuthRoutes.session(ctx), response);
     }
 }

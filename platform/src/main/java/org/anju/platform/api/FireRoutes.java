@@ -56,8 +56,10 @@ final class FireRoutes {
 
     private void transition(RoutingContext ctx) {
         Principal user = AuthRoutes.principal(ctx);
-        Responses.json(ctx, vertx.executeBlocking(() -> fire.transition(user, AlertRoutes.id(ctx, "caseId"),
-                TransitionRequest.parse(AlertRoutes.body(ctx))), false));
+        long caseId = AlertRoutes.id(ctx, "caseId");
+        Responses.json(ctx, vertx.executeBlocking(() -> fire.transition(user, caseId,
+                TransitionRequest.parse(AlertRoutes.body(ctx)),
+                AuthRoutes.audit(ctx, "fire_case.transition", "fire-case:" + caseId)), false));
     }
 
     private void falseAlarms(RoutingContext ctx) {

@@ -20,8 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.anju.error.ServerError;
-import org.anju.platform.auth.SessionTokens;
-import org.anju.platform.auth.UserDirectory;
+import org.anju.platform.auth.AuthServices;
 import org.anju.platform.commands.DeviceCommands;
 import org.anju.platform.config.AnjuConfig;
 import org.anju.platform.delivery.Delivery;
@@ -43,7 +42,7 @@ public final class HttpApi {
      * @param registry the device registry on the request pool
      * @param limits   the limits of list, history and report requests
      */
-    public record Services(UserDirectory users, SessionTokens tokens, DeviceRegistry registry,
+    public record Services(AuthServices auth, DeviceRegistry registry,
             LiveDeviceUpdates deviceUpdates, DeviceCommands commands, PrometheusMeterRegistry meters,
             BooleanSupplier databaseReachable, StorageServices storage, CommunityProvisioning provisioning,
             Delivery delivery, AlertServices alerts, AnjuConfig.Limits limits) {
@@ -59,19 +58,23 @@ public final class HttpApi {
         router.route().handler(HttpApi::securityHeaders);
         router.route(ProvisioningRoutes.PREFIX + "*").handler(ProvisioningRoutes.bodyHandler());
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
-        AuthRoutes auth = new AuthRoutes(vertx, services.users(), services.tokens());
+        AuthRoutes auth = new AuthRoutes(vertx, services.auth());
         auth.mount(router);
         Clock clock = Clock.systemUTC();
         AnjuConfig.Limits limits = services.limits();
-        new DeviceRoutes(vertx, services.registry(), services.deviceUpdates(), limits.directory(), clock)
+        new UserRoutes(vertx, services.auth()).mount(router, auth::authenticate);
+        new AuditRoutes(vertx, services.auth().audit(), limits.audit(), clock).mount(router, auth::authenticate);
+        new DeviceRoutes(vertx, services.registry(), services.deviceUpdates(), limits.directory(), clock,
+                services.auth().streams()).mount(router, auth::authenticate);
+        new CommandRoutes(vertx, services.commands(), services.registry(), services.auth().audit())
                 .mount(router, auth::authenticate);
-        new CommandRoutes(vertx, services.commands(), services.registry()).mount(router, auth::authenticate);
         new OpsRoutes(vertx, services.meters(), services.databaseReachable()).mount(router, auth::authenticate);
         new HistoryRoutes(vertx, services.registry(), services.storage().history(), services.storage().events(),
                 clock).mount(router, auth::authenticate);
         new StorageRoutes(vertx, services.registry(), services.storage().usage()).mount(router, auth::authenticate);
-        new ProvisioningRoutes(vertx, services.provisioning()).mount(router, auth::authenticate);
-        new FeedRoutes(services.delivery().feed(), services.tokens(), limits.feedMaxCatchUp())
+        new ProvisioningRoutes(vertx, services.provisioning(), services.auth().sessions())
+                .mount(router, auth::authenticate);
+        new FeedRoutes(services.delivery().feed(), services.auth().streams(), limits.feedMaxCatchUp())
                 .mount(router, auth::authenticate);
         new WebhookRoutes(vertx, services.delivery().webhooks(), limits.directory(), limits.records(), clock)
                 .mount(router, auth::authenticate);

@@ -11,6 +11,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import org.anju.error.ClientError;
+import org.anju.platform.audit.AuditEntry;
 import org.anju.platform.auth.Principal;
 import org.anju.platform.delivery.Subscription;
 import org.anju.platform.delivery.WebhookService;
@@ -60,7 +61,8 @@ final class WebhookRoutes {
             return;
         }
         Principal user = AuthRoutes.principal(ctx);
-        vertx.executeBlocking(() -> webhooks.create(user, body), false)
+        AuditEntry audit = AuthRoutes.audit(ctx, "webhook.created", null);
+        vertx.executeBlocking(() -> webhooks.create(user, body, audit), false)
                 .onSuccess(created -> Responses.json(ctx, 201, created.subscription().toJson()
                         .put("secret", created.secret())))
                 .onFailure(ctx::fail);
@@ -92,14 +94,14 @@ final class WebhookRoutes {
             return;
         }
         Principal user = AuthRoutes.principal(ctx);
-        withId(ctx, id -> Responses.json(ctx, vertx.executeBlocking(
-                () -> webhooks.setEnabled(user, id, enabled).toJson(), false)));
+        withId(ctx, id -> Responses.json(ctx, vertx.executeBlocking(() -> webhooks.setEnabled(user, id, enabled,
+                AuthRoutes.audit(ctx, "webhook.updated", "webhook:" + id)).toJson(), false)));
     }
 
     private void delete(RoutingContext ctx) {
         Principal user = AuthRoutes.principal(ctx);
         withId(ctx, id -> vertx.executeBlocking(() -> {
-            webhooks.delete(user, id);
+            webhooks.delete(user, id, AuthRoutes.audit(ctx, "webhook.deleted", "webhook:" + id));
             return null;
         }, false).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail));
     }
@@ -124,7 +126,7 @@ final class WebhookRoutes {
             return;
         }
         withId(ctx, id -> Responses.json(ctx, vertx.executeBlocking(() -> {
-            webhooks.retry(user, id, deliveryId);
+            webhooks.retry(user, id, deliveryId, AuthRoutes.audit(ctx, "webhook.delivery_retried", "webhook:" + id));
             return new JsonObject().put("id", deliveryId).put("status", "pending");
         }, false)));
     }

@@ -77,15 +77,34 @@ public record AnjuConfig(
     /**
      * Security settings.
      *
-     * @param jwtSecret empty to generate one under the data folder
+     * @param jwtSecret            empty to generate one under the data folder
+     * @param sessionCheckInterval how long a session's user is remembered before it is read again,
+     *                             and how often open streams are checked (at most a minute)
      */
-    public record Security(String jwtSecret, Duration tokenTtl, Duration deviceAuthCacheTtl, int bcryptCost) {
+    public record Security(String jwtSecret, Duration tokenTtl, Duration deviceAuthCacheTtl, int bcryptCost,
+            Duration sessionCheckInterval, Login login) {
 
         @Override
         public String toString() {
             return "Security[jwtSecret=" + Secrets.mask(jwtSecret) + ", tokenTtl=" + tokenTtl
-                    + ", deviceAuthCacheTtl=" + deviceAuthCacheTtl + ", bcryptCost=" + bcryptCost + "]";
+                    + ", deviceAuthCacheTtl=" + deviceAuthCacheTtl + ", bcryptCost=" + bcryptCost
+                    + ", sessionCheckInterval=" + sessionCheckInterval + ", login=" + login + "]";
         }
+    }
+
+    /**
+     * Log-in throttling and the password pool (docs/security.md).
+     *
+     * @param maxFailures         failed log-ins of one user name that lock it
+     * @param addressMaxFailures  failed log-ins from one source address that lock it
+     * @param failureDelay        a user name's wait after its second failure, doubled after each further one
+     * @param maxFailureDelay     the longest such wait
+     * @param lockDuration        how long a locked user name or address stays locked
+     * @param passwordThreads     password checks (bcrypt) running at once
+     * @param passwordQueue       password checks waiting before log-ins are refused with 503
+     */
+    public record Login(int maxFailures, int addressMaxFailures, Duration failureDelay, Duration maxFailureDelay,
+            Duration lockDuration, int passwordThreads, int passwordQueue) {
     }
 
     public record Demo(int devicesPerType, Duration publishInterval) {
@@ -104,9 +123,10 @@ public record AnjuConfig(
      * How long each class of data is kept, and how often expired data is removed.
      *
      * @param fireEvents events of fire panels and smoke detectors; at least 365 days
+     * @param audit      the audit log; at least 365 days, like fire records
      */
     public record Retention(Duration interval, Duration telemetry, Duration hourly, Duration daily, Duration events,
-            Duration fireEvents) {
+            Duration fireEvents, Duration audit) {
     }
 
     /**
@@ -161,6 +181,6 @@ public record AnjuConfig(
      * @param storageFiguresMaxAge how long a community's storage figures are answered before they are measured again
      */
     public record Limits(ListLimits events, ListLimits records, ListLimits directory, HistoryLimits history,
-            Duration feedMaxCatchUp, Duration storageFiguresMaxAge) {
+            Duration feedMaxCatchUp, Duration storageFiguresMaxAge, ListLimits audit) {
     }
 }

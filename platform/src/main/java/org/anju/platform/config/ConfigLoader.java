@@ -42,6 +42,7 @@ public final class ConfigLoader {
     private static final String ENV_PREFIX = "ANJU_";
     private static final String DEFAULTS = "/anju-defaults.yaml";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Duration MAX_SESSION_CHECK = Duration.ofMinutes(1);
 
     private ConfigLoader() {
     }
@@ -71,8 +72,7 @@ public final class ConfigLoader {
                 new AnjuConfig.Ingest(v.intIn("ingest.batchMaxRows", 1, 1_000_000), v.duration("ingest.batchMaxDelay"),
                         v.intIn("ingest.queueMaxMessages", 1, 10_000_000)),
                 presence(v),
-                new AnjuConfig.Security(v.secret("security.jwtSecret", 32), v.duration("security.tokenTtl"),
-                        v.duration("security.deviceAuthCacheTtl"), v.intIn("security.bcryptCost", 4, 16)),
+                security(v),
                 new AnjuConfig.Demo(v.intIn("demo.devicesPerType", 1, 1000), v.duration("demo.publishInterval")),
                 new AnjuConfig.Rollup(v.duration("rollup.interval"), v.wholeHourZone("rollup.dayZone")),
                 retention(v),
@@ -105,7 +105,8 @@ public final class ConfigLoader {
         return new AnjuConfig.Limits(listLimits(v, "events"), listLimits(v, "records"),
                 ListLimits.paged("directory", directoryPage, v.intIn("limits.directory.maxPageSize", directoryPage,
                         100_000)),
-                history, v.duration("limits.feedMaxCatchUp"), v.duration("limits.storageFiguresMaxAge"));
+                history, v.duration("limits.feedMaxCatchUp"), v.duration("limits.storageFiguresMaxAge"),
+                listLimits(v, "audit"));
     }
 
     /** A family of timed lists under {@code limits.<family>}: the default within the maximum, for ranges and pages. */
@@ -119,6 +120,22 @@ public final class ConfigLoader {
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static AnjuConfig.Security security(ConfigValues v) {
+        Duration failureDelay = v.duration("security.login.failureDelay");
+        AnjuConfig.Login login = new AnjuConfig.Login(v.intIn("security.login.maxFailures", 1, 1000),
+                v.intIn("security.login.addressMaxFailures", 1, 100_000), failureDelay,
+                v.durationAtLeast("security.login.maxFailureDelay", failureDelay, "security.login.failureDelay"),
+                v.duration("security.login.lockDuration"), v.intIn("security.login.passwordThreads", 1, 256),
+                v.intIn("security.login.passwordQueue", 0, 100_000));
+        Duration sessionCheck = v.duration("security.sessionCheckInterval");
+        if (sessionCheck.compareTo(MAX_SESSION_CHECK) > 0) {
+            throw ConfigException.invalid("security.sessionCheckInterval", v.text("security.sessionCheckInterval"),
+                    "must be at most 1m: changes of users must reach open sessions within a minute");
+        }
+        return new AnjuConfig.Security(v.secret("security.jwtSecret", 32), v.duration("security.tokenTtl"),
+                v.duration("security.deviceAuthCacheTtl"), v.intIn("security.bcryptCost", 4, 16), sessionCheck, login);
     }
 
     private static AnjuConfig.Webhooks webhooks(ConfigValues v) {
@@ -140,15 +157,17 @@ public final class ConfigLoader {
                 v.intIn("alerts.falseAlarmDailyLimit", 0, 100_000)), v.duration("alerts.timerPollInterval"));
     }
 
-    /** Each rollup level is kept at least as long as the level it is made from; fire records at least a year. */
+    /** Each rollup level is kept at least as long as the level it is made from; fire records and the audit log at least a year. */
     private static AnjuConfig.Retention retention(ConfigValues v) {
         Duration telemetry = v.duration("retention.telemetry");
         Duration hourly = v.durationAtLeast("retention.hourly", telemetry, "retention.telemetry");
         Duration daily = v.durationAtLeast("retention.daily", hourly, "retention.hourly");
         Duration fireEvents = v.durationAtLeast("retention.fireEvents", RetentionPolicy.FIRE_RECORDS_MINIMUM,
                 "the legal minimum for fire records (GB 25201)");
+        Duration audit = v.durationAtLeast("retention.audit", RetentionPolicy.FIRE_RECORDS_MINIMUM,
+                "365d, like fire records");
         return new AnjuConfig.Retention(v.duration("retention.interval"), telemetry, hourly, daily,
-                v.duration("retention.events"), fireEvents);
+                v.duration("retention.events"), fireEvents, audit);
     }
 
     /** One heartbeat expectation per device type, under the type's wire name ({@code presence.smoke_detector.…}). */

@@ -21,6 +21,8 @@ import org.anju.error.ServerError;
 import org.anju.platform.query.ListRequest;
 import org.anju.platform.query.Page;
 import org.anju.platform.storage.SqlFailures;
+import org.anju.platform.audit.AuditEntry;
+import org.anju.platform.audit.AuditLog;
 import org.anju.platform.notify.Notification;
 import org.anju.platform.notify.Outbox;
 
@@ -206,9 +208,10 @@ public final class DeliveryStore {
     enum RetryOutcome { RETRIED, NOT_FOUND, NOT_DEAD }
 
     /**
-     * Makes a dead delivery of the subscription due now, with a new round of attempts.
+     * Makes a dead delivery of the subscription due now, with a new round of attempts; the audit
+     * entry is written in the same transaction.
      */
-    RetryOutcome retryDead(long subscriptionId, long deliveryId, Instant now) {
+    RetryOutcome retryDead(long subscriptionId, long deliveryId, Instant now, AuditEntry audit) {
         return inTransaction(c -> {
             String status;
             try (PreparedStatement ps = c.prepareStatement(
@@ -231,6 +234,7 @@ public final class DeliveryStore {
                 ps.setLong(2, deliveryId);
                 ps.executeUpdate();
             }
+            AuditLog.write(c, audit);
             return RetryOutcome.RETRIED;
         });
     }

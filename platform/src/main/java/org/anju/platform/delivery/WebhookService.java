@@ -9,6 +9,7 @@ import java.util.Set;
 import io.vertx.core.json.JsonObject;
 
 import org.anju.error.ClientError;
+import org.anju.platform.audit.AuditEntry;
 import org.anju.platform.auth.Principal;
 import org.anju.platform.auth.Role;
 import org.anju.platform.query.ListRequest;
@@ -52,9 +53,10 @@ public final class WebhookService {
     /**
      * Creates a subscription from a request body.
      *
+     * @param audit written in the transaction that stores it, about the new subscription
      * @throws ClientError 403 when the user may not create it, 400 naming a bad field
      */
-    public Created create(Principal user, JsonObject body) {
+    public Created create(Principal user, JsonObject body, AuditEntry audit) {
         requireManager(user);
         SubscriptionSpec spec = SubscriptionSpec.parse(body, channels, targets);
         String tenantId = tenantOf(user, spec);
@@ -62,7 +64,8 @@ public final class WebhookService {
         targets.checkAddresses(targets.checkUrl(spec.url()));
         String secret = SecretBox.newSecret();
         Subscription created = subscriptions.insert(spec, tenantId, user.username(), secrets.encrypt(secret),
-                spec.authorization() == null ? null : secrets.encrypt(spec.authorization()), clock.instant());
+                spec.authorization() == null ? null : secrets.encrypt(spec.authorization()), clock.instant(),
+                audit.with("name", spec.name()).with("channel", spec.channel()).with("url", withoutSecrets(spec.url())));
         return new Created(created, secret);
     }
 
@@ -79,15 +82,17 @@ public final class WebhookService {
                 .orElseThrow(() -> ClientError.notFound("no webhook subscription " + id));
     }
 
-    public Subscription setEnabled(Principal user, long id, boolean enabled) {
-        get(user, id);
-        subscriptions.setEnabled(id, enabled);
+    /** Enables or disables a subscription; {@code audit} is written with the change. */
+    public Subscription setEnabled(Principal user, long id, boolean enabled, AuditEntry audit) {
+        Subscription s = get(user, id);
+        subscriptions.setEnabled(id, enabled, audit.forTenant(s.tenantId()).with("enabled", enabled));
         return get(user, id);
     }
 
-    public void delete(Principal user, long id) {
-        get(user, id);
-        subscriptions.delete(id);
+    /** Deletes a subscription; {@code audit} is written with the change. */
+    public void delete(Principal user, long id, AuditEntry audit) {
+        Subscription s = get(user, id);
+        subscriptions.delete(id, audit.forTenant(s.tenantId()).with("name", s.name()).with("url", withoutSecrets(s.url())));
     }
 
     /**
@@ -109,14 +114,26 @@ public final class WebhookService {
      * @throws ClientError 404 when there is no such delivery of a subscription the user manages, 409
      *                     when the delivery is not dead
      */
-    public void retry(Principal user, long subscriptionId, long deliveryId) {
-        get(user, subscriptionId);
-        switch (deliveries.retryDead(subscriptionId, deliveryId, clock.instant())) {
+    public void retry(Principal user, long subscriptionId, long deliveryId, AuditEntry audit) {
+        Subscription s = get(user, subscriptionId);
+        switch (deliveries.retryDead(subscriptionId, deliveryId, clock.instant(),
+                audit.forTenant(s.tenantId()).with("deliveryId", deliveryId))) {
             case NOT_FOUND -> throw ClientError.notFound("no delivery " + deliveryId + " of webhook subscription "
                     + subscriptionId);
             case NOT_DEAD -> throw new ClientError(ClientError.CONFLICT, "delivery " + deliveryId
                     + " is not dead: only dead deliveries are sent again");
             case RETRIED -> wakeDispatcher.run();
+        }
+    }
+
+    /** Returns the URL without user info, query and fragment, which may carry credentials: for the audit log. */
+    private static String withoutSecrets(String url) {
+        try {
+            java.net.URI uri = java.net.URI.create(url);
+            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                    + (uri.getRawPath() == null ? "" : uri.getRawPath());
+        } catch (IllegalArgumentException e) {
+            return "(not a URL)";
         }
     }
 

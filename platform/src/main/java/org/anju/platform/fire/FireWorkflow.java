@@ -20,6 +20,8 @@ import org.anju.platform.alerts.Scope;
 import org.anju.platform.alerts.TimerHandler;
 import org.anju.platform.alerts.Timers;
 import org.anju.platform.alerts.Transactions;
+import org.anju.platform.audit.AuditEntry;
+import org.anju.platform.audit.AuditLog;
 import org.anju.platform.auth.Principal;
 import org.anju.platform.query.ListRequest;
 import org.anju.platform.query.Page;
@@ -104,12 +106,13 @@ public final class FireWorkflow implements AlertFollowUp, TimerHandler {
     }
 
     /**
-     * Moves a case as a person asked.
+     * Moves a case as a person asked; {@code audit} is written in the same transaction, with the
+     * case's tenant and the states from and to.
      *
      * @throws ClientError 403 when the user may not, 404 when there is no such case, 409 when the
      *                     move is not allowed from the case's state (the message says what is)
      */
-    public FireCaseView transition(Principal user, long caseId, TransitionRequest request) {
+    public FireCaseView transition(Principal user, long caseId, TransitionRequest request, AuditEntry audit) {
         FireCaseView moved = transactions.run(change -> {
             var c = change.connection();
             FireCaseView fireCase = visible(user, cases.lock(c, caseId).orElse(null), caseId);
@@ -124,6 +127,8 @@ public final class FireWorkflow implements AlertFollowUp, TimerHandler {
             }
             move(change, fireCase, from, request.to(), user.username(), now, request.note());
             effects(change, fireCase, request.to(), user.username(), now);
+            AuditLog.write(c, audit.forTenant(fireCase.tenantId()).with("communityId", fireCase.communityId())
+                    .with("from", from.wireName()).with("to", request.to().wireName()));
             return cases.getWithTransitions(c, caseId).orElseThrow();
         });
         return moved;

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,6 +127,19 @@ public final class DeviceRegistry {
         List<CommunityView> rows = query(COMMUNITIES_SQL, rs -> new CommunityView(rs.getString(1), rs.getString(2),
                 rs.getString(3), rs.getString(4)), ids, ids, afterName, afterName, afterId, page.fetchSize());
         return page.page(rows, c -> new Object[] {c.name(), c.id()});
+    }
+
+    /** Returns the tenant of each of the communities that exist, by community id. */
+    public Map<String, String> tenantsOf(Collection<String> communityIds) {
+        Map<String, String> tenants = new HashMap<>();
+        query("SELECT id, tenant_id FROM communities WHERE id = ANY (?)", rs -> tenants.put(rs.getString(1),
+                rs.getString(2)), (Object) communityIds.toArray(String[]::new));
+        return tenants;
+    }
+
+    /** Returns whether the tenant exists. */
+    public boolean tenantExists(String tenantId) {
+        return !query("SELECT 1 FROM tenants WHERE id = ?", rs -> true, tenantId).isEmpty();
     }
 
     /** Returns whether the community exists. */

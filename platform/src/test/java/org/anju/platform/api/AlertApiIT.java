@@ -49,7 +49,7 @@ class AlertApiIT {
                 .propertyUser("pia", "pia-password", "property_admin");
         fixtures.platformAdmin("root", "root-password");
         Provisioning p = fixtures.provisioning();
-        p.user("fireman", "Fire brigade", "fire-password", null, Set.of("fire_brigade"), Set.of());
+        fixtures.user("fireman", "Fire brigade", "fire-password", null, Set.of("fire_brigade"), Set.of());
         fixtures.otherCommunityDevice("det-o", "smoke_detector").otherCommunityDevice("evc-o", "ev_charger");
         p.deviceCredential(Fixtures.TENANT, "det-o", "det-o", SECRET);
         p.deviceCredential(Fixtures.TENANT, "evc-o", "evc-o", SECRET);

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import org.anju.error.ClientError;
+import org.anju.platform.audit.AuditEntry;
 import org.anju.platform.auth.Principal;
 import org.anju.platform.auth.Role;
 import org.anju.platform.config.AnjuConfig;
@@ -57,6 +58,7 @@ class WebhookDispatcherIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Principal ROOT = new Principal("root", "Root", null, Set.of(Role.PLATFORM_ADMIN), Set.of());
+    private static final AuditEntry AUDIT = AuditEntry.of("webhook.test", "root", null, "127.0.0.1", null);
     private static final AnjuConfig.Webhooks SETTINGS = new AnjuConfig.Webhooks(Duration.ofHours(1),
             Duration.ofSeconds(5), Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofMinutes(1), 4, 8, true, "");
 
@@ -197,7 +199,7 @@ class WebhookDispatcherIT {
         long subscription = (Long) queryOne("SELECT subscription_id FROM webhook_deliveries");
         long delivery = (Long) queryOne("SELECT id FROM webhook_deliveries");
 
-        d.service().retry(ROOT, subscription, delivery);
+        d.service().retry(ROOT, subscription, delivery, AUDIT);
         awaitAttempts(SETTINGS.maxAttempts() + 1);
         Duration firstDelayOfTheNewRound = delay();
         clock.advance(SETTINGS.retryMax());
@@ -210,9 +212,9 @@ class WebhookDispatcherIT {
                 receiver.requests().get(0).headers().get("Idempotency-Key"));
         assertThat(receiver.requests().getLast().headers().get("Anju-Attempt"))
                 .isEqualTo(Integer.toString(SETTINGS.maxAttempts() + 2));
-        assertThatThrownBy(() -> d.service().retry(ROOT, subscription, delivery))
+        assertThatThrownBy(() -> d.service().retry(ROOT, subscription, delivery, AUDIT))
                 .isInstanceOf(ClientError.class).hasMessageContaining("is not dead");
-        assertThatThrownBy(() -> d.service().retry(ROOT, subscription, delivery + 1))
+        assertThatThrownBy(() -> d.service().retry(ROOT, subscription, delivery + 1, AUDIT))
                 .isInstanceOf(ClientError.class).hasMessageContaining("no delivery " + (delivery + 1));
     }
 
@@ -290,7 +292,7 @@ class WebhookDispatcherIT {
                 .put("name", "duty phone").put("channel", "sms").put("url", receiver.url())
                 .put("topics", List.of("fire.*")).put("fireOnly", true).put("communityIds", List.of(Fixtures.COMMUNITY))
                 .put("settings", new JsonObject().put("recipients", List.of("+8613800000000"))
-                        .put("template", "{{topic}} in {{communityId}}: {{payload.note}}")));
+                        .put("template", "{{topic}} in {{communityId}}: {{payload.note}}")), AUDIT);
         append(d, note("fire.test", Fixtures.COMMUNITY, false, "not a fire"));
         append(d, note("fire.received", Fixtures.OTHER_COMMUNITY, true, "another community"));
         append(d, note("alert.opened", Fixtures.COMMUNITY, true, "another topic"));
@@ -339,7 +341,7 @@ class WebhookDispatcherIT {
 
     private String subscribe(Dispatcher d, String url, String topic) {
         return d.service().create(ROOT, new JsonObject().put("name", "119 center").put("url", url)
-                .put("topics", List.of(topic))).secret();
+                .put("topics", List.of(topic)), AUDIT).secret();
     }
 
     private long append(Dispatcher d, Notification n) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Timeout;
 import org.anju.platform.alerts.AlertHarness;
 import org.anju.platform.query.ListRequest;
 import org.anju.platform.query.TimeRange;
+import org.anju.platform.audit.AuditEntry;
 import org.anju.platform.auth.Principal;
 import org.anju.platform.auth.Role;
 
@@ -30,6 +31,7 @@ class EscalationIT {
             Set.of(Role.FIRE_BRIGADE), Set.of());
     private static final Principal OPERATOR = new Principal("otto", "Otto", "acme", Set.of(Role.OPERATOR),
             Set.of("elm-court"));
+    private static final AuditEntry AUDIT = AuditEntry.of("fire_case.transition", "otto", "acme", null, null);
 
     @Test
     void anUnacknowledgedAlarmIsEscalatedOnceAcrossARestartAndAgainWithoutVerdict() throws Exception {
@@ -75,10 +77,10 @@ class EscalationIT {
             FireWorkflow fire = h.services().fire();
 
             h.clock.advance(Duration.ofSeconds(30));
-            fire.transition(OPERATOR, caseId, new TransitionRequest(FireState.ACKNOWLEDGED, null, null));
+            fire.transition(OPERATOR, caseId, new TransitionRequest(FireState.ACKNOWLEDGED, null, null), AUDIT);
             h.clock.advance(Duration.ofSeconds(60));
-            fire.transition(OPERATOR, caseId, new TransitionRequest(FireState.VERIFYING, null, "calling the control room"));
-            fire.transition(OPERATOR, caseId, new TransitionRequest(FireState.TEST, null, "maintenance test"));
+            fire.transition(OPERATOR, caseId, new TransitionRequest(FireState.VERIFYING, null, "calling the control room"), AUDIT);
+            fire.transition(OPERATOR, caseId, new TransitionRequest(FireState.TEST, null, "maintenance test"), AUDIT);
             h.clock.advance(Duration.ofMinutes(10));
 
             assertThat(h.services().timers().runDue()).as("both timers were cancelled").isZero();
