@@ -112,7 +112,8 @@ public record AnjuConfig(
      *
      * @param secretKey           base64 AES key encrypting subscription secrets; empty to generate one
      *                            under the data folder
-     * @param allowPrivateTargets whether receivers may be loopback, private or link-local addresses
+     * @param allowPrivateTargets whether receivers may be loopback, private, link-local or other special-purpose
+     *                            addresses
      */
     public record Webhooks(Duration pollInterval, Duration connectTimeout, Duration requestTimeout,
             Duration retryBase, Duration retryMax, int maxAttempts, int concurrency, boolean allowPrivateTargets,

@@ -322,8 +322,8 @@ class WebhookDispatcherIT {
         Outbox outbox = new Outbox(vertx);
         DeliveryStore store = new DeliveryStore(ds, outbox);
         TargetPolicy targets = new TargetPolicy(settings.allowPrivateTargets());
-        WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, store, Channels.standard(), secrets, targets,
-                outbox, settings, clock, new SplittableRandom(7), meters);
+        WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, store, Channels.standard(), secrets,
+                new WebhookClient(vertx, targets, settings, null), outbox, settings, clock, new SplittableRandom(7), meters);
         Dispatcher d = new Dispatcher(vertx, dispatcher, new WebhookService(new SubscriptionStore(ds), store,
                 Channels.standard(), targets, secrets, clock, dispatcher::wake), outbox);
         toClose.add(d);
