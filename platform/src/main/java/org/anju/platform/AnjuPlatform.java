@@ -130,14 +130,14 @@ public final class AnjuPlatform implements AutoCloseable {
         gateway = MqttGateway.create(vertx, config.mqtt().gateway(), new RegistryGatewayClient(vertx, registry, hasher,
                 config.mqtt().limits(), config.security().deviceAuthCacheTtl(), clock), ingest, meters);
         delivery = await(startDelivery(meters));
-        http = new HttpApi(vertx, new HttpApi.Services(new UserDirectory(database.dataSource(), hasher),
+        http = new HttpApi(vertx, config.http(), new HttpApi.Services(new UserDirectory(database.dataSource(), hasher),
                 new SessionTokens(vertx, jwtSecret(), config.security().tokenTtl()), registry, deviceUpdates,
                 new DeviceCommands(vertx, gateway, registry), meters, database::isReachable,
                 StorageServices.of(database, storageJobs.rollups().tables(), retention, rollups.dayZone(), clock),
                 new CommunityProvisioning(provisioning,
                         new PasswordHasher(CommunityProvisioning.DEVICE_SECRET_BCRYPT_COST)),
                 delivery, alerts));
-        httpPort = await(http.start(config.http().host(), config.http().port()));
+        httpPort = await(http.start());
         mqttPort = await(gateway.start());
     }
 

@@ -19,7 +19,7 @@ import org.anju.platform.auth.UserDirectory;
  * <p>
  * A session token is accepted from {@code Authorization: Bearer} (integrations) or from the
  * {@code anju_token} cookie (the dashboards; HttpOnly and SameSite=Strict, so scripts cannot read
- * it and other sites cannot send it).
+ * it and other sites cannot send it; Secure over HTTPS).
  */
 final class AuthRoutes {
 
@@ -82,14 +82,14 @@ final class AuthRoutes {
         vertx.executeBlocking(() -> users.authenticate(username.strip(), password), false)
                 .onSuccess(principal -> {
                     String token = tokens.issue(principal);
-                    ctx.response().addCookie(sessionCookie(token, tokens.ttl().toSeconds()));
+                    ctx.response().addCookie(sessionCookie(ctx, token, tokens.ttl().toSeconds()));
                     Responses.json(ctx, 200, new JsonObject().put("token", token).put("user", userJson(principal)));
                 })
                 .onFailure(ctx::fail);
     }
 
     private void logout(RoutingContext ctx) {
-        ctx.response().addCookie(sessionCookie("", 0)).setStatusCode(204).end();
+        ctx.response().addCookie(sessionCookie(ctx, "", 0)).setStatusCode(204).end();
     }
 
     private void me(RoutingContext ctx) {
@@ -106,9 +106,11 @@ final class AuthRoutes {
         return cookie == null || cookie.getValue().isEmpty() ? null : cookie.getValue();
     }
 
-    private static Cookie sessionCookie(String value, long maxAgeSeconds) {
+    /** Over HTTPS the cookie is Secure: the browser never sends it over plain HTTP. */
+    private static Cookie sessionCookie(RoutingContext ctx, String value, long maxAgeSeconds) {
         return Cookie.cookie(COOKIE, value)
                 .setPath("/")
+                .setSecure(ctx.request().isSSL())
                 .setHttpOnly(true)
                 .setSameSite(CookieSameSite.STRICT)
                 .setMaxAge(maxAgeSeconds);

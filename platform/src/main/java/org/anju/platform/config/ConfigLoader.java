@@ -65,7 +65,7 @@ public final class ConfigLoader {
                 new AnjuConfig.Db(v.text("db.url"), v.text("db.user"), v.text("db.password"),
                         v.intIn("db.poolSize", 1, 200), v.duration("db.connectTimeout"),
                         v.intIn("db.embeddedPort", 0, 65535)),
-                new AnjuConfig.Http(v.nonEmpty("http.host"), v.intIn("http.port", 0, 65535)),
+                http(v),
                 mqtt(v),
                 new AnjuConfig.Ingest(v.intIn("ingest.batchMaxRows", 1, 1_000_000), v.duration("ingest.batchMaxDelay"),
                         v.intIn("ingest.queueMaxMessages", 1, 10_000_000)),
@@ -79,6 +79,16 @@ public final class ConfigLoader {
                         v.intIn("feed.clientBufferBytes", 1024, 64 * 1024 * 1024), v.duration("feed.slowClientTimeout")),
                 webhooks(v),
                 alerts(v));
+    }
+
+    private static AnjuConfig.Http http(ConfigValues v) {
+        Optional<AnjuConfig.Http.Tls> tls = v.text("http.tls.certPath").isBlank() ? Optional.empty()
+                : Optional.of(new AnjuConfig.Http.Tls(v.existingFile("http.tls.certPath"),
+                        v.text("http.tls.keyPath").isBlank() ? "" : v.existingFile("http.tls.keyPath"),
+                        v.text("http.tls.keyStorePassword"), v.duration("http.tls.hstsMaxAge"),
+                        v.intIn("http.tls.redirectPort", -1, 65535)));
+        return new AnjuConfig.Http(v.nonEmpty("http.host"), v.intIn("http.port", 0, 65535),
+                v.token("http.metricsToken", 16), tls);
     }
 
     private static AnjuConfig.Webhooks webhooks(ConfigValues v) {

@@ -1,7 +1,15 @@
 package org.anju.platform.testing;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.core.net.PfxOptions;
@@ -30,9 +38,29 @@ public final class TestCertificates {
         public PemTrustOptions trust() {
             return new PemTrustOptions().addCertPath(pem.toString());
         }
+
+        /** Returns a client TLS context that trusts this certificate only. */
+        public SSLContext clientContext() throws GeneralSecurityException, IOException {
+            KeyStore trusted = KeyStore.getInstance("PKCS12");
+            trusted.load(null, null);
+            try (InputStream in = Files.newInputStream(pem)) {
+                trusted.setCertificateEntry("server", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        }
     }
 
     private TestCertificates() {
+    }
+
+    /** Returns the development certificate that {@code ./anju demo} makes (for localhost and 127.0.0.1). */
+    public static Certificate development(Path dir) throws IOException {
+        DevCertificate.Files files = DevCertificate.ensure(dir);
+        return new Certificate(files.keyStore(), files.password(), files.pem());
     }
 
     /** Creates a certificate for {@code dnsName} in {@code dir}. */
