@@ -1,5 +1,6 @@
 package org.anju.platform.api;
 
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
@@ -7,6 +8,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 
 import org.anju.error.ClientError;
 import org.anju.platform.auth.Principal;
@@ -26,6 +28,8 @@ final class AuthRoutes {
     static final String COOKIE = "anju_token";
     private static final String PRINCIPAL = "anju.principal";
     private static final int MAX_CREDENTIAL_LENGTH = 256;
+    /** Two credentials of at most 256 characters each, in JSON, fit with room to spare. */
+    private static final long MAX_LOGIN_BODY_BYTES = 8 * 1024;
 
     private final Vertx vertx;
     private final UserDirectory users;
@@ -38,22 +42,45 @@ final class AuthRoutes {
     }
 
     void mount(Router router) {
-        router.post("/api/v1/auth/login").handler(this::login);
+        router.post("/api/v1/auth/login").handler(BodyHandler.create(false).setBodyLimit(MAX_LOGIN_BODY_BYTES))
+                .handler(this::login);
         router.post("/api/v1/auth/logout").handler(this::logout);
         router.get("/api/v1/me").handler(this::authenticate).handler(this::me);
     }
 
-    /** Requires a valid session; puts its {@link Principal} on the request. */
+    /** Requires a valid session; puts its {@link Principal} on the request. The body, if any, is not read. */
     void authenticate(RoutingContext ctx) {
+        authenticate(ctx, () -> {
+            if (!ctx.request().isEnded()) {
+                ctx.request().resume();
+            }
+            ctx.next();
+        });
+    }
+
+    /**
+     * Returns a handler that requires a valid session before it reads a single byte of the body,
+     * then reads the body with {@code body} (which enforces its size limit): a request without a
+     * session is answered 401 while its body is still unread.
+     */
+    Handler<RoutingContext> authenticateThenRead(BodyHandler body) {
+        return ctx -> authenticate(ctx, () -> body.handle(ctx));
+    }
+
+    private void authenticate(RoutingContext ctx, Runnable then) {
         String token = bearerToken(ctx);
         if (token == null) {
             ctx.fail(ClientError.unauthorized("log in first: no session token"));
             return;
         }
+        // hold the body back while the token is checked; whoever goes on resumes it
+        if (!ctx.request().isEnded()) {
+            ctx.request().pause();
+        }
         tokens.verify(token)
                 .onSuccess(principal -> {
                     ctx.put(PRINCIPAL, principal);
-                    ctx.next();
+                    then.run();
                 })
                 .onFailure(ctx::fail);
     }

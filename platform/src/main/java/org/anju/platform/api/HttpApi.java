@@ -7,6 +7,7 @@ import java.util.function.BooleanSupplier;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -56,23 +57,25 @@ public final class HttpApi {
         this.router = Router.router(vertx);
         router.route().handler(HttpApi::securityHeaders);
         settings.tls().ifPresent(tls -> router.route().handler(Https.strictTransportSecurity(tls.hstsMaxAge())));
-        router.route(ProvisioningRoutes.PREFIX + "*").handler(ProvisioningRoutes.bodyHandler());
-        router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         AuthRoutes auth = new AuthRoutes(vertx, services.users(), services.tokens());
         auth.mount(router);
-        new DeviceRoutes(vertx, services.registry(), services.deviceUpdates()).mount(router, auth::authenticate);
-        new CommandRoutes(vertx, services.commands(), services.registry()).mount(router, auth::authenticate);
+        // bodies are read only once the session is known, and only up to their route's limit
+        Handler<RoutingContext> authenticated = auth.authenticateThenRead(
+                BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        new DeviceRoutes(vertx, services.registry(), services.deviceUpdates()).mount(router, authenticated);
+        new CommandRoutes(vertx, services.commands(), services.registry()).mount(router, authenticated);
         new OpsRoutes(vertx, services.meters(), services.databaseReachable(), settings.metricsToken())
-                .mount(router, auth::authenticate);
+                .mount(router, authenticated);
         new HistoryRoutes(vertx, services.registry(), services.storage().history(), services.storage().events(),
-                Clock.systemUTC()).mount(router, auth::authenticate);
-        new StorageRoutes(vertx, services.registry(), services.storage().usage()).mount(router, auth::authenticate);
-        new ProvisioningRoutes(vertx, services.provisioning()).mount(router, auth::authenticate);
-        new FeedRoutes(services.delivery().feed(), services.tokens()).mount(router, auth::authenticate);
-        new WebhookRoutes(vertx, services.delivery().webhooks()).mount(router, auth::authenticate);
-        new AlertRoutes(vertx, services.alerts().alerts()).mount(router, auth::authenticate);
-        new FireRoutes(vertx, services.alerts().fire()).mount(router, auth::authenticate);
-        new RescueRoutes(vertx, services.alerts().rescues()).mount(router, auth::authenticate);
+                Clock.systemUTC()).mount(router, authenticated);
+        new StorageRoutes(vertx, services.registry(), services.storage().usage()).mount(router, authenticated);
+        new ProvisioningRoutes(vertx, services.provisioning())
+                .mount(router, auth.authenticateThenRead(ProvisioningRoutes.bodyHandler()));
+        new FeedRoutes(services.delivery().feed(), services.tokens()).mount(router, authenticated);
+        new WebhookRoutes(vertx, services.delivery().webhooks()).mount(router, authenticated);
+        new AlertRoutes(vertx, services.alerts().alerts()).mount(router, authenticated);
+        new FireRoutes(vertx, services.alerts().fire()).mount(router, authenticated);
+        new RescueRoutes(vertx, services.alerts().rescues()).mount(router, authenticated);
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         router.route().failureHandler(ApiErrors::handle);
     }
