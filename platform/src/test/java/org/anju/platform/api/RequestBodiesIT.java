@@ -34,6 +34,8 @@ import org.anju.platform.testing.RunningPlatform;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class RequestBodiesIT {
 
+    private static final String WEBHOOKS = "/api/v1/webhooks/subscriptions";
+    private static final String CHUNKED = "Transfer-Encoding: chunked";
     private static final String DEVICES = "/api/v1/provisioning/tenants/" + Fixtures.TENANT + "/communities/"
             + Fixtures.COMMUNITY + "/devices";
     /** Far more than any limit, and more than socket buffers hold: only a server that reads it all lets it through. */
@@ -58,8 +60,7 @@ class RequestBodiesIT {
     void aRequestWithoutASessionIsRefusedBeforeItsAnnouncedBodyArrives() throws Exception {
         try (Socket socket = connect()) {
             // 3 MB announced (under the provisioning limit), not one byte sent
-            send(socket, "POST " + DEVICES + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: 3000000\r\n\r\n");
+            postHead(socket, DEVICES, "Content-Length: 3000000");
 
             String answer = readAnswer(socket);
 
@@ -70,8 +71,7 @@ class RequestBodiesIT {
     @Test
     void aChunkedRequestWithoutASessionIsRefusedWhileItsBodyIsStillComing() throws Exception {
         try (Socket socket = connect()) {
-            send(socket, "POST " + DEVICES + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Authorization: Bearer not.a.token\r\nTransfer-Encoding: chunked\r\n\r\n");
+            postHead(socket, DEVICES, "Authorization: Bearer not.a.token", CHUNKED);
             Streaming body = streamChunks(socket);
 
             String answer = readAnswer(socket);
@@ -85,8 +85,7 @@ class RequestBodiesIT {
     @Test
     void anAnnouncedBodyOverTheLimitIsRefusedUnread() throws Exception {
         try (Socket socket = connect()) {
-            send(socket, "POST " + DEVICES + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Authorization: Bearer " + token + "\r\nContent-Length: " + ENDLESS_BYTES + "\r\n\r\n");
+            postHead(socket, DEVICES, "Authorization: Bearer " + token, "Content-Length: " + ENDLESS_BYTES);
 
             String answer = readAnswer(socket);
 
@@ -97,9 +96,7 @@ class RequestBodiesIT {
     @Test
     void aChunkedBodyOverTheLimitIsRefusedBeforeItIsReadWhole() throws Exception {
         try (Socket socket = connect()) {
-            send(socket, "POST /api/v1/webhooks/subscriptions HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Content-Type: application/json\r\nAuthorization: Bearer " + token
-                    + "\r\nTransfer-Encoding: chunked\r\n\r\n");
+            postHead(socket, WEBHOOKS, "Authorization: Bearer " + token, CHUNKED);
             Streaming body = streamChunks(socket);
 
             String answer = readAnswer(socket);
@@ -115,10 +112,8 @@ class RequestBodiesIT {
         String json = "{\"name\": \"119\", \"url\": \"https://203.0.113.10/hook\", \"topics\": [\"fire.*\"], \"pad\": \""
                 + "x".repeat(60_000) + "\"}";
         try (Socket socket = connect()) {
-            send(socket, "POST /api/v1/webhooks/subscriptions HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                    + "Content-Type: application/json\r\nAuthorization: Bearer " + token
-                    + "\r\nTransfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(json.length()) + "\r\n" + json
-                    + "\r\n0\r\n\r\n");
+            postHead(socket, WEBHOOKS, "Authorization: Bearer " + token, CHUNKED);
+            send(socket, Integer.toHexString(json.length()) + "\r\n" + json + "\r\n0\r\n\r\n");
 
             // read whole and judged: the documentation address is refused by name, not for its size
             assertThat(readAnswer(socket)).startsWith("HTTP/1.1 400 ").contains("203.0.113.10");
@@ -158,6 +153,12 @@ class RequestBodiesIT {
         // a guard so that a server that waits for the body fails the test instead of hanging it
         socket.setSoTimeout(60_000);
         return socket;
+    }
+
+    /** Sends the head of a JSON POST with the extra header lines. */
+    private static void postHead(Socket socket, String path, String... headers) throws IOException {
+        send(socket, "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + String.join("\r\n", headers) + "\r\n\r\n");
     }
 
     private static void send(Socket socket, String text) throws IOException {

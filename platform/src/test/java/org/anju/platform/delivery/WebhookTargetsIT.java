@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.core.net.TrustOptions;
@@ -31,13 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.anju.platform.auth.Principal;
 import org.anju.platform.auth.Role;
 import org.anju.platform.config.AnjuConfig;
-import org.anju.platform.notify.Outbox;
-import org.anju.platform.storage.Database;
+import org.anju.platform.delivery.DispatcherRig.Dispatcher;
 import org.anju.platform.testing.Fixtures;
 import org.anju.platform.testing.Receiver;
 import org.anju.platform.testing.TestCertificates;
 import org.anju.platform.testing.TestClock;
-import org.anju.platform.testing.TestDatabases;
 import org.anju.platform.testing.TestSql;
 
 /**
@@ -61,10 +55,7 @@ class WebhookTargetsIT {
     private static TestCertificates.Certificate otherCertificate;
 
     private final TestClock clock = new TestClock(Instant.parse("2026-03-01T08:00:00Z"));
-    private final List<AutoCloseable> toClose = new ArrayList<>();
-    private TestDatabases.TestDatabase testDatabase;
-    private Database database;
-    private SecretBox secrets;
+    private DispatcherRig rig;
 
     @BeforeAll
     static void certificates() throws Exception {
@@ -74,19 +65,12 @@ class WebhookTargetsIT {
 
     @BeforeEach
     void setUp() throws Exception {
-        testDatabase = TestDatabases.primary().create();
-        database = Database.open(testDatabase.settings());
-        new Fixtures(database.dataSource());
-        secrets = SecretBox.load("", Files.createTempDirectory("anju-webhook-targets"));
+        rig = DispatcherRig.open(clock);
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        for (AutoCloseable c : toClose.reversed()) {
-            c.close();
-        }
-        database.close();
-        testDatabase.close();
+        rig.close();
     }
 
     @Test
@@ -111,7 +95,7 @@ class WebhookTargetsIT {
         // THEN one lookup per attempt, and neither attempt reached the loopback receiver
         assertThat(lookups).hasValue(3);
         assertThat(receiver.requests()).isEmpty();
-        List<String> errors = TestSql.rows(database.dataSource(), "SELECT error FROM webhook_attempts ORDER BY attempt");
+        List<String> errors = TestSql.rows(rig.dataSource(), "SELECT error FROM webhook_attempts ORDER BY attempt");
         assertThat(errors.get(0)).isEqualTo("host 'localhost' resolves to 127.0.0.1, a loopback (127.0.0.0/8) address; "
                 + "such receivers need webhooks.allowPrivateTargets");
         assertThat(errors.get(1)).as("the second attempt went to the address it checked").contains(PUBLIC);
@@ -146,7 +130,7 @@ class WebhookTargetsIT {
         awaitAttempts(1);
 
         assertThat(receiver.requests()).isEmpty();
-        assertThat(TestSql.rows(database.dataSource(), "SELECT error FROM webhook_attempts")).singleElement()
+        assertThat(TestSql.rows(rig.dataSource(), "SELECT error FROM webhook_attempts")).singleElement()
                 .asString().contains("No subject alternative DNS name matching " + RECEIVER_NAME);
     }
 
@@ -157,34 +141,14 @@ class WebhookTargetsIT {
         return new InetAddress[] {InetAddress.getByName("127.0.0.1")};
     }
 
-    private record Dispatcher(Vertx vertx, WebhookDispatcher dispatcher, WebhookService service, Outbox outbox)
-            implements AutoCloseable {
-        @Override
-        public void close() throws Exception {
-            dispatcher.stop();
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        }
-    }
-
     private Dispatcher dispatcher(TargetPolicy targets, TrustOptions trust) {
         AnjuConfig.Webhooks settings = new AnjuConfig.Webhooks(Duration.ofHours(1), Duration.ofSeconds(1),
                 Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofMinutes(1), 4, 8, false, "");
-        Vertx vertx = Vertx.vertx();
-        Outbox outbox = new Outbox(vertx);
-        DeliveryStore store = new DeliveryStore(database.dataSource(), outbox);
-        WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, store, Channels.standard(), secrets,
-                new WebhookClient(vertx, targets, settings, trust), outbox, settings, clock, new SplittableRandom(7),
-                new SimpleMeterRegistry());
-        Dispatcher d = new Dispatcher(vertx, dispatcher, new WebhookService(new SubscriptionStore(database.dataSource()),
-                store, Channels.standard(), targets, secrets, clock, dispatcher::wake), outbox);
-        toClose.add(d);
-        dispatcher.start();
-        return d;
+        return rig.dispatcher(settings, targets, trust, new SimpleMeterRegistry());
     }
 
     private Receiver receiver(Receiver receiver) {
-        toClose.add(receiver);
-        return receiver;
+        return rig.closeAtEnd(receiver);
     }
 
     private static void subscribe(Dispatcher d, String url) {
@@ -193,7 +157,7 @@ class WebhookTargetsIT {
     }
 
     private void append(Dispatcher d) {
-        Notifications.append(database.dataSource(), d.outbox(),
+        Notifications.append(rig.dataSource(), d.outbox(),
                 List.of(Notifications.of("alert.opened", Fixtures.TENANT, Fixtures.COMMUNITY, false, "lift stuck")));
     }
 
@@ -203,12 +167,12 @@ class WebhookTargetsIT {
     }
 
     private int attempts() {
-        List<String> rows = TestSql.rows(database.dataSource(), "SELECT attempts FROM webhook_deliveries");
+        List<String> rows = TestSql.rows(rig.dataSource(), "SELECT attempts FROM webhook_deliveries");
         return rows.isEmpty() ? 0 : Integer.parseInt(rows.get(0));
     }
 
     private String status() {
-        List<String> rows = TestSql.rows(database.dataSource(), "SELECT status FROM webhook_deliveries");
+        List<String> rows = TestSql.rows(rig.dataSource(), "SELECT status FROM webhook_deliveries");
         return rows.isEmpty() ? "none" : rows.get(0);
     }
 }
