@@ -130,8 +130,9 @@ public final class TargetPolicy {
             for (InetAddress address : addresses) {
                 Optional<String> refusal = SpecialAddresses.refusal(address);
                 if (refusal.isPresent()) {
-                    throw ClientError.badRequest("host '" + uri.getHost() + "' resolves to " + address.getHostAddress()
-                            + ", a " + refusal.get() + " address; such receivers need webhooks.allowPrivateTargets");
+                    // the range, not the address: a refusal must not turn into a lookup service for internal names
+                    throw ClientError.badRequest("host '" + uri.getHost() + "' resolves to a " + refusal.get()
+                            + " address; such receivers need webhooks.allowPrivateTargets");
                 }
             }
         }
