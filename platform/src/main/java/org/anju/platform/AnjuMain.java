@@ -72,6 +72,11 @@ public final class AnjuMain {
             }
         }
 
+        /** Returns how the dashboards are reached: https when a certificate is configured. */
+        static String scheme(AnjuConfig config) {
+            return config.http().tls().isPresent() ? "https" : "http";
+        }
+
         /** Adjusts the configuration before start-up. */
         AnjuConfig prepare(AnjuConfig config) throws Exception {
             return config;
@@ -95,8 +100,8 @@ public final class AnjuMain {
 
         @Override
         AutoCloseable afterStart(AnjuConfig config, AnjuPlatform platform) {
-            System.out.printf("Anju is running: dashboards http://localhost:%d/  MQTT port %d%n",
-                    platform.httpPort(), platform.mqttPort());
+            System.out.printf("Anju is running: dashboards %s://localhost:%d/  MQTT port %d%n",
+                    scheme(config), platform.httpPort(), platform.mqttPort());
             if (!platform.auth().users().hasPlatformAdmin()) {
                 // a fresh database: nobody can log in until an operator creates the first administrator
                 LOG.warn("no platform administrator yet: create the first one with"
@@ -137,7 +142,7 @@ public final class AnjuMain {
             String mqttUri = "tcp://127.0.0.1:" + platform.mqttPort();
             List<DemoCommunity.Login> logins = demo.seed(platform.provisioning(), platform.auth().users(),
                     config.demo().devicesPerType(), mqttUri);
-            printBanner(platform, demo, logins);
+            printBanner(scheme(config), platform, demo, logins);
             if (readyFile != null) {
                 demo.writeReadyFile(readyFile, mqttUri, config.demo().publishInterval(),
                         platform.embeddedPostgresPidFile());
@@ -145,10 +150,11 @@ public final class AnjuMain {
             return () -> { };
         }
 
-        private static void printBanner(AnjuPlatform platform, DemoCommunity demo, List<DemoCommunity.Login> logins) {
+        private static void printBanner(String scheme, AnjuPlatform platform, DemoCommunity demo,
+                List<DemoCommunity.Login> logins) {
             StringBuilder text = new StringBuilder()
                     .append("\n  Anju demo is running (Ctrl-C stops it).\n")
-                    .append("  Dashboards: http://localhost:").append(platform.httpPort()).append("/\n")
+                    .append("  Dashboards: ").append(scheme).append("://localhost:").append(platform.httpPort()).append("/\n")
                     .append("  MQTT:       localhost:").append(platform.mqttPort()).append(" (user auth-id@tenant)\n");
             if (platform.mqttTlsPort() > 0) {
                 text.append("  MQTT TLS:   localhost:").append(platform.mqttTlsPort()).append(" (development certificate ")

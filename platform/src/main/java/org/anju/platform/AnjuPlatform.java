@@ -137,14 +137,14 @@ public final class AnjuPlatform implements AutoCloseable {
         DeviceRegistry requestRegistry = new DeviceRegistry(database.requestDataSource());
         auth = AuthServices.start(vertx, database.work(RequestClass.INTERACTIVE), hasher,
                 TenantDirectory.of(requestRegistry), jwtSecret(), config.security(), config.retention(), clock);
-        http = new HttpApi(vertx, new HttpApi.Services(auth, requestRegistry, deviceUpdates,
+        http = new HttpApi(vertx, config.http(), new HttpApi.Services(auth, requestRegistry, deviceUpdates,
                 new DeviceCommands(vertx, gateway, requestRegistry), meters, database::isReachable,
                 StorageServices.of(database, storageJobs.rollups().tables(), retention, rollups.dayZone(), clock,
                         config.limits(), meters),
                 new CommunityProvisioning(provisioning,
                         new PasswordHasher(CommunityProvisioning.DEVICE_SECRET_BCRYPT_COST)),
                 delivery, alerts, config.limits()));
-        httpPort = await(http.start(config.http().host(), config.http().port()));
+        httpPort = await(http.start());
         mqttPort = await(gateway.start());
     }
 

@@ -1,6 +1,7 @@
 package org.anju.platform.api;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
@@ -9,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 
 import org.anju.error.ClientError;
 import org.anju.error.ServerError;
@@ -27,14 +29,17 @@ import org.anju.platform.auth.Session;
  * <p>
  * A session token is accepted from {@code Authorization: Bearer} (integrations) or from the
  * {@code anju_token} cookie (the dashboards; HttpOnly and SameSite=Strict, so scripts cannot read
- * it and other sites cannot send it). Each request gets the session's user as they are now; a
- * token whose session ended (log-out, user disabled, password reset) is refused with 401.
+ * it and other sites cannot send it; Secure over HTTPS). Each request gets the session's user as
+ * they are now; a token whose session ended (log-out, user disabled, password reset) is refused
+ * with 401.
  */
 final class AuthRoutes {
 
     static final String COOKIE = "anju_token";
     private static final String SESSION = "anju.session";
     private static final int MAX_CREDENTIAL_LENGTH = 256;
+    /** Two credentials of at most 256 characters each, in JSON, fit with room to spare. */
+    private static final long MAX_LOGIN_BODY_BYTES = 8 * 1024;
 
     private final Vertx vertx;
     private final AuthServices auth;
@@ -45,23 +50,47 @@ final class AuthRoutes {
     }
 
     void mount(Router router) {
-        router.post("/api/v1/auth/login").handler(this::login);
+        router.post("/api/v1/auth/login").handler(BodyHandler.create(false).setBodyLimit(MAX_LOGIN_BODY_BYTES))
+                .handler(this::login);
         router.post("/api/v1/auth/logout").handler(this::logout);
         router.get("/api/v1/me").handler(this::authenticate).handler(this::me);
-        router.post("/api/v1/me/password").handler(this::authenticate).handler(this::changePassword);
+        router.post("/api/v1/me/password").handler(authenticateThenRead(BodyHandler.create(false)
+                .setBodyLimit(MAX_LOGIN_BODY_BYTES))).handler(this::changePassword);
     }
 
-    /** Requires a live session; puts it (and so its user, see {@link #principal}) on the request. */
+    /** Requires a live session; puts it (and so its user, see {@link #principal}) on the request. The body, if any, is not read. */
     void authenticate(RoutingContext ctx) {
+        authenticate(ctx, () -> {
+            if (!ctx.request().isEnded()) {
+                ctx.request().resume();
+            }
+            ctx.next();
+        });
+    }
+
+    /**
+     * Returns a handler that requires a valid session before it reads a single byte of the body,
+     * then reads the body with {@code body} (which enforces its size limit): a request without a
+     * session is answered 401 while its body is still unread.
+     */
+    Handler<RoutingContext> authenticateThenRead(BodyHandler body) {
+        return ctx -> authenticate(ctx, () -> body.handle(ctx));
+    }
+
+    private void authenticate(RoutingContext ctx, Runnable then) {
         String token = bearerToken(ctx);
         if (token == null) {
             ctx.fail(ClientError.unauthorized("log in first: no session token"));
             return;
         }
+        // hold the body back while the token is checked; whoever goes on resumes it
+        if (!ctx.request().isEnded()) {
+            ctx.request().pause();
+        }
         auth.sessions().current(token)
                 .onSuccess(session -> {
                     ctx.put(SESSION, session);
-                    ctx.next();
+                    then.run();
                 })
                 .onFailure(ctx::fail);
     }
@@ -114,7 +143,7 @@ final class AuthRoutes {
         }
         auth.logins().check(((LoginThrottle.Admitted) admission).attempt(), username, password, address)
                 .onSuccess(opened -> {
-                    ctx.response().addCookie(sessionCookie(opened.token(), auth.sessions().ttl().toSeconds()));
+                    ctx.response().addCookie(sessionCookie(ctx, opened.token(), auth.sessions().ttl().toSeconds()));
                     Responses.json(ctx, 200, new JsonObject().put("token", opened.token())
                             .put("user", userJson(opened.session().user())));
                 })
@@ -137,7 +166,7 @@ final class AuthRoutes {
                         }, false))
                         .recover(cause -> cause instanceof ClientError ? Future.succeededFuture()
                                 : Future.failedFuture(cause));
-        ended.onSuccess(v -> ctx.response().addCookie(sessionCookie("", 0)).setStatusCode(204).end())
+        ended.onSuccess(v -> ctx.response().addCookie(sessionCookie(ctx, "", 0)).setStatusCode(204).end())
                 .onFailure(ctx::fail);
     }
 
@@ -184,9 +213,11 @@ final class AuthRoutes {
         return cookie == null || cookie.getValue().isEmpty() ? null : cookie.getValue();
     }
 
-    private static Cookie sessionCookie(String value, long maxAgeSeconds) {
+    /** Over HTTPS the cookie is Secure: the browser never sends it over plain HTTP. */
+    private static Cookie sessionCookie(RoutingContext ctx, String value, long maxAgeSeconds) {
         return Cookie.cookie(COOKIE, value)
                 .setPath("/")
+                .setSecure(ctx.request().isSSL())
                 .setHttpOnly(true)
                 .setSameSite(CookieSameSite.STRICT)
                 .setMaxAge(maxAgeSeconds);

@@ -42,7 +42,7 @@ final class ProvisioningRoutes {
         this.sessions = sessions;
     }
 
-    /** The body handler of the provisioning routes; mount it before the API's smaller general one. */
+    /** The body handler of the provisioning routes, whose bodies may be larger than the API's others. */
     static BodyHandler bodyHandler() {
         return BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
     }

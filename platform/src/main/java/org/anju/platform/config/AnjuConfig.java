@@ -3,6 +3,7 @@ package org.anju.platform.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
 
 import org.anju.gateway.GatewayOptions;
 import org.anju.gateway.TenantLimits;
@@ -58,7 +59,40 @@ public record AnjuConfig(
         }
     }
 
-    public record Http(String host, int port) {
+    /**
+     * The HTTP API and dashboards.
+     *
+     * @param metricsToken the bearer token that reads {@code /metrics} without a session (Prometheus);
+     *                     empty for none
+     * @param tls          HTTPS on {@code port}, when a certificate is configured
+     */
+    public record Http(String host, int port, String metricsToken, Optional<Tls> tls) {
+
+        /**
+         * HTTPS.
+         *
+         * @param certPath         a PEM certificate chain (with {@code keyPath}) or a PKCS#12 file
+         *                         ({@code .p12}/{@code .pfx}, with {@code keyStorePassword})
+         * @param hstsMaxAge       the max-age of the {@code Strict-Transport-Security} header
+         * @param redirectPort     a plain-HTTP port that only redirects to HTTPS; -1 for none, 0 for
+         *                         any free one
+         */
+        public record Tls(String certPath, String keyPath, String keyStorePassword, Duration hstsMaxAge,
+                int redirectPort) {
+
+            @Override
+            public String toString() {
+                return "Tls[certPath=" + certPath + ", keyPath=" + keyPath + ", keyStorePassword="
+                        + Secrets.mask(keyStorePassword) + ", hstsMaxAge=" + hstsMaxAge + ", redirectPort="
+                        + redirectPort + "]";
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Http[host=" + host + ", port=" + port + ", metricsToken=" + Secrets.mask(metricsToken)
+                    + ", tls=" + tls + "]";
+        }
     }
 
     /**
@@ -146,7 +180,8 @@ public record AnjuConfig(
      *
      * @param secretKey           base64 AES key encrypting subscription secrets; empty to generate one
      *                            under the data folder
-     * @param allowPrivateTargets whether receivers may be loopback, private or link-local addresses
+     * @param allowPrivateTargets whether receivers may be loopback, private, link-local or other special-purpose
+     *                            addresses
      */
     public record Webhooks(Duration pollInterval, Duration connectTimeout, Duration requestTimeout,
             Duration retryBase, Duration retryMax, int maxAttempts, int concurrency, boolean allowPrivateTargets,

@@ -67,7 +67,7 @@ public final class ConfigLoader {
         return new AnjuConfig(
                 v.path("dataDir"),
                 db(v),
-                new AnjuConfig.Http(v.nonEmpty("http.host"), v.intIn("http.port", 0, 65535)),
+                http(v),
                 mqtt(v),
                 new AnjuConfig.Ingest(v.intIn("ingest.batchMaxRows", 1, 1_000_000), v.duration("ingest.batchMaxDelay"),
                         v.intIn("ingest.queueMaxMessages", 1, 10_000_000)),
@@ -136,6 +136,16 @@ public final class ConfigLoader {
         }
         return new AnjuConfig.Security(v.secret("security.jwtSecret", 32), v.duration("security.tokenTtl"),
                 v.duration("security.deviceAuthCacheTtl"), v.intIn("security.bcryptCost", 4, 16), sessionCheck, login);
+    }
+
+    private static AnjuConfig.Http http(ConfigValues v) {
+        Optional<AnjuConfig.Http.Tls> tls = v.text("http.tls.certPath").isBlank() ? Optional.empty()
+                : Optional.of(new AnjuConfig.Http.Tls(v.existingFile("http.tls.certPath"),
+                        v.text("http.tls.keyPath").isBlank() ? "" : v.existingFile("http.tls.keyPath"),
+                        v.text("http.tls.keyStorePassword"), v.duration("http.tls.hstsMaxAge"),
+                        v.intIn("http.tls.redirectPort", -1, 65535)));
+        return new AnjuConfig.Http(v.nonEmpty("http.host"), v.intIn("http.port", 0, 65535),
+                v.token("http.metricsToken", 16), tls);
     }
 
     private static AnjuConfig.Webhooks webhooks(ConfigValues v) {

@@ -45,11 +45,21 @@ final class ConfigValues {
         return value;
     }
 
+    /** Returns a secret: empty (one is generated), or at least {@code minLength} characters. */
     String secret(String key, int minLength) {
+        return secret(key, minLength, "generate one");
+    }
+
+    /** Returns an optional token: empty (none), or at least {@code minLength} characters. */
+    String token(String key, int minLength) {
+        return secret(key, minLength, "none");
+    }
+
+    private String secret(String key, int minLength, String whenEmpty) {
         String value = text(key);
         if (!value.isEmpty() && value.length() < minLength) {
             // the value itself is not repeated: it is a secret
-            throw new ConfigException("configuration key '" + key + "' must be empty (generate one) or at least "
+            throw new ConfigException("configuration key '" + key + "' must be empty (" + whenEmpty + ") or at least "
                     + minLength + " characters long");
         }
         return value;

@@ -49,7 +49,8 @@ public final class Delivery implements AutoCloseable {
         TargetPolicy targets = new TargetPolicy(webhookSettings.allowPrivateTargets());
         DeliveryStore deliveries = new DeliveryStore(dataSource, outbox);
         FeedHub feed = new FeedHub(vertx, new NotificationReader(dataSource), feedSettings, meters);
-        WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, deliveries, channels, secrets, targets, outbox,
+        WebhookClient receivers = new WebhookClient(vertx, targets, webhookSettings, null);
+        WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, deliveries, channels, secrets, receivers, outbox,
                 webhookSettings, clock, new SecureRandom(), meters);
         WebhookService webhooks = new WebhookService(new SubscriptionStore(requests), new DeliveryStore(requests, outbox),
                 channels, targets, secrets, clock, dispatcher::wake);

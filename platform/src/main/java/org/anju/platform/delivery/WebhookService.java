@@ -61,7 +61,7 @@ public final class WebhookService {
         SubscriptionSpec spec = SubscriptionSpec.parse(body, channels, targets);
         String tenantId = tenantOf(user, spec);
         checkCommunities(user, tenantId, spec.communityIds());
-        targets.checkAddresses(targets.checkUrl(spec.url()));
+        targets.resolve(targets.checkUrl(spec.url()));
         String secret = SecretBox.newSecret();
         Subscription created = subscriptions.insert(spec, tenantId, user.username(), secrets.encrypt(secret),
                 spec.authorization() == null ? null : secrets.encrypt(spec.authorization()), clock.instant(),

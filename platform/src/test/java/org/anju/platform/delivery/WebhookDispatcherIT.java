@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,15 +17,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -40,13 +35,11 @@ import org.anju.platform.audit.AuditEntry;
 import org.anju.platform.auth.Principal;
 import org.anju.platform.auth.Role;
 import org.anju.platform.config.AnjuConfig;
+import org.anju.platform.delivery.DispatcherRig.Dispatcher;
 import org.anju.platform.notify.Notification;
-import org.anju.platform.notify.Outbox;
-import org.anju.platform.storage.Database;
 import org.anju.platform.testing.Fixtures;
 import org.anju.platform.testing.TestClock;
 import org.anju.platform.testing.Receiver;
-import org.anju.platform.testing.TestDatabases;
 
 /**
  * The webhook dispatcher against a real database and a real HTTP receiver. Time is a clock the
@@ -56,6 +49,7 @@ import org.anju.platform.testing.TestDatabases;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class WebhookDispatcherIT {
 
+
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Principal ROOT = new Principal("root", "Root", null, Set.of(Role.PLATFORM_ADMIN), Set.of());
     private static final AuditEntry AUDIT = AuditEntry.of("webhook.test", "root", null, "127.0.0.1", null);
@@ -63,28 +57,17 @@ class WebhookDispatcherIT {
             Duration.ofSeconds(5), Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofMinutes(1), 4, 8, true, "");
 
     private final TestClock clock = new TestClock(Instant.parse("2026-03-01T08:00:00Z"));
-    private final List<AutoCloseable> toClose = new ArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private TestDatabases.TestDatabase testDatabase;
-    private Database database;
-    private SecretBox secrets;
+    private DispatcherRig rig;
 
     @BeforeEach
     void setUp() throws Exception {
-        testDatabase = TestDatabases.primary().create();
-        database = Database.open(testDatabase.settings());
-        new Fixtures(database.dataSource());
-        Path dataDir = Files.createTempDirectory("anju-webhooks");
-        secrets = SecretBox.load("", dataDir);
+        rig = DispatcherRig.open(clock);
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        for (AutoCloseable c : toClose.reversed()) {
-            c.close();
-        }
-        database.close();
-        testDatabase.close();
+        rig.close();
     }
 
     @Test
@@ -309,34 +292,12 @@ class WebhookDispatcherIT {
         assertThat(sms.subscription().channel()).isEqualTo("sms");
     }
 
-    private record Dispatcher(Vertx vertx, WebhookDispatcher dispatcher, WebhookService service, Outbox outbox)
-            implements AutoCloseable {
-        @Override
-        public void close() throws Exception {
-            dispatcher.stop();
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        }
-    }
-
     private Dispatcher dispatcher(AnjuConfig.Webhooks settings) {
-        Vertx vertx = Vertx.vertx();
-        DataSource ds = database.dataSource();
-        Outbox outbox = new Outbox(vertx);
-        DeliveryStore store = new DeliveryStore(ds, outbox);
-        TargetPolicy targets = new TargetPolicy(settings.allowPrivateTargets());
-        WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, store, Channels.standard(), secrets, targets,
-                outbox, settings, clock, new SplittableRandom(7), meters);
-        Dispatcher d = new Dispatcher(vertx, dispatcher, new WebhookService(new SubscriptionStore(ds), store,
-                Channels.standard(), targets, secrets, clock, dispatcher::wake), outbox);
-        toClose.add(d);
-        dispatcher.start();
-        return d;
+        return rig.dispatcher(settings, new TargetPolicy(settings.allowPrivateTargets()), null, meters);
     }
 
     private Receiver receiver(Receiver.Answer... script) throws Exception {
-        Receiver receiver = Receiver.start(script);
-        toClose.add(receiver);
-        return receiver;
+        return rig.closeAtEnd(Receiver.start(script));
     }
 
     private String subscribe(Dispatcher d, String url, String topic) {
@@ -345,7 +306,7 @@ class WebhookDispatcherIT {
     }
 
     private long append(Dispatcher d, Notification n) {
-        return Notifications.append(database.dataSource(), d.outbox(), List.of(n)).get(0);
+        return Notifications.append(rig.dataSource(), d.outbox(), List.of(n)).get(0);
     }
 
     private static Notification note(String topic, String community, boolean fire, String text) {
@@ -374,7 +335,7 @@ class WebhookDispatcherIT {
     }
 
     private List<Map<String, Object>> attemptLog() throws SQLException {
-        try (Connection c = database.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+        try (Connection c = rig.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT status_code, error FROM webhook_attempts ORDER BY attempt"); ResultSet rs = ps.executeQuery()) {
             List<Map<String, Object>> rows = new ArrayList<>();
             while (rs.next()) {
@@ -388,7 +349,7 @@ class WebhookDispatcherIT {
     }
 
     private Object queryOne(String sql) throws SQLException {
-        try (Connection c = database.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+        try (Connection c = rig.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql);
                 ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getObject(1) : null;
         }
