@@ -33,7 +33,7 @@ final class AuditRoutes {
     AuditRoutes(Vertx vertx, AuditLog audit, ListLimits limits, Clock clock) {
         this.vertx = vertx;
         this.audit = audit;
-        this.limits = limits;
+        this.limits = limits.named("audit log");
         this.clock = clock;
     }
 

@@ -54,7 +54,8 @@ public final class PasswordChecks implements AutoCloseable {
                 }
             });
         } catch (RejectedExecutionException e) {
-            result.completeExceptionally(ServerError.unavailable("too many log-ins at once: try again in a moment", e));
+            // not a failure of a dependency: the message is for the caller, the rejection needs no trace
+            result.completeExceptionally(ServerError.unavailable("too many log-ins at once: try again in a moment", null));
         }
         return result;
     }
