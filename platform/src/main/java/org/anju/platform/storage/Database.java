@@ -28,10 +28,12 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final TimescaleInfo timescale;
+    private final UnitOfWork work;
 
     private Database(HikariDataSource pool, TimescaleInfo timescale) {
         this.pool = pool;
         this.timescale = timescale;
+        this.work = UnitOfWork.of(pool);
     }
 
     /**
@@ -63,6 +65,11 @@ public final class Database implements AutoCloseable {
     /** Returns the pooled data source. */
     public DataSource dataSource() {
         return pool;
+    }
+
+    /** Returns the unit of work over the pool: the way every capability runs its SQL. */
+    public UnitOfWork work() {
+        return work;
     }
 
     /** Returns what the database offers for time series. */

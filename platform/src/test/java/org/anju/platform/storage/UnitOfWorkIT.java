@@ -77,6 +77,28 @@ class UnitOfWorkIT {
     }
 
     @Test
+    void anActionAddedAgainRunsOnceAfterCommit() {
+        AtomicInteger wakes = new AtomicInteger();
+        Runnable wake = wakes::incrementAndGet;
+        work.inTransaction("items", tx -> {
+            tx.afterCommit(wake);
+            tx.update("INSERT INTO items VALUES (1, 'a')");
+            tx.afterCommit(wake);
+            return null;
+        });
+
+        assertThat(wakes.get()).as("e.g. one wake-up of outbox readers for many notifications").isEqualTo(1);
+    }
+
+    @Test
+    void aFailureLeftToTheCallerKeepsItsSqlState() {
+        SQLException failure = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                () -> work.inTransactionOrThrow("items", tx -> tx.update("INSERT INTO nowhere VALUES (1)")));
+        assertThat(failure.getSQLState()).isEqualTo("42P01");
+        assertThat(SqlFailures.isRetryable(failure)).isFalse();
+    }
+
+    @Test
     void aClientErrorRollsBackEverythingAndPassesThrough() {
         List<String> after = new ArrayList<>();
         assertThatThrownBy(() -> work.inTransaction("items", tx -> {
