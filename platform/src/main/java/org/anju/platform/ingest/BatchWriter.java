@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.postgresql.PGConnection;
@@ -20,6 +18,7 @@ import org.postgresql.copy.CopyManager;
 
 import org.anju.platform.presence.PresenceChange;
 import org.anju.platform.presence.PresenceTracker;
+import org.anju.platform.storage.UnitOfWork;
 import org.anju.platform.storage.rollup.DirtyHours;
 import org.anju.platform.storage.rollup.RollupMarks;
 import org.anju.protocol.DataPoint;
@@ -61,12 +60,12 @@ final class BatchWriter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final DataSource dataSource;
+    private final UnitOfWork work;
     private final RollupMarks rollupMarks = new RollupMarks();
     private final PresenceTracker presence;
 
-    BatchWriter(DataSource dataSource, PresenceTracker presence) {
-        this.dataSource = dataSource;
+    BatchWriter(UnitOfWork work, PresenceTracker presence) {
+        this.work = work;
         this.presence = presence;
     }
 
@@ -75,28 +74,27 @@ final class BatchWriter {
     }
 
     /**
-     * Writes and commits the batch; on any failure nothing of it is committed.
+     * Writes and commits the batch; on any failure nothing of it is committed. A transaction the
+     * database chose as a deadlock victim is written again whole (the unit of work's retry): the
+     * lanes lock {@code device_state} rows in one order, but TimescaleDB's creation of a new chunk
+     * of {@code device_events} (once a week, and at the first events of a new database) takes a
+     * lock in the middle of that order.
      *
      * @return the presence changes it committed, for {@link PresenceTracker#committed}
+     * @throws SQLException when the database failed, after the last attempt of a victim
      */
     Written write(Batch batch) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-                copyTelemetry(copy, batch);
-                rollupMarks.write(c, dirtyHours(batch));
-                long lastEventId = copyEvents(c, copy, batch);
-                upsertState(c, batch.stateUpdates());
-                List<PresenceChange> changes = presence.record(c, batch.presenceSignals());
-                c.commit();
-                rollupMarks.committed();
-                return new Written(changes, lastEventId);
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c);
-                throw e;
-            }
-        }
+        return work.inTransactionOrThrow("ingest batch", tx -> {
+            Connection c = tx.connection();
+            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+            copyTelemetry(copy, batch);
+            rollupMarks.write(c, dirtyHours(batch));
+            long lastEventId = copyEvents(c, copy, batch);
+            upsertState(c, batch.stateUpdates());
+            List<PresenceChange> changes = presence.record(c, batch.presenceSignals());
+            tx.afterCommit(rollupMarks::committed);
+            return new Written(changes, lastEventId);
+        });
     }
 
     private static void copyTelemetry(CopyManager copy, Batch batch) throws SQLException {
@@ -171,13 +169,5 @@ final class BatchWriter {
 
     private static Timestamp timestamp(Optional<Instant> instant) {
         return instant.map(Timestamp::from).orElse(null);
-    }
-
-    private static void rollbackQuietly(Connection c) {
-        try {
-            c.rollback();
-        } catch (SQLException ignored) {
-            // the connection is broken; the pool discards it, and the transaction dies with it
-        }
     }
 }

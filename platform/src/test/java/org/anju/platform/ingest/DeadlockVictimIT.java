@@ -38,6 +38,7 @@ import org.anju.protocol.DeviceMessage;
 import org.anju.protocol.DeviceType;
 import org.anju.protocol.Endpoint;
 import org.anju.protocol.catalogue.DeviceCatalogue;
+import org.anju.platform.storage.UnitOfWork;
 
 /**
  * Regression test for commit 593958c: a batch whose transaction the database chose as a deadlock
@@ -69,13 +70,13 @@ class DeadlockVictimIT {
                     messages.forEach(m -> heard.add(m.deviceId() + "@" + m.receivedAt()));
                 }
             };
-            DeviceRegistry registry = new DeviceRegistry(database.dataSource());
+            DeviceRegistry registry = new DeviceRegistry(database.work());
             DeviceTypes types = deviceId -> registry.typeOf(deviceId).flatMap(DeviceType::fromWireName)
                     .map(Future::succeededFuture)
                     .orElseGet(() -> Future.failedFuture(ClientError.notFound("no device " + deviceId)));
 
             // GIVEN ingest whose first transaction will be chosen as a deadlock victim
-            try (TelemetryIngest ingest = new TelemetryIngest(writerPool, SETTINGS, DeviceCatalogue.standard(), types,
+            try (TelemetryIngest ingest = new TelemetryIngest(UnitOfWork.of(writerPool), SETTINGS, DeviceCatalogue.standard(), types,
                     listener, new SimpleMeterRegistry())) {
                 ingest.start();
                 // WHEN a batch of messages is written
