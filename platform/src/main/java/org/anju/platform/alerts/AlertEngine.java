@@ -1,7 +1,6 @@
 package org.anju.platform.alerts;
 
 import java.sql.SQLException;
-import java.sql.SQLTransientException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +27,7 @@ import org.anju.platform.ingest.IngestListener;
 import org.anju.platform.presence.PresenceChange;
 import org.anju.platform.presence.PresenceListener;
 import org.anju.platform.storage.Sql;
+import org.anju.platform.storage.SqlFailures;
 
 /**
  * Runs the alert rules on everything ingest committed and on presence changes, on its own thread:
@@ -206,7 +206,7 @@ public final class AlertEngine implements IngestListener, PresenceListener, Auto
                 });
                 return;
             } catch (SQLException e) {
-                if (!retryable(e)) {
+                if (!SqlFailures.isRetryable(e)) {
                     LOG.warn("alert batch failed, applying its signals one by one: {}", e.getMessage());
                     applyOneByOne(work);
                     return;
@@ -337,12 +337,5 @@ public final class AlertEngine implements IngestListener, PresenceListener, Auto
         Sql.query(change.connection(), "SELECT device_id, online FROM device_state WHERE device_id = ANY (?)",
                 rs -> online.put(rs.getString(1), rs.getBoolean(2)), (Object) ids);
         return online;
-    }
-
-    /** Connection failures, timeouts, serialization failures and deadlocks pass; anything else would fail again. */
-    static boolean retryable(SQLException e) {
-        String state = e.getSQLState();
-        return e instanceof SQLTransientException || state == null || state.startsWith("08") || state.startsWith("57")
-                || state.startsWith("53") || state.equals("40001") || state.equals("40P01");
     }
 }

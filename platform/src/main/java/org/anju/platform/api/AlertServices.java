@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 
-import javax.sql.DataSource;
-
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.anju.platform.alerts.AlertEngine;
@@ -17,6 +15,7 @@ import org.anju.platform.config.AnjuConfig;
 import org.anju.platform.fire.FireWorkflow;
 import org.anju.platform.notify.Outbox;
 import org.anju.platform.rescue.Rescues;
+import org.anju.platform.storage.UnitOfWork;
 
 /**
  * Alerts, the fire workflow and elevator rescues, wired together: the rule engine (an ingest and
@@ -27,9 +26,9 @@ public record AlertServices(Alerts alerts, FireWorkflow fire, Rescues rescues, A
         TimerScheduler timers) implements AutoCloseable {
 
     /** Creates the services over a database; time comes from {@code clock}, fire days start in {@code dayZone}. */
-    public static AlertServices of(DataSource dataSource, Outbox outbox, AnjuConfig.Alerts config, Clock clock,
+    public static AlertServices of(UnitOfWork work, Outbox outbox, AnjuConfig.Alerts config, Clock clock,
             ZoneId dayZone, MeterRegistry meters) {
-        Transactions transactions = new Transactions(dataSource, outbox);
+        Transactions transactions = new Transactions(work, outbox);
         CommunitySettings settings = new CommunitySettings(config.defaults());
         Alerts alerts = new Alerts(transactions, settings, clock);
         FireWorkflow fire = new FireWorkflow(transactions, alerts, settings, clock, dayZone);

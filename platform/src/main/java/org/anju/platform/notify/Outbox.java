@@ -1,12 +1,10 @@
 package org.anju.platform.notify;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import io.vertx.core.Vertx;
+
+import org.anju.platform.storage.UnitOfWork;
 
 /**
  * The transactional outbox: notifications are appended inside the transaction of the change they
@@ -16,8 +14,8 @@ import io.vertx.core.Vertx;
  * increasing order: a reader that resumes after the last id it saw misses nothing. Notifications
  * are rare next to telemetry, so the serialisation costs nothing that matters.
  * <p>
- * After committing, the appender calls {@link #committed()} so that readers (live feeds, the
- * webhook dispatcher) look at once instead of at their next poll; readers still poll, because
+ * Each append wakes the readers (live feeds, the webhook dispatcher) once its transaction has
+ * committed, so that they look at once instead of at their next poll; readers still poll, because
  * another process may have appended.
  */
 public final class Outbox {
@@ -33,38 +31,31 @@ public final class Outbox {
             VALUES (?, ?, ?, ?, ?::jsonb) RETURNING id""";
 
     private final Vertx vertx;
+    /** One instance, so that a transaction appending many notifications wakes the readers once. */
+    private final Runnable wake = this::wake;
 
     public Outbox(Vertx vertx) {
         this.vertx = vertx;
     }
 
     /**
-     * Appends a notification in the caller's transaction (auto-commit must be off).
+     * Appends a notification in the caller's transaction; the readers are woken after it commits.
      *
      * @return its id, the position readers resume from
+     * @throws SQLException when the database fails; the caller's transaction rolls back
      */
-    public long append(Connection connection, Notification notification) throws SQLException {
-        if (connection.getAutoCommit()) {
+    public long append(UnitOfWork.Tx tx, Notification notification) throws SQLException {
+        if (tx.connection().getAutoCommit()) {
             throw new IllegalStateException("append notifications inside the transaction of the change they report");
         }
-        try (Statement lock = connection.createStatement()) {
-            lock.execute("SELECT pg_advisory_xact_lock(" + APPEND_LOCK_KEY + ")");
-        }
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_SQL)) {
-            insert.setString(1, notification.tenantId());
-            insert.setString(2, notification.communityId());
-            insert.setString(3, notification.topic());
-            insert.setBoolean(4, notification.fire());
-            insert.setString(5, notification.payload().toString());
-            try (ResultSet rs = insert.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        tx.one("SELECT pg_advisory_xact_lock(?)", rs -> true, APPEND_LOCK_KEY);
+        long id = tx.one(INSERT_SQL, rs -> rs.getLong(1), notification.tenantId(), notification.communityId(),
+                notification.topic(), notification.fire(), notification.payload().toString()).orElseThrow();
+        tx.afterCommit(wake);
+        return id;
     }
 
-    /** Wakes the readers; call after the transaction that appended has committed. */
-    public void committed() {
+    private void wake() {
         vertx.eventBus().publish(COMMITTED_ADDRESS, null);
     }
 }

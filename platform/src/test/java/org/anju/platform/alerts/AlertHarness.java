@@ -61,10 +61,10 @@ public final class AlertHarness implements AutoCloseable {
 
     /** Starts (again) the alert services and ingest over the same database, as a restarted platform would. */
     public void startPipeline() {
-        services = AlertServices.of(database.dataSource(), new Outbox(vertx), config, clock, ZoneId.of("Asia/Shanghai"),
+        services = AlertServices.of(database.work(), new Outbox(vertx), config, clock, ZoneId.of("Asia/Shanghai"),
                 new SimpleMeterRegistry());
         services.engine().start();
-        ingest = new TelemetryIngest(database.dataSource(), new IngestSettings(1000, Duration.ofMillis(5), 10_000),
+        ingest = new TelemetryIngest(database.work(), new IngestSettings(1000, Duration.ofMillis(5), 10_000),
                 DeviceCatalogue.standard(), types(), services.engine(), new SimpleMeterRegistry());
         ingest.start();
     }
@@ -74,7 +74,7 @@ public final class AlertHarness implements AutoCloseable {
      * ingest's commit and before the alert rules applied it.
      */
     public void storeUnseen(String deviceId, Endpoint endpoint, String json) throws Exception {
-        try (TelemetryIngest unseen = new TelemetryIngest(database.dataSource(), new IngestSettings(1000, Duration.ofMillis(5),
+        try (TelemetryIngest unseen = new TelemetryIngest(database.work(), new IngestSettings(1000, Duration.ofMillis(5),
                 1000), DeviceCatalogue.standard(), types(), ids -> { }, new SimpleMeterRegistry())) {
             unseen.start();
             unseen.send(new DeviceMessage(Fixtures.TENANT, deviceId, endpoint, 1, json.getBytes(UTF_8), Instant.now()))

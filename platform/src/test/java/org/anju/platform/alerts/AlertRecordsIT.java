@@ -30,6 +30,7 @@ import org.anju.platform.testing.Fixtures;
 import org.anju.protocol.DeviceEvent;
 import org.anju.protocol.DeviceType;
 import org.anju.protocol.Endpoint;
+import org.anju.platform.storage.UnitOfWork;
 
 /**
  * Alert records under pressure: concurrent identical signals, storms, and a database outage
@@ -66,7 +67,7 @@ class AlertRecordsIT {
     void hundredConcurrentIdenticalSignalsMakeOneOpenAlertCountingHundred() throws Exception {
         DeviceInfo device = new DeviceInfo("det-c", Fixtures.TENANT, Fixtures.COMMUNITY, "smoke_detector", "elm-b1", 3,
                 "Elm Court, Building 1, floor 3");
-        Transactions transactions = new Transactions(h.dataSource(), new Outbox(h.vertx()));
+        Transactions transactions = new Transactions(UnitOfWork.of(h.dataSource()), new Outbox(h.vertx()));
         AlertWriter writer = new AlertWriter(List.of());
         Signal tamper = new Signal(Signal.Action.RAISE, "det-c", "tamper", Severity.MAJOR, true, Instant.now(),
                 AlertJson.object());
@@ -168,7 +169,7 @@ class AlertRecordsIT {
                     + "ApplicationName=anju-alerts-outage");
             alertsPool.setConnectionTimeout(500);
             alertsPool.setInitializationFailTimeout(-1);
-            AlertServices services = AlertServices.of(alertsPool, new Outbox(h.vertx()), h.config, h.clock,
+            AlertServices services = AlertServices.of(UnitOfWork.of(alertsPool), new Outbox(h.vertx()), h.config, h.clock,
                     java.time.ZoneOffset.UTC, meters);
             services.engine().start();
             try {
