@@ -5,14 +5,13 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 
-import javax.sql.DataSource;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
 import org.anju.platform.config.AnjuConfig;
 import org.anju.platform.notify.Outbox;
+import org.anju.platform.storage.UnitOfWork;
 
 /**
  * Everything that delivers notifications, wired: the live feed, the webhook dispatcher and the
@@ -38,17 +37,17 @@ public final class Delivery implements AutoCloseable {
      * @throws IOException              when the secret key file cannot be read or written
      * @throws IllegalArgumentException when the configured secret key is not valid
      */
-    public static Future<Delivery> start(Vertx vertx, DataSource dataSource, AnjuConfig.Feed feedSettings,
+    public static Future<Delivery> start(Vertx vertx, UnitOfWork work, AnjuConfig.Feed feedSettings,
             AnjuConfig.Webhooks webhookSettings, Path dataDir, MeterRegistry meters, Clock clock) throws IOException {
         SecretBox secrets = SecretBox.load(webhookSettings.secretKey(), dataDir);
         Outbox outbox = new Outbox(vertx);
         Channels channels = Channels.standard();
         TargetPolicy targets = new TargetPolicy(webhookSettings.allowPrivateTargets());
-        DeliveryStore deliveries = new DeliveryStore(dataSource, outbox);
-        FeedHub feed = new FeedHub(vertx, new NotificationReader(dataSource), feedSettings, meters);
-        WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, deliveries, channels, secrets, targets, outbox,
+        DeliveryStore deliveries = new DeliveryStore(work, outbox);
+        FeedHub feed = new FeedHub(vertx, new NotificationReader(work), feedSettings, meters);
+        WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, deliveries, channels, secrets, targets,
                 webhookSettings, clock, new SecureRandom(), meters);
-        WebhookService webhooks = new WebhookService(new SubscriptionStore(dataSource), deliveries, channels, targets,
+        WebhookService webhooks = new WebhookService(new SubscriptionStore(work), deliveries, channels, targets,
                 secrets, clock, dispatcher::wake);
         Delivery delivery = new Delivery(feed, dispatcher, webhooks, outbox);
         return feed.start().onSuccess(v -> dispatcher.start()).map(delivery);

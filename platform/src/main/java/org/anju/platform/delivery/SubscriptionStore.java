@@ -1,24 +1,18 @@
 package org.anju.platform.delivery;
 
 import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
 import io.vertx.core.json.JsonObject;
 
-import org.anju.error.ServerError;
+import org.anju.platform.storage.UnitOfWork;
 
 /**
  * Subscriptions in the database. Blocks on JDBC: call it from a worker.
@@ -33,115 +27,62 @@ public final class SubscriptionStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, (SELECT COALESCE(max(id), 0) FROM notifications), ?, ?)
             RETURNING id""";
 
-    private final DataSource dataSource;
+    private static final String WHAT = "webhook subscriptions";
 
-    public SubscriptionStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+    private final UnitOfWork work;
+
+    public SubscriptionStore(UnitOfWork work) {
+        this.work = work;
     }
 
     /** Stores a new subscription with its encrypted secrets; it receives notifications committed from now on. */
     public Subscription insert(SubscriptionSpec spec, String tenantId, String createdBy, byte[] secret, byte[] auth,
             Instant now) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT_SQL)) {
-            ps.setString(1, tenantId);
-            ps.setString(2, spec.name());
-            ps.setString(3, spec.channel());
-            ps.setString(4, spec.url());
-            ps.setArray(5, c.createArrayOf("text", spec.topics().toArray()));
-            ps.setArray(6, spec.communityIds() == null ? null : c.createArrayOf("text", spec.communityIds().toArray()));
-            ps.setBoolean(7, spec.fireOnly());
-            ps.setString(8, spec.settings().encode());
-            ps.setBytes(9, secret);
-            ps.setBytes(10, auth);
-            ps.setBoolean(11, spec.enabled());
-            ps.setString(12, createdBy);
-            ps.setTimestamp(13, Timestamp.from(now));
-            long id;
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                id = rs.getLong(1);
-            }
-            return find(id).orElseThrow();
-        } catch (SQLException e) {
-            throw unavailable(e);
-        }
+        return work.inTransaction(WHAT, tx -> {
+            long id = tx.one(INSERT_SQL, rs -> rs.getLong(1), tenantId, spec.name(), spec.channel(), spec.url(),
+                    spec.topics().toArray(String[]::new),
+                    spec.communityIds() == null ? null : spec.communityIds().toArray(String[]::new), spec.fireOnly(),
+                    spec.settings().encode(), secret, auth, spec.enabled(), createdBy, now).orElseThrow();
+            return find(tx, id).orElseThrow();
+        });
     }
 
     /** Returns the subscriptions of a tenant, or every one when {@code tenantId} is null; newest first. */
     public List<Subscription> list(String tenantId) {
-        String sql = "SELECT " + COLUMNS + " FROM webhook_subscriptions s"
-                + (tenantId == null ? "" : " WHERE s.tenant_id = ?") + " ORDER BY s.id DESC";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            if (tenantId != null) {
-                ps.setString(1, tenantId);
-            }
-            return readAll(ps);
-        } catch (SQLException e) {
-            throw unavailable(e);
-        }
+        return work.read(WHAT, tx -> tx.query("SELECT " + COLUMNS + " FROM webhook_subscriptions s"
+                + " WHERE (?::text IS NULL OR s.tenant_id = ?) ORDER BY s.id DESC", rs -> read(rs, 1), tenantId, tenantId));
     }
 
+    /** Returns the subscription, if there is one with this id. */
     public Optional<Subscription> find(long id) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                        + " FROM webhook_subscriptions s WHERE s.id = ?")) {
-            ps.setLong(1, id);
-            return readAll(ps).stream().findFirst();
-        } catch (SQLException e) {
-            throw unavailable(e);
-        }
+        return work.read(WHAT, tx -> find(tx, id));
+    }
+
+    private static Optional<Subscription> find(UnitOfWork.Tx tx, long id) throws SQLException {
+        return tx.one("SELECT " + COLUMNS + " FROM webhook_subscriptions s WHERE s.id = ?", rs -> read(rs, 1), id);
     }
 
     /** Enables or disables a subscription; a disabled one keeps its pending deliveries until enabled again. */
     public void setEnabled(long id, boolean enabled) {
-        update("UPDATE webhook_subscriptions SET enabled = ? WHERE id = ?", ps -> {
-            ps.setBoolean(1, enabled);
-            ps.setLong(2, id);
-        });
+        work.inTransaction(WHAT, tx -> tx.update("UPDATE webhook_subscriptions SET enabled = ? WHERE id = ?", enabled, id));
     }
 
     /** Deletes a subscription with its deliveries and their log. */
     public void delete(long id) {
-        update("DELETE FROM webhook_subscriptions WHERE id = ?", ps -> ps.setLong(1, id));
+        work.inTransaction(WHAT, tx -> tx.update("DELETE FROM webhook_subscriptions WHERE id = ?", id));
     }
 
     /** Returns the tenant of each of the communities that exist. */
     public Map<String, String> communityTenants(List<String> communityIds) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT id, tenant_id FROM communities WHERE id = ANY (?)")) {
-            ps.setArray(1, c.createArrayOf("text", communityIds.toArray()));
-            Map<String, String> tenants = new HashMap<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    tenants.put(rs.getString(1), rs.getString(2));
-                }
-            }
-            return tenants;
-        } catch (SQLException e) {
-            throw unavailable(e);
-        }
+        Map<String, String> tenants = new HashMap<>();
+        work.read(WHAT, tx -> tx.query("SELECT id, tenant_id FROM communities WHERE id = ANY (?)",
+                rs -> tenants.put(rs.getString(1), rs.getString(2)), (Object) communityIds.toArray(String[]::new)));
+        return tenants;
     }
 
+    /** Returns whether the tenant exists. */
     public boolean tenantExists(String tenantId) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT 1 FROM tenants WHERE id = ?")) {
-            ps.setString(1, tenantId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw unavailable(e);
-        }
-    }
-
-    static List<Subscription> readAll(PreparedStatement ps) throws SQLException {
-        List<Subscription> all = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                all.add(read(rs, 1));
-            }
-        }
-        return all;
+        return work.read(WHAT, tx -> tx.one("SELECT 1 FROM tenants WHERE id = ?", rs -> true, tenantId)).isPresent();
     }
 
     /** Reads the {@link #COLUMNS} starting at column {@code first}. */
@@ -155,22 +96,5 @@ public final class SubscriptionStore {
 
     private static List<String> texts(Array array) throws SQLException {
         return array == null ? null : List.copyOf(Arrays.asList((String[]) array.getArray()));
-    }
-
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private void update(String sql, Binder binder) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw unavailable(e);
-        }
-    }
-
-    private static ServerError unavailable(SQLException e) {
-        return ServerError.unavailable("cannot reach webhook subscriptions: " + e.getMessage(), e);
     }
 }

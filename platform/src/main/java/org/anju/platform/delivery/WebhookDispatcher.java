@@ -48,7 +48,6 @@ public final class WebhookDispatcher {
     private final Channels channels;
     private final SecretBox secrets;
     private final TargetPolicy targets;
-    private final Outbox outbox;
     private final AnjuConfig.Webhooks settings;
     private final Backoff backoff;
     private final Clock clock;
@@ -63,14 +62,13 @@ public final class WebhookDispatcher {
     private long pollTimer = -1;
 
     public WebhookDispatcher(Vertx vertx, DeliveryStore store, Channels channels, SecretBox secrets,
-            TargetPolicy targets, Outbox outbox, AnjuConfig.Webhooks settings, Clock clock, RandomGenerator random,
+            TargetPolicy targets, AnjuConfig.Webhooks settings, Clock clock, RandomGenerator random,
             MeterRegistry meters) {
         this.vertx = vertx;
         this.store = store;
         this.channels = channels;
         this.secrets = secrets;
         this.targets = targets;
-        this.outbox = outbox;
         this.settings = settings;
         this.backoff = new Backoff(settings.retryBase(), settings.retryMax(), settings.maxAttempts());
         this.clock = clock;
@@ -152,11 +150,6 @@ public final class WebhookDispatcher {
                 .recover(cause -> Future.succeededFuture(AttemptResult.failed(startedAt, elapsedMs(started),
                         cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName())))
                 .compose(result -> vertx.executeBlocking(() -> record(d, result), false))
-                .onSuccess(deadLetter -> {
-                    if (deadLetter) {
-                        outbox.committed();
-                    }
-                })
                 .mapEmpty();
     }
 
@@ -189,7 +182,7 @@ public final class WebhookDispatcher {
         return new Prepared(request, body);
     }
 
-    private boolean record(DueDelivery d, AttemptResult result) {
+    private Void record(DueDelivery d, AttemptResult result) {
         Instant now = clock.instant();
         Instant retryAt = result.succeeded() || backoff.exhausted(d.attemptsInRound()) ? null
                 : now.plus(backoff.delayAfter(d.attemptsInRound(), random));
@@ -201,7 +194,8 @@ public final class WebhookDispatcher {
             LOG.info("delivery attempt failed [delivery: {}, subscription: {}, attempt: {}]: {}", d.id(),
                     d.subscription().id(), d.attempt(), result.error());
         }
-        return store.record(d, result, retryAt, now);
+        store.record(d, result, retryAt, now);
+        return null;
     }
 
     private static long elapsedMs(long startedNanos) {

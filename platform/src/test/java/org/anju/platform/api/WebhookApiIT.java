@@ -207,15 +207,9 @@ class WebhookApiIT {
         assertError(send("POST", retry, pam, ""), 404, "no webhook subscription");
     }
 
-    private static long append(Notification n) throws Exception {
+    private static long append(Notification n) {
         Outbox outbox = running.platform().delivery().outbox();
-        try (Connection c = running.platform().database().dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            long id = outbox.append(c, n);
-            c.commit();
-            outbox.committed();
-            return id;
-        }
+        return running.platform().database().work().inTransaction("test", tx -> outbox.append(tx, n));
     }
 
     private static ObjectNode subscription() {

@@ -46,6 +46,7 @@ import org.anju.platform.testing.Fixtures;
 import org.anju.platform.testing.TestClock;
 import org.anju.platform.testing.Receiver;
 import org.anju.platform.testing.TestDatabases;
+import org.anju.platform.storage.UnitOfWork;
 
 /**
  * The webhook dispatcher against a real database and a real HTTP receiver. Time is a clock the
@@ -320,11 +321,11 @@ class WebhookDispatcherIT {
         Vertx vertx = Vertx.vertx();
         DataSource ds = database.dataSource();
         Outbox outbox = new Outbox(vertx);
-        DeliveryStore store = new DeliveryStore(ds, outbox);
+        DeliveryStore store = new DeliveryStore(UnitOfWork.of(ds), outbox);
         TargetPolicy targets = new TargetPolicy(settings.allowPrivateTargets());
         WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, store, Channels.standard(), secrets, targets,
-                outbox, settings, clock, new SplittableRandom(7), meters);
-        Dispatcher d = new Dispatcher(vertx, dispatcher, new WebhookService(new SubscriptionStore(ds), store,
+                settings, clock, new SplittableRandom(7), meters);
+        Dispatcher d = new Dispatcher(vertx, dispatcher, new WebhookService(new SubscriptionStore(UnitOfWork.of(ds)), store,
                 Channels.standard(), targets, secrets, clock, dispatcher::wake), outbox);
         toClose.add(d);
         dispatcher.start();
