@@ -1,6 +1,5 @@
 package org.anju.platform.registry;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,14 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.anju.error.ServerError;
 import org.anju.gateway.TenantLimits;
 import org.anju.platform.storage.Sql;
+import org.anju.platform.storage.UnitOfWork;
 
 /**
  * Reads the device registry: credentials, via relations and tenant limits for the gateway;
@@ -65,10 +63,12 @@ public final class DeviceRegistry {
               LEFT JOIN device_state s ON s.device_id = d.id
             """;
 
-    private final DataSource dataSource;
+    private static final String WHAT = "device registry";
 
-    public DeviceRegistry(DataSource dataSource) {
-        this.dataSource = dataSource;
+    private final UnitOfWork work;
+
+    public DeviceRegistry(UnitOfWork work) {
+        this.work = work;
     }
 
     /** A stored password credential: the device it belongs to and the hash of its secret. */
@@ -128,8 +128,8 @@ public final class DeviceRegistry {
         if (deviceIds.isEmpty()) {
             return List.of();
         }
-        return withConnection(c -> Sql.query(c, DEVICE_VIEW_SQL + " WHERE d.id = ANY (?)", DeviceRegistry::toView,
-                c.createArrayOf("text", deviceIds.toArray())));
+        return query(DEVICE_VIEW_SQL + " WHERE d.id = ANY (?)", DeviceRegistry::toView,
+                (Object) deviceIds.toArray(String[]::new));
     }
 
     /** Returns the device's community, if the device exists. */
@@ -147,22 +147,9 @@ public final class DeviceRegistry {
         return query("SELECT tenant_id FROM devices WHERE id = ?", rs -> rs.getString(1), deviceId).stream().findFirst();
     }
 
-    private interface ConnectionWork<T> {
-        T run(Connection c) throws SQLException;
-    }
-
     private <T> List<T> query(String sql, Sql.Row<T> row, Object... parameters) {
-        return withConnection(c -> Sql.query(c, sql, row, parameters));
+        return work.read(WHAT, tx -> tx.query(sql, row, parameters));
     }
-
-    private <T> T withConnection(ConnectionWork<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw ServerError.unavailable("device registry unavailable: " + e.getMessage(), e);
-        }
-    }
-
 
     private static int orDefault(ResultSet rs, int column, int fallback) throws SQLException {
         int value = rs.getInt(column);

@@ -1,21 +1,17 @@
 package org.anju.platform.registry;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
-
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
-
-import javax.sql.DataSource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.anju.error.ServerError;
+import org.anju.platform.storage.UnitOfWork;
 
 /**
  * Creates tenants, communities, buildings, devices, credentials and users; every call is
@@ -50,11 +46,13 @@ public final class Provisioning {
             ON CONFLICT (tenant_id, auth_id) DO UPDATE SET device_id = EXCLUDED.device_id, type = 'hashed-password',
                 secret_hash = EXCLUDED.secret_hash, enabled = true""";
 
-    private final DataSource dataSource;
+    private static final String WHAT = "provisioning";
+
+    private final UnitOfWork work;
     private final PasswordHasher hasher;
 
-    public Provisioning(DataSource dataSource, PasswordHasher hasher) {
-        this.dataSource = dataSource;
+    public Provisioning(UnitOfWork work, PasswordHasher hasher) {
+        this.work = work;
         this.hasher = hasher;
     }
 
@@ -88,15 +86,15 @@ public final class Provisioning {
     }
 
     public void community(Community c) {
-        inTransaction(connection -> new Transaction(connection).community(c));
+        inOneTransaction(tx -> tx.community(c));
     }
 
     public void building(Building b) {
-        inTransaction(connection -> new Transaction(connection).buildings(List.of(b)));
+        inOneTransaction(tx -> tx.buildings(List.of(b)));
     }
 
     public void device(Device d) {
-        inTransaction(connection -> new Transaction(connection).devices(List.of(d)));
+        inOneTransaction(tx -> tx.devices(List.of(d)));
     }
 
     /** Sets the secret a device authenticates with as {@code authId@tenantId}; only its hash is stored. */
@@ -119,60 +117,47 @@ public final class Provisioning {
      * @throws ServerError when the database fails; what the work throws otherwise
      */
     public void inOneTransaction(TransactionWork work) {
-        inTransaction(connection -> work.run(new Transaction(connection)));
+        this.work.inTransaction(WHAT, tx -> {
+            work.run(new Transaction(tx));
+            return null;
+        });
     }
 
     /** The upserts of one transaction; rows are written in JDBC batches. */
     public static final class Transaction {
 
-        private final Connection connection;
+        private final UnitOfWork.Tx tx;
 
-        private Transaction(Connection connection) {
-            this.connection = connection;
+        private Transaction(UnitOfWork.Tx tx) {
+            this.tx = tx;
         }
 
         /** Returns the transaction's connection, for reads that must see its writes and locks. */
         public Connection connection() {
-            return connection;
+            return tx.connection();
         }
 
         public void tenant(String id, String name) throws SQLException {
-            execute(connection, TENANT_SQL, id, name);
+            tx.update(TENANT_SQL, id, name);
         }
 
         public void community(Community c) throws SQLException {
-            execute(connection, COMMUNITY_SQL, c.id(), c.tenantId(), c.name(), c.address(), c.lat(), c.lon());
+            tx.update(COMMUNITY_SQL, c.id(), c.tenantId(), c.name(), c.address(), c.lat(), c.lon());
         }
 
         public void buildings(List<Building> buildings) throws SQLException {
-            batch(BUILDING_SQL, buildings, b -> new Object[] {b.id(), b.communityId(), b.name(), b.floorsAbove(),
+            tx.batch(BUILDING_SQL, buildings, b -> new Object[] {b.id(), b.communityId(), b.name(), b.floorsAbove(),
                     b.floorsBelow()});
         }
 
         public void devices(List<Device> devices) throws SQLException {
-            batch(DEVICE_SQL, devices, d -> new Object[] {d.id(), d.tenantId(), d.communityId(), d.type(), d.name(),
+            tx.batch(DEVICE_SQL, devices, d -> new Object[] {d.id(), d.tenantId(), d.communityId(), d.type(), d.name(),
                     d.buildingId(), d.floor(), d.location(), d.lat(), d.lon(), attributesJson(d.attributes())});
         }
 
         public void credentials(List<HashedCredential> credentials) throws SQLException {
-            batch(CREDENTIAL_SQL, credentials, c -> new Object[] {c.tenantId(), c.authId(), c.deviceId(),
+            tx.batch(CREDENTIAL_SQL, credentials, c -> new Object[] {c.tenantId(), c.authId(), c.deviceId(),
                     c.secretHash()});
-        }
-
-        private <T> void batch(String sql, List<T> rows, Function<T, Object[]> parameters) throws SQLException {
-            if (rows.isEmpty()) {
-                return;
-            }
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                for (T row : rows) {
-                    Object[] values = parameters.apply(row);
-                    for (int i = 0; i < values.length; i++) {
-                        ps.setObject(i + 1, values[i]);
-                    }
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
         }
     }
 
@@ -218,52 +203,26 @@ public final class Provisioning {
     /** Creates or updates a user with a password (stored hashed), roles and visible communities. */
     public void user(String username, String displayName, String password, String tenantId, Iterable<String> roles,
             Iterable<String> communityIds) {
-        inTransaction(c -> {
-            execute(c, """
+        String hash = hasher.hash(password);
+        work.inTransaction(WHAT, tx -> {
+            tx.update("""
                     INSERT INTO users (username, display_name, password_hash, tenant_id) VALUES (?, ?, ?, ?)
                     ON CONFLICT (username) DO UPDATE SET display_name = EXCLUDED.display_name,
                         password_hash = EXCLUDED.password_hash, tenant_id = EXCLUDED.tenant_id, enabled = true""",
-                    username, displayName, hasher.hash(password), tenantId);
-            execute(c, "DELETE FROM user_roles WHERE username = ?", username);
+                    username, displayName, hash, tenantId);
+            tx.update("DELETE FROM user_roles WHERE username = ?", username);
             for (String role : roles) {
-                execute(c, "INSERT INTO user_roles (username, role) VALUES (?, ?)", username, role);
+                tx.update("INSERT INTO user_roles (username, role) VALUES (?, ?)", username, role);
             }
-            execute(c, "DELETE FROM user_communities WHERE username = ?", username);
+            tx.update("DELETE FROM user_communities WHERE username = ?", username);
             for (String community : communityIds) {
-                execute(c, "INSERT INTO user_communities (username, community_id) VALUES (?, ?)", username, community);
+                tx.update("INSERT INTO user_communities (username, community_id) VALUES (?, ?)", username, community);
             }
+            return null;
         });
     }
 
-    private interface SqlWork {
-        void run(Connection c) throws SQLException;
-    }
-
     private void update(String sql, Object... parameters) {
-        inTransaction(c -> execute(c, sql, parameters));
-    }
-
-    private void inTransaction(SqlWork work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                work.run(c);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw ServerError.unavailable("provisioning failed: " + e.getMessage(), e);
-        }
-    }
-
-    private static void execute(Connection c, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                ps.setObject(i + 1, parameters[i]);
-            }
-            ps.executeUpdate();
-        }
+        work.inTransaction(WHAT, tx -> tx.update(sql, parameters));
     }
 }

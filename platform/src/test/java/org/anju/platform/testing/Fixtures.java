@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import org.anju.platform.registry.PasswordHasher;
 import org.anju.platform.registry.Provisioning;
+import org.anju.platform.storage.UnitOfWork;
 
 /**
  * A small community for tests: tenant {@code acme}, community {@code elm-court}, one building and
@@ -22,7 +23,7 @@ public final class Fixtures {
     private final Provisioning provisioning;
 
     public Fixtures(DataSource dataSource) {
-        this.provisioning = new Provisioning(dataSource, new PasswordHasher(TEST_BCRYPT_COST));
+        this.provisioning = new Provisioning(UnitOfWork.of(dataSource), new PasswordHasher(TEST_BCRYPT_COST));
         provisioning.tenant(TENANT, "Acme Property");
         provisioning.community(new Provisioning.Community(COMMUNITY, TENANT, "Elm Court", "1 Elm Road", null, null));
         provisioning.community(new Provisioning.Community(OTHER_COMMUNITY, TENANT, "Oak Yard", "2 Oak Road", null, null));
