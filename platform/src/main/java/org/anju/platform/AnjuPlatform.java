@@ -104,27 +104,27 @@ public final class AnjuPlatform implements AutoCloseable {
         vertx = Vertx.vertx();
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         PasswordHasher hasher = new PasswordHasher(config.security().bcryptCost());
-        DeviceRegistry registry = new DeviceRegistry(database.dataSource());
-        provisioning = new Provisioning(database.dataSource(), hasher);
+        DeviceRegistry registry = new DeviceRegistry(database.work());
+        provisioning = new Provisioning(database.work(), hasher);
         AnjuConfig.Retention rc = config.retention();
         RetentionPolicy retention = new RetentionPolicy(rc.telemetry(), rc.hourly(), rc.daily(), rc.events(), rc.fireEvents());
         RollupSettings rollups = new RollupSettings(config.rollup().interval(), config.rollup().dayZone(),
                 retention.telemetry(), retention.hourly());
         storageJobs = StorageMaintenance.open(database, rollups, retention, rc.interval(), clock);
         LiveDeviceUpdates deviceUpdates = new LiveDeviceUpdates(vertx, registry);
-        alerts = AlertServices.of(database.dataSource(), new Outbox(vertx), config.alerts(), clock,
+        alerts = AlertServices.of(database.work(), new Outbox(vertx), config.alerts(), clock,
                 config.rollup().dayZone(), meters);
         alerts.start();
         presence = new PresenceTracker(config.presence());
         presence.addListener(changes -> deviceUpdates.committed(deviceIds(changes)));
         presence.addListener(alerts.engine());
         AnjuConfig.Ingest ic = config.ingest();
-        ingest = new TelemetryIngest(database.dataSource(),
+        ingest = new TelemetryIngest(database.work(),
                 new IngestSettings(ic.batchMaxRows(), ic.batchMaxDelay(), ic.queueMaxMessages()),
                 DeviceCatalogue.standard(), new CachedDeviceTypes(vertx, registry), presence,
                 IngestListener.both(deviceUpdates, alerts.engine()), meters);
         ingest.start();
-        presenceJob = new PresenceJob(database.dataSource(), presence, clock);
+        presenceJob = new PresenceJob(database.work(), presence, clock);
         presenceJob.start();
         storageJobs.start();
         gateway = MqttGateway.create(vertx, config.mqtt().gateway(), new RegistryGatewayClient(vertx, registry, hasher,
@@ -254,7 +254,7 @@ public final class AnjuPlatform implements AutoCloseable {
     /** Starts the live feed and the webhook dispatcher; their secret key is kept like the token secret. */
     private Future<Delivery> startDelivery(PrometheusMeterRegistry meters) {
         try {
-            return Delivery.start(vertx, database.dataSource(), config.feed(), config.webhooks(), config.dataDir(),
+            return Delivery.start(vertx, database.work(), config.feed(), config.webhooks(), config.dataDir(),
                     meters, clock);
         } catch (IOException | IllegalArgumentException e) {
             throw new StartupException("cannot set up webhook secrets: " + e.getMessage(), e);

@@ -20,8 +20,8 @@ public record StorageServices(DeviceHistory history, EventLog events, StorageUsa
     public static StorageServices of(Database database, RollupTables rollups, RetentionPolicy retention, ZoneId dayZone,
             Clock clock) {
         return new StorageServices(
-                new DeviceHistory(database.dataSource(), rollups, retention, dayZone, clock),
-                new EventLog(database.dataSource()),
-                new StorageUsage(database.dataSource(), database.timescale(), rollups, retention, clock));
+                new DeviceHistory(database.work(), rollups, retention, dayZone, clock),
+                new EventLog(database.work()),
+                new StorageUsage(database.work(), database.timescale(), rollups, retention, clock));
     }
 }

@@ -120,7 +120,7 @@ public final class Prefill implements Callable<Integer> {
         try (Database database = Database.open(new DatabaseSettings(dbUrl, dbUser, dbPassword, writers + 2,
                 Duration.ofSeconds(30)))) {
             out.println("database: " + database.timescale());
-            Rollups rollups = Rollups.open(database.dataSource(), database.timescale(), settings, Clock.systemUTC());
+            Rollups rollups = Rollups.open(database.work(), database.timescale(), settings, Clock.systemUTC());
             long rows = 0;
             double prefillSeconds = 0;
             if (!queryOnly) {
@@ -132,7 +132,7 @@ public final class Prefill implements Callable<Integer> {
                 rows = prefill(database, fleet, rollups);
                 prefillSeconds = (System.nanoTime() - started) / 1e9;
             }
-            double[] millis = measure(new DeviceHistory(database.dataSource(), rollups.tables(), retention, DAY_ZONE,
+            double[] millis = measure(new DeviceHistory(database.work(), rollups.tables(), retention, DAY_ZONE,
                     Clock.systemUTC()), fleet);
             return new Result(rows, prefillSeconds, Percentiles.of(millis, 50), Percentiles.of(millis, 99));
         }
@@ -153,8 +153,8 @@ public final class Prefill implements Callable<Integer> {
         rollups.rebuild(start, end);
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("ANALYZE telemetry");
-            s.execute("ANALYZE " + rollups.tables().hourlyStored());
-            s.execute("ANALYZE " + rollups.tables().dailyStored());
+            s.execute("ANALYZE " + rollups.tables().hourly());
+            s.execute("ANALYZE " + rollups.tables().daily());
         }
         out.printf("rollups and statistics: %.1f s%n", (System.nanoTime() - rollupStarted) / 1e9);
         return rows;

@@ -1,21 +1,17 @@
 package org.anju.platform.history;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
 import org.anju.error.ServerError;
+import org.anju.platform.storage.Sql;
+import org.anju.platform.storage.SqlFailures;
+import org.anju.platform.storage.UnitOfWork;
 import org.anju.platform.storage.retention.RetentionPolicy;
 import org.anju.platform.storage.rollup.RollupTables;
 
@@ -31,6 +27,7 @@ public final class DeviceHistory {
     /** The most points a history ever holds. */
     public static final int MAX_POINTS = 2_500;
 
+    private static final String WHAT = "history";
     private static final String DEVICE_COMMUNITY = "SELECT community_id FROM devices WHERE id = ?";
     private static final String RAW = """
             SELECT ts, value FROM telemetry
@@ -42,15 +39,15 @@ public final class DeviceHistory {
             SELECT bucket, count, min, max, sum, last_value FROM %s
              WHERE device_id = ? AND metric = ? AND bucket >= ? AND bucket < ? ORDER BY bucket LIMIT ?""";
 
-    private final DataSource dataSource;
+    private final UnitOfWork work;
     private final RollupTables rollups;
     private final RetentionPolicy retention;
     private final ZoneId dayZone;
     private final Clock clock;
 
-    public DeviceHistory(DataSource dataSource, RollupTables rollups, RetentionPolicy retention, ZoneId dayZone,
+    public DeviceHistory(UnitOfWork work, RollupTables rollups, RetentionPolicy retention, ZoneId dayZone,
             Clock clock) {
-        this.dataSource = dataSource;
+        this.work = work;
         this.rollups = rollups;
         this.retention = retention;
         this.dayZone = dayZone;
@@ -59,14 +56,7 @@ public final class DeviceHistory {
 
     /** Returns the community of a device, or empty when there is no such device. */
     public Optional<String> communityOf(String deviceId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(DEVICE_COMMUNITY)) {
-            ps.setString(1, deviceId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw unavailable(e);
-        }
+        return work.read(WHAT, tx -> tx.one(DEVICE_COMMUNITY, rs -> rs.getString(1), deviceId));
     }
 
     /**
@@ -75,75 +65,43 @@ public final class DeviceHistory {
      * @throws ServerError 503 when the database fails
      */
     public History history(HistoryQuery q) {
-        try (Connection c = dataSource.getConnection()) {
+        return work.read(WHAT, tx -> {
             Resolution resolution = ResolutionPlanner.plan(q.from(), q.to(), clock.instant(), retention.telemetry(),
-                    retention.hourly(), () -> count(c, q));
+                    retention.hourly(), () -> count(tx, q));
             if (resolution == Resolution.RAW) {
-                List<HistoryPoint> raw = raw(c, q);
+                List<HistoryPoint> raw = raw(tx, q);
                 if (raw.size() <= ResolutionPlanner.MAX_RAW_POINTS) {
                     return new History(q.deviceId(), q.metric(), q.from(), q.to(), Resolution.RAW, raw);
                 }
                 resolution = Resolution.HOUR;
             }
-            return new History(q.deviceId(), q.metric(), q.from(), q.to(), resolution, buckets(c, q, resolution));
+            return new History(q.deviceId(), q.metric(), q.from(), q.to(), resolution, buckets(tx, q, resolution));
+        });
+    }
+
+    private long count(UnitOfWork.Tx tx, HistoryQuery q) {
+        try {
+            return tx.one(RAW_COUNT.formatted(rollups.hourly()), rs -> rs.getLong(1), q.deviceId(), q.metric(),
+                    q.from().truncatedTo(ChronoUnit.HOURS), q.to()).orElseThrow();
         } catch (SQLException e) {
-            throw unavailable(e);
+            // the planner's callback cannot throw it; mapped here as the unit of work maps the others
+            throw SqlFailures.toServerError(WHAT, e);
         }
     }
 
-    private long count(Connection c, HistoryQuery q) {
-        try (PreparedStatement ps = c.prepareStatement(RAW_COUNT.formatted(rollups.hourly()))) {
-            bind(ps, q, q.from().truncatedTo(ChronoUnit.HOURS));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw unavailable(e);
-        }
+    private static List<HistoryPoint> raw(UnitOfWork.Tx tx, HistoryQuery q) throws SQLException {
+        return tx.query(RAW, rs -> new HistoryPoint.Raw(Sql.instant(rs, "ts"), rs.getDouble(2)), q.deviceId(), q.metric(),
+                q.from(), q.to(), ResolutionPlanner.MAX_RAW_POINTS + 1);
     }
 
-    private static List<HistoryPoint> raw(Connection c, HistoryQuery q) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(RAW)) {
-            bind(ps, q, q.from());
-            ps.setInt(5, ResolutionPlanner.MAX_RAW_POINTS + 1);
-            List<HistoryPoint> points = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    points.add(new HistoryPoint.Raw(rs.getTimestamp(1).toInstant(), rs.getDouble(2)));
-                }
-            }
-            return points;
-        }
-    }
-
-    private List<HistoryPoint> buckets(Connection c, HistoryQuery q, Resolution resolution) throws SQLException {
+    private List<HistoryPoint> buckets(UnitOfWork.Tx tx, HistoryQuery q, Resolution resolution) throws SQLException {
         boolean hourly = resolution == Resolution.HOUR;
         Instant firstBucket = hourly ? q.from().truncatedTo(ChronoUnit.HOURS)
                 : q.from().atZone(dayZone).toLocalDate().atStartOfDay(dayZone).toInstant();
-        try (PreparedStatement ps = c.prepareStatement(BUCKETS.formatted(hourly ? rollups.hourly() : rollups.daily()))) {
-            bind(ps, q, firstBucket);
-            ps.setInt(5, MAX_POINTS);
-            List<HistoryPoint> points = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long count = rs.getLong(2);
-                    points.add(new HistoryPoint.Bucket(rs.getTimestamp(1).toInstant(), count, rs.getDouble(3),
-                            rs.getDouble(4), rs.getDouble(5) / count, rs.getDouble(6)));
-                }
-            }
-            return points;
-        }
-    }
-
-    private static void bind(PreparedStatement ps, HistoryQuery q, Instant from) throws SQLException {
-        ps.setString(1, q.deviceId());
-        ps.setString(2, q.metric());
-        ps.setTimestamp(3, Timestamp.from(from));
-        ps.setTimestamp(4, Timestamp.from(q.to()));
-    }
-
-    private static ServerError unavailable(SQLException e) {
-        return ServerError.unavailable("history unavailable: " + e.getMessage(), e);
+        return tx.query(BUCKETS.formatted(hourly ? rollups.hourly() : rollups.daily()), rs -> {
+            long count = rs.getLong(2);
+            return new HistoryPoint.Bucket(Sql.instant(rs, "bucket"), count, rs.getDouble(3), rs.getDouble(4),
+                    rs.getDouble(5) / count, rs.getDouble(6));
+        }, q.deviceId(), q.metric(), firstBucket, q.to(), MAX_POINTS);
     }
 }

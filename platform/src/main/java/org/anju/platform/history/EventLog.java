@@ -1,16 +1,12 @@
 package org.anju.platform.history;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.sql.DataSource;
-
 import org.anju.error.ServerError;
+import org.anju.platform.storage.Sql;
+import org.anju.platform.storage.UnitOfWork;
 
 /**
  * Reads stored device events a page at a time, newest first.
@@ -21,10 +17,10 @@ import org.anju.error.ServerError;
  */
 public final class EventLog {
 
-    private final DataSource dataSource;
+    private final UnitOfWork work;
 
-    public EventLog(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public EventLog(UnitOfWork work) {
+        this.work = work;
     }
 
     /**
@@ -71,20 +67,7 @@ public final class EventLog {
     }
 
     private List<EventRecord> query(String sql, List<Object> params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
-            }
-            List<EventRecord> events = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    events.add(new EventRecord(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                            rs.getString(4), rs.getString(5)));
-                }
-            }
-            return events;
-        } catch (SQLException e) {
-            throw ServerError.unavailable("events unavailable: " + e.getMessage(), e);
-        }
+        return work.read("events", tx -> tx.query(sql, rs -> new EventRecord(rs.getLong(1), Sql.instant(rs, "ts"),
+                rs.getString(3), rs.getString(4), rs.getString(5)), params.toArray()));
     }
 }

@@ -6,7 +6,6 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.anju.error.ServerError;
 import org.anju.platform.jobs.PeriodicJobs;
 import org.anju.platform.storage.Database;
 import org.anju.platform.storage.retention.RetentionJob;
@@ -38,17 +37,11 @@ public final class StorageMaintenance implements AutoCloseable {
         this.retentionInterval = retentionInterval;
     }
 
-    /**
-     * Sets up the rollups for the database (continuous aggregates on the TSL edition) and the
-     * retention job; nothing runs until {@link #start()}.
-     *
-     * @throws ServerError 503 when the rollups cannot be set up
-     */
+    /** Sets up the rollups and the retention job of the database; nothing runs until {@link #start()}. */
     public static StorageMaintenance open(Database database, RollupSettings rollupSettings, RetentionPolicy policy,
             Duration retentionInterval, Clock clock) {
-        Rollups rollups = Rollups.open(database.dataSource(), database.timescale(), rollupSettings, clock);
-        RetentionJob retention = new RetentionJob(database.dataSource(), database.timescale(), policy, rollups.tables(),
-                clock);
+        Rollups rollups = Rollups.open(database.work(), database.timescale(), rollupSettings, clock);
+        RetentionJob retention = new RetentionJob(database.work(), database.timescale(), policy, rollups.tables(), clock);
         return new StorageMaintenance(rollups, retention, rollupSettings.interval(), retentionInterval);
     }
 

@@ -10,13 +10,12 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.anju.error.ServerError;
 import org.anju.platform.storage.TimescaleInfo;
+import org.anju.platform.storage.UnitOfWork;
 import org.anju.platform.storage.rollup.RollupTables;
 
 /**
@@ -38,15 +37,15 @@ public final class RetentionJob {
     private static final String FIRE_DEVICES = "device_id IN (SELECT id FROM devices WHERE type IN ("
             + String.join(", ", DataClass.FIRE_DEVICE_TYPES.stream().map(t -> "'" + t + "'").toList()) + "))";
 
-    private final DataSource dataSource;
+    private final UnitOfWork work;
     private final TimescaleInfo timescale;
     private final RetentionPolicy policy;
     private final RollupTables rollups;
     private final Clock clock;
 
-    public RetentionJob(DataSource dataSource, TimescaleInfo timescale, RetentionPolicy policy, RollupTables rollups,
+    public RetentionJob(UnitOfWork work, TimescaleInfo timescale, RetentionPolicy policy, RollupTables rollups,
             Clock clock) {
-        this.dataSource = dataSource;
+        this.work = work;
         this.timescale = timescale;
         this.policy = policy;
         this.rollups = rollups;
@@ -67,8 +66,9 @@ public final class RetentionJob {
         Instant now = clock.instant();
         Map<DataClass, Integer> chunks = new EnumMap<>(DataClass.class);
         Map<DataClass, Long> rows = new EnumMap<>(DataClass.class);
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
+        // statement by statement: each dropped chunk and each batch of deleted rows stays removed
+        work.autoCommit("retention", tx -> {
+            Connection c = tx.connection();
             expire(c, DataClass.TELEMETRY, "telemetry", "ts", now, chunks, rows);
             expire(c, DataClass.HOURLY, rollups.hourly(), "bucket", now, chunks, rows);
             expire(c, DataClass.DAILY, rollups.daily(), "bucket", now, chunks, rows);
@@ -78,9 +78,8 @@ public final class RetentionJob {
             expire(c, longer, "device_events", "ts", now, chunks, rows);
             String shorterRows = fireLonger ? "NOT " + FIRE_DEVICES : FIRE_DEVICES;
             rows.merge(shorter, deleteOlder(c, "device_events", "ts", cutoff(shorter, now), shorterRows), Long::sum);
-        } catch (SQLException e) {
-            throw ServerError.unavailable("retention run failed: " + e.getMessage(), e);
-        }
+            return null;
+        });
         RetentionRun run = new RetentionRun(chunks, rows);
         if (!chunks.values().stream().allMatch(n -> n == 0) || !rows.values().stream().allMatch(n -> n == 0)) {
             LOG.info("retention removed expired data [chunks: {}, rows: {}]", chunks, rows);

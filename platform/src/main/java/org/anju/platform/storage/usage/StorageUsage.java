@@ -13,10 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
 import org.anju.error.ServerError;
 import org.anju.platform.storage.TimescaleInfo;
+import org.anju.platform.storage.UnitOfWork;
 import org.anju.platform.storage.retention.DataClass;
 import org.anju.platform.storage.retention.RetentionPolicy;
 import org.anju.platform.storage.rollup.RollupTables;
@@ -46,15 +45,15 @@ public final class StorageUsage {
             SELECT count(*) FILTER (WHERE d.type NOT IN (%1$s)), count(*) FILTER (WHERE d.type IN (%1$s))
               FROM device_events e JOIN devices d ON d.id = e.device_id WHERE d.community_id = ?""".formatted(FIRE_TYPES);
 
-    private final DataSource dataSource;
+    private final UnitOfWork work;
     private final TimescaleInfo timescale;
     private final RollupTables rollups;
     private final RetentionPolicy retention;
     private final Clock clock;
 
-    public StorageUsage(DataSource dataSource, TimescaleInfo timescale, RollupTables rollups, RetentionPolicy retention,
+    public StorageUsage(UnitOfWork work, TimescaleInfo timescale, RollupTables rollups, RetentionPolicy retention,
             Clock clock) {
-        this.dataSource = dataSource;
+        this.work = work;
         this.timescale = timescale;
         this.rollups = rollups;
         this.retention = retention;
@@ -68,7 +67,8 @@ public final class StorageUsage {
      */
     public CommunityStorage of(String communityId) {
         Instant now = clock.instant();
-        try (Connection c = dataSource.getConnection()) {
+        return work.read("storage usage", tx -> {
+            Connection c = tx.connection();
             Map<DataClass, Long> rows = communityRows(c, communityId, now);
             Map<String, TableSize> tables = new HashMap<>();
             List<ClassUsage> classes = new ArrayList<>();
@@ -86,16 +86,14 @@ public final class StorageUsage {
                         retention.of(dataClass).toDays(), now.minus(retention.of(dataClass))));
             }
             return new CommunityStorage(communityId, timescale.toString(), now, total, classes);
-        } catch (SQLException e) {
-            throw ServerError.unavailable("storage usage unavailable: " + e.getMessage(), e);
-        }
+        });
     }
 
     private String storedIn(DataClass dataClass) {
         return switch (dataClass) {
             case TELEMETRY -> "telemetry";
-            case HOURLY -> rollups.hourlyStored();
-            case DAILY -> rollups.dailyStored();
+            case HOURLY -> rollups.hourly();
+            case DAILY -> rollups.daily();
             case EVENTS, FIRE_EVENTS -> "device_events";
         };
     }

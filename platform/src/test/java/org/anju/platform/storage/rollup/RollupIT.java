@@ -211,7 +211,7 @@ class RollupIT {
     }
 
     private static Rollups rollups(Database database, Duration rawKeptFor) {
-        return Rollups.open(database.dataSource(), database.timescale(),
+        return Rollups.open(database.work(), database.timescale(),
                 new RollupSettings(Duration.ofMinutes(1), SHANGHAI, rawKeptFor, Duration.ofDays(730)), Clock.systemUTC());
     }
 
@@ -219,7 +219,7 @@ class RollupIT {
         new Fixtures(database.dataSource()).device("det-1", "smoke_detector", "pw").device("det-2", "smoke_detector", "pw");
         // every device here is a smoke detector: its payloads are decoded by that schema
         DeviceTypes types = deviceId -> Future.succeededFuture(DeviceType.SMOKE_DETECTOR);
-        TelemetryIngest ingest = new TelemetryIngest(database.dataSource(), INGEST, DeviceCatalogue.standard(), types,
+        TelemetryIngest ingest = new TelemetryIngest(database.work(), INGEST, DeviceCatalogue.standard(), types,
                 ids -> { }, new SimpleMeterRegistry());
         ingest.start();
         return ingest;
