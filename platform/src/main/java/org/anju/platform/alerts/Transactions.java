@@ -6,8 +6,8 @@ import java.sql.SQLException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.anju.error.ServerError;
-import org.anju.platform.notify.Notification;
-import org.anju.platform.notify.Outbox;
+import org.anju.platform.delivery.Notification;
+import org.anju.platform.delivery.Outbox;
 import org.anju.platform.storage.UnitOfWork;
 
 /**

@@ -12,8 +12,8 @@ import org.anju.platform.alerts.CommunitySettings;
 import org.anju.platform.alerts.TimerScheduler;
 import org.anju.platform.alerts.Transactions;
 import org.anju.platform.config.AnjuConfig;
+import org.anju.platform.delivery.Outbox;
 import org.anju.platform.fire.FireWorkflow;
-import org.anju.platform.notify.Outbox;
 import org.anju.platform.rescue.Rescues;
 import org.anju.platform.storage.UnitOfWork;
 

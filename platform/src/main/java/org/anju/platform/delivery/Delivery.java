@@ -10,7 +10,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
 import org.anju.platform.config.AnjuConfig;
-import org.anju.platform.notify.Outbox;
 import org.anju.platform.storage.UnitOfWork;
 
 /**

@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-import org.anju.platform.notify.Notification;
-import org.anju.platform.notify.Outbox;
 import org.anju.platform.storage.Sql;
 import org.anju.platform.storage.UnitOfWork;
 

@@ -19,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.anju.platform.config.AnjuConfig;
-import org.anju.platform.notify.Outbox;
 
 /**
  * The live notification feed of this process: one reader of the outbox shared by every connected

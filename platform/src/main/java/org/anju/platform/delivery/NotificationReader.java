@@ -9,7 +9,7 @@ import org.anju.platform.storage.UnitOfWork;
 /**
  * Reads committed notifications in id order. Blocks on JDBC: call it from a worker.
  * <p>
- * Appenders serialise (see {@link org.anju.platform.notify.Outbox}), so after reading up to id N a
+ * Appenders serialise (see {@link org.anju.platform.delivery.Outbox}), so after reading up to id N a
  * reader never later finds a new notification below N: "everything after N" is a complete resume
  * point.
  */

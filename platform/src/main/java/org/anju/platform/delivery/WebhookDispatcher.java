@@ -24,7 +24,6 @@ import org.slf4j.LoggerFactory;
 
 import org.anju.error.ClientError;
 import org.anju.platform.config.AnjuConfig;
-import org.anju.platform.notify.Outbox;
 
 /**
  * Sends notifications to subscriptions: turns new notifications into deliveries (a stored cursor

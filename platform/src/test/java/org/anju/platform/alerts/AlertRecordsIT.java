@@ -23,14 +23,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import org.anju.platform.api.AlertServices;
+import org.anju.platform.delivery.Outbox;
 import org.anju.platform.ingest.CommittedMessage;
-import org.anju.platform.notify.Outbox;
 import org.anju.platform.registry.Provisioning;
+import org.anju.platform.storage.UnitOfWork;
 import org.anju.platform.testing.Fixtures;
 import org.anju.protocol.DeviceEvent;
 import org.anju.protocol.DeviceType;
 import org.anju.protocol.Endpoint;
-import org.anju.platform.storage.UnitOfWork;
 
 /**
  * Alert records under pressure: concurrent identical signals, storms, and a database outage

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import org.anju.platform.notify.Notification;
-import org.anju.platform.notify.Outbox;
+import org.anju.platform.delivery.Notification;
+import org.anju.platform.delivery.Outbox;
 import org.anju.platform.testing.Fixtures;
 import org.anju.platform.testing.Receiver;
 import org.anju.platform.testing.RunningPlatform;

@@ -8,8 +8,6 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.anju.platform.notify.Notification;
-import org.anju.platform.notify.Outbox;
 import org.anju.platform.storage.UnitOfWork;
 
 /**

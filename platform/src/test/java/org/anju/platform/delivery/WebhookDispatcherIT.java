@@ -39,14 +39,12 @@ import org.anju.error.ClientError;
 import org.anju.platform.auth.Principal;
 import org.anju.platform.auth.Role;
 import org.anju.platform.config.AnjuConfig;
-import org.anju.platform.notify.Notification;
-import org.anju.platform.notify.Outbox;
 import org.anju.platform.storage.Database;
-import org.anju.platform.testing.Fixtures;
-import org.anju.platform.testing.TestClock;
-import org.anju.platform.testing.Receiver;
-import org.anju.platform.testing.TestDatabases;
 import org.anju.platform.storage.UnitOfWork;
+import org.anju.platform.testing.Fixtures;
+import org.anju.platform.testing.Receiver;
+import org.anju.platform.testing.TestClock;
+import org.anju.platform.testing.TestDatabases;
 
 /**
  * The webhook dispatcher against a real database and a real HTTP receiver. Time is a clock the

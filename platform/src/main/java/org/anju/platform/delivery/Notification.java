@@ -1,4 +1,4 @@
-package org.anju.platform.notify;
+package org.anju.platform.delivery;
 
 import java.util.Objects;
 
