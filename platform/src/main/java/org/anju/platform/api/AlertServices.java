@@ -11,10 +11,10 @@ import org.anju.platform.alerts.Alerts;
 import org.anju.platform.alerts.CommunitySettings;
 import org.anju.platform.alerts.TimerScheduler;
 import org.anju.platform.alerts.Transactions;
+import org.anju.platform.alerts.fire.FireWorkflow;
+import org.anju.platform.alerts.rescue.Rescues;
 import org.anju.platform.config.AnjuConfig;
 import org.anju.platform.delivery.Outbox;
-import org.anju.platform.fire.FireWorkflow;
-import org.anju.platform.rescue.Rescues;
 import org.anju.platform.storage.UnitOfWork;
 
 /**

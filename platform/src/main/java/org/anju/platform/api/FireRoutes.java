@@ -11,9 +11,9 @@ import io.vertx.ext.web.RoutingContext;
 
 import org.anju.error.ClientError;
 import org.anju.platform.alerts.IdCursor;
+import org.anju.platform.alerts.fire.FireWorkflow;
+import org.anju.platform.alerts.fire.TransitionRequest;
 import org.anju.platform.auth.Principal;
-import org.anju.platform.fire.FireWorkflow;
-import org.anju.platform.fire.TransitionRequest;
 
 /**
  * The fire-alarm verification workflow: cases (list, one with its audit trail), transitions, and

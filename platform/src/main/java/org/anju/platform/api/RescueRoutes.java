@@ -8,8 +8,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import org.anju.platform.alerts.IdCursor;
+import org.anju.platform.alerts.rescue.Rescues;
 import org.anju.platform.auth.Principal;
-import org.anju.platform.rescue.Rescues;
 
 /**
  * Elevator rescue records: list, one, and the steps dispatch, arrival and release.

@@ -1,4 +1,4 @@
-package org.anju.platform.fire;
+package org.anju.platform.alerts.fire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.anju.platform.fire;
+package org.anju.platform.alerts.fire;
 
 import static org.anju.platform.testing.CatalogueExamples.example;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package org.anju.platform.rescue;
+package org.anju.platform.alerts.rescue;
 
 import static org.anju.platform.testing.CatalogueExamples.example;
 import static org.assertj.core.api.Assertions.assertThat;

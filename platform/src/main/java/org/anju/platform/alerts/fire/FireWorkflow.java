@@ -1,4 +1,4 @@
-package org.anju.platform.fire;
+package org.anju.platform.alerts.fire;
 
 import java.sql.SQLException;
 import java.time.Clock;
@@ -10,11 +10,11 @@ import java.util.Map;
 
 import org.anju.error.ClientError;
 import org.anju.platform.alerts.AlertFollowUp;
-import org.anju.platform.alerts.Alerts;
 import org.anju.platform.alerts.AlertJson;
 import org.anju.platform.alerts.AlertSettings;
 import org.anju.platform.alerts.AlertStore;
 import org.anju.platform.alerts.AlertView;
+import org.anju.platform.alerts.Alerts;
 import org.anju.platform.alerts.CommunitySettings;
 import org.anju.platform.alerts.IdCursor;
 import org.anju.platform.alerts.Page;

@@ -1,4 +1,4 @@
-package org.anju.platform.fire;
+package org.anju.platform.alerts.fire;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.anju.platform.rescue;
+package org.anju.platform.alerts.rescue;
 
 import java.time.Instant;
 
