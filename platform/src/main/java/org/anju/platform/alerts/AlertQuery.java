@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.function.Function;
 
 import org.anju.error.ClientError;
-import org.anju.platform.history.QueryParams;
+import org.anju.platform.storage.history.QueryParams;
 
 /**
  * A request for a page of alerts, newest first. Every filter is optional.

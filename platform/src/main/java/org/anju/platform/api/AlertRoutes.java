@@ -14,7 +14,7 @@ import org.anju.platform.alerts.AlertQuery;
 import org.anju.platform.alerts.Alerts;
 import org.anju.platform.alerts.IdCursor;
 import org.anju.platform.auth.Principal;
-import org.anju.platform.history.QueryParams;
+import org.anju.platform.storage.history.QueryParams;
 
 /**
  * Alert records (list with filters and cursor paging, one, acknowledge, resolve), storm

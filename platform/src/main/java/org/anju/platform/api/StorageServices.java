@@ -3,9 +3,9 @@ package org.anju.platform.api;
 import java.time.Clock;
 import java.time.ZoneId;
 
-import org.anju.platform.history.DeviceHistory;
-import org.anju.platform.history.EventLog;
 import org.anju.platform.storage.Database;
+import org.anju.platform.storage.history.DeviceHistory;
+import org.anju.platform.storage.history.EventLog;
 import org.anju.platform.storage.retention.RetentionPolicy;
 import org.anju.platform.storage.rollup.RollupTables;
 import org.anju.platform.storage.usage.StorageUsage;

@@ -16,12 +16,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import org.anju.platform.history.DeviceHistory;
-import org.anju.platform.history.History;
-import org.anju.platform.history.HistoryQuery;
-import org.anju.platform.history.Resolution;
 import org.anju.platform.storage.Database;
 import org.anju.platform.storage.DatabaseSettings;
+import org.anju.platform.storage.history.DeviceHistory;
+import org.anju.platform.storage.history.History;
+import org.anju.platform.storage.history.HistoryQuery;
+import org.anju.platform.storage.history.Resolution;
 import org.anju.platform.storage.retention.RetentionPolicy;
 import org.anju.platform.storage.rollup.RollupSettings;
 import org.anju.platform.storage.rollup.Rollups;

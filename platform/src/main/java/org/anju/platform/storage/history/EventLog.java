@@ -1,4 +1,4 @@
-package org.anju.platform.history;
+package org.anju.platform.storage.history;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;

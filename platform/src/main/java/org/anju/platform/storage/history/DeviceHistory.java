@@ -1,4 +1,4 @@
-package org.anju.platform.history;
+package org.anju.platform.storage.history;
 
 import java.sql.SQLException;
 import java.time.Clock;
