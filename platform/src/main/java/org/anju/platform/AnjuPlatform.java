@@ -45,7 +45,7 @@ import org.anju.platform.registry.Provisioning;
 import org.anju.platform.registry.RegistryGatewayClient;
 import org.anju.platform.storage.Database;
 import org.anju.platform.storage.DatabaseProvisioner;
-import org.anju.platform.storage.maintenance.StorageMaintenance;
+import org.anju.platform.storage.housekeeping.Housekeeping;
 import org.anju.platform.storage.retention.RetentionPolicy;
 import org.anju.platform.storage.rollup.RollupSettings;
 import org.anju.protocol.catalogue.DeviceCatalogue;
@@ -68,7 +68,7 @@ public final class AnjuPlatform implements AutoCloseable {
     private PresenceTracker presence;
     private PresenceJob presenceJob;
     private AlertServices alerts;
-    private StorageMaintenance storageJobs;
+    private Housekeeping storageJobs;
     private HttpApi http;
     private Delivery delivery;
     private MqttGateway gateway;
@@ -110,7 +110,7 @@ public final class AnjuPlatform implements AutoCloseable {
         RetentionPolicy retention = new RetentionPolicy(rc.telemetry(), rc.hourly(), rc.daily(), rc.events(), rc.fireEvents());
         RollupSettings rollups = new RollupSettings(config.rollup().interval(), config.rollup().dayZone(),
                 retention.telemetry(), retention.hourly());
-        storageJobs = StorageMaintenance.open(database, rollups, retention, rc.interval(), clock);
+        storageJobs = Housekeeping.open(database, rollups, retention, rc.interval(), clock);
         LiveDeviceUpdates deviceUpdates = new LiveDeviceUpdates(vertx, registry);
         alerts = AlertServices.of(database.work(), new Outbox(vertx), config.alerts(), clock,
                 config.rollup().dayZone(), meters);
@@ -164,7 +164,7 @@ public final class AnjuPlatform implements AutoCloseable {
     }
 
     /** Returns the storage jobs (rollups and retention), to run them at once. */
-    public StorageMaintenance storageJobs() {
+    public Housekeeping storageJobs() {
         return storageJobs;
     }
 

@@ -1,4 +1,4 @@
-package org.anju.platform.storage.maintenance;
+package org.anju.platform.storage.housekeeping;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,13 +14,13 @@ import org.anju.platform.storage.rollup.RollupSettings;
 import org.anju.platform.storage.rollup.Rollups;
 
 /**
- * Runs the storage jobs in the background: the rollup job every {@code rollup.interval}, the
+ * The database's housekeeping: runs the storage jobs in the background: the rollup job every {@code rollup.interval}, the
  * retention job every {@code retention.interval}, each on its own thread so that a long first
  * retention run never delays the rollups. A failed run is logged and retried at the next tick.
  */
-public final class StorageMaintenance implements AutoCloseable {
+public final class Housekeeping implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(StorageMaintenance.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
     private static final Duration FIRST_RETENTION_RUN = Duration.ofMinutes(1);
 
     private final Rollups rollups;
@@ -29,7 +29,7 @@ public final class StorageMaintenance implements AutoCloseable {
     private final Duration retentionInterval;
     private PeriodicJobs jobs;
 
-    private StorageMaintenance(Rollups rollups, RetentionJob retention, Duration rollupInterval,
+    private Housekeeping(Rollups rollups, RetentionJob retention, Duration rollupInterval,
             Duration retentionInterval) {
         this.rollups = rollups;
         this.retention = retention;
@@ -38,11 +38,11 @@ public final class StorageMaintenance implements AutoCloseable {
     }
 
     /** Sets up the rollups and the retention job of the database; nothing runs until {@link #start()}. */
-    public static StorageMaintenance open(Database database, RollupSettings rollupSettings, RetentionPolicy policy,
+    public static Housekeeping open(Database database, RollupSettings rollupSettings, RetentionPolicy policy,
             Duration retentionInterval, Clock clock) {
         Rollups rollups = Rollups.open(database.work(), database.timescale(), rollupSettings, clock);
         RetentionJob retention = new RetentionJob(database.work(), database.timescale(), policy, rollups.tables(), clock);
-        return new StorageMaintenance(rollups, retention, rollupSettings.interval(), retentionInterval);
+        return new Housekeeping(rollups, retention, rollupSettings.interval(), retentionInterval);
     }
 
     /** Returns the rollups (to run them at once, or to read where they are). */
