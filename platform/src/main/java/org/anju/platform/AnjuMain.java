@@ -117,7 +117,7 @@ public final class AnjuMain {
         AutoCloseable afterStart(AnjuConfig config, AnjuPlatform platform) throws Exception {
             DemoCommunity demo = new DemoCommunity(config.dataDir());
             String mqttUri = "tcp://127.0.0.1:" + platform.mqttPort();
-            List<DemoCommunity.Login> logins = demo.seed(platform.provisioning(), config.demo().devicesPerType(), mqttUri);
+            List<DemoCommunity.Login> logins = demo.seed(platform.registrar(), config.demo().devicesPerType(), mqttUri);
             printBanner(platform, demo, logins);
             if (noSimulator) {
                 return () -> { };

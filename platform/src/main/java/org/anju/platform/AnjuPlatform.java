@@ -41,7 +41,7 @@ import org.anju.platform.provisioning.CommunityProvisioning;
 import org.anju.platform.registry.CachedDeviceTypes;
 import org.anju.platform.registry.DeviceRegistry;
 import org.anju.platform.registry.PasswordHasher;
-import org.anju.platform.registry.Provisioning;
+import org.anju.platform.registry.Registrar;
 import org.anju.platform.registry.RegistryGatewayClient;
 import org.anju.platform.storage.Database;
 import org.anju.platform.storage.DatabaseProvisioner;
@@ -72,7 +72,7 @@ public final class AnjuPlatform implements AutoCloseable {
     private HttpApi http;
     private Delivery delivery;
     private MqttGateway gateway;
-    private Provisioning provisioning;
+    private Registrar registrar;
     private int httpPort;
     private int mqttPort;
 
@@ -105,7 +105,7 @@ public final class AnjuPlatform implements AutoCloseable {
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         PasswordHasher hasher = new PasswordHasher(config.security().bcryptCost());
         DeviceRegistry registry = new DeviceRegistry(database.work());
-        provisioning = new Provisioning(database.work(), hasher);
+        registrar = new Registrar(database.work(), hasher);
         AnjuConfig.Retention rc = config.retention();
         RetentionPolicy retention = new RetentionPolicy(rc.telemetry(), rc.hourly(), rc.daily(), rc.events(), rc.fireEvents());
         RollupSettings rollups = new RollupSettings(config.rollup().interval(), config.rollup().dayZone(),
@@ -134,7 +134,7 @@ public final class AnjuPlatform implements AutoCloseable {
                 new SessionTokens(vertx, jwtSecret(), config.security().tokenTtl()), registry, deviceUpdates,
                 new DeviceCommands(vertx, gateway, registry), meters, database::isReachable,
                 StorageServices.of(database, storageJobs.rollups().tables(), retention, rollups.dayZone(), clock),
-                new CommunityProvisioning(provisioning,
+                new CommunityProvisioning(registrar,
                         new PasswordHasher(CommunityProvisioning.DEVICE_SECRET_BCRYPT_COST)),
                 delivery, alerts));
         httpPort = await(http.start(config.http().host(), config.http().port()));
@@ -158,9 +158,9 @@ public final class AnjuPlatform implements AutoCloseable {
         return database;
     }
 
-    /** Returns the provisioning service (blocking; call from a worker or main thread). */
-    public Provisioning provisioning() {
-        return provisioning;
+    /** Returns the registrar, which writes the registry (blocking; call from a worker or main thread). */
+    public Registrar registrar() {
+        return registrar;
     }
 
     /** Returns the storage jobs (rollups and retention), to run them at once. */

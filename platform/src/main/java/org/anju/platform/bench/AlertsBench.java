@@ -36,7 +36,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import org.anju.platform.AnjuPlatform;
-import org.anju.platform.registry.Provisioning;
+import org.anju.platform.registry.Registrar;
 import org.anju.protocol.DeviceType;
 import org.anju.simulator.DeviceManifest;
 import org.anju.simulator.load.LoadRun;
@@ -95,7 +95,7 @@ public final class AlertsBench implements Callable<Integer> {
             out.println("database: " + platform.database().timescale());
             String base = "http://127.0.0.1:" + platform.httpPort();
             String mqtt = "tcp://127.0.0.1:" + platform.mqttPort();
-            Fleet fleet = provision(platform.provisioning());
+            Fleet fleet = provision(platform.registrar());
 
             // every detector's alert, once by the webhook and once by the feed
             CountDownLatch receipts = new CountDownLatch(2 * alarms);
@@ -140,15 +140,15 @@ public final class AlertsBench implements Callable<Integer> {
     }
 
     /** Detectors each in a building of their own (so no storm groups them), background devices of every type. */
-    private Fleet provision(Provisioning provisioning) {
+    private Fleet provision(Registrar provisioning) {
         provisioning.tenant(TENANT, "Benchmark");
-        provisioning.community(new Provisioning.Community(COMMUNITY, TENANT, "Alerts benchmark", null, null, null));
+        provisioning.community(new Registrar.Community(COMMUNITY, TENANT, "Alerts benchmark", null, null, null));
         provisioning.user("bench-admin", "Bench admin", PASSWORD, null, Set.of("platform_admin"), Set.of());
         provisioning.user("bench-brigade", "Bench fire brigade", PASSWORD, null, Set.of("fire_brigade"), Set.of());
         List<DeviceManifest.Device> detectors = new ArrayList<>();
         for (int i = 0; i < alarms; i++) {
             String building = "bench-b%04d".formatted(i);
-            provisioning.building(new Provisioning.Building(building, COMMUNITY, "Building " + i, 6, 0));
+            provisioning.building(new Registrar.Building(building, COMMUNITY, "Building " + i, 6, 0));
             detectors.add(device(provisioning, "detector-%04d".formatted(i), "smoke_detector", building));
         }
         List<DeviceManifest.Device> background = new ArrayList<>();
@@ -159,9 +159,9 @@ public final class AlertsBench implements Callable<Integer> {
         return new Fleet(detectors, background);
     }
 
-    private static DeviceManifest.Device device(Provisioning provisioning, String id, String type, String building) {
+    private static DeviceManifest.Device device(Registrar provisioning, String id, String type, String building) {
         String secret = "secret-" + id;
-        provisioning.device(new Provisioning.Device(id, TENANT, COMMUNITY, type, id, building, building == null ? null : 3,
+        provisioning.device(new Registrar.Device(id, TENANT, COMMUNITY, type, id, building, building == null ? null : 3,
                 null, null, null));
         provisioning.deviceCredential(TENANT, id, id, secret);
         return new DeviceManifest.Device(id, TENANT, id, secret, type);

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.anju.platform.registry.Provisioning;
+import org.anju.platform.registry.Registrar;
 import org.anju.protocol.DeviceType;
 import org.anju.simulator.DeviceManifest;
 
@@ -60,12 +60,12 @@ public final class DemoCommunity {
      *
      * @return the demo logins
      */
-    public List<Login> seed(Provisioning provisioning, int devicesPerType, String mqttUri) throws IOException {
+    public List<Login> seed(Registrar provisioning, int devicesPerType, String mqttUri) throws IOException {
         provisioning.tenant(TENANT, "安居物业 Anju Property Services");
-        provisioning.community(new Provisioning.Community(COMMUNITY, TENANT, "幸福花园 Xingfu Garden",
+        provisioning.community(new Registrar.Community(COMMUNITY, TENANT, "幸福花园 Xingfu Garden",
                 "88 Renmin Road, Gulou District, Nanjing", 32.0617, 118.7778));
         for (int b = 1; b <= BUILDINGS; b++) {
-            provisioning.building(new Provisioning.Building(buildingId(b), COMMUNITY, "Building " + b, FLOORS, 1));
+            provisioning.building(new Registrar.Building(buildingId(b), COMMUNITY, "Building " + b, FLOORS, 1));
         }
         DeviceManifest manifest = seedDevices(provisioning, devicesPerType, mqttUri);
         manifest.write(manifestFile());
@@ -74,7 +74,7 @@ public final class DemoCommunity {
         return logins;
     }
 
-    private DeviceManifest seedDevices(Provisioning provisioning, int perType, String mqttUri) throws IOException {
+    private DeviceManifest seedDevices(Registrar provisioning, int perType, String mqttUri) throws IOException {
         Map<String, String> knownSecrets = knownSecrets();
         List<DeviceManifest.Device> devices = new ArrayList<>();
         for (DeviceType type : DeviceType.values()) {
@@ -82,7 +82,7 @@ public final class DemoCommunity {
                 String id = COMMUNITY + "-" + type.wireName().replace('_', '-') + "-" + i;
                 int building = 1 + (i - 1) % BUILDINGS;
                 Integer floor = placedOnFloor(type, i);
-                provisioning.device(new Provisioning.Device(id, TENANT, COMMUNITY, type.wireName(),
+                provisioning.device(new Registrar.Device(id, TENANT, COMMUNITY, type.wireName(),
                         displayName(type, i), buildingId(building), floor, location(type, floor), null, null));
                 String secret = knownSecrets.getOrDefault(id, newSecret(24));
                 provisioning.deviceCredential(TENANT, id, id, secret);
@@ -92,7 +92,7 @@ public final class DemoCommunity {
         return new DeviceManifest(mqttUri, devices);
     }
 
-    private List<Login> seedUsers(Provisioning provisioning) throws IOException {
+    private List<Login> seedUsers(Registrar provisioning) throws IOException {
         Map<String, String> known = knownLogins();
         List<Login> logins = List.of(
                 new Login("admin", known.getOrDefault("admin", newSecret(12)), "property_admin"),

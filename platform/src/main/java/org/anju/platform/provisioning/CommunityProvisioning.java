@@ -13,13 +13,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.anju.error.ClientError;
-import org.anju.platform.registry.PasswordHasher;
-import org.anju.platform.registry.Provisioning;
-import org.anju.platform.registry.Provisioning.HashedCredential;
 import org.anju.platform.provisioning.StoredRegistry.StoredBuilding;
 import org.anju.platform.provisioning.StoredRegistry.StoredCommunity;
 import org.anju.platform.provisioning.StoredRegistry.StoredCredential;
 import org.anju.platform.provisioning.StoredRegistry.StoredDevice;
+import org.anju.platform.registry.PasswordHasher;
+import org.anju.platform.registry.Registrar.HashedCredential;
+import org.anju.platform.registry.Registrar;
 
 /**
  * Provisions tenants, communities with their buildings, and devices with their credentials, in
@@ -42,11 +42,11 @@ public final class CommunityProvisioning {
     /** bcrypt work factor of provisioned device secrets (about 4 ms a hash). */
     public static final int DEVICE_SECRET_BCRYPT_COST = 6;
 
-    private final Provisioning provisioning;
+    private final Registrar registrar;
     private final PasswordHasher hasher;
 
-    public CommunityProvisioning(Provisioning provisioning, PasswordHasher deviceSecretHasher) {
-        this.provisioning = provisioning;
+    public CommunityProvisioning(Registrar registrar, PasswordHasher deviceSecretHasher) {
+        this.registrar = registrar;
         this.hasher = deviceSecretHasher;
     }
 
@@ -57,7 +57,7 @@ public final class CommunityProvisioning {
      */
     public ProvisioningResult tenant(String tenantId, String name) {
         List<ProvisioningResult.ItemOutcome> outcome = new ArrayList<>();
-        provisioning.inOneTransaction(tx -> {
+        registrar.inOneTransaction(tx -> {
             StoredRegistry stored = new StoredRegistry(tx.connection());
             stored.lock();
             String storedName = stored.tenantName(tenantId).orElse(null);
@@ -84,13 +84,13 @@ public final class CommunityProvisioning {
      */
     public ProvisioningResult community(String tenantId, String communityId, CommunitySpec spec) {
         List<ProvisioningResult.ItemOutcome> outcomes = new ArrayList<>();
-        provisioning.inOneTransaction(tx -> {
+        registrar.inOneTransaction(tx -> {
             StoredRegistry stored = new StoredRegistry(tx.connection());
             stored.lock();
             requireTenant(stored, tenantId);
             StoredCommunity existing = stored.community(communityId).orElse(null);
             if (existing == null) {
-                tx.community(new Provisioning.Community(communityId, tenantId, spec.name(), spec.address(), spec.lat(),
+                tx.community(new Registrar.Community(communityId, tenantId, spec.name(), spec.address(), spec.lat(),
                         spec.lon()));
             } else {
                 checkSameCommunity(communityId, tenantId, existing, spec);
@@ -98,7 +98,7 @@ public final class CommunityProvisioning {
             outcomes.add(new ProvisioningResult.ItemOutcome(communityId,
                     existing == null ? ProvisioningResult.CREATED : ProvisioningResult.UNCHANGED));
             List<BuildingSpec> toCreate = newBuildings(stored, communityId, spec.buildings(), outcomes);
-            tx.buildings(toCreate.stream().map(b -> new Provisioning.Building(b.id(), communityId, b.name(),
+            tx.buildings(toCreate.stream().map(b -> new Registrar.Building(b.id(), communityId, b.name(),
                     orZero(b.floorsAbove()), orZero(b.floorsBelow()))).toList());
         });
         return ProvisioningResult.of(tenantId, communityId, outcomes);
@@ -115,7 +115,7 @@ public final class CommunityProvisioning {
         long started = System.nanoTime();
         long[] bcryptNanos = new long[1];
         List<ProvisioningResult.ItemOutcome> outcomes = new ArrayList<>();
-        provisioning.inOneTransaction(tx -> {
+        registrar.inOneTransaction(tx -> {
             StoredRegistry stored = new StoredRegistry(tx.connection());
             stored.lock();
             requireTenant(stored, tenantId);
@@ -136,7 +136,7 @@ public final class CommunityProvisioning {
             }
             List<DeviceSpec> newDevices = specs.stream().filter(d -> !devices.containsKey(d.id())).toList();
             List<DeviceSpec> newCredentials = specs.stream().filter(d -> !credentials.containsKey(d.authId())).toList();
-            tx.devices(newDevices.stream().map(d -> new Provisioning.Device(d.id(), tenantId, communityId, d.type(),
+            tx.devices(newDevices.stream().map(d -> new Registrar.Device(d.id(), tenantId, communityId, d.type(),
                     d.name(), d.buildingId(), d.floor(), d.location(), null, null, d.attributes())).toList());
             long hashing = System.nanoTime();
             List<HashedCredential> hashed = hashAll(tenantId, newCredentials);

@@ -15,7 +15,7 @@ import org.anju.platform.storage.Sql;
 
 /**
  * The reads provisioning compares a request with, inside the request's transaction; all of the
- * provisioning capability's read SQL is here (its writes are {@link org.anju.platform.registry.Provisioning}'s).
+ * provisioning capability's read SQL is here (its writes are {@link org.anju.platform.registry.Registrar}'s).
  */
 final class StoredRegistry {
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
 import org.anju.platform.api.AlertServices;
 import org.anju.platform.delivery.Outbox;
 import org.anju.platform.ingest.CommittedMessage;
-import org.anju.platform.registry.Provisioning;
+import org.anju.platform.registry.Registrar;
 import org.anju.platform.storage.UnitOfWork;
 import org.anju.platform.testing.Fixtures;
 import org.anju.protocol.DeviceEvent;
@@ -50,9 +50,9 @@ class AlertRecordsIT {
         for (int i = 1; i <= 6; i++) {
             h.fixtures.device("cam-s" + i, "camera", "pw");
         }
-        Provisioning p = h.fixtures.provisioning();
-        p.building(new Provisioning.Building("elm-b2", Fixtures.COMMUNITY, "Building 2", 6, 0));
-        p.device(new Provisioning.Device("cam-b2", Fixtures.TENANT, Fixtures.COMMUNITY, "camera", "B2 camera",
+        Registrar p = h.fixtures.registrar();
+        p.building(new Registrar.Building("elm-b2", Fixtures.COMMUNITY, "Building 2", 6, 0));
+        p.device(new Registrar.Device("cam-b2", Fixtures.TENANT, Fixtures.COMMUNITY, "camera", "B2 camera",
                 "elm-b2", 2, "Stairs", null, null));
     }
 

@@ -50,7 +50,7 @@ class WebhookApiIT {
         running.fixtures().propertyUser("otto", "otto-password", "operator")
                 .propertyUser("pam", "pam-password", "property_admin")
                 .platformAdmin("root", "root-password")
-                .provisioning().user("fred", "Fire brigade", "fred-password", null, Set.of("fire_brigade"), Set.of());
+                .registrar().user("fred", "Fire brigade", "fred-password", null, Set.of("fire_brigade"), Set.of());
         root = running.login("root", "root-password");
         pam = running.login("pam", "pam-password");
     }

@@ -40,7 +40,7 @@ class FeedIT {
                 .propertyUser("pam", "pam-password", "property_admin")
                 .propertyUser("rita", "rita-password", "resident")
                 .platformAdmin("root", "root-password");
-        fixtures.provisioning().user("fred", "Fire brigade", "fred-password", null, Set.of("fire_brigade"), Set.of());
+        fixtures.registrar().user("fred", "Fire brigade", "fred-password", null, Set.of("fire_brigade"), Set.of());
         outbox = running.platform().delivery().outbox();
     }
 

@@ -52,7 +52,7 @@ class PresenceGatewayIT {
                 .device("locker-ctl", "parcel_locker", SECRET)
                 .device("locker-2", "parcel_locker", SECRET)
                 .propertyUser("otto", "otto-password", "operator");
-        running.fixtures().provisioning().via("locker-2", "locker-ctl");
+        running.fixtures().registrar().via("locker-2", "locker-ctl");
     }
 
     @AfterAll

@@ -52,8 +52,8 @@ class ProvisioningApiIT {
         Fixtures fixtures = running.fixtures().propertyUser("pat", "pat-password", "property_admin")
                 .propertyUser("otto", "otto-password", "operator");
         fixtures.platformAdmin("root", "root-password");
-        fixtures.provisioning().tenant("zenith", "Zenith Estates");
-        fixtures.provisioning().user("zed", "Zed", "zed-password", "zenith", Set.of("property_admin"), Set.of());
+        fixtures.registrar().tenant("zenith", "Zenith Estates");
+        fixtures.registrar().user("zed", "Zed", "zed-password", "zenith", Set.of("property_admin"), Set.of());
         root = running.login("root", "root-password");
         acmeAdmin = running.login("pat", "pat-password");
         operator = running.login("otto", "otto-password");

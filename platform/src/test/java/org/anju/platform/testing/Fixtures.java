@@ -5,7 +5,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import org.anju.platform.registry.PasswordHasher;
-import org.anju.platform.registry.Provisioning;
+import org.anju.platform.registry.Registrar;
 import org.anju.platform.storage.UnitOfWork;
 
 /**
@@ -20,44 +20,44 @@ public final class Fixtures {
     public static final String OTHER_COMMUNITY = "oak-yard";
     public static final int TEST_BCRYPT_COST = 4;
 
-    private final Provisioning provisioning;
+    private final Registrar registrar;
 
     public Fixtures(DataSource dataSource) {
-        this.provisioning = new Provisioning(UnitOfWork.of(dataSource), new PasswordHasher(TEST_BCRYPT_COST));
-        provisioning.tenant(TENANT, "Acme Property");
-        provisioning.community(new Provisioning.Community(COMMUNITY, TENANT, "Elm Court", "1 Elm Road", null, null));
-        provisioning.community(new Provisioning.Community(OTHER_COMMUNITY, TENANT, "Oak Yard", "2 Oak Road", null, null));
-        provisioning.building(new Provisioning.Building("elm-b1", COMMUNITY, "Building 1", 6, 1));
+        this.registrar = new Registrar(UnitOfWork.of(dataSource), new PasswordHasher(TEST_BCRYPT_COST));
+        registrar.tenant(TENANT, "Acme Property");
+        registrar.community(new Registrar.Community(COMMUNITY, TENANT, "Elm Court", "1 Elm Road", null, null));
+        registrar.community(new Registrar.Community(OTHER_COMMUNITY, TENANT, "Oak Yard", "2 Oak Road", null, null));
+        registrar.building(new Registrar.Building("elm-b1", COMMUNITY, "Building 1", 6, 1));
     }
 
     /** Adds a device of the community that authenticates as {@code id@acme} with the secret. */
     public Fixtures device(String id, String type, String secret) {
-        provisioning.device(new Provisioning.Device(id, TENANT, COMMUNITY, type, "Test " + type, "elm-b1", 3,
+        registrar.device(new Registrar.Device(id, TENANT, COMMUNITY, type, "Test " + type, "elm-b1", 3,
                 "Corridor", null, null));
-        provisioning.deviceCredential(TENANT, id, id, secret);
+        registrar.deviceCredential(TENANT, id, id, secret);
         return this;
     }
 
     /** Adds a property user who sees {@link #COMMUNITY} only. */
     public Fixtures propertyUser(String username, String password, String role) {
-        provisioning.user(username, "Test " + username, password, TENANT, Set.of(role), Set.of(COMMUNITY));
+        registrar.user(username, "Test " + username, password, TENANT, Set.of(role), Set.of(COMMUNITY));
         return this;
     }
 
     /** Adds a device of {@link #OTHER_COMMUNITY}, without credentials. */
     public Fixtures otherCommunityDevice(String id, String type) {
-        provisioning.device(new Provisioning.Device(id, TENANT, OTHER_COMMUNITY, type, "Other " + type, null, null, null,
+        registrar.device(new Registrar.Device(id, TENANT, OTHER_COMMUNITY, type, "Other " + type, null, null, null,
                 null, null));
         return this;
     }
 
     /** Adds a platform administrator, who sees every community. */
     public Fixtures platformAdmin(String username, String password) {
-        provisioning.user(username, "Admin " + username, password, null, Set.of("platform_admin"), Set.of());
+        registrar.user(username, "Admin " + username, password, null, Set.of("platform_admin"), Set.of());
         return this;
     }
 
-    public Provisioning provisioning() {
-        return provisioning;
+    public Registrar registrar() {
+        return registrar;
     }
 }

@@ -19,7 +19,7 @@ import org.anju.platform.storage.UnitOfWork;
  * <p>
  * Methods block on JDBC: call them from a worker thread.
  */
-public final class Provisioning {
+public final class Registrar {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TENANT_SQL = """
@@ -51,7 +51,7 @@ public final class Provisioning {
     private final UnitOfWork work;
     private final PasswordHasher hasher;
 
-    public Provisioning(UnitOfWork work, PasswordHasher hasher) {
+    public Registrar(UnitOfWork work, PasswordHasher hasher) {
         this.work = work;
         this.hasher = hasher;
     }
