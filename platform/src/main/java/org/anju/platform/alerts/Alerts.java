@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.anju.error.ClientError;
 import org.anju.platform.auth.Principal;
-import org.anju.platform.storage.Sql;
+import org.anju.platform.registry.Devices;
 
 /**
  * Alert records and storm incidents for people: read what the user's {@link Scope} allows,
@@ -140,7 +140,7 @@ public final class Alerts {
         }
         Map<String, Object> values = SettingsFields.check(body);
         return transactions.run(change -> {
-            if (Sql.one(change.connection(), "SELECT 1 FROM communities WHERE id = ?", rs -> true, communityId).isEmpty()) {
+            if (!Devices.communityExists(change.tx(), communityId)) {
                 throw ClientError.notFound("no community '" + communityId + "'");
             }
             SettingsFields.update(change.connection(), communityId, values);

@@ -24,8 +24,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import org.anju.platform.AnjuPlatform;
-import org.anju.platform.ingest.BinaryCopy;
 import org.anju.platform.registry.Registrar;
+import org.anju.platform.storage.series.BinaryCopy;
 import org.anju.protocol.DeviceType;
 import org.anju.simulator.DeviceManifest;
 import org.anju.simulator.load.Ledger;

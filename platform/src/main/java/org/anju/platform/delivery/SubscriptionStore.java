@@ -5,13 +5,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import io.vertx.core.json.JsonObject;
 
+import org.anju.platform.registry.Devices;
 import org.anju.platform.storage.UnitOfWork;
 
 /**
@@ -72,17 +72,14 @@ public final class SubscriptionStore {
         work.inTransaction(WHAT, tx -> tx.update("DELETE FROM webhook_subscriptions WHERE id = ?", id));
     }
 
-    /** Returns the tenant of each of the communities that exist. */
+    /** Returns the tenant of each of the communities that exist (as the registry tells). */
     public Map<String, String> communityTenants(List<String> communityIds) {
-        Map<String, String> tenants = new HashMap<>();
-        work.read(WHAT, tx -> tx.query("SELECT id, tenant_id FROM communities WHERE id = ANY (?)",
-                rs -> tenants.put(rs.getString(1), rs.getString(2)), (Object) communityIds.toArray(String[]::new)));
-        return tenants;
+        return work.read(WHAT, tx -> Devices.communityTenants(tx, communityIds));
     }
 
-    /** Returns whether the tenant exists. */
+    /** Returns whether the tenant exists (as the registry tells). */
     public boolean tenantExists(String tenantId) {
-        return work.read(WHAT, tx -> tx.one("SELECT 1 FROM tenants WHERE id = ?", rs -> true, tenantId)).isPresent();
+        return work.read(WHAT, tx -> Devices.tenantExists(tx, tenantId));
     }
 
     /** Reads the {@link #COLUMNS} starting at column {@code first}. */

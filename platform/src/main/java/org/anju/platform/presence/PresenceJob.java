@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import org.anju.error.ServerError;
 import org.anju.platform.jobs.PeriodicJobs;
+import org.anju.platform.registry.PresenceStates;
 import org.anju.platform.storage.UnitOfWork;
 
 /**
@@ -59,12 +60,8 @@ public final class PresenceJob implements AutoCloseable {
     }
 
     private List<PresenceChange> runBatch() {
-        return work.inTransaction("presence check", tx -> {
-            List<PresenceSql.Transition> transitions = PresenceSql.markOverdue(tx.connection(), tracker.settings(),
-                    clock.instant(), batchLimit);
-            PresenceSql.insertEvents(tx.connection(), transitions);
-            return transitions.stream().map(PresenceSql.Transition::change).toList();
-        });
+        return work.inTransaction("presence check", tx -> PresenceRecords.recorded(tx,
+                PresenceStates.markOverdue(tx, tracker.expectations(), clock.instant(), batchLimit)));
     }
 
     /** Schedules {@link #runOnce()} every {@code checkInterval}; idempotent. */

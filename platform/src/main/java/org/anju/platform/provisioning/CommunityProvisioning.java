@@ -13,13 +13,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.anju.error.ClientError;
-import org.anju.platform.provisioning.StoredRegistry.StoredBuilding;
-import org.anju.platform.provisioning.StoredRegistry.StoredCommunity;
-import org.anju.platform.provisioning.StoredRegistry.StoredCredential;
-import org.anju.platform.provisioning.StoredRegistry.StoredDevice;
+
 import org.anju.platform.registry.PasswordHasher;
 import org.anju.platform.registry.Registrar.HashedCredential;
 import org.anju.platform.registry.Registrar;
+import org.anju.platform.registry.RegistryChange.StoredBuilding;
+import org.anju.platform.registry.RegistryChange.StoredCommunity;
+import org.anju.platform.registry.RegistryChange.StoredCredential;
+import org.anju.platform.registry.RegistryChange.StoredDevice;
+import org.anju.platform.registry.RegistryChange;
 
 /**
  * Provisions tenants, communities with their buildings, and devices with their credentials, in
@@ -58,9 +60,8 @@ public final class CommunityProvisioning {
     public ProvisioningResult tenant(String tenantId, String name) {
         List<ProvisioningResult.ItemOutcome> outcome = new ArrayList<>();
         registrar.inOneTransaction(tx -> {
-            StoredRegistry stored = new StoredRegistry(tx.connection());
-            stored.lock();
-            String storedName = stored.tenantName(tenantId).orElse(null);
+            tx.lock();
+            String storedName = tx.tenantName(tenantId).orElse(null);
             if (storedName != null && !storedName.equals(name)) {
                 throw new ClientError(ClientError.CONFLICT, "tenant '" + tenantId + "' exists with name '"
                         + storedName + "', not '" + name + "'");
@@ -85,10 +86,9 @@ public final class CommunityProvisioning {
     public ProvisioningResult community(String tenantId, String communityId, CommunitySpec spec) {
         List<ProvisioningResult.ItemOutcome> outcomes = new ArrayList<>();
         registrar.inOneTransaction(tx -> {
-            StoredRegistry stored = new StoredRegistry(tx.connection());
-            stored.lock();
-            requireTenant(stored, tenantId);
-            StoredCommunity existing = stored.community(communityId).orElse(null);
+            tx.lock();
+            requireTenant(tx, tenantId);
+            StoredCommunity existing = tx.storedCommunity(communityId).orElse(null);
             if (existing == null) {
                 tx.community(new Registrar.Community(communityId, tenantId, spec.name(), spec.address(), spec.lat(),
                         spec.lon()));
@@ -97,7 +97,7 @@ public final class CommunityProvisioning {
             }
             outcomes.add(new ProvisioningResult.ItemOutcome(communityId,
                     existing == null ? ProvisioningResult.CREATED : ProvisioningResult.UNCHANGED));
-            List<BuildingSpec> toCreate = newBuildings(stored, communityId, spec.buildings(), outcomes);
+            List<BuildingSpec> toCreate = newBuildings(tx, communityId, spec.buildings(), outcomes);
             tx.buildings(toCreate.stream().map(b -> new Registrar.Building(b.id(), communityId, b.name(),
                     orZero(b.floorsAbove()), orZero(b.floorsBelow()))).toList());
         });
@@ -116,16 +116,15 @@ public final class CommunityProvisioning {
         long[] bcryptNanos = new long[1];
         List<ProvisioningResult.ItemOutcome> outcomes = new ArrayList<>();
         registrar.inOneTransaction(tx -> {
-            StoredRegistry stored = new StoredRegistry(tx.connection());
-            stored.lock();
-            requireTenant(stored, tenantId);
-            StoredCommunity community = stored.community(communityId).orElse(null);
+            tx.lock();
+            requireTenant(tx, tenantId);
+            StoredCommunity community = tx.storedCommunity(communityId).orElse(null);
             if (community == null || !community.tenantId().equals(tenantId)) {
                 throw ClientError.notFound("no community '" + communityId + "' in tenant '" + tenantId + "'");
             }
-            checkBuildings(stored, communityId, specs);
-            Map<String, StoredDevice> devices = stored.devices(specs.stream().map(DeviceSpec::id).toList());
-            Map<String, StoredCredential> credentials = stored.credentials(tenantId,
+            checkBuildings(tx, communityId, specs);
+            Map<String, StoredDevice> devices = tx.storedDevices(specs.stream().map(DeviceSpec::id).toList());
+            Map<String, StoredCredential> credentials = tx.storedCredentials(tenantId,
                     specs.stream().map(DeviceSpec::authId).toList());
             DeviceComparison comparison = new DeviceComparison(tenantId, communityId, hasher);
             long comparing = System.nanoTime();
@@ -164,8 +163,8 @@ public final class CommunityProvisioning {
                 .toList();
     }
 
-    private static void requireTenant(StoredRegistry stored, String tenantId) throws SQLException {
-        if (!stored.tenantExists(tenantId)) {
+    private static void requireTenant(RegistryChange tx, String tenantId) throws SQLException {
+        if (!tx.tenantExists(tenantId)) {
             throw ClientError.notFound("no tenant '" + tenantId + "'");
         }
     }
@@ -185,9 +184,9 @@ public final class CommunityProvisioning {
         }
     }
 
-    private static List<BuildingSpec> newBuildings(StoredRegistry stored, String communityId,
+    private static List<BuildingSpec> newBuildings(RegistryChange tx, String communityId,
             List<BuildingSpec> specs, List<ProvisioningResult.ItemOutcome> outcomes) throws SQLException {
-        List<StoredBuilding> existing = stored.buildings(communityId, specs.stream().map(BuildingSpec::id).toList());
+        List<StoredBuilding> existing = tx.storedBuildings(communityId, specs.stream().map(BuildingSpec::id).toList());
         List<ItemError> conflicts = new ArrayList<>();
         List<BuildingSpec> toCreate = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
@@ -222,9 +221,9 @@ public final class CommunityProvisioning {
         return toCreate;
     }
 
-    private static void checkBuildings(StoredRegistry stored, String communityId, List<DeviceSpec> specs)
+    private static void checkBuildings(RegistryChange tx, String communityId, List<DeviceSpec> specs)
             throws SQLException {
-        Set<String> own = stored.buildings(communityId, List.of()).stream().map(StoredBuilding::id)
+        Set<String> own = tx.storedBuildings(communityId, List.of()).stream().map(StoredBuilding::id)
                 .collect(Collectors.toSet());
         List<ItemError> errors = IntStream.range(0, specs.size())
                 .filter(i -> specs.get(i).buildingId() != null && !own.contains(specs.get(i).buildingId()))

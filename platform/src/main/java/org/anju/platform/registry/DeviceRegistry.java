@@ -2,8 +2,6 @@ package org.anju.platform.registry;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,12 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.anju.error.ServerError;
 import org.anju.gateway.TenantLimits;
 import org.anju.platform.storage.Sql;
 import org.anju.platform.storage.UnitOfWork;
+import org.anju.platform.Json;
 
 /**
  * Reads the device registry: credentials, via relations and tenant limits for the gateway;
@@ -27,7 +25,6 @@ import org.anju.platform.storage.UnitOfWork;
  */
 public final class DeviceRegistry {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Double>> LATEST = new TypeReference<>() {
     };
     private static final TypeReference<Map<String, String>> STATUS = new TypeReference<>() {
@@ -114,7 +111,7 @@ public final class DeviceRegistry {
 
     /** Returns whether the community exists. */
     public boolean communityExists(String communityId) {
-        return !query("SELECT 1 FROM communities WHERE id = ?", rs -> true, communityId).isEmpty();
+        return work.read(WHAT, tx -> Devices.communityExists(tx, communityId));
     }
 
     /** Lists a community's devices with their latest state and stored presence, ordered by type and name. */
@@ -134,17 +131,17 @@ public final class DeviceRegistry {
 
     /** Returns the device's community, if the device exists. */
     public Optional<String> communityOf(String deviceId) {
-        return query("SELECT community_id FROM devices WHERE id = ?", rs -> rs.getString(1), deviceId).stream().findFirst();
+        return work.read(WHAT, tx -> Devices.communityOf(tx, deviceId));
     }
 
     /** Returns the device's type (wire name), if the device exists. */
     public Optional<String> typeOf(String deviceId) {
-        return query("SELECT type FROM devices WHERE id = ?", rs -> rs.getString(1), deviceId).stream().findFirst();
+        return work.read(WHAT, tx -> Devices.typeOf(tx, deviceId));
     }
 
     /** Returns the device's tenant, if the device exists. */
     public Optional<String> tenantOf(String deviceId) {
-        return query("SELECT tenant_id FROM devices WHERE id = ?", rs -> rs.getString(1), deviceId).stream().findFirst();
+        return work.read(WHAT, tx -> Devices.tenantOf(tx, deviceId));
     }
 
     private <T> List<T> query(String sql, Sql.Row<T> row, Object... parameters) {
@@ -157,18 +154,11 @@ public final class DeviceRegistry {
     }
 
     private static DeviceView toView(ResultSet rs) throws SQLException {
-        int floor = rs.getInt("floor");
-        Integer floorOrNull = rs.wasNull() ? null : floor;
         return new DeviceView(rs.getString("id"), rs.getString("tenant_id"), rs.getString("community_id"),
-                rs.getString("type"), rs.getString("name"), rs.getString("building"), floorOrNull,
-                rs.getString("location"), instant(rs, "last_seen"), rs.getBoolean("online"),
-                instant(rs, "presence_since"), rs.getString("presence_reason"),
+                rs.getString("type"), rs.getString("name"), rs.getString("building"), Sql.integer(rs, "floor"),
+                rs.getString("location"), Sql.instant(rs, "last_seen"), rs.getBoolean("online"),
+                Sql.instant(rs, "presence_since"), rs.getString("presence_reason"),
                 latest(rs.getString("latest")), status(rs.getString("status")));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp ts = rs.getTimestamp(column);
-        return ts == null ? null : ts.toInstant();
     }
 
     private static Map<String, String> status(String json) throws SQLException {
@@ -176,7 +166,7 @@ public final class DeviceRegistry {
             return Map.of();
         }
         try {
-            return new LinkedHashMap<>(JSON.readValue(json, STATUS));
+            return new LinkedHashMap<>(Json.MAPPER.readValue(json, STATUS));
         } catch (java.io.IOException e) {
             throw new SQLException("unreadable device status: " + e.getMessage(), e);
         }
@@ -187,7 +177,7 @@ public final class DeviceRegistry {
             return Map.of();
         }
         try {
-            return new LinkedHashMap<>(JSON.readValue(json, LATEST));
+            return new LinkedHashMap<>(Json.MAPPER.readValue(json, LATEST));
         } catch (java.io.IOException e) {
             throw new SQLException("unreadable device state: " + e.getMessage(), e);
         }

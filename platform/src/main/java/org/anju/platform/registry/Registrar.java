@@ -1,14 +1,9 @@
 package org.anju.platform.registry;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.anju.error.ServerError;
 import org.anju.platform.storage.UnitOfWork;
@@ -20,31 +15,6 @@ import org.anju.platform.storage.UnitOfWork;
  * Methods block on JDBC: call them from a worker thread.
  */
 public final class Registrar {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String TENANT_SQL = """
-            INSERT INTO tenants (id, name) VALUES (?, ?)
-            ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name""";
-    private static final String COMMUNITY_SQL = """
-            INSERT INTO communities (id, tenant_id, name, address, lat, lon) VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, address = EXCLUDED.address,
-                lat = EXCLUDED.lat, lon = EXCLUDED.lon""";
-    private static final String BUILDING_SQL = """
-            INSERT INTO buildings (id, community_id, name, floors_above, floors_below) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, floors_above = EXCLUDED.floors_above,
-                floors_below = EXCLUDED.floors_below""";
-    private static final String DEVICE_SQL = """
-            INSERT INTO devices (id, tenant_id, community_id, type, name, building_id, floor, location, lat, lon,
-                                 attributes)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
-            ON CONFLICT (id) DO UPDATE SET type = EXCLUDED.type, name = EXCLUDED.name,
-                building_id = EXCLUDED.building_id, floor = EXCLUDED.floor, location = EXCLUDED.location,
-                lat = EXCLUDED.lat, lon = EXCLUDED.lon, attributes = EXCLUDED.attributes""";
-    private static final String CREDENTIAL_SQL = """
-            INSERT INTO device_credentials (tenant_id, auth_id, device_id, type, secret_hash)
-            VALUES (?, ?, ?, 'hashed-password', ?)
-            ON CONFLICT (tenant_id, auth_id) DO UPDATE SET device_id = EXCLUDED.device_id, type = 'hashed-password',
-                secret_hash = EXCLUDED.secret_hash, enabled = true""";
 
     private static final String WHAT = "provisioning";
 
@@ -82,7 +52,7 @@ public final class Registrar {
     }
 
     public void tenant(String id, String name) {
-        update(TENANT_SQL, id, name);
+        inOneTransaction(tx -> tx.tenant(id, name));
     }
 
     public void community(Community c) {
@@ -99,7 +69,8 @@ public final class Registrar {
 
     /** Sets the secret a device authenticates with as {@code authId@tenantId}; only its hash is stored. */
     public void deviceCredential(String tenantId, String authId, String deviceId, String secret) {
-        update(CREDENTIAL_SQL, tenantId, authId, deviceId, hasher.hash(secret));
+        HashedCredential credential = new HashedCredential(tenantId, authId, deviceId, hasher.hash(secret));
+        inOneTransaction(tx -> tx.credentials(List.of(credential)));
     }
 
     /** A stored password credential whose secret is already hashed. */
@@ -108,7 +79,7 @@ public final class Registrar {
 
     /** Work done in one transaction: everything or nothing is written. */
     public interface TransactionWork {
-        void run(Transaction transaction) throws SQLException;
+        void run(RegistryChange change) throws SQLException;
     }
 
     /**
@@ -118,55 +89,9 @@ public final class Registrar {
      */
     public void inOneTransaction(TransactionWork work) {
         this.work.inTransaction(WHAT, tx -> {
-            work.run(new Transaction(tx));
+            work.run(new RegistryChange(tx));
             return null;
         });
-    }
-
-    /** The upserts of one transaction; rows are written in JDBC batches. */
-    public static final class Transaction {
-
-        private final UnitOfWork.Tx tx;
-
-        private Transaction(UnitOfWork.Tx tx) {
-            this.tx = tx;
-        }
-
-        /** Returns the transaction's connection, for reads that must see its writes and locks. */
-        public Connection connection() {
-            return tx.connection();
-        }
-
-        public void tenant(String id, String name) throws SQLException {
-            tx.update(TENANT_SQL, id, name);
-        }
-
-        public void community(Community c) throws SQLException {
-            tx.update(COMMUNITY_SQL, c.id(), c.tenantId(), c.name(), c.address(), c.lat(), c.lon());
-        }
-
-        public void buildings(List<Building> buildings) throws SQLException {
-            tx.batch(BUILDING_SQL, buildings, b -> new Object[] {b.id(), b.communityId(), b.name(), b.floorsAbove(),
-                    b.floorsBelow()});
-        }
-
-        public void devices(List<Device> devices) throws SQLException {
-            tx.batch(DEVICE_SQL, devices, d -> new Object[] {d.id(), d.tenantId(), d.communityId(), d.type(), d.name(),
-                    d.buildingId(), d.floor(), d.location(), d.lat(), d.lon(), attributesJson(d.attributes())});
-        }
-
-        public void credentials(List<HashedCredential> credentials) throws SQLException {
-            tx.batch(CREDENTIAL_SQL, credentials, c -> new Object[] {c.tenantId(), c.authId(), c.deviceId(),
-                    c.secretHash()});
-        }
-    }
-
-    private static String attributesJson(Map<String, String> attributes) {
-        try {
-            return JSON.writeValueAsString(new TreeMap<>(attributes));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("attributes cannot be written as JSON: " + e.getMessage(), e);
-        }
     }
 
     /** Registers a device credential that is a client certificate with this subject DN (RFC 2253). */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.anju.error.ServerError;
+import org.anju.platform.registry.Devices;
 import org.anju.platform.storage.Sql;
 import org.anju.platform.storage.SqlFailures;
 import org.anju.platform.storage.UnitOfWork;
@@ -28,7 +29,6 @@ public final class DeviceHistory {
     public static final int MAX_POINTS = 2_500;
 
     private static final String WHAT = "history";
-    private static final String DEVICE_COMMUNITY = "SELECT community_id FROM devices WHERE id = ?";
     private static final String RAW = """
             SELECT ts, value FROM telemetry
              WHERE device_id = ? AND metric = ? AND ts >= ? AND ts < ? ORDER BY ts LIMIT ?""";
@@ -56,7 +56,7 @@ public final class DeviceHistory {
 
     /** Returns the community of a device, or empty when there is no such device. */
     public Optional<String> communityOf(String deviceId) {
-        return work.read(WHAT, tx -> tx.one(DEVICE_COMMUNITY, rs -> rs.getString(1), deviceId));
+        return work.read(WHAT, tx -> Devices.communityOf(tx, deviceId));
     }
 
     /**

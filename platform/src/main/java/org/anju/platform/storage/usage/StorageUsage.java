@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.anju.error.ServerError;
+import org.anju.platform.registry.Devices;
 import org.anju.platform.storage.TimescaleInfo;
 import org.anju.platform.storage.UnitOfWork;
 import org.anju.platform.storage.retention.DataClass;
@@ -35,15 +35,13 @@ import org.anju.platform.storage.rollup.RollupTables;
  */
 public final class StorageUsage {
 
-    private static final String FIRE_TYPES = String.join(", ",
-            DataClass.FIRE_DEVICE_TYPES.stream().map(t -> "'" + t + "'").toList());
     private static final String ROLLUP_ROWS = """
             SELECT coalesce(sum(count) FILTER (WHERE bucket >= ?), 0), coalesce(sum(hours) FILTER (WHERE bucket >= ?), 0),
                    count(*)
-              FROM %s WHERE device_id IN (SELECT id FROM devices WHERE community_id = ?)""";
+              FROM %s WHERE device_id = ANY (?)""";
     private static final String EVENT_ROWS = """
-            SELECT count(*) FILTER (WHERE d.type NOT IN (%1$s)), count(*) FILTER (WHERE d.type IN (%1$s))
-              FROM device_events e JOIN devices d ON d.id = e.device_id WHERE d.community_id = ?""".formatted(FIRE_TYPES);
+            SELECT count(*) FILTER (WHERE NOT (device_id = ANY (?))), count(*) FILTER (WHERE device_id = ANY (?))
+              FROM device_events WHERE device_id = ANY (?)""";
 
     private final UnitOfWork work;
     private final TimescaleInfo timescale;
@@ -69,7 +67,7 @@ public final class StorageUsage {
         Instant now = clock.instant();
         return work.read("storage usage", tx -> {
             Connection c = tx.connection();
-            Map<DataClass, Long> rows = communityRows(c, communityId, now);
+            Map<DataClass, Long> rows = communityRows(tx, communityId, now);
             Map<String, TableSize> tables = new HashMap<>();
             List<ClassUsage> classes = new ArrayList<>();
             long total = 0;
@@ -98,27 +96,22 @@ public final class StorageUsage {
         };
     }
 
-    private Map<DataClass, Long> communityRows(Connection c, String communityId, Instant now) throws SQLException {
+    /** Counts the community's rows of each class; its devices (and which are fire devices) come from the registry. */
+    private Map<DataClass, Long> communityRows(UnitOfWork.Tx tx, String communityId, Instant now) throws SQLException {
+        Map<String, String> devices = Devices.ofCommunity(tx, communityId);
+        String[] all = devices.keySet().toArray(String[]::new);
+        String[] fire = devices.entrySet().stream().filter(d -> DataClass.FIRE_DEVICE_TYPES.contains(d.getValue()))
+                .map(Map.Entry::getKey).toArray(String[]::new);
         Map<DataClass, Long> rows = new EnumMap<>(DataClass.class);
-        try (PreparedStatement ps = c.prepareStatement(ROLLUP_ROWS.formatted(rollups.daily()))) {
-            ps.setTimestamp(1, Timestamp.from(now.minus(retention.telemetry())));
-            ps.setTimestamp(2, Timestamp.from(now.minus(retention.hourly())));
-            ps.setString(3, communityId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                rows.put(DataClass.TELEMETRY, rs.getLong(1));
-                rows.put(DataClass.HOURLY, rs.getLong(2));
-                rows.put(DataClass.DAILY, rs.getLong(3));
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement(EVENT_ROWS)) {
-            ps.setString(1, communityId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                rows.put(DataClass.EVENTS, rs.getLong(1));
-                rows.put(DataClass.FIRE_EVENTS, rs.getLong(2));
-            }
-        }
+        tx.query(ROLLUP_ROWS.formatted(rollups.daily()), rs -> {
+            rows.put(DataClass.TELEMETRY, rs.getLong(1));
+            rows.put(DataClass.HOURLY, rs.getLong(2));
+            return rows.put(DataClass.DAILY, rs.getLong(3));
+        }, now.minus(retention.telemetry()), now.minus(retention.hourly()), all);
+        tx.query(EVENT_ROWS, rs -> {
+            rows.put(DataClass.EVENTS, rs.getLong(1));
+            return rows.put(DataClass.FIRE_EVENTS, rs.getLong(2));
+        }, fire, fire, all);
         return rows;
     }
 

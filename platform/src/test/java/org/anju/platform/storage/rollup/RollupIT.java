@@ -28,12 +28,12 @@ import org.anju.platform.ingest.TelemetryIngest;
 import org.anju.platform.storage.Database;
 import org.anju.platform.testing.Fixtures;
 import org.anju.platform.testing.RollupOracle;
-import org.anju.platform.testing.TestDatabases;
 import org.anju.platform.testing.TestDatabases.Backend;
 import org.anju.platform.testing.TestDatabases.TestDatabase;
+import org.anju.platform.testing.TestDatabases;
 import org.anju.protocol.DeviceMessage;
-import org.anju.protocol.Endpoint;
 import org.anju.protocol.DeviceType;
+import org.anju.protocol.Endpoint;
 import org.anju.protocol.catalogue.DeviceCatalogue;
 
 /**
@@ -193,13 +193,12 @@ class RollupIT {
         }
     }
 
-    private static void mark(Database database, RollupMarks marks, DirtyHours batch) throws SQLException {
-        try (Connection c = database.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            marks.write(c, batch);
-            c.commit();
-            marks.committed();
-        }
+    private static void mark(Database database, RollupMarks marks, DirtyHours batch) {
+        database.work().inTransaction("test marks", tx -> {
+            marks.write(tx, batch);
+            tx.afterCommit(marks::committed);
+            return null;
+        });
     }
 
     private static long count(Database database, String sql) throws SQLException {

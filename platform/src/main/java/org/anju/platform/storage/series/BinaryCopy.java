@@ -1,4 +1,4 @@
-package org.anju.platform.ingest;
+package org.anju.platform.storage.series;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
