@@ -8,10 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
 /**
  * The devices a simulator runs and how they reach the gateway, as written by the community
  * generator (or {@code ./anju demo}) and read by {@code ./anju simulate}.
@@ -60,10 +56,6 @@ public record DeviceManifest(String mqttUri, List<Device> devices) {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     public DeviceManifest {
         Objects.requireNonNull(mqttUri, "mqttUri");
         devices = List.copyOf(devices);
@@ -76,7 +68,7 @@ public record DeviceManifest(String mqttUri, List<Device> devices) {
      */
     public static DeviceManifest read(Path file) throws IOException {
         try {
-            DeviceManifest manifest = JSON.readValue(file.toFile(), DeviceManifest.class);
+            DeviceManifest manifest = Json.MAPPER.readValue(file.toFile(), DeviceManifest.class);
             if (manifest.devices().isEmpty()) {
                 throw new IOException("manifest " + file + " lists no devices");
             }
@@ -90,7 +82,7 @@ public record DeviceManifest(String mqttUri, List<Device> devices) {
     public void write(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        JSON.writeValue(tmp.toFile(), this);
+        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), this);
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }

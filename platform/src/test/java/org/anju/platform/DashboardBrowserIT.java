@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -78,7 +77,7 @@ class DashboardBrowserIT {
         String lastLine = Files.readAllLines(output, StandardCharsets.UTF_8).stream()
                 .filter(l -> l.startsWith("{")).reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("the browser check printed no result (exit " + process.exitValue() + ")"));
-        return new ObjectMapper().readTree(lastLine);
+        return Json.MAPPER.readTree(lastLine);
     }
 
     private static Path repositoryRoot() {

@@ -22,11 +22,11 @@ import java.util.concurrent.locks.LockSupport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.anju.simulator.DeviceManifest;
+import org.anju.simulator.Json;
 import org.anju.simulator.behaviour.Behaviour;
 import org.anju.simulator.behaviour.Behaviours;
 import org.anju.simulator.behaviour.Emitter;
@@ -48,9 +48,7 @@ public final class Backfill {
     /** Between connect attempts of a device: 0.5 s doubling to 30 s, with jitter (the devices' own back-off). */
     private static final Backoff CONNECT_BACKOFF = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
 
-
     private static final Logger LOG = LoggerFactory.getLogger(Backfill.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_ATTEMPTS = 5;
     private static final Duration ACK_WAIT = Duration.ofSeconds(60);
 
@@ -268,7 +266,7 @@ public final class Backfill {
         stamped.put("ts", ts.toString());
         stamped.putAll(payload);
         try {
-            return JSON.writeValueAsString(stamped);
+            return Json.MAPPER.writeValueAsString(stamped);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a behaviour built a payload that is not JSON", e);
         }

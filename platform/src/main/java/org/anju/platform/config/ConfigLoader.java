@@ -12,10 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import org.anju.gateway.GatewayOptions;
 import org.anju.gateway.TenantLimits;
@@ -24,6 +22,7 @@ import org.anju.platform.presence.PresenceSettings;
 import org.anju.platform.alerts.AlertSettings;
 import org.anju.platform.storage.retention.RetentionPolicy;
 import org.anju.protocol.DeviceType;
+import org.anju.platform.Json;
 
 /**
  * Loads the configuration: the documented defaults ({@code anju-defaults.yaml}), then an optional
@@ -38,7 +37,6 @@ public final class ConfigLoader {
     public static final String CONFIG_FILE_ENV = "ANJU_CONFIG";
     private static final String ENV_PREFIX = "ANJU_";
     private static final String DEFAULTS = "/anju-defaults.yaml";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private ConfigLoader() {
     }
@@ -145,7 +143,7 @@ public final class ConfigLoader {
 
     private static ObjectNode defaults() {
         try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULTS)) {
-            return (ObjectNode) YAML.readTree(in);
+            return (ObjectNode) Json.YAML.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + DEFAULTS, e);
         }
@@ -156,9 +154,9 @@ public final class ConfigLoader {
             throw new ConfigException("configuration file '" + path + "' does not exist");
         }
         try {
-            JsonNode node = YAML.readTree(path.toFile());
+            JsonNode node = Json.YAML.readTree(path.toFile());
             if (node == null || node.isMissingNode() || node.isNull()) {
-                return YAML.createObjectNode();
+                return Json.YAML.createObjectNode();
             }
             if (!node.isObject()) {
                 throw new ConfigException("configuration file '" + path + "' must hold a YAML mapping");

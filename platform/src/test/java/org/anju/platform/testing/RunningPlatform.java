@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.anju.platform.AnjuPlatform;
+import org.anju.platform.Json;
 import org.anju.platform.config.AnjuConfig;
 import org.anju.platform.config.ConfigLoader;
 
@@ -24,8 +24,6 @@ import org.anju.platform.config.ConfigLoader;
  * API. Closing it stops the platform and drops the database.
  */
 public final class RunningPlatform implements AutoCloseable {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TestDatabases.TestDatabase database;
     private final AnjuPlatform platform;
@@ -99,7 +97,7 @@ public final class RunningPlatform implements AutoCloseable {
         if (response.statusCode() != 200) {
             throw new AssertionError("log-in as " + username + " failed: " + response.statusCode() + " " + response.body());
         }
-        return JSON.readTree(response.body()).get("token").asText();
+        return Json.MAPPER.readTree(response.body()).get("token").asText();
     }
 
     public HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
@@ -142,7 +140,7 @@ public final class RunningPlatform implements AutoCloseable {
     }
 
     public static JsonNode json(HttpResponse<String> response) throws IOException {
-        return JSON.readTree(response.body());
+        return Json.MAPPER.readTree(response.body());
     }
 
     @Override
