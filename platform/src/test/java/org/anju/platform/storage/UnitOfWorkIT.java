@@ -154,11 +154,12 @@ class UnitOfWorkIT {
         work.inTransaction("items", tx -> tx.update("INSERT INTO items VALUES (1, 'a'), (2, 'b')"));
         // two transactions lock rows 1 and 2 in opposite order: PostgreSQL picks one as the victim
         CountDownLatch bothLocked = new CountDownLatch(2);
+        CountDownLatch winnerCommitted = new CountDownLatch(1);
         AtomicInteger runs = new AtomicInteger();
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
-            Future<Integer> first = threads.submit(() -> lockInOrder(bothLocked, runs, 1, 2, "x"));
-            Future<Integer> second = threads.submit(() -> lockInOrder(bothLocked, runs, 2, 1, "y"));
+            Future<Integer> first = threads.submit(() -> lockInOrder(bothLocked, winnerCommitted, runs, 1, 2, "x"));
+            Future<Integer> second = threads.submit(() -> lockInOrder(bothLocked, winnerCommitted, runs, 2, 1, "y"));
 
             assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(2);
             assertThat(second.get(30, TimeUnit.SECONDS)).isEqualTo(2);
@@ -171,9 +172,16 @@ class UnitOfWorkIT {
         assertThat(TestSql.rows(pool, "SELECT count(*) FROM items WHERE length(name) = 3")).containsExactly("2");
     }
 
-    private int lockInOrder(CountDownLatch bothLocked, AtomicInteger runs, int firstId, int secondId, String suffix) {
+    private int lockInOrder(CountDownLatch bothLocked, CountDownLatch winnerCommitted, AtomicInteger runs, int firstId,
+            int secondId, String suffix) {
         return work.inTransaction("items", tx -> {
             int run = runs.incrementAndGet();
+            if (run > 2) {
+                // the victim's second run waits for the winner: else it may take the victim's first row before
+                // the winner does (row locks are not handed over in queue order) and deadlock with it once more
+                awaitLatch(winnerCommitted, "the winner never committed");
+            }
+            tx.afterCommit(winnerCommitted::countDown);
             int changed = tx.update("UPDATE items SET name = name || ? WHERE id = ?", suffix, firstId);
             if (run <= 2) {
                 // only the first runs of both meet here; the victim's second run goes straight through
@@ -218,9 +226,13 @@ class UnitOfWorkIT {
 
     private static void meet(CountDownLatch bothLocked) {
         bothLocked.countDown();
+        awaitLatch(bothLocked, "the other transaction never locked its first row");
+    }
+
+    private static void awaitLatch(CountDownLatch latch, String otherwise) {
         try {
-            if (!bothLocked.await(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the other transaction never locked its first row");
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(otherwise);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
