@@ -9,6 +9,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,14 +45,7 @@ public final class Database implements AutoCloseable {
     public static Database open(DatabaseSettings settings) {
         HikariDataSource pool = connect(settings);
         try {
-            Flyway.configure()
-                    .dataSource(pool)
-                    .locations("classpath:db/migration")
-                    // versions were reserved per capability (V4-V9 after V10 existed): a database
-                    // migrated before a lower version was added still takes it
-                    .outOfOrder(true)
-                    .load()
-                    .migrate();
+            migrations(pool).load().migrate();
             TimescaleInfo timescale = Hypertables.ensure(pool);
             LOG.info("database ready [url: {}, engine: {}]", Secrets.maskUrl(settings.url()), timescale);
             return new Database(pool, timescale);
@@ -60,6 +54,15 @@ public final class Database implements AutoCloseable {
             throw ServerError.unavailable("cannot prepare the schema in " + Secrets.maskUrl(settings.url()) + ": "
                     + rootMessage(e), e);
         }
+    }
+
+    /**
+     * Returns the schema's migrations: one increasing sequence of versions (V6-V9 were never used),
+     * each applied once, in order, to any older database; a version lower than the database's
+     * newest is refused (no out-of-order migrations).
+     */
+    static FluentConfiguration migrations(DataSource dataSource) {
+        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
     }
 
     /** Returns the pooled data source. */

@@ -50,7 +50,20 @@ public final class RunningPlatform implements AutoCloseable {
      */
     public static RunningPlatform start(TestDatabases.Backend backend, Map<String, String> overrides,
             UnaryOperator<String> route) throws IOException {
-        TestDatabases.TestDatabase database = backend.create();
+        return start(backend.create(), overrides, route);
+    }
+
+    /**
+     * Starts a platform over a database the test prepared (e.g. at an older schema, with rows);
+     * closing drops it like a fresh one.
+     */
+    public static RunningPlatform startOn(TestDatabases.TestDatabase database, Map<String, String> overrides)
+            throws IOException {
+        return start(database, overrides, UnaryOperator.identity());
+    }
+
+    private static RunningPlatform start(TestDatabases.TestDatabase database, Map<String, String> overrides,
+            UnaryOperator<String> route) throws IOException {
         Map<String, String> env = new HashMap<>();
         env.put("ANJU_DB_URL", route.apply(database.url()));
         env.put("ANJU_DATA_DIR", Files.createTempDirectory("anju-test-data").toString());
