@@ -26,9 +26,11 @@ public final class Registrar {
         this.hasher = hasher;
     }
 
+    /** A community of a tenant. */
     public record Community(String id, String tenantId, String name, String address, Double lat, Double lon) {
     }
 
+    /** A building of a community. */
     public record Building(String id, String communityId, String name, int floorsAbove, int floorsBelow) {
     }
 
@@ -51,18 +53,22 @@ public final class Registrar {
         }
     }
 
+    /** Creates the tenant, or renames it. */
     public void tenant(String id, String name) {
         inOneTransaction(tx -> tx.tenant(id, name));
     }
 
+    /** Creates the community, or updates it. */
     public void community(Community c) {
         inOneTransaction(tx -> tx.community(c));
     }
 
+    /** Creates the building, or updates it. */
     public void building(Building b) {
         inOneTransaction(tx -> tx.buildings(List.of(b)));
     }
 
+    /** Creates the device, or updates it. */
     public void device(Device d) {
         inOneTransaction(tx -> tx.devices(List.of(d)));
     }
@@ -125,7 +131,11 @@ public final class Registrar {
         update("UPDATE devices SET enabled = ? WHERE id = ?", enabled, deviceId);
     }
 
-    /** Creates or updates a user with a password (stored hashed), roles and visible communities. */
+    /**
+     * Creates or updates a user with a password (stored hashed), roles and visible communities.
+     * It writes the auth capability's tables, for tests and the demo, until auth offers a user API
+     * (the one known exception of docs/storage.md's table owners).
+     */
     public void user(String username, String displayName, String password, String tenantId, Iterable<String> roles,
             Iterable<String> communityIds) {
         String hash = hasher.hash(password);

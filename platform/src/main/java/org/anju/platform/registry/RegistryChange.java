@@ -83,24 +83,29 @@ public final class RegistryChange {
         tx.one("SELECT pg_advisory_xact_lock(?)", rs -> true, PROVISIONING_LOCK);
     }
 
+    /** Creates the tenant, or renames it. */
     public void tenant(String id, String name) throws SQLException {
         tx.update(TENANT_SQL, id, name);
     }
 
+    /** Creates the community, or updates its name, address and place. */
     public void community(Community c) throws SQLException {
         tx.update(COMMUNITY_SQL, c.id(), c.tenantId(), c.name(), c.address(), c.lat(), c.lon());
     }
 
+    /** Creates the buildings, or updates their names and floors. */
     public void buildings(List<Building> buildings) throws SQLException {
         tx.batch(BUILDING_SQL, buildings, b -> new Object[] {b.id(), b.communityId(), b.name(), b.floorsAbove(),
                 b.floorsBelow()});
     }
 
+    /** Creates the devices, or updates what they are and where. */
     public void devices(List<Device> devices) throws SQLException {
         tx.batch(DEVICE_SQL, devices, d -> new Object[] {d.id(), d.tenantId(), d.communityId(), d.type(), d.name(),
                 d.buildingId(), d.floor(), d.location(), d.lat(), d.lon(), attributesJson(d.attributes())});
     }
 
+    /** Sets the password credentials (their hashes), enabled. */
     public void credentials(List<HashedCredential> credentials) throws SQLException {
         tx.batch(CREDENTIAL_SQL, credentials, c -> new Object[] {c.tenantId(), c.authId(), c.deviceId(),
                 c.secretHash()});
