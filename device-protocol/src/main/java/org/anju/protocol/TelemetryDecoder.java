@@ -10,11 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import org.anju.error.ClientError;
 
@@ -39,9 +36,6 @@ public final class TelemetryDecoder {
     private static final int MAX_DEPTH = 3;
     private static final Pattern METRIC_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.\\-]{0,63}");
     private static final Pattern EVENT_KIND = Pattern.compile("[a-z][a-z0-9_]{0,63}");
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .build();
 
     private final Duration maxClockAhead;
 
@@ -98,7 +92,7 @@ public final class TelemetryDecoder {
             throw ClientError.badRequest("empty payload");
         }
         try {
-            return JSON.readTree(payload);
+            return Json.MAPPER.readTree(payload);
         } catch (JsonProcessingException e) {
             throw ClientError.badRequest("malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {

@@ -40,6 +40,7 @@ import org.anju.platform.registry.DeviceRegistry;
 import org.anju.platform.registry.PasswordHasher;
 import org.anju.platform.storage.Database;
 import org.anju.platform.storage.DatabaseProvisioner;
+import org.anju.platform.storage.RequestClass;
 import org.anju.platform.storage.UnitOfWork;
 
 /**
@@ -115,9 +116,9 @@ final class AdminCommand implements Runnable {
                         password);
                 try (DatabaseProvisioner.Target target = DatabaseProvisioner.attach(config);
                         Database database = Database.open(target.settings())) {
-                    UserAccounts users = new UserAccounts(UnitOfWork.of(database.dataSource()),
-                            new PasswordHasher(config.security().bcryptCost()),
-                            TenantDirectory.of(new DeviceRegistry(database.dataSource())), name -> { });
+                    UnitOfWork work = database.work(RequestClass.ADMIN);
+                    UserAccounts users = new UserAccounts(work, new PasswordHasher(config.security().bcryptCost()),
+                            TenantDirectory.of(new DeviceRegistry(work)), name -> { });
                     UserAccounts.Created created = users.create(Actor.commandLine(), request);
                     out.printf("created user %s (%s)%s%n", created.user().username(),
                             String.join(", ", created.user().roles().stream().map(Role::wireName).sorted().toList()),

@@ -140,7 +140,7 @@ public final class AnjuMain {
         AutoCloseable afterStart(AnjuConfig config, AnjuPlatform platform) throws Exception {
             DemoCommunity demo = new DemoCommunity(config.dataDir());
             String mqttUri = "tcp://127.0.0.1:" + platform.mqttPort();
-            List<DemoCommunity.Login> logins = demo.seed(platform.provisioning(), platform.auth().users(),
+            List<DemoCommunity.Login> logins = demo.seed(platform.registrar(), platform.auth().users(),
                     config.demo().devicesPerType(), mqttUri);
             printBanner(scheme(config), platform, demo, logins);
             if (readyFile != null) {

@@ -26,15 +26,15 @@ import org.anju.platform.api.AlertServices;
 import org.anju.platform.api.HttpApi;
 import org.anju.platform.api.LiveDeviceUpdates;
 import org.anju.platform.api.StorageServices;
-import org.anju.platform.commands.DeviceCommands;
 import org.anju.platform.auth.AuthServices;
 import org.anju.platform.auth.TenantDirectory;
+import org.anju.platform.commands.DeviceCommands;
 import org.anju.platform.config.AnjuConfig;
 import org.anju.platform.delivery.Delivery;
+import org.anju.platform.delivery.Outbox;
 import org.anju.platform.ingest.IngestListener;
 import org.anju.platform.ingest.IngestSettings;
 import org.anju.platform.ingest.TelemetryIngest;
-import org.anju.platform.notify.Outbox;
 import org.anju.platform.presence.PresenceChange;
 import org.anju.platform.presence.PresenceJob;
 import org.anju.platform.presence.PresenceTracker;
@@ -42,13 +42,13 @@ import org.anju.platform.provisioning.CommunityProvisioning;
 import org.anju.platform.registry.CachedDeviceTypes;
 import org.anju.platform.registry.DeviceRegistry;
 import org.anju.platform.registry.PasswordHasher;
-import org.anju.platform.registry.Provisioning;
+import org.anju.platform.registry.Registrar;
 import org.anju.platform.registry.RegistryGatewayClient;
 import org.anju.platform.storage.Database;
 import org.anju.platform.storage.DatabaseProvisioner;
 import org.anju.platform.storage.EmbeddedPostgres;
 import org.anju.platform.storage.RequestClass;
-import org.anju.platform.storage.maintenance.StorageMaintenance;
+import org.anju.platform.storage.housekeeping.Housekeeping;
 import org.anju.platform.storage.retention.RetentionPolicy;
 import org.anju.platform.storage.rollup.RollupSettings;
 import org.anju.protocol.catalogue.DeviceCatalogue;
@@ -71,11 +71,11 @@ public final class AnjuPlatform implements AutoCloseable {
     private PresenceTracker presence;
     private PresenceJob presenceJob;
     private AlertServices alerts;
-    private StorageMaintenance storageJobs;
+    private Housekeeping storageJobs;
     private HttpApi http;
     private Delivery delivery;
     private MqttGateway gateway;
-    private Provisioning provisioning;
+    private Registrar registrar;
     private AuthServices auth;
     private int httpPort;
     private int mqttPort;
@@ -108,40 +108,40 @@ public final class AnjuPlatform implements AutoCloseable {
         vertx = Vertx.vertx();
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         PasswordHasher hasher = new PasswordHasher(config.security().bcryptCost());
-        DeviceRegistry registry = new DeviceRegistry(database.dataSource());
-        provisioning = new Provisioning(database.dataSource(), hasher);
+        DeviceRegistry registry = new DeviceRegistry(database.work());
+        registrar = new Registrar(database.work(), hasher);
         AnjuConfig.Retention rc = config.retention();
         RetentionPolicy retention = new RetentionPolicy(rc.telemetry(), rc.hourly(), rc.daily(), rc.events(), rc.fireEvents());
         RollupSettings rollups = new RollupSettings(config.rollup().interval(), config.rollup().dayZone(),
                 retention.telemetry(), retention.hourly());
-        storageJobs = StorageMaintenance.open(database, rollups, retention, rc.interval(), clock);
+        storageJobs = Housekeeping.open(database, rollups, retention, rc.interval(), clock);
         LiveDeviceUpdates deviceUpdates = new LiveDeviceUpdates(vertx, registry);
-        alerts = AlertServices.of(database.dataSource(), database.requestDataSource(), new Outbox(vertx), config.alerts(),
-                clock, config.rollup().dayZone(), meters);
+        alerts = AlertServices.of(database.work(), database.work(RequestClass.INTERACTIVE), new Outbox(vertx),
+                config.alerts(), clock, config.rollup().dayZone(), meters);
         alerts.start();
         presence = new PresenceTracker(config.presence());
         presence.addListener(changes -> deviceUpdates.committed(deviceIds(changes)));
         presence.addListener(alerts.engine());
         AnjuConfig.Ingest ic = config.ingest();
-        ingest = new TelemetryIngest(database.dataSource(),
+        ingest = new TelemetryIngest(database.work(),
                 new IngestSettings(ic.batchMaxRows(), ic.batchMaxDelay(), ic.queueMaxMessages()),
                 DeviceCatalogue.standard(), new CachedDeviceTypes(vertx, registry), presence,
                 IngestListener.both(deviceUpdates, alerts.engine()), meters);
         ingest.start();
-        presenceJob = new PresenceJob(database.dataSource(), presence, clock);
+        presenceJob = new PresenceJob(database.work(), presence, clock);
         presenceJob.start();
         storageJobs.start();
         gateway = MqttGateway.create(vertx, config.mqtt().gateway(), new RegistryGatewayClient(vertx, registry, hasher,
                 config.mqtt().limits(), config.security().deviceAuthCacheTtl(), clock), ingest, meters);
         delivery = await(startDelivery(meters));
-        DeviceRegistry requestRegistry = new DeviceRegistry(database.requestDataSource());
+        DeviceRegistry requestRegistry = new DeviceRegistry(database.work(RequestClass.INTERACTIVE));
         auth = AuthServices.start(vertx, database.work(RequestClass.INTERACTIVE), hasher,
                 TenantDirectory.of(requestRegistry), jwtSecret(), config.security(), config.retention(), clock);
         http = new HttpApi(vertx, config.http(), new HttpApi.Services(auth, requestRegistry, deviceUpdates,
                 new DeviceCommands(vertx, gateway, requestRegistry), meters, database::isReachable,
                 StorageServices.of(database, storageJobs.rollups().tables(), retention, rollups.dayZone(), clock,
                         config.limits(), meters),
-                new CommunityProvisioning(provisioning,
+                new CommunityProvisioning(registrar,
                         new PasswordHasher(CommunityProvisioning.DEVICE_SECRET_BCRYPT_COST)),
                 delivery, alerts, config.limits()));
         httpPort = await(http.start());
@@ -170,13 +170,13 @@ public final class AnjuPlatform implements AutoCloseable {
         return Optional.ofNullable(databaseTarget.embedded()).map(EmbeddedPostgres::pidFile);
     }
 
-    /** Returns the provisioning service (blocking; call from a worker or main thread). */
-    public Provisioning provisioning() {
-        return provisioning;
+    /** Returns the registrar, which writes the registry (blocking; call from a worker or main thread). */
+    public Registrar registrar() {
+        return registrar;
     }
 
     /** Returns the storage jobs (rollups and retention), to run them at once. */
-    public StorageMaintenance storageJobs() {
+    public Housekeeping storageJobs() {
         return storageJobs;
     }
 
@@ -275,7 +275,7 @@ public final class AnjuPlatform implements AutoCloseable {
     /** Starts the live feed and the webhook dispatcher; their secret key is kept like the token secret. */
     private Future<Delivery> startDelivery(PrometheusMeterRegistry meters) {
         try {
-            return Delivery.start(vertx, database.dataSource(), database.requestDataSource(), config.feed(),
+            return Delivery.start(vertx, database.work(), database.work(RequestClass.INTERACTIVE), config.feed(),
                     config.webhooks(), config.dataDir(), meters, clock);
         } catch (IOException | IllegalArgumentException e) {
             throw new StartupException("cannot set up webhook secrets: " + e.getMessage(), e);

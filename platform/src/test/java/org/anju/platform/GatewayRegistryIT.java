@@ -40,7 +40,7 @@ class GatewayRegistryIT {
                 .device("det-22", "smoke_detector", SECRET)
                 .device("locker-1", "parcel_locker", SECRET)
                 .propertyUser("olga", "olga-password", "operator");
-        running.fixtures().provisioning().via("det-21", "uitd-1");
+        running.fixtures().registrar().via("det-21", "uitd-1");
         running.fixtures().user("fireman", "Fire", "fire-password", null,
                 java.util.Set.of("fire_brigade"), java.util.Set.of());
     }
@@ -93,7 +93,7 @@ class GatewayRegistryIT {
         running.fixtures().device("det-40", "smoke_detector", SECRET);
         Device5 device = connect(running, "det-40");
 
-        running.fixtures().provisioning().deviceEnabled("det-40", false);
+        running.fixtures().registrar().deviceEnabled("det-40", false);
 
         assertThat(device.awaitDisconnectReason()).isEqualTo(0x87);
         device.close();

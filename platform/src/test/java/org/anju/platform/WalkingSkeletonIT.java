@@ -21,8 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
@@ -115,7 +113,7 @@ class WalkingSkeletonIT {
         while (update == null && lines.hasNext()) {
             String line = lines.next();
             if (line.startsWith("data: ") && line.contains("\"det-2\"")) {
-                update = new ObjectMapper().readTree(line.substring(6));
+                update = Json.MAPPER.readTree(line.substring(6));
             }
         }
         stream.body().close();
@@ -199,7 +197,7 @@ class WalkingSkeletonIT {
     void openApiDocumentDescribesEveryRoute() throws Exception {
         HttpResponse<String> served = running.get("/api/openapi.yaml", null);
         assertThat(served.statusCode()).isEqualTo(200);
-        JsonNode paths = new ObjectMapper(new YAMLFactory()).readTree(served.body()).get("paths");
+        JsonNode paths = Json.YAML.readTree(served.body()).get("paths");
         Set<String> documented = new HashSet<>();
         paths.fields().forEachRemaining(path -> path.getValue().fieldNames()
                 .forEachRemaining(method -> documented.add(method.toUpperCase() + " " + path.getKey())));

@@ -36,9 +36,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import org.anju.platform.AnjuPlatform;
+import org.anju.platform.Json;
 import org.anju.platform.auth.Role;
 import org.anju.platform.auth.UserAccounts;
-import org.anju.platform.registry.Provisioning;
+import org.anju.platform.registry.Registrar;
 import org.anju.protocol.DeviceType;
 import org.anju.protocol.manifest.DeviceManifest;
 import org.anju.simulator.load.LoadRun;
@@ -55,7 +56,7 @@ import org.anju.bench.AnjuVersion;
         description = "Fire alarm PUBLISH -> SSE feed and webhook receiver, under background telemetry.")
 public final class AlertsBench implements Callable<Integer> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final String TENANT = "bench";
     private static final String COMMUNITY = "bench-alerts";
     private static final String PASSWORD = "bench-password-1";
@@ -98,7 +99,7 @@ public final class AlertsBench implements Callable<Integer> {
             out.println("database: " + platform.database().timescale());
             String base = "http://127.0.0.1:" + platform.httpPort();
             String mqtt = "tcp://127.0.0.1:" + platform.mqttPort();
-            Fleet fleet = provision(platform.provisioning(), platform.auth().users());
+            Fleet fleet = provision(platform.registrar(), platform.auth().users());
 
             // every detector's alert, once by the webhook and once by the feed
             CountDownLatch receipts = new CountDownLatch(2 * alarms);
@@ -143,30 +144,30 @@ public final class AlertsBench implements Callable<Integer> {
     }
 
     /** Detectors each in a building of their own (so no storm groups them), background devices of every type. */
-    private Fleet provision(Provisioning provisioning, UserAccounts users) {
-        provisioning.tenant(TENANT, "Benchmark");
-        provisioning.community(new Provisioning.Community(COMMUNITY, TENANT, "Alerts benchmark", null, null, null));
+    private Fleet provision(Registrar registrar, UserAccounts users) {
+        registrar.tenant(TENANT, "Benchmark");
+        registrar.community(new Registrar.Community(COMMUNITY, TENANT, "Alerts benchmark", null, null, null));
         users.seed("bench-admin", "Bench admin", PASSWORD, null, Set.of(Role.PLATFORM_ADMIN), Set.of());
         users.seed("bench-brigade", "Bench fire brigade", PASSWORD, null, Set.of(Role.FIRE_BRIGADE), Set.of());
         List<DeviceManifest.Device> detectors = new ArrayList<>();
         for (int i = 0; i < alarms; i++) {
             String building = "bench-b%04d".formatted(i);
-            provisioning.building(new Provisioning.Building(building, COMMUNITY, "Building " + i, 6, 0));
-            detectors.add(device(provisioning, "detector-%04d".formatted(i), "smoke_detector", building));
+            registrar.building(new Registrar.Building(building, COMMUNITY, "Building " + i, 6, 0));
+            detectors.add(device(registrar, "detector-%04d".formatted(i), "smoke_detector", building));
         }
         List<DeviceManifest.Device> background = new ArrayList<>();
         DeviceType[] types = DeviceType.values();
         for (int i = 0; i < backgroundDevices; i++) {
-            background.add(device(provisioning, "background-%04d".formatted(i), types[i % types.length].wireName(), null));
+            background.add(device(registrar, "background-%04d".formatted(i), types[i % types.length].wireName(), null));
         }
         return new Fleet(detectors, background);
     }
 
-    private static DeviceManifest.Device device(Provisioning provisioning, String id, String type, String building) {
+    private static DeviceManifest.Device device(Registrar registrar, String id, String type, String building) {
         String secret = "secret-" + id;
-        provisioning.device(new Provisioning.Device(id, TENANT, COMMUNITY, type, id, building, building == null ? null : 3,
+        registrar.device(new Registrar.Device(id, TENANT, COMMUNITY, type, id, building, building == null ? null : 3,
                 null, null, null));
-        provisioning.deviceCredential(TENANT, id, id, secret);
+        registrar.deviceCredential(TENANT, id, id, secret);
         return new DeviceManifest.Device(id, TENANT, id, secret, type);
     }
 

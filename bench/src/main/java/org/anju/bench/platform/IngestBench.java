@@ -24,8 +24,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import org.anju.platform.AnjuPlatform;
-import org.anju.platform.ingest.BinaryCopy;
-import org.anju.platform.registry.Provisioning;
+import org.anju.platform.registry.Registrar;
+import org.anju.platform.storage.series.BinaryCopy;
 import org.anju.protocol.DeviceType;
 import org.anju.protocol.manifest.DeviceManifest;
 import org.anju.simulator.load.Ledger;
@@ -138,7 +138,7 @@ public final class IngestBench implements Callable<Integer> {
     private int ingest(String url, Map<String, String> summary) throws Exception {
         try (AnjuPlatform platform = BenchPlatform.start(url, Map.of())) {
             out.println("database: " + platform.database().timescale());
-            List<DeviceManifest.Device> fleet = provision(platform.provisioning());
+            List<DeviceManifest.Device> fleet = provision(platform.registrar());
             out.printf("load: %d devices of all six types (%s client), window %d, rate %s, %d s warm-up + %d s measured%n",
                     fleet.size(), client, window, rate == 0 ? "as fast as acknowledged" : rate + " msg/s", warmupSeconds, seconds);
             Window measured;
@@ -189,16 +189,16 @@ public final class IngestBench implements Callable<Integer> {
     private record Window(Instant from, Instant to, long acknowledged) {
     }
 
-    private List<DeviceManifest.Device> provision(Provisioning provisioning) {
+    private List<DeviceManifest.Device> provision(Registrar provisioning) {
         provisioning.tenant(TENANT, "Benchmark");
-        provisioning.community(new Provisioning.Community(COMMUNITY, TENANT, "Ingest benchmark", null, null, null));
+        provisioning.community(new Registrar.Community(COMMUNITY, TENANT, "Ingest benchmark", null, null, null));
         List<DeviceManifest.Device> fleet = new ArrayList<>();
         DeviceType[] types = DeviceType.values();
         for (int i = 0; i < devices; i++) {
             String type = types[i % types.length].wireName();
             String id = "ingest-%05d".formatted(i);
             String secret = "secret-" + id;
-            provisioning.device(new Provisioning.Device(id, TENANT, COMMUNITY, type, id, null, null, null, null, null));
+            provisioning.device(new Registrar.Device(id, TENANT, COMMUNITY, type, id, null, null, null, null, null));
             provisioning.deviceCredential(TENANT, id, id, secret);
             fleet.add(new DeviceManifest.Device(id, TENANT, id, secret, type));
         }

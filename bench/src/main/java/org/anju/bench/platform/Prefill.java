@@ -16,15 +16,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import org.anju.platform.history.DeviceHistory;
-import org.anju.platform.history.History;
-import org.anju.platform.history.HistoryLimits;
-import org.anju.platform.history.HistoryQuery;
-import org.anju.platform.history.Resolution;
 import org.anju.platform.query.TimeRange;
 import org.anju.platform.storage.Database;
-import org.anju.platform.storage.RequestClass;
 import org.anju.platform.storage.DatabaseSettings;
+import org.anju.platform.storage.RequestClass;
+import org.anju.platform.storage.history.DeviceHistory;
+import org.anju.platform.storage.history.History;
+import org.anju.platform.storage.history.HistoryLimits;
+import org.anju.platform.storage.history.HistoryQuery;
+import org.anju.platform.storage.history.Resolution;
 import org.anju.platform.storage.retention.RetentionPolicy;
 import org.anju.platform.storage.rollup.RollupSettings;
 import org.anju.platform.storage.rollup.Rollups;
@@ -124,7 +124,7 @@ public final class Prefill implements Callable<Integer> {
         try (Database database = Database.open(new DatabaseSettings(dbUrl, dbUser, dbPassword, writers + 2,
                 Duration.ofSeconds(30)))) {
             out.println("database: " + database.timescale());
-            Rollups rollups = Rollups.open(database.dataSource(), database.timescale(), settings, Clock.systemUTC());
+            Rollups rollups = Rollups.open(database.work(), database.timescale(), settings, Clock.systemUTC());
             long rows = 0;
             double prefillSeconds = 0;
             if (!queryOnly) {
@@ -157,8 +157,8 @@ public final class Prefill implements Callable<Integer> {
         rollups.rebuild(start, end);
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("ANALYZE telemetry");
-            s.execute("ANALYZE " + rollups.tables().hourlyStored());
-            s.execute("ANALYZE " + rollups.tables().dailyStored());
+            s.execute("ANALYZE " + rollups.tables().hourly());
+            s.execute("ANALYZE " + rollups.tables().daily());
         }
         out.printf("rollups and statistics: %.1f s%n", (System.nanoTime() - rollupStarted) / 1e9);
         return rows;

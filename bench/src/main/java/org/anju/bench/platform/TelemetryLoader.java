@@ -16,7 +16,7 @@ import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
 
-import org.anju.platform.ingest.BinaryCopy;
+import org.anju.platform.storage.series.BinaryCopy;
 
 /**
  * Loads synthetic history with binary {@code COPY}, as ingest writes: a day at a time, rows in

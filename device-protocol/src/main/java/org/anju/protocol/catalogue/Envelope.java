@@ -5,14 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.anju.error.ClientError;
+import org.anju.protocol.Json;
 import org.anju.protocol.catalogue.spi.Fields;
 
 /**
@@ -26,9 +24,6 @@ final class Envelope {
 
     private static final String TS_EXPECTED =
             "an RFC 3339 date-time with offset (e.g. 2026-11-29T16:00:00+08:00) or epoch milliseconds";
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .build();
 
     private Envelope() {
     }
@@ -39,7 +34,7 @@ final class Envelope {
         }
         JsonNode root;
         try {
-            root = JSON.readTree(payload);
+            root = Json.MAPPER.readTree(payload);
         } catch (JsonProcessingException e) {
             throw ClientError.badRequest(context + ": malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+
+import org.anju.protocol.Json;
 
 /**
  * The devices a simulator runs and how they reach the gateway, as written by the community
@@ -60,10 +60,6 @@ public record DeviceManifest(String mqttUri, List<Device> devices) {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     public DeviceManifest {
         Objects.requireNonNull(mqttUri, "mqttUri");
         devices = List.copyOf(devices);
@@ -76,7 +72,10 @@ public record DeviceManifest(String mqttUri, List<Device> devices) {
      */
     public static DeviceManifest read(Path file) throws IOException {
         try {
-            DeviceManifest manifest = JSON.readValue(file.toFile(), DeviceManifest.class);
+            // a property this version does not know is skipped, so that a newer generator's manifest still reads
+            DeviceManifest manifest = Json.MAPPER.readerFor(DeviceManifest.class)
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(file.toFile());
             if (manifest.devices().isEmpty()) {
                 throw new IOException("manifest " + file + " lists no devices");
             }
@@ -90,7 +89,7 @@ public record DeviceManifest(String mqttUri, List<Device> devices) {
     public void write(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        JSON.writeValue(tmp.toFile(), this);
+        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), this);
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }

@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.anju.protocol.DataPoint;
 import org.anju.protocol.DeviceMessage;
 import org.anju.protocol.DeviceType;
 import org.anju.protocol.Endpoint;
+import org.anju.protocol.Json;
 
 /**
  * The example payload corpus under {@code src/test/resources/examples/<type>/}: valid examples
@@ -30,7 +30,6 @@ final class Examples {
     /** The receive time of every example message; the examples' own {@code ts} lie before it. */
     static final Instant RECEIVED_AT = Instant.parse("2026-11-29T09:00:00Z");
     static final String DEVICE_ID = "dev-1";
-    static final ObjectMapper JSON = new ObjectMapper();
 
     private Examples() {
     }
@@ -145,7 +144,7 @@ final class Examples {
 
     static JsonNode parse(byte[] json) {
         try {
-            return JSON.readTree(json);
+            return Json.MAPPER.readTree(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.anju.error.ClientError;
 import org.anju.protocol.DeviceType;
 import org.anju.protocol.Endpoint;
+import org.anju.protocol.Json;
 
 /**
  * Keeps the published JSON Schemas and the Java decoder in step: on the example corpus both
@@ -101,7 +102,7 @@ class SchemaAgreementTest {
         for (DeviceType type : DeviceType.values()) {
             JsonNode kinds = Examples.parse(schemaText(type)).at("/$defs/event/properties/kind/enum");
 
-            assertThat(Examples.JSON.convertValue(kinds, String[].class))
+            assertThat(Json.MAPPER.convertValue(kinds, String[].class))
                     .as(type.wireName())
                     .containsExactlyElementsOf(catalogue.eventKinds(type));
         }

@@ -7,12 +7,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.anju.simulator.Json;
 import org.anju.simulator.incident.Incident;
 import org.anju.simulator.incident.IncidentKind;
 
@@ -24,12 +21,8 @@ import org.anju.simulator.incident.IncidentKind;
  */
 abstract class BaseBehaviour<S extends BaseBehaviour.BaseState> implements Behaviour {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
-            .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     /** What every device keeps: times as epoch milliseconds, 0 for none. */
+    @KeptAsFields
     static class BaseState {
         long lastStepMs;
         long silentUntilMs;
@@ -98,13 +91,13 @@ abstract class BaseBehaviour<S extends BaseBehaviour.BaseState> implements Behav
 
     @Override
     public final JsonNode saveState() {
-        return JSON.valueToTree(state);
+        return Json.MAPPER.valueToTree(state);
     }
 
     @Override
     public final void restoreState(JsonNode saved) {
         try {
-            state = JSON.readerForUpdating(state).readValue(saved);
+            state = Json.MAPPER.readerForUpdating(state).readValue(saved);
         } catch (IOException e) {
             throw new UncheckedIOException("state of " + params.deviceId() + " is not a " + type + " state", e);
         }

@@ -31,6 +31,7 @@ final class GateTraffic {
     private static final double RETURNS_PER_PEAK_HOUR = 0.5;
 
     /** What a gate keeps across restarts: which resident cars are out, which visitors are in. */
+    @KeptAsFields
     static final class State {
         TreeSet<String> residentsOut = new TreeSet<>();
         /** Visitors' cars inside: plate to the time (epoch ms) the car leaves. */

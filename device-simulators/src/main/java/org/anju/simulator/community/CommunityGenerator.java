@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.anju.protocol.manifest.DeviceManifest;
+import org.anju.simulator.Json;
 
 /**
  * Creates the communities of a plan through the platform's provisioning API and returns the
@@ -24,7 +24,6 @@ public final class CommunityGenerator {
 
     /** Devices per provisioning request (the platform takes at most 5,000). */
     public static final int DEVICES_PER_REQUEST = 2_000;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PlatformApi api;
@@ -61,12 +60,12 @@ public final class CommunityGenerator {
             for (int from = 0; from < devices.size(); from += DEVICES_PER_REQUEST) {
                 List<CommunityLayout.Device> chunk = devices.subList(from, Math.min(devices.size(),
                         from + DEVICES_PER_REQUEST));
-                ArrayNode list = JSON.createArrayNode();
+                ArrayNode list = Json.MAPPER.createArrayNode();
                 for (CommunityLayout.Device d : chunk) {
                     String secret = secrets.computeIfAbsent(d.id(), id -> newSecret());
                     list.add(deviceJson(d, secret));
                 }
-                ObjectNode body = JSON.createObjectNode();
+                ObjectNode body = Json.MAPPER.createObjectNode();
                 body.set("devices", list);
                 JsonNode result = require(api.post(base + "/devices", body.toString()),
                         "devices " + from + " to " + (from + chunk.size() - 1) + " of " + community.id());
@@ -86,7 +85,7 @@ public final class CommunityGenerator {
     }
 
     private static String communityBody(CommunityLayout.Community community) {
-        ObjectNode body = JSON.createObjectNode().put("name", community.name());
+        ObjectNode body = Json.MAPPER.createObjectNode().put("name", community.name());
         ArrayNode buildings = body.putArray("buildings");
         for (CommunityLayout.Building b : community.buildings()) {
             buildings.addObject().put("id", b.id()).put("name", b.name()).put("floorsAbove", b.floorsAbove())
@@ -96,7 +95,7 @@ public final class CommunityGenerator {
     }
 
     private static ObjectNode deviceJson(CommunityLayout.Device d, String secret) {
-        ObjectNode json = JSON.createObjectNode().put("id", d.id()).put("type", d.type()).put("name", d.name())
+        ObjectNode json = Json.MAPPER.createObjectNode().put("id", d.id()).put("type", d.type()).put("name", d.name())
                 .put("location", d.location()).put("secret", secret);
         if (d.buildingId() != null) {
             json.put("buildingId", d.buildingId());

@@ -7,10 +7,8 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import org.anju.simulator.Json;
 import org.anju.simulator.scenario.Durations;
 
 /**
@@ -76,11 +74,8 @@ public record CommunityPlan(String tenantId, String communityPrefix, String comm
      * @throws IOException naming the file, and the line and key of a mistake
      */
     public static CommunityPlan read(Path file) throws IOException {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         try {
-            return yaml.readerForUpdating(new Builder()).<Builder>readValue(file.toFile()).build();
+            return Json.YAML.readerForUpdating(new Builder()).<Builder>readValue(file.toFile()).build();
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
             throw new IOException(file + where + ": " + e.getOriginalMessage(), e);

@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.anju.simulator.Json;
 
 /**
  * The platform's HTTP API as the generator and the scenario checker use it: logs in once, then
@@ -18,7 +19,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class PlatformApi {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(10);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -54,7 +54,7 @@ public final class PlatformApi {
         String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         PlatformApi anonymous = new PlatformApi(base, null);
         Answer answer = anonymous.send("POST", "/api/v1/auth/login",
-                JSON.createObjectNode().put("username", username).put("password", password).toString());
+                Json.MAPPER.createObjectNode().put("username", username).put("password", password).toString());
         if (!answer.ok()) {
             throw new IOException("log-in to " + base + " as " + username + " failed: " + answer.errorMessage());
         }
@@ -96,9 +96,9 @@ public final class PlatformApi {
         }
         JsonNode body;
         try {
-            body = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+            body = response.body().isBlank() ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(response.body());
         } catch (IOException notJson) {
-            body = JSON.createObjectNode();
+            body = Json.MAPPER.createObjectNode();
         }
         return new Answer(response.statusCode(), body);
     }

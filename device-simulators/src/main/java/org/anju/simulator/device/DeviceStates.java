@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.anju.simulator.Json;
 
 /**
  * The per-device state file next to a manifest ({@code devices.json} → {@code devices.state.json}):
@@ -18,7 +19,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class DeviceStates {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final Path file;
 
     public DeviceStates(Path file) {
@@ -47,7 +47,7 @@ public final class DeviceStates {
             return states;
         }
         try {
-            JsonNode root = JSON.readTree(file.toFile());
+            JsonNode root = Json.MAPPER.readTree(file.toFile());
             if (root == null || !root.isObject()) {
                 throw new IOException("state file " + file + " is not a JSON object of device states");
             }
@@ -60,12 +60,12 @@ public final class DeviceStates {
 
     /** Replaces the file with these states. */
     public void save(Map<String, JsonNode> states) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         new TreeMap<>(states).forEach(root::set);
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path tmp = parent.resolve(file.getFileName() + ".tmp");
-        JSON.writeValue(tmp.toFile(), root);
+        Json.MAPPER.writeValue(tmp.toFile(), root);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -15,11 +15,11 @@ import java.util.function.BiConsumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.anju.protocol.manifest.DeviceManifest;
+import org.anju.simulator.Json;
 import org.anju.simulator.SimulatorStats;
 import org.anju.simulator.behaviour.Behaviour;
 import org.anju.simulator.behaviour.CommandResult;
@@ -36,7 +36,6 @@ import org.anju.simulator.incident.IncidentKind;
 public final class SimulatedDevice implements MqttLink.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedDevice.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DeviceManifest.Device spec;
     private final Behaviour behaviour;
@@ -185,7 +184,7 @@ public final class SimulatedDevice implements MqttLink.Listener {
     private void answer(CommandTopic command, byte[] payload) {
         CommandResult result;
         try {
-            JsonNode body = payload.length == 0 ? null : JSON.readTree(payload);
+            JsonNode body = payload.length == 0 ? null : Json.MAPPER.readTree(payload);
             synchronized (this) {
                 result = behaviour.command(command.name(), body, clock.instant(), emitter);
             }
@@ -239,7 +238,7 @@ public final class SimulatedDevice implements MqttLink.Listener {
         }
         byte[] bytes;
         try {
-            bytes = JSON.writeValueAsBytes(payload);
+            bytes = Json.MAPPER.writeValueAsBytes(payload);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("device " + spec.id() + " built a payload that is not JSON", e);
         }

@@ -21,11 +21,11 @@ import java.util.concurrent.locks.LockSupport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.anju.protocol.manifest.DeviceManifest;
+import org.anju.simulator.Json;
 import org.anju.simulator.behaviour.Behaviour;
 import org.anju.simulator.behaviour.Behaviours;
 import org.anju.simulator.behaviour.Emitter;
@@ -44,7 +44,6 @@ import org.anju.simulator.device.MqttVersion;
 public final class Backfill {
 
     private static final Logger LOG = LoggerFactory.getLogger(Backfill.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration ACK_WAIT = Duration.ofSeconds(60);
     private static final ConnectRetry CONNECT = new ConnectRetry(Thread::sleep, ACK_WAIT);
 
@@ -251,7 +250,7 @@ public final class Backfill {
         stamped.put("ts", ts.toString());
         stamped.putAll(payload);
         try {
-            return JSON.writeValueAsString(stamped);
+            return Json.MAPPER.writeValueAsString(stamped);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a behaviour built a payload that is not JSON", e);
         }

@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.anju.protocol.manifest.DeviceManifest;
+import org.anju.simulator.Json;
 import org.anju.simulator.behaviour.Behaviour;
 import org.anju.simulator.behaviour.Behaviours;
 import org.anju.simulator.behaviour.Emitter;
@@ -19,8 +19,6 @@ import org.anju.simulator.behaviour.Emitter;
  * the database. Not thread-safe: one per device, used by its publisher only.
  */
 final class Readings {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DeviceManifest.Device spec;
     private final Behaviour behaviour;
@@ -53,7 +51,7 @@ final class Readings {
         reading.put("ts", lastTsMillis);
         reading.putAll(telemetry);
         try {
-            return new Reading(lastTsMillis, JSON.writeValueAsBytes(reading));
+            return new Reading(lastTsMillis, Json.MAPPER.writeValueAsBytes(reading));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode a reading of " + spec.type(), e);
         }

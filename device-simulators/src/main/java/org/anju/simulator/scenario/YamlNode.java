@@ -12,15 +12,14 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import org.anju.simulator.Json;
 
 /**
  * A YAML value that remembers its line, so that every mistake found after parsing can still be
  * reported where it is. Built from Jackson YAML's token locations; duplicate keys are refused.
  */
 final class YamlNode {
-
-    private static final YAMLFactory YAML = new YAMLFactory();
 
     private final String source;
     private final int line;
@@ -45,7 +44,7 @@ final class YamlNode {
      * @throws ScenarioException with the line of a syntax error or a repeated key
      */
     static YamlNode read(String source, Reader reader) {
-        try (JsonParser p = YAML.createParser(reader)) {
+        try (JsonParser p = Json.YAML.createParser(reader)) {
             if (p.nextToken() == null) {
                 throw new ScenarioException(source, 0, "the file is empty");
             }

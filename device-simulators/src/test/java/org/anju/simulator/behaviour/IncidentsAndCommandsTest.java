@@ -8,16 +8,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import org.anju.simulator.Json;
 import org.anju.simulator.incident.Incident;
 import org.anju.simulator.incident.IncidentKind;
 
 /** Incidents forced by scenarios, and commands the platform sends, per device type. */
 class IncidentsAndCommandsTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant NOON = MONDAY.plus(Duration.ofHours(12));
 
     private static Behaviour started(String type) {
@@ -108,7 +107,7 @@ class IncidentsAndCommandsTest {
                 NOON, recorder);
         recorder.run(panel, NOON.plus(Duration.ofMinutes(5)), NOON.plus(Duration.ofMinutes(5)), Duration.ofMinutes(5));
         boolean alarmFlag = (Boolean) recorder.telemetry().getLast().payload().get("fireAlarm");
-        CommandResult reset = panel.command("reset", JSON.readTree("{\"operatorId\": \"07\"}"), NOON.plus(Duration.ofMinutes(6)), recorder);
+        CommandResult reset = panel.command("reset", Json.MAPPER.readTree("{\"operatorId\": \"07\"}"), NOON.plus(Duration.ofMinutes(6)), recorder);
 
         assertThat(recorder.events("fire_alarm")).singleElement()
                 .satisfies(e -> assertThat(e.payload()).containsEntry("address", Map.of("loop", 2, "point", 17))
@@ -143,13 +142,13 @@ class IncidentsAndCommandsTest {
         String occupied = (String) recorder.events("deposit").getFirst().payload().get("compartment");
         boolean pickedUp = recorder.events("pickup").stream().anyMatch(p -> occupied.equals(p.payload().get("compartment")));
         Instant later = nineAm.plus(Duration.ofHours(2));
-        CommandResult open = locker.command("open-compartment", JSON.readTree("{\"compartment\": \"" + occupied + "\"}"), later, recorder);
+        CommandResult open = locker.command("open-compartment", Json.MAPPER.readTree("{\"compartment\": \"" + occupied + "\"}"), later, recorder);
 
         assertThat(recorder.events("deposit")).hasSizeGreaterThan(10);
         assertThat(open.status()).isEqualTo(200);
         assertThat(open.payload()).containsEntry("opened", occupied).containsEntry("parcel", !pickedUp);
-        assertThat(locker.command("open-compartment", JSON.readTree("{\"compartment\": \"Z99\"}"), later, recorder).status()).isEqualTo(404);
-        assertThat(locker.command("open-compartment", JSON.readTree("{}"), later, recorder).status()).isEqualTo(400);
+        assertThat(locker.command("open-compartment", Json.MAPPER.readTree("{\"compartment\": \"Z99\"}"), later, recorder).status()).isEqualTo(404);
+        assertThat(locker.command("open-compartment", Json.MAPPER.readTree("{}"), later, recorder).status()).isEqualTo(400);
         assertThat(recorder.telemetry().getLast().payload().get("compartments").toString()).contains(occupied + ", size");
     }
 
@@ -180,8 +179,8 @@ class IncidentsAndCommandsTest {
         Behaviour detector = started("smoke_detector");
         Recorder recorder = new Recorder("smoke_detector");
 
-        CommandResult silenced = detector.command("silence", JSON.readTree("{\"minutes\": 5}"), NOON, recorder);
-        CommandResult tooLong = detector.command("silence", JSON.readTree("{\"minutes\": 500}"), NOON, recorder);
+        CommandResult silenced = detector.command("silence", Json.MAPPER.readTree("{\"minutes\": 5}"), NOON, recorder);
+        CommandResult tooLong = detector.command("silence", Json.MAPPER.readTree("{\"minutes\": 500}"), NOON, recorder);
 
         assertThat(silenced.payload()).containsEntry("silencedSeconds", 300);
         assertThat(recorder.events("silenced")).hasSize(1);

@@ -10,20 +10,18 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.anju.protocol.DeviceMessage;
 import org.anju.protocol.Endpoint;
 import org.anju.protocol.catalogue.DeviceCatalogue;
 import org.anju.protocol.manifest.DeviceManifest;
+import org.anju.simulator.Json;
 
 /**
  * Drives a behaviour over simulated time in a test, keeping what it emitted and checking every
  * payload against the device catalogue as the platform would.
  */
 final class Recorder implements Emitter {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     record Emission(Instant ts, boolean event, Map<String, Object> payload) {
         String kind() {
@@ -80,7 +78,7 @@ final class Recorder implements Emitter {
         stamped.put("ts", ts.toString());
         stamped.putAll(payload);
         try {
-            byte[] bytes = JSON.writeValueAsString(stamped).getBytes(UTF_8);
+            byte[] bytes = Json.MAPPER.writeValueAsString(stamped).getBytes(UTF_8);
             // decode throws ClientError naming the field when the catalogue refuses the payload
             DeviceCatalogue.standard().decode(type, new DeviceMessage("acme", type + "-1", endpoint, 1, bytes, ts));
         } catch (JsonProcessingException e) {

@@ -10,9 +10,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.anju.simulator.Json;
 
 class DevicePartsTest {
 
@@ -43,11 +44,10 @@ class DevicePartsTest {
     @Test
     void statesLiveNextToTheManifestAndRoundTrip() throws IOException {
         DeviceStates states = DeviceStates.nextTo(dir.resolve("devices.json"));
-        ObjectMapper json = new ObjectMapper();
 
         assertThat(states.file()).isEqualTo(dir.resolve("devices.state.json"));
         assertThat(states.load()).isEmpty();
-        states.save(Map.of("e-1", json.readTree("{\"trips\": 5}")));
+        states.save(Map.of("e-1", Json.MAPPER.readTree("{\"trips\": 5}")));
         assertThat(states.load().get("e-1").get("trips").asLong()).isEqualTo(5);
 
         Files.writeString(states.file(), "[1, 2]");

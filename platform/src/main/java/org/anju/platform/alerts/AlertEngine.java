@@ -1,12 +1,10 @@
 package org.anju.platform.alerts;
 
 import java.sql.SQLException;
-import java.sql.SQLTransientException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +27,9 @@ import org.anju.platform.ingest.CommittedMessage;
 import org.anju.platform.ingest.IngestListener;
 import org.anju.platform.presence.PresenceChange;
 import org.anju.platform.presence.PresenceListener;
+import org.anju.platform.registry.DeviceStates;
 import org.anju.platform.storage.Sql;
+import org.anju.platform.storage.SqlFailures;
 
 /**
  * Runs the alert rules on everything ingest committed and on presence changes, on its own thread:
@@ -102,7 +102,7 @@ public final class AlertEngine implements IngestListener, PresenceListener, Auto
         if (running.compareAndSet(false, true)) {
             long replayUntil;
             try {
-                replayUntil = transactions.runOrThrow(change -> progress.start(change.connection()));
+                replayUntil = transactions.runOrThrow(change -> progress.start(change.tx()));
             } catch (SQLException e) {
                 LOG.error("alert rules cannot read their progress, events of a crash are not replayed: {}", e.getMessage());
                 replayUntil = -1;
@@ -121,7 +121,7 @@ public final class AlertEngine implements IngestListener, PresenceListener, Auto
         while (running.get() && until > 0) {
             EventProgress.Replay next;
             try {
-                next = transactions.runOrThrow(change -> progress.next(change.connection(), until));
+                next = transactions.runOrThrow(change -> progress.next(change.tx(), until));
             } catch (SQLException e) {
                 LOG.error("alert rules could not replay events: {}", e.getMessage());
                 return;
@@ -208,7 +208,7 @@ public final class AlertEngine implements IngestListener, PresenceListener, Auto
                 });
                 return;
             } catch (SQLException e) {
-                if (!retryable(e)) {
+                if (!SqlFailures.isRetryable(e)) {
                     LOG.warn("alert batch failed, applying its signals one by one: {}", e.getMessage());
                     applyOneByOne(work);
                     return;
@@ -250,7 +250,7 @@ public final class AlertEngine implements IngestListener, PresenceListener, Auto
             writer.apply(change, s, l.device(), l.settings(), now);
             signals.increment();
         }
-        progress.advance(change.connection(), work.lastEventId());
+        progress.advance(change.tx(), work.lastEventId());
     }
 
     /** Returns "device|type" of the unresolved alerts of the signals' devices. */
@@ -291,7 +291,7 @@ public final class AlertEngine implements IngestListener, PresenceListener, Auto
         }
         try {
             transactions.runOrThrow(change -> {
-                progress.advance(change.connection(), work.lastEventId());
+                progress.advance(change.tx(), work.lastEventId());
                 return null;
             });
         } catch (SQLException e) {
@@ -304,7 +304,7 @@ public final class AlertEngine implements IngestListener, PresenceListener, Auto
         Set<String> ids = new HashSet<>();
         work.messages().forEach(m -> ids.add(m.deviceId()));
         work.presence().forEach(p -> ids.add(p.deviceId()));
-        Map<String, DeviceInfo> known = devices.find(change.connection(), ids, now);
+        Map<String, DeviceInfo> known = devices.find(change.tx(), ids, now);
         Map<String, AlertSettings> own = settings.of(change.connection(),
                 known.values().stream().map(DeviceInfo::communityId).distinct().toList());
         List<Located> located = new ArrayList<>();
@@ -334,17 +334,6 @@ public final class AlertEngine implements IngestListener, PresenceListener, Auto
         if (changes.isEmpty()) {
             return Map.of();
         }
-        Map<String, Boolean> online = new HashMap<>();
-        String[] ids = changes.stream().map(PresenceChange::deviceId).distinct().toArray(String[]::new);
-        Sql.query(change.connection(), "SELECT device_id, online FROM device_state WHERE device_id = ANY (?)",
-                rs -> online.put(rs.getString(1), rs.getBoolean(2)), (Object) ids);
-        return online;
-    }
-
-    /** Connection failures, timeouts, serialization failures and deadlocks pass; anything else would fail again. */
-    static boolean retryable(SQLException e) {
-        String state = e.getSQLState();
-        return e instanceof SQLTransientException || state == null || state.startsWith("08") || state.startsWith("57")
-                || state.startsWith("53") || state.equals("40001") || state.equals("40P01");
+        return DeviceStates.online(change.tx(), changes.stream().map(PresenceChange::deviceId).distinct().toList());
     }
 }

@@ -12,7 +12,7 @@ import org.anju.platform.audit.AuditLog;
 import org.anju.platform.auth.Principal;
 import org.anju.platform.query.ListRequest;
 import org.anju.platform.query.Page;
-import org.anju.platform.storage.Sql;
+import org.anju.platform.registry.Devices;
 
 /**
  * Alert records and storm incidents for people: read what the user's {@link Scope} allows,
@@ -147,11 +147,10 @@ public final class Alerts {
         }
         Map<String, Object> values = SettingsFields.check(body);
         return transactions.run(change -> {
-            String tenantId = Sql.one(change.connection(), "SELECT tenant_id FROM communities WHERE id = ?",
-                    rs -> rs.getString(1), communityId)
+            String tenantId = Devices.tenantOfCommunity(change.tx(), communityId)
                     .orElseThrow(() -> ClientError.notFound("no community '" + communityId + "'"));
             SettingsFields.update(change.connection(), communityId, values);
-            AuditLog.write(change.connection(), audit.forTenant(tenantId).with("changes", body.copy()));
+            AuditLog.write(change.tx(), audit.forTenant(tenantId).with("changes", body.copy()));
             return settingsOf(change, communityId);
         });
     }

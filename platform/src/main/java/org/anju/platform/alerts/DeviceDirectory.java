@@ -1,6 +1,5 @@
 package org.anju.platform.alerts;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,20 +10,17 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.anju.platform.storage.Sql;
+import org.anju.platform.registry.Devices;
+import org.anju.platform.storage.UnitOfWork;
 
 /**
- * Where devices are (community, building, floor, address in words), for alert records;
- * remembered for a few minutes, since devices rarely move. Used by the rules thread only.
+ * Where devices are (community, building, floor, address in words), for alert records, as the
+ * registry tells; remembered for a few minutes, since devices rarely move. Used by the rules
+ * thread only.
  */
 final class DeviceDirectory {
 
     private static final Duration REMEMBER = Duration.ofMinutes(5);
-    private static final String SQL = """
-            SELECT d.id, d.tenant_id, d.community_id, d.type, d.building_id, b.name AS building, d.floor, d.location,
-                   c.name AS community, c.address AS community_address
-              FROM devices d JOIN communities c ON c.id = d.community_id LEFT JOIN buildings b ON b.id = d.building_id
-             WHERE d.id = ANY (?)""";
 
     private record Known(DeviceInfo info, Instant until) {
     }
@@ -32,7 +28,7 @@ final class DeviceDirectory {
     private final Map<String, Known> known = new ConcurrentHashMap<>();
 
     /** Returns the devices found (unknown ids are left out). */
-    Map<String, DeviceInfo> find(Connection c, Collection<String> deviceIds, Instant now) throws SQLException {
+    Map<String, DeviceInfo> find(UnitOfWork.Tx tx, Collection<String> deviceIds, Instant now) throws SQLException {
         Map<String, DeviceInfo> found = new HashMap<>();
         List<String> missing = deviceIds.stream().distinct().filter(id -> {
             Known k = known.get(id);
@@ -45,17 +41,16 @@ final class DeviceDirectory {
         if (missing.isEmpty()) {
             return found;
         }
-        for (DeviceInfo info : Sql.query(c, SQL, rs -> {
+        for (Devices.Place place : Devices.places(tx, missing).values()) {
             StringJoiner address = new StringJoiner(", ");
-            for (String part : new String[] {rs.getString("community"), rs.getString("community_address"),
-                    rs.getString("building"), floor(Sql.integer(rs, "floor")), rs.getString("location")}) {
+            for (String part : new String[] {place.community(), place.communityAddress(), place.building(),
+                    floor(place.floor()), place.location()}) {
                 if (part != null && !part.isBlank()) {
                     address.add(part);
                 }
             }
-            return new DeviceInfo(rs.getString("id"), rs.getString("tenant_id"), rs.getString("community_id"),
-                    rs.getString("type"), rs.getString("building_id"), Sql.integer(rs, "floor"), address.toString());
-        }, (Object) missing.toArray(String[]::new))) {
+            DeviceInfo info = new DeviceInfo(place.deviceId(), place.tenantId(), place.communityId(), place.type(),
+                    place.buildingId(), place.floor(), address.toString());
             known.put(info.deviceId(), new Known(info, now.plus(REMEMBER)));
             found.put(info.deviceId(), info);
         }

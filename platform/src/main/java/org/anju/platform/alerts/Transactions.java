@@ -3,29 +3,47 @@ package org.anju.platform.alerts;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-import javax.sql.DataSource;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.anju.error.ServerError;
-import org.anju.platform.notify.Notification;
-import org.anju.platform.notify.Outbox;
-import org.anju.platform.storage.SqlFailures;
+import org.anju.platform.delivery.Notification;
+import org.anju.platform.delivery.Outbox;
+import org.anju.platform.storage.UnitOfWork;
 
 /**
- * Runs a change of alerts, fire cases or rescues in one transaction together with the
- * notifications that report it (the outbox contract), and wakes the outbox readers after commit.
- * Shared by the alert writer, the API actions and the timer scheduler.
+ * Runs a change of alerts, fire cases or rescues in one transaction of the {@link UnitOfWork}
+ * together with the notifications that report it (the outbox contract: a notification exists
+ * exactly when its change committed, and the outbox readers are woken after the commit). Shared by
+ * the alert writer, the API actions and the timer scheduler.
  */
 public final class Transactions {
 
     /** The open transaction a change runs in. */
-    public interface Change {
+    public static final class Change {
 
-        Connection connection();
+        private final UnitOfWork.Tx tx;
+        private final Outbox outbox;
+
+        private Change(UnitOfWork.Tx tx, Outbox outbox) {
+            this.tx = tx;
+            this.outbox = outbox;
+        }
+
+        /** Returns the transaction, for the stores of other capabilities that join it. */
+        public UnitOfWork.Tx tx() {
+            return tx;
+        }
+
+        /** Returns the transaction's connection. */
+        public Connection connection() {
+            return tx.connection();
+        }
 
         /** Appends a notification in this transaction. */
-        void notify(String topic, String tenantId, String communityId, boolean fire, ObjectNode payload) throws SQLException;
+        public void notify(String topic, String tenantId, String communityId, boolean fire, ObjectNode payload)
+                throws SQLException {
+            outbox.append(tx, new Notification(topic, tenantId, communityId, fire, payload));
+        }
     }
 
     /** Work inside a transaction. */
@@ -34,74 +52,31 @@ public final class Transactions {
         T run(Change change) throws SQLException;
     }
 
-    private static final int MAX_ATTEMPTS = 3;
+    private static final String WHAT = "alerts";
 
-    private final DataSource dataSource;
+    private final UnitOfWork work;
     private final Outbox outbox;
 
-    public Transactions(DataSource dataSource, Outbox outbox) {
-        this.dataSource = dataSource;
+    public Transactions(UnitOfWork work, Outbox outbox) {
+        this.work = work;
         this.outbox = outbox;
     }
 
     /**
-     * Runs the work and commits; rolls back on any failure.
+     * Runs the work and commits (a deadlock victim is run again); rolls back on any failure.
      *
-     * @throws SQLException when the database fails (the caller decides on retry)
+     * @throws SQLException when the database fails (the caller decides on a later retry)
      */
     public <T> T runOrThrow(Work<T> work) throws SQLException {
-        boolean[] notified = {false};
-        T result;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            Change change = new Change() {
-                @Override
-                public Connection connection() {
-                    return c;
-                }
-
-                @Override
-                public void notify(String topic, String tenantId, String communityId, boolean fire, ObjectNode payload)
-                        throws SQLException {
-                    outbox.append(c, new Notification(topic, tenantId, communityId, fire, payload));
-                    notified[0] = true;
-                }
-            };
-            try {
-                result = work.run(change);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    c.rollback();
-                } catch (SQLException ignored) {
-                    // the connection is broken; the pool discards it, and the transaction dies with it
-                }
-                throw e;
-            }
-        }
-        if (notified[0]) {
-            outbox.committed();
-        }
-        return result;
+        return this.work.inTransactionOrThrow(WHAT, tx -> work.run(new Change(tx, outbox)));
     }
 
     /**
-     * Runs the work for a request: a deadlock or serialization failure is tried again (up to
-     * {@value #MAX_ATTEMPTS} times), other database failures become a retryable
-     * {@link ServerError} 503 (504 when a statement timeout cancelled one), {@link org.anju.error.ClientError}s
-     * pass through.
+     * Runs the work for a request: a deadlock or serialization victim is run again, other database
+     * failures become a retryable {@link ServerError} 503 (504 when a statement timeout cancelled
+     * one), {@link org.anju.error.ClientError}s pass through.
      */
     public <T> T run(Work<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return runOrThrow(work);
-            } catch (SQLException e) {
-                // two changes of the same alerts in opposite order (e.g. the rules and a person) can deadlock
-                if (attempt < MAX_ATTEMPTS && ("40P01".equals(e.getSQLState()) || "40001".equals(e.getSQLState()))) {
-                    continue;
-                }
-                throw SqlFailures.toServerError("alerts", e);
-            }
-        }
+        return this.work.inTransaction(WHAT, tx -> work.run(new Change(tx, outbox)));
     }
 }

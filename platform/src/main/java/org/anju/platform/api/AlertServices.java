@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 
-import javax.sql.DataSource;
-
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.anju.platform.alerts.AlertEngine;
@@ -13,10 +11,11 @@ import org.anju.platform.alerts.Alerts;
 import org.anju.platform.alerts.CommunitySettings;
 import org.anju.platform.alerts.TimerScheduler;
 import org.anju.platform.alerts.Transactions;
+import org.anju.platform.alerts.fire.FireWorkflow;
+import org.anju.platform.alerts.rescue.Rescues;
 import org.anju.platform.config.AnjuConfig;
-import org.anju.platform.fire.FireWorkflow;
-import org.anju.platform.notify.Outbox;
-import org.anju.platform.rescue.Rescues;
+import org.anju.platform.delivery.Outbox;
+import org.anju.platform.storage.UnitOfWork;
 
 /**
  * Alerts, the fire workflow and elevator rescues, wired together: the rule engine (an ingest and
@@ -29,12 +28,12 @@ public record AlertServices(Alerts alerts, FireWorkflow fire, Rescues rescues, A
     /**
      * Creates the services over a database; time comes from {@code clock}, fire days start in {@code dayZone}.
      *
-     * @param dataSource the pool of background work (the rule engine and the timers)
-     * @param requests   the pool of HTTP requests (what people read and do)
+     * @param work     the unit of work of background work (the rule engine and the timers)
+     * @param requests the unit of work of HTTP requests (what people read and do)
      */
-    public static AlertServices of(DataSource dataSource, DataSource requests, Outbox outbox, AnjuConfig.Alerts config,
+    public static AlertServices of(UnitOfWork work, UnitOfWork requests, Outbox outbox, AnjuConfig.Alerts config,
             Clock clock, ZoneId dayZone, MeterRegistry meters) {
-        Transactions background = new Transactions(dataSource, outbox);
+        Transactions background = new Transactions(work, outbox);
         Transactions people = new Transactions(requests, outbox);
         CommunitySettings settings = new CommunitySettings(config.defaults());
         Alerts alerts = new Alerts(people, settings, clock);

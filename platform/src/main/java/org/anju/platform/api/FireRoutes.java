@@ -11,9 +11,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import org.anju.error.ClientError;
+import org.anju.platform.alerts.fire.FireWorkflow;
+import org.anju.platform.alerts.fire.TransitionRequest;
 import org.anju.platform.auth.Principal;
-import org.anju.platform.fire.FireWorkflow;
-import org.anju.platform.fire.TransitionRequest;
 import org.anju.platform.query.ListLimits;
 
 /**

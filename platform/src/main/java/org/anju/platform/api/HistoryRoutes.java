@@ -10,11 +10,11 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import org.anju.platform.auth.Principal;
-import org.anju.platform.history.DeviceHistory;
-import org.anju.platform.history.EventLog;
-import org.anju.platform.history.EventQuery;
-import org.anju.platform.history.HistoryQuery;
 import org.anju.platform.registry.DeviceRegistry;
+import org.anju.platform.storage.history.DeviceHistory;
+import org.anju.platform.storage.history.EventLog;
+import org.anju.platform.storage.history.EventQuery;
+import org.anju.platform.storage.history.HistoryQuery;
 
 /**
  * Device histories for charts, and stored events of a device or a community, a page at a time.

@@ -74,8 +74,8 @@ final class ProvisioningRoutes {
         requireProvisioner(user, tenantId);
         String body = ctx.body().asString();
         Actor actor = AuthRoutes.actor(ctx);
-        CommunityProvisioning.OnCreated giveToCreator = user.has(Role.PLATFORM_ADMIN) ? (c, id) -> { }
-                : (c, id) -> UserAccounts.grantCreatedCommunity(c, actor, id);
+        CommunityProvisioning.OnCreated giveToCreator = user.has(Role.PLATFORM_ADMIN) ? (tx, id) -> { }
+                : (tx, id) -> UserAccounts.grantCreatedCommunity(tx, actor, id);
         Responses.json(ctx, vertx.executeBlocking(() -> {
             ProvisioningResult result = provisioning.community(tenantId, communityId,
                     ProvisioningRequests.community(body), giveToCreator);

@@ -8,9 +8,9 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import org.anju.platform.alerts.rescue.Rescues;
 import org.anju.platform.auth.Principal;
 import org.anju.platform.query.ListLimits;
-import org.anju.platform.rescue.Rescues;
 
 /**
  * Elevator rescue records: list, one, and the steps dispatch, arrival and release.

@@ -6,10 +6,10 @@ import java.time.ZoneId;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.anju.platform.config.AnjuConfig;
-import org.anju.platform.history.DeviceHistory;
-import org.anju.platform.history.EventLog;
 import org.anju.platform.storage.Database;
 import org.anju.platform.storage.RequestClass;
+import org.anju.platform.storage.history.DeviceHistory;
+import org.anju.platform.storage.history.EventLog;
 import org.anju.platform.storage.retention.RetentionPolicy;
 import org.anju.platform.storage.rollup.RollupTables;
 import org.anju.platform.storage.usage.StorageUsage;

@@ -1,6 +1,5 @@
 package org.anju.platform.audit;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,12 +47,7 @@ public final class AuditLog {
 
     /** Writes an entry in the caller's transaction: it commits or rolls back with the action. */
     public static void write(UnitOfWork.Tx tx, AuditEntry entry) throws SQLException {
-        write(tx.connection(), entry);
-    }
-
-    /** Writes an entry on the connection of the caller's transaction (for stores not yet on the unit of work). */
-    public static void write(Connection c, AuditEntry entry) throws SQLException {
-        Sql.update(c, INSERT, entry.tenantId(), entry.actor(), entry.sourceAddress(), entry.action(), entry.target(),
+        tx.update(INSERT, entry.tenantId(), entry.actor(), entry.sourceAddress(), entry.action(), entry.target(),
                 entry.detail().encode());
     }
 

@@ -1,6 +1,5 @@
 package org.anju.platform.auth;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -207,10 +206,10 @@ public final class UserAccounts {
      * creates it, so that they see it as soon as it exists; tell {@link Sessions#userChanged} once it
      * committed.
      */
-    public static void grantCreatedCommunity(Connection c, Actor actor, String communityId) throws SQLException {
+    public static void grantCreatedCommunity(Tx tx, Actor actor, String communityId) throws SQLException {
         Principal admin = actor.user();
-        UserStore.addCommunity(c, admin.username(), communityId);
-        AuditLog.write(c, actor.audit("user.community_granted", admin.tenantId(), admin.username())
+        UserStore.addCommunity(tx, admin.username(), communityId);
+        AuditLog.write(tx, actor.audit("user.community_granted", admin.tenantId(), admin.username())
                 .with("communityId", communityId).with("reason", "created it"));
     }
 

@@ -1,7 +1,6 @@
 package org.anju.platform.auth;
 
 import java.sql.Array;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -77,12 +76,12 @@ final class UserStore {
     static void setCommunities(Tx tx, String username, Collection<String> communityIds) throws SQLException {
         tx.update("DELETE FROM user_communities WHERE username = ?", username);
         for (String community : communityIds) {
-            addCommunity(tx.connection(), username, community);
+            addCommunity(tx, username, community);
         }
     }
 
-    static void addCommunity(Connection c, String username, String communityId) throws SQLException {
-        Sql.update(c, "INSERT INTO user_communities (username, community_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+    static void addCommunity(Tx tx, String username, String communityId) throws SQLException {
+        tx.update("INSERT INTO user_communities (username, community_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 username, communityId);
     }
 

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import org.anju.gateway.GatewayOptions;
 import org.anju.gateway.TenantLimits;
-import org.anju.platform.history.HistoryLimits;
+import org.anju.platform.storage.history.HistoryLimits;
 import org.anju.platform.presence.PresenceSettings;
 import org.anju.platform.query.ListLimits;
 import org.anju.platform.alerts.AlertSettings;

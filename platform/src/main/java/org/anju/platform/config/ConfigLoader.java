@@ -12,21 +12,20 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import org.anju.gateway.GatewayOptions;
 import org.anju.gateway.TenantLimits;
 import org.anju.platform.presence.Expectation;
 import org.anju.platform.presence.PresenceSettings;
 import org.anju.platform.alerts.AlertSettings;
-import org.anju.platform.history.HistoryLimits;
+import org.anju.platform.storage.history.HistoryLimits;
 import org.anju.platform.query.ListLimits;
 import org.anju.platform.storage.StatementTimeouts;
 import org.anju.platform.storage.retention.RetentionPolicy;
 import org.anju.protocol.DeviceType;
+import org.anju.platform.Json;
 
 /**
  * Loads the configuration: the documented defaults ({@code anju-defaults.yaml}), then an optional
@@ -41,7 +40,6 @@ public final class ConfigLoader {
     public static final String CONFIG_FILE_ENV = "ANJU_CONFIG";
     private static final String ENV_PREFIX = "ANJU_";
     private static final String DEFAULTS = "/anju-defaults.yaml";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Duration MAX_SESSION_CHECK = Duration.ofMinutes(1);
 
     private ConfigLoader() {
@@ -214,7 +212,7 @@ public final class ConfigLoader {
 
     private static ObjectNode defaults() {
         try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULTS)) {
-            return (ObjectNode) YAML.readTree(in);
+            return (ObjectNode) Json.YAML.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + DEFAULTS, e);
         }
@@ -225,9 +223,9 @@ public final class ConfigLoader {
             throw new ConfigException("configuration file '" + path + "' does not exist");
         }
         try {
-            JsonNode node = YAML.readTree(path.toFile());
+            JsonNode node = Json.YAML.readTree(path.toFile());
             if (node == null || node.isMissingNode() || node.isNull()) {
-                return YAML.createObjectNode();
+                return Json.YAML.createObjectNode();
             }
             if (!node.isObject()) {
                 throw new ConfigException("configuration file '" + path + "' must hold a YAML mapping");

@@ -5,14 +5,12 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 
-import javax.sql.DataSource;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
 import org.anju.platform.config.AnjuConfig;
-import org.anju.platform.notify.Outbox;
+import org.anju.platform.storage.UnitOfWork;
 
 /**
  * Everything that delivers notifications, wired: the live feed, the webhook dispatcher and the
@@ -35,22 +33,22 @@ public final class Delivery implements AutoCloseable {
     /**
      * Builds and starts the feed and the dispatcher.
      *
-     * @param dataSource the pool of background work (the feed, the dispatcher)
-     * @param requests   the pool of HTTP requests (managing subscriptions, reading the delivery log)
+     * @param work     the unit of work of background work (the feed, the dispatcher)
+     * @param requests the unit of work of HTTP requests (managing subscriptions, reading the delivery log)
      * @throws IOException              when the secret key file cannot be read or written
      * @throws IllegalArgumentException when the configured secret key is not valid
      */
-    public static Future<Delivery> start(Vertx vertx, DataSource dataSource, DataSource requests,
+    public static Future<Delivery> start(Vertx vertx, UnitOfWork work, UnitOfWork requests,
             AnjuConfig.Feed feedSettings,
             AnjuConfig.Webhooks webhookSettings, Path dataDir, MeterRegistry meters, Clock clock) throws IOException {
         SecretBox secrets = SecretBox.load(webhookSettings.secretKey(), dataDir);
         Outbox outbox = new Outbox(vertx);
         Channels channels = Channels.standard();
         TargetPolicy targets = new TargetPolicy(webhookSettings.allowPrivateTargets());
-        DeliveryStore deliveries = new DeliveryStore(dataSource, outbox);
-        FeedHub feed = new FeedHub(vertx, new NotificationReader(dataSource), feedSettings, meters);
+        DeliveryStore deliveries = new DeliveryStore(work, outbox);
+        FeedHub feed = new FeedHub(vertx, new NotificationReader(work), feedSettings, meters);
         WebhookClient receivers = new WebhookClient(vertx, targets, webhookSettings, null);
-        WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, deliveries, channels, secrets, receivers, outbox,
+        WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, deliveries, channels, secrets, receivers,
                 webhookSettings, clock, new SecureRandom(), meters);
         WebhookService webhooks = new WebhookService(new SubscriptionStore(requests), new DeliveryStore(requests, outbox),
                 channels, targets, secrets, clock, dispatcher::wake);

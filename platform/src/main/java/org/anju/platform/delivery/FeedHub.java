@@ -22,7 +22,6 @@ import org.slf4j.LoggerFactory;
 
 import org.anju.error.ClientError;
 import org.anju.platform.config.AnjuConfig;
-import org.anju.platform.notify.Outbox;
 import org.anju.platform.query.QueryParams;
 
 /**

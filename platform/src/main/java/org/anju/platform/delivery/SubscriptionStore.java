@@ -1,29 +1,21 @@
 package org.anju.platform.delivery;
 
 import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
 import io.vertx.core.json.JsonObject;
 
-import org.anju.error.ServerError;
-import org.anju.platform.query.ListRequest;
-import org.anju.platform.query.Page;
-import org.anju.platform.storage.SqlFailures;
 import org.anju.platform.audit.AuditEntry;
 import org.anju.platform.audit.AuditLog;
+import org.anju.platform.query.ListRequest;
+import org.anju.platform.query.Page;
+import org.anju.platform.registry.Devices;
 import org.anju.platform.storage.UnitOfWork;
 
 /**
@@ -39,12 +31,12 @@ public final class SubscriptionStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, (SELECT COALESCE(max(id), 0) FROM notifications), ?, ?)
             RETURNING id""";
 
-    private final DataSource dataSource;
-    private final UnitOfWork db;
+    private static final String WHAT = "webhook subscriptions";
 
-    public SubscriptionStore(DataSource dataSource) {
-        this.dataSource = dataSource;
-        this.db = UnitOfWork.of(dataSource);
+    private final UnitOfWork work;
+
+    public SubscriptionStore(UnitOfWork work) {
+        this.work = work;
     }
 
     /**
@@ -53,61 +45,31 @@ public final class SubscriptionStore {
      */
     public Subscription insert(SubscriptionSpec spec, String tenantId, String createdBy, byte[] secret, byte[] auth,
             Instant now, AuditEntry audit) {
-        long id = db.inTransaction("webhook subscriptions", tx -> {
-            long created = insert(tx.connection(), spec, tenantId, createdBy, secret, auth, now);
-            AuditLog.write(tx, audit.about("webhook:" + created).forTenant(tenantId));
-            return created;
+        return work.inTransaction(WHAT, tx -> {
+            long id = tx.one(INSERT_SQL, rs -> rs.getLong(1), tenantId, spec.name(), spec.channel(), spec.url(),
+                    spec.topics().toArray(String[]::new),
+                    spec.communityIds() == null ? null : spec.communityIds().toArray(String[]::new), spec.fireOnly(),
+                    spec.settings().encode(), secret, auth, spec.enabled(), createdBy, now).orElseThrow();
+            AuditLog.write(tx, audit.about("webhook:" + id).forTenant(tenantId));
+            return find(tx, id).orElseThrow();
         });
-        return find(id).orElseThrow();
-    }
-
-    private static long insert(Connection c, SubscriptionSpec spec, String tenantId, String createdBy, byte[] secret,
-            byte[] auth, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(INSERT_SQL)) {
-            ps.setString(1, tenantId);
-            ps.setString(2, spec.name());
-            ps.setString(3, spec.channel());
-            ps.setString(4, spec.url());
-            ps.setArray(5, c.createArrayOf("text", spec.topics().toArray()));
-            ps.setArray(6, spec.communityIds() == null ? null : c.createArrayOf("text", spec.communityIds().toArray()));
-            ps.setBoolean(7, spec.fireOnly());
-            ps.setString(8, spec.settings().encode());
-            ps.setBytes(9, secret);
-            ps.setBytes(10, auth);
-            ps.setBoolean(11, spec.enabled());
-            ps.setString(12, createdBy);
-            ps.setTimestamp(13, Timestamp.from(now));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 
     /** Returns a page of the subscriptions of a tenant, or of every one when {@code tenantId} is null; newest first. */
     public Page<Subscription> list(String tenantId, ListRequest page) {
-        String sql = "SELECT " + COLUMNS + " FROM webhook_subscriptions s WHERE (?::text IS NULL OR s.tenant_id = ?)"
-                + " AND s.id < ? ORDER BY s.id DESC LIMIT ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, tenantId);
-            ps.setString(2, tenantId);
-            ps.setLong(3, page.afterId());
-            ps.setInt(4, page.fetchSize());
-            return page.page(readAll(ps), s -> new Object[] {s.id()});
-        } catch (SQLException e) {
-            throw unavailable(e);
-        }
+        List<Subscription> rows = work.read(WHAT, tx -> tx.query("SELECT " + COLUMNS + " FROM webhook_subscriptions s"
+                + " WHERE (?::text IS NULL OR s.tenant_id = ?) AND s.id < ? ORDER BY s.id DESC LIMIT ?",
+                rs -> read(rs, 1), tenantId, tenantId, page.afterId(), page.fetchSize()));
+        return page.page(rows, s -> new Object[] {s.id()});
     }
 
+    /** Returns the subscription, if there is one with this id. */
     public Optional<Subscription> find(long id) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                        + " FROM webhook_subscriptions s WHERE s.id = ?")) {
-            ps.setLong(1, id);
-            return readAll(ps).stream().findFirst();
-        } catch (SQLException e) {
-            throw unavailable(e);
-        }
+        return work.read(WHAT, tx -> find(tx, id));
+    }
+
+    private static Optional<Subscription> find(UnitOfWork.Tx tx, long id) throws SQLException {
+        return tx.one("SELECT " + COLUMNS + " FROM webhook_subscriptions s WHERE s.id = ?", rs -> read(rs, 1), id);
     }
 
     /**
@@ -115,7 +77,7 @@ public final class SubscriptionStore {
      * again. The audit entry is written in the same transaction.
      */
     public void setEnabled(long id, boolean enabled, AuditEntry audit) {
-        db.inTransaction("webhook subscriptions", tx -> {
+        work.inTransaction(WHAT, tx -> {
             tx.update("UPDATE webhook_subscriptions SET enabled = ? WHERE id = ?", enabled, id);
             AuditLog.write(tx, audit);
             return null;
@@ -124,50 +86,21 @@ public final class SubscriptionStore {
 
     /** Deletes a subscription with its deliveries and their log; the audit entry is written in the same transaction. */
     public void delete(long id, AuditEntry audit) {
-        db.inTransaction("webhook subscriptions", tx -> {
+        work.inTransaction(WHAT, tx -> {
             tx.update("DELETE FROM webhook_subscriptions WHERE id = ?", id);
             AuditLog.write(tx, audit);
             return null;
         });
     }
 
-    /** Returns the tenant of each of the communities that exist. */
+    /** Returns the tenant of each of the communities that exist (as the registry tells). */
     public Map<String, String> communityTenants(List<String> communityIds) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT id, tenant_id FROM communities WHERE id = ANY (?)")) {
-            ps.setArray(1, c.createArrayOf("text", communityIds.toArray()));
-            Map<String, String> tenants = new HashMap<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    tenants.put(rs.getString(1), rs.getString(2));
-                }
-            }
-            return tenants;
-        } catch (SQLException e) {
-            throw unavailable(e);
-        }
+        return work.read(WHAT, tx -> Devices.communityTenants(tx, communityIds));
     }
 
+    /** Returns whether the tenant exists (as the registry tells). */
     public boolean tenantExists(String tenantId) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT 1 FROM tenants WHERE id = ?")) {
-            ps.setString(1, tenantId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw unavailable(e);
-        }
-    }
-
-    static List<Subscription> readAll(PreparedStatement ps) throws SQLException {
-        List<Subscription> all = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                all.add(read(rs, 1));
-            }
-        }
-        return all;
+        return work.read(WHAT, tx -> Devices.tenantExists(tx, tenantId));
     }
 
     /** Reads the {@link #COLUMNS} starting at column {@code first}. */
@@ -181,9 +114,5 @@ public final class SubscriptionStore {
 
     private static List<String> texts(Array array) throws SQLException {
         return array == null ? null : List.copyOf(Arrays.asList((String[]) array.getArray()));
-    }
-
-    private static ServerError unavailable(SQLException e) {
-        return SqlFailures.toServerError("webhook subscriptions", e);
     }
 }

@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 
 import org.anju.error.ClientError;
 import org.anju.platform.config.AnjuConfig;
-import org.anju.platform.notify.Outbox;
 
 /**
  * Sends notifications to subscriptions: turns new notifications into deliveries (a stored cursor
@@ -44,7 +43,6 @@ public final class WebhookDispatcher {
     private final Channels channels;
     private final SecretBox secrets;
     private final WebhookClient receivers;
-    private final Outbox outbox;
     private final AnjuConfig.Webhooks settings;
     private final Backoff backoff;
     private final Clock clock;
@@ -59,14 +57,13 @@ public final class WebhookDispatcher {
     private long pollTimer = -1;
 
     WebhookDispatcher(Vertx vertx, DeliveryStore store, Channels channels, SecretBox secrets,
-            WebhookClient receivers, Outbox outbox, AnjuConfig.Webhooks settings, Clock clock, RandomGenerator random,
+            WebhookClient receivers, AnjuConfig.Webhooks settings, Clock clock, RandomGenerator random,
             MeterRegistry meters) {
         this.vertx = vertx;
         this.store = store;
         this.channels = channels;
         this.secrets = secrets;
         this.receivers = receivers;
-        this.outbox = outbox;
         this.settings = settings;
         this.backoff = new Backoff(settings.retryBase(), settings.retryMax(), settings.maxAttempts());
         this.clock = clock;
@@ -145,11 +142,6 @@ public final class WebhookDispatcher {
                 .recover(cause -> Future.succeededFuture(AttemptResult.failed(startedAt, elapsedMs(started),
                         describe(cause))))
                 .compose(result -> vertx.executeBlocking(() -> record(d, result), false))
-                .onSuccess(deadLetter -> {
-                    if (deadLetter) {
-                        outbox.committed();
-                    }
-                })
                 .mapEmpty();
     }
 
@@ -184,7 +176,7 @@ public final class WebhookDispatcher {
         return started;
     }
 
-    private boolean record(DueDelivery d, AttemptResult result) {
+    private Void record(DueDelivery d, AttemptResult result) {
         Instant now = clock.instant();
         Instant retryAt = result.succeeded() || backoff.exhausted(d.attemptsInRound()) ? null
                 : now.plus(backoff.delayAfter(d.attemptsInRound(), random));
@@ -196,7 +188,8 @@ public final class WebhookDispatcher {
             LOG.info("delivery attempt failed [delivery: {}, subscription: {}, attempt: {}]: {}", d.id(),
                     d.subscription().id(), d.attempt(), result.error());
         }
-        return store.record(d, result, retryAt, now);
+        store.record(d, result, retryAt, now);
+        return null;
     }
 
     /** Returns the failure with its root cause, e.g. a TLS handshake's reason under Vert.x's summary. */

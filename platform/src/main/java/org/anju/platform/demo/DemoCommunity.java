@@ -16,7 +16,7 @@ import java.util.Set;
 
 import org.anju.platform.auth.Role;
 import org.anju.platform.auth.UserAccounts;
-import org.anju.platform.registry.Provisioning;
+import org.anju.platform.registry.Registrar;
 import org.anju.protocol.DeviceType;
 import org.anju.protocol.manifest.DeviceManifest;
 
@@ -64,22 +64,22 @@ public final class DemoCommunity {
      *
      * @return the demo logins
      */
-    public List<Login> seed(Provisioning provisioning, UserAccounts users, int devicesPerType, String mqttUri)
+    public List<Login> seed(Registrar registrar, UserAccounts users, int devicesPerType, String mqttUri)
             throws IOException {
-        provisioning.tenant(TENANT, "安居物业 Anju Property Services");
-        provisioning.community(new Provisioning.Community(COMMUNITY, TENANT, "幸福花园 Xingfu Garden",
+        registrar.tenant(TENANT, "安居物业 Anju Property Services");
+        registrar.community(new Registrar.Community(COMMUNITY, TENANT, "幸福花园 Xingfu Garden",
                 "88 Renmin Road, Gulou District, Nanjing", 32.0617, 118.7778));
         for (int b = 1; b <= BUILDINGS; b++) {
-            provisioning.building(new Provisioning.Building(buildingId(b), COMMUNITY, "Building " + b, FLOORS, 1));
+            registrar.building(new Registrar.Building(buildingId(b), COMMUNITY, "Building " + b, FLOORS, 1));
         }
-        DeviceManifest manifest = seedDevices(provisioning, devicesPerType, mqttUri);
+        DeviceManifest manifest = seedDevices(registrar, devicesPerType, mqttUri);
         manifest.write(manifestFile());
         List<Login> logins = seedUsers(users);
         writeLogins(logins);
         return logins;
     }
 
-    private DeviceManifest seedDevices(Provisioning provisioning, int perType, String mqttUri) throws IOException {
+    private DeviceManifest seedDevices(Registrar registrar, int perType, String mqttUri) throws IOException {
         Map<String, String> knownSecrets = knownSecrets();
         List<DeviceManifest.Device> devices = new ArrayList<>();
         for (DeviceType type : DeviceType.values()) {
@@ -87,10 +87,10 @@ public final class DemoCommunity {
                 String id = COMMUNITY + "-" + type.wireName().replace('_', '-') + "-" + i;
                 int building = 1 + (i - 1) % BUILDINGS;
                 Integer floor = placedOnFloor(type, i);
-                provisioning.device(new Provisioning.Device(id, TENANT, COMMUNITY, type.wireName(),
+                registrar.device(new Registrar.Device(id, TENANT, COMMUNITY, type.wireName(),
                         displayName(type, i), buildingId(building), floor, location(type, floor), null, null));
                 String secret = knownSecrets.getOrDefault(id, newSecret(24));
-                provisioning.deviceCredential(TENANT, id, id, secret);
+                registrar.deviceCredential(TENANT, id, id, secret);
                 devices.add(new DeviceManifest.Device(id, TENANT, id, secret, type.wireName()));
             }
         }

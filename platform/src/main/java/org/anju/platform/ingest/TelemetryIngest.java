@@ -3,8 +3,6 @@ package org.anju.platform.ingest;
 import java.util.List;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -15,6 +13,7 @@ import org.anju.gateway.Downstream;
 import org.anju.platform.presence.PresenceSettings;
 import org.anju.platform.presence.PresenceSignal;
 import org.anju.platform.presence.PresenceTracker;
+import org.anju.platform.storage.UnitOfWork;
 import org.anju.protocol.DeviceEvent;
 import org.anju.protocol.DeviceMessage;
 import org.anju.protocol.TelemetryDecoder;
@@ -52,20 +51,20 @@ public final class TelemetryIngest implements Downstream, AutoCloseable {
     private final WriteLane events;
 
     /** Creates ingest with the default presence expectations and no presence listeners. */
-    public TelemetryIngest(DataSource dataSource, IngestSettings settings, DeviceCatalogue catalogue, DeviceTypes types,
+    public TelemetryIngest(UnitOfWork work, IngestSettings settings, DeviceCatalogue catalogue, DeviceTypes types,
             IngestListener listener, MeterRegistry meters) {
-        this(dataSource, settings, catalogue, types, new PresenceTracker(PresenceSettings.defaults()), listener, meters);
+        this(work, settings, catalogue, types, new PresenceTracker(PresenceSettings.defaults()), listener, meters);
     }
 
     /** Creates ingest that keeps presence with the given tracker (and tells its listeners). */
-    public TelemetryIngest(DataSource dataSource, IngestSettings settings, DeviceCatalogue catalogue, DeviceTypes types,
+    public TelemetryIngest(UnitOfWork work, IngestSettings settings, DeviceCatalogue catalogue, DeviceTypes types,
             PresenceTracker presence, IngestListener listener, MeterRegistry meters) {
         this.catalogue = catalogue;
         this.types = types;
         this.invalid = Counter.builder("anju.ingest.messages.invalid")
                 .description("Messages refused because their payload is not valid").register(meters);
-        this.telemetry = new WriteLane("telemetry", settings, dataSource, presence, listener, meters);
-        this.events = new WriteLane("events", settings, dataSource, presence, listener, meters);
+        this.telemetry = new WriteLane("telemetry", settings, work, presence, listener, meters);
+        this.events = new WriteLane("events", settings, work, presence, listener, meters);
     }
 
     /** Starts the writer threads; idempotent. */

@@ -8,8 +8,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import javax.sql.DataSource;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -22,6 +20,8 @@ import org.slf4j.LoggerFactory;
 
 import org.anju.error.ServerError;
 import org.anju.platform.presence.PresenceTracker;
+import org.anju.platform.storage.SqlFailures;
+import org.anju.platform.storage.UnitOfWork;
 
 /**
  * One bounded queue of accepted messages and the thread that writes it in batches, each batch in
@@ -31,8 +31,6 @@ import org.anju.platform.presence.PresenceTracker;
 final class WriteLane {
 
     private static final Logger LOG = LoggerFactory.getLogger(WriteLane.class);
-    private static final String DEADLOCK = "40P01";
-    private static final int DEADLOCK_ATTEMPTS = 3;
 
     private final String name;
     private final IngestSettings settings;
@@ -47,11 +45,11 @@ final class WriteLane {
     private final Timer commitTime;
     private Thread thread;
 
-    WriteLane(String name, IngestSettings settings, DataSource dataSource, PresenceTracker presence,
+    WriteLane(String name, IngestSettings settings, UnitOfWork work, PresenceTracker presence,
             IngestListener listener, MeterRegistry meters) {
         this.name = name;
         this.settings = settings;
-        this.writer = new BatchWriter(dataSource, presence);
+        this.writer = new BatchWriter(work, presence);
         this.presence = presence;
         this.listener = listener;
         this.queue = new ArrayBlockingQueue<>(settings.queueMaxMessages());
@@ -145,11 +143,13 @@ final class WriteLane {
         long started = System.nanoTime();
         BatchWriter.Written written;
         try {
-            written = writeRetryingDeadlocks(batch);
-        } catch (SQLException | RuntimeException e) {
-            LOG.warn("batch of {} rows not stored ({} lane), {} messages will not be acknowledged: {}", batch.rows(), name,
-                    batch.entries().size(), e.getMessage());
-            failAll(batch.entries(), ServerError.unavailable("storage failed: " + e.getMessage(), e));
+            written = writer.write(batch);
+        } catch (SQLException e) {
+            refuse(batch, SqlFailures.toServerError("storage", e));
+            return;
+        } catch (RuntimeException e) {
+            LOG.error("ingest failed on a batch ({} lane)", name, e);
+            refuse(batch, ServerError.unavailable("storage failed", e));
             return;
         }
         commitTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
@@ -166,36 +166,10 @@ final class WriteLane {
         }
     }
 
-    /**
-     * Writes the batch; a transaction the database chose as a deadlock victim is rolled back whole,
-     * so it is written again (a few times) before its messages are refused. The lanes lock
-     * {@code device_state} rows in one order, but TimescaleDB's creation of a new chunk of
-     * {@code device_events} (once a week, and at the first events of a new database) takes a lock
-     * in the middle of that order.
-     */
-    private BatchWriter.Written writeRetryingDeadlocks(Batch batch) throws SQLException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return writer.write(batch);
-            } catch (SQLException e) {
-                if (!isDeadlock(e) || attempt == DEADLOCK_ATTEMPTS) {
-                    throw e;
-                }
-                LOG.info("batch of {} rows ({} lane) was a deadlock victim, writing it again: {}", batch.rows(), name,
-                        e.getMessage());
-            }
-        }
-    }
-
-    /** A deadlock victim, also when reported inside a JDBC batch's exception. */
-    private static boolean isDeadlock(SQLException e) {
-        for (SQLException each = e; each != null; each = each.getNextException()) {
-            if (DEADLOCK.equals(each.getSQLState())
-                    || each.getCause() instanceof SQLException cause && DEADLOCK.equals(cause.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+    private void refuse(Batch batch, ServerError error) {
+        LOG.warn("batch of {} rows not stored ({} lane), {} messages will not be acknowledged: {}", batch.rows(), name,
+                batch.entries().size(), error.getMessage());
+        failAll(batch.entries(), error);
     }
 
     private static void failAll(List<Batch.Entry> entries, ServerError error) {

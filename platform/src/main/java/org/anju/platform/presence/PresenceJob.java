@@ -1,19 +1,17 @@
 package org.anju.platform.presence;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.anju.error.ServerError;
 import org.anju.platform.jobs.PeriodicJobs;
+import org.anju.platform.registry.PresenceStates;
+import org.anju.platform.storage.UnitOfWork;
 
 /**
  * Takes devices offline that stayed silent longer than their type's expectation
@@ -26,18 +24,18 @@ public final class PresenceJob implements AutoCloseable {
     static final int BATCH_LIMIT = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(PresenceJob.class);
 
-    private final DataSource dataSource;
+    private final UnitOfWork work;
     private final PresenceTracker tracker;
     private final Clock clock;
     private final int batchLimit;
     private PeriodicJobs jobs;
 
-    public PresenceJob(DataSource dataSource, PresenceTracker tracker, Clock clock) {
-        this(dataSource, tracker, clock, BATCH_LIMIT);
+    public PresenceJob(UnitOfWork work, PresenceTracker tracker, Clock clock) {
+        this(work, tracker, clock, BATCH_LIMIT);
     }
 
-    PresenceJob(DataSource dataSource, PresenceTracker tracker, Clock clock, int batchLimit) {
-        this.dataSource = dataSource;
+    PresenceJob(UnitOfWork work, PresenceTracker tracker, Clock clock, int batchLimit) {
+        this.work = work;
         this.tracker = tracker;
         this.clock = clock;
         this.batchLimit = batchLimit;
@@ -62,21 +60,8 @@ public final class PresenceJob implements AutoCloseable {
     }
 
     private List<PresenceChange> runBatch() {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                List<PresenceSql.Transition> transitions = PresenceSql.markOverdue(c, tracker.settings(), clock.instant(),
-                        batchLimit);
-                PresenceSql.insertEvents(c, transitions);
-                c.commit();
-                return transitions.stream().map(PresenceSql.Transition::change).toList();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw ServerError.unavailable("presence check failed: " + e.getMessage(), e);
-        }
+        return work.inTransaction("presence check", tx -> PresenceRecords.recorded(tx,
+                PresenceStates.markOverdue(tx, tracker.expectations(), clock.instant(), batchLimit)));
     }
 
     /** Schedules {@link #runOnce()} every {@code checkInterval}; idempotent. */

@@ -1,7 +1,7 @@
 package org.anju.platform.presence;
 
-import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -10,6 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.anju.platform.registry.PresenceStates;
+import org.anju.platform.storage.UnitOfWork;
 import org.anju.protocol.DeviceType;
 
 /**
@@ -24,6 +26,9 @@ import org.anju.protocol.DeviceType;
 public final class PresenceTracker {
 
     private static final Logger LOG = LoggerFactory.getLogger(PresenceTracker.class);
+    private static final String MESSAGE_RECEIVED = "message_received";
+    private static final String CONNECTED = "connected";
+    private static final String DISCONNECTED = "disconnected";
 
     private final PresenceSettings settings;
     private final List<String> disconnectTypes;
@@ -53,13 +58,30 @@ public final class PresenceTracker {
      * @return the changes made; pass them to {@link #committed} once the transaction committed
      * @throws SQLException when the database fails; the caller rolls back
      */
-    public List<PresenceChange> record(Connection c, Collection<PresenceSignal> signals) throws SQLException {
+    public List<PresenceChange> record(UnitOfWork.Tx tx, Collection<PresenceSignal> signals) throws SQLException {
         if (signals.isEmpty()) {
             return List.of();
         }
-        List<PresenceSql.Transition> transitions = PresenceSql.applySignals(c, signals, disconnectTypes);
-        PresenceSql.insertEvents(c, transitions);
-        return transitions.stream().map(PresenceSql.Transition::change).toList();
+        List<PresenceStates.Sign> alive = new ArrayList<>();
+        List<PresenceStates.Sign> gone = new ArrayList<>();
+        for (PresenceSignal signal : signals) {
+            switch (signal.kind()) {
+                case MESSAGE -> alive.add(new PresenceStates.Sign(signal.deviceId(), signal.at(), MESSAGE_RECEIVED));
+                case CONNECTED -> alive.add(new PresenceStates.Sign(signal.deviceId(), signal.at(), CONNECTED));
+                case DISCONNECTED -> gone.add(new PresenceStates.Sign(signal.deviceId(), signal.at(), DISCONNECTED));
+            }
+        }
+        List<PresenceStates.Transition> transitions = new ArrayList<>(PresenceStates.backOnline(tx, alive));
+        transitions.addAll(PresenceStates.disconnected(tx, gone, disconnectTypes));
+        return PresenceRecords.recorded(tx, transitions);
+    }
+
+    /** Returns what each device type is expected to report, for the registry's overdue check. */
+    List<PresenceStates.Expectation> expectations() {
+        return Arrays.stream(DeviceType.values()).map(type -> {
+            Expectation e = settings.of(type);
+            return new PresenceStates.Expectation(type.wireName(), e.interval().toMillis() / 1000.0, e.missed());
+        }).toList();
     }
 
     /** Tells the listeners of committed changes; a failing listener is logged and skipped. */

@@ -1,6 +1,5 @@
 package org.anju.platform.provisioning;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,13 +13,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.anju.error.ClientError;
+
 import org.anju.platform.registry.PasswordHasher;
-import org.anju.platform.registry.Provisioning;
-import org.anju.platform.registry.Provisioning.HashedCredential;
-import org.anju.platform.provisioning.StoredRegistry.StoredBuilding;
-import org.anju.platform.provisioning.StoredRegistry.StoredCommunity;
-import org.anju.platform.provisioning.StoredRegistry.StoredCredential;
-import org.anju.platform.provisioning.StoredRegistry.StoredDevice;
+import org.anju.platform.registry.Registrar.HashedCredential;
+import org.anju.platform.registry.Registrar;
+import org.anju.platform.registry.RegistryChange.StoredBuilding;
+import org.anju.platform.registry.RegistryChange.StoredCommunity;
+import org.anju.platform.registry.RegistryChange.StoredCredential;
+import org.anju.platform.registry.RegistryChange.StoredDevice;
+import org.anju.platform.registry.RegistryChange;
+import org.anju.platform.storage.UnitOfWork;
 
 /**
  * Provisions tenants, communities with their buildings, and devices with their credentials, in
@@ -43,11 +45,11 @@ public final class CommunityProvisioning {
     /** bcrypt work factor of provisioned device secrets (about 4 ms a hash). */
     public static final int DEVICE_SECRET_BCRYPT_COST = 6;
 
-    private final Provisioning provisioning;
+    private final Registrar registrar;
     private final PasswordHasher hasher;
 
-    public CommunityProvisioning(Provisioning provisioning, PasswordHasher deviceSecretHasher) {
-        this.provisioning = provisioning;
+    public CommunityProvisioning(Registrar registrar, PasswordHasher deviceSecretHasher) {
+        this.registrar = registrar;
         this.hasher = deviceSecretHasher;
     }
 
@@ -58,10 +60,9 @@ public final class CommunityProvisioning {
      */
     public ProvisioningResult tenant(String tenantId, String name) {
         List<ProvisioningResult.ItemOutcome> outcome = new ArrayList<>();
-        provisioning.inOneTransaction(tx -> {
-            StoredRegistry stored = new StoredRegistry(tx.connection());
-            stored.lock();
-            String storedName = stored.tenantName(tenantId).orElse(null);
+        registrar.inOneTransaction(tx -> {
+            tx.lock();
+            String storedName = tx.tenantName(tenantId).orElse(null);
             if (storedName != null && !storedName.equals(name)) {
                 throw new ClientError(ClientError.CONFLICT, "tenant '" + tenantId + "' exists with name '"
                         + storedName + "', not '" + name + "'");
@@ -78,7 +79,7 @@ public final class CommunityProvisioning {
     /** Work done in the transaction that creates a community (e.g. giving it to its creator). */
     @FunctionalInterface
     public interface OnCreated {
-        void created(Connection c, String communityId) throws SQLException;
+        void created(UnitOfWork.Tx tx, String communityId) throws SQLException;
     }
 
     /**
@@ -88,7 +89,7 @@ public final class CommunityProvisioning {
      * @throws ClientError as {@link #community(String, String, CommunitySpec, OnCreated)}
      */
     public ProvisioningResult community(String tenantId, String communityId, CommunitySpec spec) {
-        return community(tenantId, communityId, spec, (c, id) -> { });
+        return community(tenantId, communityId, spec, (tx, id) -> { });
     }
 
     /**
@@ -102,22 +103,21 @@ public final class CommunityProvisioning {
      */
     public ProvisioningResult community(String tenantId, String communityId, CommunitySpec spec, OnCreated onCreated) {
         List<ProvisioningResult.ItemOutcome> outcomes = new ArrayList<>();
-        provisioning.inOneTransaction(tx -> {
-            StoredRegistry stored = new StoredRegistry(tx.connection());
-            stored.lock();
-            requireTenant(stored, tenantId);
-            StoredCommunity existing = stored.community(communityId).orElse(null);
+        registrar.inOneTransaction(tx -> {
+            tx.lock();
+            requireTenant(tx, tenantId);
+            StoredCommunity existing = tx.storedCommunity(communityId).orElse(null);
             if (existing == null) {
-                tx.community(new Provisioning.Community(communityId, tenantId, spec.name(), spec.address(), spec.lat(),
+                tx.community(new Registrar.Community(communityId, tenantId, spec.name(), spec.address(), spec.lat(),
                         spec.lon()));
-                onCreated.created(tx.connection(), communityId);
+                onCreated.created(tx.tx(), communityId);
             } else {
                 checkSameCommunity(communityId, tenantId, existing, spec);
             }
             outcomes.add(new ProvisioningResult.ItemOutcome(communityId,
                     existing == null ? ProvisioningResult.CREATED : ProvisioningResult.UNCHANGED));
-            List<BuildingSpec> toCreate = newBuildings(stored, communityId, spec.buildings(), outcomes);
-            tx.buildings(toCreate.stream().map(b -> new Provisioning.Building(b.id(), communityId, b.name(),
+            List<BuildingSpec> toCreate = newBuildings(tx, communityId, spec.buildings(), outcomes);
+            tx.buildings(toCreate.stream().map(b -> new Registrar.Building(b.id(), communityId, b.name(),
                     orZero(b.floorsAbove()), orZero(b.floorsBelow()))).toList());
         });
         return ProvisioningResult.of(tenantId, communityId, outcomes);
@@ -134,17 +134,16 @@ public final class CommunityProvisioning {
         long started = System.nanoTime();
         long[] bcryptNanos = new long[1];
         List<ProvisioningResult.ItemOutcome> outcomes = new ArrayList<>();
-        provisioning.inOneTransaction(tx -> {
-            StoredRegistry stored = new StoredRegistry(tx.connection());
-            stored.lock();
-            requireTenant(stored, tenantId);
-            StoredCommunity community = stored.community(communityId).orElse(null);
+        registrar.inOneTransaction(tx -> {
+            tx.lock();
+            requireTenant(tx, tenantId);
+            StoredCommunity community = tx.storedCommunity(communityId).orElse(null);
             if (community == null || !community.tenantId().equals(tenantId)) {
                 throw ClientError.notFound("no community '" + communityId + "' in tenant '" + tenantId + "'");
             }
-            checkBuildings(stored, communityId, specs);
-            Map<String, StoredDevice> devices = stored.devices(specs.stream().map(DeviceSpec::id).toList());
-            Map<String, StoredCredential> credentials = stored.credentials(tenantId,
+            checkBuildings(tx, communityId, specs);
+            Map<String, StoredDevice> devices = tx.storedDevices(specs.stream().map(DeviceSpec::id).toList());
+            Map<String, StoredCredential> credentials = tx.storedCredentials(tenantId,
                     specs.stream().map(DeviceSpec::authId).toList());
             DeviceComparison comparison = new DeviceComparison(tenantId, communityId, hasher);
             long comparing = System.nanoTime();
@@ -155,7 +154,7 @@ public final class CommunityProvisioning {
             }
             List<DeviceSpec> newDevices = specs.stream().filter(d -> !devices.containsKey(d.id())).toList();
             List<DeviceSpec> newCredentials = specs.stream().filter(d -> !credentials.containsKey(d.authId())).toList();
-            tx.devices(newDevices.stream().map(d -> new Provisioning.Device(d.id(), tenantId, communityId, d.type(),
+            tx.devices(newDevices.stream().map(d -> new Registrar.Device(d.id(), tenantId, communityId, d.type(),
                     d.name(), d.buildingId(), d.floor(), d.location(), null, null, d.attributes())).toList());
             long hashing = System.nanoTime();
             List<HashedCredential> hashed = hashAll(tenantId, newCredentials);
@@ -183,8 +182,8 @@ public final class CommunityProvisioning {
                 .toList();
     }
 
-    private static void requireTenant(StoredRegistry stored, String tenantId) throws SQLException {
-        if (!stored.tenantExists(tenantId)) {
+    private static void requireTenant(RegistryChange tx, String tenantId) throws SQLException {
+        if (!tx.tenantExists(tenantId)) {
             throw ClientError.notFound("no tenant '" + tenantId + "'");
         }
     }
@@ -204,9 +203,9 @@ public final class CommunityProvisioning {
         }
     }
 
-    private static List<BuildingSpec> newBuildings(StoredRegistry stored, String communityId,
+    private static List<BuildingSpec> newBuildings(RegistryChange tx, String communityId,
             List<BuildingSpec> specs, List<ProvisioningResult.ItemOutcome> outcomes) throws SQLException {
-        List<StoredBuilding> existing = stored.buildings(communityId, specs.stream().map(BuildingSpec::id).toList());
+        List<StoredBuilding> existing = tx.storedBuildings(communityId, specs.stream().map(BuildingSpec::id).toList());
         List<ItemError> conflicts = new ArrayList<>();
         List<BuildingSpec> toCreate = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
@@ -241,9 +240,9 @@ public final class CommunityProvisioning {
         return toCreate;
     }
 
-    private static void checkBuildings(StoredRegistry stored, String communityId, List<DeviceSpec> specs)
+    private static void checkBuildings(RegistryChange tx, String communityId, List<DeviceSpec> specs)
             throws SQLException {
-        Set<String> own = stored.buildings(communityId, List.of()).stream().map(StoredBuilding::id)
+        Set<String> own = tx.storedBuildings(communityId, List.of()).stream().map(StoredBuilding::id)
                 .collect(Collectors.toSet());
         List<ItemError> errors = IntStream.range(0, specs.size())
                 .filter(i -> specs.get(i).buildingId() != null && !own.contains(specs.get(i).buildingId()))

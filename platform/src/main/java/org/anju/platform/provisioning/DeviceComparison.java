@@ -8,8 +8,8 @@ import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 import org.anju.platform.registry.PasswordHasher;
-import org.anju.platform.provisioning.StoredRegistry.StoredCredential;
-import org.anju.platform.provisioning.StoredRegistry.StoredDevice;
+import org.anju.platform.registry.RegistryChange.StoredCredential;
+import org.anju.platform.registry.RegistryChange.StoredDevice;
 
 /**
  * Compares requested devices with the stored ones: same place, type, name, attributes and

@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.anju.error.ClientError;
 import org.anju.protocol.DeviceType;
+import org.anju.platform.Json;
 
 /**
  * Reads provisioning request bodies into specs, checking every item and naming each mistake by
@@ -39,7 +39,6 @@ public final class ProvisioningRequests {
             "attributes", "authId", "secret");
     private static final Set<String> BUILDING_FIELDS = Set.of("id", "name", "floorsAbove", "floorsBelow");
     private static final Set<String> COMMUNITY_FIELDS = Set.of("name", "address", "lat", "lon", "buildings");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ProvisioningRequests() {
     }
@@ -169,7 +168,7 @@ public final class ProvisioningRequests {
 
     private static JsonNode object(String body) {
         try {
-            JsonNode root = body == null || body.isBlank() ? null : JSON.readTree(body);
+            JsonNode root = body == null || body.isBlank() ? null : Json.MAPPER.readTree(body);
             if (root == null || !root.isObject()) {
                 throw ClientError.badRequest("the body must be a JSON object");
             }

@@ -1,29 +1,23 @@
 package org.anju.platform.registry;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.anju.error.ServerError;
 import org.anju.gateway.TenantLimits;
+import org.anju.platform.Json;
 import org.anju.platform.query.ListRequest;
 import org.anju.platform.query.Page;
 import org.anju.platform.query.PageCursor;
 import org.anju.platform.storage.Sql;
-import org.anju.platform.storage.SqlFailures;
+import org.anju.platform.storage.UnitOfWork;
 
 /**
  * Reads the device registry: credentials, via relations and tenant limits for the gateway;
@@ -34,7 +28,6 @@ import org.anju.platform.storage.SqlFailures;
  */
 public final class DeviceRegistry {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Double>> LATEST = new TypeReference<>() {
     };
     private static final TypeReference<Map<String, String>> STATUS = new TypeReference<>() {
@@ -73,10 +66,12 @@ public final class DeviceRegistry {
               LEFT JOIN device_state s ON s.device_id = d.id
             """;
 
-    private final DataSource dataSource;
+    private static final String WHAT = "device registry";
 
-    public DeviceRegistry(DataSource dataSource) {
-        this.dataSource = dataSource;
+    private final UnitOfWork work;
+
+    public DeviceRegistry(UnitOfWork work) {
+        this.work = work;
     }
 
     /** A stored password credential: the device it belongs to and the hash of its secret. */
@@ -131,20 +126,17 @@ public final class DeviceRegistry {
 
     /** Returns the tenant of each of the communities that exist, by community id. */
     public Map<String, String> tenantsOf(Collection<String> communityIds) {
-        Map<String, String> tenants = new HashMap<>();
-        query("SELECT id, tenant_id FROM communities WHERE id = ANY (?)", rs -> tenants.put(rs.getString(1),
-                rs.getString(2)), (Object) communityIds.toArray(String[]::new));
-        return tenants;
+        return work.read(WHAT, tx -> Devices.communityTenants(tx, communityIds));
     }
 
     /** Returns whether the tenant exists. */
     public boolean tenantExists(String tenantId) {
-        return !query("SELECT 1 FROM tenants WHERE id = ?", rs -> true, tenantId).isEmpty();
+        return work.read(WHAT, tx -> Devices.tenantExists(tx, tenantId));
     }
 
     /** Returns whether the community exists. */
     public boolean communityExists(String communityId) {
-        return !query("SELECT 1 FROM communities WHERE id = ?", rs -> true, communityId).isEmpty();
+        return work.read(WHAT, tx -> Devices.communityExists(tx, communityId));
     }
 
     /**
@@ -168,41 +160,28 @@ public final class DeviceRegistry {
         if (deviceIds.isEmpty()) {
             return List.of();
         }
-        return withConnection(c -> Sql.query(c, DEVICE_VIEW_SQL + " WHERE d.id = ANY (?)", DeviceRegistry::toView,
-                c.createArrayOf("text", deviceIds.toArray())));
+        return query(DEVICE_VIEW_SQL + " WHERE d.id = ANY (?)", DeviceRegistry::toView,
+                (Object) deviceIds.toArray(String[]::new));
     }
 
     /** Returns the device's community, if the device exists. */
     public Optional<String> communityOf(String deviceId) {
-        return query("SELECT community_id FROM devices WHERE id = ?", rs -> rs.getString(1), deviceId).stream().findFirst();
+        return work.read(WHAT, tx -> Devices.communityOf(tx, deviceId));
     }
 
     /** Returns the device's type (wire name), if the device exists. */
     public Optional<String> typeOf(String deviceId) {
-        return query("SELECT type FROM devices WHERE id = ?", rs -> rs.getString(1), deviceId).stream().findFirst();
+        return work.read(WHAT, tx -> Devices.typeOf(tx, deviceId));
     }
 
     /** Returns the device's tenant, if the device exists. */
     public Optional<String> tenantOf(String deviceId) {
-        return query("SELECT tenant_id FROM devices WHERE id = ?", rs -> rs.getString(1), deviceId).stream().findFirst();
-    }
-
-    private interface ConnectionWork<T> {
-        T run(Connection c) throws SQLException;
+        return work.read(WHAT, tx -> Devices.tenantOf(tx, deviceId));
     }
 
     private <T> List<T> query(String sql, Sql.Row<T> row, Object... parameters) {
-        return withConnection(c -> Sql.query(c, sql, row, parameters));
+        return work.read(WHAT, tx -> tx.query(sql, row, parameters));
     }
-
-    private <T> T withConnection(ConnectionWork<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw SqlFailures.toServerError("device registry", e);
-        }
-    }
-
 
     private static int orDefault(ResultSet rs, int column, int fallback) throws SQLException {
         int value = rs.getInt(column);
@@ -210,18 +189,11 @@ public final class DeviceRegistry {
     }
 
     private static DeviceView toView(ResultSet rs) throws SQLException {
-        int floor = rs.getInt("floor");
-        Integer floorOrNull = rs.wasNull() ? null : floor;
         return new DeviceView(rs.getString("id"), rs.getString("tenant_id"), rs.getString("community_id"),
-                rs.getString("type"), rs.getString("name"), rs.getString("building"), floorOrNull,
-                rs.getString("location"), instant(rs, "last_seen"), rs.getBoolean("online"),
-                instant(rs, "presence_since"), rs.getString("presence_reason"),
+                rs.getString("type"), rs.getString("name"), rs.getString("building"), Sql.integer(rs, "floor"),
+                rs.getString("location"), Sql.instant(rs, "last_seen"), rs.getBoolean("online"),
+                Sql.instant(rs, "presence_since"), rs.getString("presence_reason"),
                 latest(rs.getString("latest")), status(rs.getString("status")));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp ts = rs.getTimestamp(column);
-        return ts == null ? null : ts.toInstant();
     }
 
     private static Map<String, String> status(String json) throws SQLException {
@@ -229,7 +201,7 @@ public final class DeviceRegistry {
             return Map.of();
         }
         try {
-            return new LinkedHashMap<>(JSON.readValue(json, STATUS));
+            return new LinkedHashMap<>(Json.MAPPER.readValue(json, STATUS));
         } catch (java.io.IOException e) {
             throw new SQLException("unreadable device status: " + e.getMessage(), e);
         }
@@ -240,7 +212,7 @@ public final class DeviceRegistry {
             return Map.of();
         }
         try {
-            return new LinkedHashMap<>(JSON.readValue(json, LATEST));
+            return new LinkedHashMap<>(Json.MAPPER.readValue(json, LATEST));
         } catch (java.io.IOException e) {
             throw new SQLException("unreadable device state: " + e.getMessage(), e);
         }

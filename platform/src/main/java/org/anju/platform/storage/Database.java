@@ -3,6 +3,8 @@ package org.anju.platform.storage;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -10,6 +12,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +39,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource requests;
     private final StatementTimeouts timeouts;
     private final TimescaleInfo timescale;
+    private final Map<RequestClass, UnitOfWork> work = new EnumMap<>(RequestClass.class);
 
     private Database(HikariDataSource pool, HikariDataSource requests, StatementTimeouts timeouts,
             TimescaleInfo timescale) {
@@ -43,6 +47,14 @@ public final class Database implements AutoCloseable {
         this.requests = requests;
         this.timeouts = timeouts;
         this.timescale = timescale;
+        for (RequestClass requestClass : RequestClass.values()) {
+            work.put(requestClass, switch (requestClass) {
+                // the pools' connections start with these two timeouts: no statement per transaction to set them
+                case BACKGROUND -> UnitOfWork.of(pool);
+                case INTERACTIVE -> UnitOfWork.of(requests);
+                case REPORT, ADMIN -> UnitOfWork.of(requests).withStatementTimeout(timeouts.of(requestClass));
+            });
+        }
     }
 
     /**
@@ -70,14 +82,7 @@ public final class Database implements AutoCloseable {
     private static TimescaleInfo prepareSchema(DatabaseSettings settings) {
         // Flyway holds one connection for its schema history lock while it migrates on another
         try (HikariDataSource setup = connect(settings, "anju-db-setup", 2, null)) {
-            Flyway.configure()
-                    .dataSource(setup)
-                    .locations("classpath:db/migration")
-                    // versions were reserved per capability (V4-V9 after V10 existed): a database
-                    // migrated before a lower version was added still takes it
-                    .outOfOrder(true)
-                    .load()
-                    .migrate();
+            migrations(setup).load().migrate();
             return Hypertables.ensure(setup);
         } catch (ServerError e) {
             throw e;
@@ -87,24 +92,34 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Returns the pool of ingest and background jobs (statement timeout of {@link RequestClass#BACKGROUND}). */
+    /**
+     * Returns the schema's migrations: one increasing sequence of versions (V6-V9 were never used),
+     * each applied once, in order, to any older database; a version lower than the database's
+     * newest is refused (no out-of-order migrations).
+     */
+    static FluentConfiguration migrations(DataSource dataSource) {
+        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+    }
+
+    /**
+     * Returns the pool of ingest and background jobs (statement timeout of {@link RequestClass#BACKGROUND}),
+     * for what cannot run in a unit of work (schema checks, tests); capabilities use {@link #work}.
+     */
     public DataSource dataSource() {
         return pool;
     }
 
-    /** Returns the pool of HTTP requests (statement timeout of {@link RequestClass#INTERACTIVE} unless a unit of work sets another). */
-    public DataSource requestDataSource() {
-        return requests;
+    /**
+     * Returns the unit of work of ingest and background jobs (the first pool, statement timeout of
+     * {@link RequestClass#BACKGROUND}): the same as {@code work(RequestClass.BACKGROUND)}.
+     */
+    public UnitOfWork work() {
+        return work(RequestClass.BACKGROUND);
     }
 
     /** Returns the unit of work of a request class: its pool and its statement timeout. */
     public UnitOfWork work(RequestClass requestClass) {
-        return switch (requestClass) {
-            // the pools' connections start with these two timeouts: no statement per transaction to set them
-            case BACKGROUND -> UnitOfWork.of(pool);
-            case INTERACTIVE -> UnitOfWork.of(requests);
-            case REPORT, ADMIN -> UnitOfWork.of(requests).withStatementTimeout(timeouts.of(requestClass));
-        };
+        return work.get(requestClass);
     }
 
     /** Returns the statement timeouts of the request classes. */

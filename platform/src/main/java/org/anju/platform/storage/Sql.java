@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +26,7 @@ public final class Sql {
     private Sql() {
     }
 
+    /** Returns every row of the query, mapped. */
     public static <T> List<T> query(Connection c, String sql, Row<T> row, Object... parameters) throws SQLException {
         try (PreparedStatement ps = prepare(c, sql, parameters); ResultSet rs = ps.executeQuery()) {
             List<T> rows = new ArrayList<>();
@@ -40,17 +42,41 @@ public final class Sql {
         return query(c, sql, row, parameters).stream().findFirst();
     }
 
+    /** Runs an insert, update or delete; returns how many rows it changed. */
     public static int update(Connection c, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement ps = prepare(c, sql, parameters)) {
             return ps.executeUpdate();
         }
     }
 
+    /** The parameters of one row of a JDBC batch. */
+    @FunctionalInterface
+    public interface Parameters<T> {
+        Object[] of(T row);
+    }
+
+    /** Runs one statement for each row as a JDBC batch (one round trip); nothing when there are no rows. */
+    public static <T> void batch(Connection c, String sql, Collection<T> rows, Parameters<T> parameters)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (T row : rows) {
+                bind(c, ps, parameters.of(row));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Returns a timestamp column as an instant, null when it is null. */
     public static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp ts = rs.getTimestamp(column);
         return ts == null ? null : ts.toInstant();
     }
 
+    /** Returns an integer column, null when it is null. */
     public static Integer integer(ResultSet rs, String column) throws SQLException {
         int value = rs.getInt(column);
         return rs.wasNull() ? null : value;
@@ -59,18 +85,22 @@ public final class Sql {
     private static PreparedStatement prepare(Connection c, String sql, Object... parameters) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
         try {
-            for (int i = 0; i < parameters.length; i++) {
-                Object p = parameters[i];
-                if (p instanceof String[] texts) {
-                    ps.setArray(i + 1, c.createArrayOf("text", texts));
-                } else {
-                    ps.setObject(i + 1, p instanceof Instant t ? Timestamp.from(t) : p);
-                }
-            }
+            bind(c, ps, parameters);
             return ps;
         } catch (SQLException e) {
             ps.close();
             throw e;
+        }
+    }
+
+    private static void bind(Connection c, PreparedStatement ps, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            Object p = parameters[i];
+            if (p instanceof String[] texts) {
+                ps.setArray(i + 1, c.createArrayOf("text", texts));
+            } else {
+                ps.setObject(i + 1, p instanceof Instant t ? Timestamp.from(t) : p);
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.anju.platform.storage;
 
 import java.sql.SQLException;
+import java.sql.SQLTransientException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,21 @@ public final class SqlFailures {
      */
     public static boolean isTransient(SQLException e) {
         return hasState(e, DEADLOCK) || hasState(e, SERIALIZATION_FAILURE);
+    }
+
+    /**
+     * Returns whether the same work may succeed when it is tried again later, after a pause: a
+     * deadlock or serialization victim; a connection lost, refused or not had in time (class 08, or
+     * a failure the driver marks transient); a server short of resources (53); an operator's
+     * intervention such as a shutdown or a cancelled statement (57); or a failure without a state.
+     * A constraint violation or an error in the SQL would fail again.
+     */
+    public static boolean isRetryable(SQLException e) {
+        if (isTransient(e) || e instanceof SQLTransientException) {
+            return true;
+        }
+        String state = e.getSQLState();
+        return state == null || state.startsWith("08") || state.startsWith("53") || state.startsWith("57");
     }
 
     /** Returns whether the failure was a deadlock victim. */

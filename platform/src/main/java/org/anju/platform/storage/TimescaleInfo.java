@@ -8,7 +8,8 @@ import java.util.Optional;
  * @param version the TimescaleDB extension version, empty on plain PostgreSQL
  * @param license {@code apache} (Apache-2 edition: hypertables, {@code time_bucket},
  *                {@code drop_chunks}) or {@code timescale} (TSL edition: also continuous
- *                aggregates and compression); empty on plain PostgreSQL
+ *                aggregates and compression, which Anju does not use; see docs/storage.md); empty
+ *                on plain PostgreSQL
  */
 public record TimescaleInfo(Optional<String> version, Optional<String> license) {
 
@@ -17,11 +18,6 @@ public record TimescaleInfo(Optional<String> version, Optional<String> license) 
     /** Returns whether the TimescaleDB extension is installed in the database. */
     public boolean present() {
         return version.isPresent();
-    }
-
-    /** Returns whether the TSL edition's features (continuous aggregates, compression) are usable. */
-    public boolean tslFeatures() {
-        return license.filter("timescale"::equals).isPresent();
     }
 
     /**

@@ -4,9 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -121,9 +122,11 @@ public final class UnitOfWork {
      * and leaves the classification of any other failure to the caller (ingest refuses a batch's
      * messages; jobs log and try at their next run).
      *
-     * @throws SQLException the database's failure, after the last attempt for victims
+     * @param what names what the work is about, for the log line of a victim (e.g. {@code "ingest batch"})
+     * @throws SQLException the database's failure, after the last attempt for victims; decide on a
+     *                      later retry with {@link SqlFailures#isRetryable}
      */
-    public <T> T inTransactionOrThrow(Work<T> work) throws SQLException {
+    public <T> T inTransactionOrThrow(String what, Work<T> work) throws SQLException {
         for (int attempt = 1; ; attempt++) {
             try {
                 return once(false, work);
@@ -131,8 +134,7 @@ public final class UnitOfWork {
                 if (attempt >= maxAttempts || !SqlFailures.isTransient(e)) {
                     throw e;
                 }
-                LOG.info("transaction was a {} victim, running it again [attempt: {}/{}]",
-                        SqlFailures.isDeadlock(e) ? "deadlock" : "serialization", attempt + 1, maxAttempts);
+                logVictim(what, e, attempt);
             }
         }
     }
@@ -167,13 +169,17 @@ public final class UnitOfWork {
                 return once(readOnly, work);
             } catch (SQLException e) {
                 if (attempt < maxAttempts && SqlFailures.isTransient(e)) {
-                    LOG.info("{} transaction was a {} victim, running it again [attempt: {}/{}]", what,
-                            SqlFailures.isDeadlock(e) ? "deadlock" : "serialization", attempt + 1, maxAttempts);
+                    logVictim(what, e, attempt);
                     continue;
                 }
                 throw SqlFailures.toServerError(what, e);
             }
         }
+    }
+
+    private void logVictim(String what, SQLException e, int attempt) {
+        LOG.info("{} transaction was a {} victim, running it again [attempt: {}/{}]", what,
+                SqlFailures.isDeadlock(e) ? "deadlock" : "serialization", attempt + 1, maxAttempts);
     }
 
     private <T> T once(boolean readOnly, Work<T> work) throws SQLException {
@@ -237,7 +243,7 @@ public final class UnitOfWork {
     public static final class Tx {
 
         private final Connection connection;
-        private final List<Runnable> afterCommit = new ArrayList<>(2);
+        private final Set<Runnable> afterCommit = new LinkedHashSet<>(2);
 
         Tx(Connection connection) {
             this.connection = connection;
@@ -248,7 +254,10 @@ public final class UnitOfWork {
             return connection;
         }
 
-        /** Runs {@code action} after this transaction commits, not if it rolls back; actions run in order. */
+        /**
+         * Runs {@code action} after this transaction commits, not if it rolls back; actions run in
+         * order, and one added again (the same instance, e.g. an outbox's wake-up) runs once.
+         */
         public void afterCommit(Runnable action) {
             afterCommit.add(Objects.requireNonNull(action, "action"));
         }
@@ -266,6 +275,11 @@ public final class UnitOfWork {
         /** See {@link Sql#update}. */
         public int update(String sql, Object... parameters) throws SQLException {
             return Sql.update(connection, sql, parameters);
+        }
+
+        /** See {@link Sql#batch}. */
+        public <T> void batch(String sql, java.util.Collection<T> rows, Sql.Parameters<T> parameters) throws SQLException {
+            Sql.batch(connection, sql, rows, parameters);
         }
 
         void committed() {

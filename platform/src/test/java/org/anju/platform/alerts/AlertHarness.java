@@ -20,11 +20,12 @@ import org.anju.error.ClientError;
 import org.anju.platform.api.AlertServices;
 import org.anju.platform.config.AnjuConfig;
 import org.anju.platform.config.ConfigLoader;
+import org.anju.platform.delivery.Outbox;
 import org.anju.platform.ingest.DeviceTypes;
 import org.anju.platform.ingest.IngestSettings;
 import org.anju.platform.ingest.TelemetryIngest;
-import org.anju.platform.notify.Outbox;
 import org.anju.platform.storage.Database;
+import org.anju.platform.storage.RequestClass;
 import org.anju.platform.testing.Fixtures;
 import org.anju.platform.testing.TestClock;
 import org.anju.platform.testing.TestDatabases;
@@ -61,10 +62,10 @@ public final class AlertHarness implements AutoCloseable {
 
     /** Starts (again) the alert services and ingest over the same database, as a restarted platform would. */
     public void startPipeline() {
-        services = AlertServices.of(database.dataSource(), database.requestDataSource(), new Outbox(vertx), config, clock,
+        services = AlertServices.of(database.work(), database.work(RequestClass.INTERACTIVE), new Outbox(vertx), config, clock,
                 ZoneId.of("Asia/Shanghai"), new SimpleMeterRegistry());
         services.engine().start();
-        ingest = new TelemetryIngest(database.dataSource(), new IngestSettings(1000, Duration.ofMillis(5), 10_000),
+        ingest = new TelemetryIngest(database.work(), new IngestSettings(1000, Duration.ofMillis(5), 10_000),
                 DeviceCatalogue.standard(), types(), services.engine(), new SimpleMeterRegistry());
         ingest.start();
     }
@@ -74,7 +75,7 @@ public final class AlertHarness implements AutoCloseable {
      * ingest's commit and before the alert rules applied it.
      */
     public void storeUnseen(String deviceId, Endpoint endpoint, String json) throws Exception {
-        try (TelemetryIngest unseen = new TelemetryIngest(database.dataSource(), new IngestSettings(1000, Duration.ofMillis(5),
+        try (TelemetryIngest unseen = new TelemetryIngest(database.work(), new IngestSettings(1000, Duration.ofMillis(5),
                 1000), DeviceCatalogue.standard(), types(), ids -> { }, new SimpleMeterRegistry())) {
             unseen.start();
             unseen.send(new DeviceMessage(Fixtures.TENANT, deviceId, endpoint, 1, json.getBytes(UTF_8), Instant.now()))

@@ -25,9 +25,10 @@ import org.junit.jupiter.api.Timeout;
 import org.anju.platform.alerts.rules.Severity;
 import org.anju.platform.alerts.rules.Signal;
 import org.anju.platform.api.AlertServices;
+import org.anju.platform.delivery.Outbox;
 import org.anju.platform.ingest.CommittedMessage;
-import org.anju.platform.notify.Outbox;
-import org.anju.platform.registry.Provisioning;
+import org.anju.platform.registry.Registrar;
+import org.anju.platform.storage.UnitOfWork;
 import org.anju.platform.testing.Fixtures;
 import org.anju.protocol.DeviceEvent;
 import org.anju.protocol.DeviceType;
@@ -51,9 +52,9 @@ class AlertRecordsIT {
         for (int i = 1; i <= 6; i++) {
             h.fixtures.device("cam-s" + i, "camera", "pw");
         }
-        Provisioning p = h.fixtures.provisioning();
-        p.building(new Provisioning.Building("elm-b2", Fixtures.COMMUNITY, "Building 2", 6, 0));
-        p.device(new Provisioning.Device("cam-b2", Fixtures.TENANT, Fixtures.COMMUNITY, "camera", "B2 camera",
+        Registrar p = h.fixtures.registrar();
+        p.building(new Registrar.Building("elm-b2", Fixtures.COMMUNITY, "Building 2", 6, 0));
+        p.device(new Registrar.Device("cam-b2", Fixtures.TENANT, Fixtures.COMMUNITY, "camera", "B2 camera",
                 "elm-b2", 2, "Stairs", null, null));
     }
 
@@ -68,7 +69,7 @@ class AlertRecordsIT {
     void hundredConcurrentIdenticalSignalsMakeOneOpenAlertCountingHundred() throws Exception {
         DeviceInfo device = new DeviceInfo("det-c", Fixtures.TENANT, Fixtures.COMMUNITY, "smoke_detector", "elm-b1", 3,
                 "Elm Court, Building 1, floor 3");
-        Transactions transactions = new Transactions(h.dataSource(), new Outbox(h.vertx()));
+        Transactions transactions = new Transactions(UnitOfWork.of(h.dataSource()), new Outbox(h.vertx()));
         AlertWriter writer = new AlertWriter(List.of());
         Signal tamper = new Signal(Signal.Action.RAISE, "det-c", "tamper", Severity.MAJOR, true, Instant.now(),
                 AlertJson.object());
@@ -170,7 +171,11 @@ class AlertRecordsIT {
                     + "ApplicationName=anju-alerts-outage");
             alertsPool.setConnectionTimeout(500);
             alertsPool.setInitializationFailTimeout(-1);
-            AlertServices services = AlertServices.of(alertsPool, alertsPool, new Outbox(h.vertx()), h.config, h.clock,
+            // one connection, made when the engine starts: a pool still filling in the background could
+            // finish a connection after the outage began, and the engine would find the database reachable
+            alertsPool.setMaximumPoolSize(1);
+            UnitOfWork work = UnitOfWork.of(alertsPool);
+            AlertServices services = AlertServices.of(work, work, new Outbox(h.vertx()), h.config, h.clock,
                     java.time.ZoneOffset.UTC, meters);
             services.engine().start();
             try {

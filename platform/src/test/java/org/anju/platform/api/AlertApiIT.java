@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import org.anju.gateway.Device5;
-import org.anju.platform.registry.Provisioning;
+import org.anju.platform.registry.Registrar;
 import org.anju.platform.testing.ApiCalls;
 import org.anju.platform.testing.Fixtures;
 import org.anju.platform.testing.RunningPlatform;
@@ -48,7 +48,7 @@ class AlertApiIT {
                 .propertyUser("otto", "otto-password", "operator").propertyUser("rita", "rita-password", "resident")
                 .propertyUser("pia", "pia-password", "property_admin");
         fixtures.platformAdmin("root", "root-password");
-        Provisioning p = fixtures.provisioning();
+        Registrar p = fixtures.registrar();
         fixtures.user("fireman", "Fire brigade", "fire-password", null, Set.of("fire_brigade"), Set.of());
         fixtures.otherCommunityDevice("det-o", "smoke_detector").otherCommunityDevice("evc-o", "ev_charger");
         p.deviceCredential(Fixtures.TENANT, "det-o", "det-o", SECRET);

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import org.anju.platform.notify.Notification;
-import org.anju.platform.notify.Outbox;
+import org.anju.platform.delivery.Notification;
+import org.anju.platform.delivery.Outbox;
 import org.anju.platform.testing.Fixtures;
 import org.anju.platform.testing.Receiver;
 import org.anju.platform.testing.RunningPlatform;
@@ -208,15 +208,9 @@ class WebhookApiIT {
         assertError(send("POST", retry, pam, ""), 404, "no webhook subscription");
     }
 
-    private static long append(Notification n) throws Exception {
+    private static long append(Notification n) {
         Outbox outbox = running.platform().delivery().outbox();
-        try (Connection c = running.platform().database().dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            long id = outbox.append(c, n);
-            c.commit();
-            outbox.committed();
-            return id;
-        }
+        return running.platform().database().work().inTransaction("test", tx -> outbox.append(tx, n));
     }
 
     private static ObjectNode subscription() {

@@ -14,7 +14,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.net.TrustOptions;
 
 import org.anju.platform.config.AnjuConfig;
-import org.anju.platform.notify.Outbox;
 import org.anju.platform.storage.Database;
 import org.anju.platform.testing.Fixtures;
 import org.anju.platform.testing.TestDatabases;
@@ -70,11 +69,10 @@ final class DispatcherRig implements AutoCloseable {
             MeterRegistry meters) {
         Vertx vertx = Vertx.vertx();
         Outbox outbox = new Outbox(vertx);
-        DeliveryStore store = new DeliveryStore(dataSource(), outbox);
+        DeliveryStore store = new DeliveryStore(database.work(), outbox);
         WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, store, Channels.standard(), secrets,
-                new WebhookClient(vertx, targets, settings, trust), outbox, settings, clock, new SplittableRandom(7),
-                meters);
-        Dispatcher d = closeAtEnd(new Dispatcher(vertx, dispatcher, new WebhookService(new SubscriptionStore(dataSource()),
+                new WebhookClient(vertx, targets, settings, trust), settings, clock, new SplittableRandom(7), meters);
+        Dispatcher d = closeAtEnd(new Dispatcher(vertx, dispatcher, new WebhookService(new SubscriptionStore(database.work()),
                 store, Channels.standard(), targets, secrets, clock, dispatcher::wake), outbox));
         dispatcher.start();
         return d;

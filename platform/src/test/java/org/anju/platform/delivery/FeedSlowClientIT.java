@@ -18,7 +18,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import org.anju.platform.notify.Notification;
 import org.anju.platform.testing.Fixtures;
 import org.anju.platform.testing.RunningPlatform;
 

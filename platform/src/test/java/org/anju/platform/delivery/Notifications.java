@@ -1,7 +1,5 @@
 package org.anju.platform.delivery;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,12 +8,11 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.anju.platform.notify.Notification;
-import org.anju.platform.notify.Outbox;
+import org.anju.platform.storage.UnitOfWork;
 
 /**
- * Appends notifications the way producers do: {@link Outbox#append} inside a transaction, then
- * {@link Outbox#committed()} after the commit.
+ * Appends notifications the way producers do: {@link Outbox#append} inside a transaction of the
+ * unit of work, which wakes the readers after the commit.
  */
 final class Notifications {
 
@@ -29,17 +26,12 @@ final class Notifications {
 
     /** Appends the notifications in one transaction and returns their ids. */
     static List<Long> append(DataSource dataSource, Outbox outbox, List<Notification> notifications) {
-        List<Long> ids = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        return UnitOfWork.of(dataSource).inTransaction("test notifications", tx -> {
+            List<Long> ids = new ArrayList<>();
             for (Notification n : notifications) {
-                ids.add(outbox.append(c, n));
+                ids.add(outbox.append(tx, n));
             }
-            c.commit();
-        } catch (SQLException e) {
-            throw new IllegalStateException("appending notifications failed: " + e.getMessage(), e);
-        }
-        outbox.committed();
-        return ids;
+            return ids;
+        });
     }
 }

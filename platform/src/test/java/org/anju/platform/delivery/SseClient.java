@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.anju.platform.Json;
 
 /**
  * A server-sent-events client for tests that parses the stream the way a browser's EventSource
@@ -27,7 +28,6 @@ final class SseClient implements AutoCloseable {
     record Event(long id, String type, JsonNode data) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Object CLOSED = new Object();
 
     private final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
@@ -102,7 +102,7 @@ final class SseClient implements AutoCloseable {
                         lastEventId = id;
                     }
                     if (!data.isEmpty()) {
-                        received.add(new Event(Long.parseLong(lastEventId), type, JSON.readTree(data.toString())));
+                        received.add(new Event(Long.parseLong(lastEventId), type, Json.MAPPER.readTree(data.toString())));
                     }
                     data.setLength(0);
                     type = "message";

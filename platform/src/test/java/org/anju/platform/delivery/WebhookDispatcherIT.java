@@ -36,10 +36,9 @@ import org.anju.platform.auth.Principal;
 import org.anju.platform.auth.Role;
 import org.anju.platform.config.AnjuConfig;
 import org.anju.platform.delivery.DispatcherRig.Dispatcher;
-import org.anju.platform.notify.Notification;
 import org.anju.platform.testing.Fixtures;
-import org.anju.platform.testing.TestClock;
 import org.anju.platform.testing.Receiver;
+import org.anju.platform.testing.TestClock;
 
 /**
  * The webhook dispatcher against a real database and a real HTTP receiver. Time is a clock the

@@ -56,7 +56,7 @@ class CommittedMessagesIT {
                 }
             };
             DeviceTypes types = id -> Future.succeededFuture(id.startsWith("det") ? DeviceType.SMOKE_DETECTOR : DeviceType.ELEVATOR);
-            try (TelemetryIngest ingest = new TelemetryIngest(database.dataSource(),
+            try (TelemetryIngest ingest = new TelemetryIngest(database.work(),
                     new IngestSettings(1000, Duration.ofMillis(5), 1000), DeviceCatalogue.standard(), types, listener,
                     new SimpleMeterRegistry())) {
                 ingest.start();

@@ -38,6 +38,7 @@ import org.anju.protocol.Endpoint;
 import org.anju.platform.registry.DeviceRegistry;
 import org.anju.protocol.DeviceType;
 import org.anju.protocol.catalogue.DeviceCatalogue;
+import org.anju.platform.storage.UnitOfWork;
 
 /**
  * Ingest on every backend: what is acknowledged is committed, state is coalesced per device,
@@ -195,11 +196,11 @@ class TelemetryIngestIT {
 
     /** Ingest writing to {@code dataSource}, learning device types from {@code registryDataSource}. */
     private static TelemetryIngest ingest(DataSource dataSource, DataSource registryDataSource, IngestListener listener) {
-        DeviceRegistry registry = new DeviceRegistry(registryDataSource);
+        DeviceRegistry registry = new DeviceRegistry(UnitOfWork.of(registryDataSource));
         DeviceTypes types = deviceId -> registry.typeOf(deviceId).flatMap(DeviceType::fromWireName)
                 .map(Future::succeededFuture)
                 .orElseGet(() -> Future.failedFuture(ClientError.notFound("no device " + deviceId)));
-        return new TelemetryIngest(dataSource, SETTINGS, DeviceCatalogue.standard(), types, listener,
+        return new TelemetryIngest(UnitOfWork.of(dataSource), SETTINGS, DeviceCatalogue.standard(), types, listener,
                 new SimpleMeterRegistry());
     }
 

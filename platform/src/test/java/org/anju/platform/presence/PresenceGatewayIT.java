@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.awaitility.Awaitility;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import org.anju.gateway.Device5;
+import org.anju.platform.Json;
 import org.anju.platform.testing.Fixtures;
 import org.anju.platform.testing.RunningPlatform;
 
@@ -52,7 +52,7 @@ class PresenceGatewayIT {
                 .device("locker-ctl", "parcel_locker", SECRET)
                 .device("locker-2", "parcel_locker", SECRET)
                 .propertyUser("otto", "otto-password", "operator");
-        running.fixtures().provisioning().via("locker-2", "locker-ctl");
+        running.fixtures().registrar().via("locker-2", "locker-ctl");
     }
 
     @AfterAll
@@ -154,13 +154,12 @@ class PresenceGatewayIT {
 
     private static JsonNode nextUpdate(HttpResponse<Stream<String>> stream, String deviceId, boolean online)
             throws Exception {
-        ObjectMapper json = new ObjectMapper();
         Iterator<String> lines = stream.body().iterator();
         try {
             while (lines.hasNext()) {
                 String line = lines.next();
                 if (line.startsWith("data: ") && line.contains("\"" + deviceId + "\"")) {
-                    JsonNode update = json.readTree(line.substring(6));
+                    JsonNode update = Json.MAPPER.readTree(line.substring(6));
                     if (update.get("online").asBoolean() == online) {
                         return update;
                     }

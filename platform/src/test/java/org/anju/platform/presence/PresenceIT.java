@@ -66,7 +66,7 @@ class PresenceIT {
     void smokeDetectorIsOfflineAfterTwoOfItsOwnIntervals() throws Exception {
         try (PresenceRig rig = new PresenceRig()) {
             rig.fixtures.device("det-12h", "smoke_detector", "pw").device("det-24h", "smoke_detector", "pw");
-            rig.fixtures.provisioning().heartbeatInterval("det-12h", Duration.ofHours(12));
+            rig.fixtures.registrar().heartbeatInterval("det-12h", Duration.ofHours(12));
             rig.event("det-12h", HEARTBEAT);
             rig.event("det-24h", HEARTBEAT);
 
@@ -185,7 +185,7 @@ class PresenceIT {
         try (PresenceRig rig = new PresenceRig()) {
             List<io.vertx.core.Future<Void>> stored = new ArrayList<>();
             for (int i = 0; i < devices; i++) {
-                rig.fixtures.provisioning().device(new org.anju.platform.registry.Provisioning.Device("cam-" + i,
+                rig.fixtures.registrar().device(new org.anju.platform.registry.Registrar.Device("cam-" + i,
                         "acme", "elm-court", "camera", "Camera " + i, null, null, null, null, null));
                 stored.add(rig.send("cam-" + i, Endpoint.TELEMETRY, KEEPALIVE));
             }

@@ -54,11 +54,11 @@ final class PresenceRig implements AutoCloseable {
         fixtures = new Fixtures(database.dataSource());
         tracker = new PresenceTracker(settings);
         tracker.addListener(told::addAll);
-        DeviceRegistry registry = new DeviceRegistry(database.dataSource());
+        DeviceRegistry registry = new DeviceRegistry(database.work());
         DeviceTypes types = deviceId -> registry.typeOf(deviceId).flatMap(DeviceType::fromWireName)
                 .map(Future::succeededFuture)
                 .orElseGet(() -> Future.failedFuture(ClientError.notFound("no device " + deviceId)));
-        ingest = new TelemetryIngest(database.dataSource(), INGEST, DeviceCatalogue.standard(), types, tracker,
+        ingest = new TelemetryIngest(database.work(), INGEST, DeviceCatalogue.standard(), types, tracker,
                 ids -> { }, new SimpleMeterRegistry());
         ingest.start();
     }
@@ -69,7 +69,7 @@ final class PresenceRig implements AutoCloseable {
 
     /** A new job on this rig's clock; several may run at once. */
     PresenceJob job(int batchLimit) {
-        return new PresenceJob(database.dataSource(), tracker, clock, batchLimit);
+        return new PresenceJob(database.work(), tracker, clock, batchLimit);
     }
 
     List<PresenceChange> check() {

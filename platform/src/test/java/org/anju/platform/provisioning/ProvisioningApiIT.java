@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import org.anju.platform.Json;
 import org.anju.platform.testing.Fixtures;
 import org.anju.platform.testing.RunningPlatform;
 
@@ -35,7 +35,6 @@ import org.anju.platform.testing.RunningPlatform;
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class ProvisioningApiIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BASE = "/api/v1/provisioning/tenants/";
     private static final String SECRET = "s3cret-s3cret-s3cret";
 
@@ -112,12 +111,12 @@ class ProvisioningApiIT {
         send("PUT", BASE + "acme/communities/dogwood", community("Dogwood", building("dog-b1", "Building 1", 6)), root);
         send("POST", BASE + "acme/communities/dogwood/devices", devices(0, 3, "dogwood", "dog-b1"), root);
 
-        ArrayNode changed = (ArrayNode) JSON.readTree(devices(0, 5, "dogwood", "dog-b1")).get("devices");
+        ArrayNode changed = (ArrayNode) Json.MAPPER.readTree(devices(0, 5, "dogwood", "dog-b1")).get("devices");
         ((ObjectNode) changed.get(1)).put("name", "Renamed");
         ((ObjectNode) changed.get(2)).put("secret", "another-secret-entirely");
         ((ObjectNode) changed.get(0)).putObject("attributes").put("heartbeatInterval", "PT1H");
         HttpResponse<String> conflict = send("POST", BASE + "acme/communities/dogwood/devices",
-                JSON.createObjectNode().set("devices", changed).toString(), root);
+                Json.MAPPER.createObjectNode().set("devices", changed).toString(), root);
         assertThat(conflict.statusCode()).isEqualTo(409);
         JsonNode items = json(conflict).get("error").get("items");
         assertThat(items).hasSize(3);
@@ -135,14 +134,14 @@ class ProvisioningApiIT {
     @Test
     void invalidItemsAreNamedByIndexAndField() throws Exception {
         send("PUT", BASE + "acme/communities/elder", community("Elder", building("elder-b1", "Building 1", 6)), root);
-        ArrayNode devices = (ArrayNode) JSON.readTree(devices(0, 6, "elder", "elder-b1")).get("devices");
+        ArrayNode devices = (ArrayNode) Json.MAPPER.readTree(devices(0, 6, "elder", "elder-b1")).get("devices");
         ((ObjectNode) devices.get(1)).put("type", "toaster");
         ((ObjectNode) devices.get(2)).put("secret", "short");
         ((ObjectNode) devices.get(3)).put("id", "elder-dev-0");
         ((ObjectNode) devices.get(4)).put("colour", "red");
         ((ObjectNode) devices.get(5)).put("floor", "third");
         HttpResponse<String> invalid = send("POST", BASE + "acme/communities/elder/devices",
-                JSON.createObjectNode().set("devices", devices).toString(), root);
+                Json.MAPPER.createObjectNode().set("devices", devices).toString(), root);
         assertThat(invalid.statusCode()).isEqualTo(400);
         List<String> paths = new ArrayList<>();
         json(invalid).get("error").get("items").forEach(i -> paths.add(i.get("path").asText() + " " + i.get("message").asText()));
@@ -153,10 +152,10 @@ class ProvisioningApiIT {
                 "devices[4].colour unknown field",
                 "devices[5].floor must be a whole number from -10 to 200");
 
-        ArrayNode elsewhere = (ArrayNode) JSON.readTree(devices(0, 2, "elder", "elder-b1")).get("devices");
+        ArrayNode elsewhere = (ArrayNode) Json.MAPPER.readTree(devices(0, 2, "elder", "elder-b1")).get("devices");
         ((ObjectNode) elsewhere.get(1)).put("buildingId", "cedar-b1");
         HttpResponse<String> wrongBuilding = send("POST", BASE + "acme/communities/elder/devices",
-                JSON.createObjectNode().set("devices", elsewhere).toString(), root);
+                Json.MAPPER.createObjectNode().set("devices", elsewhere).toString(), root);
         assertError(wrongBuilding, 400, "devices[1].buildingId: no building 'cedar-b1' in community 'elder'");
         assertThat(strings("SELECT id FROM devices WHERE community_id = 'elder'")).isEmpty();
 
@@ -185,7 +184,7 @@ class ProvisioningApiIT {
     }
 
     private static String community(String name, ObjectNode... buildings) {
-        ObjectNode body = JSON.createObjectNode().put("name", name).put("address", "1 " + name + " Road");
+        ObjectNode body = Json.MAPPER.createObjectNode().put("name", name).put("address", "1 " + name + " Road");
         ArrayNode list = body.putArray("buildings");
         for (ObjectNode b : buildings) {
             list.add(b);
@@ -194,11 +193,11 @@ class ProvisioningApiIT {
     }
 
     private static ObjectNode building(String id, String name, int floors) {
-        return JSON.createObjectNode().put("id", id).put("name", name).put("floorsAbove", floors).put("floorsBelow", 1);
+        return Json.MAPPER.createObjectNode().put("id", id).put("name", name).put("floorsAbove", floors).put("floorsBelow", 1);
     }
 
     private static String devices(int from, int count, String prefix, String buildingId) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = Json.MAPPER.createObjectNode();
         ArrayNode list = body.putArray("devices");
         for (int i = from; i < from + count; i++) {
             ObjectNode d = list.addObject().put("id", prefix + "-dev-" + i).put("type", "smoke_detector")
@@ -228,7 +227,7 @@ class ProvisioningApiIT {
     }
 
     private static JsonNode json(HttpResponse<String> response) throws IOException {
-        return JSON.readTree(response.body());
+        return Json.MAPPER.readTree(response.body());
     }
 
     private static List<String> strings(String sql) throws SQLException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,21 @@ class SqlFailuresTest {
 
         SQLException wrapped = new SQLException("batch failed", "XX000", new SQLException("deadlock", "40P01"));
         assertThat(SqlFailures.isDeadlock(wrapped)).isTrue();
+    }
+
+    @Test
+    void anOutageOrAVictimIsWorthRetryingLaterAMistakeInTheSqlIsNot() {
+        assertThat(SqlFailures.isRetryable(new SQLException("connection refused", "08001"))).isTrue();
+        assertThat(SqlFailures.isRetryable(new SQLException("too many connections", "53300"))).isTrue();
+        assertThat(SqlFailures.isRetryable(new SQLException("terminating connection due to administrator command",
+                "57P01"))).isTrue();
+        assertThat(SqlFailures.isRetryable(new SQLTransientConnectionException("pool - Connection is not available"))).isTrue();
+        assertThat(SqlFailures.isRetryable(new SQLException("driver gave no state"))).isTrue();
+        assertThat(SqlFailures.isRetryable(new SQLException("deadlock detected", "40P01"))).isTrue();
+
+        assertThat(SqlFailures.isRetryable(new SQLException("duplicate key value", "23505"))).isFalse();
+        assertThat(SqlFailures.isRetryable(new SQLException("column \"x\" does not exist", "42703"))).isFalse();
+        assertThat(SqlFailures.isRetryable(new SQLException("invalid input syntax for type json", "22P02"))).isFalse();
     }
 
     @Test

@@ -77,6 +77,28 @@ class UnitOfWorkIT {
     }
 
     @Test
+    void anActionAddedAgainRunsOnceAfterCommit() {
+        AtomicInteger wakes = new AtomicInteger();
+        Runnable wake = wakes::incrementAndGet;
+        work.inTransaction("items", tx -> {
+            tx.afterCommit(wake);
+            tx.update("INSERT INTO items VALUES (1, 'a')");
+            tx.afterCommit(wake);
+            return null;
+        });
+
+        assertThat(wakes.get()).as("e.g. one wake-up of outbox readers for many notifications").isEqualTo(1);
+    }
+
+    @Test
+    void aFailureLeftToTheCallerKeepsItsSqlState() {
+        SQLException failure = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                () -> work.inTransactionOrThrow("items", tx -> tx.update("INSERT INTO nowhere VALUES (1)")));
+        assertThat(failure.getSQLState()).isEqualTo("42P01");
+        assertThat(SqlFailures.isRetryable(failure)).isFalse();
+    }
+
+    @Test
     void aClientErrorRollsBackEverythingAndPassesThrough() {
         List<String> after = new ArrayList<>();
         assertThatThrownBy(() -> work.inTransaction("items", tx -> {
@@ -150,24 +172,22 @@ class UnitOfWorkIT {
         assertThat(TestSql.rows(pool, "SELECT count(*) FROM items WHERE length(name) = 3")).containsExactly("2");
     }
 
-    private int lockInOrder(CountDownLatch bothLocked, CountDownLatch winnerCommitted, AtomicInteger runs,
-            int firstId, int secondId, String suffix) {
+    private int lockInOrder(CountDownLatch bothLocked, CountDownLatch winnerCommitted, AtomicInteger runs, int firstId,
+            int secondId, String suffix) {
         return work.inTransaction("items", tx -> {
             int run = runs.incrementAndGet();
             if (run > 2) {
-                // the victim's retry: wait for the winner, or on a loaded machine it can take a row
-                // the winner was about to be given back and deadlock again
-                await(winnerCommitted);
+                // the victim's second run waits for the winner: else it may take the victim's first row before
+                // the winner does (row locks are not handed over in queue order) and deadlock with it once more
+                awaitLatch(winnerCommitted, "the winner never committed");
             }
+            tx.afterCommit(winnerCommitted::countDown);
             int changed = tx.update("UPDATE items SET name = name || ? WHERE id = ?", suffix, firstId);
             if (run <= 2) {
-                // only the first runs of both meet here
-                bothLocked.countDown();
-                await(bothLocked);
+                // only the first runs of both meet here; the victim's second run goes straight through
+                meet(bothLocked);
             }
-            int total = changed + tx.update("UPDATE items SET name = name || ? WHERE id = ?", suffix, secondId);
-            tx.afterCommit(winnerCommitted::countDown);
-            return total;
+            return changed + tx.update("UPDATE items SET name = name || ? WHERE id = ?", suffix, secondId);
         });
     }
 
@@ -204,10 +224,15 @@ class UnitOfWorkIT {
         assertThat(TestSql.rows(pool, "SELECT name FROM items")).containsExactly("kept");
     }
 
-    private static void await(CountDownLatch latch) {
+    private static void meet(CountDownLatch bothLocked) {
+        bothLocked.countDown();
+        awaitLatch(bothLocked, "the other transaction never locked its first row");
+    }
+
+    private static void awaitLatch(CountDownLatch latch, String otherwise) {
         try {
             if (!latch.await(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the other transaction did not get there");
+                throw new IllegalStateException(otherwise);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -11,7 +11,7 @@ import org.anju.platform.auth.TenantDirectory;
 import org.anju.platform.auth.UserAccounts;
 import org.anju.platform.registry.DeviceRegistry;
 import org.anju.platform.registry.PasswordHasher;
-import org.anju.platform.registry.Provisioning;
+import org.anju.platform.registry.Registrar;
 import org.anju.platform.storage.UnitOfWork;
 
 /**
@@ -28,7 +28,7 @@ public final class Fixtures {
     public static final String OTHER_TENANT = "zenith";
     public static final int TEST_BCRYPT_COST = 4;
 
-    private final Provisioning provisioning;
+    private final Registrar registrar;
     private final UserAccounts users;
 
     public Fixtures(DataSource dataSource) {
@@ -41,20 +41,20 @@ public final class Fixtures {
      */
     public Fixtures(DataSource dataSource, Consumer<String> usersChanged) {
         PasswordHasher hasher = new PasswordHasher(TEST_BCRYPT_COST);
-        this.provisioning = new Provisioning(dataSource, hasher);
-        this.users = new UserAccounts(UnitOfWork.of(dataSource), hasher,
-                TenantDirectory.of(new DeviceRegistry(dataSource)), usersChanged);
-        provisioning.tenant(TENANT, "Acme Property");
-        provisioning.community(new Provisioning.Community(COMMUNITY, TENANT, "Elm Court", "1 Elm Road", null, null));
-        provisioning.community(new Provisioning.Community(OTHER_COMMUNITY, TENANT, "Oak Yard", "2 Oak Road", null, null));
-        provisioning.building(new Provisioning.Building("elm-b1", COMMUNITY, "Building 1", 6, 1));
+        UnitOfWork work = UnitOfWork.of(dataSource);
+        this.registrar = new Registrar(work, hasher);
+        this.users = new UserAccounts(work, hasher, TenantDirectory.of(new DeviceRegistry(work)), usersChanged);
+        registrar.tenant(TENANT, "Acme Property");
+        registrar.community(new Registrar.Community(COMMUNITY, TENANT, "Elm Court", "1 Elm Road", null, null));
+        registrar.community(new Registrar.Community(OTHER_COMMUNITY, TENANT, "Oak Yard", "2 Oak Road", null, null));
+        registrar.building(new Registrar.Building("elm-b1", COMMUNITY, "Building 1", 6, 1));
     }
 
     /** Adds a device of the community that authenticates as {@code id@acme} with the secret. */
     public Fixtures device(String id, String type, String secret) {
-        provisioning.device(new Provisioning.Device(id, TENANT, COMMUNITY, type, "Test " + type, "elm-b1", 3,
+        registrar.device(new Registrar.Device(id, TENANT, COMMUNITY, type, "Test " + type, "elm-b1", 3,
                 "Corridor", null, null));
-        provisioning.deviceCredential(TENANT, id, id, secret);
+        registrar.deviceCredential(TENANT, id, id, secret);
         return this;
     }
 
@@ -77,14 +77,14 @@ public final class Fixtures {
 
     /** Adds a device of {@link #OTHER_COMMUNITY}, without credentials. */
     public Fixtures otherCommunityDevice(String id, String type) {
-        provisioning.device(new Provisioning.Device(id, TENANT, OTHER_COMMUNITY, type, "Other " + type, null, null, null,
+        registrar.device(new Registrar.Device(id, TENANT, OTHER_COMMUNITY, type, "Other " + type, null, null, null,
                 null, null));
         return this;
     }
 
     /** Adds tenant {@link #OTHER_TENANT} and a property administrator of it. */
     public Fixtures otherTenantAdmin(String username, String password) {
-        provisioning.tenant(OTHER_TENANT, "Zenith Estates");
+        registrar.tenant(OTHER_TENANT, "Zenith Estates");
         return user(username, "Admin " + username, password, OTHER_TENANT, Set.of("property_admin"), Set.of());
     }
 
@@ -93,7 +93,7 @@ public final class Fixtures {
         return user(username, "Admin " + username, password, null, Set.of("platform_admin"), Set.of());
     }
 
-    public Provisioning provisioning() {
-        return provisioning;
+    public Registrar registrar() {
+        return registrar;
     }
 }

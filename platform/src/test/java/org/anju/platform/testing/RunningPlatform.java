@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.anju.platform.AnjuPlatform;
+import org.anju.platform.Json;
 import org.anju.platform.config.AnjuConfig;
 import org.anju.platform.config.ConfigLoader;
 
@@ -24,8 +24,6 @@ import org.anju.platform.config.ConfigLoader;
  * API. Closing it stops the platform and drops the database.
  */
 public final class RunningPlatform implements AutoCloseable {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TestDatabases.TestDatabase database;
     private final AnjuPlatform platform;
@@ -52,7 +50,20 @@ public final class RunningPlatform implements AutoCloseable {
      */
     public static RunningPlatform start(TestDatabases.Backend backend, Map<String, String> overrides,
             UnaryOperator<String> route) throws IOException {
-        TestDatabases.TestDatabase database = backend.create();
+        return start(backend.create(), overrides, route);
+    }
+
+    /**
+     * Starts a platform over a database the test prepared (e.g. at an older schema, with rows);
+     * closing drops it like a fresh one.
+     */
+    public static RunningPlatform startOn(TestDatabases.TestDatabase database, Map<String, String> overrides)
+            throws IOException {
+        return start(database, overrides, UnaryOperator.identity());
+    }
+
+    private static RunningPlatform start(TestDatabases.TestDatabase database, Map<String, String> overrides,
+            UnaryOperator<String> route) throws IOException {
         Map<String, String> env = new HashMap<>();
         env.put("ANJU_DB_URL", route.apply(database.url()));
         env.put("ANJU_DATA_DIR", Files.createTempDirectory("anju-test-data").toString());
@@ -99,7 +110,7 @@ public final class RunningPlatform implements AutoCloseable {
         if (response.statusCode() != 200) {
             throw new AssertionError("log-in as " + username + " failed: " + response.statusCode() + " " + response.body());
         }
-        return JSON.readTree(response.body()).get("token").asText();
+        return Json.MAPPER.readTree(response.body()).get("token").asText();
     }
 
     public HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
@@ -142,7 +153,7 @@ public final class RunningPlatform implements AutoCloseable {
     }
 
     public static JsonNode json(HttpResponse<String> response) throws IOException {
-        return JSON.readTree(response.body());
+        return Json.MAPPER.readTree(response.body());
     }
 
     @Override

@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import org.anju.platform.Json;
 import org.anju.platform.testing.Fixtures;
 import org.anju.platform.testing.RunningPlatform;
 import org.anju.simulator.CommunitySimulator;
@@ -78,7 +78,7 @@ class DashboardBrowserIT {
         String lastLine = Files.readAllLines(output, StandardCharsets.UTF_8).stream()
                 .filter(l -> l.startsWith("{")).reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("the browser check printed no result (exit " + process.exitValue() + ")"));
-        return new ObjectMapper().readTree(lastLine);
+        return Json.MAPPER.readTree(lastLine);
     }
 
     private static Path repositoryRoot() {

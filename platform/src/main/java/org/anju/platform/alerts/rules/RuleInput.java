@@ -16,13 +16,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.anju.platform.ingest.CommittedMessage;
 import org.anju.protocol.DataPoint;
 import org.anju.protocol.DeviceEvent;
+import org.anju.protocol.Json;
 
 /**
  * One committed message as the rules of its device type read it, and the signals they conclude.
  */
 final class RuleInput {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // the catalogue wrote the payloads with the protocol's mapper: read them with it
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     /** A decoded event: its kind, time and normalised JSON. */
     record Event(String kind, Instant ts, JsonNode json) {

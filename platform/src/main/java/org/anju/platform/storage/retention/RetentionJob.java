@@ -1,22 +1,18 @@
 package org.anju.platform.storage.retention;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.anju.error.ServerError;
+import org.anju.platform.registry.Devices;
 import org.anju.platform.storage.TimescaleInfo;
+import org.anju.platform.storage.UnitOfWork;
 import org.anju.platform.storage.rollup.RollupTables;
 
 /**
@@ -35,18 +31,16 @@ public final class RetentionJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
     static final int DELETE_BATCH_ROWS = 10_000;
-    private static final String FIRE_DEVICES = "device_id IN (SELECT id FROM devices WHERE type IN ("
-            + String.join(", ", DataClass.FIRE_DEVICE_TYPES.stream().map(t -> "'" + t + "'").toList()) + "))";
 
-    private final DataSource dataSource;
+    private final UnitOfWork work;
     private final TimescaleInfo timescale;
     private final RetentionPolicy policy;
     private final RollupTables rollups;
     private final Clock clock;
 
-    public RetentionJob(DataSource dataSource, TimescaleInfo timescale, RetentionPolicy policy, RollupTables rollups,
+    public RetentionJob(UnitOfWork work, TimescaleInfo timescale, RetentionPolicy policy, RollupTables rollups,
             Clock clock) {
-        this.dataSource = dataSource;
+        this.work = work;
         this.timescale = timescale;
         this.policy = policy;
         this.rollups = rollups;
@@ -67,20 +61,21 @@ public final class RetentionJob {
         Instant now = clock.instant();
         Map<DataClass, Integer> chunks = new EnumMap<>(DataClass.class);
         Map<DataClass, Long> rows = new EnumMap<>(DataClass.class);
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
-            expire(c, DataClass.TELEMETRY, "telemetry", "ts", now, chunks, rows);
-            expire(c, DataClass.HOURLY, rollups.hourly(), "bucket", now, chunks, rows);
-            expire(c, DataClass.DAILY, rollups.daily(), "bucket", now, chunks, rows);
+        // statement by statement: each dropped chunk and each batch of deleted rows stays removed
+        work.autoCommit("retention", tx -> {
+            expire(tx, DataClass.TELEMETRY, "telemetry", "ts", now, chunks, rows);
+            expire(tx, DataClass.HOURLY, rollups.hourly(), "bucket", now, chunks, rows);
+            expire(tx, DataClass.DAILY, rollups.daily(), "bucket", now, chunks, rows);
             boolean fireLonger = policy.fireEvents().compareTo(policy.events()) >= 0;
             DataClass longer = fireLonger ? DataClass.FIRE_EVENTS : DataClass.EVENTS;
             DataClass shorter = fireLonger ? DataClass.EVENTS : DataClass.FIRE_EVENTS;
-            expire(c, longer, "device_events", "ts", now, chunks, rows);
-            String shorterRows = fireLonger ? "NOT " + FIRE_DEVICES : FIRE_DEVICES;
-            rows.merge(shorter, deleteOlder(c, "device_events", "ts", cutoff(shorter, now), shorterRows), Long::sum);
-        } catch (SQLException e) {
-            throw ServerError.unavailable("retention run failed: " + e.getMessage(), e);
-        }
+            expire(tx, longer, "device_events", "ts", now, chunks, rows);
+            String[] fireDevices = Devices.ofTypes(tx, DataClass.FIRE_DEVICE_TYPES).toArray(String[]::new);
+            String shorterRows = fireLonger ? "NOT (device_id = ANY (?))" : "device_id = ANY (?)";
+            rows.merge(shorter, deleteOlder(tx, "device_events", "ts", cutoff(shorter, now), shorterRows, fireDevices),
+                    Long::sum);
+            return null;
+        });
         RetentionRun run = new RetentionRun(chunks, rows);
         if (!chunks.values().stream().allMatch(n -> n == 0) || !rows.values().stream().allMatch(n -> n == 0)) {
             LOG.info("retention removed expired data [chunks: {}, rows: {}]", chunks, rows);
@@ -88,13 +83,14 @@ public final class RetentionJob {
         return run;
     }
 
-    private void expire(Connection c, DataClass dataClass, String relation, String timeColumn, Instant now,
+    private void expire(UnitOfWork.Tx tx, DataClass dataClass, String relation, String timeColumn, Instant now,
             Map<DataClass, Integer> chunks, Map<DataClass, Long> rows) throws SQLException {
         Instant cutoff = cutoff(dataClass, now);
         if (timescale.present()) {
-            chunks.merge(dataClass, dropChunks(c, relation, cutoff), Integer::sum);
+            chunks.merge(dataClass, tx.one("SELECT count(*) FROM drop_chunks(?::regclass, older_than => ?::timestamptz)",
+                    rs -> rs.getInt(1), relation, cutoff).orElseThrow(), Integer::sum);
         } else {
-            rows.merge(dataClass, deleteOlder(c, relation, timeColumn, cutoff, null), Long::sum);
+            rows.merge(dataClass, deleteOlder(tx, relation, timeColumn, cutoff, null, null), Long::sum);
         }
     }
 
@@ -102,38 +98,25 @@ public final class RetentionJob {
         return now.minus(policy.of(dataClass));
     }
 
-    private static int dropChunks(Connection c, String relation, Instant cutoff) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT count(*) FROM drop_chunks(?::regclass, older_than => ?::timestamptz)")) {
-            ps.setString(1, relation);
-            ps.setTimestamp(2, Timestamp.from(cutoff));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
-    }
-
     /**
-     * Deletes rows older than the cutoff (and matching the condition, when given) in batches.
-     * Rows are picked by ctid; the conditions are repeated on the delete itself, so on a hypertable,
-     * where a ctid may recur in another chunk, only expired rows can ever match.
+     * Deletes rows older than the cutoff (and matching the condition, when given, with its one
+     * parameter) in batches. Rows are picked by ctid; the conditions are repeated on the delete
+     * itself, so on a hypertable, where a ctid may recur in another chunk, only expired rows can
+     * ever match.
      */
-    private static long deleteOlder(Connection c, String table, String timeColumn, Instant cutoff, String condition)
-            throws SQLException {
+    private static long deleteOlder(UnitOfWork.Tx tx, String table, String timeColumn, Instant cutoff, String condition,
+            Object conditionParameter) throws SQLException {
         String where = timeColumn + " < ?" + (condition == null ? "" : " AND " + condition);
         String sql = "DELETE FROM " + table + " WHERE ctid = ANY (ARRAY(SELECT ctid FROM " + table + " WHERE " + where
                 + " LIMIT " + DELETE_BATCH_ROWS + ")) AND " + where;
+        Object[] parameters = condition == null ? new Object[] {cutoff, cutoff}
+                : new Object[] {cutoff, conditionParameter, cutoff, conditionParameter};
         long total = 0;
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setTimestamp(1, Timestamp.from(cutoff));
-            ps.setTimestamp(2, Timestamp.from(cutoff));
-            int deleted;
-            do {
-                deleted = ps.executeUpdate();
-                total += deleted;
-            } while (deleted >= DELETE_BATCH_ROWS);
-        }
+        int deleted;
+        do {
+            deleted = tx.update(sql, parameters);
+            total += deleted;
+        } while (deleted >= DELETE_BATCH_ROWS);
         return total;
     }
 }

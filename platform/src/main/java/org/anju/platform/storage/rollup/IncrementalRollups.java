@@ -1,11 +1,7 @@
 package org.anju.platform.storage.rollup;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,12 +12,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.anju.error.ServerError;
+import org.anju.platform.storage.Sql;
+import org.anju.platform.storage.UnitOfWork;
 
 /**
  * The rollups the platform keeps itself, for plain PostgreSQL and the Apache-2 edition.
@@ -32,23 +27,32 @@ import org.anju.error.ServerError;
  * folds the marked hours one local day at a time, each day in its own transaction: every marked
  * hour of every marked device is recomputed from the raw rows, and the day holding it is re-derived
  * from the hourly rows. A crash between the two leaves the marks in {@code rollup_pending}.
+ * <p>
+ * Every step's transaction first takes one advisory lock, so that steps of several platform
+ * instances on one database run one after the other; each step is whole in itself (it finds what
+ * is pending in its own transaction), so steps of two runs may interleave.
  */
 final class IncrementalRollups implements Rollups {
 
     private static final Logger LOG = LoggerFactory.getLogger(IncrementalRollups.class);
-    /** Session advisory lock key ("anjuroll") serializing runs across platform instances. */
+    private static final String WHAT = "rollups";
+    /** Transaction advisory lock key ("anjuroll") serializing the steps of every platform instance. */
     private static final long LOCK_KEY = 0x616e6a75726f6c6cL;
     /** The most (hour, device) pairs folded in one transaction; a busier day takes several. */
     private static final int PAIRS_PER_TRANSACTION = 20_000;
     private static final Duration HOUR = Duration.ofHours(1);
 
-    private final DataSource dataSource;
+    /** What one fold did. */
+    private record Folded(int pairs, int hours) {
+    }
+
+    private final UnitOfWork work;
     private final RollupSql sql;
     private final RollupSettings settings;
     private final Clock clock;
 
-    IncrementalRollups(DataSource dataSource, RollupSql sql, RollupSettings settings, Clock clock) {
-        this.dataSource = dataSource;
+    IncrementalRollups(UnitOfWork work, RollupSql sql, RollupSettings settings, Clock clock) {
+        this.work = work;
         this.sql = sql;
         this.settings = settings;
         this.clock = clock;
@@ -62,21 +66,21 @@ final class IncrementalRollups implements Rollups {
     @Override
     public synchronized RollupRun run() {
         Instant now = clock.instant();
-        return locked(c -> {
-            int taken = takeMarks(c);
-            int discarded = update(c, RollupSql.DISCARD_STALE, ts(rawCutoff(now)));
-            int pairs = 0;
-            int hours = 0;
-            for (int[] folded = foldEarliestDay(c, now); folded != null; folded = foldEarliestDay(c, now)) {
-                pairs += folded[0];
-                hours += folded[1];
-            }
-            RollupRun run = new RollupRun(taken, discarded, pairs, hours);
-            if (pairs > 0 || discarded > 0) {
-                LOG.debug("rollups folded [pairs: {}, hours: {}, discarded: {}]", pairs, hours, discarded);
-            }
-            return run;
+        int[] takenAndDiscarded = work.inTransaction(WHAT, tx -> {
+            lock(tx);
+            return new int[] {takeMarks(tx), tx.update(RollupSql.DISCARD_STALE, rawCutoff(now))};
         });
+        int pairs = 0;
+        int hours = 0;
+        for (Folded folded = foldEarliestDay(now); folded != null; folded = foldEarliestDay(now)) {
+            pairs += folded.pairs();
+            hours += folded.hours();
+        }
+        RollupRun run = new RollupRun(takenAndDiscarded[0], takenAndDiscarded[1], pairs, hours);
+        if (pairs > 0 || run.marksDiscarded() > 0) {
+            LOG.debug("rollups folded [pairs: {}, hours: {}, discarded: {}]", pairs, hours, run.marksDiscarded());
+        }
+        return run;
     }
 
     @Override
@@ -84,186 +88,102 @@ final class IncrementalRollups implements Rollups {
         Instant now = clock.instant();
         Instant start = later(from.truncatedTo(ChronoUnit.HOURS), ceilHour(rawCutoff(now)));
         Instant end = ceilHour(to);
-        if (!start.isBefore(end)) {
-            return;
+        for (Day day = Day.of(start, settings.dayZone()); day.start().isBefore(end); day = day.next()) {
+            Day current = day;
+            work.inTransaction(WHAT, tx -> {
+                lock(tx);
+                foldHours(tx, later(start, current.start()), earlier(end, current.end()), null);
+                deriveDay(tx, current, null, now);
+                return null;
+            });
         }
-        locked(c -> {
-            for (Day day = Day.of(start, settings.dayZone()); day.start().isBefore(end); day = day.next()) {
-                Day current = day;
-                inTransaction(c, () -> {
-                    foldHours(c, later(start, current.start()), earlier(end, current.end()), null);
-                    deriveDay(c, current, null, now);
-                });
-            }
-            return null;
-        });
+    }
+
+    private static void lock(UnitOfWork.Tx tx) throws SQLException {
+        tx.update(RollupSql.LOCK_TIMEOUT);
+        tx.one(RollupSql.ADVISORY_LOCK, rs -> true, LOCK_KEY);
     }
 
     /** Moves the marks ingest wrote into the job's own list; returns how many. */
-    private int takeMarks(Connection c) throws SQLException {
-        int[] moved = new int[1];
-        inTransaction(c, () -> {
-            try (Statement s = c.createStatement()) {
-                s.execute(RollupSql.LOCK_TIMEOUT);
-                s.execute(RollupSql.LOCK_MARKS);
-                s.execute(RollupSql.BUMP_EPOCH);
-                moved[0] = s.executeUpdate(RollupSql.MOVE_MARKS);
-            }
-        });
-        return moved[0];
+    private static int takeMarks(UnitOfWork.Tx tx) throws SQLException {
+        tx.update(RollupSql.LOCK_MARKS);
+        tx.update(RollupSql.BUMP_EPOCH);
+        return tx.update(RollupSql.MOVE_MARKS);
     }
 
-    /** Folds (part of) the earliest day with pending marks; returns {pairs, hours}, or null when none are left. */
-    private int[] foldEarliestDay(Connection c, Instant now) throws SQLException {
-        Instant earliest;
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(RollupSql.EARLIEST_PENDING)) {
-            rs.next();
-            Timestamp min = rs.getTimestamp(1);
-            if (min == null) {
+    /** Folds (part of) the earliest day with pending marks in one transaction; null when none are left. */
+    private Folded foldEarliestDay(Instant now) {
+        return work.inTransaction(WHAT, tx -> {
+            lock(tx);
+            Instant earliest = tx.query(RollupSql.EARLIEST_PENDING, rs -> Sql.instant(rs, "min")).getFirst();
+            if (earliest == null) {
                 return null;
             }
-            earliest = min.toInstant();
-        }
-        Day day = Day.of(earliest, settings.dayZone());
-        Map<Instant, List<String>> devicesByHour = pending(c, day);
-        TreeSet<String> devices = new TreeSet<>();
-        devicesByHour.values().forEach(devices::addAll);
-        int[] pairs = {0};
-        inTransaction(c, () -> {
+            Day day = Day.of(earliest, settings.dayZone());
+            Map<Instant, List<String>> devicesByHour = pending(tx, day);
+            TreeSet<String> devices = new TreeSet<>();
+            int pairs = 0;
             for (Map.Entry<Instant, List<String>> hour : devicesByHour.entrySet()) {
-                foldHours(c, hour.getKey(), hour.getKey().plus(HOUR), hour.getValue().toArray(String[]::new));
-                pairs[0] += hour.getValue().size();
+                foldHours(tx, hour.getKey(), hour.getKey().plus(HOUR), hour.getValue().toArray(String[]::new));
+                devices.addAll(hour.getValue());
+                pairs += hour.getValue().size();
             }
-            deriveDay(c, day, devices.toArray(String[]::new), now);
-            forget(c, devicesByHour);
+            deriveDay(tx, day, devices.toArray(String[]::new), now);
+            forget(tx, devicesByHour);
+            return new Folded(pairs, devicesByHour.size());
         });
-        return new int[] {pairs[0], devicesByHour.size()};
     }
 
-    private Map<Instant, List<String>> pending(Connection c, Day day) throws SQLException {
+    private static Map<Instant, List<String>> pending(UnitOfWork.Tx tx, Day day) throws SQLException {
         Map<Instant, List<String>> devicesByHour = new TreeMap<>();
-        try (PreparedStatement ps = c.prepareStatement(RollupSql.PENDING_IN)) {
-            ps.setTimestamp(1, ts(day.start()));
-            ps.setTimestamp(2, ts(day.end()));
-            ps.setInt(3, PAIRS_PER_TRANSACTION);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    devicesByHour.computeIfAbsent(rs.getTimestamp(1).toInstant(), h -> new ArrayList<>())
-                            .add(rs.getString(2));
-                }
-            }
-        }
+        tx.query(RollupSql.PENDING_IN, rs -> devicesByHour.computeIfAbsent(Sql.instant(rs, "bucket"),
+                h -> new ArrayList<>()).add(rs.getString("device_id")), day.start(), day.end(), PAIRS_PER_TRANSACTION);
         return devicesByHour;
     }
 
-    private void forget(Connection c, Map<Instant, List<String>> devicesByHour) throws SQLException {
+    private static void forget(UnitOfWork.Tx tx, Map<Instant, List<String>> devicesByHour) throws SQLException {
         List<Long> hours = new ArrayList<>();
         List<String> devices = new ArrayList<>();
         devicesByHour.forEach((hour, ids) -> ids.forEach(id -> {
             hours.add(hour.getEpochSecond());
             devices.add(id);
         }));
-        try (PreparedStatement ps = c.prepareStatement(RollupSql.FORGET_PENDING)) {
-            ps.setArray(1, c.createArrayOf("bigint", hours.toArray()));
-            ps.setArray(2, c.createArrayOf("text", devices.toArray()));
-            ps.executeUpdate();
-        }
+        Connection c = tx.connection();
+        tx.update(RollupSql.FORGET_PENDING, c.createArrayOf("bigint", hours.toArray()),
+                devices.toArray(String[]::new));
     }
 
     /** Recomputes the hourly rows of [from, to) from raw telemetry, for the devices given or (null) all. */
-    private void foldHours(Connection c, Instant from, Instant to, String[] devices) throws SQLException {
-        replace(c, sql.deleteHourly(devices != null), sql.insertHourly(devices != null), null, from, to, devices);
+    private void foldHours(UnitOfWork.Tx tx, Instant from, Instant to, String[] devices) throws SQLException {
+        tx.update(sql.deleteHourly(devices != null), range(null, from, to, devices));
+        tx.update(sql.insertHourly(devices != null), range(null, from, to, devices));
     }
 
     /** Re-derives a day's daily rows from its hourly rows, unless hourly retention may have thinned that day. */
-    private void deriveDay(Connection c, Day day, String[] devices, Instant now) throws SQLException {
+    private void deriveDay(UnitOfWork.Tx tx, Day day, String[] devices, Instant now) throws SQLException {
         if (day.start().isBefore(now.minus(settings.hourlyKeptFor()))) {
             return;
         }
-        replace(c, sql.deleteDaily(devices != null), sql.insertDaily(devices != null), settings.dayZone().getId(),
-                day.start(), day.end(), devices);
+        tx.update(sql.deleteDaily(devices != null), range(null, day.start(), day.end(), devices));
+        tx.update(sql.insertDaily(devices != null), range(settings.dayZone().getId(), day.start(), day.end(), devices));
     }
 
-    private static void replace(Connection c, String delete, String insert, String zone, Instant from, Instant to,
-            String[] devices) throws SQLException {
-        try (PreparedStatement del = c.prepareStatement(delete); PreparedStatement ins = c.prepareStatement(insert)) {
-            bindRange(c, del, 1, from, to, devices);
-            del.executeUpdate();
-            int next = 1;
-            if (zone != null) {
-                ins.setString(next++, zone);
-            }
-            bindRange(c, ins, next, from, to, devices);
-            ins.executeUpdate();
+    /** The parameters of a recomputation: [zone,] from, to[, devices]. */
+    private static Object[] range(String zone, Instant from, Instant to, String[] devices) {
+        List<Object> parameters = new ArrayList<>(4);
+        if (zone != null) {
+            parameters.add(zone);
         }
-    }
-
-    private static void bindRange(Connection c, PreparedStatement ps, int first, Instant from, Instant to,
-            String[] devices) throws SQLException {
-        ps.setTimestamp(first, ts(from));
-        ps.setTimestamp(first + 1, ts(to));
+        parameters.add(from);
+        parameters.add(to);
         if (devices != null) {
-            ps.setArray(first + 2, c.createArrayOf("text", devices));
+            parameters.add(devices);
         }
+        return parameters.toArray();
     }
 
     private Instant rawCutoff(Instant now) {
         return now.minus(settings.rawKeptFor());
-    }
-
-    private interface SqlWork<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private interface SqlStep {
-        void run() throws SQLException;
-    }
-
-    /** Runs the work holding the cluster-wide rollup lock. */
-    private <T> T locked(SqlWork<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
-            advisory(c, RollupSql.ADVISORY_LOCK);
-            try {
-                return work.run(c);
-            } finally {
-                c.setAutoCommit(true);
-                advisory(c, RollupSql.ADVISORY_UNLOCK);
-            }
-        } catch (SQLException e) {
-            throw ServerError.unavailable("rollup failed: " + e.getMessage(), e);
-        }
-    }
-
-    private static void inTransaction(Connection c, SqlStep step) throws SQLException {
-        c.setAutoCommit(false);
-        try {
-            step.run();
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
-    }
-
-    private static void advisory(Connection c, String statement) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(statement)) {
-            ps.setLong(1, LOCK_KEY);
-            ps.executeQuery().close();
-        }
-    }
-
-    private static int update(Connection c, String statement, Object parameter) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(statement)) {
-            ps.setObject(1, parameter);
-            return ps.executeUpdate();
-        }
-    }
-
-    private static Timestamp ts(Instant instant) {
-        return Timestamp.from(instant);
     }
 
     private static Instant ceilHour(Instant t) {

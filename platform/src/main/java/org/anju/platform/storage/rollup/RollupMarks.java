@@ -1,11 +1,10 @@
 package org.anju.platform.storage.rollup;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashSet;
 import java.util.Set;
+
+import org.anju.platform.storage.UnitOfWork;
 
 /**
  * One ingest writer's way of marking (hour, device) pairs: a pair it marked in a committed
@@ -34,26 +33,20 @@ public final class RollupMarks {
      *
      * @throws SQLException when a statement fails; the caller rolls back
      */
-    public void write(Connection c, DirtyHours batch) throws SQLException {
+    public void write(UnitOfWork.Tx tx, DirtyHours batch) throws SQLException {
         written = Set.of();
         if (batch.size() == 0) {
             return;
         }
-        long current;
-        try (Statement s = c.createStatement()) {
-            s.execute("LOCK TABLE rollup_dirty IN ROW EXCLUSIVE MODE");
-            try (ResultSet rs = s.executeQuery("SELECT epoch FROM rollup_epoch")) {
-                rs.next();
-                current = rs.getLong(1);
-            }
-        }
+        tx.update("LOCK TABLE rollup_dirty IN ROW EXCLUSIVE MODE");
+        long current = tx.one("SELECT epoch FROM rollup_epoch", rs -> rs.getLong(1)).orElseThrow();
         if (current != epoch || remembered.size() > MAX_REMEMBERED) {
             remembered.clear();
             epoch = current;
         }
         Set<DirtyHours.Mark> fresh = new HashSet<>(batch.marks());
         fresh.removeAll(remembered);
-        DirtyHours.insert(c, fresh);
+        DirtyHours.insert(tx.connection(), fresh);
         written = fresh;
     }
 

@@ -28,8 +28,7 @@ final class RollupSql {
     static final String FORGET_PENDING = """
             DELETE FROM rollup_pending p USING unnest(?::bigint[], ?::text[]) AS f(hour, device_id)
              WHERE p.bucket = to_timestamp(f.hour) AND p.device_id = f.device_id""";
-    static final String ADVISORY_LOCK = "SELECT pg_advisory_lock(?)";
-    static final String ADVISORY_UNLOCK = "SELECT pg_advisory_unlock(?)";
+    static final String ADVISORY_LOCK = "SELECT pg_advisory_xact_lock(?)";
 
     private static final String DEVICES = " AND device_id = ANY (?)";
 

@@ -3,39 +3,27 @@ package org.anju.platform.storage.rollup;
 import java.time.Clock;
 import java.time.Instant;
 
-import javax.sql.DataSource;
-
 import org.anju.error.ServerError;
 import org.anju.platform.storage.TimescaleInfo;
+import org.anju.platform.storage.UnitOfWork;
 
 /**
- * Hourly and daily rollups of telemetry (count, min, max, sum, last value).
- * <p>
- * On plain PostgreSQL and TimescaleDB's Apache-2 edition the platform keeps them itself: every
- * ingest transaction marks the (hour, device) pairs it wrote ({@link DirtyHours}); the job
+ * Hourly and daily rollups of telemetry (count, min, max, sum, last value), kept by the platform
+ * itself on every database (plain PostgreSQL, and either edition of TimescaleDB): every ingest
+ * transaction marks the (hour, device) pairs it wrote ({@link DirtyHours}); the job
  * {@linkplain #run() takes} the marks under a lock that waits for writers to commit, recomputes
  * each marked hour of each marked device from the raw rows, and re-derives the day that holds it
  * from the hourly rows. Late data is folded in like any other, and a recomputation replaces what it
- * recomputes, so running again changes nothing. With the TSL edition, continuous aggregates with
- * refresh policies do the same work and the job only discards the marks.
+ * recomputes, so running again changes nothing.
  * <p>
  * Methods block on JDBC: call them from a worker thread. Concurrent calls, from this process or
  * from other platform instances on the same database, run one after the other.
  */
 public interface Rollups {
 
-    /**
-     * Returns the rollups for the database: continuous aggregates (created on first use, with
-     * refresh and compression policies) when the TSL edition is present, the platform's own tables
-     * otherwise.
-     *
-     * @throws ServerError 503 when the continuous aggregates cannot be set up
-     */
-    static Rollups open(DataSource dataSource, TimescaleInfo timescale, RollupSettings settings, Clock clock) {
-        if (timescale.tslFeatures()) {
-            return TslRollups.open(dataSource, settings);
-        }
-        return new IncrementalRollups(dataSource, new RollupSql(timescale), settings, clock);
+    /** Returns the rollups of a database; {@code timescale} says how it buckets time. */
+    static Rollups open(UnitOfWork work, TimescaleInfo timescale, RollupSettings settings, Clock clock) {
+        return new IncrementalRollups(work, new RollupSql(timescale), settings, clock);
     }
 
     /** Returns where readers find the rollups. */

@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.anju.error.ServerError;
+import org.anju.platform.registry.Devices;
 import org.anju.platform.storage.TimescaleInfo;
 import org.anju.platform.storage.UnitOfWork;
 import org.anju.platform.storage.retention.DataClass;
@@ -37,17 +38,15 @@ import org.anju.platform.storage.rollup.RollupTables;
  */
 public final class StorageUsage {
 
-    private static final String FIRE_TYPES = String.join(", ",
-            DataClass.FIRE_DEVICE_TYPES.stream().map(t -> "'" + t + "'").toList());
     private static final String ROLLUP_ROWS = """
             SELECT coalesce(sum(count) FILTER (WHERE bucket >= ?), 0), coalesce(sum(hours) FILTER (WHERE bucket >= ?), 0),
                    count(*)
-              FROM %s WHERE device_id IN (SELECT id FROM devices WHERE community_id = ?)""";
+              FROM %s WHERE device_id = ANY (?)""";
     private static final String EVENT_ROWS = """
-            SELECT count(*) FILTER (WHERE d.type NOT IN (%1$s)), count(*) FILTER (WHERE d.type IN (%1$s))
-              FROM device_events e JOIN devices d ON d.id = e.device_id WHERE d.community_id = ?""".formatted(FIRE_TYPES);
+            SELECT count(*) FILTER (WHERE NOT (device_id = ANY (?))), count(*) FILTER (WHERE device_id = ANY (?))
+              FROM device_events WHERE device_id = ANY (?)""";
 
-    private final UnitOfWork db;
+    private final UnitOfWork work;
     private final TimescaleInfo timescale;
     private final RollupTables rollups;
     private final RetentionPolicy retention;
@@ -58,13 +57,13 @@ public final class StorageUsage {
     private final Map<String, Object> measuring = new ConcurrentHashMap<>();
 
     /**
-     * @param db     a unit of work of the report class
+     * @param work   a unit of work of the report class
      * @param maxAge how long a community's figures are answered before they are measured again
      * @param meters where {@code anju.storage.usage.measurements} counts the measurements
      */
-    public StorageUsage(UnitOfWork db, TimescaleInfo timescale, RollupTables rollups, RetentionPolicy retention,
+    public StorageUsage(UnitOfWork work, TimescaleInfo timescale, RollupTables rollups, RetentionPolicy retention,
             Clock clock, Duration maxAge, MeterRegistry meters) {
-        this.db = db;
+        this.work = work;
         this.timescale = timescale;
         this.rollups = rollups;
         this.retention = retention;
@@ -104,7 +103,7 @@ public final class StorageUsage {
 
     private CommunityStorage measure(String communityId) {
         Instant now = clock.instant();
-        CommunityStorage storage = db.read("storage usage", tx -> {
+        CommunityStorage storage = work.read("storage usage", tx -> {
             Map<DataClass, Long> rows = communityRows(tx, communityId, now);
             Map<String, TableSize> tables = new HashMap<>();
             List<ClassUsage> classes = new ArrayList<>();
@@ -130,25 +129,28 @@ public final class StorageUsage {
     private String storedIn(DataClass dataClass) {
         return switch (dataClass) {
             case TELEMETRY -> "telemetry";
-            case HOURLY -> rollups.hourlyStored();
-            case DAILY -> rollups.dailyStored();
+            case HOURLY -> rollups.hourly();
+            case DAILY -> rollups.daily();
             case EVENTS, FIRE_EVENTS -> "device_events";
         };
     }
 
+    /** Counts the community's rows of each class; its devices (and which are fire devices) come from the registry. */
     private Map<DataClass, Long> communityRows(UnitOfWork.Tx tx, String communityId, Instant now) throws SQLException {
+        Map<String, String> devices = Devices.ofCommunity(tx, communityId);
+        String[] all = devices.keySet().toArray(String[]::new);
+        String[] fire = devices.entrySet().stream().filter(d -> DataClass.FIRE_DEVICE_TYPES.contains(d.getValue()))
+                .map(Map.Entry::getKey).toArray(String[]::new);
         Map<DataClass, Long> rows = new EnumMap<>(DataClass.class);
-        tx.one(ROLLUP_ROWS.formatted(rollups.daily()), rs -> {
+        tx.query(ROLLUP_ROWS.formatted(rollups.daily()), rs -> {
             rows.put(DataClass.TELEMETRY, rs.getLong(1));
             rows.put(DataClass.HOURLY, rs.getLong(2));
-            rows.put(DataClass.DAILY, rs.getLong(3));
-            return true;
-        }, now.minus(retention.telemetry()), now.minus(retention.hourly()), communityId);
-        tx.one(EVENT_ROWS, rs -> {
+            return rows.put(DataClass.DAILY, rs.getLong(3));
+        }, now.minus(retention.telemetry()), now.minus(retention.hourly()), all);
+        tx.query(EVENT_ROWS, rs -> {
             rows.put(DataClass.EVENTS, rs.getLong(1));
-            rows.put(DataClass.FIRE_EVENTS, rs.getLong(2));
-            return true;
-        }, communityId);
+            return rows.put(DataClass.FIRE_EVENTS, rs.getLong(2));
+        }, fire, fire, all);
         return rows;
     }
 

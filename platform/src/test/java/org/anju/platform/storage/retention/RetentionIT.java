@@ -92,7 +92,7 @@ class RetentionIT {
     }
 
     private static RetentionJob job(Database database, RetentionPolicy policy) {
-        return new RetentionJob(database.dataSource(), database.timescale(), policy, RollupTables.PLATFORM, CLOCK);
+        return new RetentionJob(database.work(), database.timescale(), policy, RollupTables.PLATFORM, CLOCK);
     }
 
     private static Duration days(long days) {

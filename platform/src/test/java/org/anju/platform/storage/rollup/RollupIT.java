@@ -28,12 +28,12 @@ import org.anju.platform.ingest.TelemetryIngest;
 import org.anju.platform.storage.Database;
 import org.anju.platform.testing.Fixtures;
 import org.anju.platform.testing.RollupOracle;
-import org.anju.platform.testing.TestDatabases;
 import org.anju.platform.testing.TestDatabases.Backend;
 import org.anju.platform.testing.TestDatabases.TestDatabase;
+import org.anju.platform.testing.TestDatabases;
 import org.anju.protocol.DeviceMessage;
-import org.anju.protocol.Endpoint;
 import org.anju.protocol.DeviceType;
+import org.anju.protocol.Endpoint;
 import org.anju.protocol.catalogue.DeviceCatalogue;
 
 /**
@@ -193,13 +193,12 @@ class RollupIT {
         }
     }
 
-    private static void mark(Database database, RollupMarks marks, DirtyHours batch) throws SQLException {
-        try (Connection c = database.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            marks.write(c, batch);
-            c.commit();
-            marks.committed();
-        }
+    private static void mark(Database database, RollupMarks marks, DirtyHours batch) {
+        database.work().inTransaction("test marks", tx -> {
+            marks.write(tx, batch);
+            tx.afterCommit(marks::committed);
+            return null;
+        });
     }
 
     private static long count(Database database, String sql) throws SQLException {
@@ -211,7 +210,7 @@ class RollupIT {
     }
 
     private static Rollups rollups(Database database, Duration rawKeptFor) {
-        return Rollups.open(database.dataSource(), database.timescale(),
+        return Rollups.open(database.work(), database.timescale(),
                 new RollupSettings(Duration.ofMinutes(1), SHANGHAI, rawKeptFor, Duration.ofDays(730)), Clock.systemUTC());
     }
 
@@ -219,7 +218,7 @@ class RollupIT {
         new Fixtures(database.dataSource()).device("det-1", "smoke_detector", "pw").device("det-2", "smoke_detector", "pw");
         // every device here is a smoke detector: its payloads are decoded by that schema
         DeviceTypes types = deviceId -> Future.succeededFuture(DeviceType.SMOKE_DETECTOR);
-        TelemetryIngest ingest = new TelemetryIngest(database.dataSource(), INGEST, DeviceCatalogue.standard(), types,
+        TelemetryIngest ingest = new TelemetryIngest(database.work(), INGEST, DeviceCatalogue.standard(), types,
                 ids -> { }, new SimpleMeterRegistry());
         ingest.start();
         return ingest;

@@ -1,0 +1,61 @@
+package org.anju.platform.delivery;
+
+import java.sql.SQLException;
+
+import io.vertx.core.Vertx;
+
+import org.anju.platform.storage.UnitOfWork;
+
+/**
+ * The transactional outbox: notifications are appended inside the transaction of the change they
+ * report, so a notification exists exactly when its change was committed.
+ * <p>
+ * Appenders take one transaction-level advisory lock before inserting, which makes ids commit in
+ * increasing order: a reader that resumes after the last id it saw misses nothing. Notifications
+ * are rare next to telemetry, so the serialisation costs nothing that matters.
+ * <p>
+ * Each append wakes the readers (live feeds, the webhook dispatcher) once its transaction has
+ * committed, so that they look at once instead of at their next poll; readers still poll, because
+ * another process may have appended.
+ */
+public final class Outbox {
+
+    /** Event-bus address published to (with no body) after notifications were committed. */
+    public static final String COMMITTED_ADDRESS = "anju.notifications.committed";
+
+    /** Arbitrary but fixed key of the advisory lock that orders appenders. */
+    private static final long APPEND_LOCK_KEY = 0x616e6a75_6e6f7466L;
+
+    private static final String INSERT_SQL = """
+            INSERT INTO notifications (tenant_id, community_id, topic, fire, payload)
+            VALUES (?, ?, ?, ?, ?::jsonb) RETURNING id""";
+
+    private final Vertx vertx;
+    /** One instance, so that a transaction appending many notifications wakes the readers once. */
+    private final Runnable wake = this::wake;
+
+    public Outbox(Vertx vertx) {
+        this.vertx = vertx;
+    }
+
+    /**
+     * Appends a notification in the caller's transaction; the readers are woken after it commits.
+     *
+     * @return its id, the position readers resume from
+     * @throws SQLException when the database fails; the caller's transaction rolls back
+     */
+    public long append(UnitOfWork.Tx tx, Notification notification) throws SQLException {
+        if (tx.connection().getAutoCommit()) {
+            throw new IllegalStateException("append notifications inside the transaction of the change they report");
+        }
+        tx.one("SELECT pg_advisory_xact_lock(?)", rs -> true, APPEND_LOCK_KEY);
+        long id = tx.one(INSERT_SQL, rs -> rs.getLong(1), notification.tenantId(), notification.communityId(),
+                notification.topic(), notification.fire(), notification.payload().toString()).orElseThrow();
+        tx.afterCommit(wake);
+        return id;
+    }
+
+    private void wake() {
+        vertx.eventBus().publish(COMMITTED_ADDRESS, null);
+    }
+}
