@@ -59,11 +59,13 @@ class LauncherHelpIT {
         assertThat(run(List.of(), "no-such-command").exit()).isEqualTo(64);
     }
 
-    /** {@code anju-simulate-run.txt} → {@code simulate run}. */
+    /**
+     * {@code anju-simulate-run.txt} → {@code simulate run}, {@code anju-admin-create-user.txt} →
+     * {@code admin create-user}: the launcher knows one level of subcommands, whose names may hold a '-'.
+     */
     private static List<String> commandOf(String file) {
-        List<String> words = new ArrayList<>(List.of(file.replace(".txt", "").split("-")));
-        words.remove(0);
-        return words;
+        List<String> words = List.of(file.replace(".txt", "").split("-", 3));
+        return words.subList(1, words.size());
     }
 
     private record Result(int exit, String out) {
