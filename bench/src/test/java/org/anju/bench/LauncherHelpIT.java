@@ -37,7 +37,7 @@ class LauncherHelpIT {
         String version = "anju " + projectVersion(root);
 
         for (Map.Entry<String, String> help : CliHelpTest.helpTexts().entrySet()) {
-            List<String> command = commandOf(help.getKey());
+            List<String> command = CliHelpTest.commandWords().get(help.getKey());
             Result answer = run(command, "--help");
             assertThat(answer.exit()).as(command + " --help").isZero();
             assertThat(answer.out()).as(command + " --help").isEqualTo(help.getValue());
@@ -57,15 +57,6 @@ class LauncherHelpIT {
         assertThat(run(List.of(), "--version").out().strip()).isEqualTo(version);
         assertThat(run(List.of("test"), "--version").out().strip()).isEqualTo(version);
         assertThat(run(List.of(), "no-such-command").exit()).isEqualTo(64);
-    }
-
-    /**
-     * {@code anju-simulate-run.txt} → {@code simulate run}, {@code anju-admin-create-user.txt} →
-     * {@code admin create-user}: the launcher knows one level of subcommands, whose names may hold a '-'.
-     */
-    private static List<String> commandOf(String file) {
-        List<String> words = List.of(file.replace(".txt", "").split("-", 3));
-        return words.subList(1, words.size());
     }
 
     private record Result(int exit, String out) {
