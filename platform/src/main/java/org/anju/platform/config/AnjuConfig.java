@@ -63,14 +63,18 @@ public record AnjuConfig(
     /**
      * Security settings.
      *
-     * @param jwtSecret empty to generate one under the data folder
+     * @param jwtSecret      empty to generate one under the data folder
+     * @param eventSecretKey base64 AES key sealing the secrets in device events (pickup codes, id
+     *                       tags); empty to generate one under the data folder
      */
-    public record Security(String jwtSecret, Duration tokenTtl, Duration deviceAuthCacheTtl, int bcryptCost) {
+    public record Security(String jwtSecret, Duration tokenTtl, Duration deviceAuthCacheTtl, int bcryptCost,
+            String eventSecretKey) {
 
         @Override
         public String toString() {
             return "Security[jwtSecret=" + Secrets.mask(jwtSecret) + ", tokenTtl=" + tokenTtl
-                    + ", deviceAuthCacheTtl=" + deviceAuthCacheTtl + ", bcryptCost=" + bcryptCost + "]";
+                    + ", deviceAuthCacheTtl=" + deviceAuthCacheTtl + ", bcryptCost=" + bcryptCost
+                    + ", eventSecretKey=" + Secrets.mask(eventSecretKey) + "]";
         }
     }
 
