@@ -116,14 +116,18 @@ public final class Alerts {
     /**
      * Returns a community's alert settings.
      *
-     * @throws ClientError 403 when the user may not see the community's alerts
+     * @throws ClientError 403 when the user may not see the community's alerts, 404 for an unknown
+     *                     community (to those who see every community)
      */
     public CommunityAlertSettings settings(Principal user, String communityId) {
         Scope scope = Scope.of(user);
         if (!scope.sees(communityId, false)) {
             throw ClientError.forbidden(user.username() + " may not see the alert settings of community '" + communityId + "'");
         }
-        return transactions.run(change -> settingsOf(change, communityId));
+        return transactions.run(change -> {
+            requireCommunity(change, communityId);
+            return settingsOf(change, communityId);
+        });
     }
 
     /**
@@ -140,12 +144,16 @@ public final class Alerts {
         }
         Map<String, Object> values = SettingsFields.check(body);
         return transactions.run(change -> {
-            if (Sql.one(change.connection(), "SELECT 1 FROM communities WHERE id = ?", rs -> true, communityId).isEmpty()) {
-                throw ClientError.notFound("no community '" + communityId + "'");
-            }
+            requireCommunity(change, communityId);
             SettingsFields.update(change.connection(), communityId, values);
             return settingsOf(change, communityId);
         });
+    }
+
+    private static void requireCommunity(Transactions.Change change, String communityId) throws SQLException {
+        if (Sql.one(change.connection(), "SELECT 1 FROM communities WHERE id = ?", rs -> true, communityId).isEmpty()) {
+            throw ClientError.notFound("no community '" + communityId + "'");
+        }
     }
 
     private CommunityAlertSettings settingsOf(Transactions.Change change, String communityId) throws SQLException {

@@ -13,9 +13,12 @@ import io.vertx.ext.web.RoutingContext;
 import org.anju.platform.auth.Principal;
 import org.anju.platform.registry.CommunityView;
 import org.anju.platform.registry.DeviceRegistry;
+import org.anju.platform.registry.DeviceView;
 
 /**
- * Communities, their devices with latest state, and the live stream of device updates.
+ * Communities, their devices with latest state, and the live stream of device updates. Each user
+ * gets the devices of their {@linkplain Principal#deviceScope scope}: the fire brigade the fire
+ * facilities of every community, property staff every device of their communities.
  */
 final class DeviceRoutes {
 
@@ -41,36 +44,39 @@ final class DeviceRoutes {
         Principal user = AuthRoutes.principal(ctx);
         Responses.json(ctx, vertx.executeBlocking(() -> {
             List<CommunityView> all = registry.communities();
-            return all.stream().filter(c -> user.mayViewDevicesOf(c.id())).toList();
+            return all.stream().filter(c -> user.deviceScope(c.id()) != Principal.DeviceScope.NONE).toList();
         }, false));
     }
 
     private void devices(RoutingContext ctx) {
         String communityId = ctx.pathParam("communityId");
         Responses.json(ctx, vertx.executeBlocking(() -> {
-            CommunityAccess.requireVisible(AuthRoutes.principal(ctx), registry, communityId);
-            return Map.of("communityId", communityId, "devices", registry.devicesOfCommunity(communityId));
+            Principal.DeviceScope scope = CommunityAccess.requireVisible(AuthRoutes.principal(ctx), registry, communityId);
+            List<DeviceView> devices = registry.devicesOfCommunity(communityId).stream()
+                    .filter(d -> scope.includes(d.type())).toList();
+            return Map.of("communityId", communityId, "devices", devices);
         }, false));
     }
 
     /** Server-sent events: {@code event: device} with one device (as in the list) per update. */
     private void stream(RoutingContext ctx) {
         String communityId = ctx.pathParam("communityId");
-        vertx.executeBlocking(() -> {
-            CommunityAccess.requireVisible(AuthRoutes.principal(ctx), registry, communityId);
-            return communityId;
-        }, false).onSuccess(id -> openStream(ctx, id)).onFailure(ctx::fail);
+        vertx.executeBlocking(() -> CommunityAccess.requireVisible(AuthRoutes.principal(ctx), registry, communityId), false)
+                .onSuccess(scope -> openStream(ctx, communityId, scope)).onFailure(ctx::fail);
     }
 
-    private void openStream(RoutingContext ctx, String communityId) {
+    private void openStream(RoutingContext ctx, String communityId, Principal.DeviceScope scope) {
         HttpServerResponse response = ctx.response()
                 .setChunked(true)
                 .putHeader("Content-Type", "text/event-stream; charset=utf-8")
                 .putHeader("Cache-Control", "no-cache")
                 .putHeader("X-Accel-Buffering", "no");
         response.write("retry: 3000\n\n");
-        MessageConsumer<String> consumer = vertx.eventBus().consumer(LiveDeviceUpdates.address(communityId),
-                message -> response.write("event: device\ndata: " + message.body() + "\n\n"));
+        MessageConsumer<String> consumer = vertx.eventBus().consumer(LiveDeviceUpdates.address(communityId), message -> {
+            if (scope.includes(message.headers().get(LiveDeviceUpdates.TYPE_HEADER))) {
+                response.write("event: device\ndata: " + message.body() + "\n\n");
+            }
+        });
         updates.subscribed();
         long heartbeat = vertx.setPeriodic(STREAM_HEARTBEAT_MS, id -> response.write(": keep-alive\n\n"));
         response.closeHandler(v -> {

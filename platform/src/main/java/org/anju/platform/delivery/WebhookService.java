@@ -16,8 +16,9 @@ import org.anju.platform.auth.Role;
 /**
  * Managing subscriptions and reading their delivery log, with authorization: platform
  * administrators manage every subscription, including platform-wide ones (the 119 center);
- * property administrators manage their company's, for communities they were given; nobody else
- * manages any. A subscription the user may not manage is reported as missing.
+ * property administrators manage their company's subscriptions whose communities were all given
+ * to them (a delivery log shows what happened in those communities); nobody else manages any. A
+ * subscription the user may not manage is reported as missing.
  * <p>
  * Blocks on JDBC and name resolution: call it from a worker.
  */
@@ -68,7 +69,8 @@ public final class WebhookService {
 
     public List<Subscription> list(Principal user) {
         requireManager(user);
-        return subscriptions.list(user.has(Role.PLATFORM_ADMIN) ? null : user.tenantId());
+        return subscriptions.list(user.has(Role.PLATFORM_ADMIN) ? null : user.tenantId()).stream()
+                .filter(s -> mayManage(user, s)).toList();
     }
 
     /** @throws ClientError 404 when there is no such subscription the user may manage */
@@ -128,7 +130,8 @@ public final class WebhookService {
 
     private static boolean mayManage(Principal user, Subscription s) {
         return user.has(Role.PLATFORM_ADMIN) || (s.tenantId() != null && s.tenantId().equals(user.tenantId())
-                && user.has(Role.PROPERTY_ADMIN));
+                && user.has(Role.PROPERTY_ADMIN) && s.communityIds() != null
+                && user.communityIds().containsAll(s.communityIds()));
     }
 
     /** Returns the subscription's tenant: null (platform-wide) only for platform administrators. */

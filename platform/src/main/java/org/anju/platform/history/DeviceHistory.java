@@ -11,7 +11,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -31,7 +30,6 @@ public final class DeviceHistory {
     /** The most points a history ever holds. */
     public static final int MAX_POINTS = 2_500;
 
-    private static final String DEVICE_COMMUNITY = "SELECT community_id FROM devices WHERE id = ?";
     private static final String RAW = """
             SELECT ts, value FROM telemetry
              WHERE device_id = ? AND metric = ? AND ts >= ? AND ts < ? ORDER BY ts LIMIT ?""";
@@ -55,18 +53,6 @@ public final class DeviceHistory {
         this.retention = retention;
         this.dayZone = dayZone;
         this.clock = clock;
-    }
-
-    /** Returns the community of a device, or empty when there is no such device. */
-    public Optional<String> communityOf(String deviceId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(DEVICE_COMMUNITY)) {
-            ps.setString(1, deviceId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw unavailable(e);
-        }
     }
 
     /**

@@ -132,6 +132,13 @@ public final class DeviceRegistry {
                 c.createArrayOf("text", deviceIds.toArray())));
     }
 
+    /** Returns where the device is and its type, if the device exists. */
+    public Optional<DevicePlace> placeOf(String deviceId) {
+        return query("SELECT id, tenant_id, community_id, type FROM devices WHERE id = ?",
+                rs -> new DevicePlace(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), deviceId)
+                .stream().findFirst();
+    }
+
     /** Returns the device's community, if the device exists. */
     public Optional<String> communityOf(String deviceId) {
         return query("SELECT community_id FROM devices WHERE id = ?", rs -> rs.getString(1), deviceId).stream().findFirst();
