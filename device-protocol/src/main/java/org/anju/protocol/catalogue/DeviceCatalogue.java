@@ -175,8 +175,8 @@ public final class DeviceCatalogue {
             codec.sensitiveFields().forEach((field, sensitivity) -> {
                 Sensitivity other = fields.putIfAbsent(field, sensitivity);
                 if (other != null && other != sensitivity) {
-                    throw new IllegalStateException("event field '" + field + "' is " + other + " in one device type and "
-                            + sensitivity + " in another");
+                    throw new IllegalStateException("event field '" + field + "' is " + other
+                            + " in one device type and " + sensitivity + " in another");
                 }
             });
         }
@@ -195,7 +195,8 @@ public final class DeviceCatalogue {
 
         TypeContract(TypeCodec codec, FieldSealer sealer) {
             this.codec = codec;
-            this.sealing = codec.sensitiveFields().isEmpty() ? Sealing.NONE : new Sealing(codec.sensitiveFields(), sealer);
+            this.sealing = codec.sensitiveFields().isEmpty() ? Sealing.NONE
+                    : new Sealing(codec.sensitiveFields(), sealer);
             String type = codec.type().wireName();
             this.telemetryContext = type + " telemetry";
             this.eventContext = type + " event";

@@ -81,8 +81,9 @@ class SensitiveFieldsTest {
 
     @Test
     void theStandardCatalogueKeepsValuesAsSent() {
-        assertThat(onlyEventJson(Examples.decode(DeviceType.PARCEL_LOCKER, "event-pickup.json")).get("pickupCode").asText())
-                .isEqualTo("83920571");
+        DecodedMessage pickup = Examples.decode(DeviceType.PARCEL_LOCKER, "event-pickup.json");
+
+        assertThat(onlyEventJson(pickup).get("pickupCode").asText()).isEqualTo("83920571");
     }
 
     private DecodedMessage decode(DeviceType type, String file) {

@@ -51,7 +51,8 @@ final class DeviceRoutes {
     private void devices(RoutingContext ctx) {
         String communityId = ctx.pathParam("communityId");
         Responses.json(ctx, vertx.executeBlocking(() -> {
-            Principal.DeviceScope scope = CommunityAccess.requireVisible(AuthRoutes.principal(ctx), registry, communityId);
+            Principal user = AuthRoutes.principal(ctx);
+            Principal.DeviceScope scope = CommunityAccess.requireVisible(user, registry, communityId);
             List<DeviceView> devices = registry.devicesOfCommunity(communityId).stream()
                     .filter(d -> scope.includes(d.type())).toList();
             return Map.of("communityId", communityId, "devices", devices);
@@ -61,7 +62,8 @@ final class DeviceRoutes {
     /** Server-sent events: {@code event: device} with one device (as in the list) per update. */
     private void stream(RoutingContext ctx) {
         String communityId = ctx.pathParam("communityId");
-        vertx.executeBlocking(() -> CommunityAccess.requireVisible(AuthRoutes.principal(ctx), registry, communityId), false)
+        Principal user = AuthRoutes.principal(ctx);
+        vertx.executeBlocking(() -> CommunityAccess.requireVisible(user, registry, communityId), false)
                 .onSuccess(scope -> openStream(ctx, communityId, scope)).onFailure(ctx::fail);
     }
 

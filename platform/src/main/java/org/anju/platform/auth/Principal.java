@@ -64,7 +64,7 @@ public record Principal(String username, String displayName, String tenantId, Se
         return has(Role.PLATFORM_ADMIN);
     }
 
-    /** Returns whether the user works for the community's property company there (administrator, operator, technician). */
+    /** Returns whether the user is property staff (administrator, operator, technician) of the community. */
     public boolean isStaffOf(String communityId) {
         return communityIds.contains(communityId)
                 && (has(Role.PROPERTY_ADMIN) || has(Role.OPERATOR) || has(Role.TECHNICIAN));

@@ -40,7 +40,8 @@ public final class SecretBox {
      * @throws IOException              when the key file cannot be read or written
      */
     public static SecretBox load(String configuredKey, Path dataDir) throws IOException {
-        return new SecretBox(KeyFiles.load(configuredKey, "webhooks.secretKey", dataDir.resolve("webhook-key"), KEY_BYTES));
+        return new SecretBox(KeyFiles.load(configuredKey, "webhooks.secretKey", dataDir.resolve("webhook-key"),
+                KEY_BYTES));
     }
 
     /** Returns a new random secret for a subscription: {@code whsec_} and 32 random bytes, base64url. */

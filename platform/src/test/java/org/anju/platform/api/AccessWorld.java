@@ -53,7 +53,7 @@ final class AccessWorld {
     /** A community of the world: its tenant, names as provisioned, and the prefix of its devices' ids. */
     record Place(String communityId, String tenantId, String tenantName, String name, String address, String prefix) {
 
-        /** Returns the id of the place's device of that kind: camera, camera-2, detector, detector-2, panel, lift, locker, charger. */
+        /** Returns the id of the place's device of a kind: camera(-2), detector(-2), panel, lift, locker, charger. */
         String device(String kind) {
             return prefix + "-" + kind;
         }

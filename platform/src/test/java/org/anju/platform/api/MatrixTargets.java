@@ -46,9 +46,10 @@ final class MatrixTargets {
         for (Map.Entry<String, Place> place : AccessWorld.PLACES.entrySet()) {
             targets.records(place.getKey(), place.getValue());
         }
-        targets.named.put("own-tenant", Map.of("tenantId", "acme", "tenantName", AccessWorld.PLACES.get("own").tenantName()));
-        targets.named.put("other-tenant", Map.of("tenantId", AccessWorld.OTHER_TENANT,
-                "tenantName", AccessWorld.PLACES.get("other").tenantName()));
+        for (String where : new String[] {"own", "other"}) {
+            Place place = AccessWorld.PLACES.get(where);
+            targets.named.put(where + "-tenant", Map.of("tenantId", place.tenantId(), "tenantName", place.tenantName()));
+        }
         targets.named.put("missing", Map.of("communityId", "no-such-community", "tenantId", "acme"));
         targets.named.put("missing-device", Map.of("deviceId", "no-such-device"));
         for (String kind : new String[] {"alert", "incident", "fire-case", "rescue", "sub"}) {

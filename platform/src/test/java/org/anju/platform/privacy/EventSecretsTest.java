@@ -11,8 +11,8 @@ import org.anju.protocol.catalogue.Sensitivity;
 
 class EventSecretsTest {
 
-    private final EventSecrets secrets = new EventSecrets("the first key of thirty-two bytes".substring(0, 32).getBytes(UTF_8));
-    private final EventSecrets otherKey = new EventSecrets("another key, of thirty-two bytes".getBytes(UTF_8));
+    private final EventSecrets secrets = new EventSecrets("0123456789abcdef0123456789abcdef".getBytes(UTF_8));
+    private final EventSecrets otherKey = new EventSecrets("fedcba9876543210fedcba9876543210".getBytes(UTF_8));
 
     @Test
     void aSecretIsEncryptedWithAFreshNonceAndOpensOnlyForItsField() {
