@@ -4,8 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
@@ -59,14 +57,22 @@ final class MatrixTargets {
         return targets;
     }
 
-    /** Returns the values of a target's placeholders, with those every call has ({@code today}, {@code weekAgo}). */
+    /**
+     * Returns the values of a target's placeholders, with {@code weekAgo}, which every call has: a
+     * named target's, or a literal one's ({@code key=value[,key=value]}).
+     */
     Map<String, String> values(String target) throws Exception {
         Map<String, String> values = new HashMap<>();
-        values.put("today", LocalDate.now(ZoneOffset.ofHours(8)).toString());
         values.put("weekAgo", Instant.now().minus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString());
         if (target.startsWith("new-") && target.endsWith("-sub")) {
             // a subscription of its own for each call, because the call deletes it
             values.putAll(subscription(AccessWorld.PLACES.get(target.substring(4, target.length() - 4))));
+        } else if (target.contains("=")) {
+            // a literal target: key=value[,key=value], for a route whose parameters need no record made
+            for (String pair : target.split(",")) {
+                String[] kv = pair.split("=", 2);
+                values.put(kv[0], kv[1]);
+            }
         } else if (!target.equals("-")) {
             Map<String, String> known = named.get(target);
             if (known == null) {

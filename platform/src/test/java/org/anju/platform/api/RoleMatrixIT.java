@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,8 +99,11 @@ class RoleMatrixIT {
         unknown.removeAll(existing);
 
         assertThat(served).isNotEmpty();
-        assertThat(missing).as("routes of openapi.yaml or the router without a row in role-matrix.txt").isEmpty();
-        assertThat(unknown).as("rows of role-matrix.txt for routes that neither openapi.yaml nor the router has").isEmpty();
+        SoftAssertions.assertSoftly(both -> {
+            both.assertThat(missing).as("routes of openapi.yaml or the router without a row in role-matrix.txt").isEmpty();
+            both.assertThat(unknown).as("rows of role-matrix.txt for routes that neither openapi.yaml nor the router has")
+                    .isEmpty();
+        });
     }
 
     @Test
