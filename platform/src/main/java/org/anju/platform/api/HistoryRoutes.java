@@ -19,7 +19,6 @@ import org.anju.platform.history.HistoryQuery;
 import org.anju.platform.privacy.EventRedaction;
 import org.anju.platform.registry.DevicePlace;
 import org.anju.platform.registry.DeviceRegistry;
-import org.anju.protocol.DeviceType;
 import org.anju.protocol.catalogue.DeviceCatalogue;
 
 /**
@@ -73,8 +72,7 @@ final class HistoryRoutes {
     private void communityEvents(RoutingContext ctx) {
         String communityId = ctx.pathParam("communityId");
         events(ctx, EventQuery.Scope.COMMUNITY, communityId, user -> {
-            Principal.DeviceScope scope = CommunityAccess.requireVisible(user, registry, communityId);
-            return new Readable(communityId, scope == Principal.DeviceScope.ALL ? null : DeviceType.fireFacilities());
+            return new Readable(communityId, CommunityAccess.requireVisible(user, registry, communityId).onlyTypes());
         });
     }
 

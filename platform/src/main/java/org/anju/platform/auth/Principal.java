@@ -1,5 +1,6 @@
 package org.anju.platform.auth;
 
+import java.util.List;
 import java.util.Set;
 
 import org.anju.protocol.DeviceType;
@@ -31,6 +32,15 @@ public record Principal(String username, String displayName, String tenantId, Se
         /** Returns whether a device of this type (wire name) is in the scope. */
         public boolean includes(String deviceType) {
             return this == ALL || (this == FIRE_FACILITIES && DeviceType.isFireFacility(deviceType));
+        }
+
+        /** Returns the device types (wire names) in the scope, or null for every type. */
+        public List<String> onlyTypes() {
+            return switch (this) {
+                case NONE -> List.of();
+                case FIRE_FACILITIES -> DeviceType.fireFacilities();
+                case ALL -> null;
+            };
         }
     }
 
