@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +47,7 @@ import org.anju.platform.registry.Provisioning;
 import org.anju.platform.registry.RegistryGatewayClient;
 import org.anju.platform.storage.Database;
 import org.anju.platform.storage.DatabaseProvisioner;
+import org.anju.platform.storage.EmbeddedPostgres;
 import org.anju.platform.storage.maintenance.StorageMaintenance;
 import org.anju.platform.storage.retention.RetentionPolicy;
 import org.anju.platform.storage.rollup.RollupSettings;
@@ -113,8 +115,8 @@ public final class AnjuPlatform implements AutoCloseable {
                 retention.telemetry(), retention.hourly());
         storageJobs = StorageMaintenance.open(database, rollups, retention, rc.interval(), clock);
         LiveDeviceUpdates deviceUpdates = new LiveDeviceUpdates(vertx, registry);
-        alerts = AlertServices.of(database.dataSource(), new Outbox(vertx), config.alerts(), clock,
-                config.rollup().dayZone(), meters);
+        alerts = AlertServices.of(database.dataSource(), database.requestDataSource(), new Outbox(vertx), config.alerts(),
+                clock, config.rollup().dayZone(), meters);
         alerts.start();
         presence = new PresenceTracker(config.presence());
         presence.addListener(changes -> deviceUpdates.committed(deviceIds(changes)));
@@ -131,13 +133,15 @@ public final class AnjuPlatform implements AutoCloseable {
         gateway = MqttGateway.create(vertx, config.mqtt().gateway(), new RegistryGatewayClient(vertx, registry, hasher,
                 config.mqtt().limits(), config.security().deviceAuthCacheTtl(), clock), ingest, meters);
         delivery = await(startDelivery(meters));
+        DeviceRegistry requestRegistry = new DeviceRegistry(database.requestDataSource());
         http = new HttpApi(vertx, new HttpApi.Services(new UserDirectory(database.dataSource(), hasher),
-                new SessionTokens(vertx, jwtSecret(), config.security().tokenTtl()), registry, deviceUpdates,
-                new DeviceCommands(vertx, gateway, registry), meters, database::isReachable,
-                StorageServices.of(database, storageJobs.rollups().tables(), retention, rollups.dayZone(), clock),
+                new SessionTokens(vertx, jwtSecret(), config.security().tokenTtl()), requestRegistry, deviceUpdates,
+                new DeviceCommands(vertx, gateway, requestRegistry), meters, database::isReachable,
+                StorageServices.of(database, storageJobs.rollups().tables(), retention, rollups.dayZone(), clock,
+                        config.limits(), meters),
                 new CommunityProvisioning(provisioning,
                         new PasswordHasher(CommunityProvisioning.DEVICE_SECRET_BCRYPT_COST)),
-                delivery, alerts));
+                delivery, alerts, config.limits()));
         httpPort = await(http.start(config.http().host(), config.http().port()));
         mqttPort = await(gateway.start());
     }
@@ -157,6 +161,11 @@ public final class AnjuPlatform implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** Returns the pid file of the embedded database server, when the platform runs one. */
+    public Optional<Path> embeddedPostgresPidFile() {
+        return Optional.ofNullable(databaseTarget.embedded()).map(EmbeddedPostgres::pidFile);
     }
 
     /** Returns the provisioning service (blocking; call from a worker or main thread). */
@@ -255,8 +264,8 @@ public final class AnjuPlatform implements AutoCloseable {
     /** Starts the live feed and the webhook dispatcher; their secret key is kept like the token secret. */
     private Future<Delivery> startDelivery(PrometheusMeterRegistry meters) {
         try {
-            return Delivery.start(vertx, database.dataSource(), config.feed(), config.webhooks(), config.dataDir(),
-                    meters, clock);
+            return Delivery.start(vertx, database.dataSource(), database.requestDataSource(), config.feed(),
+                    config.webhooks(), config.dataDir(), meters, clock);
         } catch (IOException | IllegalArgumentException e) {
             throw new StartupException("cannot set up webhook secrets: " + e.getMessage(), e);
         }

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import org.anju.error.ClientError;
 import org.anju.platform.auth.Principal;
+import org.anju.platform.query.ListRequest;
+import org.anju.platform.query.Page;
 import org.anju.platform.storage.Sql;
 
 /**
@@ -91,7 +93,8 @@ public final class Alerts {
         incidents.resolvedChild(change, resolved, now);
     }
 
-    public Page<IncidentView> incidents(Principal user, String communityId, String status, int limit, IdCursor cursor) {
+    /** Returns a page of the incidents the user sees that were open at some time in the page's range. */
+    public Page<IncidentView> incidents(Principal user, String communityId, String status, ListRequest page) {
         Scope scope = Scope.of(user);
         if (status != null && !status.equals("open") && !status.equals("resolved")) {
             throw ClientError.badRequest("parameter 'status' must be open or resolved");
@@ -99,7 +102,7 @@ public final class Alerts {
         if (communityId != null && scope.communities() != null && !scope.communities().contains(communityId)) {
             throw ClientError.forbidden(user.username() + " may not see community '" + communityId + "'");
         }
-        return transactions.run(change -> storms.list(change.connection(), scope, communityId, status, limit, cursor));
+        return transactions.run(change -> storms.list(change.connection(), scope, communityId, status, page));
     }
 
     public IncidentView incident(Principal user, long id) {

@@ -1,5 +1,7 @@
 package org.anju.platform.api;
 
+import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,14 +13,18 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import org.anju.platform.auth.Principal;
-import org.anju.platform.registry.CommunityView;
+import org.anju.platform.query.ListLimits;
+import org.anju.platform.query.ListRequest;
+import org.anju.platform.query.Page;
 import org.anju.platform.registry.DeviceRegistry;
 import org.anju.platform.registry.DeviceView;
 
 /**
  * Communities, their devices with latest state, and the live stream of device updates. Each user
  * gets the devices of their {@linkplain Principal#deviceScope scope}: the fire brigade the fire
- * facilities of every community, property staff every device of their communities.
+ * facilities of every community, property staff every device of their communities. The lists
+ * come a page at a time (the directory's limits); the communities' next page is in the
+ * {@code Link} header ({@code rel="next"}), as their answer is a bare array.
  */
 final class DeviceRoutes {
 
@@ -27,11 +33,18 @@ final class DeviceRoutes {
     private final Vertx vertx;
     private final DeviceRegistry registry;
     private final LiveDeviceUpdates updates;
+    private final ListLimits communityLimits;
+    private final ListLimits deviceLimits;
+    private final Clock clock;
 
-    DeviceRoutes(Vertx vertx, DeviceRegistry registry, LiveDeviceUpdates updates) {
+    /** @param directory the limits of lists without a time range */
+    DeviceRoutes(Vertx vertx, DeviceRegistry registry, LiveDeviceUpdates updates, ListLimits directory, Clock clock) {
         this.vertx = vertx;
         this.registry = registry;
         this.updates = updates;
+        this.communityLimits = directory.named("communities");
+        this.deviceLimits = directory.named("devices");
+        this.clock = clock;
     }
 
     void mount(Router router, Handler<RoutingContext> authenticated) {
@@ -42,20 +55,32 @@ final class DeviceRoutes {
 
     private void communities(RoutingContext ctx) {
         Principal user = AuthRoutes.principal(ctx);
-        Responses.json(ctx, vertx.executeBlocking(() -> {
-            List<CommunityView> all = registry.communities();
-            return all.stream().filter(c -> user.deviceScope(c.id()) != Principal.DeviceScope.NONE).toList();
-        }, false));
+        vertx.executeBlocking(() -> {
+            ListRequest request = communityLimits.request(AlertRoutes.params(ctx), clock.instant(), String.class,
+                    String.class);
+            return registry.communities(user.visibleCommunities(), request);
+        }, false).onSuccess(page -> {
+            if (page.nextCursor() != null) {
+                ctx.response().putHeader("Link", "<" + ctx.request().path() + "?limit=" + page.items().size()
+                        + "&cursor=" + page.nextCursor() + ">; rel=\"next\"");
+            }
+            Responses.json(ctx, 200, page.items());
+        }).onFailure(ctx::fail);
     }
 
     private void devices(RoutingContext ctx) {
         String communityId = ctx.pathParam("communityId");
         Responses.json(ctx, vertx.executeBlocking(() -> {
+            ListRequest request = deviceLimits.request(AlertRoutes.params(ctx), clock.instant(), String.class,
+                    String.class, String.class);
             Principal user = AuthRoutes.principal(ctx);
             Principal.DeviceScope scope = CommunityAccess.requireVisible(user, registry, communityId);
-            List<DeviceView> devices = registry.devicesOfCommunity(communityId).stream()
-                    .filter(d -> scope.includes(d.type())).toList();
-            return Map.of("communityId", communityId, "devices", devices);
+            Page<DeviceView> page = registry.devicesOfCommunity(communityId, scope.onlyTypes(), request);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("communityId", communityId);
+            body.put("devices", page.items());
+            body.put("nextCursor", page.nextCursor());
+            return body;
         }, false));
     }
 

@@ -1,5 +1,7 @@
 package org.anju.platform.api;
 
+import java.time.Duration;
+
 import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -18,10 +20,13 @@ final class FeedRoutes {
 
     private final FeedHub hub;
     private final SessionTokens tokens;
+    private final Duration maxCatchUp;
 
-    FeedRoutes(FeedHub hub, SessionTokens tokens) {
+    /** @param maxCatchUp how old the first notification a resuming client is sent may be ({@code limits.feedMaxCatchUp}) */
+    FeedRoutes(FeedHub hub, SessionTokens tokens, Duration maxCatchUp) {
         this.hub = hub;
         this.tokens = tokens;
+        this.maxCatchUp = maxCatchUp;
     }
 
     void mount(Router router, Handler<RoutingContext> authenticated) {
@@ -47,7 +52,7 @@ final class FeedRoutes {
         }
         // the stream ends when the session does: the client reconnects and must log in again
         tokens.expiry(AuthRoutes.bearerToken(ctx))
-                .compose(expiry -> hub.open(ctx.response(), filter, cursor, expiry))
+                .compose(expiry -> hub.open(ctx.response(), filter, cursor, expiry, maxCatchUp))
                 .onFailure(ctx::fail);
     }
 

@@ -55,7 +55,7 @@ final class HistoryRoutes {
         String deviceId = ctx.pathParam("deviceId");
         Principal user = AuthRoutes.principal(ctx);
         Responses.json(ctx, vertx.executeBlocking(() -> {
-            HistoryQuery query = HistoryQuery.parse(deviceId, params(ctx), clock);
+            HistoryQuery query = HistoryQuery.parse(deviceId, params(ctx), clock, history.limits());
             CommunityAccess.requireDeviceVisible(user, deviceId, registry.placeOf(deviceId));
             return history.history(query);
         }, false));
@@ -71,9 +71,8 @@ final class HistoryRoutes {
 
     private void communityEvents(RoutingContext ctx) {
         String communityId = ctx.pathParam("communityId");
-        events(ctx, EventQuery.Scope.COMMUNITY, communityId, user -> {
-            return new Readable(communityId, CommunityAccess.requireVisible(user, registry, communityId).onlyTypes());
-        });
+        events(ctx, EventQuery.Scope.COMMUNITY, communityId, user ->
+                new Readable(communityId, CommunityAccess.requireVisible(user, registry, communityId).onlyTypes()));
     }
 
     /**
@@ -89,7 +88,7 @@ final class HistoryRoutes {
             Function<Principal, Readable> authorize) {
         Principal user = AuthRoutes.principal(ctx);
         Responses.json(ctx, vertx.executeBlocking(() -> {
-            EventQuery query = EventQuery.parse(scope, scopeId, params(ctx));
+            EventQuery query = EventQuery.parse(scope, scopeId, params(ctx), events.limits(), clock.instant());
             Readable readable = authorize.apply(user);
             EventPage page = events.page(query, readable.onlyTypes());
             boolean personal = user.maySeePersonalDataOf(readable.communityId());

@@ -23,6 +23,7 @@ import org.anju.error.ServerError;
 import org.anju.platform.auth.SessionTokens;
 import org.anju.platform.auth.UserDirectory;
 import org.anju.platform.commands.DeviceCommands;
+import org.anju.platform.config.AnjuConfig;
 import org.anju.platform.delivery.Delivery;
 import org.anju.platform.provisioning.CommunityProvisioning;
 import org.anju.platform.registry.DeviceRegistry;
@@ -36,11 +37,16 @@ public final class HttpApi {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private static final long MAX_BODY_BYTES = 64 * 1024;
 
-    /** What the API serves from. */
+    /**
+     * What the API serves from.
+     *
+     * @param registry the device registry on the request pool
+     * @param limits   the limits of list, history and report requests
+     */
     public record Services(UserDirectory users, SessionTokens tokens, DeviceRegistry registry,
             LiveDeviceUpdates deviceUpdates, DeviceCommands commands, PrometheusMeterRegistry meters,
             BooleanSupplier databaseReachable, StorageServices storage, CommunityProvisioning provisioning,
-            Delivery delivery, AlertServices alerts) {
+            Delivery delivery, AlertServices alerts, AnjuConfig.Limits limits) {
     }
 
     private final Vertx vertx;
@@ -55,18 +61,23 @@ public final class HttpApi {
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         AuthRoutes auth = new AuthRoutes(vertx, services.users(), services.tokens());
         auth.mount(router);
-        new DeviceRoutes(vertx, services.registry(), services.deviceUpdates()).mount(router, auth::authenticate);
+        Clock clock = Clock.systemUTC();
+        AnjuConfig.Limits limits = services.limits();
+        new DeviceRoutes(vertx, services.registry(), services.deviceUpdates(), limits.directory(), clock)
+                .mount(router, auth::authenticate);
         new CommandRoutes(vertx, services.commands(), services.registry()).mount(router, auth::authenticate);
         new OpsRoutes(vertx, services.meters(), services.databaseReachable()).mount(router, auth::authenticate);
         new HistoryRoutes(vertx, services.registry(), services.storage().history(), services.storage().events(),
-                Clock.systemUTC()).mount(router, auth::authenticate);
+                clock).mount(router, auth::authenticate);
         new StorageRoutes(vertx, services.registry(), services.storage().usage()).mount(router, auth::authenticate);
         new ProvisioningRoutes(vertx, services.provisioning()).mount(router, auth::authenticate);
-        new FeedRoutes(services.delivery().feed(), services.tokens()).mount(router, auth::authenticate);
-        new WebhookRoutes(vertx, services.delivery().webhooks()).mount(router, auth::authenticate);
-        new AlertRoutes(vertx, services.alerts().alerts()).mount(router, auth::authenticate);
-        new FireRoutes(vertx, services.alerts().fire()).mount(router, auth::authenticate);
-        new RescueRoutes(vertx, services.alerts().rescues()).mount(router, auth::authenticate);
+        new FeedRoutes(services.delivery().feed(), services.tokens(), limits.feedMaxCatchUp())
+                .mount(router, auth::authenticate);
+        new WebhookRoutes(vertx, services.delivery().webhooks(), limits.directory(), limits.records(), clock)
+                .mount(router, auth::authenticate);
+        new AlertRoutes(vertx, services.alerts().alerts(), limits.records(), clock).mount(router, auth::authenticate);
+        new FireRoutes(vertx, services.alerts().fire(), limits.records(), clock).mount(router, auth::authenticate);
+        new RescueRoutes(vertx, services.alerts().rescues(), limits.records(), clock).mount(router, auth::authenticate);
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         router.route().failureHandler(ApiErrors::handle);
     }

@@ -2,6 +2,7 @@ package org.anju.platform.auth;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.anju.protocol.DeviceType;
 
@@ -59,6 +60,17 @@ public record Principal(String username, String displayName, String tenantId, Se
             return DeviceScope.ALL;
         }
         return has(Role.FIRE_BRIGADE) ? DeviceScope.FIRE_FACILITIES : DeviceScope.NONE;
+    }
+
+    /**
+     * Returns the communities where the user sees some devices: null for every community (platform
+     * admins, the fire brigade), else those where they are staff.
+     */
+    public Set<String> visibleCommunities() {
+        if (has(Role.PLATFORM_ADMIN) || has(Role.FIRE_BRIGADE)) {
+            return null;
+        }
+        return communityIds.stream().filter(this::isStaffOf).collect(Collectors.toSet());
     }
 
     /** Returns whether the user may see a device of this type in this community, and its data. */

@@ -6,40 +6,54 @@ import java.time.ZoneId;
 
 import org.anju.gateway.GatewayOptions;
 import org.anju.gateway.TenantLimits;
+import org.anju.platform.history.HistoryLimits;
 import org.anju.platform.presence.PresenceSettings;
+import org.anju.platform.query.ListLimits;
 import org.anju.platform.alerts.AlertSettings;
+import org.anju.platform.storage.DatabaseSettings;
+import org.anju.platform.storage.StatementTimeouts;
 
 /**
  * The whole validated configuration of one Anju process. Build it with {@link ConfigLoader}.
  */
 public record AnjuConfig(
         Path dataDir, Db db, Http http, Mqtt mqtt, Ingest ingest, PresenceSettings presence, Security security, Demo demo,
-        Rollup rollup, Retention retention, Feed feed, Webhooks webhooks, Alerts alerts) {
+        Rollup rollup, Retention retention, Feed feed, Webhooks webhooks, Alerts alerts, Limits limits) {
 
     /** Returns this configuration with other gateway settings. */
     public AnjuConfig withGateway(GatewayOptions gateway) {
         return new AnjuConfig(dataDir, db, http, new Mqtt(gateway, mqtt.tlsPort(), mqtt.limits()), ingest, presence,
-                security, demo, rollup, retention, feed, webhooks, alerts);
+                security, demo, rollup, retention, feed, webhooks, alerts, limits);
     }
 
     /**
      * Database settings.
      *
-     * @param url            JDBC URL; empty to use the embedded PostgreSQL
-     * @param embeddedPort   port of the embedded PostgreSQL, 0 for any free one
+     * @param url              JDBC URL; empty to use the embedded PostgreSQL
+     * @param poolSize         connections for ingest and background jobs
+     * @param requestPoolSize  connections for HTTP requests
+     * @param statementTimeout the statement timeout of each request class
+     * @param embeddedPort     port of the embedded PostgreSQL, 0 for any free one
      */
-    public record Db(String url, String user, String password, int poolSize, Duration connectTimeout,
-            int embeddedPort) {
+    public record Db(String url, String user, String password, int poolSize, int requestPoolSize,
+            StatementTimeouts statementTimeout, Duration connectTimeout, int embeddedPort) {
 
         /** Returns whether the embedded PostgreSQL is to be used. */
         public boolean embedded() {
             return url.isBlank();
         }
 
+        /** Returns the settings to connect to a database at this URL with these pools and timeouts. */
+        public DatabaseSettings settings(String jdbcUrl, String jdbcUser, String jdbcPassword) {
+            return new DatabaseSettings(jdbcUrl, jdbcUser, jdbcPassword, poolSize, connectTimeout, requestPoolSize,
+                    statementTimeout);
+        }
+
         @Override
         public String toString() {
             return "Db[url=" + Secrets.maskUrl(url) + ", user=" + user + ", password=" + Secrets.mask(password)
-                    + ", poolSize=" + poolSize + ", connectTimeout=" + connectTimeout
+                    + ", poolSize=" + poolSize + ", requestPoolSize=" + requestPoolSize + ", statementTimeout="
+                    + statementTimeout + ", connectTimeout=" + connectTimeout
                     + ", embeddedPort=" + embeddedPort + "]";
         }
     }
@@ -138,5 +152,19 @@ public record AnjuConfig(
      * @param timerPollInterval how often due escalation and rescue timers are looked for
      */
     public record Alerts(AlertSettings defaults, Duration timerPollInterval) {
+    }
+
+    /**
+     * Limits of list, history and report requests ({@code limits.*}).
+     *
+     * @param events               device events, per device and per community
+     * @param records              alerts, incidents, fire cases, rescues and webhook deliveries
+     * @param directory            lists without a time range: communities, devices, webhook subscriptions
+     * @param history              device histories, per resolution
+     * @param feedMaxCatchUp       how old the first notification a resuming feed replays may be
+     * @param storageFiguresMaxAge how long a community's storage figures are answered before they are measured again
+     */
+    public record Limits(ListLimits events, ListLimits records, ListLimits directory, HistoryLimits history,
+            Duration feedMaxCatchUp, Duration storageFiguresMaxAge) {
     }
 }

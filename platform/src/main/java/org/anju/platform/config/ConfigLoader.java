@@ -22,6 +22,9 @@ import org.anju.gateway.TenantLimits;
 import org.anju.platform.presence.Expectation;
 import org.anju.platform.presence.PresenceSettings;
 import org.anju.platform.alerts.AlertSettings;
+import org.anju.platform.history.HistoryLimits;
+import org.anju.platform.query.ListLimits;
+import org.anju.platform.storage.StatementTimeouts;
 import org.anju.platform.storage.retention.RetentionPolicy;
 import org.anju.protocol.DeviceType;
 
@@ -62,9 +65,7 @@ public final class ConfigLoader {
     private static AnjuConfig bind(ConfigValues v) {
         return new AnjuConfig(
                 v.path("dataDir"),
-                new AnjuConfig.Db(v.text("db.url"), v.text("db.user"), v.text("db.password"),
-                        v.intIn("db.poolSize", 1, 200), v.duration("db.connectTimeout"),
-                        v.intIn("db.embeddedPort", 0, 65535)),
+                db(v),
                 new AnjuConfig.Http(v.nonEmpty("http.host"), v.intIn("http.port", 0, 65535)),
                 mqtt(v),
                 new AnjuConfig.Ingest(v.intIn("ingest.batchMaxRows", 1, 1_000_000), v.duration("ingest.batchMaxDelay"),
@@ -79,7 +80,46 @@ public final class ConfigLoader {
                 new AnjuConfig.Feed(v.duration("feed.heartbeatInterval"), v.duration("feed.pollInterval"),
                         v.intIn("feed.clientBufferBytes", 1024, 64 * 1024 * 1024), v.duration("feed.slowClientTimeout")),
                 webhooks(v),
-                alerts(v));
+                alerts(v),
+                limits(v));
+    }
+
+    private static AnjuConfig.Db db(ConfigValues v) {
+        StatementTimeouts timeouts = new StatementTimeouts(v.duration("db.statementTimeout.interactive"),
+                v.duration("db.statementTimeout.report"), v.duration("db.statementTimeout.admin"),
+                v.duration("db.statementTimeout.background"));
+        return new AnjuConfig.Db(v.text("db.url"), v.text("db.user"), v.text("db.password"),
+                v.intIn("db.poolSize", 1, 500), v.intIn("db.requestPoolSize", 1, 500), timeouts,
+                v.duration("db.connectTimeout"), v.intIn("db.embeddedPort", 0, 65535));
+    }
+
+    private static AnjuConfig.Limits limits(ConfigValues v) {
+        Duration historyDay = v.durationAtMost("limits.history.dayMaxRange", HistoryLimits.DAY_CEILING,
+                "the days one history holds");
+        Duration historyHour = v.durationAtMost("limits.history.hourMaxRange",
+                min(historyDay, HistoryLimits.HOUR_CEILING), "limits.history.dayMaxRange and the hours one history holds");
+        HistoryLimits history = new HistoryLimits(
+                v.durationAtMost("limits.history.defaultRange", historyDay, "limits.history.dayMaxRange"),
+                v.durationAtMost("limits.history.rawMaxRange", historyHour, "limits.history.hourMaxRange"),
+                historyHour, historyDay);
+        int directoryPage = v.intIn("limits.directory.defaultPageSize", 1, 100_000);
+        return new AnjuConfig.Limits(listLimits(v, "events"), listLimits(v, "records"),
+                ListLimits.paged("directory", directoryPage, v.intIn("limits.directory.maxPageSize", directoryPage,
+                        100_000)),
+                history, v.duration("limits.feedMaxCatchUp"), v.duration("limits.storageFiguresMaxAge"));
+    }
+
+    /** A family of timed lists under {@code limits.<family>}: the default within the maximum, for ranges and pages. */
+    private static ListLimits listLimits(ConfigValues v, String family) {
+        String prefix = "limits." + family + ".";
+        Duration maxRange = v.duration(prefix + "maxRange");
+        int defaultPageSize = v.intIn(prefix + "defaultPageSize", 1, 100_000);
+        return new ListLimits(family, v.durationAtMost(prefix + "defaultRange", maxRange, prefix + "maxRange"), maxRange,
+                defaultPageSize, v.intIn(prefix + "maxPageSize", defaultPageSize, 100_000));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static AnjuConfig.Webhooks webhooks(ConfigValues v) {

@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,9 @@ import javax.sql.DataSource;
 import io.vertx.core.json.JsonObject;
 
 import org.anju.error.ServerError;
+import org.anju.platform.query.ListRequest;
+import org.anju.platform.query.Page;
+import org.anju.platform.storage.SqlFailures;
 
 /**
  * Subscriptions in the database. Blocks on JDBC: call it from a worker.
@@ -67,15 +71,25 @@ public final class SubscriptionStore {
         }
     }
 
-    /** Returns the subscriptions of a tenant, or every one when {@code tenantId} is null; newest first. */
-    public List<Subscription> list(String tenantId) {
-        String sql = "SELECT " + COLUMNS + " FROM webhook_subscriptions s"
-                + (tenantId == null ? "" : " WHERE s.tenant_id = ?") + " ORDER BY s.id DESC";
+    /**
+     * Returns a page of the subscriptions of a tenant, or of every one when {@code tenantId} is null;
+     * newest first.
+     *
+     * @param within only subscriptions limited to some of these communities; null for any subscription
+     */
+    public Page<Subscription> list(String tenantId, Collection<String> within, ListRequest page) {
+        String sql = "SELECT " + COLUMNS + " FROM webhook_subscriptions s WHERE (?::text IS NULL OR s.tenant_id = ?)"
+                + " AND (?::text[] IS NULL OR s.community_ids <@ ?::text[])"
+                + " AND s.id < ? ORDER BY s.id DESC LIMIT ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            if (tenantId != null) {
-                ps.setString(1, tenantId);
-            }
-            return readAll(ps);
+            Array communities = within == null ? null : c.createArrayOf("text", within.toArray());
+            ps.setString(1, tenantId);
+            ps.setString(2, tenantId);
+            ps.setArray(3, communities);
+            ps.setArray(4, communities);
+            ps.setLong(5, page.afterId());
+            ps.setInt(6, page.fetchSize());
+            return page.page(readAll(ps), s -> new Object[] {s.id()});
         } catch (SQLException e) {
             throw unavailable(e);
         }
@@ -171,6 +185,6 @@ public final class SubscriptionStore {
     }
 
     private static ServerError unavailable(SQLException e) {
-        return ServerError.unavailable("cannot reach webhook subscriptions: " + e.getMessage(), e);
+        return SqlFailures.toServerError("webhook subscriptions", e);
     }
 }

@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import org.anju.error.ClientError;
 import org.anju.platform.auth.Principal;
 import org.anju.platform.auth.Role;
+import org.anju.platform.query.ListRequest;
+import org.anju.platform.query.Page;
 
 /**
  * Managing subscriptions and reading their delivery log, with authorization: platform
@@ -28,7 +29,6 @@ public final class WebhookService {
     public record Created(Subscription subscription, String secret) {
     }
 
-    private static final int MAX_LOG = 500;
     private static final Set<String> STATUSES = Set.of("pending", "delivered", "dead");
 
     private final SubscriptionStore subscriptions;
@@ -67,10 +67,12 @@ public final class WebhookService {
         return new Created(created, secret);
     }
 
-    public List<Subscription> list(Principal user) {
+    /** Returns a page of the subscriptions the user manages, newest first. */
+    public Page<Subscription> list(Principal user, ListRequest page) {
         requireManager(user);
-        return subscriptions.list(user.has(Role.PLATFORM_ADMIN) ? null : user.tenantId()).stream()
-                .filter(s -> mayManage(user, s)).toList();
+        // property administrators: their company's subscriptions within their communities (as mayManage says)
+        return subscriptions.list(user.has(Role.PLATFORM_ADMIN) ? null : user.tenantId(),
+                user.has(Role.PLATFORM_ADMIN) ? null : user.communityIds(), page);
     }
 
     /** @throws ClientError 404 when there is no such subscription the user may manage */
@@ -91,16 +93,16 @@ public final class WebhookService {
         subscriptions.delete(id);
     }
 
-    /** Returns the subscription's deliveries, newest first, each with its attempts. */
-    public JsonArray deliveries(Principal user, long id, String status, Long beforeId, int limit) {
+    /**
+     * Returns a page of the subscription's deliveries under way at some time in the page's range,
+     * newest first, each with its attempts.
+     */
+    public Page<JsonObject> deliveries(Principal user, long id, String status, ListRequest page) {
         get(user, id);
         if (status != null && !STATUSES.contains(status)) {
             throw ClientError.badRequest("'status' must be one of pending, delivered, dead");
         }
-        if (limit < 1 || limit > MAX_LOG) {
-            throw ClientError.badRequest("'limit' must be a whole number from 1 to " + MAX_LOG);
-        }
-        return deliveries.log(id, status, beforeId, limit);
+        return deliveries.log(id, status, page);
     }
 
     /**

@@ -16,13 +16,13 @@ import org.anju.platform.alerts.AlertSettings;
 import org.anju.platform.alerts.AlertStore;
 import org.anju.platform.alerts.AlertView;
 import org.anju.platform.alerts.CommunitySettings;
-import org.anju.platform.alerts.IdCursor;
-import org.anju.platform.alerts.Page;
 import org.anju.platform.alerts.Scope;
 import org.anju.platform.alerts.TimerHandler;
 import org.anju.platform.alerts.Timers;
 import org.anju.platform.alerts.Transactions;
 import org.anju.platform.auth.Principal;
+import org.anju.platform.query.ListRequest;
+import org.anju.platform.query.Page;
 
 /**
  * The fire-alarm verification workflow (GB 50440 / GB 25201): a fire alarm alert opens a case in
@@ -196,11 +196,12 @@ public final class FireWorkflow implements AlertFollowUp, TimerHandler {
     }
 
     /**
-     * Returns a page of the cases the user sees, newest first; {@code state} and {@code communityId}
-     * optional; {@code escalatedOnly} for the fire brigade board (cases escalated at least once).
+     * Returns a page of the cases the user sees that were open at some time in the page's range,
+     * newest first; {@code state} and {@code communityId} optional; {@code escalatedOnly} for the fire
+     * brigade board (cases escalated at least once).
      */
-    public Page<FireCaseView> list(Principal user, String communityId, String state, boolean escalatedOnly, int limit,
-            IdCursor cursor) {
+    public Page<FireCaseView> list(Principal user, String communityId, String state, boolean escalatedOnly,
+            ListRequest page) {
         Scope scope = Scope.of(user);
         if (state != null && FireState.fromWireName(state).isEmpty()) {
             throw ClientError.badRequest("parameter 'state' must be a fire case state such as received or closed");
@@ -208,8 +209,7 @@ public final class FireWorkflow implements AlertFollowUp, TimerHandler {
         if (communityId != null && !scope.sees(communityId, true)) {
             throw ClientError.forbidden(user.username() + " may not see community '" + communityId + "'");
         }
-        return transactions.run(change -> cases.list(change.connection(), scope, communityId, state, escalatedOnly, limit,
-                cursor));
+        return transactions.run(change -> cases.list(change.connection(), scope, communityId, state, escalatedOnly, page));
     }
 
     /** One facility's false alarms on a day and whether they exceed its community's limit (GB 25201: more than 5). */

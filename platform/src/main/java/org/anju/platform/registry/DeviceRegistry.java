@@ -18,7 +18,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.anju.error.ServerError;
 import org.anju.gateway.TenantLimits;
+import org.anju.platform.query.ListRequest;
+import org.anju.platform.query.Page;
+import org.anju.platform.query.PageCursor;
 import org.anju.platform.storage.Sql;
+import org.anju.platform.storage.SqlFailures;
 
 /**
  * Reads the device registry: credentials, via relations and tenant limits for the gateway;
@@ -56,7 +60,10 @@ public final class DeviceRegistry {
             SELECT mqtt_max_payload_bytes, mqtt_messages_per_second, mqtt_message_burst, mqtt_max_connections,
                    mqtt_max_topic_length
               FROM tenants WHERE id = ?""";
-    private static final String COMMUNITIES_SQL = "SELECT id, tenant_id, name, address FROM communities ORDER BY name, id";
+    private static final String COMMUNITIES_SQL = """
+            SELECT id, tenant_id, name, address FROM communities
+             WHERE (?::text[] IS NULL OR id = ANY (?::text[])) AND (?::text IS NULL OR (name, id) > (?, ?))
+             ORDER BY name, id LIMIT ?""";
     private static final String DEVICE_VIEW_SQL = """
             SELECT d.id, d.tenant_id, d.community_id, d.type, d.name, b.name AS building, d.floor, d.location,
                    s.last_seen, s.latest, s.status, s.online, s.presence_since, s.presence_reason
@@ -106,10 +113,19 @@ public final class DeviceRegistry {
                 orDefault(rs, 5, defaults.maxTopicLength())), tenantId).stream().findFirst().orElse(defaults);
     }
 
-    /** Lists every community, by name. */
-    public List<CommunityView> communities() {
-        return query(COMMUNITIES_SQL, rs -> new CommunityView(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getString(4)));
+    /**
+     * Returns a page of the communities, by name.
+     *
+     * @param only the communities to list; null for every community
+     * @param page the page size and the cursor (after a name and id)
+     */
+    public Page<CommunityView> communities(Collection<String> only, ListRequest page) {
+        String[] ids = only == null ? null : only.toArray(String[]::new);
+        String afterName = page.after() == null ? null : page.after().text(0);
+        String afterId = page.after() == null ? null : page.after().text(1);
+        List<CommunityView> rows = query(COMMUNITIES_SQL, rs -> new CommunityView(rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getString(4)), ids, ids, afterName, afterName, afterId, page.fetchSize());
+        return page.page(rows, c -> new Object[] {c.name(), c.id()});
     }
 
     /** Returns whether the community exists. */
@@ -117,10 +133,23 @@ public final class DeviceRegistry {
         return !query("SELECT 1 FROM communities WHERE id = ?", rs -> true, communityId).isEmpty();
     }
 
-    /** Lists a community's devices with their latest state and stored presence, ordered by type and name. */
-    public List<DeviceView> devicesOfCommunity(String communityId) {
-        return query(DEVICE_VIEW_SQL + " WHERE d.community_id = ? ORDER BY d.type, d.name, d.id",
-                DeviceRegistry::toView, communityId);
+    /**
+     * Returns a page of a community's devices with their latest state and stored presence, ordered
+     * by type and name.
+     *
+     * @param onlyTypes the device types to list (what the reader sees), null for every type
+     * @param page      the page size and the cursor (after a type, name and id)
+     */
+    public Page<DeviceView> devicesOfCommunity(String communityId, Collection<String> onlyTypes, ListRequest page) {
+        PageCursor after = page.after();
+        String type = after == null ? null : after.text(0);
+        String[] types = onlyTypes == null ? null : onlyTypes.toArray(String[]::new);
+        List<DeviceView> rows = query(DEVICE_VIEW_SQL + """
+                 WHERE d.community_id = ? AND (?::text[] IS NULL OR d.type = ANY (?::text[]))
+                   AND (?::text IS NULL OR (d.type, d.name, d.id) > (?, ?, ?))
+                 ORDER BY d.type, d.name, d.id LIMIT ?""", DeviceRegistry::toView, communityId, types, types, type,
+                type, after == null ? null : after.text(1), after == null ? null : after.text(2), page.fetchSize());
+        return page.page(rows, d -> new Object[] {d.type(), d.name(), d.id()});
     }
 
     /** Returns the given devices with their latest state. */
@@ -166,7 +195,7 @@ public final class DeviceRegistry {
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
-            throw ServerError.unavailable("device registry unavailable: " + e.getMessage(), e);
+            throw SqlFailures.toServerError("device registry", e);
         }
     }
 

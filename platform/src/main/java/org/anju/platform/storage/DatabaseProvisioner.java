@@ -16,6 +16,8 @@ import org.anju.platform.config.AnjuConfig;
 public final class DatabaseProvisioner {
 
     private static final String EMBEDDED_DATABASE = "anju";
+    /** The embedded server's generated superuser password, in the data folder (owner-only). */
+    public static final String PASSWORD_FILE = "db-password";
 
     private DatabaseProvisioner() {
     }
@@ -34,12 +36,10 @@ public final class DatabaseProvisioner {
     public static Target resolve(AnjuConfig config) {
         AnjuConfig.Db db = config.db();
         if (!db.embedded()) {
-            return new Target(new DatabaseSettings(db.url(), db.user(), db.password(), db.poolSize(),
-                    db.connectTimeout()), null);
+            return new Target(db.settings(db.url(), db.user(), db.password()), null);
         }
-        Path binaries = Path.of(System.getProperty("java.io.tmpdir"), "anju-embedded-pg");
         EmbeddedPostgres embedded = EmbeddedPostgres.start(config.dataDir().resolve("postgres"), db.embeddedPort(),
-                binaries);
+                binariesDir(), config.dataDir().resolve(PASSWORD_FILE));
         try {
             createDatabaseIfMissing(embedded);
         } catch (SQLException e) {
@@ -47,8 +47,13 @@ public final class DatabaseProvisioner {
             throw new IllegalStateException("cannot create database '" + EMBEDDED_DATABASE + "' in the embedded server: "
                     + e.getMessage(), e);
         }
-        return new Target(new DatabaseSettings(embedded.jdbcUrl(EMBEDDED_DATABASE), "", "", db.poolSize(),
-                db.connectTimeout()), embedded);
+        return new Target(db.settings(embedded.jdbcUrl(EMBEDDED_DATABASE), EmbeddedPostgres.SUPERUSER,
+                embedded.password()), embedded);
+    }
+
+    /** Returns where the embedded server's binaries are unpacked (shared by every data folder of this machine). */
+    public static Path binariesDir() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "anju-embedded-pg");
     }
 
     private static void createDatabaseIfMissing(EmbeddedPostgres embedded) throws SQLException {

@@ -127,7 +127,7 @@ class AlertApiIT {
         assertThat(ids(api.get("/api/v1/alerts?severity=critical&status=open,acknowledged", root, 200)))
                 .contains(elmFire, oakFire).doesNotContain(elmCharger, oakCharger);
         assertThat(ApiCalls.message(api.get("/api/v1/alerts?cursor=nonsense", root, 400)))
-                .isEqualTo("parameter 'cursor' is not a cursor returned by this API");
+                .isEqualTo("parameter 'cursor' is not a cursor returned by this list");
         assertThat(ApiCalls.message(api.get("/api/v1/alerts?status=closed", root, 400)))
                 .isEqualTo("parameter 'status' must be open, acknowledged or resolved (comma-separated), got 'closed'");
         assertThat(ApiCalls.message(api.get("/api/v1/alerts?limit=0", root, 400)))

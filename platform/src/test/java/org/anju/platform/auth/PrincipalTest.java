@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashSet;
 import java.util.Set;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -32,6 +33,14 @@ class PrincipalTest {
         assertThat(user.maySeePersonalDataOf("elm")).isEqualTo(personal);
         assertThat(user.maySeePersonalDataOf("oak")).isFalse();
         assertThat(user.maySeeStorageOf("elm")).isEqualTo(storage);
+    }
+
+    @Test
+    void theCommunitiesListedAreEveryOneForThoseWhoSeeEveryCommunityElseTheirStaffOnes() {
+        assertThat(user("platform_admin").visibleCommunities()).isNull();
+        assertThat(user("fire_brigade").visibleCommunities()).isNull();
+        assertThat(user("operator").visibleCommunities()).containsExactly("elm");
+        assertThat(user("resident").visibleCommunities()).isEmpty();
     }
 
     @ParameterizedTest

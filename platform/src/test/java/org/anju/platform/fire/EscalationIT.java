@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import org.anju.platform.alerts.AlertHarness;
-import org.anju.platform.alerts.IdCursor;
+import org.anju.platform.query.ListRequest;
+import org.anju.platform.query.TimeRange;
 import org.anju.platform.auth.Principal;
 import org.anju.platform.auth.Role;
 
@@ -46,7 +47,7 @@ class EscalationIT {
 
             await().atMost(Duration.ofSeconds(30)).until(() -> h.rows("SELECT escalation_level FROM fire_cases").equals(List.of("1")));
             assertThat(h.services().timers().runDue()).as("a fired timer does not fire again").isZero();
-            assertThat(h.services().fire().list(FIRE_BRIGADE, null, null, true, 10, IdCursor.parse(null)).items())
+            assertThat(h.services().fire().list(FIRE_BRIGADE, null, null, true, board(h.clock.instant())).items())
                     .as("on the fire brigade board").hasSize(1);
             assertThat(h.rows("SELECT topic, fire, payload ->> 'escalationLevel' FROM notifications WHERE topic = 'fire.escalated'"))
                     .containsExactly("fire.escalated t 1");
@@ -81,10 +82,15 @@ class EscalationIT {
             h.clock.advance(Duration.ofMinutes(10));
 
             assertThat(h.services().timers().runDue()).as("both timers were cancelled").isZero();
-            assertThat(fire.list(FIRE_BRIGADE, null, null, true, 10, IdCursor.parse(null)).items()).isEmpty();
+            assertThat(fire.list(FIRE_BRIGADE, null, null, true, board(h.clock.instant())).items()).isEmpty();
             assertThat(h.rows("SELECT escalation_level, state, verdict FROM fire_cases")).containsExactly("0 test test");
             assertThat(h.rows("SELECT kind, outcome FROM alert_timers ORDER BY kind"))
                     .containsExactly("unacknowledged cancelled", "unconfirmed cancelled");
         }
+    }
+
+    /** The first page of the fire brigade board: cases open at some time in the last week. */
+    private static ListRequest board(java.time.Instant now) {
+        return new ListRequest(new TimeRange(now.minus(Duration.ofDays(7)), now.plusSeconds(1)), 10, null);
     }
 }

@@ -182,7 +182,7 @@ class ProvisioningApiIT {
                 .containsExactly("2000");
         assertThat(strings("SELECT DISTINCT substr(secret_hash, 1, 7) FROM device_credentials WHERE device_id LIKE 'fir-%'"))
                 .containsExactly("$2a$06$");
-        HttpResponse<String> devices = running.get("/api/v1/communities/fir/devices", root);
+        HttpResponse<String> devices = running.get("/api/v1/communities/fir/devices?limit=2000", root);
         assertThat(json(devices).get("devices")).hasSize(2000);
     }
 

@@ -18,7 +18,7 @@ import org.anju.platform.testing.TestSql;
 
 /**
  * Upgrading a database whose events hold pickup codes and id tags in the clear (stored before
- * schema version 19): the migration removes those values and leaves every other field and event
+ * schema version 20): the migration removes those values and leaves every other field and event
  * as it was.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -32,12 +32,12 @@ class UnsealedEventSecretsMigrationIT {
     @MethodSource("backends")
     void clearCodesAndTagsStoredBeforeAreRemoved(Backend backend) {
         try (TestDatabase db = backend.create()) {
-            PGSimpleDataSource v18 = new PGSimpleDataSource();
-            v18.setUrl(db.url());
-            Flyway.configure().dataSource(v18).locations("classpath:db/migration").target("18").load().migrate();
-            // as a platform of version 18 left it: hypertables on TimescaleDB
-            Hypertables.ensure(v18);
-            TestSql.execute(v18, """
+            PGSimpleDataSource before = new PGSimpleDataSource();
+            before.setUrl(db.url());
+            Flyway.configure().dataSource(before).locations("classpath:db/migration").target("19").load().migrate();
+            // as a platform of version 19 left it: hypertables on TimescaleDB
+            Hypertables.ensure(before);
+            TestSql.execute(before, """
                     INSERT INTO tenants (id, name) VALUES ('acme', 'Acme');
                     INSERT INTO communities (id, tenant_id, name) VALUES ('elm', 'acme', 'Elm');
                     INSERT INTO devices (id, tenant_id, community_id, type, name) VALUES
