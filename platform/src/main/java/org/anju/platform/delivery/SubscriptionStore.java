@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,15 +85,24 @@ public final class SubscriptionStore {
         }
     }
 
-    /** Returns a page of the subscriptions of a tenant, or of every one when {@code tenantId} is null; newest first. */
-    public Page<Subscription> list(String tenantId, ListRequest page) {
+    /**
+     * Returns a page of the subscriptions of a tenant, or of every one when {@code tenantId} is null;
+     * newest first.
+     *
+     * @param within only subscriptions limited to some of these communities; null for any subscription
+     */
+    public Page<Subscription> list(String tenantId, Collection<String> within, ListRequest page) {
         String sql = "SELECT " + COLUMNS + " FROM webhook_subscriptions s WHERE (?::text IS NULL OR s.tenant_id = ?)"
+                + " AND (?::text[] IS NULL OR s.community_ids <@ ?::text[])"
                 + " AND s.id < ? ORDER BY s.id DESC LIMIT ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            Array communities = within == null ? null : c.createArrayOf("text", within.toArray());
             ps.setString(1, tenantId);
             ps.setString(2, tenantId);
-            ps.setLong(3, page.afterId());
-            ps.setInt(4, page.fetchSize());
+            ps.setArray(3, communities);
+            ps.setArray(4, communities);
+            ps.setLong(5, page.afterId());
+            ps.setInt(6, page.fetchSize());
             return page.page(readAll(ps), s -> new Object[] {s.id()});
         } catch (SQLException e) {
             throw unavailable(e);

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 
 import org.anju.error.ClientError;
 import org.anju.error.ServerError;
@@ -28,7 +27,6 @@ public final class DeviceHistory {
     /** The most points a history ever holds. */
     public static final int MAX_POINTS = 2_500;
 
-    private static final String DEVICE_COMMUNITY = "SELECT community_id FROM devices WHERE id = ?";
     private static final String RAW = """
             SELECT ts, value FROM telemetry
              WHERE device_id = ? AND metric = ? AND ts >= ? AND ts < ? ORDER BY ts LIMIT ?""";
@@ -63,11 +61,6 @@ public final class DeviceHistory {
     /** Returns the limits requests are read with. */
     public HistoryLimits limits() {
         return limits;
-    }
-
-    /** Returns the community of a device, or empty when there is no such device. */
-    public Optional<String> communityOf(String deviceId) {
-        return db.read(WHAT, tx -> tx.one(DEVICE_COMMUNITY, rs -> rs.getString(1), deviceId));
     }
 
     /**

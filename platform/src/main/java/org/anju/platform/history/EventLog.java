@@ -1,6 +1,7 @@
 package org.anju.platform.history;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import org.anju.error.ServerError;
@@ -42,9 +43,20 @@ public final class EventLog {
      * @throws ServerError 503 when the database fails, 504 when the statement timeout ran out
      */
     public EventPage page(EventQuery q) {
+        return page(q, null);
+    }
+
+    /**
+     * Returns the page the query asks for, of devices of the given types only (what the reader may
+     * see, e.g. the fire brigade: fire facilities).
+     *
+     * @param onlyTypes device types (wire names), or null for every type
+     * @throws ServerError 503 when the database fails, 504 when the statement timeout ran out
+     */
+    public EventPage page(EventQuery q, Collection<String> onlyTypes) {
         StringBuilder sql = new StringBuilder("SELECT e.id, e.ts, e.device_id, e.kind, e.payload::text FROM device_events e");
         List<Object> params = new ArrayList<>();
-        boolean joinDevices = q.scope() == EventQuery.Scope.COMMUNITY || q.deviceType() != null;
+        boolean joinDevices = q.scope() == EventQuery.Scope.COMMUNITY || q.deviceType() != null || onlyTypes != null;
         if (joinDevices) {
             sql.append(" JOIN devices d ON d.id = e.device_id");
         }
@@ -56,6 +68,7 @@ public final class EventLog {
         params.add(page.to());
         condition(sql, params, " AND e.kind = ?", q.kind());
         condition(sql, params, " AND d.type = ?", q.deviceType());
+        condition(sql, params, " AND d.type = ANY (?)", onlyTypes == null ? null : onlyTypes.toArray(String[]::new));
         PageCursor after = page.after();
         if (after != null) {
             sql.append(" AND e.ts <= ? AND (e.ts < ? OR e.id < ?)");
