@@ -38,6 +38,7 @@ import org.anju.platform.ingest.TelemetryIngest;
 import org.anju.platform.presence.PresenceChange;
 import org.anju.platform.presence.PresenceJob;
 import org.anju.platform.presence.PresenceTracker;
+import org.anju.platform.privacy.EventSecrets;
 import org.anju.platform.provisioning.CommunityProvisioning;
 import org.anju.platform.registry.CachedDeviceTypes;
 import org.anju.platform.registry.DeviceRegistry;
@@ -125,7 +126,7 @@ public final class AnjuPlatform implements AutoCloseable {
         AnjuConfig.Ingest ic = config.ingest();
         ingest = new TelemetryIngest(database.work(),
                 new IngestSettings(ic.batchMaxRows(), ic.batchMaxDelay(), ic.queueMaxMessages()),
-                DeviceCatalogue.standard(), new CachedDeviceTypes(vertx, registry), presence,
+                DeviceCatalogue.standard().sealingWith(eventSecrets()), new CachedDeviceTypes(vertx, registry), presence,
                 IngestListener.both(deviceUpdates, alerts.engine()), meters);
         ingest.start();
         presenceJob = new PresenceJob(database.work(), presence, clock);
@@ -283,6 +284,16 @@ public final class AnjuPlatform implements AutoCloseable {
     }
 
     /** Returns the configured token secret, or one generated once and kept (owner-only) in the data folder. */
+    /** The key that seals pickup codes and id tags as ingest stores them (docs/security.md). */
+    private EventSecrets eventSecrets() {
+        try {
+            return EventSecrets.load(config.security().eventSecretKey(), config.dataDir());
+        } catch (IOException e) {
+            throw new StartupException("cannot read or create the event key in " + config.dataDir() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     private String jwtSecret() {
         if (!config.security().jwtSecret().isEmpty()) {
             return config.security().jwtSecret();

@@ -121,14 +121,18 @@ public final class Alerts {
     /**
      * Returns a community's alert settings.
      *
-     * @throws ClientError 403 when the user may not see the community's alerts
+     * @throws ClientError 403 when the user may not see the community's alerts, 404 for an unknown
+     *                     community (to those who see every community)
      */
     public CommunityAlertSettings settings(Principal user, String communityId) {
         Scope scope = Scope.of(user);
         if (!scope.sees(communityId, false)) {
             throw ClientError.forbidden(user.username() + " may not see the alert settings of community '" + communityId + "'");
         }
-        return transactions.run(change -> settingsOf(change, communityId));
+        return transactions.run(change -> {
+            requireCommunity(change, communityId);
+            return settingsOf(change, communityId);
+        });
     }
 
     /**
@@ -153,6 +157,12 @@ public final class Alerts {
             AuditLog.write(change.tx(), audit.forTenant(tenantId).with("changes", body.copy()));
             return settingsOf(change, communityId);
         });
+    }
+
+    private static void requireCommunity(Transactions.Change change, String communityId) throws SQLException {
+        if (Devices.tenantOfCommunity(change.tx(), communityId).isEmpty()) {
+            throw ClientError.notFound("no community '" + communityId + "'");
+        }
     }
 
     private CommunityAlertSettings settingsOf(Transactions.Change change, String communityId) throws SQLException {

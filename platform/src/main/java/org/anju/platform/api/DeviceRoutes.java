@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -19,14 +17,15 @@ import org.anju.platform.query.ListLimits;
 import org.anju.platform.query.ListRequest;
 import org.anju.platform.query.Page;
 import org.anju.platform.auth.SessionStreams;
-import org.anju.platform.registry.CommunityView;
 import org.anju.platform.registry.DeviceRegistry;
 import org.anju.platform.registry.DeviceView;
 
 /**
  * Communities, their devices with latest state, and the live stream of device updates (which ends
- * with the session that opened it, or when the user's rights change). The lists come a page at a
- * time (the directory's limits); the communities' next page is in the {@code Link} header
+ * with the session that opened it, or when the user's rights change). Each user gets the devices
+ * of their {@linkplain Principal#deviceScope scope}: the fire brigade the fire facilities of every
+ * community, property staff every device of their communities. The lists come a page at a time
+ * (the directory's limits); the communities' next page is in the {@code Link} header
  * ({@code rel="next"}), as their answer is a bare array.
  */
 final class DeviceRoutes {
@@ -64,16 +63,13 @@ final class DeviceRoutes {
         vertx.executeBlocking(() -> {
             ListRequest request = communityLimits.request(AlertRoutes.params(ctx), clock.instant(), String.class,
                     String.class);
-            Set<String> only = user.mayViewEveryCommunity() ? null
-                    : user.communityIds().stream().filter(user::mayViewDevicesOf).collect(Collectors.toSet());
-            return registry.communities(only, request);
+            return registry.communities(user.visibleCommunities(), request);
         }, false).onSuccess(page -> {
             if (page.nextCursor() != null) {
                 ctx.response().putHeader("Link", "<" + ctx.request().path() + "?limit=" + page.items().size()
                         + "&cursor=" + page.nextCursor() + ">; rel=\"next\"");
             }
-            List<CommunityView> visible = page.items().stream().filter(c -> user.mayViewDevicesOf(c.id())).toList();
-            Responses.json(ctx, 200, visible);
+            Responses.json(ctx, 200, page.items());
         }).onFailure(ctx::fail);
     }
 
@@ -82,8 +78,9 @@ final class DeviceRoutes {
         Responses.json(ctx, vertx.executeBlocking(() -> {
             ListRequest request = deviceLimits.request(AlertRoutes.params(ctx), clock.instant(), String.class,
                     String.class, String.class);
-            CommunityAccess.requireVisible(AuthRoutes.principal(ctx), registry, communityId);
-            Page<DeviceView> page = registry.devicesOfCommunity(communityId, request);
+            Principal user = AuthRoutes.principal(ctx);
+            Principal.DeviceScope scope = CommunityAccess.requireVisible(user, registry, communityId);
+            Page<DeviceView> page = registry.devicesOfCommunity(communityId, scope.onlyTypes(), request);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("communityId", communityId);
             body.put("devices", page.items());
@@ -95,21 +92,23 @@ final class DeviceRoutes {
     /** Server-sent events: {@code event: device} with one device (as in the list) per update. */
     private void stream(RoutingContext ctx) {
         String communityId = ctx.pathParam("communityId");
-        vertx.executeBlocking(() -> {
-            CommunityAccess.requireVisible(AuthRoutes.principal(ctx), registry, communityId);
-            return communityId;
-        }, false).onSuccess(id -> openStream(ctx, id)).onFailure(ctx::fail);
+        Principal user = AuthRoutes.principal(ctx);
+        vertx.executeBlocking(() -> CommunityAccess.requireVisible(user, registry, communityId), false)
+                .onSuccess(scope -> openStream(ctx, communityId, scope)).onFailure(ctx::fail);
     }
 
-    private void openStream(RoutingContext ctx, String communityId) {
+    private void openStream(RoutingContext ctx, String communityId, Principal.DeviceScope scope) {
         HttpServerResponse response = ctx.response()
                 .setChunked(true)
                 .putHeader("Content-Type", "text/event-stream; charset=utf-8")
                 .putHeader("Cache-Control", "no-cache")
                 .putHeader("X-Accel-Buffering", "no");
         response.write("retry: 3000\n\n");
-        MessageConsumer<String> consumer = vertx.eventBus().consumer(LiveDeviceUpdates.address(communityId),
-                message -> response.write("event: device\ndata: " + message.body() + "\n\n"));
+        MessageConsumer<String> consumer = vertx.eventBus().consumer(LiveDeviceUpdates.address(communityId), message -> {
+            if (scope.includes(message.headers().get(LiveDeviceUpdates.TYPE_HEADER))) {
+                response.write("event: device\ndata: " + message.body() + "\n\n");
+            }
+        });
         updates.subscribed();
         long heartbeat = vertx.setPeriodic(STREAM_HEARTBEAT_MS, id -> response.write(": keep-alive\n\n"));
         response.closeHandler(v -> {

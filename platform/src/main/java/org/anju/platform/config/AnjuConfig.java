@@ -114,15 +114,18 @@ public record AnjuConfig(
      * @param jwtSecret            empty to generate one under the data folder
      * @param sessionCheckInterval how long a session's user is remembered before it is read again,
      *                             and how often open streams are checked (at most a minute)
+     * @param eventSecretKey       base64 AES key sealing the secrets in device events (pickup codes,
+     *                             id tags); empty to generate one under the data folder
      */
     public record Security(String jwtSecret, Duration tokenTtl, Duration deviceAuthCacheTtl, int bcryptCost,
-            Duration sessionCheckInterval, Login login) {
+            Duration sessionCheckInterval, Login login, String eventSecretKey) {
 
         @Override
         public String toString() {
             return "Security[jwtSecret=" + Secrets.mask(jwtSecret) + ", tokenTtl=" + tokenTtl
                     + ", deviceAuthCacheTtl=" + deviceAuthCacheTtl + ", bcryptCost=" + bcryptCost
-                    + ", sessionCheckInterval=" + sessionCheckInterval + ", login=" + login + "]";
+                    + ", sessionCheckInterval=" + sessionCheckInterval + ", login=" + login
+                    + ", eventSecretKey=" + Secrets.mask(eventSecretKey) + "]";
         }
     }
 

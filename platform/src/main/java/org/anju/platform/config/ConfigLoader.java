@@ -133,7 +133,8 @@ public final class ConfigLoader {
                     "must be at most 1m: changes of users must reach open sessions within a minute");
         }
         return new AnjuConfig.Security(v.secret("security.jwtSecret", 32), v.duration("security.tokenTtl"),
-                v.duration("security.deviceAuthCacheTtl"), v.intIn("security.bcryptCost", 4, 16), sessionCheck, login);
+                v.duration("security.deviceAuthCacheTtl"), v.intIn("security.bcryptCost", 4, 16), sessionCheck, login,
+                v.secret("security.eventSecretKey", 44));
     }
 
     private static AnjuConfig.Http http(ConfigValues v) {

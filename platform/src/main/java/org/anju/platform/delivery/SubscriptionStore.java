@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,11 +56,18 @@ public final class SubscriptionStore {
         });
     }
 
-    /** Returns a page of the subscriptions of a tenant, or of every one when {@code tenantId} is null; newest first. */
-    public Page<Subscription> list(String tenantId, ListRequest page) {
+    /**
+     * Returns a page of the subscriptions of a tenant, or of every one when {@code tenantId} is null;
+     * newest first.
+     *
+     * @param within only subscriptions limited to some of these communities; null for any subscription
+     */
+    public Page<Subscription> list(String tenantId, Collection<String> within, ListRequest page) {
+        String[] communities = within == null ? null : within.toArray(String[]::new);
         List<Subscription> rows = work.read(WHAT, tx -> tx.query("SELECT " + COLUMNS + " FROM webhook_subscriptions s"
-                + " WHERE (?::text IS NULL OR s.tenant_id = ?) AND s.id < ? ORDER BY s.id DESC LIMIT ?",
-                rs -> read(rs, 1), tenantId, tenantId, page.afterId(), page.fetchSize()));
+                + " WHERE (?::text IS NULL OR s.tenant_id = ?) AND (?::text[] IS NULL OR s.community_ids <@ ?::text[])"
+                + " AND s.id < ? ORDER BY s.id DESC LIMIT ?",
+                rs -> read(rs, 1), tenantId, tenantId, communities, communities, page.afterId(), page.fetchSize()));
         return page.page(rows, s -> new Object[] {s.id()});
     }
 

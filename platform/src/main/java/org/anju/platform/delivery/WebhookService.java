@@ -18,8 +18,9 @@ import org.anju.platform.query.Page;
 /**
  * Managing subscriptions and reading their delivery log, with authorization: platform
  * administrators manage every subscription, including platform-wide ones (the 119 center);
- * property administrators manage their company's, for communities they were given; nobody else
- * manages any. A subscription the user may not manage is reported as missing.
+ * property administrators manage their company's subscriptions whose communities were all given
+ * to them (a delivery log shows what happened in those communities); nobody else manages any. A
+ * subscription the user may not manage is reported as missing.
  * <p>
  * Blocks on JDBC and name resolution: call it from a worker.
  */
@@ -72,7 +73,9 @@ public final class WebhookService {
     /** Returns a page of the subscriptions the user manages, newest first. */
     public Page<Subscription> list(Principal user, ListRequest page) {
         requireManager(user);
-        return subscriptions.list(user.has(Role.PLATFORM_ADMIN) ? null : user.tenantId(), page);
+        // property administrators: their company's subscriptions within their communities (as mayManage says)
+        return subscriptions.list(user.has(Role.PLATFORM_ADMIN) ? null : user.tenantId(),
+                user.has(Role.PLATFORM_ADMIN) ? null : user.communityIds(), page);
     }
 
     /** @throws ClientError 404 when there is no such subscription the user may manage */
@@ -146,7 +149,8 @@ public final class WebhookService {
 
     private static boolean mayManage(Principal user, Subscription s) {
         return user.has(Role.PLATFORM_ADMIN) || (s.tenantId() != null && s.tenantId().equals(user.tenantId())
-                && user.has(Role.PROPERTY_ADMIN));
+                && user.has(Role.PROPERTY_ADMIN) && s.communityIds() != null
+                && user.communityIds().containsAll(s.communityIds()));
     }
 
     /** Returns the subscription's tenant: null (platform-wide) only for platform administrators. */

@@ -143,15 +143,18 @@ public final class DeviceRegistry {
      * Returns a page of a community's devices with their latest state and stored presence, ordered
      * by type and name.
      *
-     * @param page the page size and the cursor (after a type, name and id)
+     * @param onlyTypes the device types to list (what the reader sees), null for every type
+     * @param page      the page size and the cursor (after a type, name and id)
      */
-    public Page<DeviceView> devicesOfCommunity(String communityId, ListRequest page) {
+    public Page<DeviceView> devicesOfCommunity(String communityId, Collection<String> onlyTypes, ListRequest page) {
         PageCursor after = page.after();
         String type = after == null ? null : after.text(0);
+        String[] types = onlyTypes == null ? null : onlyTypes.toArray(String[]::new);
         List<DeviceView> rows = query(DEVICE_VIEW_SQL + """
-                 WHERE d.community_id = ? AND (?::text IS NULL OR (d.type, d.name, d.id) > (?, ?, ?))
-                 ORDER BY d.type, d.name, d.id LIMIT ?""", DeviceRegistry::toView, communityId, type, type,
-                after == null ? null : after.text(1), after == null ? null : after.text(2), page.fetchSize());
+                 WHERE d.community_id = ? AND (?::text[] IS NULL OR d.type = ANY (?::text[]))
+                   AND (?::text IS NULL OR (d.type, d.name, d.id) > (?, ?, ?))
+                 ORDER BY d.type, d.name, d.id LIMIT ?""", DeviceRegistry::toView, communityId, types, types, type,
+                type, after == null ? null : after.text(1), after == null ? null : after.text(2), page.fetchSize());
         return page.page(rows, d -> new Object[] {d.type(), d.name(), d.id()});
     }
 
@@ -162,6 +165,13 @@ public final class DeviceRegistry {
         }
         return query(DEVICE_VIEW_SQL + " WHERE d.id = ANY (?)", DeviceRegistry::toView,
                 (Object) deviceIds.toArray(String[]::new));
+    }
+
+    /** Returns where the device is and its type, if the device exists. */
+    public Optional<DevicePlace> placeOf(String deviceId) {
+        return query("SELECT id, tenant_id, community_id, type FROM devices WHERE id = ?",
+                rs -> new DevicePlace(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), deviceId)
+                .stream().findFirst();
     }
 
     /** Returns the device's community, if the device exists. */

@@ -28,7 +28,7 @@ public final class RuleBook {
 
     /** Returns whether a device type's alerts are fire data. */
     static boolean isFireFacility(String deviceType) {
-        return DeviceType.SMOKE_DETECTOR.wireName().equals(deviceType) || DeviceType.FIRE_PANEL.wireName().equals(deviceType);
+        return DeviceType.isFireFacility(deviceType);
     }
 
     /** Returns the signals of one committed message (none for connection notices), always in the same order. */

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 
 import org.anju.error.ClientError;
 import org.anju.error.ServerError;
@@ -63,11 +62,6 @@ public final class DeviceHistory {
     /** Returns the limits requests are read with. */
     public HistoryLimits limits() {
         return limits;
-    }
-
-    /** Returns the community of a device, or empty when there is no such device. */
-    public Optional<String> communityOf(String deviceId) {
-        return work.read(WHAT, tx -> Devices.communityOf(tx, deviceId));
     }
 
     /**

@@ -3,8 +3,10 @@ package org.anju.platform.storage.history;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.anju.error.ServerError;
 import org.anju.platform.query.ListLimits;
@@ -51,9 +53,20 @@ public final class EventLog {
      * @throws ServerError 503 when the database fails, 504 when the statement timeout ran out
      */
     public EventPage page(EventQuery q) {
+        return page(q, null);
+    }
+
+    /**
+     * Returns the page the query asks for, of devices of the given types only (what the reader may
+     * see, e.g. the fire brigade: fire facilities).
+     *
+     * @param onlyTypes device types (wire names), or null for every type
+     * @throws ServerError 503 when the database fails, 504 when the statement timeout ran out
+     */
+    public EventPage page(EventQuery q, Collection<String> onlyTypes) {
         ListRequest page = q.page();
         List<EventRecord> events = work.read("events", tx -> {
-            List<String> devices = devices(tx, q);
+            List<String> devices = devices(tx, q, onlyTypes);
             if (devices.isEmpty()) {
                 return List.of();
             }
@@ -93,14 +106,19 @@ public final class EventLog {
                 EventLog::record, after, upTo, limit);
     }
 
-    /** The devices whose events the query asks for: one device (of the type asked, if any), or a community's. */
-    private static List<String> devices(UnitOfWork.Tx tx, EventQuery q) throws SQLException {
+    /**
+     * The devices whose events the query asks for: one device, or a community's; of the type asked
+     * (if any) and of the types the reader may see (if limited).
+     */
+    private static List<String> devices(UnitOfWork.Tx tx, EventQuery q, Collection<String> onlyTypes)
+            throws SQLException {
+        Predicate<String> typeWanted = type -> (q.deviceType() == null || q.deviceType().equals(type))
+                && (onlyTypes == null || onlyTypes.contains(type));
         if (q.scope() == EventQuery.Scope.DEVICE) {
-            boolean ofType = q.deviceType() == null || Devices.typeOf(tx, q.scopeId()).filter(q.deviceType()::equals).isPresent();
-            return ofType ? List.of(q.scopeId()) : List.of();
+            return Devices.typeOf(tx, q.scopeId()).filter(typeWanted).isPresent() ? List.of(q.scopeId()) : List.of();
         }
         return Devices.ofCommunity(tx, q.scopeId()).entrySet().stream()
-                .filter(device -> q.deviceType() == null || q.deviceType().equals(device.getValue()))
+                .filter(device -> typeWanted.test(device.getValue()))
                 .map(Map.Entry::getKey)
                 .sorted()
                 .toList();
