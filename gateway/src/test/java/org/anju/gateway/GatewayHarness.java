@@ -7,21 +7,36 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
 /**
- * A real gateway on a free port (and TLS port when configured) for tests; closing stops it.
+ * A real gateway on a free port (and TLS port when configured) for tests; closing stops it (and
+ * closes its Vert.x instance when the harness made it).
  */
 final class GatewayHarness implements AutoCloseable {
 
     static final String TENANT = "acme";
     static final String PASSWORD = "s3cret-password";
 
-    final Vertx vertx = Vertx.vertx();
+    final Vertx vertx;
     final TestRegistry registry;
     final ScriptedDownstream downstream;
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final MqttGateway gateway;
     final int port;
+    private final boolean ownVertx;
 
     GatewayHarness(GatewayOptions options, TestRegistry registry, ScriptedDownstream downstream) throws Exception {
+        this(Vertx.vertx(), true, options, registry, downstream);
+    }
+
+    /** A gateway on the test's Vert.x instance (vertx-junit5 closes it). */
+    GatewayHarness(Vertx vertx, GatewayOptions options, TestRegistry registry, ScriptedDownstream downstream)
+            throws Exception {
+        this(vertx, false, options, registry, downstream);
+    }
+
+    private GatewayHarness(Vertx vertx, boolean ownVertx, GatewayOptions options, TestRegistry registry,
+            ScriptedDownstream downstream) throws Exception {
+        this.vertx = vertx;
+        this.ownVertx = ownVertx;
         this.registry = registry;
         this.downstream = downstream;
         this.gateway = MqttGateway.create(vertx, options.withHost("127.0.0.1"), registry, downstream, meters);
@@ -51,6 +66,8 @@ final class GatewayHarness implements AutoCloseable {
     @Override
     public void close() throws Exception {
         await(gateway.stop());
-        await(vertx.close());
+        if (ownVertx) {
+            await(vertx.close());
+        }
     }
 }

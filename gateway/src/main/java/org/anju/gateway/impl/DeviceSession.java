@@ -10,6 +10,7 @@ import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.impl.ContextInternal;
 import io.vertx.mqtt.MqttEndpoint;
 import io.vertx.mqtt.messages.MqttPublishMessage;
 
@@ -21,6 +22,7 @@ import org.anju.error.ServerError;
 import org.anju.gateway.CommandRequest;
 import org.anju.gateway.DeviceIdentity;
 import org.anju.gateway.TenantLimits;
+import org.anju.log.LogSafe;
 import org.anju.protocol.CommandTopic;
 import org.anju.protocol.DeviceMessage;
 import org.anju.protocol.Endpoint;
@@ -43,7 +45,7 @@ final class DeviceSession {
     private final boolean mqtt5;
     private State state = State.AUTHENTICATING;
     private DeviceIdentity device;
-    private String clientKey;
+    private String sessionKey;
     private GatewayMetrics.TenantMeters meters;
     private FlowControl flow;
     private OrderedAcks acks;
@@ -61,22 +63,18 @@ final class DeviceSession {
     void open(Optional<Credentials> credentials) {
         endpoint.closeHandler(v -> closed());
         endpoint.exceptionHandler(cause -> LOG.debug("connection error [client: {}]: {}",
-                endpoint.clientIdentifier(), cause.getMessage()));
-        if (credentials.isEmpty()) {
-            refuse(Refusal.BAD_CREDENTIALS, "user name must be auth-id@tenant with a password, or a client certificate");
-            return;
-        }
-        Credentials c = credentials.get();
-        Future<DeviceIdentity> authenticated = c.certificateSubject().isPresent()
-                ? gateway.registry().authenticateCertificate(c.tenantId(), c.certificateSubject().get())
-                : gateway.registry().authenticate(c.tenantId(), c.authId(), c.password());
-        authenticated
-                .compose(identity -> gateway.registry().limits(identity.tenantId()).map(limits -> {
-                    admit(identity, limits);
-                    return identity;
-                }))
-                .onFailure(cause -> refuse(cause instanceof ClientError ? Refusal.BAD_CREDENTIALS
+                LogSafe.text(endpoint.clientIdentifier()), cause.getMessage()));
+        onContext(gateway.authentication().authenticate(address(), credentials)
+                .compose(identity -> gateway.registry().limits(identity.tenantId())
+                        .map(limits -> new Admitted(identity, limits))
+                        .recover(cause -> Future.failedFuture(new ConnectAuthentication.Refused(
+                                Refusal.REGISTRY_UNAVAILABLE, cause.getMessage())))))
+                .onSuccess(admitted -> admit(admitted.identity(), admitted.limits()))
+                .onFailure(cause -> refuse(cause instanceof ConnectAuthentication.Refused refused ? refused.refusal()
                         : Refusal.REGISTRY_UNAVAILABLE, cause.getMessage()));
+    }
+
+    private record Admitted(DeviceIdentity identity, TenantLimits limits) {
     }
 
     DeviceIdentity identity() {
@@ -85,6 +83,23 @@ final class DeviceSession {
 
     Context context() {
         return context;
+    }
+
+    /** Returns the device's IP address, for the log and the throttling of failed authentications. */
+    private String address() {
+        return endpoint.remoteAddress() == null ? "unknown" : endpoint.remoteAddress().host();
+    }
+
+    /** Returns whether the device is connected (authenticated, and not closed yet). */
+    boolean connected() {
+        return state == State.CONNECTED;
+    }
+
+    /** Returns a future whose callbacks run on this connection's context, whichever thread completes it. */
+    <T> Future<T> onContext(Future<T> future) {
+        Promise<T> promise = ((ContextInternal) context).promise();
+        future.onComplete(promise);
+        return promise.future();
     }
 
     /** Ends this session because the same client connected again (called from any thread). */
@@ -122,16 +137,9 @@ final class DeviceSession {
             return;
         }
         device = identity;
-        clientKey = identity.tenantId() + '/' + endpoint.clientIdentifier();
-        Optional<DeviceSession> holder = gateway.sessions().byClientId(clientKey);
-        if (holder.isPresent() && !holder.get().device.equals(identity)) {
-            gateway.sessions().release(identity.tenantId());
-            device = null;
-            // a client id is a device's own: another device may not take its session over
-            refuse(Refusal.NOT_AUTHORIZED, "client id " + endpoint.clientIdentifier() + " is in use by another device");
-            return;
-        }
-        gateway.sessions().register(clientKey, this).ifPresent(DeviceSession::takeOver);
+        // a session is the device's own: another device using the same client id neither takes it over nor locks it out
+        sessionKey = SessionRegistry.key(identity, endpoint.clientIdentifier());
+        gateway.sessions().register(sessionKey, this).ifPresent(DeviceSession::takeOver);
         state = State.CONNECTED;
         meters = gateway.metrics().tenant(identity.tenantId());
         meters.connected();
@@ -149,7 +157,8 @@ final class DeviceSession {
         endpoint.publishAcknowledgeHandler(commands::acknowledged);
         endpoint.accept(false, connackProperties(limits));
         notifyConnection("connected");
-        LOG.debug("{} connected [client: {}, mqtt: {}]", device, endpoint.clientIdentifier(), endpoint.protocolVersion());
+        LOG.debug("{} connected [client: {}, address: {}, mqtt: {}]", device, LogSafe.text(endpoint.clientIdentifier()),
+                address(), endpoint.protocolVersion());
     }
 
     private MqttProperties connackProperties(TenantLimits limits) {
@@ -167,7 +176,8 @@ final class DeviceSession {
 
     private void refuse(Refusal refusal, String detail) {
         gateway.metrics().connectionRefused(refusal);
-        LOG.info("connection refused [client: {}, reason: {}]: {}", endpoint.clientIdentifier(), refusal.label(), detail);
+        LOG.info("connection refused [client: {}, address: {}, reason: {}]: {}", LogSafe.text(endpoint.clientIdentifier()),
+                address(), refusal.label(), LogSafe.text(detail));
         if (state != State.CLOSED && !endpoint.isConnected()) {
             endpoint.reject(refusal.connack(mqtt5));
         }
@@ -238,7 +248,7 @@ final class DeviceSession {
         acks.close();
         flow.close();
         commands.closed();
-        gateway.sessions().remove(clientKey, this);
+        gateway.sessions().remove(sessionKey, this);
         gateway.sessions().release(device.tenantId());
         meters.disconnected();
         notifyConnection(takenOver ? "taken_over" : gateway.sessions().isStopping() ? "gateway_stopped" : "disconnected");

@@ -10,5 +10,6 @@ import org.anju.gateway.GatewayOptions;
  * What every session of one gateway shares.
  */
 record GatewayContext(Vertx vertx, GatewayOptions options, DeviceRegistryClient registry, Downstream downstream,
-        GatewayMetrics metrics, SessionRegistry sessions, InFlightLimiter inFlight, CommandRouter commands) {
+        GatewayMetrics metrics, SessionRegistry sessions, InFlightLimiter inFlight, CommandRouter commands,
+        ConnectAuthentication authentication) {
 }
