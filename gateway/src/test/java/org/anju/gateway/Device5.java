@@ -44,7 +44,7 @@ public final class Device5 implements MqttCallback, AutoCloseable {
         return connect(uri, clientId, username, password, null);
     }
 
-    static Device5 connect(String uri, String clientId, String username, String password, SocketFactory sockets)
+    public static Device5 connect(String uri, String clientId, String username, String password, SocketFactory sockets)
             throws MqttException {
         Device5 device = new Device5(uri, clientId);
         MqttConnectionOptions options = new MqttConnectionOptions();

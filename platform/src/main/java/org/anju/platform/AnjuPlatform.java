@@ -43,6 +43,7 @@ import org.anju.platform.registry.DeviceRegistry;
 import org.anju.platform.registry.PasswordHasher;
 import org.anju.platform.registry.Provisioning;
 import org.anju.platform.registry.RegistryGatewayClient;
+import org.anju.platform.registry.TrustedCaStore;
 import org.anju.platform.storage.Database;
 import org.anju.platform.storage.DatabaseProvisioner;
 import org.anju.platform.storage.maintenance.StorageMaintenance;
@@ -73,6 +74,7 @@ public final class AnjuPlatform implements AutoCloseable {
     private Delivery delivery;
     private MqttGateway gateway;
     private Provisioning provisioning;
+    private PasswordHasher hasher;
     private int httpPort;
     private int mqttPort;
 
@@ -103,7 +105,8 @@ public final class AnjuPlatform implements AutoCloseable {
         database = Database.open(databaseTarget.settings());
         vertx = Vertx.vertx();
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        PasswordHasher hasher = new PasswordHasher(config.security().bcryptCost());
+        hasher = new PasswordHasher(config.security().bcryptCost(), config.security().hashThreadsOrCores(),
+                config.security().hashQueue());
         DeviceRegistry registry = new DeviceRegistry(database.dataSource());
         provisioning = new Provisioning(database.dataSource(), hasher);
         AnjuConfig.Retention rc = config.retention();
@@ -127,8 +130,9 @@ public final class AnjuPlatform implements AutoCloseable {
         presenceJob = new PresenceJob(database.dataSource(), presence, clock);
         presenceJob.start();
         storageJobs.start();
-        gateway = MqttGateway.create(vertx, config.mqtt().gateway(), new RegistryGatewayClient(vertx, registry, hasher,
-                config.mqtt().limits(), config.security().deviceAuthCacheTtl(), clock), ingest, meters);
+        gateway = MqttGateway.create(vertx, config.mqtt().gateway(), new RegistryGatewayClient(vertx, registry,
+                new TrustedCaStore(database.dataSource()), hasher, config.mqtt().limits(),
+                config.security().deviceAuthCacheTtl(), clock), ingest, meters);
         delivery = await(startDelivery(meters));
         http = new HttpApi(vertx, new HttpApi.Services(new UserDirectory(database.dataSource(), hasher),
                 new SessionTokens(vertx, jwtSecret(), config.security().tokenTtl()), registry, deviceUpdates,
@@ -227,6 +231,10 @@ public final class AnjuPlatform implements AutoCloseable {
         if (vertx != null) {
             awaitQuietly(vertx.close());
             vertx = null;
+        }
+        if (hasher != null) {
+            hasher.close();
+            hasher = null;
         }
         if (database != null) {
             database.close();

@@ -63,14 +63,23 @@ public record AnjuConfig(
     /**
      * Security settings.
      *
-     * @param jwtSecret empty to generate one under the data folder
+     * @param jwtSecret   empty to generate one under the data folder
+     * @param hashThreads threads that check passwords and device secrets (bcrypt); 0 for one per core
+     * @param hashQueue   checks that may wait for those threads; more fail at once as busy
      */
-    public record Security(String jwtSecret, Duration tokenTtl, Duration deviceAuthCacheTtl, int bcryptCost) {
+    public record Security(String jwtSecret, Duration tokenTtl, Duration deviceAuthCacheTtl, int bcryptCost,
+            int hashThreads, int hashQueue) {
+
+        /** Returns the hashing threads to start: {@code hashThreads}, or one per core for 0. */
+        public int hashThreadsOrCores() {
+            return hashThreads > 0 ? hashThreads : Runtime.getRuntime().availableProcessors();
+        }
 
         @Override
         public String toString() {
             return "Security[jwtSecret=" + Secrets.mask(jwtSecret) + ", tokenTtl=" + tokenTtl
-                    + ", deviceAuthCacheTtl=" + deviceAuthCacheTtl + ", bcryptCost=" + bcryptCost + "]";
+                    + ", deviceAuthCacheTtl=" + deviceAuthCacheTtl + ", bcryptCost=" + bcryptCost
+                    + ", hashThreads=" + hashThreads + ", hashQueue=" + hashQueue + "]";
         }
     }
 

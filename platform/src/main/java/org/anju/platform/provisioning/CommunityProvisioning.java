@@ -44,10 +44,17 @@ public final class CommunityProvisioning {
 
     private final Provisioning provisioning;
     private final PasswordHasher hasher;
+    private final TrustedCaProvisioning trustedCas;
 
     public CommunityProvisioning(Provisioning provisioning, PasswordHasher deviceSecretHasher) {
         this.provisioning = provisioning;
         this.hasher = deviceSecretHasher;
+        this.trustedCas = new TrustedCaProvisioning(provisioning);
+    }
+
+    /** Returns the provisioning of the tenants' trusted CAs (devices' client certificates). */
+    public TrustedCaProvisioning trustedCas() {
+        return trustedCas;
     }
 
     /**

@@ -1,0 +1,142 @@
+package org.anju.platform.registry;
+
+import java.io.ByteArrayInputStream;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.security.auth.x500.X500Principal;
+import javax.sql.DataSource;
+
+import org.anju.error.ServerError;
+import org.anju.gateway.TrustedCa;
+
+/**
+ * The tenants' trusted CAs (table {@code tenant_trusted_cas}, V19): the CAs whose client
+ * certificates authenticate a tenant's devices, as Eclipse Hono's tenant {@code trusted-ca}. A CA
+ * belongs to one tenant, found by its subject DN in canonical form, which is what the issuer DN of a
+ * device's certificate is compared with. All SQL of the table is here.
+ * <p>
+ * Methods block on JDBC: call them from a worker thread.
+ */
+public final class TrustedCaStore {
+
+    private static final String FIND_SQL = "SELECT tenant_id, certificate FROM tenant_trusted_cas WHERE subject_dn = ?";
+    private static final String OWNERS_SQL = "SELECT subject_dn, tenant_id FROM tenant_trusted_cas WHERE subject_dn = ANY (?)";
+    private static final String OF_TENANT_SQL = "SELECT certificate FROM tenant_trusted_cas WHERE tenant_id = ? ORDER BY subject_dn";
+    private static final String REMOVE_OTHERS_SQL = "DELETE FROM tenant_trusted_cas WHERE tenant_id = ? AND NOT (subject_dn = ANY (?))";
+    private static final String UPSERT_SQL = """
+            INSERT INTO tenant_trusted_cas (subject_dn, tenant_id, certificate, not_after) VALUES (?, ?, ?, ?)
+            ON CONFLICT (subject_dn) DO UPDATE SET certificate = EXCLUDED.certificate, not_after = EXCLUDED.not_after
+             WHERE tenant_trusted_cas.tenant_id = EXCLUDED.tenant_id""";
+
+    private final DataSource dataSource;
+
+    public TrustedCaStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Returns the key a CA is stored under: its subject DN in canonical form. */
+    public static String key(X500Principal subject) {
+        return subject.getName(X500Principal.CANONICAL);
+    }
+
+    /**
+     * Finds the CA with this subject DN and the tenant that trusts it.
+     *
+     * @throws ServerError when the database cannot be reached
+     */
+    public Optional<TrustedCa> find(X500Principal subject) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(FIND_SQL)) {
+            ps.setString(1, key(subject));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new TrustedCa(rs.getString(1), certificate(rs.getBytes(2))))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw ServerError.unavailable("trusted CAs unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns the CAs the tenant trusts, in the caller's transaction. */
+    public static List<X509Certificate> ofTenant(Connection c, String tenantId) throws SQLException {
+        List<X509Certificate> cas = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(OF_TENANT_SQL)) {
+            ps.setString(1, tenantId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    cas.add(certificate(rs.getBytes(1)));
+                }
+            }
+        }
+        return cas;
+    }
+
+    /**
+     * Returns, of these CAs, those another tenant trusts already, with that tenant, in the
+     * caller's transaction.
+     */
+    public static List<String> ownedByOthers(Connection c, String tenantId, List<X509Certificate> cas)
+            throws SQLException {
+        List<String> taken = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(OWNERS_SQL)) {
+            ps.setArray(1, c.createArrayOf("text", cas.stream().map(ca -> key(ca.getSubjectX500Principal())).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (!rs.getString(2).equals(tenantId)) {
+                        taken.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return taken;
+    }
+
+    /**
+     * Makes these the tenant's trusted CAs, in the caller's transaction: others of the tenant are
+     * removed, these added or replaced (a renewed CA certificate with the same subject). A CA
+     * another tenant trusts is left to it; check {@link #ownedByOthers} first.
+     */
+    public static void replace(Connection c, String tenantId, List<X509Certificate> cas) throws SQLException {
+        try (PreparedStatement remove = c.prepareStatement(REMOVE_OTHERS_SQL)) {
+            remove.setString(1, tenantId);
+            remove.setArray(2, c.createArrayOf("text", cas.stream().map(ca -> key(ca.getSubjectX500Principal())).toArray()));
+            remove.executeUpdate();
+        }
+        try (PreparedStatement upsert = c.prepareStatement(UPSERT_SQL)) {
+            for (X509Certificate ca : cas) {
+                upsert.setString(1, key(ca.getSubjectX500Principal()));
+                upsert.setString(2, tenantId);
+                upsert.setBytes(3, encoded(ca));
+                upsert.setTimestamp(4, Timestamp.from(ca.getNotAfter().toInstant()));
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    private static byte[] encoded(X509Certificate ca) throws SQLException {
+        try {
+            return ca.getEncoded();
+        } catch (CertificateEncodingException e) {
+            throw new SQLException("CA certificate cannot be encoded: " + e.getMessage(), e);
+        }
+    }
+
+    private static X509Certificate certificate(byte[] der) throws SQLException {
+        try {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+        } catch (CertificateException e) {
+            throw new SQLException("unreadable trusted CA certificate: " + e.getMessage(), e);
+        }
+    }
+}
