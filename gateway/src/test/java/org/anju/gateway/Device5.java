@@ -134,11 +134,9 @@ public final class Device5 implements MqttCallback, AutoCloseable {
     public void messageArrived(String topic, MqttMessage message) throws MqttException {
         received.add(new Received(topic, new String(message.getPayload(), UTF_8)));
         String[] levels = topic.split("/");
-        if (answerStatus != 0 && levels.length == 6 && !levels[4].isEmpty() && (levels[3].equals("req")
-                || levels[3].equals("q"))) {
-            String response = levels[0] + "/" + levels[1] + "/" + levels[2] + "/" + (levels[3].equals("q") ? "s" : "res")
-                    + "/" + levels[4] + "/" + answerStatus;
-            client.publish(response, message.getPayload(), 1, false);
+        if (answerStatus != 0 && levels.length == 6 && !levels[4].isEmpty()) {
+            client.publish(levels[0] + "//" + levels[2] + "/" + (levels[3].equals("q") ? "s" : "res") + "/" + levels[4]
+                    + "/" + answerStatus, message.getPayload(), 1, false);
         }
     }
 
