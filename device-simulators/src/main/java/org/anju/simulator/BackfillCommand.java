@@ -1,5 +1,6 @@
 package org.anju.simulator;
 
+import org.anju.protocol.manifest.DeviceManifest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,7 @@ import org.anju.simulator.history.Backfill;
  * {@code ./anju simulate backfill}: generates the past days of a community's devices through the
  * device API with back-dated timestamps, then prints the rate achieved.
  */
-@Command(name = "backfill", mixinStandardHelpOptions = true,
+@Command(name = "backfill", mixinStandardHelpOptions = true, versionProvider = AnjuVersion.class,
         description = "Publishes N past days of every device's behaviour with back-dated ts, as fast as the gateway acknowledges.")
 final class BackfillCommand implements Callable<Integer> {
 

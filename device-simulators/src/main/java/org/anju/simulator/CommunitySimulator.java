@@ -1,5 +1,6 @@
 package org.anju.simulator;
 
+import org.anju.protocol.manifest.DeviceManifest;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package org.anju.simulator;
 
+import org.anju.protocol.manifest.DeviceManifest;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import org.anju.simulator.device.MqttVersion;
  * {@code ./anju simulate run}: runs a community's devices from a manifest against a gateway until
  * Ctrl-C, printing a progress line; Ctrl-C disconnects every device cleanly and saves its state.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = AnjuVersion.class,
         description = "Runs the devices of a manifest live until Ctrl-C (state kept in <manifest>.state.json).")
 final class RunCommand implements Callable<Integer> {
 

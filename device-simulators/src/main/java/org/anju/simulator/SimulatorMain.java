@@ -3,6 +3,8 @@ package org.anju.simulator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import org.anju.process.LogFormat;
+import org.anju.process.ParentWatch;
 import org.anju.simulator.community.GenerateCommand;
 import org.anju.simulator.load.LoadCommand;
 import org.anju.simulator.scenario.ScenarioCommand;
@@ -12,7 +14,7 @@ import org.anju.simulator.scenario.ScenariosCommand;
  * {@code ./anju simulate}: the simulator's command root. Each subcommand is its own class; adding
  * one is one entry in {@code subcommands}.
  */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
+@Command(name = "anju simulate", mixinStandardHelpOptions = true, versionProvider = AnjuVersion.class,
         description = "Simulated devices (Eclipse Paho, Hono device API): run a community live, backfill history, "
                 + "generate communities, run scenarios, load with a ledger.",
         subcommands = {RunCommand.class, BackfillCommand.class, GenerateCommand.class, ScenariosCommand.class,
@@ -23,6 +25,8 @@ public final class SimulatorMain implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        LogFormat.checkOrExit();
+        ParentWatch.exitWithParent();
         System.exit(commandLine().execute(args));
     }
 

@@ -17,16 +17,14 @@ import org.anju.platform.config.AnjuConfig;
 import org.anju.platform.config.ConfigException;
 import org.anju.platform.config.ConfigLoader;
 import org.anju.platform.demo.DemoCommunity;
-import org.anju.simulator.CommunitySimulator;
-import org.anju.simulator.DeviceManifest;
-import org.anju.simulator.device.DeviceStates;
-import org.anju.simulator.device.MqttVersion;
+import org.anju.process.LogFormat;
+import org.anju.process.ParentWatch;
 
 /**
  * The platform's command line: {@code run} (all-in-one against the configured database) and
  * {@code demo} (all-in-one on the embedded database with a simulated community).
  */
-@Command(name = "anju", mixinStandardHelpOptions = true, subcommands = {AnjuMain.Run.class, AnjuMain.Demo.class},
+@Command(name = "anju", mixinStandardHelpOptions = true, versionProvider = AnjuVersion.class, subcommands = {AnjuMain.Run.class, AnjuMain.Demo.class},
         description = "Anju (安居) smart-community platform.")
 public final class AnjuMain {
 
@@ -34,8 +32,10 @@ public final class AnjuMain {
     static final int EXIT_STARTUP_FAILED = 2;
 
     public static void main(String[] args) {
+        LogFormat.checkOrExit();
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
+        ParentWatch.exitWithParent();
         System.exit(new CommandLine(new AnjuMain()).execute(args));
     }
 
@@ -83,7 +83,7 @@ public final class AnjuMain {
         }
     }
 
-    @Command(name = "run", mixinStandardHelpOptions = true,
+    @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = AnjuVersion.class,
             description = "Runs the platform and gateway in one process against the configured database.")
     static final class Run extends PlatformCommand {
 
@@ -95,11 +95,17 @@ public final class AnjuMain {
         }
     }
 
-    @Command(name = "demo", mixinStandardHelpOptions = true,
-            description = "Runs the platform with a seeded demo community and simulated devices.")
+    @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = AnjuVersion.class,
+            description = "Runs the platform with a seeded demo community; the launcher (./anju demo) runs the "
+                    + "simulated devices beside it as a process of their own.")
     static final class Demo extends PlatformCommand {
 
-        @Option(names = "--no-simulator", description = "Seed the demo but do not start simulated devices.")
+        @Option(names = "--ready-file", description = "Written once the demo is seeded: where the simulated devices "
+                + "connect and their manifest (key=value lines), for the launcher.")
+        Path readyFile;
+
+        // read by the launcher, which runs the simulated devices; the platform never does
+        @Option(names = "--no-simulator", description = "Seed the demo but do not start the simulated devices.")
         boolean noSimulator;
 
         /** Without a configured certificate, the demo's TLS listener uses a generated development one. */
@@ -119,12 +125,11 @@ public final class AnjuMain {
             String mqttUri = "tcp://127.0.0.1:" + platform.mqttPort();
             List<DemoCommunity.Login> logins = demo.seed(platform.provisioning(), config.demo().devicesPerType(), mqttUri);
             printBanner(platform, demo, logins);
-            if (noSimulator) {
-                return () -> { };
+            if (readyFile != null) {
+                demo.writeReadyFile(readyFile, mqttUri, config.demo().publishInterval(),
+                        platform.embeddedPostgresPidFile());
             }
-            return CommunitySimulator.start(DeviceManifest.read(demo.manifestFile()), new CommunitySimulator.Options(
-                    mqttUri, MqttVersion.V5, config.demo().publishInterval(), DeviceStates.nextTo(demo.manifestFile()),
-                    java.time.Clock.systemUTC()));
+            return () -> { };
         }
 
         private static void printBanner(AnjuPlatform platform, DemoCommunity demo, List<DemoCommunity.Login> logins) {

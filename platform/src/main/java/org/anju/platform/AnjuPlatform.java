@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +47,7 @@ import org.anju.platform.registry.RegistryGatewayClient;
 import org.anju.platform.registry.TrustedCaStore;
 import org.anju.platform.storage.Database;
 import org.anju.platform.storage.DatabaseProvisioner;
+import org.anju.platform.storage.EmbeddedPostgres;
 import org.anju.platform.storage.maintenance.StorageMaintenance;
 import org.anju.platform.storage.retention.RetentionPolicy;
 import org.anju.platform.storage.rollup.RollupSettings;
@@ -160,6 +162,11 @@ public final class AnjuPlatform implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** Returns the pid file of the embedded database server, when the platform runs one. */
+    public Optional<Path> embeddedPostgresPidFile() {
+        return Optional.ofNullable(databaseTarget.embedded()).map(EmbeddedPostgres::pidFile);
     }
 
     /** Returns the provisioning service (blocking; call from a worker or main thread). */

@@ -2,7 +2,7 @@ package org.anju.simulator.behaviour;
 
 import java.util.List;
 
-import org.anju.simulator.DeviceManifest;
+import org.anju.protocol.manifest.DeviceManifest;
 
 /**
  * Creates the behaviour of a manifest device from its type and attributes.

@@ -9,7 +9,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
 
-import org.anju.simulator.DeviceManifest;
+import org.anju.protocol.manifest.DeviceManifest;
 
 import org.anju.simulator.scenario.Durations;
 

@@ -13,13 +13,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import org.anju.simulator.DeviceManifest;
+import org.anju.protocol.manifest.DeviceManifest;
+import org.anju.simulator.AnjuVersion;
 
 /**
  * {@code ./anju simulate generate}: provisions simulated communities on a platform and writes the
  * manifest the simulator runs from.
  */
-@Command(name = "generate", mixinStandardHelpOptions = true,
+@Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = AnjuVersion.class,
         description = {"Creates communities, buildings, devices and credentials through the platform's provisioning API"
                 + " and writes the device manifest (secrets included, owner-only).",
                 "Repeating it with the same plan and --out changes nothing (the manifest's secrets are reused)."})

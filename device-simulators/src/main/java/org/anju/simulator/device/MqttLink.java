@@ -3,7 +3,7 @@ package org.anju.simulator.device;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 
-import org.anju.simulator.DeviceManifest;
+import org.anju.protocol.manifest.DeviceManifest;
 
 /**
  * One device's MQTT connection (Eclipse Paho async client, MQTT 5 or 3.1.1), reduced to what a

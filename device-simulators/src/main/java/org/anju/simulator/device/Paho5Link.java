@@ -17,7 +17,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
-import org.anju.simulator.DeviceManifest;
+import org.anju.protocol.manifest.DeviceManifest;
 
 /** An MQTT 5 link on Paho's async client with the shared executor. */
 final class Paho5Link implements MqttLink, MqttCallback {

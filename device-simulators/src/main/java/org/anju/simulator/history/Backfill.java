@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.anju.simulator.DeviceManifest;
+import org.anju.protocol.manifest.DeviceManifest;
 import org.anju.simulator.behaviour.Behaviour;
 import org.anju.simulator.behaviour.Behaviours;
 import org.anju.simulator.behaviour.Emitter;

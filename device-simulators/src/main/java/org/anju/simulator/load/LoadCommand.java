@@ -12,7 +12,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import org.anju.simulator.DeviceManifest;
+import org.anju.protocol.manifest.DeviceManifest;
+import org.anju.simulator.AnjuVersion;
 
 /**
  * {@code ./anju simulate load}: the devices of a manifest publish telemetry at QoS 1 at a target
@@ -20,7 +21,7 @@ import org.anju.simulator.DeviceManifest;
  * database, every acknowledged message is looked up and lost or duplicated ones are reported.
  * Exit status 1 when something acknowledged was lost or duplicated.
  */
-@Command(name = "load", mixinStandardHelpOptions = true,
+@Command(name = "load", mixinStandardHelpOptions = true, versionProvider = AnjuVersion.class,
         description = "Load mode: publish at a target rate, record every acknowledged message, check none was lost.")
 public final class LoadCommand implements Callable<Integer> {
 

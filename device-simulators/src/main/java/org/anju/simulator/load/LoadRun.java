@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.vertx.core.Vertx;
 
-import org.anju.simulator.DeviceManifest;
+import org.anju.protocol.manifest.DeviceManifest;
 
 /**
  * Load mode: every device of a manifest publishes telemetry at QoS 1, together at a target rate

@@ -20,7 +20,7 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.anju.simulator.DeviceManifest;
+import org.anju.protocol.manifest.DeviceManifest;
 
 /**
  * One device of a load run: a Paho MQTT 5 client publishing its model's telemetry at QoS 1 with a

@@ -1,6 +1,6 @@
 package org.anju.simulator.scenario;
 
-import org.anju.simulator.DeviceManifest;
+import org.anju.protocol.manifest.DeviceManifest;
 import org.anju.simulator.incident.IncidentTarget;
 
 /**

@@ -13,15 +13,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import org.anju.simulator.DeviceManifest;
+import org.anju.protocol.manifest.DeviceManifest;
 import org.anju.simulator.community.PlatformOptions;
+import org.anju.simulator.AnjuVersion;
 
 /**
  * {@code ./anju simulate scenario <name|file>}: runs a scenario on a manifest's devices and
  * prints which expectations were met, missed or not checkable. Exit code 0 when none was
  * missed, 1 when one was, 2 for a bad scenario, manifest or option.
  */
-@Command(name = "scenario", mixinStandardHelpOptions = true,
+@Command(name = "scenario", mixinStandardHelpOptions = true, versionProvider = AnjuVersion.class,
         description = "Runs a scenario (a shipped one by name, or a YAML file) and reports what the platform did.")
 public final class ScenarioCommand implements Callable<Integer> {
 

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.anju.simulator.DeviceManifest;
+import org.anju.protocol.manifest.DeviceManifest;
 import org.anju.simulator.incident.IncidentTarget;
 
 /**

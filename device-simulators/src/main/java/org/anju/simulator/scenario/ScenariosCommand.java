@@ -5,11 +5,12 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import org.anju.simulator.AnjuVersion;
 
 /**
  * {@code ./anju simulate scenarios}: lists the shipped scenarios with their descriptions.
  */
-@Command(name = "scenarios", mixinStandardHelpOptions = true, description = "Lists the shipped scenarios.")
+@Command(name = "scenarios", mixinStandardHelpOptions = true, versionProvider = AnjuVersion.class, description = "Lists the shipped scenarios.")
 public final class ScenariosCommand implements Callable<Integer> {
 
     @Spec

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.anju.simulator.DeviceManifest;
+import org.anju.protocol.manifest.DeviceManifest;
 
 /** Invariants every behaviour keeps, over simulated weeks that run in milliseconds. */
 class BehavioursTest {

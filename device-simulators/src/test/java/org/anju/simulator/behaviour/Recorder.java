@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.anju.protocol.DeviceMessage;
 import org.anju.protocol.Endpoint;
 import org.anju.protocol.catalogue.DeviceCatalogue;
-import org.anju.simulator.DeviceManifest;
+import org.anju.protocol.manifest.DeviceManifest;
 
 /**
  * Drives a behaviour over simulated time in a test, keeping what it emitted and checking every

@@ -11,7 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import org.anju.simulator.DeviceManifest;
+import org.anju.protocol.manifest.DeviceManifest;
 import org.anju.simulator.community.CommunityLayout;
 import org.anju.simulator.community.CommunityPlan;
 import org.anju.simulator.incident.Incident;

@@ -3,8 +3,10 @@ package org.anju.platform.demo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +16,7 @@ import java.util.Set;
 
 import org.anju.platform.registry.Provisioning;
 import org.anju.protocol.DeviceType;
-import org.anju.simulator.DeviceManifest;
+import org.anju.protocol.manifest.DeviceManifest;
 
 /**
  * Seeds the demo: one property company, one community of three buildings, a few devices of every
@@ -179,6 +181,23 @@ public final class DemoCommunity {
             secret.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
         }
         return secret.toString();
+    }
+
+    /**
+     * Writes what the launcher needs to run the simulated devices beside the platform: where they
+     * connect, their manifest, how often they publish, and the embedded database's pid file (so
+     * that a launcher whose platform was killed can stop the database too). {@code key=value} lines,
+     * written whole (to a temporary file, then moved) so that a reader never sees half of it.
+     */
+    public void writeReadyFile(Path file, String mqttUri, Duration publishInterval, Optional<Path> postgresPidFile)
+            throws IOException {
+        String text = "mqtt=" + mqttUri + "\n"
+                + "manifest=" + manifestFile().toAbsolutePath() + "\n"
+                + "interval_seconds=" + Math.max(1, publishInterval.toSeconds()) + "\n"
+                + "postgres_pid_file=" + postgresPidFile.map(p -> p.toAbsolutePath().toString()).orElse("") + "\n";
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        Files.writeString(partial, text);
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Returns a login by user name, if the demo has it. */

@@ -16,6 +16,8 @@ import org.anju.platform.config.AnjuConfig;
 public final class DatabaseProvisioner {
 
     private static final String EMBEDDED_DATABASE = "anju";
+    /** The embedded server's generated superuser password, in the data folder (owner-only). */
+    public static final String PASSWORD_FILE = "db-password";
 
     private DatabaseProvisioner() {
     }
@@ -37,9 +39,8 @@ public final class DatabaseProvisioner {
             return new Target(new DatabaseSettings(db.url(), db.user(), db.password(), db.poolSize(),
                     db.connectTimeout()), null);
         }
-        Path binaries = Path.of(System.getProperty("java.io.tmpdir"), "anju-embedded-pg");
         EmbeddedPostgres embedded = EmbeddedPostgres.start(config.dataDir().resolve("postgres"), db.embeddedPort(),
-                binaries);
+                binariesDir(), config.dataDir().resolve(PASSWORD_FILE));
         try {
             createDatabaseIfMissing(embedded);
         } catch (SQLException e) {
@@ -47,8 +48,13 @@ public final class DatabaseProvisioner {
             throw new IllegalStateException("cannot create database '" + EMBEDDED_DATABASE + "' in the embedded server: "
                     + e.getMessage(), e);
         }
-        return new Target(new DatabaseSettings(embedded.jdbcUrl(EMBEDDED_DATABASE), "", "", db.poolSize(),
-                db.connectTimeout()), embedded);
+        return new Target(new DatabaseSettings(embedded.jdbcUrl(EMBEDDED_DATABASE), EmbeddedPostgres.SUPERUSER,
+                embedded.password(), db.poolSize(), db.connectTimeout()), embedded);
+    }
+
+    /** Returns where the embedded server's binaries are unpacked (shared by every data folder of this machine). */
+    public static Path binariesDir() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "anju-embedded-pg");
     }
 
     private static void createDatabaseIfMissing(EmbeddedPostgres embedded) throws SQLException {

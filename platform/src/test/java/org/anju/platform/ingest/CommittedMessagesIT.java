@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import org.anju.platform.storage.Database;
 import org.anju.platform.testing.Fixtures;
@@ -31,6 +32,7 @@ import org.anju.protocol.catalogue.DeviceCatalogue;
  * The listener contract the alert rules rely on: each committed message, decoded, with its device
  * type, handed over after its transaction committed.
  */
+@Timeout(300)
 class CommittedMessagesIT {
 
     @Test

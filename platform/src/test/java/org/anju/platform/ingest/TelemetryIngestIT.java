@@ -22,6 +22,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -42,6 +43,7 @@ import org.anju.protocol.catalogue.DeviceCatalogue;
  * Ingest on every backend: what is acknowledged is committed, state is coalesced per device,
  * bad payloads are refused, and a broken database fails messages instead of acknowledging them.
  */
+@Timeout(300)
 class TelemetryIngestIT {
 
     private static final IngestSettings SETTINGS = new IngestSettings(1000, Duration.ofMillis(5), 1000);

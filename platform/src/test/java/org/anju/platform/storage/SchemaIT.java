@@ -2,6 +2,7 @@ package org.anju.platform.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Timeout;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,6 +21,7 @@ import org.anju.platform.testing.TestDatabases.TestDatabase;
  * The migrations on every backend: plain PostgreSQL keeps plain tables, TimescaleDB gets hypertables,
  * and the same bucketed query answers on both.
  */
+@Timeout(300)
 class SchemaIT {
 
     static List<Backend> backends() {

@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.anju.platform.storage.DatabaseSettings;
+import org.anju.platform.storage.DatabaseProvisioner;
 import org.anju.platform.storage.EmbeddedPostgres;
 
 /**
@@ -88,14 +89,15 @@ public final class TestDatabases {
         if (embedded == null) {
             try {
                 Path dir = Files.createTempDirectory("anju-test-pg");
-                embedded = EmbeddedPostgres.start(dir.resolve("data"), 0, Path.of(System.getProperty("java.io.tmpdir"),
-                        "anju-embedded-pg"));
+                embedded = EmbeddedPostgres.start(dir.resolve("data"), 0, DatabaseProvisioner.binariesDir(),
+                        dir.resolve("db-password"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
         }
-        return new Backend("embedded", embedded.jdbcUrl("postgres"));
+        return new Backend("embedded", embedded.jdbcUrl("postgres") + "?user=" + EmbeddedPostgres.SUPERUSER
+                + "&password=" + embedded.password());
     }
 
     /** Returns the JDBC URL with its host and port replaced, e.g. to go through a {@link TcpProxy}. */

@@ -2,6 +2,7 @@ package org.anju.platform.storage.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Timeout;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,6 +32,7 @@ import org.anju.platform.testing.TestDatabases.TestDatabase;
  * and a second run removes nothing. Ages are chosen a chunk interval clear of each cutoff, since
  * TimescaleDB drops only whole chunks.
  */
+@Timeout(300)
 class RetentionIT {
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.HOURS);

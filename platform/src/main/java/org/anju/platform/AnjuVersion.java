@@ -1,0 +1,14 @@
+package org.anju.platform;
+
+import picocli.CommandLine;
+
+import org.anju.process.Version;
+
+/** Answers {@code --version} for the platform commands. */
+public final class AnjuVersion implements CommandLine.IVersionProvider {
+
+    @Override
+    public String[] getVersion() {
+        return new String[] {Version.text()};
+    }
+}

@@ -1,0 +1,31 @@
+package org.anju.platform.storage;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+
+/**
+ * A process that starts the embedded database over a folder, writes a row, says so, and waits to
+ * be killed: {@link EmbeddedPostgresIT} kills it with SIGKILL to leave its server behind.
+ * <p>
+ * Arguments: data folder, password file.
+ */
+public final class EmbeddedPostgresHolder {
+
+    private EmbeddedPostgresHolder() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        EmbeddedPostgres server = EmbeddedPostgres.start(Path.of(args[0]), 0, DatabaseProvisioner.binariesDir(),
+                Path.of(args[1]));
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl("postgres"), EmbeddedPostgres.SUPERUSER,
+                server.password()); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE kept (note text)");
+            s.execute("INSERT INTO kept VALUES ('written before the kill')");
+        }
+        System.out.println("ready port=" + server.port());
+        System.out.flush();
+        Thread.sleep(Long.MAX_VALUE);
+    }
+}

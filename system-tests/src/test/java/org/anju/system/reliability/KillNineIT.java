@@ -1,0 +1,173 @@
+package org.anju.system.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import org.anju.platform.AnjuMain;
+import org.anju.platform.storage.DatabaseProvisioner;
+import org.anju.platform.storage.EmbeddedPostgres;
+import org.anju.platform.testing.Fixtures;
+import org.anju.platform.testing.TestDatabases;
+import org.anju.protocol.manifest.DeviceManifest;
+import org.anju.simulator.load.Ledger;
+import org.anju.simulator.load.LedgerCheck;
+import org.anju.simulator.load.LoadRun;
+
+/**
+ * The all-in-one process is killed with SIGKILL under sustained load and started again: every
+ * message whose PUBACK a device received is in the database, once.
+ */
+@Timeout(600)
+class KillNineIT {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void everyAcknowledgedMessageSurvivesAKill() throws Exception {
+        try (TestDatabases.TestDatabase database = TestDatabases.primary().create()) {
+            Path dataDir = Files.createTempDirectory("anju-kill-test");
+            surviveAKill(dataDir, Map.of("ANJU_DB_URL", database.url()), new Db(database.url(), "", ""));
+        }
+    }
+
+    /**
+     * The same on the embedded database: the killed process leaves its database server running, and
+     * the next start must stop it and come up on the first try.
+     */
+    @Test
+    void everyAcknowledgedMessageSurvivesAKillOnTheEmbeddedDatabase() throws Exception {
+        Path dataDir = Files.createTempDirectory("anju-kill-test-embedded");
+        int dbPort = freePort();
+        try {
+            surviveAKill(dataDir, Map.of("ANJU_DB_EMBEDDED_PORT", Integer.toString(dbPort)),
+                    new Db("jdbc:postgresql://127.0.0.1:" + dbPort + "/anju", EmbeddedPostgres.SUPERUSER, null));
+        } finally {
+            stopEmbeddedDatabase(dataDir);
+        }
+    }
+
+    /** Where the ledger is checked; a null password is read from the data folder once the platform made it. */
+    private record Db(String url, String user, String password) {
+
+        Db withPasswordFrom(Path dataDir) throws IOException {
+            return password != null ? this
+                    : new Db(url, user, Files.readString(dataDir.resolve(DatabaseProvisioner.PASSWORD_FILE)).strip());
+        }
+    }
+
+    private void surviveAKill(Path dataDir, Map<String, String> dbEnv, Db unresolvedDb) throws Exception {
+        int httpPort = freePort();
+        int mqttPort = freePort();
+        Map<String, String> env = new java.util.HashMap<>(dbEnv);
+        env.putAll(Map.of(
+                "ANJU_DATA_DIR", dataDir.toString(),
+                "ANJU_HTTP_HOST", "127.0.0.1",
+                "ANJU_HTTP_PORT", Integer.toString(httpPort),
+                "ANJU_MQTT_HOST", "127.0.0.1",
+                "ANJU_MQTT_PORT", Integer.toString(mqttPort),
+                "ANJU_SECURITY_BCRYPT_COST", Integer.toString(Fixtures.TEST_BCRYPT_COST)));
+        Path log = dataDir.resolve("platform.log");
+
+        Process first = startPlatform(env, log, httpPort);
+        Db db = unresolvedDb.withPasswordFrom(dataDir);
+        List<DeviceManifest.Device> devices;
+        try (HikariDataSource ds = dataSource(db)) {
+            devices = LoadFleet.provision(new Fixtures(ds), 2);
+        }
+        Process second = null;
+        try (LoadRun load = LoadRun.start(devices, new LoadRun.Options("tcp://127.0.0.1:" + mqttPort, 600, 16))) {
+            Ledger ledger = load.ledger();
+            assertThat(load.awaitConnected(Duration.ofSeconds(30))).isTrue();
+            await().atMost(Duration.ofSeconds(60)).until(() -> ledger.acknowledgedCount() >= 1_000);
+
+            first.destroyForcibly(); // SIGKILL: no shutdown hook, no draining
+            assertThat(first.waitFor()).as("exit status of a SIGKILLed process").isEqualTo(137);
+            long ackedAtKill = ledger.acknowledgedCount();
+
+            second = startPlatform(env, log, httpPort);
+            await().atMost(Duration.ofSeconds(90)).until(() -> ledger.acknowledgedCount() >= ackedAtKill + 1_000);
+            load.close();
+
+            LedgerCheck.Report report = LedgerCheck.check(ledger, db.url(), db.user(), db.password());
+            assertThat(report.lost()).as(report + ", platform log " + log).isZero();
+            assertThat(report.duplicated()).as(report.toString()).isZero();
+            assertThat(report.acknowledged()).isGreaterThanOrEqualTo(2_000);
+        } finally {
+            first.destroyForcibly();
+            if (second != null) {
+                second.destroy();
+                second.waitFor();
+            }
+        }
+    }
+
+    /** A failed run could leave the embedded server of a killed platform: stop it. */
+    private static void stopEmbeddedDatabase(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postgres/postmaster.pid");
+        if (Files.exists(pidFile)) {
+            ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).strip())).ifPresent(ProcessHandle::destroy);
+        }
+    }
+
+    /** Starts {@code anju run} in its own JVM and waits until it reports ready. */
+    private Process startPlatform(Map<String, String> env, Path log, int httpPort) throws IOException {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", classpath, AnjuMain.class.getName(), "run")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        await().atMost(Duration.ofSeconds(90)).until(() -> {
+            if (!process.isAlive()) {
+                throw new AssertionError("the platform exited with " + process.exitValue() + "; see " + log);
+            }
+            return ready(httpPort);
+        });
+        return process;
+    }
+
+    private boolean ready(int httpPort) throws InterruptedException {
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + httpPort + "/health/ready")).build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static HikariDataSource dataSource(Db db) {
+        HikariDataSource ds = new HikariDataSource();
+        ds.setJdbcUrl(db.url());
+        if (!db.user().isEmpty()) {
+            ds.setUsername(db.user());
+            ds.setPassword(db.password());
+        }
+        ds.setMaximumPoolSize(2);
+        return ds;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
