@@ -102,6 +102,20 @@ class ProtocolViolationsIT {
         assertThat(warningsAndErrors()).isEmpty();
     }
 
+    @Test
+    void controlCharactersInLoggedClientIdsAndUserNamesAreEscaped() throws Exception {
+        try (RawMqttClient client = new RawMqttClient(harness.port)) {
+            client.write(RawMqttClient.connectPacket("dev-5\r\n12:00:00 INFO forged line", "intruder\u001b[2J@acme", "wrong"));
+            assertThat(client.readConnack()).isEqualTo(4);
+        }
+
+        Awaitility.await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> assertThat(log.list)
+                .filteredOn(e -> e.getFormattedMessage().startsWith("connection refused")).singleElement()
+                .extracting(ILoggingEvent::getFormattedMessage).asString()
+                .contains("client: dev-5\\r\\n12:00:00 INFO forged line", "user: intruder\\u001b[2J@acme")
+                .doesNotContain("\n", "\r", "\u001b"));
+    }
+
     private void assertViolation(String reason, byte[] bytes) throws Exception {
         try (RawMqttClient client = new RawMqttClient(harness.port)) {
             client.write(bytes);

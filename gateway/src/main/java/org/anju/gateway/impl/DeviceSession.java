@@ -176,8 +176,9 @@ final class DeviceSession {
 
     private void refuse(Refusal refusal, String detail) {
         gateway.metrics().connectionRefused(refusal);
-        LOG.info("connection refused [client: {}, address: {}, reason: {}]: {}", LogSafe.text(endpoint.clientIdentifier()),
-                address(), refusal.label(), LogSafe.text(detail));
+        LOG.info("connection refused [client: {}, user: {}, address: {}, reason: {}]: {}",
+                LogSafe.text(endpoint.clientIdentifier()), LogSafe.text(endpoint.auth() == null ? null
+                        : endpoint.auth().getUsername()), address(), refusal.label(), LogSafe.text(detail));
         if (state != State.CLOSED && !endpoint.isConnected()) {
             endpoint.reject(refusal.connack(mqtt5));
         }
