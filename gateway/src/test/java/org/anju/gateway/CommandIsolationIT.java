@@ -4,8 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.vertx.core.Future;
@@ -34,30 +32,23 @@ class CommandIsolationIT {
     private static final int SUBACK_NOT_AUTHORIZED = 0x87;
     private static final int SUBACK_FAILURE = 0x80;
 
-    private final List<AutoCloseable> devices = new ArrayList<>();
     private GatewayHarness harness;
 
     @BeforeEach
     void start(Vertx vertx) throws Exception {
-        TestRegistry registry = GatewayHarness.devices(new TestRegistry())
-                .device("acme", "locker-bank", GatewayHarness.PASSWORD)
-                .gatewayOf("acme", "locker-bank", "compartment-12");
-        harness = new GatewayHarness(vertx, GatewayOptions.defaults(0), registry, new ScriptedDownstream().autoAccept());
+        harness = new GatewayHarness(vertx, GatewayOptions.defaults(0), GatewayHarness.lockerBank(),
+                new ScriptedDownstream().autoAccept());
     }
 
-    /** Devices are closed here, never in a callback: closing waits for the gateway's event loop. */
     @AfterEach
     void stop() throws Exception {
-        for (AutoCloseable device : devices) {
-            device.close();
-        }
         harness.close();
     }
 
     @Test
     void anotherDevicesSubscriptionIsRefusedAndTheOwnerKeepsReceivingItsCommands(VertxTestContext test) throws Exception {
-        Device5 owner = device("dev-1").answerCommands(200);
-        Device5 intruder = device("dev-2");
+        Device5 owner = harness.device5("dev-1").answerCommands(200);
+        Device5 intruder = harness.device5("dev-2");
         assertThat(owner.subscribe("command///req/#", 1)).isEqualTo(1);
 
         assertThat(intruder.subscribe("command//dev-1/req/#", 1)).as("MQTT 5 SUBACK").isEqualTo(SUBACK_NOT_AUTHORIZED);
@@ -72,10 +63,10 @@ class CommandIsolationIT {
 
     @Test
     void mqtt311SubscriptionToAnotherDevicesCommandsFails(VertxTestContext test) throws Exception {
-        Device5 owner = device("dev-3").answerCommands(204);
+        Device5 owner = harness.device5("dev-3").answerCommands(204);
         owner.subscribe("c///q/#", 1);
-        Device3 intruder = Device3.connect(harness.uri(), "dev-4", "dev-4@acme", GatewayHarness.PASSWORD);
-        devices.add(intruder);
+        Device3 intruder = harness.closedWithHarness(
+                Device3.connect(harness.uri(), "dev-4", "dev-4@acme", GatewayHarness.PASSWORD));
 
         assertThat(intruder.subscribe("c//dev-3/q/#", 1).getGrantedQos()).as("MQTT 3.1.1 SUBACK").containsExactly(SUBACK_FAILURE);
 
@@ -88,7 +79,7 @@ class CommandIsolationIT {
 
     @Test
     void aGatewayReceivesCommandsForItsRegisteredDevicesOnly(VertxTestContext test) throws Exception {
-        Device5 bank = device("locker-bank").answerCommands(200);
+        Device5 bank = harness.device5("locker-bank").answerCommands(200);
         assertThat(bank.subscribe("command//+/req/#", 1)).as("a wildcard is granted").isEqualTo(1);
         assertThat(bank.subscribe("command//compartment-13/req/#", 1)).as("not its device").isEqualTo(SUBACK_NOT_AUTHORIZED);
         Checkpoint registeredDevice = test.checkpoint();
@@ -110,7 +101,7 @@ class CommandIsolationIT {
 
     @Test
     void aWildcardOfADeviceThatIsNoGatewayReceivesNothing(VertxTestContext test) throws Exception {
-        Device5 curious = device("dev-5");
+        Device5 curious = harness.device5("dev-5");
         assertThat(curious.subscribe("command//+/req/#", 1)).isEqualTo(1);
 
         send("dev-6", "reset").onComplete(test.failing(cause -> test.verify(() -> {
@@ -122,7 +113,7 @@ class CommandIsolationIT {
 
     @Test
     void revokingTheViaStopsRoutingToTheGateway(VertxTestContext test) throws Exception {
-        Device5 bank = device("locker-bank").answerCommands(200);
+        Device5 bank = harness.device5("locker-bank").answerCommands(200);
         assertThat(bank.subscribe("command//compartment-12/req/#", 1)).isEqualTo(1);
 
         send("compartment-12", "open")
@@ -135,12 +126,6 @@ class CommandIsolationIT {
                     assertThat(bank.received).as("only the command before the revocation").hasSize(1);
                     test.completeNow();
                 })));
-    }
-
-    private Device5 device(String id) throws Exception {
-        Device5 device = Device5.connect(harness.uri(), id, id + "@acme", GatewayHarness.PASSWORD);
-        devices.add(device);
-        return device;
     }
 
     private Future<CommandResponse> send(String deviceId, String name) {

@@ -4,8 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.vertx.core.Future;
@@ -30,29 +28,22 @@ import org.anju.error.AnjuException;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class CommandsIT {
 
-    private final List<AutoCloseable> devices = new ArrayList<>();
     private GatewayHarness harness;
 
     @BeforeEach
     void start(Vertx vertx) throws Exception {
-        TestRegistry registry = GatewayHarness.devices(new TestRegistry())
-                .device("acme", "locker-bank", GatewayHarness.PASSWORD)
-                .gatewayOf("acme", "locker-bank", "compartment-12");
-        harness = new GatewayHarness(vertx, GatewayOptions.defaults(0), registry, new ScriptedDownstream().autoAccept());
+        harness = new GatewayHarness(vertx, GatewayOptions.defaults(0), GatewayHarness.lockerBank(),
+                new ScriptedDownstream().autoAccept());
     }
 
-    /** Devices are closed here, never in a callback: closing waits for the gateway's event loop. */
     @AfterEach
     void stop() throws Exception {
-        for (AutoCloseable device : devices) {
-            device.close();
-        }
         harness.close();
     }
 
     @Test
     void requestResponseCommandToAnMqtt5Device(VertxTestContext test) throws Exception {
-        Device5 device = device5("dev-1").answerCommands(200);
+        Device5 device = harness.device5("dev-1").answerCommands(200);
         assertThat(device.subscribe("command///req/#", 1)).isEqualTo(1);
 
         send("dev-1", "silence", "{\"minutes\": 5}", false).onComplete(test.succeeding(answer -> test.verify(() -> {
@@ -68,8 +59,8 @@ class CommandsIT {
 
     @Test
     void shortTopicNamesAndMqtt311(VertxTestContext test) throws Exception {
-        Device3 device = Device3.connect(harness.uri(), "dev-2", "dev-2@acme", GatewayHarness.PASSWORD).answerCommands(503);
-        devices.add(device);
+        Device3 device = harness.closedWithHarness(
+                Device3.connect(harness.uri(), "dev-2", "dev-2@acme", GatewayHarness.PASSWORD)).answerCommands(503);
         device.subscribe("c///q/#", 1);
 
         send("dev-2", "reset", "", false).onComplete(test.succeeding(answer -> test.verify(() -> {
@@ -81,7 +72,7 @@ class CommandsIT {
 
     @Test
     void oneWayCommandHasAnEmptyRequestIdAndCompletesWhenDelivered(VertxTestContext test) throws Exception {
-        Device5 device = device5("dev-3");
+        Device5 device = harness.device5("dev-3");
         device.subscribe("command///req/#", 1);
 
         send("dev-3", "beep", "", true).onComplete(test.succeeding(delivered -> test.verify(() -> {
@@ -93,7 +84,7 @@ class CommandsIT {
 
     @Test
     void gatewayReceivesCommandsForItsDevicesAndAnswersForThem(VertxTestContext test) throws Exception {
-        Device5 bank = device5("locker-bank").answerCommands(200);
+        Device5 bank = harness.device5("locker-bank").answerCommands(200);
         bank.subscribe("command//+/req/#", 1);
         Checkpoint answered = test.checkpoint();
         Checkpoint refused = test.checkpoint();
@@ -118,7 +109,7 @@ class CommandsIT {
             failedFast.flag();
         })));
 
-        device5("dev-4");
+        harness.device5("dev-4");
         send("dev-4", "reset", "", false).onComplete(test.failing(cause -> test.verify(() -> {
             assertThat(code(cause)).as("connected, not subscribed").isEqualTo(503);
             failedFast.flag();
@@ -127,7 +118,7 @@ class CommandsIT {
 
     @Test
     void unansweredCommandTimesOutAndALateAnswerIsIgnored(VertxTestContext test) throws Exception {
-        Device5 device = device5("dev-5");
+        Device5 device = harness.device5("dev-5");
         device.subscribe("command///req/#", 0);
 
         harness.gateway.sendCommand(new CommandRequest("acme", "dev-5", "reset", new byte[0], false, Duration.ofMillis(300)))
@@ -143,8 +134,8 @@ class CommandsIT {
 
     @Test
     void deviceCannotAnswerACommandSentToAnotherDevice(VertxTestContext test) throws Exception {
-        Device5 target = device5("dev-6");
-        Device5 intruder = device5("dev-7");
+        Device5 target = harness.device5("dev-6");
+        Device5 intruder = harness.device5("dev-7");
         target.subscribe("command///req/#", 1);
         Future<CommandResponse> response = send("dev-6", "open", "", false);
         String requestId = target.nextMessage().topic().split("/")[4];
@@ -156,12 +147,6 @@ class CommandsIT {
             assertThat(answer.status()).as("the target's answer, not the forged one").isEqualTo(204);
             test.completeNow();
         })));
-    }
-
-    private Device5 device5(String id) throws Exception {
-        Device5 device = Device5.connect(harness.uri(), id, id + "@acme", GatewayHarness.PASSWORD);
-        devices.add(device);
-        return device;
     }
 
     private Future<CommandResponse> send(String device, String name, String payload, boolean oneWay) {
