@@ -42,36 +42,47 @@ public record GatewayOptions(String host, int port, boolean plainEnabled, Option
     public static final Duration DEFAULT_REVALIDATE_INTERVAL = Duration.ofSeconds(60);
 
     /**
-     * How the gateway answers bad credentials from one source address (IP): the n-th failure in a
-     * row is answered after {@code baseDelay × 2^(n-1)}, at most {@code maxDelay}; after
-     * {@code maxFailures} the address is locked for {@code lockDuration}, during which every CONNECT
-     * from it is refused at once, without looking at its credentials. Failures are forgotten once
-     * the address stayed without one for {@code lockDuration}.
+     * How the gateway answers bad credentials from one source address (IP; IPv6 by its /64): the
+     * n-th failure in a row from the address is answered after {@code baseDelay × 2^(n-1)}, at most
+     * {@code maxDelay}. After {@code maxFailures} failures of one user name from the address, that
+     * user name is locked there for {@code lockDuration}; after {@code maxAddressFailures} failures
+     * of any user names, the whole address is. A locked CONNECT is refused at once, without its
+     * credentials being checked. Failures are forgotten once there was none for {@code lockDuration}.
+     * <p>
+     * Why two thresholds: devices of a community often share one address (a NAT uplink), and one
+     * device configured with a wrong secret must not lock its neighbours out (smoke detectors
+     * among them); guessing one device's secret is locked after {@code maxFailures}, trying many
+     * user names after {@code maxAddressFailures}.
      *
-     * @param maxFailures  failures before the lock; 0 turns throttling off
-     * @param baseDelay    the delay of the first failure's answer
-     * @param maxDelay     the longest delay of an answer
-     * @param lockDuration how long a locked address stays locked
+     * @param maxFailures        failures of one user name from an address before it is locked
+     *                           there; 0 turns throttling off
+     * @param maxAddressFailures failures of all user names from an address before the address is
+     *                           locked; at least {@code maxFailures}
+     * @param baseDelay          the delay of the first failure's answer
+     * @param maxDelay           the longest delay of an answer
+     * @param lockDuration       how long a lock lasts
      */
-    public record AuthThrottle(int maxFailures, Duration baseDelay, Duration maxDelay, Duration lockDuration) {
+    public record AuthThrottle(int maxFailures, int maxAddressFailures, Duration baseDelay, Duration maxDelay,
+            Duration lockDuration) {
 
         public static final int DEFAULT_MAX_FAILURES = 10;
+        public static final int DEFAULT_MAX_ADDRESS_FAILURES = 100;
         public static final Duration DEFAULT_BASE_DELAY = Duration.ofMillis(500);
         public static final Duration DEFAULT_MAX_DELAY = Duration.ofSeconds(10);
         public static final Duration DEFAULT_LOCK_DURATION = Duration.ofMinutes(5);
-        public static final AuthThrottle DEFAULTS = new AuthThrottle(DEFAULT_MAX_FAILURES, DEFAULT_BASE_DELAY,
-                DEFAULT_MAX_DELAY, DEFAULT_LOCK_DURATION);
+        public static final AuthThrottle DEFAULTS = new AuthThrottle(DEFAULT_MAX_FAILURES, DEFAULT_MAX_ADDRESS_FAILURES,
+                DEFAULT_BASE_DELAY, DEFAULT_MAX_DELAY, DEFAULT_LOCK_DURATION);
         /** No delay and no lock. */
-        public static final AuthThrottle OFF = new AuthThrottle(0, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+        public static final AuthThrottle OFF = new AuthThrottle(0, 0, Duration.ZERO, Duration.ZERO, Duration.ZERO);
 
         public AuthThrottle {
             Objects.requireNonNull(baseDelay, "baseDelay");
             Objects.requireNonNull(maxDelay, "maxDelay");
             Objects.requireNonNull(lockDuration, "lockDuration");
-            if (maxFailures < 0 || baseDelay.isNegative() || maxDelay.compareTo(baseDelay) < 0
-                    || lockDuration.isNegative()) {
-                throw new IllegalArgumentException("auth throttle: maxFailures and durations must not be negative, "
-                        + "maxDelay at least baseDelay: " + this);
+            if (maxFailures < 0 || maxAddressFailures < maxFailures || baseDelay.isNegative()
+                    || maxDelay.compareTo(baseDelay) < 0 || lockDuration.isNegative()) {
+                throw new IllegalArgumentException("auth throttle: failures and durations must not be negative, "
+                        + "maxAddressFailures at least maxFailures, maxDelay at least baseDelay: " + this);
             }
         }
 

@@ -13,8 +13,9 @@ import org.anju.gateway.DeviceRegistryClient;
 
 /**
  * Decides who a connecting device is, from its password or its client certificate, and slows down
- * and locks source addresses that keep presenting bad credentials ({@link AddressThrottle}): a
- * locked address is refused before anything is checked, so guessing costs the gateway nothing.
+ * and locks source addresses (and user names at an address) that keep presenting bad credentials
+ * ({@link AddressThrottle}): a locked CONNECT is refused before anything is checked, so guessing
+ * costs the gateway nothing.
  */
 final class ConnectAuthentication {
 
@@ -49,19 +50,21 @@ final class ConnectAuthentication {
      * Authenticates a CONNECT from {@code address}.
      *
      * @return the device; fails with {@link Refused}: {@link Refusal#SOURCE_LOCKED} at once while the
-     *         address is locked, {@link Refusal#BAD_CREDENTIALS} after the address's delay, or
+     *         address, or the user name at it, is locked, {@link Refusal#BAD_CREDENTIALS} after the address's delay, or
      *         {@link Refusal#REGISTRY_UNAVAILABLE} when the registry could not decide (not counted
      *         against the address)
      */
     Future<DeviceIdentity> authenticate(String address, Optional<Credentials> presented) {
-        Duration locked = throttle.lockedFor(address);
+        // what the device claims to be: its user name, or its certificate's subject
+        String name = presented.map(c -> c.authId() + "@" + c.tenantId()).orElse("");
+        Duration locked = throttle.lockedFor(address, name);
         if (!locked.isZero()) {
             return Future.failedFuture(new Refused(Refusal.SOURCE_LOCKED, "too many failed authentications from "
                     + address + ", locked for another " + locked.toSeconds() + " s"));
         }
         Future<DeviceIdentity> checked = presented.map(this::check).orElseGet(() -> Future.failedFuture(
                 ClientError.unauthorized("user name must be auth-id@tenant with a password, or a client certificate")));
-        return checked.recover(cause -> cause instanceof ClientError ? refuseLater(address, cause.getMessage())
+        return checked.recover(cause -> cause instanceof ClientError ? refuseLater(address, name, cause.getMessage())
                 : Future.failedFuture(new Refused(Refusal.REGISTRY_UNAVAILABLE, cause.getMessage())));
     }
 
@@ -84,8 +87,8 @@ final class ConnectAuthentication {
         });
     }
 
-    private Future<DeviceIdentity> refuseLater(String address, String detail) {
-        Duration delay = throttle.failed(address);
+    private Future<DeviceIdentity> refuseLater(String address, String name, String detail) {
+        Duration delay = throttle.failed(address, name);
         Refused refused = new Refused(Refusal.BAD_CREDENTIALS, detail);
         if (delay.isZero()) {
             return Future.failedFuture(refused);

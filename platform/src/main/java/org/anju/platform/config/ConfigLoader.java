@@ -156,9 +156,10 @@ public final class ConfigLoader {
 
     /** maxFailures 0 turns throttling off; the delays must still be valid durations. */
     private static GatewayOptions.AuthThrottle authThrottle(ConfigValues v) {
+        int perName = v.intIn("mqtt.authThrottle.maxFailures", 0, 1_000_000);
         Duration base = v.duration("mqtt.authThrottle.baseDelay");
-        return new GatewayOptions.AuthThrottle(v.intIn("mqtt.authThrottle.maxFailures", 0, 1_000_000), base,
-                v.durationAtLeast("mqtt.authThrottle.maxDelay", base, "mqtt.authThrottle.baseDelay"),
+        return new GatewayOptions.AuthThrottle(perName, v.intIn("mqtt.authThrottle.maxAddressFailures", perName, 10_000_000),
+                base, v.durationAtLeast("mqtt.authThrottle.maxDelay", base, "mqtt.authThrottle.baseDelay"),
                 v.duration("mqtt.authThrottle.lockDuration"));
     }
 

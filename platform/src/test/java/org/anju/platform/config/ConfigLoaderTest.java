@@ -76,6 +76,7 @@ class ConfigLoaderTest {
         "ANJU_MQTT_PLAIN_ENABLED, false, 'mqtt.plainEnabled' has invalid value 'false'",
         "ANJU_MQTT_AUTH_THROTTLE_MAX_DELAY, 100ms, 'mqtt.authThrottle.maxDelay' has invalid value '100ms'",
         "ANJU_MQTT_AUTH_THROTTLE_MAX_FAILURES, -1, 'mqtt.authThrottle.maxFailures' has invalid value '-1'",
+        "ANJU_MQTT_AUTH_THROTTLE_MAX_ADDRESS_FAILURES, 5, 'mqtt.authThrottle.maxAddressFailures' has invalid value '5'",
         "ANJU_SECURITY_HASH_THREADS, -1, 'security.hashThreads' has invalid value '-1'",
     })
     void badValueNamesKeyAndValue(String variable, String value, String message) {
