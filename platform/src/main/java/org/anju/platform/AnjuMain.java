@@ -89,8 +89,9 @@ public final class AnjuMain {
 
         @Override
         AutoCloseable afterStart(AnjuConfig config, AnjuPlatform platform) {
-            System.out.printf("Anju is running: dashboards http://localhost:%d/  MQTT port %d%n",
-                    platform.httpPort(), platform.mqttPort());
+            System.out.printf("Anju is running: dashboards http://localhost:%d/  MQTT port %s%s%n", platform.httpPort(),
+                    platform.mqttPort() == 0 ? "off" : Integer.toString(platform.mqttPort()),
+                    platform.mqttTlsPort() == 0 ? "" : "  MQTT over TLS port " + platform.mqttTlsPort());
             return () -> { };
         }
     }
