@@ -108,7 +108,7 @@ public final class AnjuPlatform implements AutoCloseable {
         vertx = Vertx.vertx();
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         hasher = new PasswordHasher(config.security().bcryptCost(), config.security().hashThreadsOrCores(),
-                config.security().hashQueue());
+                config.security().hashQueue(), config.security().hashMaxWait());
         DeviceRegistry registry = new DeviceRegistry(database.dataSource());
         provisioning = new Provisioning(database.dataSource(), hasher);
         AnjuConfig.Retention rc = config.retention();

@@ -65,10 +65,11 @@ public record AnjuConfig(
      *
      * @param jwtSecret   empty to generate one under the data folder
      * @param hashThreads threads that check passwords and device secrets (bcrypt); 0 for one per core
-     * @param hashQueue   checks that may wait for those threads; more fail at once as busy
+     * @param hashQueue   checks that may wait for those threads at most; more fail at once as busy
+     * @param hashMaxWait the longest a check may be expected to wait; a longer one fails at once as busy
      */
     public record Security(String jwtSecret, Duration tokenTtl, Duration deviceAuthCacheTtl, int bcryptCost,
-            int hashThreads, int hashQueue) {
+            int hashThreads, int hashQueue, Duration hashMaxWait) {
 
         /** Returns the hashing threads to start: {@code hashThreads}, or one per core for 0. */
         public int hashThreadsOrCores() {
@@ -79,7 +80,7 @@ public record AnjuConfig(
         public String toString() {
             return "Security[jwtSecret=" + Secrets.mask(jwtSecret) + ", tokenTtl=" + tokenTtl
                     + ", deviceAuthCacheTtl=" + deviceAuthCacheTtl + ", bcryptCost=" + bcryptCost
-                    + ", hashThreads=" + hashThreads + ", hashQueue=" + hashQueue + "]";
+                    + ", hashThreads=" + hashThreads + ", hashQueue=" + hashQueue + ", hashMaxWait=" + hashMaxWait + "]";
         }
     }
 

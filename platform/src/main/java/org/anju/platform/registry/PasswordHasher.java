@@ -2,12 +2,14 @@ package org.anju.platform.registry;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -25,8 +27,10 @@ import org.anju.error.ServerError;
  * {@link #verify(String, String)} checks a presented secret on a pool of its own, bounded in
  * threads and in waiting checks, shared by device authentication and HTTP login: a flood of
  * guesses cannot take the Vert.x worker pool (JDBC of the API and ingest) or more than the pool's
- * cores, and when the pool and its queue are full, a check fails at once as "busy" (a retryable
- * 503) instead of waiting. {@link #hash(String)} and {@link #matches(String, String)} run on the
+ * threads. A check that would wait longer than {@code maxWait} (estimated from how long recent
+ * checks took: about 4 ms at the device secrets' cost 6, 60 ms at cost 10 on this project's
+ * machines), or find {@code queue} checks waiting, fails at once as "busy" (a retryable 503)
+ * instead of waiting. {@link #hash(String)} and {@link #matches(String, String)} run on the
  * caller's thread (provisioning, which runs on a worker already).
  * <p>
  * bcrypt uses the first {@value #MAX_SECRET_BYTES} bytes of a secret only; longer secrets are
@@ -36,30 +40,40 @@ public final class PasswordHasher implements AutoCloseable {
 
     /** The longest secret bcrypt takes, in UTF-8 bytes. */
     public static final int MAX_SECRET_BYTES = 72;
-    /** Checks that may wait for a hashing thread before further ones are refused as busy. */
-    public static final int DEFAULT_QUEUE = 1024;
+    /** Checks that may wait for a hashing thread at most, whatever they cost. */
+    public static final int DEFAULT_QUEUE = 10_000;
+    /** The longest a check may be expected to wait before it is refused as busy. */
+    public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(10);
 
     private final int cost;
     // compared against when the account does not exist, so that a miss costs as long as a hit
     private final String decoy;
     private final ThreadPoolExecutor pool;
+    private final long maxWaitNanos;
+    /** Moving average of how long a check takes, from the decoy's hashing on. */
+    private final AtomicLong checkNanos;
 
-    /** A hasher whose checks run on as many threads as there are cores, with {@value #DEFAULT_QUEUE} waiting at most. */
+    /** A hasher whose checks run on one thread per core, with the default queue and wait. */
     public PasswordHasher(int cost) {
-        this(cost, Runtime.getRuntime().availableProcessors(), DEFAULT_QUEUE);
+        this(cost, Runtime.getRuntime().availableProcessors(), DEFAULT_QUEUE, DEFAULT_MAX_WAIT);
     }
 
     /**
-     * A hasher whose checks run on {@code threads} threads with at most {@code queue} waiting.
+     * A hasher whose checks run on {@code threads} threads, with at most {@code queue} waiting and
+     * none expected to wait longer than {@code maxWait}.
      *
      * @throws IllegalArgumentException for a cost outside 4..31 or a pool of no thread
      */
-    public PasswordHasher(int cost, int threads, int queue) {
-        if (threads < 1 || queue < 0) {
-            throw new IllegalArgumentException("password hashing needs at least one thread and a queue of 0 or more");
+    public PasswordHasher(int cost, int threads, int queue, Duration maxWait) {
+        if (threads < 1 || queue < 0 || maxWait.isNegative()) {
+            throw new IllegalArgumentException("password hashing needs at least one thread, a queue of 0 or more and "
+                    + "a wait of zero or more");
         }
         this.cost = cost;
+        long started = System.nanoTime();
         this.decoy = BCrypt.hashpw("decoy", BCrypt.gensalt(cost));
+        this.checkNanos = new AtomicLong(System.nanoTime() - started);
+        this.maxWaitNanos = maxWait.toNanos();
         AtomicInteger count = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
                 queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue), r -> {
@@ -110,24 +124,48 @@ public final class PasswordHasher implements AutoCloseable {
      * Called on a Vert.x context, the outcome is handled back on it.
      *
      * @return whether it matches; fails at once with a retryable {@link ServerError} 503 when the
-     *         pool and its queue are full
+     *         check would wait longer than the pool's maximum wait or the queue is full
      */
     public Future<Boolean> verify(String secret, String hash) {
+        if (!admits()) {
+            return Future.failedFuture(busy());
+        }
         Context context = Vertx.currentContext();
         Promise<Boolean> checked = context instanceof ContextInternal internal ? internal.promise() : Promise.promise();
         try {
             pool.execute(() -> {
+                long started = System.nanoTime();
                 try {
                     checked.complete(matches(secret, hash));
                 } catch (RuntimeException e) {
                     checked.fail(e);
+                } finally {
+                    long took = System.nanoTime() - started;
+                    checkNanos.updateAndGet(average -> average + (took - average) / 16);
                 }
             });
         } catch (RejectedExecutionException full) {
-            return Future.failedFuture(ServerError.unavailable("password hashing busy: " + pool.getQueue().size()
-                    + " checks waiting for " + pool.getMaximumPoolSize() + " threads", null));
+            return Future.failedFuture(busy());
         }
         return checked.future();
+    }
+
+    /**
+     * Returns whether a check would be taken now: the checks waiting, at the recent time per check,
+     * leave the pool's threads busy for at most its maximum wait, and the queue has room. Lets a
+     * caller refuse before it does other work (looking a credential up) for a check that would be
+     * refused anyway.
+     */
+    public boolean admits() {
+        long waiting = pool.getQueue().size();
+        return pool.getQueue().remainingCapacity() > 0 && !pool.isShutdown()
+                && waiting * checkNanos.get() / pool.getMaximumPoolSize() <= maxWaitNanos;
+    }
+
+    /** Returns the error of a check refused because the pool is busy (retryable 503). */
+    ServerError busy() {
+        return ServerError.unavailable("password hashing busy: " + pool.getQueue().size() + " checks waiting for "
+                + pool.getMaximumPoolSize() + " threads, " + checkNanos.get() / 1_000_000 + " ms each", null);
     }
 
     /** Returns the checks waiting for a hashing thread now. */

@@ -80,6 +80,10 @@ public final class RegistryGatewayClient implements DeviceRegistryClient {
                 && MessageDigest.isEqual(cached.passwordDigest(), digest)) {
             return Future.succeededFuture(cached.identity());
         }
+        if (!hasher.admits()) {
+            // refused before the credential is looked up: a storm of retries costs no database work
+            return Future.failedFuture(hasher.busy());
+        }
         return vertx.executeBlocking(() -> registry.findCredential(tenantId, authId), false)
                 .compose(credential -> hasher.verify(password,
                         credential.map(DeviceRegistry.StoredCredential::secretHash).orElse(null)).map(matches -> {

@@ -104,7 +104,8 @@ class ConfigLoaderTest {
         assertThat(config.mqtt().gateway().authThrottle()).isEqualTo(GatewayOptions.AuthThrottle.DEFAULTS);
         assertThat(config.mqtt().gateway().plainEnabled()).isTrue();
         assertThat(config.security().hashThreadsOrCores()).isEqualTo(Runtime.getRuntime().availableProcessors());
-        assertThat(config.security().hashQueue()).isEqualTo(1024);
+        assertThat(config.security().hashQueue()).isEqualTo(10_000);
+        assertThat(config.security().hashMaxWait()).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test
