@@ -27,8 +27,9 @@ import org.anju.platform.registry.PasswordHasher;
  * hashes them, connects them all, restarts the platform with its gateway (a new instance: empty
  * caches, every secret checked with bcrypt again) on the same port, and measures how long until
  * every device is connected again, counted from when the restarted gateway listens. The devices
- * (another process) retry after 1 s ± 50 % whenever a connection ends or an attempt fails,
- * including the "server unavailable" of a full hashing pool. The last line is
+ * (another process) reconnect whenever a connection ends or an attempt fails (including the
+ * "server unavailable" of a busy hashing pool) as the simulated devices do: after 1 s, doubling up
+ * to {@code --retry-max-s}, each delay between half and all of that. The last line is
  * {@code summary devices=… reconnected=… reconnect_s=… …}.
  */
 @Command(name = "reconnect", mixinStandardHelpOptions = true, versionProvider = AnjuVersion.class,
@@ -50,6 +51,10 @@ public final class ReconnectBench implements Callable<Integer> {
     @Option(names = "--connect-rate", defaultValue = "1000",
             description = "New connections a second while the devices first connect (default ${DEFAULT-VALUE}).")
     int connectRate;
+
+    @Option(names = "--retry-max-s", defaultValue = "60",
+            description = "Longest delay between a device's attempts; from 1 s doubling (default ${DEFAULT-VALUE}, the simulators').")
+    int retryMaxSeconds;
 
     @Option(names = "--deadline-s", defaultValue = "300",
             description = "Longest wait for the devices to connect, first and again (default ${DEFAULT-VALUE}).")
@@ -73,7 +78,8 @@ public final class ReconnectBench implements Callable<Integer> {
             out.printf(Locale.ROOT, "provisioned %,d devices in %.1f s (bcrypt cost %d, as the provisioning API)%n", devices,
                     provisioned / 1e9, CommunityProvisioning.DEVICE_SECRET_BCRYPT_COST);
             try (BenchProcess fleet = BenchProcess.java(ReconnectFleet.class, "1g", Integer.toString(platform.mqttPort()),
-                    Integer.toString(devices), Integer.toString(connectRate), TENANT, ID_PREFIX, SECRET_PREFIX)) {
+                    Integer.toString(devices), Integer.toString(connectRate), TENANT, ID_PREFIX, SECRET_PREFIX,
+                    Integer.toString(retryMaxSeconds))) {
                 long started = System.currentTimeMillis();
                 Progress first = awaitAllConnected(fleet, started);
                 out.printf(Locale.ROOT, "all %,d devices connected in %.1f s (at most %d new a second)%n", devices,

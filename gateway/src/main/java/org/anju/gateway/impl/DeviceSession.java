@@ -35,6 +35,7 @@ import org.anju.protocol.Endpoint;
 final class DeviceSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceSession.class);
+    static final long REFUSAL_LOG_INTERVAL_S = 5;
     private static final int MQTT_5 = 5;
 
     enum State { AUTHENTICATING, CONNECTED, CLOSED }
@@ -176,9 +177,15 @@ final class DeviceSession {
 
     private void refuse(Refusal refusal, String detail) {
         gateway.metrics().connectionRefused(refusal);
-        LOG.info("connection refused [client: {}, user: {}, address: {}, reason: {}]: {}",
-                LogSafe.text(endpoint.clientIdentifier()), LogSafe.text(endpoint.auth() == null ? null
-                        : endpoint.auth().getUsername()), address(), refusal.label(), LogSafe.text(detail));
+        // a reconnect storm refused as busy, or a guessing attack, is a few lines, not one per attempt
+        long suppressed = gateway.refusalsLogged().admit(refusal.label());
+        if (suppressed >= 0) {
+            LOG.info("connection refused [client: {}, user: {}, address: {}, reason: {}]: {}{}",
+                    LogSafe.text(endpoint.clientIdentifier()), LogSafe.text(endpoint.auth() == null ? null
+                            : endpoint.auth().getUsername()), address(), refusal.label(), LogSafe.text(detail),
+                    suppressed == 0 ? "" : " (and " + suppressed + " more for this reason in the last "
+                            + REFUSAL_LOG_INTERVAL_S + " s)");
+        }
         if (state != State.CLOSED && !endpoint.isConnected()) {
             endpoint.reject(refusal.connack(mqtt5));
         }

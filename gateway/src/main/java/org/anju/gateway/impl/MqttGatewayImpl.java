@@ -3,6 +3,7 @@ package org.anju.gateway.impl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -50,7 +51,7 @@ public final class MqttGatewayImpl implements MqttGateway {
                 new AddressThrottle(options.authThrottle(), System::nanoTime));
         this.gateway = new GatewayContext(vertx, options, registry, downstream, new GatewayMetrics(meters), sessions,
                 new InFlightLimiter(options.maxInFlightTotal()), new CommandRouter(vertx, sessions, registry),
-                authentication);
+                authentication, new LogLimiter(DeviceSession.REFUSAL_LOG_INTERVAL_S, TimeUnit.SECONDS, System::nanoTime));
     }
 
     @Override

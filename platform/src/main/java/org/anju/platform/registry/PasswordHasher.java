@@ -43,7 +43,7 @@ public final class PasswordHasher implements AutoCloseable {
     /** Checks that may wait for a hashing thread at most, whatever they cost. */
     public static final int DEFAULT_QUEUE = 10_000;
     /** The longest a check may be expected to wait before it is refused as busy. */
-    public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(20);
 
     private final int cost;
     // compared against when the account does not exist, so that a miss costs as long as a hit

@@ -105,7 +105,7 @@ class ConfigLoaderTest {
         assertThat(config.mqtt().gateway().plainEnabled()).isTrue();
         assertThat(config.security().hashThreadsOrCores()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(config.security().hashQueue()).isEqualTo(10_000);
-        assertThat(config.security().hashMaxWait()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.security().hashMaxWait()).isEqualTo(Duration.ofSeconds(20));
     }
 
     @Test
