@@ -129,6 +129,10 @@ public final class ReconnectBench implements Callable<Integer> {
             } else if (line.startsWith("progress ")) {
                 connected = Integer.parseInt(line.replaceAll(".*connected=(\\d+).*", "$1"));
                 counters = line.substring(line.indexOf("attempts="));
+                long elapsed = System.currentTimeMillis() - since;
+                if (elapsed / 1000 % 5 == 0) {
+                    out.printf(Locale.ROOT, "  %5.1f s: %,d connected (%s)%n", elapsed / 1000.0, connected, counters);
+                }
                 if (System.currentTimeMillis() > deadline) {
                     return new Progress(connected, false, System.currentTimeMillis(), counters);
                 }
