@@ -16,6 +16,11 @@ export class ApiError extends Error {
 }
 
 async function request(method, path, body) {
+  return (await send(method, path, body)).payload;
+}
+
+/** Sends a request; resolves to `{payload, response}` for an OK answer, rejects with ApiError otherwise. */
+async function send(method, path, body) {
   let response;
   try {
     response = await fetch(path, {
@@ -34,7 +39,13 @@ async function request(method, path, body) {
     const message = payload?.error?.message || `${response.status} ${response.statusText}`.trim();
     throw new ApiError(response.status, message);
   }
-  return payload;
+  return { payload, response };
+}
+
+/** The path of the next page named by a `Link: <...>; rel="next"` header, or null. */
+export function nextLink(header) {
+  const match = /<([^>]+)>\s*;\s*rel="next"/.exec(header ?? '');
+  return match ? match[1] : null;
 }
 
 async function readJson(response) {
@@ -58,11 +69,29 @@ export const logout = () => request('POST', '/api/v1/auth/logout');
 /** Resolves to the logged-in user; rejects with ApiError 401 when there is no session. */
 export const me = () => request('GET', '/api/v1/me');
 
-/** Resolves to the communities the user may see. */
-export const communities = () => request('GET', '/api/v1/communities');
+/** Resolves to every community the user may see, following the pages the server cuts (Link rel="next"). */
+export async function communities() {
+  const all = [];
+  for (let path = '/api/v1/communities'; path; ) {
+    const { payload, response } = await send('GET', path);
+    all.push(...payload);
+    path = nextLink(response.headers.get('Link'));
+  }
+  return all;
+}
 
-/** Resolves to `{communityId, devices: [...]}`. */
-export const devices = (communityId) => request('GET', `/api/v1/communities/${enc(communityId)}/devices`);
+/** Resolves to `{communityId, devices: [...]}` with every device of the community, following `nextCursor`. */
+export async function devices(communityId) {
+  const base = `/api/v1/communities/${enc(communityId)}/devices`;
+  const all = [];
+  let cursor = null;
+  do {
+    const page = await request('GET', cursor ? `${base}?cursor=${enc(cursor)}` : base);
+    all.push(...page.devices);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return { communityId, devices: all };
+}
 
 /** The URL of a community's server-sent event stream of device snapshots. */
 export const streamUrl = (communityId) => `/api/v1/communities/${enc(communityId)}/stream`;

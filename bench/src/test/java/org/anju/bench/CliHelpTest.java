@@ -61,16 +61,30 @@ class CliHelpTest {
     /** The help of every command path, by file name: {@code anju-simulate-run.txt}. */
     static Map<String, String> helpTexts() {
         Map<String, String> texts = new LinkedHashMap<>();
+        forEachCommand((words, cl) -> texts.put(fileName(words), cl.getUsageMessage(CommandLine.Help.Ansi.OFF)));
+        return texts;
+    }
+
+    /** The words after {@code ./anju} of every command path, by help file name. */
+    static Map<String, List<String>> commandWords() {
+        Map<String, List<String>> words = new LinkedHashMap<>();
+        forEachCommand((path, cl) -> words.put(fileName(path), path.subList(1, path.size())));
+        return words;
+    }
+
+    private static String fileName(List<String> words) {
+        return String.join("-", words) + ".txt";
+    }
+
+    private static void forEachCommand(java.util.function.BiConsumer<List<String>, CommandLine> action) {
         for (CommandLine root : roots()) {
             forEach(root, cl -> {
                 // the launcher's own help stands for the platform's root command
                 if (cl != root || !"anju".equals(cl.getCommandName())) {
-                    String path = cl.getCommandSpec().qualifiedName(" ").replace(' ', '-');
-                    texts.put(path + ".txt", cl.getUsageMessage(CommandLine.Help.Ansi.OFF));
+                    action.accept(List.of(cl.getCommandSpec().qualifiedName(" ").split(" ")), cl);
                 }
             });
         }
-        return texts;
     }
 
     private static List<CommandLine> roots() {

@@ -37,7 +37,7 @@ class LauncherHelpIT {
         String version = "anju " + projectVersion(root);
 
         for (Map.Entry<String, String> help : CliHelpTest.helpTexts().entrySet()) {
-            List<String> command = commandOf(help.getKey());
+            List<String> command = CliHelpTest.commandWords().get(help.getKey());
             Result answer = run(command, "--help");
             assertThat(answer.exit()).as(command + " --help").isZero();
             assertThat(answer.out()).as(command + " --help").isEqualTo(help.getValue());
@@ -57,13 +57,6 @@ class LauncherHelpIT {
         assertThat(run(List.of(), "--version").out().strip()).isEqualTo(version);
         assertThat(run(List.of("test"), "--version").out().strip()).isEqualTo(version);
         assertThat(run(List.of(), "no-such-command").exit()).isEqualTo(64);
-    }
-
-    /** {@code anju-simulate-run.txt} → {@code simulate run}. */
-    private static List<String> commandOf(String file) {
-        List<String> words = new ArrayList<>(List.of(file.replace(".txt", "").split("-")));
-        words.remove(0);
-        return words;
     }
 
     private record Result(int exit, String out) {

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,12 +23,16 @@ import org.anju.process.LogFormat;
 import org.anju.process.ParentWatch;
 
 /**
- * The platform's command line: {@code run} (all-in-one against the configured database) and
- * {@code demo} (all-in-one on the embedded database with a simulated community).
+ * The platform's command line: {@code run} (all-in-one against the configured database),
+ * {@code demo} (all-in-one on the embedded database with a simulated community) and {@code admin}
+ * (users, against the configured database).
  */
-@Command(name = "anju", mixinStandardHelpOptions = true, versionProvider = AnjuVersion.class, subcommands = {AnjuMain.Run.class, AnjuMain.Demo.class},
+@Command(name = "anju", mixinStandardHelpOptions = true, versionProvider = AnjuVersion.class,
+        subcommands = {AnjuMain.Run.class, AnjuMain.Demo.class, AdminCommand.class},
         description = "Anju (安居) smart-community platform.")
 public final class AnjuMain {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnjuMain.class);
 
     /** Exit code for a start-up failure an operator can fix (configuration, database, ports). */
     static final int EXIT_STARTUP_FAILED = 2;
@@ -66,6 +72,11 @@ public final class AnjuMain {
             }
         }
 
+        /** Returns how the dashboards are reached: https when a certificate is configured. */
+        static String scheme(AnjuConfig config) {
+            return config.http().tls().isPresent() ? "https" : "http";
+        }
+
         /** Adjusts the configuration before start-up. */
         AnjuConfig prepare(AnjuConfig config) throws Exception {
             return config;
@@ -89,9 +100,15 @@ public final class AnjuMain {
 
         @Override
         AutoCloseable afterStart(AnjuConfig config, AnjuPlatform platform) {
-            System.out.printf("Anju is running: dashboards http://localhost:%d/  MQTT port %s%s%n", platform.httpPort(),
-                    platform.mqttPort() == 0 ? "off" : Integer.toString(platform.mqttPort()),
+            System.out.printf("Anju is running: dashboards %s://localhost:%d/  MQTT port %s%s%n", scheme(config),
+                    platform.httpPort(), platform.mqttPort() == 0 ? "off" : Integer.toString(platform.mqttPort()),
                     platform.mqttTlsPort() == 0 ? "" : "  MQTT over TLS port " + platform.mqttTlsPort());
+            if (!platform.auth().users().hasPlatformAdmin()) {
+                // a fresh database: nobody can log in until an operator creates the first administrator
+                LOG.warn("no platform administrator yet: create the first one with"
+                        + " './anju admin create-user NAME --role platform_admin' (it asks for a password or prints a"
+                        + " generated one; add the same --config as for run)");
+            }
             return () -> { };
         }
     }
@@ -124,8 +141,9 @@ public final class AnjuMain {
         AutoCloseable afterStart(AnjuConfig config, AnjuPlatform platform) throws Exception {
             DemoCommunity demo = new DemoCommunity(config.dataDir());
             String mqttUri = "tcp://127.0.0.1:" + platform.mqttPort();
-            List<DemoCommunity.Login> logins = demo.seed(platform.provisioning(), config.demo().devicesPerType(), mqttUri);
-            printBanner(platform, demo, logins);
+            List<DemoCommunity.Login> logins = demo.seed(platform.provisioning(), platform.auth().users(),
+                    config.demo().devicesPerType(), mqttUri);
+            printBanner(scheme(config), platform, demo, logins);
             if (readyFile != null) {
                 demo.writeReadyFile(readyFile, mqttUri, config.demo().publishInterval(),
                         platform.embeddedPostgresPidFile());
@@ -133,10 +151,11 @@ public final class AnjuMain {
             return () -> { };
         }
 
-        private static void printBanner(AnjuPlatform platform, DemoCommunity demo, List<DemoCommunity.Login> logins) {
+        private static void printBanner(String scheme, AnjuPlatform platform, DemoCommunity demo,
+                List<DemoCommunity.Login> logins) {
             StringBuilder text = new StringBuilder()
                     .append("\n  Anju demo is running (Ctrl-C stops it).\n")
-                    .append("  Dashboards: http://localhost:").append(platform.httpPort()).append("/\n")
+                    .append("  Dashboards: ").append(scheme).append("://localhost:").append(platform.httpPort()).append("/\n")
                     .append("  MQTT:       localhost:").append(platform.mqttPort()).append(" (user auth-id@tenant)\n");
             if (platform.mqttTlsPort() > 0) {
                 text.append("  MQTT TLS:   localhost:").append(platform.mqttTlsPort()).append(" (development certificate ")

@@ -27,8 +27,8 @@ import org.anju.platform.api.HttpApi;
 import org.anju.platform.api.LiveDeviceUpdates;
 import org.anju.platform.api.StorageServices;
 import org.anju.platform.commands.DeviceCommands;
-import org.anju.platform.auth.SessionTokens;
-import org.anju.platform.auth.UserDirectory;
+import org.anju.platform.auth.AuthServices;
+import org.anju.platform.auth.TenantDirectory;
 import org.anju.platform.config.AnjuConfig;
 import org.anju.platform.delivery.Delivery;
 import org.anju.platform.ingest.IngestListener;
@@ -38,6 +38,7 @@ import org.anju.platform.notify.Outbox;
 import org.anju.platform.presence.PresenceChange;
 import org.anju.platform.presence.PresenceJob;
 import org.anju.platform.presence.PresenceTracker;
+import org.anju.platform.privacy.EventSecrets;
 import org.anju.platform.provisioning.CommunityProvisioning;
 import org.anju.platform.registry.CachedDeviceTypes;
 import org.anju.platform.registry.DeviceRegistry;
@@ -48,6 +49,7 @@ import org.anju.platform.registry.TrustedCaStore;
 import org.anju.platform.storage.Database;
 import org.anju.platform.storage.DatabaseProvisioner;
 import org.anju.platform.storage.EmbeddedPostgres;
+import org.anju.platform.storage.RequestClass;
 import org.anju.platform.storage.maintenance.StorageMaintenance;
 import org.anju.platform.storage.retention.RetentionPolicy;
 import org.anju.platform.storage.rollup.RollupSettings;
@@ -77,6 +79,7 @@ public final class AnjuPlatform implements AutoCloseable {
     private MqttGateway gateway;
     private Provisioning provisioning;
     private PasswordHasher hasher;
+    private AuthServices auth;
     private int httpPort;
     private int mqttPort;
 
@@ -107,8 +110,9 @@ public final class AnjuPlatform implements AutoCloseable {
         database = Database.open(databaseTarget.settings());
         vertx = Vertx.vertx();
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        hasher = new PasswordHasher(config.security().bcryptCost(), config.security().hashThreadsOrCores(),
-                config.security().hashQueue(), config.security().hashMaxWait());
+        AnjuConfig.DeviceHashing hashing = config.security().deviceHashing();
+        hasher = new PasswordHasher(config.security().bcryptCost(), hashing.threadsOrCores(), hashing.queue(),
+                hashing.maxWait());
         DeviceRegistry registry = new DeviceRegistry(database.dataSource());
         provisioning = new Provisioning(database.dataSource(), hasher);
         AnjuConfig.Retention rc = config.retention();
@@ -117,8 +121,8 @@ public final class AnjuPlatform implements AutoCloseable {
                 retention.telemetry(), retention.hourly());
         storageJobs = StorageMaintenance.open(database, rollups, retention, rc.interval(), clock);
         LiveDeviceUpdates deviceUpdates = new LiveDeviceUpdates(vertx, registry);
-        alerts = AlertServices.of(database.dataSource(), new Outbox(vertx), config.alerts(), clock,
-                config.rollup().dayZone(), meters);
+        alerts = AlertServices.of(database.dataSource(), database.requestDataSource(), new Outbox(vertx), config.alerts(),
+                clock, config.rollup().dayZone(), meters);
         alerts.start();
         presence = new PresenceTracker(config.presence());
         presence.addListener(changes -> deviceUpdates.committed(deviceIds(changes)));
@@ -126,7 +130,7 @@ public final class AnjuPlatform implements AutoCloseable {
         AnjuConfig.Ingest ic = config.ingest();
         ingest = new TelemetryIngest(database.dataSource(),
                 new IngestSettings(ic.batchMaxRows(), ic.batchMaxDelay(), ic.queueMaxMessages()),
-                DeviceCatalogue.standard(), new CachedDeviceTypes(vertx, registry), presence,
+                DeviceCatalogue.standard().sealingWith(eventSecrets()), new CachedDeviceTypes(vertx, registry), presence,
                 IngestListener.both(deviceUpdates, alerts.engine()), meters);
         ingest.start();
         presenceJob = new PresenceJob(database.dataSource(), presence, clock);
@@ -136,14 +140,17 @@ public final class AnjuPlatform implements AutoCloseable {
                 new TrustedCaStore(database.dataSource()), hasher, config.mqtt().limits(),
                 config.security().deviceAuthCacheTtl(), clock), ingest, meters);
         delivery = await(startDelivery(meters));
-        http = new HttpApi(vertx, new HttpApi.Services(new UserDirectory(database.dataSource(), hasher),
-                new SessionTokens(vertx, jwtSecret(), config.security().tokenTtl()), registry, deviceUpdates,
-                new DeviceCommands(vertx, gateway, registry), meters, database::isReachable,
-                StorageServices.of(database, storageJobs.rollups().tables(), retention, rollups.dayZone(), clock),
+        DeviceRegistry requestRegistry = new DeviceRegistry(database.requestDataSource());
+        auth = AuthServices.start(vertx, database.work(RequestClass.INTERACTIVE), hasher,
+                TenantDirectory.of(requestRegistry), jwtSecret(), config.security(), config.retention(), clock);
+        http = new HttpApi(vertx, config.http(), new HttpApi.Services(auth, requestRegistry, deviceUpdates,
+                new DeviceCommands(vertx, gateway, requestRegistry), meters, database::isReachable,
+                StorageServices.of(database, storageJobs.rollups().tables(), retention, rollups.dayZone(), clock,
+                        config.limits(), meters),
                 new CommunityProvisioning(provisioning,
                         new PasswordHasher(CommunityProvisioning.DEVICE_SECRET_BCRYPT_COST)),
-                delivery, alerts));
-        httpPort = await(http.start(config.http().host(), config.http().port()));
+                delivery, alerts, config.limits()));
+        httpPort = await(http.start());
         mqttPort = await(gateway.start());
     }
 
@@ -199,6 +206,11 @@ public final class AnjuPlatform implements AutoCloseable {
         return alerts;
     }
 
+    /** Returns users, sessions, log-in and the audit log. */
+    public AuthServices auth() {
+        return auth;
+    }
+
     /** Returns the HTTP API, for checks of its routes. */
     public HttpApi http() {
         return http;
@@ -235,6 +247,10 @@ public final class AnjuPlatform implements AutoCloseable {
             delivery.close();
             delivery = null;
         }
+        if (auth != null) {
+            auth.close();
+            auth = null;
+        }
         if (vertx != null) {
             awaitQuietly(vertx.close());
             vertx = null;
@@ -269,14 +285,24 @@ public final class AnjuPlatform implements AutoCloseable {
     /** Starts the live feed and the webhook dispatcher; their secret key is kept like the token secret. */
     private Future<Delivery> startDelivery(PrometheusMeterRegistry meters) {
         try {
-            return Delivery.start(vertx, database.dataSource(), config.feed(), config.webhooks(), config.dataDir(),
-                    meters, clock);
+            return Delivery.start(vertx, database.dataSource(), database.requestDataSource(), config.feed(),
+                    config.webhooks(), config.dataDir(), meters, clock);
         } catch (IOException | IllegalArgumentException e) {
             throw new StartupException("cannot set up webhook secrets: " + e.getMessage(), e);
         }
     }
 
     /** Returns the configured token secret, or one generated once and kept (owner-only) in the data folder. */
+    /** The key that seals pickup codes and id tags as ingest stores them (docs/security.md). */
+    private EventSecrets eventSecrets() {
+        try {
+            return EventSecrets.load(config.security().eventSecretKey(), config.dataDir());
+        } catch (IOException e) {
+            throw new StartupException("cannot read or create the event key in " + config.dataDir() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     private String jwtSecret() {
         if (!config.security().jwtSecret().isEmpty()) {
             return config.security().jwtSecret();

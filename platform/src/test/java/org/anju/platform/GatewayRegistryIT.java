@@ -41,7 +41,7 @@ class GatewayRegistryIT {
                 .device("locker-1", "parcel_locker", SECRET)
                 .propertyUser("olga", "olga-password", "operator");
         running.fixtures().provisioning().via("det-21", "uitd-1");
-        running.fixtures().provisioning().user("fireman", "Fire", "fire-password", null,
+        running.fixtures().user("fireman", "Fire", "fire-password", null,
                 java.util.Set.of("fire_brigade"), java.util.Set.of());
     }
 

@@ -36,6 +36,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import org.anju.platform.AnjuPlatform;
+import org.anju.platform.auth.Role;
+import org.anju.platform.auth.UserAccounts;
 import org.anju.platform.registry.Provisioning;
 import org.anju.protocol.DeviceType;
 import org.anju.protocol.manifest.DeviceManifest;
@@ -96,7 +98,7 @@ public final class AlertsBench implements Callable<Integer> {
             out.println("database: " + platform.database().timescale());
             String base = "http://127.0.0.1:" + platform.httpPort();
             String mqtt = "tcp://127.0.0.1:" + platform.mqttPort();
-            Fleet fleet = provision(platform.provisioning());
+            Fleet fleet = provision(platform.provisioning(), platform.auth().users());
 
             // every detector's alert, once by the webhook and once by the feed
             CountDownLatch receipts = new CountDownLatch(2 * alarms);
@@ -141,11 +143,11 @@ public final class AlertsBench implements Callable<Integer> {
     }
 
     /** Detectors each in a building of their own (so no storm groups them), background devices of every type. */
-    private Fleet provision(Provisioning provisioning) {
+    private Fleet provision(Provisioning provisioning, UserAccounts users) {
         provisioning.tenant(TENANT, "Benchmark");
         provisioning.community(new Provisioning.Community(COMMUNITY, TENANT, "Alerts benchmark", null, null, null));
-        provisioning.user("bench-admin", "Bench admin", PASSWORD, null, Set.of("platform_admin"), Set.of());
-        provisioning.user("bench-brigade", "Bench fire brigade", PASSWORD, null, Set.of("fire_brigade"), Set.of());
+        users.seed("bench-admin", "Bench admin", PASSWORD, null, Set.of(Role.PLATFORM_ADMIN), Set.of());
+        users.seed("bench-brigade", "Bench fire brigade", PASSWORD, null, Set.of(Role.FIRE_BRIGADE), Set.of());
         List<DeviceManifest.Device> detectors = new ArrayList<>();
         for (int i = 0; i < alarms; i++) {
             String building = "bench-b%04d".formatted(i);

@@ -18,9 +18,12 @@ import picocli.CommandLine.Option;
 
 import org.anju.platform.history.DeviceHistory;
 import org.anju.platform.history.History;
+import org.anju.platform.history.HistoryLimits;
 import org.anju.platform.history.HistoryQuery;
 import org.anju.platform.history.Resolution;
+import org.anju.platform.query.TimeRange;
 import org.anju.platform.storage.Database;
+import org.anju.platform.storage.RequestClass;
 import org.anju.platform.storage.DatabaseSettings;
 import org.anju.platform.storage.retention.RetentionPolicy;
 import org.anju.platform.storage.rollup.RollupSettings;
@@ -133,8 +136,8 @@ public final class Prefill implements Callable<Integer> {
                 rows = prefill(database, fleet, rollups);
                 prefillSeconds = (System.nanoTime() - started) / 1e9;
             }
-            double[] millis = measure(new DeviceHistory(database.dataSource(), rollups.tables(), retention, DAY_ZONE,
-                    Clock.systemUTC()), fleet);
+            double[] millis = measure(new DeviceHistory(database.work(RequestClass.REPORT), rollups.tables(), retention,
+                    DAY_ZONE, Clock.systemUTC(), HistoryLimits.DEFAULTS), fleet);
             return new Result(rows, prefillSeconds, Percentiles.of(millis, 50), Percentiles.of(millis, 99));
         }
     }
@@ -170,7 +173,8 @@ public final class Prefill implements Callable<Integer> {
         int points = 0;
         for (int i = -WARM_UP_QUERIES; i < queries; i++) {
             Instant to = Instant.now();
-            HistoryQuery query = new HistoryQuery(fleet.deviceId(random.nextInt(devices)), metric, to.minus(QUERY_RANGE), to);
+            HistoryQuery query = new HistoryQuery(fleet.deviceId(random.nextInt(devices)), metric,
+                    new TimeRange(to.minus(QUERY_RANGE), to), null);
             long started = System.nanoTime();
             History answer = history.history(query);
             long elapsed = System.nanoTime() - started;

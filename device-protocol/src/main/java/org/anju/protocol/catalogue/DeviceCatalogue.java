@@ -23,6 +23,7 @@ import org.anju.protocol.catalogue.locker.ParcelLockerCodec;
 import org.anju.protocol.catalogue.smoke.SmokeDetectorCodec;
 import org.anju.protocol.catalogue.spi.Decoding;
 import org.anju.protocol.catalogue.spi.Fields;
+import org.anju.protocol.catalogue.spi.Sealing;
 import org.anju.protocol.catalogue.spi.TypeCodec;
 
 /**
@@ -35,6 +36,11 @@ import org.anju.protocol.catalogue.spi.TypeCodec;
  * (ISO-8601 with offset, or epoch milliseconds; default the receive time) and an optional schema
  * version {@code v} (default 1); an event also has a {@code kind}. Extra fields are ignored.
  * <p>
+ * Some event fields tell about a person ({@link #sensitiveFields()}): the standard catalogue keeps
+ * them as sent; a catalogue {@linkplain #sealingWith sealing with} a {@link FieldSealer} puts only
+ * sealed values of {@link Sensitivity#SECRET} and {@link Sensitivity#MATCH_ONLY} fields into the
+ * events it decodes.
+ * <p>
  * Instances are immutable and thread-safe; decoding parses the payload once into a tree and
  * allocates little else, so one instance serves every message.
  */
@@ -46,15 +52,18 @@ public final class DeviceCatalogue {
     private static final List<TypeCodec> CODECS = List.of(
             new ElevatorCodec().typeCodec(), new SmokeDetectorCodec().typeCodec(), new FirePanelCodec().typeCodec(),
             new CameraCodec().typeCodec(), new ParcelLockerCodec().typeCodec(), new EvChargerCodec().typeCodec());
-    private static final DeviceCatalogue STANDARD = new DeviceCatalogue(CODECS, DEFAULT_MAX_CLOCK_AHEAD);
+    private static final DeviceCatalogue STANDARD = new DeviceCatalogue(CODECS, DEFAULT_MAX_CLOCK_AHEAD,
+            FieldSealer.AS_SENT);
 
     private final Map<DeviceType, TypeContract> contracts;
     private final Duration maxClockAhead;
+    private final Map<String, Sensitivity> sensitiveFields;
 
-    private DeviceCatalogue(List<TypeCodec> codecs, Duration maxClockAhead) {
+    private DeviceCatalogue(List<TypeCodec> codecs, Duration maxClockAhead, FieldSealer sealer) {
         this.contracts = new EnumMap<>(DeviceType.class);
-        codecs.forEach(codec -> contracts.put(codec.type(), new TypeContract(codec)));
+        codecs.forEach(codec -> contracts.put(codec.type(), new TypeContract(codec, sealer)));
         this.maxClockAhead = maxClockAhead;
+        this.sensitiveFields = sensitiveFields(codecs);
     }
 
     /** Returns the catalogue of every device type, with the default clock tolerance. */
@@ -67,7 +76,21 @@ public final class DeviceCatalogue {
         if (maxClockAhead.isNegative()) {
             throw new IllegalArgumentException("maxClockAhead must not be negative: " + maxClockAhead);
         }
-        return new DeviceCatalogue(CODECS, maxClockAhead);
+        return new DeviceCatalogue(CODECS, maxClockAhead, FieldSealer.AS_SENT);
+    }
+
+    /** Returns this catalogue with events whose sealed fields hold what {@code sealer} makes of their values. */
+    public DeviceCatalogue sealingWith(FieldSealer sealer) {
+        return new DeviceCatalogue(CODECS, maxClockAhead, sealer);
+    }
+
+    /**
+     * Returns the event fields of every type that tell about a person, by name (a name means the
+     * same in every type that has it), with their sensitivity: what readers of stored events must
+     * redact.
+     */
+    public Map<String, Sensitivity> sensitiveFields() {
+        return sensitiveFields;
     }
 
     /**
@@ -118,7 +141,7 @@ public final class DeviceCatalogue {
 
     private DecodedMessage decodeTelemetry(TypeContract contract, DeviceMessage message) {
         Fields payload = Fields.of(contract.telemetryContext, Envelope.parse(message.payload(), contract.telemetryContext));
-        Decoding out = start(payload, Envelope.version(payload), message);
+        Decoding out = start(payload, Envelope.version(payload), message, Sealing.NONE);
         contract.codec.telemetry().read(payload, out);
         return new DecodedMessage(out.points(), out.events(), out.status());
     }
@@ -136,27 +159,44 @@ public final class DeviceCatalogue {
             throw envelope.invalid("kind", contract.kindExpectation, kind);
         }
         Fields payload = envelope.withContext(event.context);
-        Decoding out = start(payload, version, message);
+        Decoding out = start(payload, version, message, contract.sealing);
         event.reader.read(event.kind, payload, out);
         return new DecodedMessage(out.points(), out.events(), out.status());
     }
 
-    private Decoding start(Fields payload, int version, DeviceMessage message) {
+    private Decoding start(Fields payload, int version, DeviceMessage message, Sealing sealing) {
         Instant ts = Envelope.timestamp(payload, message.receivedAt(), maxClockAhead);
-        return new Decoding(message.deviceId(), ts, version);
+        return new Decoding(message.deviceId(), ts, version, sealing);
+    }
+
+    private static Map<String, Sensitivity> sensitiveFields(List<TypeCodec> codecs) {
+        Map<String, Sensitivity> fields = new HashMap<>();
+        for (TypeCodec codec : codecs) {
+            codec.sensitiveFields().forEach((field, sensitivity) -> {
+                Sensitivity other = fields.putIfAbsent(field, sensitivity);
+                if (other != null && other != sensitivity) {
+                    throw new IllegalStateException("event field '" + field + "' is " + other
+                            + " in one device type and " + sensitivity + " in another");
+                }
+            });
+        }
+        return Map.copyOf(fields);
     }
 
     /** A codec with the texts its error messages need, built once. */
     private static final class TypeContract {
 
         final TypeCodec codec;
+        final Sealing sealing;
         final String telemetryContext;
         final String eventContext;
         final String kindExpectation;
         final Map<String, EventContract> events = new HashMap<>();
 
-        TypeContract(TypeCodec codec) {
+        TypeContract(TypeCodec codec, FieldSealer sealer) {
             this.codec = codec;
+            this.sealing = codec.sensitiveFields().isEmpty() ? Sealing.NONE
+                    : new Sealing(codec.sensitiveFields(), sealer);
             String type = codec.type().wireName();
             this.telemetryContext = type + " telemetry";
             this.eventContext = type + " event";

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,7 +29,6 @@ import org.anju.protocol.manifest.DeviceManifest;
 import org.anju.simulator.behaviour.Behaviour;
 import org.anju.simulator.behaviour.Behaviours;
 import org.anju.simulator.behaviour.Emitter;
-import org.anju.simulator.device.Backoff;
 import org.anju.simulator.device.DeviceStates;
 import org.anju.simulator.device.DeviceThreads;
 import org.anju.simulator.device.MqttLink;
@@ -45,14 +43,10 @@ import org.anju.simulator.device.MqttVersion;
  */
 public final class Backfill {
 
-    /** Between connect attempts of a device: 0.5 s doubling to 30 s, with jitter (the devices' own back-off). */
-    private static final Backoff CONNECT_BACKOFF = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
-
-
     private static final Logger LOG = LoggerFactory.getLogger(Backfill.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_ATTEMPTS = 5;
     private static final Duration ACK_WAIT = Duration.ofSeconds(60);
+    private static final ConnectRetry CONNECT = new ConnectRetry(Thread::sleep, ACK_WAIT);
 
     /**
      * What to backfill.
@@ -210,19 +204,8 @@ public final class Backfill {
             }
         }
 
-        private void connect() throws Exception {
-            for (int attempt = 0; ; attempt++) {
-                try {
-                    link.connect().get(ACK_WAIT.toSeconds(), TimeUnit.SECONDS);
-                    return;
-                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                    if (attempt >= MAX_ATTEMPTS) {
-                        throw new IOException("device " + device.id() + " could not connect: "
-                                + (e.getCause() != null ? e.getCause().getMessage() : "timeout"));
-                    }
-                    Thread.sleep(CONNECT_BACKOFF.delay(attempt, new SplittableRandom(device.id().hashCode() + attempt)).toMillis()); // the back-off between attempts
-                }
-            }
+        private void connect() throws IOException, InterruptedException {
+            CONNECT.connect(device.id(), link::connect);
         }
 
         private void send(String topic, byte[] payload) throws Exception {

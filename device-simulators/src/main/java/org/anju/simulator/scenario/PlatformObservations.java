@@ -46,14 +46,20 @@ public final class PlatformObservations {
         return seen;
     }
 
-    /** Returns whether each device of the community is shown online. */
+    /** Returns whether each device of the community is shown online, reading every page of the list. */
     public Map<String, Boolean> online(String communityId) throws IOException, InterruptedException {
-        PlatformApi.Answer answer = api.get("/api/v1/communities/" + PlatformApi.encode(communityId) + "/devices");
-        require(answer, "devices of " + communityId);
+        String path = "/api/v1/communities/" + PlatformApi.encode(communityId) + "/devices";
         Map<String, Boolean> online = new HashMap<>();
-        for (JsonNode d : answer.body().path("devices")) {
-            online.put(d.path("id").asText(), d.path("online").asBoolean());
-        }
+        String cursor = null;
+        do {
+            PlatformApi.Answer answer = api.get(cursor == null ? path : path + "?cursor=" + PlatformApi.encode(cursor));
+            require(answer, "devices of " + communityId);
+            for (JsonNode d : answer.body().path("devices")) {
+                online.put(d.path("id").asText(), d.path("online").asBoolean());
+            }
+            JsonNode next = answer.body().path("nextCursor");
+            cursor = next.isTextual() ? next.asText() : null;
+        } while (cursor != null);
         return online;
     }
 

@@ -9,14 +9,21 @@ import io.vertx.core.Context;
  */
 final class FlowControl {
 
+    /** Stops and restarts reading from the connection's socket ({@link SocketReadControl}). */
+    interface Socket {
+        void pause();
+
+        void resume();
+    }
+
     private final Context context;
-    private final SocketReadControl socket;
+    private final Socket socket;
     private final InFlightLimiter global;
     private final int maxInFlight;
     private int inFlight;
     private boolean paused;
 
-    FlowControl(Context context, SocketReadControl socket, InFlightLimiter global, int maxInFlight) {
+    FlowControl(Context context, Socket socket, InFlightLimiter global, int maxInFlight) {
         this.context = context;
         this.socket = socket;
         this.global = global;

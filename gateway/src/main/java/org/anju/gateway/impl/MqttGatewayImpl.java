@@ -11,8 +11,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.VertxInternal;
 import io.vertx.core.http.ClientAuth;
-import io.vertx.core.net.PemKeyCertOptions;
-import io.vertx.core.net.PfxOptions;
 import io.vertx.core.net.TrustOptions;
 import io.vertx.mqtt.MqttServer;
 import io.vertx.mqtt.MqttServerOptions;
@@ -27,6 +25,7 @@ import org.anju.gateway.DeviceRegistryClient;
 import org.anju.gateway.Downstream;
 import org.anju.gateway.GatewayOptions;
 import org.anju.gateway.MqttGateway;
+import org.anju.gateway.tls.ServerCertificate;
 
 /**
  * Owns the Vert.x MQTT servers (plain and TLS), the sessions of connected devices, the periodic
@@ -162,12 +161,8 @@ public final class MqttGatewayImpl implements MqttGateway {
     private MqttServerOptions tlsOptions(GatewayOptions.Tls settings) {
         MqttServerOptions options = baseOptions().setPort(settings.port());
         options.setSsl(true);
-        String cert = settings.certPath().toLowerCase();
-        if (cert.endsWith(".p12") || cert.endsWith(".pfx")) {
-            options.setKeyCertOptions(new PfxOptions().setPath(settings.certPath()).setPassword(settings.keyStorePassword()));
-        } else {
-            options.setKeyCertOptions(new PemKeyCertOptions().setCertPath(settings.certPath()).setKeyPath(settings.keyPath()));
-        }
+        options.setKeyCertOptions(ServerCertificate.options(settings.certPath(), settings.keyPath(),
+                settings.keyStorePassword()));
         // devices may present a client certificate; which tenant trusts it is decided after the handshake
         options.setTrustOptions(TrustOptions.wrap(new AnyClientCertificate()));
         options.setClientAuth(ClientAuth.REQUEST);

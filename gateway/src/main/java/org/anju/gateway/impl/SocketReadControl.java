@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * field, once per connection; if a future vertx-mqtt hides it, flow control degrades to the
  * in-flight limits alone (logged once) instead of failing.
  */
-final class SocketReadControl {
+final class SocketReadControl implements FlowControl.Socket {
 
     private static final Logger LOG = LoggerFactory.getLogger(SocketReadControl.class);
     private static final Field CONNECTION = connectionField();
@@ -44,13 +44,15 @@ final class SocketReadControl {
         return connection != null;
     }
 
-    void pause() {
+    @Override
+    public void pause() {
         if (connection != null) {
             connection.doPause();
         }
     }
 
-    void resume() {
+    @Override
+    public void resume() {
         if (connection != null) {
             connection.doResume();
         }

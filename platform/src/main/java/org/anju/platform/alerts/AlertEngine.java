@@ -23,6 +23,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.anju.platform.alerts.rules.RuleBook;
+import org.anju.platform.alerts.rules.Signal;
 import org.anju.platform.ingest.CommittedMessage;
 import org.anju.platform.ingest.IngestListener;
 import org.anju.platform.presence.PresenceChange;

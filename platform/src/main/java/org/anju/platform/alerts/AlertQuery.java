@@ -1,10 +1,13 @@
 package org.anju.platform.alerts;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.function.Function;
 
 import org.anju.error.ClientError;
-import org.anju.platform.history.QueryParams;
+import org.anju.platform.alerts.rules.Severity;
+import org.anju.platform.query.ListLimits;
+import org.anju.platform.query.ListRequest;
 
 /**
  * A request for a page of alerts, newest first. Every filter is optional.
@@ -16,20 +19,18 @@ import org.anju.platform.history.QueryParams;
  * @param deviceId    only this device
  * @param fire        only fire data (true) or only other data (false); null for both
  * @param incidentId  only the children of this incident
+ * @param page        the range (alerts open at some time in it), page size and cursor (after an id)
  */
 public record AlertQuery(String communityId, String[] statuses, String severity, String type, String deviceId,
-        Boolean fire, Long incidentId, int limit, IdCursor cursor) {
-
-    public static final int DEFAULT_LIMIT = 50;
-    public static final int MAX_LIMIT = 500;
+        Boolean fire, Long incidentId, ListRequest page) {
 
     /**
      * Reads the query parameters {@code community, status (comma-separated), severity, type, deviceId, fire,
-     * incident, limit, cursor}.
+     * incident} and the list parameters {@code from, to, limit, cursor} under the alerts' limits.
      *
-     * @throws ClientError 400 naming the parameter
+     * @throws ClientError 400 naming the parameter, and the limit it exceeds
      */
-    public static AlertQuery parse(Function<String, String> params) {
+    public static AlertQuery parse(Function<String, String> params, ListLimits limits, Instant now) {
         String status = params.apply("status");
         String[] statuses = null;
         if (status != null && !status.isEmpty()) {
@@ -51,8 +52,7 @@ public record AlertQuery(String communityId, String[] statuses, String severity,
             throw ClientError.badRequest("parameter 'type' must be an alert type such as fire_alarm or elevator_fault.04");
         }
         return new AlertQuery(params.apply("community"), statuses, severity, type, params.apply("deviceId"),
-                bool(params, "fire"), longParam(params, "incident"),
-                QueryParams.intIn(params, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT), IdCursor.parse(params.apply("cursor")));
+                bool(params, "fire"), longParam(params, "incident"), limits.request(params, now, Long.class));
     }
 
     static Boolean bool(Function<String, String> params, String name) {

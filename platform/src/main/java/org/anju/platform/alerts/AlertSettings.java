@@ -2,6 +2,8 @@ package org.anju.platform.alerts;
 
 import java.time.Duration;
 
+import org.anju.platform.alerts.rules.RuleSettings;
+
 /**
  * The thresholds and timings of alert rules, the fire workflow and rescues: the platform defaults
  * ({@code alerts.*} configuration keys), which a community may override (table
@@ -24,7 +26,7 @@ import java.time.Duration;
 public record AlertSettings(boolean urban, Duration rescueSlaUrban, Duration rescueSlaOther, Duration entrapmentAfter,
         double lowBatteryPercent, double cameraMaxTemperature, double cameraStorageFullPercent,
         double chargerMaxTemperature, int stormThreshold, Duration stormWindow, Duration fireAckTimeout,
-        Duration fireConfirmTimeout, int falseAlarmDailyLimit) {
+        Duration fireConfirmTimeout, int falseAlarmDailyLimit) implements RuleSettings {
 
     /** Returns the rescue SLA of the community's district. */
     public Duration rescueSla() {

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.anju.error.ClientError;
+import org.anju.platform.alerts.rules.Signal;
+import org.anju.platform.query.ListRequest;
+import org.anju.platform.query.Page;
 import org.anju.platform.storage.Sql;
 
 /**
@@ -83,10 +86,15 @@ public final class AlertStore {
         return Sql.one(c, VIEW + " WHERE a.id = ?", AlertStore::view, id);
     }
 
-    /** Returns a page of the alerts the scope sees that match the query, newest first. */
+    /**
+     * Returns a page of the alerts the scope sees that match the query, newest first: those open
+     * at some time in the query's range (opened before its end, not resolved before its start).
+     */
     public Page<AlertView> list(Connection c, AlertQuery q, Scope scope) throws SQLException {
+        ListRequest page = q.page();
         List<AlertView> rows = Sql.query(c, VIEW + "\n" + """
                  WHERE a.id < ?
+                   AND a.opened_at < ? AND coalesce(a.resolved_at, 'infinity'::timestamptz) >= ?
                    AND (?::text[] IS NULL OR a.community_id = ANY (?::text[]))
                    AND (NOT ? OR a.fire)
                    AND (?::text IS NULL OR a.community_id = ?)
@@ -97,11 +105,11 @@ public final class AlertStore {
                    AND (?::boolean IS NULL OR a.fire = ?)
                    AND (?::bigint IS NULL OR a.incident_id = ?)
                  ORDER BY a.id DESC LIMIT ?""", AlertStore::view,
-                q.cursor().id(), scope.communityArray(), scope.communityArray(), scope.fireOnly(),
+                page.afterId(), page.to(), page.from(), scope.communityArray(), scope.communityArray(), scope.fireOnly(),
                 q.communityId(), q.communityId(), q.statuses(), q.statuses(), q.severity(), q.severity(),
                 q.type(), q.type(), q.type(), q.type(), q.deviceId(), q.deviceId(), q.fire(), q.fire(),
-                q.incidentId(), q.incidentId(), q.limit() + 1);
-        return Page.of(rows, q.limit(), AlertView::id);
+                q.incidentId(), q.incidentId(), page.fetchSize());
+        return page.page(rows, a -> new Object[] {a.id()});
     }
 
     /**

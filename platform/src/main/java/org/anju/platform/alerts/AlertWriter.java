@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.anju.platform.alerts.rules.Signal;
+
 /**
  * Applies signals to alert records in the caller's transaction: raises through the upsert, clears,
  * storm grouping, the follow-ups of new alerts (fire workflow, rescue), and a notification for

@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.anju.error.ClientError;
+import org.anju.platform.audit.AuditEntry;
+import org.anju.platform.audit.AuditLog;
 import org.anju.platform.auth.Principal;
+import org.anju.platform.query.ListRequest;
+import org.anju.platform.query.Page;
 import org.anju.platform.storage.Sql;
 
 /**
@@ -91,7 +95,8 @@ public final class Alerts {
         incidents.resolvedChild(change, resolved, now);
     }
 
-    public Page<IncidentView> incidents(Principal user, String communityId, String status, int limit, IdCursor cursor) {
+    /** Returns a page of the incidents the user sees that were open at some time in the page's range. */
+    public Page<IncidentView> incidents(Principal user, String communityId, String status, ListRequest page) {
         Scope scope = Scope.of(user);
         if (status != null && !status.equals("open") && !status.equals("resolved")) {
             throw ClientError.badRequest("parameter 'status' must be open or resolved");
@@ -99,7 +104,7 @@ public final class Alerts {
         if (communityId != null && scope.communities() != null && !scope.communities().contains(communityId)) {
             throw ClientError.forbidden(user.username() + " may not see community '" + communityId + "'");
         }
-        return transactions.run(change -> storms.list(change.connection(), scope, communityId, status, limit, cursor));
+        return transactions.run(change -> storms.list(change.connection(), scope, communityId, status, page));
     }
 
     public IncidentView incident(Principal user, long id) {
@@ -116,23 +121,29 @@ public final class Alerts {
     /**
      * Returns a community's alert settings.
      *
-     * @throws ClientError 403 when the user may not see the community's alerts
+     * @throws ClientError 403 when the user may not see the community's alerts, 404 for an unknown
+     *                     community (to those who see every community)
      */
     public CommunityAlertSettings settings(Principal user, String communityId) {
         Scope scope = Scope.of(user);
         if (!scope.sees(communityId, false)) {
             throw ClientError.forbidden(user.username() + " may not see the alert settings of community '" + communityId + "'");
         }
-        return transactions.run(change -> settingsOf(change, communityId));
+        return transactions.run(change -> {
+            requireCommunity(change, communityId);
+            return settingsOf(change, communityId);
+        });
     }
 
     /**
      * Sets some of a community's own thresholds ({@code null} returns one to the default). Property
-     * administrators of the community and platform administrators.
+     * administrators of the community and platform administrators; {@code audit} is written in the
+     * same transaction with the community's tenant and the changes.
      *
      * @throws ClientError 400 naming a bad field, 403, 404 for an unknown community
      */
-    public CommunityAlertSettings updateSettings(Principal user, String communityId, io.vertx.core.json.JsonObject body) {
+    public CommunityAlertSettings updateSettings(Principal user, String communityId, io.vertx.core.json.JsonObject body,
+            AuditEntry audit) {
         boolean admin = user.has(org.anju.platform.auth.Role.PLATFORM_ADMIN)
                 || (user.has(org.anju.platform.auth.Role.PROPERTY_ADMIN) && user.communityIds().contains(communityId));
         if (!admin) {
@@ -140,12 +151,19 @@ public final class Alerts {
         }
         Map<String, Object> values = SettingsFields.check(body);
         return transactions.run(change -> {
-            if (Sql.one(change.connection(), "SELECT 1 FROM communities WHERE id = ?", rs -> true, communityId).isEmpty()) {
-                throw ClientError.notFound("no community '" + communityId + "'");
-            }
+            String tenantId = Sql.one(change.connection(), "SELECT tenant_id FROM communities WHERE id = ?",
+                    rs -> rs.getString(1), communityId)
+                    .orElseThrow(() -> ClientError.notFound("no community '" + communityId + "'"));
             SettingsFields.update(change.connection(), communityId, values);
+            AuditLog.write(change.connection(), audit.forTenant(tenantId).with("changes", body.copy()));
             return settingsOf(change, communityId);
         });
+    }
+
+    private static void requireCommunity(Transactions.Change change, String communityId) throws SQLException {
+        if (Sql.one(change.connection(), "SELECT 1 FROM communities WHERE id = ?", rs -> true, communityId).isEmpty()) {
+            throw ClientError.notFound("no community '" + communityId + "'");
+        }
     }
 
     private CommunityAlertSettings settingsOf(Transactions.Change change, String communityId) throws SQLException {

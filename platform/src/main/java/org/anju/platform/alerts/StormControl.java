@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.anju.platform.query.ListRequest;
+import org.anju.platform.query.Page;
 import org.anju.platform.storage.Sql;
 
 /**
@@ -79,18 +81,20 @@ public final class StormControl {
         return Sql.one(c, VIEW + " WHERE i.id = ?", StormControl::view, id);
     }
 
-    /** Returns a page of the incidents the scope sees, newest first. */
-    public Page<IncidentView> list(Connection c, Scope scope, String communityId, String status, int limit, IdCursor cursor)
+    /** Returns a page of the incidents the scope sees that were open at some time in the range, newest first. */
+    public Page<IncidentView> list(Connection c, Scope scope, String communityId, String status, ListRequest page)
             throws SQLException {
         List<IncidentView> rows = Sql.query(c, VIEW + "\n" + """
                  WHERE i.id < ?
+                   AND i.opened_at < ? AND coalesce(i.resolved_at, 'infinity'::timestamptz) >= ?
                    AND (?::text[] IS NULL OR i.community_id = ANY (?::text[]))
                    AND (NOT ? OR i.fire)
                    AND (?::text IS NULL OR i.community_id = ?)
                    AND (?::text IS NULL OR i.status = ?)
-                 ORDER BY i.id DESC LIMIT ?""", StormControl::view, cursor.id(), scope.communityArray(),
-                scope.communityArray(), scope.fireOnly(), communityId, communityId, status, status, limit + 1);
-        return Page.of(rows, limit, IncidentView::id);
+                 ORDER BY i.id DESC LIMIT ?""", StormControl::view, page.afterId(), page.to(), page.from(),
+                scope.communityArray(), scope.communityArray(), scope.fireOnly(), communityId, communityId, status, status,
+                page.fetchSize());
+        return page.page(rows, i -> new Object[] {i.id()});
     }
 
     private static IncidentView view(ResultSet rs) throws SQLException {

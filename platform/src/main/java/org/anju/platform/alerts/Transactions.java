@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.anju.error.ServerError;
 import org.anju.platform.notify.Notification;
 import org.anju.platform.notify.Outbox;
+import org.anju.platform.storage.SqlFailures;
 
 /**
  * Runs a change of alerts, fire cases or rescues in one transaction together with the
@@ -87,7 +88,8 @@ public final class Transactions {
     /**
      * Runs the work for a request: a deadlock or serialization failure is tried again (up to
      * {@value #MAX_ATTEMPTS} times), other database failures become a retryable
-     * {@link ServerError} 503, {@link org.anju.error.ClientError}s pass through.
+     * {@link ServerError} 503 (504 when a statement timeout cancelled one), {@link org.anju.error.ClientError}s
+     * pass through.
      */
     public <T> T run(Work<T> work) {
         for (int attempt = 1; ; attempt++) {
@@ -98,7 +100,7 @@ public final class Transactions {
                 if (attempt < MAX_ATTEMPTS && ("40P01".equals(e.getSQLState()) || "40001".equals(e.getSQLState()))) {
                     continue;
                 }
-                throw ServerError.unavailable("alerts unavailable: " + e.getMessage(), e);
+                throw SqlFailures.toServerError("alerts", e);
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.anju.platform.api;
 
+import java.time.Clock;
 import java.util.function.Function;
 
 import io.vertx.core.Handler;
@@ -12,9 +13,8 @@ import io.vertx.ext.web.RoutingContext;
 import org.anju.error.ClientError;
 import org.anju.platform.alerts.AlertQuery;
 import org.anju.platform.alerts.Alerts;
-import org.anju.platform.alerts.IdCursor;
 import org.anju.platform.auth.Principal;
-import org.anju.platform.history.QueryParams;
+import org.anju.platform.query.ListLimits;
 
 /**
  * Alert records (list with filters and cursor paging, one, acknowledge, resolve), storm
@@ -24,10 +24,17 @@ final class AlertRoutes {
 
     private final Vertx vertx;
     private final Alerts alerts;
+    private final ListLimits alertLimits;
+    private final ListLimits incidentLimits;
+    private final Clock clock;
 
-    AlertRoutes(Vertx vertx, Alerts alerts) {
+    /** @param records the limits of lists of records (alerts, incidents) */
+    AlertRoutes(Vertx vertx, Alerts alerts, ListLimits records, Clock clock) {
         this.vertx = vertx;
         this.alerts = alerts;
+        this.alertLimits = records.named("alerts");
+        this.incidentLimits = records.named("incidents");
+        this.clock = clock;
     }
 
     void mount(Router router, Handler<RoutingContext> authenticated) {
@@ -48,13 +55,15 @@ final class AlertRoutes {
 
     private void updateSettings(RoutingContext ctx) {
         Principal user = AuthRoutes.principal(ctx);
-        Responses.json(ctx, vertx.executeBlocking(() -> alerts.updateSettings(user, ctx.pathParam("communityId"),
-                body(ctx)), false));
+        String communityId = ctx.pathParam("communityId");
+        Responses.json(ctx, vertx.executeBlocking(() -> alerts.updateSettings(user, communityId, body(ctx),
+                AuthRoutes.audit(ctx, "alert_settings.updated", "community:" + communityId)), false));
     }
 
     private void list(RoutingContext ctx) {
         Principal user = AuthRoutes.principal(ctx);
-        Responses.json(ctx, vertx.executeBlocking(() -> alerts.list(user, AlertQuery.parse(params(ctx))), false));
+        Responses.json(ctx, vertx.executeBlocking(() -> alerts.list(user, AlertQuery.parse(params(ctx), alertLimits,
+                clock.instant())), false));
     }
 
     private void get(RoutingContext ctx) {
@@ -76,16 +85,12 @@ final class AlertRoutes {
         Principal user = AuthRoutes.principal(ctx);
         Function<String, String> params = params(ctx);
         Responses.json(ctx, vertx.executeBlocking(() -> alerts.incidents(user, params.apply("community"),
-                params.apply("status"), limit(params), IdCursor.parse(params.apply("cursor"))), false));
+                params.apply("status"), incidentLimits.request(params, clock.instant(), Long.class)), false));
     }
 
     private void incident(RoutingContext ctx) {
         Principal user = AuthRoutes.principal(ctx);
         Responses.json(ctx, vertx.executeBlocking(() -> alerts.incident(user, id(ctx, "incidentId")), false));
-    }
-
-    static int limit(Function<String, String> params) {
-        return QueryParams.intIn(params, "limit", AlertQuery.DEFAULT_LIMIT, 1, AlertQuery.MAX_LIMIT);
     }
 
     static Function<String, String> params(RoutingContext ctx) {

@@ -26,16 +26,22 @@ import org.anju.platform.rescue.Rescues;
 public record AlertServices(Alerts alerts, FireWorkflow fire, Rescues rescues, AlertEngine engine,
         TimerScheduler timers) implements AutoCloseable {
 
-    /** Creates the services over a database; time comes from {@code clock}, fire days start in {@code dayZone}. */
-    public static AlertServices of(DataSource dataSource, Outbox outbox, AnjuConfig.Alerts config, Clock clock,
-            ZoneId dayZone, MeterRegistry meters) {
-        Transactions transactions = new Transactions(dataSource, outbox);
+    /**
+     * Creates the services over a database; time comes from {@code clock}, fire days start in {@code dayZone}.
+     *
+     * @param dataSource the pool of background work (the rule engine and the timers)
+     * @param requests   the pool of HTTP requests (what people read and do)
+     */
+    public static AlertServices of(DataSource dataSource, DataSource requests, Outbox outbox, AnjuConfig.Alerts config,
+            Clock clock, ZoneId dayZone, MeterRegistry meters) {
+        Transactions background = new Transactions(dataSource, outbox);
+        Transactions people = new Transactions(requests, outbox);
         CommunitySettings settings = new CommunitySettings(config.defaults());
-        Alerts alerts = new Alerts(transactions, settings, clock);
-        FireWorkflow fire = new FireWorkflow(transactions, alerts, settings, clock, dayZone);
-        Rescues rescues = new Rescues(transactions, clock);
-        AlertEngine engine = new AlertEngine(transactions, settings, List.of(fire, rescues), clock, meters);
-        TimerScheduler timers = new TimerScheduler(transactions, List.of(fire, rescues), clock, config.timerPollInterval());
+        Alerts alerts = new Alerts(people, settings, clock);
+        FireWorkflow fire = new FireWorkflow(people, alerts, settings, clock, dayZone);
+        Rescues rescues = new Rescues(people, clock);
+        AlertEngine engine = new AlertEngine(background, settings, List.of(fire, rescues), clock, meters);
+        TimerScheduler timers = new TimerScheduler(background, List.of(fire, rescues), clock, config.timerPollInterval());
         return new AlertServices(alerts, fire, rescues, engine, timers);
     }
 

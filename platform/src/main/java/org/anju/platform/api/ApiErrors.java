@@ -1,5 +1,9 @@
 package org.anju.platform.api;
 
+import java.sql.SQLException;
+
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -11,6 +15,11 @@ import org.anju.error.AnjuException;
 /**
  * Turns failures into HTTP answers: the one place where Anju errors become statuses.
  * Body: {@code {"error": {"code": 404, "message": "..."}}}.
+ * <p>
+ * A 4xx tells the caller exactly what was wrong. A 5xx that wraps another exception (a database
+ * or driver failure) tells only what kind of thing failed: the cause's text (SQL, table names,
+ * hosts) goes to the log, never to the client. A request refused while its body is still coming is
+ * answered and its connection closed, so that the rest of the body is never read.
  */
 final class ApiErrors {
 
@@ -21,13 +30,14 @@ final class ApiErrors {
 
     static void handle(RoutingContext ctx) {
         Throwable failure = ctx.failure();
+        HttpServerRequest request = ctx.request();
         int status;
         String message;
         if (failure instanceof AnjuException error) {
             status = error.code();
-            message = error.getMessage();
+            message = status >= 500 ? clientMessage(error) : error.getMessage();
             if (status >= 500) {
-                LOG.warn("request failed [{} {}]: {}", ctx.request().method(), ctx.request().path(), message);
+                LOG.warn("request failed [{} {}]: {}", request.method(), request.path(), detail(error));
             }
         } else if (failure == null) {
             status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
@@ -35,16 +45,51 @@ final class ApiErrors {
         } else {
             status = 500;
             message = "internal error";
-            LOG.error("request failed [{} {}]", ctx.request().method(), ctx.request().path(), failure);
+            LOG.error("request failed [{} {}]", request.method(), request.path(), failure);
         }
         if (ctx.response().headWritten()) {
             ctx.response().close();
             return;
         }
+        boolean bodyUnread = !request.isEnded() && request.version() != HttpVersion.HTTP_2;
         ctx.response()
                 .setStatusCode(status)
                 .putHeader("Content-Type", "application/json")
                 .end(new JsonObject().put("error", new JsonObject().put("code", status).put("message", message))
-                        .encode());
+                        .encode())
+                .onComplete(written -> {
+                    if (bodyUnread) {
+                        request.connection().close();
+                    }
+                });
+    }
+
+    /**
+     * Returns what a client may learn of a server error: its own message when Anju raised it
+     * without a cause (e.g. "device … is not connected"), a generic one when it wraps a failure.
+     */
+    private static String clientMessage(AnjuException error) {
+        if (error.getCause() == null) {
+            return error.getMessage();
+        }
+        for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException) {
+                return "database unavailable, try again later";
+            }
+        }
+        return switch (error.code()) {
+            case 503 -> "service unavailable, try again later";
+            case 504 -> "timed out, try again later";
+            default -> "internal error";
+        };
+    }
+
+    /** Returns the error's message with its cause's, for the log. */
+    private static String detail(AnjuException error) {
+        Throwable cause = error.getCause();
+        if (cause == null || cause.getMessage() == null || error.getMessage().contains(cause.getMessage())) {
+            return error.getMessage();
+        }
+        return error.getMessage() + ": " + cause;
     }
 }

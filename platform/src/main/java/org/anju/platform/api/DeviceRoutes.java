@@ -1,5 +1,7 @@
 package org.anju.platform.api;
 
+import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,11 +13,20 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import org.anju.platform.auth.Principal;
-import org.anju.platform.registry.CommunityView;
+import org.anju.platform.query.ListLimits;
+import org.anju.platform.query.ListRequest;
+import org.anju.platform.query.Page;
+import org.anju.platform.auth.SessionStreams;
 import org.anju.platform.registry.DeviceRegistry;
+import org.anju.platform.registry.DeviceView;
 
 /**
- * Communities, their devices with latest state, and the live stream of device updates.
+ * Communities, their devices with latest state, and the live stream of device updates (which ends
+ * with the session that opened it, or when the user's rights change). Each user gets the devices
+ * of their {@linkplain Principal#deviceScope scope}: the fire brigade the fire facilities of every
+ * community, property staff every device of their communities. The lists come a page at a time
+ * (the directory's limits); the communities' next page is in the {@code Link} header
+ * ({@code rel="next"}), as their answer is a bare array.
  */
 final class DeviceRoutes {
 
@@ -24,11 +35,21 @@ final class DeviceRoutes {
     private final Vertx vertx;
     private final DeviceRegistry registry;
     private final LiveDeviceUpdates updates;
+    private final ListLimits communityLimits;
+    private final ListLimits deviceLimits;
+    private final Clock clock;
+    private final SessionStreams streams;
 
-    DeviceRoutes(Vertx vertx, DeviceRegistry registry, LiveDeviceUpdates updates) {
+    /** @param directory the limits of lists without a time range */
+    DeviceRoutes(Vertx vertx, DeviceRegistry registry, LiveDeviceUpdates updates, ListLimits directory, Clock clock,
+            SessionStreams streams) {
         this.vertx = vertx;
         this.registry = registry;
         this.updates = updates;
+        this.communityLimits = directory.named("communities");
+        this.deviceLimits = directory.named("devices");
+        this.clock = clock;
+        this.streams = streams;
     }
 
     void mount(Router router, Handler<RoutingContext> authenticated) {
@@ -39,38 +60,55 @@ final class DeviceRoutes {
 
     private void communities(RoutingContext ctx) {
         Principal user = AuthRoutes.principal(ctx);
-        Responses.json(ctx, vertx.executeBlocking(() -> {
-            List<CommunityView> all = registry.communities();
-            return all.stream().filter(c -> user.mayViewDevicesOf(c.id())).toList();
-        }, false));
+        vertx.executeBlocking(() -> {
+            ListRequest request = communityLimits.request(AlertRoutes.params(ctx), clock.instant(), String.class,
+                    String.class);
+            return registry.communities(user.visibleCommunities(), request);
+        }, false).onSuccess(page -> {
+            if (page.nextCursor() != null) {
+                ctx.response().putHeader("Link", "<" + ctx.request().path() + "?limit=" + page.items().size()
+                        + "&cursor=" + page.nextCursor() + ">; rel=\"next\"");
+            }
+            Responses.json(ctx, 200, page.items());
+        }).onFailure(ctx::fail);
     }
 
     private void devices(RoutingContext ctx) {
         String communityId = ctx.pathParam("communityId");
         Responses.json(ctx, vertx.executeBlocking(() -> {
-            CommunityAccess.requireVisible(AuthRoutes.principal(ctx), registry, communityId);
-            return Map.of("communityId", communityId, "devices", registry.devicesOfCommunity(communityId));
+            ListRequest request = deviceLimits.request(AlertRoutes.params(ctx), clock.instant(), String.class,
+                    String.class, String.class);
+            Principal user = AuthRoutes.principal(ctx);
+            Principal.DeviceScope scope = CommunityAccess.requireVisible(user, registry, communityId);
+            Page<DeviceView> page = registry.devicesOfCommunity(communityId, scope.onlyTypes(), request);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("communityId", communityId);
+            body.put("devices", page.items());
+            body.put("nextCursor", page.nextCursor());
+            return body;
         }, false));
     }
 
     /** Server-sent events: {@code event: device} with one device (as in the list) per update. */
     private void stream(RoutingContext ctx) {
         String communityId = ctx.pathParam("communityId");
-        vertx.executeBlocking(() -> {
-            CommunityAccess.requireVisible(AuthRoutes.principal(ctx), registry, communityId);
-            return communityId;
-        }, false).onSuccess(id -> openStream(ctx, id)).onFailure(ctx::fail);
+        Principal user = AuthRoutes.principal(ctx);
+        vertx.executeBlocking(() -> CommunityAccess.requireVisible(user, registry, communityId), false)
+                .onSuccess(scope -> openStream(ctx, communityId, scope)).onFailure(ctx::fail);
     }
 
-    private void openStream(RoutingContext ctx, String communityId) {
+    private void openStream(RoutingContext ctx, String communityId, Principal.DeviceScope scope) {
         HttpServerResponse response = ctx.response()
                 .setChunked(true)
                 .putHeader("Content-Type", "text/event-stream; charset=utf-8")
                 .putHeader("Cache-Control", "no-cache")
                 .putHeader("X-Accel-Buffering", "no");
         response.write("retry: 3000\n\n");
-        MessageConsumer<String> consumer = vertx.eventBus().consumer(LiveDeviceUpdates.address(communityId),
-                message -> response.write("event: device\ndata: " + message.body() + "\n\n"));
+        MessageConsumer<String> consumer = vertx.eventBus().consumer(LiveDeviceUpdates.address(communityId), message -> {
+            if (scope.includes(message.headers().get(LiveDeviceUpdates.TYPE_HEADER))) {
+                response.write("event: device\ndata: " + message.body() + "\n\n");
+            }
+        });
         updates.subscribed();
         long heartbeat = vertx.setPeriodic(STREAM_HEARTBEAT_MS, id -> response.write(": keep-alive\n\n"));
         response.closeHandler(v -> {
@@ -78,5 +116,6 @@ final class DeviceRoutes {
             consumer.unregister();
             updates.unsubscribed();
         });
+        streams.watch(AuthRoutes.session(ctx), response);
     }
 }

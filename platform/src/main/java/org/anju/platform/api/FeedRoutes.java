@@ -1,27 +1,34 @@
 package org.anju.platform.api;
 
+import java.time.Duration;
+
 import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import org.anju.error.ClientError;
 import org.anju.platform.auth.Principal;
-import org.anju.platform.auth.SessionTokens;
+import org.anju.platform.auth.Session;
+import org.anju.platform.auth.SessionStreams;
 import org.anju.platform.delivery.FeedFilter;
 import org.anju.platform.delivery.FeedHub;
 
 /**
  * {@code GET /api/v1/feed}: the live notification feed as server-sent events, resumable with
- * {@code Last-Event-ID} or {@code ?after=} (see docs/delivery.md).
+ * {@code Last-Event-ID} or {@code ?after=} (see docs/delivery.md). A stream ends with the session
+ * that opened it: at its expiry, at log-out, or when the user is disabled or their rights change.
  */
 final class FeedRoutes {
 
     private final FeedHub hub;
-    private final SessionTokens tokens;
+    private final SessionStreams streams;
+    private final Duration maxCatchUp;
 
-    FeedRoutes(FeedHub hub, SessionTokens tokens) {
+    /** @param maxCatchUp how old the first notification a resuming client is sent may be ({@code limits.feedMaxCatchUp}) */
+    FeedRoutes(FeedHub hub, SessionStreams streams, Duration maxCatchUp) {
         this.hub = hub;
-        this.tokens = tokens;
+        this.streams = streams;
+        this.maxCatchUp = maxCatchUp;
     }
 
     void mount(Router router, Handler<RoutingContext> authenticated) {
@@ -46,8 +53,9 @@ final class FeedRoutes {
             return;
         }
         // the stream ends when the session does: the client reconnects and must log in again
-        tokens.expiry(AuthRoutes.bearerToken(ctx))
-                .compose(expiry -> hub.open(ctx.response(), filter, cursor, expiry))
+        Session session = AuthRoutes.session(ctx);
+        hub.open(ctx.response(), filter, cursor, session.expiresAt(), maxCatchUp)
+                .onSuccess(v -> streams.watch(session, ctx.response()))
                 .onFailure(ctx::fail);
     }
 

@@ -1,5 +1,6 @@
 package org.anju.platform.api;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.function.Function;
@@ -10,10 +11,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import org.anju.error.ClientError;
-import org.anju.platform.alerts.IdCursor;
 import org.anju.platform.auth.Principal;
 import org.anju.platform.fire.FireWorkflow;
 import org.anju.platform.fire.TransitionRequest;
+import org.anju.platform.query.ListLimits;
 
 /**
  * The fire-alarm verification workflow: cases (list, one with its audit trail), transitions, and
@@ -23,10 +24,15 @@ final class FireRoutes {
 
     private final Vertx vertx;
     private final FireWorkflow fire;
+    private final ListLimits limits;
+    private final Clock clock;
 
-    FireRoutes(Vertx vertx, FireWorkflow fire) {
+    /** @param records the limits of lists of records */
+    FireRoutes(Vertx vertx, FireWorkflow fire, ListLimits records, Clock clock) {
         this.vertx = vertx;
         this.fire = fire;
+        this.limits = records.named("fire cases");
+        this.clock = clock;
     }
 
     void mount(Router router, Handler<RoutingContext> authenticated) {
@@ -40,8 +46,7 @@ final class FireRoutes {
         Principal user = AuthRoutes.principal(ctx);
         Function<String, String> params = AlertRoutes.params(ctx);
         Responses.json(ctx, vertx.executeBlocking(() -> fire.list(user, params.apply("community"), params.apply("state"),
-                "true".equals(params.apply("escalated")), AlertRoutes.limit(params), IdCursor.parse(params.apply("cursor"))),
-                false));
+                "true".equals(params.apply("escalated")), limits.request(params, clock.instant(), Long.class)), false));
     }
 
     private void get(RoutingContext ctx) {
@@ -51,8 +56,10 @@ final class FireRoutes {
 
     private void transition(RoutingContext ctx) {
         Principal user = AuthRoutes.principal(ctx);
-        Responses.json(ctx, vertx.executeBlocking(() -> fire.transition(user, AlertRoutes.id(ctx, "caseId"),
-                TransitionRequest.parse(AlertRoutes.body(ctx))), false));
+        long caseId = AlertRoutes.id(ctx, "caseId");
+        Responses.json(ctx, vertx.executeBlocking(() -> fire.transition(user, caseId,
+                TransitionRequest.parse(AlertRoutes.body(ctx)),
+                AuthRoutes.audit(ctx, "fire_case.transition", "fire-case:" + caseId)), false));
     }
 
     private void falseAlarms(RoutingContext ctx) {

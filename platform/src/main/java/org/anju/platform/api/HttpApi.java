@@ -7,6 +7,7 @@ import java.util.function.BooleanSupplier;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -20,9 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.anju.error.ServerError;
-import org.anju.platform.auth.SessionTokens;
-import org.anju.platform.auth.UserDirectory;
+import org.anju.platform.auth.AuthServices;
 import org.anju.platform.commands.DeviceCommands;
+import org.anju.platform.config.AnjuConfig;
 import org.anju.platform.delivery.Delivery;
 import org.anju.platform.provisioning.CommunityProvisioning;
 import org.anju.platform.registry.DeviceRegistry;
@@ -36,37 +37,57 @@ public final class HttpApi {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private static final long MAX_BODY_BYTES = 64 * 1024;
 
-    /** What the API serves from. */
-    public record Services(UserDirectory users, SessionTokens tokens, DeviceRegistry registry,
+    /**
+     * What the API serves from.
+     *
+     * @param registry the device registry on the request pool
+     * @param limits   the limits of list, history and report requests
+     */
+    public record Services(AuthServices auth, DeviceRegistry registry,
             LiveDeviceUpdates deviceUpdates, DeviceCommands commands, PrometheusMeterRegistry meters,
             BooleanSupplier databaseReachable, StorageServices storage, CommunityProvisioning provisioning,
-            Delivery delivery, AlertServices alerts) {
+            Delivery delivery, AlertServices alerts, AnjuConfig.Limits limits) {
     }
 
     private final Vertx vertx;
+    private final AnjuConfig.Http settings;
     private final Router router;
     private HttpServer server;
+    private HttpServer redirect;
 
-    public HttpApi(Vertx vertx, Services services) {
+    public HttpApi(Vertx vertx, AnjuConfig.Http settings, Services services) {
         this.vertx = vertx;
+        this.settings = settings;
         this.router = Router.router(vertx);
         router.route().handler(HttpApi::securityHeaders);
-        router.route(ProvisioningRoutes.PREFIX + "*").handler(ProvisioningRoutes.bodyHandler());
-        router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
-        AuthRoutes auth = new AuthRoutes(vertx, services.users(), services.tokens());
+        settings.tls().ifPresent(tls -> router.route().handler(Https.strictTransportSecurity(tls.hstsMaxAge())));
+        AuthRoutes auth = new AuthRoutes(vertx, services.auth());
         auth.mount(router);
-        new DeviceRoutes(vertx, services.registry(), services.deviceUpdates()).mount(router, auth::authenticate);
-        new CommandRoutes(vertx, services.commands(), services.registry()).mount(router, auth::authenticate);
-        new OpsRoutes(vertx, services.meters(), services.databaseReachable()).mount(router, auth::authenticate);
+        // bodies are read only once the session is known, and only up to their route's limit
+        Handler<RoutingContext> authenticated = auth.authenticateThenRead(
+                BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        Clock clock = Clock.systemUTC();
+        AnjuConfig.Limits limits = services.limits();
+        new UserRoutes(vertx, services.auth()).mount(router, authenticated);
+        new AuditRoutes(vertx, services.auth().audit(), limits.audit(), clock).mount(router, authenticated);
+        new DeviceRoutes(vertx, services.registry(), services.deviceUpdates(), limits.directory(), clock,
+                services.auth().streams()).mount(router, authenticated);
+        new CommandRoutes(vertx, services.commands(), services.registry(), services.auth().audit())
+                .mount(router, authenticated);
+        new OpsRoutes(vertx, services.meters(), services.databaseReachable(), settings.metricsToken())
+                .mount(router, authenticated);
         new HistoryRoutes(vertx, services.registry(), services.storage().history(), services.storage().events(),
-                Clock.systemUTC()).mount(router, auth::authenticate);
-        new StorageRoutes(vertx, services.registry(), services.storage().usage()).mount(router, auth::authenticate);
-        new ProvisioningRoutes(vertx, services.provisioning()).mount(router, auth::authenticate);
-        new FeedRoutes(services.delivery().feed(), services.tokens()).mount(router, auth::authenticate);
-        new WebhookRoutes(vertx, services.delivery().webhooks()).mount(router, auth::authenticate);
-        new AlertRoutes(vertx, services.alerts().alerts()).mount(router, auth::authenticate);
-        new FireRoutes(vertx, services.alerts().fire()).mount(router, auth::authenticate);
-        new RescueRoutes(vertx, services.alerts().rescues()).mount(router, auth::authenticate);
+                clock).mount(router, authenticated);
+        new StorageRoutes(vertx, services.registry(), services.storage().usage()).mount(router, authenticated);
+        new ProvisioningRoutes(vertx, services.provisioning(), services.auth().sessions())
+                .mount(router, auth.authenticateThenRead(ProvisioningRoutes.bodyHandler()));
+        new FeedRoutes(services.delivery().feed(), services.auth().streams(), limits.feedMaxCatchUp())
+                .mount(router, authenticated);
+        new WebhookRoutes(vertx, services.delivery().webhooks(), limits.directory(), limits.records(), clock)
+                .mount(router, authenticated);
+        new AlertRoutes(vertx, services.alerts().alerts(), limits.records(), clock).mount(router, authenticated);
+        new FireRoutes(vertx, services.alerts().fire(), limits.records(), clock).mount(router, authenticated);
+        new RescueRoutes(vertx, services.alerts().rescues(), limits.records(), clock).mount(router, authenticated);
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         router.route().failureHandler(ApiErrors::handle);
     }
@@ -86,27 +107,57 @@ public final class HttpApi {
     }
 
     /**
-     * Starts listening.
+     * Starts listening: HTTPS when a certificate is configured, and then the redirecting plain
+     * port if one is.
      *
-     * @return the port; fails with a {@link ServerError} naming the port when it cannot be bound
+     * @return the API's port; fails with a {@link ServerError} naming the port when it cannot be bound
      */
-    public Future<Integer> start(String host, int port) {
-        server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port).setCompressionSupported(true));
+    public Future<Integer> start() {
+        server = vertx.createHttpServer(Https.serverOptions(settings));
         return server.requestHandler(router).listen()
+                .recover(cause -> cannotListen("HTTP", settings.port(), cause))
                 .map(HttpServer::actualPort)
-                .onSuccess(p -> LOG.info("HTTP API and dashboards listening [host: {}, port: {}]", host, p))
-                .recover(cause -> Future.failedFuture(ServerError.unavailable(
-                        "cannot listen for HTTP on " + host + ":" + port + ": " + cause.getMessage(), cause)));
+                .onSuccess(p -> LOG.info("HTTP API and dashboards listening [host: {}, port: {}, https: {}]",
+                        settings.host(), p, settings.tls().isPresent()))
+                .compose(p -> startRedirect(p).map(p));
+    }
+
+    /** Returns the port of the plain-HTTP redirect to HTTPS, 0 when there is none. */
+    public int redirectPort() {
+        return redirect == null ? 0 : redirect.actualPort();
+    }
+
+    private Future<Void> startRedirect(int httpsPort) {
+        int port = settings.tls().map(AnjuConfig.Http.Tls::redirectPort).orElse(-1);
+        if (port < 0) {
+            return Future.succeededFuture();
+        }
+        // HTTP/1.1 only: the answer closes the connection, which HTTP/2 has no header for
+        redirect = vertx.createHttpServer(new HttpServerOptions().setHost(settings.host()).setPort(port)
+                .setHttp2ClearTextEnabled(false));
+        return redirect.requestHandler(Https.redirectTo(httpsPort)).listen()
+                .recover(cause -> cannotListen("the redirect to HTTPS", port, cause))
+                .onSuccess(s -> LOG.info("plain HTTP redirects to HTTPS [host: {}, port: {}]", settings.host(),
+                        s.actualPort()))
+                .mapEmpty();
+    }
+
+    private <T> Future<T> cannotListen(String what, int port, Throwable cause) {
+        return Future.failedFuture(ServerError.unavailable("cannot listen for " + what + " on " + settings.host() + ":"
+                + port + ": " + cause.getMessage(), cause));
     }
 
     /** Stops listening; idempotent. */
     public Future<Void> stop() {
-        if (server == null) {
-            return Future.succeededFuture();
+        List<Future<Void>> closing = new ArrayList<>();
+        for (HttpServer s : new HttpServer[] {server, redirect}) {
+            if (s != null) {
+                closing.add(s.close());
+            }
         }
-        HttpServer closing = server;
         server = null;
-        return closing.close();
+        redirect = null;
+        return Future.join(closing).mapEmpty();
     }
 
     private static void securityHeaders(RoutingContext ctx) {

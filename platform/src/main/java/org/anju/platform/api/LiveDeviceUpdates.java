@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,7 @@ import org.anju.platform.registry.DeviceView;
 
 /**
  * Publishes committed device state to live subscribers over the event bus, one message per
- * device on {@code anju.devices.<community>}.
+ * device on {@code anju.devices.<community>}, with the device's type in a header.
  * <p>
  * Commits come many times a second under load; their device ids are collected and published at
  * most every {@link #FLUSH_INTERVAL_MS} ms, with one query, and only while somebody listens.
@@ -24,6 +25,8 @@ import org.anju.platform.registry.DeviceView;
 public final class LiveDeviceUpdates implements IngestListener {
 
     static final long FLUSH_INTERVAL_MS = 250;
+    /** The header naming the device's type, so that a stream passes on only the devices its user sees. */
+    static final String TYPE_HEADER = "deviceType";
     private static final Logger LOG = LoggerFactory.getLogger(LiveDeviceUpdates.class);
 
     private final Vertx vertx;
@@ -70,6 +73,7 @@ public final class LiveDeviceUpdates implements IngestListener {
     }
 
     private void publish(DeviceView view) {
-        vertx.eventBus().publish(address(view.communityId()), ApiJson.write(view));
+        vertx.eventBus().publish(address(view.communityId()), ApiJson.write(view),
+                new DeliveryOptions().addHeader(TYPE_HEADER, view.type()));
     }
 }

@@ -9,12 +9,16 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 import org.anju.error.ClientError;
+import org.anju.platform.auth.Actor;
 import org.anju.platform.auth.Principal;
 import org.anju.platform.auth.Role;
+import org.anju.platform.auth.Sessions;
+import org.anju.platform.auth.UserAccounts;
 import org.anju.platform.provisioning.CommunityProvisioning;
 import org.anju.platform.provisioning.ItemError;
 import org.anju.platform.provisioning.ProvisioningRejected;
 import org.anju.platform.provisioning.ProvisioningRequests;
+import org.anju.platform.provisioning.ProvisioningResult;
 import org.anju.platform.provisioning.TrustedCaProvisioning;
 
 /**
@@ -32,13 +36,15 @@ final class ProvisioningRoutes {
 
     private final Vertx vertx;
     private final CommunityProvisioning provisioning;
+    private final Sessions sessions;
 
-    ProvisioningRoutes(Vertx vertx, CommunityProvisioning provisioning) {
+    ProvisioningRoutes(Vertx vertx, CommunityProvisioning provisioning, Sessions sessions) {
         this.vertx = vertx;
         this.provisioning = provisioning;
+        this.sessions = sessions;
     }
 
-    /** The body handler of the provisioning routes; mount it before the API's smaller general one. */
+    /** The body handler of the provisioning routes, whose bodies may be larger than the API's others. */
     static BodyHandler bodyHandler() {
         return BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
     }
@@ -64,13 +70,22 @@ final class ProvisioningRoutes {
         Responses.json(ctx, vertx.executeBlocking(() -> provisioning.tenant(tenantId, name), false));
     }
 
+    /** A property administrator who creates a community is given it at once (platform admins see all anyway). */
     private void community(RoutingContext ctx) {
         String tenantId = slug(ctx, "tenantId");
         String communityId = slug(ctx, "communityId");
-        requireProvisioner(AuthRoutes.principal(ctx), tenantId);
+        Principal user = AuthRoutes.principal(ctx);
+        requireProvisioner(user, tenantId);
         String body = ctx.body().asString();
-        Responses.json(ctx, vertx.executeBlocking(
-                () -> provisioning.community(tenantId, communityId, ProvisioningRequests.community(body)), false));
+        Actor actor = AuthRoutes.actor(ctx);
+        CommunityProvisioning.OnCreated giveToCreator = user.has(Role.PLATFORM_ADMIN) ? (c, id) -> { }
+                : (c, id) -> UserAccounts.grantCreatedCommunity(c, actor, id);
+        Responses.json(ctx, vertx.executeBlocking(() -> {
+            ProvisioningResult result = provisioning.community(tenantId, communityId,
+                    ProvisioningRequests.community(body), giveToCreator);
+            sessions.userChanged(user.username());
+            return result;
+        }, false));
     }
 
     private void devices(RoutingContext ctx) {

@@ -1,5 +1,6 @@
 package org.anju.platform.api;
 
+import java.time.Clock;
 import java.util.function.Function;
 
 import io.vertx.core.Handler;
@@ -7,8 +8,8 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-import org.anju.platform.alerts.IdCursor;
 import org.anju.platform.auth.Principal;
+import org.anju.platform.query.ListLimits;
 import org.anju.platform.rescue.Rescues;
 
 /**
@@ -18,10 +19,15 @@ final class RescueRoutes {
 
     private final Vertx vertx;
     private final Rescues rescues;
+    private final ListLimits limits;
+    private final Clock clock;
 
-    RescueRoutes(Vertx vertx, Rescues rescues) {
+    /** @param records the limits of lists of records */
+    RescueRoutes(Vertx vertx, Rescues rescues, ListLimits records, Clock clock) {
         this.vertx = vertx;
         this.rescues = rescues;
+        this.limits = records.named("rescues");
+        this.clock = clock;
     }
 
     void mount(Router router, Handler<RoutingContext> authenticated) {
@@ -34,7 +40,7 @@ final class RescueRoutes {
         Principal user = AuthRoutes.principal(ctx);
         Function<String, String> params = AlertRoutes.params(ctx);
         Responses.json(ctx, vertx.executeBlocking(() -> rescues.list(user, params.apply("community"),
-                params.apply("state"), AlertRoutes.limit(params), IdCursor.parse(params.apply("cursor"))), false));
+                params.apply("state"), limits.request(params, clock.instant(), Long.class)), false));
     }
 
     private void get(RoutingContext ctx) {

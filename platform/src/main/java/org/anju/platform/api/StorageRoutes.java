@@ -10,7 +10,8 @@ import org.anju.platform.registry.DeviceRegistry;
 import org.anju.platform.storage.usage.StorageUsage;
 
 /**
- * The storage a community uses per class of data, and the retention in effect.
+ * The storage a community uses per class of data, and the retention in effect: for its property
+ * staff and platform administrators (not the fire brigade: storage is not fire data).
  */
 final class StorageRoutes {
 
@@ -32,7 +33,7 @@ final class StorageRoutes {
         String communityId = ctx.pathParam("communityId");
         Principal user = AuthRoutes.principal(ctx);
         Responses.json(ctx, vertx.executeBlocking(() -> {
-            CommunityAccess.requireVisible(user, registry, communityId);
+            CommunityAccess.requireStorageVisible(user, registry, communityId);
             return usage.of(communityId);
         }, false));
     }

@@ -1,16 +1,23 @@
 package org.anju.platform.api;
 
+import java.time.Clock;
+
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import org.anju.error.ClientError;
+import org.anju.platform.audit.AuditEntry;
 import org.anju.platform.auth.Principal;
 import org.anju.platform.delivery.Subscription;
 import org.anju.platform.delivery.WebhookService;
+import org.anju.platform.query.ListLimits;
+import org.anju.platform.query.ListRequest;
+import org.anju.platform.query.Page;
 
 /**
  * Webhook subscriptions (create, list, read, enable/disable, delete), their delivery log and
@@ -19,14 +26,23 @@ import org.anju.platform.delivery.WebhookService;
 final class WebhookRoutes {
 
     private static final String BASE = "/api/v1/webhooks/subscriptions";
-    private static final int DEFAULT_LOG_LIMIT = 50;
 
     private final Vertx vertx;
     private final WebhookService webhooks;
+    private final ListLimits subscriptionLimits;
+    private final ListLimits deliveryLimits;
+    private final Clock clock;
 
-    WebhookRoutes(Vertx vertx, WebhookService webhooks) {
+    /**
+     * @param directory the limits of lists without a time range (subscriptions)
+     * @param records   the limits of lists of records (deliveries)
+     */
+    WebhookRoutes(Vertx vertx, WebhookService webhooks, ListLimits directory, ListLimits records, Clock clock) {
         this.vertx = vertx;
         this.webhooks = webhooks;
+        this.subscriptionLimits = directory.named("webhook subscriptions");
+        this.deliveryLimits = records.named("webhook deliveries");
+        this.clock = clock;
     }
 
     void mount(Router router, Handler<RoutingContext> authenticated) {
@@ -45,7 +61,8 @@ final class WebhookRoutes {
             return;
         }
         Principal user = AuthRoutes.principal(ctx);
-        vertx.executeBlocking(() -> webhooks.create(user, body), false)
+        AuditEntry audit = AuthRoutes.audit(ctx, "webhook.created", null);
+        vertx.executeBlocking(() -> webhooks.create(user, body, audit), false)
                 .onSuccess(created -> Responses.json(ctx, 201, created.subscription().toJson()
                         .put("secret", created.secret())))
                 .onFailure(ctx::fail);
@@ -53,8 +70,12 @@ final class WebhookRoutes {
 
     private void list(RoutingContext ctx) {
         Principal user = AuthRoutes.principal(ctx);
-        Responses.json(ctx, vertx.executeBlocking(() -> new JsonObject().put("subscriptions",
-                webhooks.list(user).stream().map(Subscription::toJson).toList()), false));
+        Responses.json(ctx, vertx.executeBlocking(() -> {
+            Page<Subscription> page = webhooks.list(user, subscriptionLimits.request(AlertRoutes.params(ctx), clock.instant(),
+                    Long.class));
+            return new JsonObject().put("subscriptions", page.items().stream().map(Subscription::toJson).toList())
+                    .put("nextCursor", page.nextCursor());
+        }, false));
     }
 
     private void get(RoutingContext ctx) {
@@ -73,14 +94,14 @@ final class WebhookRoutes {
             return;
         }
         Principal user = AuthRoutes.principal(ctx);
-        withId(ctx, id -> Responses.json(ctx, vertx.executeBlocking(
-                () -> webhooks.setEnabled(user, id, enabled).toJson(), false)));
+        withId(ctx, id -> Responses.json(ctx, vertx.executeBlocking(() -> webhooks.setEnabled(user, id, enabled,
+                AuthRoutes.audit(ctx, "webhook.updated", "webhook:" + id)).toJson(), false)));
     }
 
     private void delete(RoutingContext ctx) {
         Principal user = AuthRoutes.principal(ctx);
         withId(ctx, id -> vertx.executeBlocking(() -> {
-            webhooks.delete(user, id);
+            webhooks.delete(user, id, AuthRoutes.audit(ctx, "webhook.deleted", "webhook:" + id));
             return null;
         }, false).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail));
     }
@@ -88,18 +109,11 @@ final class WebhookRoutes {
     private void deliveries(RoutingContext ctx) {
         Principal user = AuthRoutes.principal(ctx);
         String status = ctx.queryParams().get("status");
-        Long before;
-        int limit;
-        try {
-            before = ctx.queryParams().contains("before") ? number(ctx.queryParams().get("before"), "before") : null;
-            limit = ctx.queryParams().contains("limit") ? (int) Math.min(number(ctx.queryParams().get("limit"),
-                    "limit"), Integer.MAX_VALUE) : DEFAULT_LOG_LIMIT;
-        } catch (ClientError e) {
-            ctx.fail(e);
-            return;
-        }
-        withId(ctx, id -> Responses.json(ctx, vertx.executeBlocking(() -> new JsonObject().put("deliveries",
-                webhooks.deliveries(user, id, status, before, limit)), false)));
+        withId(ctx, id -> Responses.json(ctx, vertx.executeBlocking(() -> {
+            ListRequest request = deliveryLimits.request(AlertRoutes.params(ctx), clock.instant(), Long.class);
+            Page<JsonObject> page = webhooks.deliveries(user, id, status, request);
+            return new JsonObject().put("deliveries", new JsonArray(page.items())).put("nextCursor", page.nextCursor());
+        }, false)));
     }
 
     private void retry(RoutingContext ctx) {
@@ -112,7 +126,7 @@ final class WebhookRoutes {
             return;
         }
         withId(ctx, id -> Responses.json(ctx, vertx.executeBlocking(() -> {
-            webhooks.retry(user, id, deliveryId);
+            webhooks.retry(user, id, deliveryId, AuthRoutes.audit(ctx, "webhook.delivery_retried", "webhook:" + id));
             return new JsonObject().put("id", deliveryId).put("status", "pending");
         }, false)));
     }

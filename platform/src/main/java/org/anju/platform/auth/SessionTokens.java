@@ -2,14 +2,11 @@ package org.anju.platform.auth;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.UUID;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
 import io.vertx.ext.auth.PubSecKeyOptions;
@@ -20,74 +17,73 @@ import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import org.anju.error.ClientError;
 
 /**
- * Issues and checks the signed (HS256 JWT) session tokens that carry a user's roles and
- * communities.
+ * Issues and checks the signed (HS256 JWT) session tokens. A token names its user ({@code sub})
+ * and its server-side session ({@code jti}) and nothing else: what the user may do is looked up
+ * from the session, so that it can change or end before the token expires.
  */
 public final class SessionTokens {
 
     private static final String ISSUER = "anju";
+    private static final String INVALID = "invalid or expired session";
+
+    /** What a validly signed, unexpired token says. */
+    public record Claims(String sessionId, String username) {
+    }
 
     private final JWTAuth jwt;
-    private final Duration ttl;
 
-    public SessionTokens(Vertx vertx, String secret, Duration ttl) {
+    public SessionTokens(Vertx vertx, String secret) {
         this.jwt = JWTAuth.create(vertx, new JWTAuthOptions()
                 .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(Buffer.buffer(secret)))
                 .setJWTOptions(new JWTOptions().setIssuer(ISSUER)));
-        this.ttl = ttl;
     }
 
-    /** Returns how long a token stays valid. */
-    public Duration ttl() {
-        return ttl;
-    }
-
-    /** Issues a token for the user. */
-    public String issue(Principal user) {
-        JsonObject claims = new JsonObject()
-                .put("name", user.displayName())
-                .put("tenant", user.tenantId())
-                .put("roles", new JsonArray(user.roles().stream().map(Role::wireName).toList()))
-                .put("communities", new JsonArray(user.communityIds().stream().sorted().toList()));
-        return jwt.generateToken(claims, new JWTOptions()
+    /** Issues a token for a session that lasts {@code ttl}. */
+    public String issue(String sessionId, String username, Duration ttl) {
+        return jwt.generateToken(new JsonObject().put("jti", sessionId), new JWTOptions()
                 .setAlgorithm("HS256")
                 .setIssuer(ISSUER)
-                .setSubject(user.username())
-                .setExpiresInSeconds((int) ttl.toSeconds()));
+                .setSubject(username)
+                .setExpiresInSeconds((int) Math.max(1, ttl.toSeconds())));
     }
 
     /**
-     * Checks a token.
+     * Checks a token's signature and expiry.
      *
-     * @return the user it was issued to; fails with {@link ClientError} 401 when the token is
-     *         malformed, forged or expired
+     * @return what it names; fails with {@link ClientError} 401 when the token is malformed,
+     *         forged, expired, or names no session (tokens issued before sessions existed)
      */
-    public Future<Principal> verify(String token) {
+    public Future<Claims> verify(String token) {
         return jwt.authenticate(new TokenCredentials(token))
-                .recover(cause -> Future.failedFuture(ClientError.unauthorized("invalid or expired session")))
-                .map(user -> toPrincipal(user.principal()));
+                .recover(cause -> Future.failedFuture(ClientError.unauthorized(INVALID)))
+                .compose(user -> {
+                    String sessionId = user.principal().getString("jti");
+                    String username = user.principal().getString("sub");
+                    if (username == null || !isSessionId(sessionId)) {
+                        return Future.failedFuture(ClientError.unauthorized(INVALID));
+                    }
+                    return Future.succeededFuture(new Claims(sessionId, username));
+                });
     }
 
-    /**
-     * Returns when a token expires, so that what a session opened (a live stream) ends with it.
-     *
-     * @return fails with {@link ClientError} 401 like {@link #verify} for a token it refuses
-     */
-    public Future<Instant> expiry(String token) {
-        return jwt.authenticate(new TokenCredentials(token))
-                .recover(cause -> Future.failedFuture(ClientError.unauthorized("invalid or expired session")))
-                // Vert.x keeps the registered time claims among the user's attributes
-                .map(user -> Instant.ofEpochSecond(user.attributes().getLong("exp",
-                        user.attributes().getJsonObject("accessToken", new JsonObject()).getLong("exp", 0L))));
+    /** Returns a new session id. */
+    static String newSessionId() {
+        return UUID.randomUUID().toString();
     }
 
-    private static Principal toPrincipal(JsonObject claims) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        claims.getJsonArray("roles", new JsonArray()).forEach(r -> Role.fromWireName(String.valueOf(r))
-                .ifPresent(roles::add));
-        Set<String> communities = new HashSet<>();
-        claims.getJsonArray("communities", new JsonArray()).forEach(c -> communities.add(String.valueOf(c)));
-        return new Principal(claims.getString("sub"), claims.getString("name"), claims.getString("tenant"), roles,
-                communities);
+    private static boolean isSessionId(String value) {
+        if (value == null || value.length() != 36) {
+            return false;
+        }
+        try {
+            return UUID.fromString(value).toString().equals(value);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Returns the expiry a session of this length gets, truncated to whole seconds like the token's. */
+    static Instant expiryOf(Instant now, Duration ttl) {
+        return now.plusSeconds(Math.max(1, ttl.toSeconds()));
     }
 }

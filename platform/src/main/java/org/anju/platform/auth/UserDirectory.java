@@ -1,88 +1,49 @@
 package org.anju.platform.auth;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
 
-import javax.sql.DataSource;
-
-import org.anju.error.ClientError;
-import org.anju.error.ServerError;
 import org.anju.platform.registry.PasswordHasher;
+import org.anju.platform.storage.UnitOfWork;
 
 /**
- * Users, their roles and communities, and password checks. Blocks on JDBC and bcrypt: call it
- * from a worker thread.
+ * Password checks of users. Blocks on JDBC and bcrypt: call it on the {@link PasswordChecks} pool.
  */
 public final class UserDirectory {
 
-    private static final String USER_SQL =
-            "SELECT display_name, password_hash, tenant_id FROM users WHERE username = ? AND enabled";
-    private static final String ROLES_SQL = "SELECT role FROM user_roles WHERE username = ?";
-    private static final String COMMUNITIES_SQL = "SELECT community_id FROM user_communities WHERE username = ?";
-
-    private record UserRow(String displayName, String passwordHash, String tenantId) {
+    /**
+     * The outcome of a password check.
+     *
+     * @param user     the user, when the password matched an enabled user
+     * @param tenantId the tenant of the user name tried, when it names an enabled user (for the
+     *                 audit log of a failed log-in), else null
+     */
+    public record Check(Optional<Principal> user, String tenantId) {
     }
 
-    private final DataSource dataSource;
+    private final UnitOfWork db;
     private final PasswordHasher hasher;
 
-    public UserDirectory(DataSource dataSource, PasswordHasher hasher) {
-        this.dataSource = dataSource;
+    public UserDirectory(UnitOfWork db, PasswordHasher hasher) {
+        this.db = db;
         this.hasher = hasher;
     }
 
     /**
-     * Checks a user's password.
+     * Checks a user's password; an unknown or disabled user costs the same bcrypt time as a wrong
+     * password, so that timing does not tell which names exist. No connection is held during bcrypt.
      *
-     * @throws ClientError 401 with one message for an unknown user and a wrong password alike
+     * @throws org.anju.error.ServerError 503 when the database fails
      */
-    public Principal authenticate(String username, String password) {
-        try (Connection c = dataSource.getConnection()) {
-            Optional<UserRow> user = findUser(c, username);
-            if (!hasher.matches(password, user.map(UserRow::passwordHash).orElse(null))) {
-                throw ClientError.unauthorized("wrong user name or password");
-            }
-            return new Principal(username, user.get().displayName(), user.get().tenantId(), roles(c, username),
-                    strings(c, COMMUNITIES_SQL, username));
-        } catch (SQLException e) {
-            throw ServerError.unavailable("user directory unavailable: " + e.getMessage(), e);
-        }
+    public Check check(String username, String password) {
+        Optional<UserStore.Stored> stored = db.read("users", tx -> UserStore.find(tx, username))
+                .filter(s -> s.view().enabled());
+        boolean matches = hasher.matches(password, stored.map(UserStore.Stored::passwordHash).orElse(null));
+        return new Check(matches ? stored.map(s -> s.view().principal()) : Optional.empty(),
+                stored.map(s -> s.view().tenantId()).orElse(null));
     }
 
-    private static Optional<UserRow> findUser(Connection c, String username) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(USER_SQL)) {
-            ps.setString(1, username);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new UserRow(rs.getString(1), rs.getString(2), rs.getString(3)))
-                        : Optional.empty();
-            }
-        }
-    }
-
-    private static Set<Role> roles(Connection c, String username) throws SQLException {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String name : strings(c, ROLES_SQL, username)) {
-            Role.fromWireName(name).ifPresent(roles::add);
-        }
-        return roles;
-    }
-
-    private static Set<String> strings(Connection c, String sql, String username) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, username);
-            try (ResultSet rs = ps.executeQuery()) {
-                Set<String> values = new HashSet<>();
-                while (rs.next()) {
-                    values.add(rs.getString(1));
-                }
-                return values;
-            }
-        }
+    /** Returns whether an enabled platform administrator exists (a fresh database has none). */
+    public boolean hasPlatformAdmin() {
+        return db.read("users", UserStore::hasPlatformAdmin);
     }
 }

@@ -3,48 +3,96 @@ package org.anju.platform.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
 
 import org.anju.gateway.GatewayOptions;
 import org.anju.gateway.TenantLimits;
+import org.anju.platform.history.HistoryLimits;
 import org.anju.platform.presence.PresenceSettings;
+import org.anju.platform.query.ListLimits;
 import org.anju.platform.alerts.AlertSettings;
+import org.anju.platform.storage.DatabaseSettings;
+import org.anju.platform.storage.StatementTimeouts;
 
 /**
  * The whole validated configuration of one Anju process. Build it with {@link ConfigLoader}.
  */
 public record AnjuConfig(
         Path dataDir, Db db, Http http, Mqtt mqtt, Ingest ingest, PresenceSettings presence, Security security, Demo demo,
-        Rollup rollup, Retention retention, Feed feed, Webhooks webhooks, Alerts alerts) {
+        Rollup rollup, Retention retention, Feed feed, Webhooks webhooks, Alerts alerts, Limits limits) {
 
     /** Returns this configuration with other gateway settings. */
     public AnjuConfig withGateway(GatewayOptions gateway) {
         return new AnjuConfig(dataDir, db, http, new Mqtt(gateway, mqtt.tlsPort(), mqtt.limits()), ingest, presence,
-                security, demo, rollup, retention, feed, webhooks, alerts);
+                security, demo, rollup, retention, feed, webhooks, alerts, limits);
     }
 
     /**
      * Database settings.
      *
-     * @param url            JDBC URL; empty to use the embedded PostgreSQL
-     * @param embeddedPort   port of the embedded PostgreSQL, 0 for any free one
+     * @param url              JDBC URL; empty to use the embedded PostgreSQL
+     * @param poolSize         connections for ingest and background jobs
+     * @param requestPoolSize  connections for HTTP requests
+     * @param statementTimeout the statement timeout of each request class
+     * @param embeddedPort     port of the embedded PostgreSQL, 0 for any free one
      */
-    public record Db(String url, String user, String password, int poolSize, Duration connectTimeout,
-            int embeddedPort) {
+    public record Db(String url, String user, String password, int poolSize, int requestPoolSize,
+            StatementTimeouts statementTimeout, Duration connectTimeout, int embeddedPort) {
 
         /** Returns whether the embedded PostgreSQL is to be used. */
         public boolean embedded() {
             return url.isBlank();
         }
 
+        /** Returns the settings to connect to a database at this URL with these pools and timeouts. */
+        public DatabaseSettings settings(String jdbcUrl, String jdbcUser, String jdbcPassword) {
+            return new DatabaseSettings(jdbcUrl, jdbcUser, jdbcPassword, poolSize, connectTimeout, requestPoolSize,
+                    statementTimeout);
+        }
+
         @Override
         public String toString() {
             return "Db[url=" + Secrets.maskUrl(url) + ", user=" + user + ", password=" + Secrets.mask(password)
-                    + ", poolSize=" + poolSize + ", connectTimeout=" + connectTimeout
+                    + ", poolSize=" + poolSize + ", requestPoolSize=" + requestPoolSize + ", statementTimeout="
+                    + statementTimeout + ", connectTimeout=" + connectTimeout
                     + ", embeddedPort=" + embeddedPort + "]";
         }
     }
 
-    public record Http(String host, int port) {
+    /**
+     * The HTTP API and dashboards.
+     *
+     * @param metricsToken the bearer token that reads {@code /metrics} without a session (Prometheus);
+     *                     empty for none
+     * @param tls          HTTPS on {@code port}, when a certificate is configured
+     */
+    public record Http(String host, int port, String metricsToken, Optional<Tls> tls) {
+
+        /**
+         * HTTPS.
+         *
+         * @param certPath         a PEM certificate chain (with {@code keyPath}) or a PKCS#12 file
+         *                         ({@code .p12}/{@code .pfx}, with {@code keyStorePassword})
+         * @param hstsMaxAge       the max-age of the {@code Strict-Transport-Security} header
+         * @param redirectPort     a plain-HTTP port that only redirects to HTTPS; -1 for none, 0 for
+         *                         any free one
+         */
+        public record Tls(String certPath, String keyPath, String keyStorePassword, Duration hstsMaxAge,
+                int redirectPort) {
+
+            @Override
+            public String toString() {
+                return "Tls[certPath=" + certPath + ", keyPath=" + keyPath + ", keyStorePassword="
+                        + Secrets.mask(keyStorePassword) + ", hstsMaxAge=" + hstsMaxAge + ", redirectPort="
+                        + redirectPort + "]";
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Http[host=" + host + ", port=" + port + ", metricsToken=" + Secrets.mask(metricsToken)
+                    + ", tls=" + tls + "]";
+        }
     }
 
     /**
@@ -63,24 +111,53 @@ public record AnjuConfig(
     /**
      * Security settings.
      *
-     * @param jwtSecret   empty to generate one under the data folder
-     * @param hashThreads threads that check passwords and device secrets (bcrypt); 0 for one per core
-     * @param hashQueue   checks that may wait for those threads at most; more fail at once as busy
-     * @param hashMaxWait the longest a check may be expected to wait; a longer one fails at once as busy
+     * @param jwtSecret            empty to generate one under the data folder
+     * @param sessionCheckInterval how long a session's user is remembered before it is read again,
+     *                             and how often open streams are checked (at most a minute)
+     * @param eventSecretKey       base64 AES key sealing the secrets in device events (pickup codes,
+     *                             id tags); empty to generate one under the data folder
+     * @param deviceHashing        the pool that checks device secrets for the MQTT gateway
      */
     public record Security(String jwtSecret, Duration tokenTtl, Duration deviceAuthCacheTtl, int bcryptCost,
-            int hashThreads, int hashQueue, Duration hashMaxWait) {
-
-        /** Returns the hashing threads to start: {@code hashThreads}, or one per core for 0. */
-        public int hashThreadsOrCores() {
-            return hashThreads > 0 ? hashThreads : Runtime.getRuntime().availableProcessors();
-        }
+            Duration sessionCheckInterval, Login login, String eventSecretKey, DeviceHashing deviceHashing) {
 
         @Override
         public String toString() {
             return "Security[jwtSecret=" + Secrets.mask(jwtSecret) + ", tokenTtl=" + tokenTtl
                     + ", deviceAuthCacheTtl=" + deviceAuthCacheTtl + ", bcryptCost=" + bcryptCost
-                    + ", hashThreads=" + hashThreads + ", hashQueue=" + hashQueue + ", hashMaxWait=" + hashMaxWait + "]";
+                    + ", sessionCheckInterval=" + sessionCheckInterval + ", login=" + login
+                    + ", eventSecretKey=" + Secrets.mask(eventSecretKey) + ", deviceHashing=" + deviceHashing + "]";
+        }
+    }
+
+    /**
+     * Log-in throttling and the password pool (docs/security.md).
+     *
+     * @param maxFailures         failed log-ins of one user name that lock it
+     * @param addressMaxFailures  failed log-ins from one source address that lock it
+     * @param failureDelay        a user name's wait after its second failure, doubled after each further one
+     * @param maxFailureDelay     the longest such wait
+     * @param lockDuration        how long a locked user name or address stays locked
+     * @param passwordThreads     password checks (bcrypt) running at once
+     * @param passwordQueue       password checks waiting before log-ins are refused with 503
+     */
+    public record Login(int maxFailures, int addressMaxFailures, Duration failureDelay, Duration maxFailureDelay,
+            Duration lockDuration, int passwordThreads, int passwordQueue) {
+    }
+
+    /**
+     * The pool that checks the secrets devices present to the MQTT gateway (bcrypt), in
+     * {@code registry/PasswordHasher}.
+     *
+     * @param threads checks running at once; 0 for one per core
+     * @param queue   checks waiting at most
+     * @param maxWait the longest a check may be expected to wait; a longer one is refused at once as busy
+     */
+    public record DeviceHashing(int threads, int queue, Duration maxWait) {
+
+        /** Returns the threads to start: {@code threads}, or one per core for 0. */
+        public int threadsOrCores() {
+            return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         }
     }
 
@@ -100,9 +177,10 @@ public record AnjuConfig(
      * How long each class of data is kept, and how often expired data is removed.
      *
      * @param fireEvents events of fire panels and smoke detectors; at least 365 days
+     * @param audit      the audit log; at least 365 days, like fire records
      */
     public record Retention(Duration interval, Duration telemetry, Duration hourly, Duration daily, Duration events,
-            Duration fireEvents) {
+            Duration fireEvents, Duration audit) {
     }
 
     /**
@@ -122,7 +200,8 @@ public record AnjuConfig(
      *
      * @param secretKey           base64 AES key encrypting subscription secrets; empty to generate one
      *                            under the data folder
-     * @param allowPrivateTargets whether receivers may be loopback, private or link-local addresses
+     * @param allowPrivateTargets whether receivers may be loopback, private, link-local or other special-purpose
+     *                            addresses
      */
     public record Webhooks(Duration pollInterval, Duration connectTimeout, Duration requestTimeout,
             Duration retryBase, Duration retryMax, int maxAttempts, int concurrency, boolean allowPrivateTargets,
@@ -144,5 +223,19 @@ public record AnjuConfig(
      * @param timerPollInterval how often due escalation and rescue timers are looked for
      */
     public record Alerts(AlertSettings defaults, Duration timerPollInterval) {
+    }
+
+    /**
+     * Limits of list, history and report requests ({@code limits.*}).
+     *
+     * @param events               device events, per device and per community
+     * @param records              alerts, incidents, fire cases, rescues and webhook deliveries
+     * @param directory            lists without a time range: communities, devices, webhook subscriptions
+     * @param history              device histories, per resolution
+     * @param feedMaxCatchUp       how old the first notification a resuming feed replays may be
+     * @param storageFiguresMaxAge how long a community's storage figures are answered before they are measured again
+     */
+    public record Limits(ListLimits events, ListLimits records, ListLimits directory, HistoryLimits history,
+            Duration feedMaxCatchUp, Duration storageFiguresMaxAge, ListLimits audit) {
     }
 }

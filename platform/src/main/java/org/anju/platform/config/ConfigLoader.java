@@ -22,6 +22,9 @@ import org.anju.gateway.TenantLimits;
 import org.anju.platform.presence.Expectation;
 import org.anju.platform.presence.PresenceSettings;
 import org.anju.platform.alerts.AlertSettings;
+import org.anju.platform.history.HistoryLimits;
+import org.anju.platform.query.ListLimits;
+import org.anju.platform.storage.StatementTimeouts;
 import org.anju.platform.storage.retention.RetentionPolicy;
 import org.anju.protocol.DeviceType;
 
@@ -39,6 +42,7 @@ public final class ConfigLoader {
     private static final String ENV_PREFIX = "ANJU_";
     private static final String DEFAULTS = "/anju-defaults.yaml";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Duration MAX_SESSION_CHECK = Duration.ofMinutes(1);
 
     private ConfigLoader() {
     }
@@ -62,25 +66,90 @@ public final class ConfigLoader {
     private static AnjuConfig bind(ConfigValues v) {
         return new AnjuConfig(
                 v.path("dataDir"),
-                new AnjuConfig.Db(v.text("db.url"), v.text("db.user"), v.text("db.password"),
-                        v.intIn("db.poolSize", 1, 200), v.duration("db.connectTimeout"),
-                        v.intIn("db.embeddedPort", 0, 65535)),
-                new AnjuConfig.Http(v.nonEmpty("http.host"), v.intIn("http.port", 0, 65535)),
+                db(v),
+                http(v),
                 mqtt(v),
                 new AnjuConfig.Ingest(v.intIn("ingest.batchMaxRows", 1, 1_000_000), v.duration("ingest.batchMaxDelay"),
                         v.intIn("ingest.queueMaxMessages", 1, 10_000_000)),
                 presence(v),
-                new AnjuConfig.Security(v.secret("security.jwtSecret", 32), v.duration("security.tokenTtl"),
-                        v.duration("security.deviceAuthCacheTtl"), v.intIn("security.bcryptCost", 4, 16),
-                        v.intIn("security.hashThreads", 0, 256), v.intIn("security.hashQueue", 0, 1_000_000),
-                        v.duration("security.hashMaxWait")),
+                security(v),
                 new AnjuConfig.Demo(v.intIn("demo.devicesPerType", 1, 1000), v.duration("demo.publishInterval")),
                 new AnjuConfig.Rollup(v.duration("rollup.interval"), v.wholeHourZone("rollup.dayZone")),
                 retention(v),
                 new AnjuConfig.Feed(v.duration("feed.heartbeatInterval"), v.duration("feed.pollInterval"),
                         v.intIn("feed.clientBufferBytes", 1024, 64 * 1024 * 1024), v.duration("feed.slowClientTimeout")),
                 webhooks(v),
-                alerts(v));
+                alerts(v),
+                limits(v));
+    }
+
+    private static AnjuConfig.Db db(ConfigValues v) {
+        StatementTimeouts timeouts = new StatementTimeouts(v.duration("db.statementTimeout.interactive"),
+                v.duration("db.statementTimeout.report"), v.duration("db.statementTimeout.admin"),
+                v.duration("db.statementTimeout.background"));
+        return new AnjuConfig.Db(v.text("db.url"), v.text("db.user"), v.text("db.password"),
+                v.intIn("db.poolSize", 1, 500), v.intIn("db.requestPoolSize", 1, 500), timeouts,
+                v.duration("db.connectTimeout"), v.intIn("db.embeddedPort", 0, 65535));
+    }
+
+    private static AnjuConfig.Limits limits(ConfigValues v) {
+        Duration historyDay = v.durationAtMost("limits.history.dayMaxRange", HistoryLimits.DAY_CEILING,
+                "the days one history holds");
+        Duration historyHour = v.durationAtMost("limits.history.hourMaxRange",
+                min(historyDay, HistoryLimits.HOUR_CEILING), "limits.history.dayMaxRange and the hours one history holds");
+        HistoryLimits history = new HistoryLimits(
+                v.durationAtMost("limits.history.defaultRange", historyDay, "limits.history.dayMaxRange"),
+                v.durationAtMost("limits.history.rawMaxRange", historyHour, "limits.history.hourMaxRange"),
+                historyHour, historyDay);
+        int directoryPage = v.intIn("limits.directory.defaultPageSize", 1, 100_000);
+        return new AnjuConfig.Limits(listLimits(v, "events"), listLimits(v, "records"),
+                ListLimits.paged("directory", directoryPage, v.intIn("limits.directory.maxPageSize", directoryPage,
+                        100_000)),
+                history, v.duration("limits.feedMaxCatchUp"), v.duration("limits.storageFiguresMaxAge"),
+                listLimits(v, "audit"));
+    }
+
+    /** A family of timed lists under {@code limits.<family>}: the default within the maximum, for ranges and pages. */
+    private static ListLimits listLimits(ConfigValues v, String family) {
+        String prefix = "limits." + family + ".";
+        Duration maxRange = v.duration(prefix + "maxRange");
+        int defaultPageSize = v.intIn(prefix + "defaultPageSize", 1, 100_000);
+        return new ListLimits(family, v.durationAtMost(prefix + "defaultRange", maxRange, prefix + "maxRange"), maxRange,
+                defaultPageSize, v.intIn(prefix + "maxPageSize", defaultPageSize, 100_000));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static AnjuConfig.Security security(ConfigValues v) {
+        Duration failureDelay = v.duration("security.login.failureDelay");
+        AnjuConfig.Login login = new AnjuConfig.Login(v.intIn("security.login.maxFailures", 1, 1000),
+                v.intIn("security.login.addressMaxFailures", 1, 100_000), failureDelay,
+                v.durationAtLeast("security.login.maxFailureDelay", failureDelay, "security.login.failureDelay"),
+                v.duration("security.login.lockDuration"), v.intIn("security.login.passwordThreads", 1, 256),
+                v.intIn("security.login.passwordQueue", 0, 100_000));
+        Duration sessionCheck = v.duration("security.sessionCheckInterval");
+        if (sessionCheck.compareTo(MAX_SESSION_CHECK) > 0) {
+            throw ConfigException.invalid("security.sessionCheckInterval", v.text("security.sessionCheckInterval"),
+                    "must be at most 1m: changes of users must reach open sessions within a minute");
+        }
+        return new AnjuConfig.Security(v.secret("security.jwtSecret", 32), v.duration("security.tokenTtl"),
+                v.duration("security.deviceAuthCacheTtl"), v.intIn("security.bcryptCost", 4, 16), sessionCheck, login,
+                v.secret("security.eventSecretKey", 44), new AnjuConfig.DeviceHashing(
+                        v.intIn("security.deviceHashing.threads", 0, 256),
+                        v.intIn("security.deviceHashing.queue", 0, 1_000_000),
+                        v.duration("security.deviceHashing.maxWait")));
+    }
+
+    private static AnjuConfig.Http http(ConfigValues v) {
+        Optional<AnjuConfig.Http.Tls> tls = v.text("http.tls.certPath").isBlank() ? Optional.empty()
+                : Optional.of(new AnjuConfig.Http.Tls(v.existingFile("http.tls.certPath"),
+                        v.text("http.tls.keyPath").isBlank() ? "" : v.existingFile("http.tls.keyPath"),
+                        v.text("http.tls.keyStorePassword"), v.duration("http.tls.hstsMaxAge"),
+                        v.intIn("http.tls.redirectPort", -1, 65535)));
+        return new AnjuConfig.Http(v.nonEmpty("http.host"), v.intIn("http.port", 0, 65535),
+                v.token("http.metricsToken", 16), tls);
     }
 
     private static AnjuConfig.Webhooks webhooks(ConfigValues v) {
@@ -102,15 +171,17 @@ public final class ConfigLoader {
                 v.intIn("alerts.falseAlarmDailyLimit", 0, 100_000)), v.duration("alerts.timerPollInterval"));
     }
 
-    /** Each rollup level is kept at least as long as the level it is made from; fire records at least a year. */
+    /** Each rollup level is kept at least as long as the level it is made from; fire records and the audit log at least a year. */
     private static AnjuConfig.Retention retention(ConfigValues v) {
         Duration telemetry = v.duration("retention.telemetry");
         Duration hourly = v.durationAtLeast("retention.hourly", telemetry, "retention.telemetry");
         Duration daily = v.durationAtLeast("retention.daily", hourly, "retention.hourly");
         Duration fireEvents = v.durationAtLeast("retention.fireEvents", RetentionPolicy.FIRE_RECORDS_MINIMUM,
                 "the legal minimum for fire records (GB 25201)");
+        Duration audit = v.durationAtLeast("retention.audit", RetentionPolicy.FIRE_RECORDS_MINIMUM,
+                "365d, like fire records");
         return new AnjuConfig.Retention(v.duration("retention.interval"), telemetry, hourly, daily,
-                v.duration("retention.events"), fireEvents);
+                v.duration("retention.events"), fireEvents, audit);
     }
 
     /** One heartbeat expectation per device type, under the type's wire name ({@code presence.smoke_detector.…}). */

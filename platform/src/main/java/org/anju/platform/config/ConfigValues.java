@@ -45,11 +45,21 @@ final class ConfigValues {
         return value;
     }
 
+    /** Returns a secret: empty (one is generated), or at least {@code minLength} characters. */
     String secret(String key, int minLength) {
+        return secret(key, minLength, "generate one");
+    }
+
+    /** Returns an optional token: empty (none), or at least {@code minLength} characters. */
+    String token(String key, int minLength) {
+        return secret(key, minLength, "none");
+    }
+
+    private String secret(String key, int minLength, String whenEmpty) {
         String value = text(key);
         if (!value.isEmpty() && value.length() < minLength) {
             // the value itself is not repeated: it is a secret
-            throw new ConfigException("configuration key '" + key + "' must be empty (generate one) or at least "
+            throw new ConfigException("configuration key '" + key + "' must be empty (" + whenEmpty + ") or at least "
                     + minLength + " characters long");
         }
         return value;
@@ -135,6 +145,16 @@ final class ConfigValues {
         return value;
     }
 
+    /** Reads a duration that must be at most {@code max}, which {@code maxName} names in the message. */
+    Duration durationAtMost(String key, Duration max, String maxName) {
+        Duration value = duration(key);
+        if (value.compareTo(max) > 0) {
+            throw ConfigException.invalid(key, text(key).strip(), "must be at most " + maxName + " ("
+                    + describe(max) + ")");
+        }
+        return value;
+    }
+
     /** Reads a time zone id whose offset from UTC is whole hours (e.g. Asia/Shanghai). */
     ZoneId wholeHourZone(String key) {
         String raw = nonEmpty(key);
@@ -160,7 +180,10 @@ final class ConfigValues {
     }
 
     private static String describe(Duration d) {
-        return d.toSeconds() % 86_400 == 0 ? d.toDays() + "d" : d.toString();
+        if (d.toSeconds() % 86_400 == 0) {
+            return d.toDays() + "d";
+        }
+        return d.toSeconds() % 3_600 == 0 ? d.toHours() + "h" : d.toString();
     }
 
     private JsonNode node(String key) {

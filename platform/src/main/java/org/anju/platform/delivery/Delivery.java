@@ -35,10 +35,13 @@ public final class Delivery implements AutoCloseable {
     /**
      * Builds and starts the feed and the dispatcher.
      *
+     * @param dataSource the pool of background work (the feed, the dispatcher)
+     * @param requests   the pool of HTTP requests (managing subscriptions, reading the delivery log)
      * @throws IOException              when the secret key file cannot be read or written
      * @throws IllegalArgumentException when the configured secret key is not valid
      */
-    public static Future<Delivery> start(Vertx vertx, DataSource dataSource, AnjuConfig.Feed feedSettings,
+    public static Future<Delivery> start(Vertx vertx, DataSource dataSource, DataSource requests,
+            AnjuConfig.Feed feedSettings,
             AnjuConfig.Webhooks webhookSettings, Path dataDir, MeterRegistry meters, Clock clock) throws IOException {
         SecretBox secrets = SecretBox.load(webhookSettings.secretKey(), dataDir);
         Outbox outbox = new Outbox(vertx);
@@ -46,10 +49,11 @@ public final class Delivery implements AutoCloseable {
         TargetPolicy targets = new TargetPolicy(webhookSettings.allowPrivateTargets());
         DeliveryStore deliveries = new DeliveryStore(dataSource, outbox);
         FeedHub feed = new FeedHub(vertx, new NotificationReader(dataSource), feedSettings, meters);
-        WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, deliveries, channels, secrets, targets, outbox,
+        WebhookClient receivers = new WebhookClient(vertx, targets, webhookSettings, null);
+        WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, deliveries, channels, secrets, receivers, outbox,
                 webhookSettings, clock, new SecureRandom(), meters);
-        WebhookService webhooks = new WebhookService(new SubscriptionStore(dataSource), deliveries, channels, targets,
-                secrets, clock, dispatcher::wake);
+        WebhookService webhooks = new WebhookService(new SubscriptionStore(requests), new DeliveryStore(requests, outbox),
+                channels, targets, secrets, clock, dispatcher::wake);
         Delivery delivery = new Delivery(feed, dispatcher, webhooks, outbox);
         return feed.start().onSuccess(v -> dispatcher.start()).map(delivery);
     }

@@ -18,6 +18,11 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import org.anju.error.ServerError;
+import org.anju.platform.query.ListRequest;
+import org.anju.platform.query.Page;
+import org.anju.platform.storage.SqlFailures;
+import org.anju.platform.audit.AuditEntry;
+import org.anju.platform.audit.AuditLog;
 import org.anju.platform.notify.Notification;
 import org.anju.platform.notify.Outbox;
 
@@ -203,9 +208,10 @@ public final class DeliveryStore {
     enum RetryOutcome { RETRIED, NOT_FOUND, NOT_DEAD }
 
     /**
-     * Makes a dead delivery of the subscription due now, with a new round of attempts.
+     * Makes a dead delivery of the subscription due now, with a new round of attempts; the audit
+     * entry is written in the same transaction.
      */
-    RetryOutcome retryDead(long subscriptionId, long deliveryId, Instant now) {
+    RetryOutcome retryDead(long subscriptionId, long deliveryId, Instant now, AuditEntry audit) {
         return inTransaction(c -> {
             String status;
             try (PreparedStatement ps = c.prepareStatement(
@@ -228,33 +234,36 @@ public final class DeliveryStore {
                 ps.setLong(2, deliveryId);
                 ps.executeUpdate();
             }
+            AuditLog.write(c, audit);
             return RetryOutcome.RETRIED;
         });
     }
 
     /**
-     * Returns a subscription's deliveries, newest first, with their attempts.
+     * Returns a page of a subscription's deliveries, newest first, with their attempts: those under
+     * way at some time in the page's range (created before its end, not finished before its start).
      *
-     * @param status   only deliveries in this state; null for all
-     * @param beforeId only deliveries with a smaller id (paging); null for the newest
+     * @param status only deliveries in this state; null for all
      */
-    public JsonArray log(long subscriptionId, String status, Long beforeId, int limit) {
+    public Page<JsonObject> log(long subscriptionId, String status, ListRequest page) {
         String sql = "SELECT d.id, d.notification_id, n.topic, d.idempotency_key, d.status, d.attempts,"
                 + " d.next_attempt_at, d.created_at, d.finished_at, d.last_status_code, d.last_error,"
                 + " COALESCE((SELECT json_agg(json_build_object('attempt', a.attempt, 'startedAt', a.started_at,"
                 + " 'durationMs', a.duration_ms, 'statusCode', a.status_code, 'error', a.error) ORDER BY a.attempt)"
                 + " FROM webhook_attempts a WHERE a.delivery_id = d.id), '[]')::text"
                 + " FROM webhook_deliveries d JOIN notifications n ON n.id = d.notification_id"
-                + " WHERE d.subscription_id = ? AND (?::text IS NULL OR d.status = ?) AND (?::bigint IS NULL OR d.id < ?)"
+                + " WHERE d.subscription_id = ? AND (?::text IS NULL OR d.status = ?) AND d.id < ?"
+                + " AND d.created_at < ? AND coalesce(d.finished_at, 'infinity'::timestamptz) >= ?"
                 + " ORDER BY d.id DESC LIMIT ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, subscriptionId);
             ps.setString(2, status);
             ps.setString(3, status);
-            ps.setObject(4, beforeId);
-            ps.setObject(5, beforeId);
-            ps.setInt(6, limit);
-            JsonArray log = new JsonArray();
+            ps.setLong(4, page.afterId());
+            ps.setTimestamp(5, Timestamp.from(page.to()));
+            ps.setTimestamp(6, Timestamp.from(page.from()));
+            ps.setInt(7, page.fetchSize());
+            List<JsonObject> log = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     log.add(new JsonObject()
@@ -273,9 +282,9 @@ public final class DeliveryStore {
                             .put("attemptLog", new JsonArray(rs.getString(12))));
                 }
             }
-            return log;
+            return page.page(log, d -> new Object[] {d.getLong("id")});
         } catch (SQLException e) {
-            throw ServerError.unavailable("cannot read the delivery log: " + e.getMessage(), e);
+            throw SqlFailures.toServerError("the delivery log", e);
         }
     }
 

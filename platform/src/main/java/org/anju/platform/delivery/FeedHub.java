@@ -1,6 +1,8 @@
 package org.anju.platform.delivery;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +20,10 @@ import io.vertx.core.http.HttpServerResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.anju.error.ClientError;
 import org.anju.platform.config.AnjuConfig;
 import org.anju.platform.notify.Outbox;
+import org.anju.platform.query.QueryParams;
 
 /**
  * The live notification feed of this process: one reader of the outbox shared by every connected
@@ -93,10 +97,13 @@ public final class FeedHub {
      * newest committed notification when null) until the client goes away or {@code endAt} (its
      * session's expiry) comes. Call on the request's context.
      *
-     * @return fails (before anything was written) when the database cannot be read
+     * @param maxCatchUp how old the first notification after the cursor may be
+     * @return fails (before anything was written) with a 400 naming the limit when the cursor is
+     *         further back than {@code maxCatchUp}, or when the database cannot be read
      */
-    public Future<Void> open(HttpServerResponse response, FeedFilter filter, Long cursor, Instant endAt) {
-        Future<Long> start = cursor != null ? Future.succeededFuture(cursor)
+    public Future<Void> open(HttpServerResponse response, FeedFilter filter, Long cursor, Instant endAt,
+            Duration maxCatchUp) {
+        Future<Long> start = cursor != null ? vertx.executeBlocking(() -> withinCatchUp(cursor, maxCatchUp), false)
                 : vertx.executeBlocking(reader::head, false);
         return start.map(position -> {
             FeedClient client = new FeedClient(this, vertx, reader, settings, response, filter, position, endAt);
@@ -104,6 +111,19 @@ public final class FeedHub {
             client.open();
             return null;
         });
+    }
+
+    private long withinCatchUp(long cursor, Duration maxCatchUp) {
+        reader.createdAfter(cursor).ifPresent(first -> {
+            Duration back = Duration.between(first, Instant.now());
+            if (back.compareTo(maxCatchUp) > 0) {
+                throw ClientError.badRequest("the notifications after resume position " + cursor + " go back "
+                        + QueryParams.describe(back.truncatedTo(ChronoUnit.SECONDS)) + ", over the maximum catch-up of "
+                        + QueryParams.describe(maxCatchUp) + " for the feed (header 'Last-Event-ID' or parameter"
+                        + " 'after'): reconnect without it, and read older records from the lists");
+            }
+        });
+        return cursor;
     }
 
     void closed(FeedClient client) {

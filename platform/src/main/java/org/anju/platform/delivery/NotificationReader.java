@@ -4,12 +4,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
 import org.anju.error.ServerError;
+import org.anju.platform.storage.SqlFailures;
 
 /**
  * Reads committed notifications in id order. Blocks on JDBC: call it from a worker.
@@ -40,6 +43,19 @@ public final class NotificationReader {
             return rs.getLong(1);
         } catch (SQLException e) {
             throw ServerError.unavailable("cannot read notifications: " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns when the first notification after {@code after} was created, empty when there is none. */
+    public Optional<Instant> createdAfter(long after) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT created_at FROM notifications WHERE id > ? ORDER BY id LIMIT 1")) {
+            ps.setLong(1, after);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getTimestamp(1).toInstant()) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw SqlFailures.toServerError("notifications", e);
         }
     }
 

@@ -4,11 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
 
 import javax.crypto.Cipher;
@@ -16,6 +13,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.anju.error.ServerError;
+import org.anju.platform.config.KeyFiles;
 
 /**
  * Encrypts the secrets of subscriptions (AES-256-GCM, a random nonce per value) with a key that
@@ -27,7 +25,6 @@ public final class SecretBox {
     private static final int KEY_BYTES = 32;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKeySpec key;
 
@@ -43,17 +40,8 @@ public final class SecretBox {
      * @throws IOException              when the key file cannot be read or written
      */
     public static SecretBox load(String configuredKey, Path dataDir) throws IOException {
-        if (!configuredKey.isEmpty()) {
-            return new SecretBox(decodeKey(configuredKey, "webhooks.secretKey"));
-        }
-        Path file = dataDir.resolve("webhook-key");
-        if (Files.exists(file)) {
-            return new SecretBox(decodeKey(Files.readString(file).strip(), file.toString()));
-        }
-        byte[] key = randomBytes(KEY_BYTES);
-        Files.writeString(file, Base64.getEncoder().encodeToString(key));
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        return new SecretBox(key);
+        return new SecretBox(KeyFiles.load(configuredKey, "webhooks.secretKey", dataDir.resolve("webhook-key"),
+                KEY_BYTES));
     }
 
     /** Returns a new random secret for a subscription: {@code whsec_} and 32 random bytes, base64url. */
@@ -89,22 +77,7 @@ public final class SecretBox {
         }
     }
 
-    private static byte[] decodeKey(String base64, String source) {
-        byte[] key;
-        try {
-            key = Base64.getDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            key = new byte[0];
-        }
-        if (key.length != KEY_BYTES) {
-            throw new IllegalArgumentException(source + " must hold base64 of " + KEY_BYTES + " random bytes");
-        }
-        return key;
-    }
-
     private static byte[] randomBytes(int n) {
-        byte[] bytes = new byte[n];
-        RANDOM.nextBytes(bytes);
-        return bytes;
+        return KeyFiles.random(n);
     }
 }

@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,12 @@ import javax.sql.DataSource;
 import io.vertx.core.json.JsonObject;
 
 import org.anju.error.ServerError;
+import org.anju.platform.query.ListRequest;
+import org.anju.platform.query.Page;
+import org.anju.platform.storage.SqlFailures;
+import org.anju.platform.audit.AuditEntry;
+import org.anju.platform.audit.AuditLog;
+import org.anju.platform.storage.UnitOfWork;
 
 /**
  * Subscriptions in the database. Blocks on JDBC: call it from a worker.
@@ -34,15 +41,30 @@ public final class SubscriptionStore {
             RETURNING id""";
 
     private final DataSource dataSource;
+    private final UnitOfWork db;
 
     public SubscriptionStore(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.db = UnitOfWork.of(dataSource);
     }
 
-    /** Stores a new subscription with its encrypted secrets; it receives notifications committed from now on. */
+    /**
+     * Stores a new subscription with its encrypted secrets; it receives notifications committed from
+     * now on. The audit entry is written in the same transaction, about the new subscription.
+     */
     public Subscription insert(SubscriptionSpec spec, String tenantId, String createdBy, byte[] secret, byte[] auth,
-            Instant now) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT_SQL)) {
+            Instant now, AuditEntry audit) {
+        long id = db.inTransaction("webhook subscriptions", tx -> {
+            long created = insert(tx.connection(), spec, tenantId, createdBy, secret, auth, now);
+            AuditLog.write(tx, audit.about("webhook:" + created).forTenant(tenantId));
+            return created;
+        });
+        return find(id).orElseThrow();
+    }
+
+    private static long insert(Connection c, SubscriptionSpec spec, String tenantId, String createdBy, byte[] secret,
+            byte[] auth, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_SQL)) {
             ps.setString(1, tenantId);
             ps.setString(2, spec.name());
             ps.setString(3, spec.channel());
@@ -56,26 +78,32 @@ public final class SubscriptionStore {
             ps.setBoolean(11, spec.enabled());
             ps.setString(12, createdBy);
             ps.setTimestamp(13, Timestamp.from(now));
-            long id;
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                id = rs.getLong(1);
+                return rs.getLong(1);
             }
-            return find(id).orElseThrow();
-        } catch (SQLException e) {
-            throw unavailable(e);
         }
     }
 
-    /** Returns the subscriptions of a tenant, or every one when {@code tenantId} is null; newest first. */
-    public List<Subscription> list(String tenantId) {
-        String sql = "SELECT " + COLUMNS + " FROM webhook_subscriptions s"
-                + (tenantId == null ? "" : " WHERE s.tenant_id = ?") + " ORDER BY s.id DESC";
+    /**
+     * Returns a page of the subscriptions of a tenant, or of every one when {@code tenantId} is null;
+     * newest first.
+     *
+     * @param within only subscriptions limited to some of these communities; null for any subscription
+     */
+    public Page<Subscription> list(String tenantId, Collection<String> within, ListRequest page) {
+        String sql = "SELECT " + COLUMNS + " FROM webhook_subscriptions s WHERE (?::text IS NULL OR s.tenant_id = ?)"
+                + " AND (?::text[] IS NULL OR s.community_ids <@ ?::text[])"
+                + " AND s.id < ? ORDER BY s.id DESC LIMIT ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            if (tenantId != null) {
-                ps.setString(1, tenantId);
-            }
-            return readAll(ps);
+            Array communities = within == null ? null : c.createArrayOf("text", within.toArray());
+            ps.setString(1, tenantId);
+            ps.setString(2, tenantId);
+            ps.setArray(3, communities);
+            ps.setArray(4, communities);
+            ps.setLong(5, page.afterId());
+            ps.setInt(6, page.fetchSize());
+            return page.page(readAll(ps), s -> new Object[] {s.id()});
         } catch (SQLException e) {
             throw unavailable(e);
         }
@@ -92,17 +120,25 @@ public final class SubscriptionStore {
         }
     }
 
-    /** Enables or disables a subscription; a disabled one keeps its pending deliveries until enabled again. */
-    public void setEnabled(long id, boolean enabled) {
-        update("UPDATE webhook_subscriptions SET enabled = ? WHERE id = ?", ps -> {
-            ps.setBoolean(1, enabled);
-            ps.setLong(2, id);
+    /**
+     * Enables or disables a subscription; a disabled one keeps its pending deliveries until enabled
+     * again. The audit entry is written in the same transaction.
+     */
+    public void setEnabled(long id, boolean enabled, AuditEntry audit) {
+        db.inTransaction("webhook subscriptions", tx -> {
+            tx.update("UPDATE webhook_subscriptions SET enabled = ? WHERE id = ?", enabled, id);
+            AuditLog.write(tx, audit);
+            return null;
         });
     }
 
-    /** Deletes a subscription with its deliveries and their log. */
-    public void delete(long id) {
-        update("DELETE FROM webhook_subscriptions WHERE id = ?", ps -> ps.setLong(1, id));
+    /** Deletes a subscription with its deliveries and their log; the audit entry is written in the same transaction. */
+    public void delete(long id, AuditEntry audit) {
+        db.inTransaction("webhook subscriptions", tx -> {
+            tx.update("DELETE FROM webhook_subscriptions WHERE id = ?", id);
+            AuditLog.write(tx, audit);
+            return null;
+        });
     }
 
     /** Returns the tenant of each of the communities that exist. */
@@ -157,20 +193,7 @@ public final class SubscriptionStore {
         return array == null ? null : List.copyOf(Arrays.asList((String[]) array.getArray()));
     }
 
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private void update(String sql, Binder binder) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw unavailable(e);
-        }
-    }
-
     private static ServerError unavailable(SQLException e) {
-        return ServerError.unavailable("cannot reach webhook subscriptions: " + e.getMessage(), e);
+        return SqlFailures.toServerError("webhook subscriptions", e);
     }
 }

@@ -1,6 +1,5 @@
 package org.anju.platform.delivery;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,13 +10,10 @@ import java.util.random.RandomGenerator;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.ext.web.client.HttpRequest;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.ext.web.codec.BodyCodec;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +43,7 @@ public final class WebhookDispatcher {
     private final DeliveryStore store;
     private final Channels channels;
     private final SecretBox secrets;
-    private final TargetPolicy targets;
+    private final WebhookClient receivers;
     private final Outbox outbox;
     private final AnjuConfig.Webhooks settings;
     private final Backoff backoff;
@@ -58,18 +54,18 @@ public final class WebhookDispatcher {
     private final Counter dead;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean runAgain = new AtomicBoolean();
-    private WebClient client;
+    private boolean started;
     private MessageConsumer<Object> wakeUps;
     private long pollTimer = -1;
 
-    public WebhookDispatcher(Vertx vertx, DeliveryStore store, Channels channels, SecretBox secrets,
-            TargetPolicy targets, Outbox outbox, AnjuConfig.Webhooks settings, Clock clock, RandomGenerator random,
+    WebhookDispatcher(Vertx vertx, DeliveryStore store, Channels channels, SecretBox secrets,
+            WebhookClient receivers, Outbox outbox, AnjuConfig.Webhooks settings, Clock clock, RandomGenerator random,
             MeterRegistry meters) {
         this.vertx = vertx;
         this.store = store;
         this.channels = channels;
         this.secrets = secrets;
-        this.targets = targets;
+        this.receivers = receivers;
         this.outbox = outbox;
         this.settings = settings;
         this.backoff = new Backoff(settings.retryBase(), settings.retryMax(), settings.maxAttempts());
@@ -87,14 +83,11 @@ public final class WebhookDispatcher {
 
     /** Starts dispatching; idempotent. */
     public synchronized void start() {
-        if (client != null) {
+        if (started) {
             return;
         }
-        client = WebClient.create(vertx, new WebClientOptions()
-                .setConnectTimeout((int) settings.connectTimeout().toMillis())
-                .setFollowRedirects(false)
-                .setUserAgent("Anju-Webhooks/1")
-                .setMaxPoolSize(settings.concurrency()));
+        started = true;
+        receivers.open();
         wakeUps = vertx.eventBus().consumer(Outbox.COMMITTED_ADDRESS, message -> wake());
         pollTimer = vertx.setPeriodic(settings.pollInterval().toMillis(), id -> wake());
         wake();
@@ -102,13 +95,13 @@ public final class WebhookDispatcher {
 
     /** Stops dispatching; attempts in flight are abandoned and retried after their lease. Idempotent. */
     public synchronized void stop() {
-        if (client == null) {
+        if (!started) {
             return;
         }
+        started = false;
         wakeUps.unregister();
         vertx.cancelTimer(pollTimer);
-        client.close();
-        client = null;
+        receivers.close();
     }
 
     /** Looks for new notifications and due deliveries now. */
@@ -130,7 +123,7 @@ public final class WebhookDispatcher {
 
     /** One round: fan out, claim, send. Returns whether there may be more to do at once. */
     private Future<Boolean> cycle() {
-        if (client == null) {
+        if (!isStarted()) {
             return Future.succeededFuture(false);
         }
         Duration lease = settings.connectTimeout().plus(settings.requestTimeout()).plus(LEASE_MARGIN);
@@ -147,10 +140,10 @@ public final class WebhookDispatcher {
         Instant startedAt = clock.instant();
         long started = System.nanoTime();
         return vertx.executeBlocking(() -> prepare(d), false)
-                .compose(prepared -> prepared.request().sendBuffer(prepared.body()))
-                .map(response -> AttemptResult.answered(startedAt, elapsedMs(started), response.statusCode()))
+                .compose(prepared -> receivers.post(prepared.target(), prepared.headers(), prepared.body()))
+                .map(status -> AttemptResult.answered(startedAt, elapsedMs(started), status))
                 .recover(cause -> Future.succeededFuture(AttemptResult.failed(startedAt, elapsedMs(started),
-                        cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName())))
+                        describe(cause))))
                 .compose(result -> vertx.executeBlocking(() -> record(d, result), false))
                 .onSuccess(deadLetter -> {
                     if (deadLetter) {
@@ -160,33 +153,35 @@ public final class WebhookDispatcher {
                 .mapEmpty();
     }
 
-    /** A request with its body; built on a worker (decryption, name resolution). */
-    private record Prepared(HttpRequest<Void> request, Buffer body) {
+    /** A request: the checked address, headers and body; built on a worker (decryption, name resolution). */
+    private record Prepared(TargetPolicy.Target target, MultiMap headers, Buffer body) {
     }
 
     private Prepared prepare(DueDelivery d) {
         Subscription s = d.subscription();
         Channel channel = channels.get(s.channel()).orElseThrow(() -> ClientError.badRequest(
                 "unknown channel '" + s.channel() + "'"));
-        URI uri = targets.checkUrl(s.url());
-        targets.checkAddresses(uri);
+        TargetPolicy.Target target = receivers.target(s.url());
         Buffer body = channel.render(d.notification(), s.settings());
         String signature = Signature.header(secrets.decrypt(d.secret()), clock.instant().getEpochSecond(),
                 body.getBytes());
-        HttpRequest<Void> request = client.postAbs(s.url())
-                .timeout(settings.requestTimeout().toMillis())
-                .as(BodyCodec.none())
-                .putHeader("Content-Type", "application/json")
-                .putHeader(Signature.HEADER, signature)
-                .putHeader("Idempotency-Key", d.idempotencyKey().toString())
-                .putHeader("Anju-Delivery-Id", Long.toString(d.id()))
-                .putHeader("Anju-Attempt", Integer.toString(d.attempt()))
-                .putHeader("Anju-Notification-Id", Long.toString(d.notification().id()))
-                .putHeader("Anju-Topic", d.notification().topic());
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap()
+                .add("User-Agent", "Anju-Webhooks/1")
+                .add("Content-Type", "application/json")
+                .add(Signature.HEADER, signature)
+                .add("Idempotency-Key", d.idempotencyKey().toString())
+                .add("Anju-Delivery-Id", Long.toString(d.id()))
+                .add("Anju-Attempt", Integer.toString(d.attempt()))
+                .add("Anju-Notification-Id", Long.toString(d.notification().id()))
+                .add("Anju-Topic", d.notification().topic());
         if (d.authorization() != null) {
-            request.putHeader("Authorization", secrets.decrypt(d.authorization()));
+            headers.add("Authorization", secrets.decrypt(d.authorization()));
         }
-        return new Prepared(request, body);
+        return new Prepared(target, headers, body);
+    }
+
+    private synchronized boolean isStarted() {
+        return started;
     }
 
     private boolean record(DueDelivery d, AttemptResult result) {
@@ -202,6 +197,17 @@ public final class WebhookDispatcher {
                     d.subscription().id(), d.attempt(), result.error());
         }
         return store.record(d, result, retryAt, now);
+    }
+
+    /** Returns the failure with its root cause, e.g. a TLS handshake's reason under Vert.x's summary. */
+    private static String describe(Throwable failure) {
+        String text = failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == failure || root.getMessage() == null || text.contains(root.getMessage()) ? text
+                : text + ": " + root.getMessage();
     }
 
     private static long elapsedMs(long startedNanos) {

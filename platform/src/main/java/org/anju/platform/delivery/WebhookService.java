@@ -6,18 +6,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import org.anju.error.ClientError;
+import org.anju.platform.audit.AuditEntry;
 import org.anju.platform.auth.Principal;
 import org.anju.platform.auth.Role;
+import org.anju.platform.query.ListRequest;
+import org.anju.platform.query.Page;
 
 /**
  * Managing subscriptions and reading their delivery log, with authorization: platform
  * administrators manage every subscription, including platform-wide ones (the 119 center);
- * property administrators manage their company's, for communities they were given; nobody else
- * manages any. A subscription the user may not manage is reported as missing.
+ * property administrators manage their company's subscriptions whose communities were all given
+ * to them (a delivery log shows what happened in those communities); nobody else manages any. A
+ * subscription the user may not manage is reported as missing.
  * <p>
  * Blocks on JDBC and name resolution: call it from a worker.
  */
@@ -27,7 +30,6 @@ public final class WebhookService {
     public record Created(Subscription subscription, String secret) {
     }
 
-    private static final int MAX_LOG = 500;
     private static final Set<String> STATUSES = Set.of("pending", "delivered", "dead");
 
     private final SubscriptionStore subscriptions;
@@ -52,23 +54,28 @@ public final class WebhookService {
     /**
      * Creates a subscription from a request body.
      *
+     * @param audit written in the transaction that stores it, about the new subscription
      * @throws ClientError 403 when the user may not create it, 400 naming a bad field
      */
-    public Created create(Principal user, JsonObject body) {
+    public Created create(Principal user, JsonObject body, AuditEntry audit) {
         requireManager(user);
         SubscriptionSpec spec = SubscriptionSpec.parse(body, channels, targets);
         String tenantId = tenantOf(user, spec);
         checkCommunities(user, tenantId, spec.communityIds());
-        targets.checkAddresses(targets.checkUrl(spec.url()));
+        targets.resolve(targets.checkUrl(spec.url()));
         String secret = SecretBox.newSecret();
         Subscription created = subscriptions.insert(spec, tenantId, user.username(), secrets.encrypt(secret),
-                spec.authorization() == null ? null : secrets.encrypt(spec.authorization()), clock.instant());
+                spec.authorization() == null ? null : secrets.encrypt(spec.authorization()), clock.instant(),
+                audit.with("name", spec.name()).with("channel", spec.channel()).with("url", withoutSecrets(spec.url())));
         return new Created(created, secret);
     }
 
-    public List<Subscription> list(Principal user) {
+    /** Returns a page of the subscriptions the user manages, newest first. */
+    public Page<Subscription> list(Principal user, ListRequest page) {
         requireManager(user);
-        return subscriptions.list(user.has(Role.PLATFORM_ADMIN) ? null : user.tenantId());
+        // property administrators: their company's subscriptions within their communities (as mayManage says)
+        return subscriptions.list(user.has(Role.PLATFORM_ADMIN) ? null : user.tenantId(),
+                user.has(Role.PLATFORM_ADMIN) ? null : user.communityIds(), page);
     }
 
     /** @throws ClientError 404 when there is no such subscription the user may manage */
@@ -78,27 +85,29 @@ public final class WebhookService {
                 .orElseThrow(() -> ClientError.notFound("no webhook subscription " + id));
     }
 
-    public Subscription setEnabled(Principal user, long id, boolean enabled) {
-        get(user, id);
-        subscriptions.setEnabled(id, enabled);
+    /** Enables or disables a subscription; {@code audit} is written with the change. */
+    public Subscription setEnabled(Principal user, long id, boolean enabled, AuditEntry audit) {
+        Subscription s = get(user, id);
+        subscriptions.setEnabled(id, enabled, audit.forTenant(s.tenantId()).with("enabled", enabled));
         return get(user, id);
     }
 
-    public void delete(Principal user, long id) {
-        get(user, id);
-        subscriptions.delete(id);
+    /** Deletes a subscription; {@code audit} is written with the change. */
+    public void delete(Principal user, long id, AuditEntry audit) {
+        Subscription s = get(user, id);
+        subscriptions.delete(id, audit.forTenant(s.tenantId()).with("name", s.name()).with("url", withoutSecrets(s.url())));
     }
 
-    /** Returns the subscription's deliveries, newest first, each with its attempts. */
-    public JsonArray deliveries(Principal user, long id, String status, Long beforeId, int limit) {
+    /**
+     * Returns a page of the subscription's deliveries under way at some time in the page's range,
+     * newest first, each with its attempts.
+     */
+    public Page<JsonObject> deliveries(Principal user, long id, String status, ListRequest page) {
         get(user, id);
         if (status != null && !STATUSES.contains(status)) {
             throw ClientError.badRequest("'status' must be one of pending, delivered, dead");
         }
-        if (limit < 1 || limit > MAX_LOG) {
-            throw ClientError.badRequest("'limit' must be a whole number from 1 to " + MAX_LOG);
-        }
-        return deliveries.log(id, status, beforeId, limit);
+        return deliveries.log(id, status, page);
     }
 
     /**
@@ -108,14 +117,26 @@ public final class WebhookService {
      * @throws ClientError 404 when there is no such delivery of a subscription the user manages, 409
      *                     when the delivery is not dead
      */
-    public void retry(Principal user, long subscriptionId, long deliveryId) {
-        get(user, subscriptionId);
-        switch (deliveries.retryDead(subscriptionId, deliveryId, clock.instant())) {
+    public void retry(Principal user, long subscriptionId, long deliveryId, AuditEntry audit) {
+        Subscription s = get(user, subscriptionId);
+        switch (deliveries.retryDead(subscriptionId, deliveryId, clock.instant(),
+                audit.forTenant(s.tenantId()).with("deliveryId", deliveryId))) {
             case NOT_FOUND -> throw ClientError.notFound("no delivery " + deliveryId + " of webhook subscription "
                     + subscriptionId);
             case NOT_DEAD -> throw new ClientError(ClientError.CONFLICT, "delivery " + deliveryId
                     + " is not dead: only dead deliveries are sent again");
             case RETRIED -> wakeDispatcher.run();
+        }
+    }
+
+    /** Returns the URL without user info, query and fragment, which may carry credentials: for the audit log. */
+    private static String withoutSecrets(String url) {
+        try {
+            java.net.URI uri = java.net.URI.create(url);
+            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                    + (uri.getRawPath() == null ? "" : uri.getRawPath());
+        } catch (IllegalArgumentException e) {
+            return "(not a URL)";
         }
     }
 
@@ -128,7 +149,8 @@ public final class WebhookService {
 
     private static boolean mayManage(Principal user, Subscription s) {
         return user.has(Role.PLATFORM_ADMIN) || (s.tenantId() != null && s.tenantId().equals(user.tenantId())
-                && user.has(Role.PROPERTY_ADMIN));
+                && user.has(Role.PROPERTY_ADMIN) && s.communityIds() != null
+                && user.communityIds().containsAll(s.communityIds()));
     }
 
     /** Returns the subscription's tenant: null (platform-wide) only for platform administrators. */

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.anju.platform.auth.Role;
+import org.anju.platform.auth.UserAccounts;
 import org.anju.platform.registry.Provisioning;
 import org.anju.protocol.DeviceType;
 import org.anju.protocol.manifest.DeviceManifest;
@@ -62,7 +64,8 @@ public final class DemoCommunity {
      *
      * @return the demo logins
      */
-    public List<Login> seed(Provisioning provisioning, int devicesPerType, String mqttUri) throws IOException {
+    public List<Login> seed(Provisioning provisioning, UserAccounts users, int devicesPerType, String mqttUri)
+            throws IOException {
         provisioning.tenant(TENANT, "安居物业 Anju Property Services");
         provisioning.community(new Provisioning.Community(COMMUNITY, TENANT, "幸福花园 Xingfu Garden",
                 "88 Renmin Road, Gulou District, Nanjing", 32.0617, 118.7778));
@@ -71,7 +74,7 @@ public final class DemoCommunity {
         }
         DeviceManifest manifest = seedDevices(provisioning, devicesPerType, mqttUri);
         manifest.write(manifestFile());
-        List<Login> logins = seedUsers(provisioning);
+        List<Login> logins = seedUsers(users);
         writeLogins(logins);
         return logins;
     }
@@ -94,18 +97,18 @@ public final class DemoCommunity {
         return new DeviceManifest(mqttUri, devices);
     }
 
-    private List<Login> seedUsers(Provisioning provisioning) throws IOException {
+    private List<Login> seedUsers(UserAccounts users) throws IOException {
         Map<String, String> known = knownLogins();
         List<Login> logins = List.of(
                 new Login("admin", known.getOrDefault("admin", newSecret(12)), "property_admin"),
                 new Login("operator", known.getOrDefault("operator", newSecret(12)), "operator"),
                 new Login("fire", known.getOrDefault("fire", newSecret(12)), "fire_brigade"));
-        provisioning.user("admin", "物业管理员 Property admin", logins.get(0).password(), TENANT,
-                Set.of("property_admin"), Set.of(COMMUNITY));
-        provisioning.user("operator", "值班员 Control-room operator", logins.get(1).password(), TENANT,
-                Set.of("operator"), Set.of(COMMUNITY));
-        provisioning.user("fire", "消防支队 Fire brigade", logins.get(2).password(), null,
-                Set.of("fire_brigade"), Set.of());
+        users.seed("admin", "物业管理员 Property admin", logins.get(0).password(), TENANT,
+                Set.of(Role.PROPERTY_ADMIN), Set.of(COMMUNITY));
+        users.seed("operator", "值班员 Control-room operator", logins.get(1).password(), TENANT,
+                Set.of(Role.OPERATOR), Set.of(COMMUNITY));
+        users.seed("fire", "消防支队 Fire brigade", logins.get(2).password(), null,
+                Set.of(Role.FIRE_BRIGADE), Set.of());
         return logins;
     }
 

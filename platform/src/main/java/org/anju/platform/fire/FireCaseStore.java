@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.anju.platform.alerts.IdCursor;
-import org.anju.platform.alerts.Page;
 import org.anju.platform.alerts.Scope;
+import org.anju.platform.query.ListRequest;
+import org.anju.platform.query.Page;
 import org.anju.platform.storage.Sql;
 
 /**
@@ -52,17 +52,20 @@ final class FireCaseStore {
         return Optional.of(found.get().withTransitions(transitions));
     }
 
+    /** Returns a page of the cases open at some time in the range (received before its end, not closed before its start). */
     Page<FireCaseView> list(Connection c, Scope scope, String communityId, String state, boolean escalatedOnly,
-            int limit, IdCursor cursor) throws SQLException {
+            ListRequest page) throws SQLException {
         List<FireCaseView> rows = Sql.query(c, VIEW + "\n" + """
                  WHERE f.id < ?
+                   AND f.received_at < ? AND coalesce(f.closed_at, 'infinity'::timestamptz) >= ?
                    AND (?::text[] IS NULL OR f.community_id = ANY (?::text[]))
                    AND (?::text IS NULL OR f.community_id = ?)
                    AND (?::text IS NULL OR f.state = ?)
                    AND (NOT ? OR f.escalation_level > 0)
-                 ORDER BY f.id DESC LIMIT ?""", FireCaseStore::view, cursor.id(), scope.communityArray(),
-                scope.communityArray(), communityId, communityId, state, state, escalatedOnly, limit + 1);
-        return Page.of(rows, limit, FireCaseView::id);
+                 ORDER BY f.id DESC LIMIT ?""", FireCaseStore::view, page.afterId(), page.to(), page.from(),
+                scope.communityArray(), scope.communityArray(), communityId, communityId, state, state, escalatedOnly,
+                page.fetchSize());
+        return page.page(rows, f -> new Object[] {f.id()});
     }
 
     void audit(Connection c, long caseId, String from, String to, String actor, Instant at, String note)

@@ -16,13 +16,15 @@ import org.anju.platform.alerts.AlertSettings;
 import org.anju.platform.alerts.AlertStore;
 import org.anju.platform.alerts.AlertView;
 import org.anju.platform.alerts.CommunitySettings;
-import org.anju.platform.alerts.IdCursor;
-import org.anju.platform.alerts.Page;
 import org.anju.platform.alerts.Scope;
 import org.anju.platform.alerts.TimerHandler;
 import org.anju.platform.alerts.Timers;
 import org.anju.platform.alerts.Transactions;
+import org.anju.platform.audit.AuditEntry;
+import org.anju.platform.audit.AuditLog;
 import org.anju.platform.auth.Principal;
+import org.anju.platform.query.ListRequest;
+import org.anju.platform.query.Page;
 
 /**
  * The fire-alarm verification workflow (GB 50440 / GB 25201): a fire alarm alert opens a case in
@@ -104,12 +106,13 @@ public final class FireWorkflow implements AlertFollowUp, TimerHandler {
     }
 
     /**
-     * Moves a case as a person asked.
+     * Moves a case as a person asked; {@code audit} is written in the same transaction, with the
+     * case's tenant and the states from and to.
      *
      * @throws ClientError 403 when the user may not, 404 when there is no such case, 409 when the
      *                     move is not allowed from the case's state (the message says what is)
      */
-    public FireCaseView transition(Principal user, long caseId, TransitionRequest request) {
+    public FireCaseView transition(Principal user, long caseId, TransitionRequest request, AuditEntry audit) {
         FireCaseView moved = transactions.run(change -> {
             var c = change.connection();
             FireCaseView fireCase = visible(user, cases.lock(c, caseId).orElse(null), caseId);
@@ -124,6 +127,8 @@ public final class FireWorkflow implements AlertFollowUp, TimerHandler {
             }
             move(change, fireCase, from, request.to(), user.username(), now, request.note());
             effects(change, fireCase, request.to(), user.username(), now);
+            AuditLog.write(c, audit.forTenant(fireCase.tenantId()).with("communityId", fireCase.communityId())
+                    .with("from", from.wireName()).with("to", request.to().wireName()));
             return cases.getWithTransitions(c, caseId).orElseThrow();
         });
         return moved;
@@ -196,11 +201,12 @@ public final class FireWorkflow implements AlertFollowUp, TimerHandler {
     }
 
     /**
-     * Returns a page of the cases the user sees, newest first; {@code state} and {@code communityId}
-     * optional; {@code escalatedOnly} for the fire brigade board (cases escalated at least once).
+     * Returns a page of the cases the user sees that were open at some time in the page's range,
+     * newest first; {@code state} and {@code communityId} optional; {@code escalatedOnly} for the fire
+     * brigade board (cases escalated at least once).
      */
-    public Page<FireCaseView> list(Principal user, String communityId, String state, boolean escalatedOnly, int limit,
-            IdCursor cursor) {
+    public Page<FireCaseView> list(Principal user, String communityId, String state, boolean escalatedOnly,
+            ListRequest page) {
         Scope scope = Scope.of(user);
         if (state != null && FireState.fromWireName(state).isEmpty()) {
             throw ClientError.badRequest("parameter 'state' must be a fire case state such as received or closed");
@@ -208,8 +214,7 @@ public final class FireWorkflow implements AlertFollowUp, TimerHandler {
         if (communityId != null && !scope.sees(communityId, true)) {
             throw ClientError.forbidden(user.username() + " may not see community '" + communityId + "'");
         }
-        return transactions.run(change -> cases.list(change.connection(), scope, communityId, state, escalatedOnly, limit,
-                cursor));
+        return transactions.run(change -> cases.list(change.connection(), scope, communityId, state, escalatedOnly, page));
     }
 
     /** One facility's false alarms on a day and whether they exceed its community's limit (GB 25201: more than 5). */

@@ -1,5 +1,7 @@
 package org.anju.platform.history;
 
+import java.util.Optional;
+
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
@@ -19,5 +21,15 @@ public enum Resolution {
     @JsonValue
     public String wireName() {
         return wireName;
+    }
+
+    /** Returns the resolution of a wire name ({@code raw}, {@code hour}, {@code day}). */
+    public static Optional<Resolution> fromWireName(String name) {
+        for (Resolution r : values()) {
+            if (r.wireName.equals(name)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -27,6 +27,7 @@ public final class BinaryCopy {
     private final DataOutputStream out;
     private int rows;
 
+    /** Starts a stream; {@code expectedRows} only sizes the first buffer. */
     public BinaryCopy(int expectedRows) {
         bytes = new ByteArrayOutputStream(64 + expectedRows * 48);
         out = new DataOutputStream(bytes);
@@ -39,12 +40,17 @@ public final class BinaryCopy {
         }
     }
 
+    /** Starts a row of {@code columns} fields; write exactly that many next. */
     public BinaryCopy startRow(int columns) {
         rows++;
         return write(() -> out.writeShort(columns));
     }
 
+    /** Writes a {@code timestamptz} (PostgreSQL keeps microseconds: finer digits are cut), or NULL for null. */
     public BinaryCopy timestamptz(Instant ts) {
+        if (ts == null) {
+            return nullValue();
+        }
         long micros = (ts.getEpochSecond() - PG_EPOCH_SECONDS) * 1_000_000L + ts.getNano() / 1_000;
         return write(() -> {
             out.writeInt(8);
@@ -52,7 +58,11 @@ public final class BinaryCopy {
         });
     }
 
+    /** Writes a {@code text} in UTF-8, or NULL for null. */
     public BinaryCopy text(String value) {
+        if (value == null) {
+            return nullValue();
+        }
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
         return write(() -> {
             out.writeInt(utf8.length);
@@ -60,6 +70,7 @@ public final class BinaryCopy {
         });
     }
 
+    /** Writes a {@code float8}. */
     public BinaryCopy float8(double value) {
         return write(() -> {
             out.writeInt(8);
@@ -67,7 +78,11 @@ public final class BinaryCopy {
         });
     }
 
+    /** Writes a {@code jsonb} from its text, or NULL for null. */
     public BinaryCopy jsonb(String json) {
+        if (json == null) {
+            return nullValue();
+        }
         byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
         return write(() -> {
             out.writeInt(utf8.length + 1);
@@ -76,6 +91,12 @@ public final class BinaryCopy {
         });
     }
 
+    /** Writes a NULL field. */
+    public BinaryCopy nullValue() {
+        return write(() -> out.writeInt(-1));
+    }
+
+    /** Returns the rows started so far. */
     public int rows() {
         return rows;
     }

@@ -1,5 +1,6 @@
 package org.anju.platform.provisioning;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,15 +82,32 @@ public final class CommunityProvisioning {
         return ProvisioningResult.of(tenantId, null, outcome);
     }
 
+    /** Work done in the transaction that creates a community (e.g. giving it to its creator). */
+    @FunctionalInterface
+    public interface OnCreated {
+        void created(Connection c, String communityId) throws SQLException;
+    }
+
     /**
      * Creates a community and its buildings, or finds them unchanged; new buildings may be added
      * to an existing community.
+     *
+     * @throws ClientError as {@link #community(String, String, CommunitySpec, OnCreated)}
+     */
+    public ProvisioningResult community(String tenantId, String communityId, CommunitySpec spec) {
+        return community(tenantId, communityId, spec, (c, id) -> { });
+    }
+
+    /**
+     * Creates a community and its buildings, or finds them unchanged; new buildings may be added
+     * to an existing community. {@code onCreated} runs in the same transaction when the community
+     * is new.
      *
      * @throws ClientError 404 when the tenant does not exist; 409 when the community id is another
      *                     tenant's or the community is stored with other details
      * @throws ProvisioningRejected 409 naming each building stored differently
      */
-    public ProvisioningResult community(String tenantId, String communityId, CommunitySpec spec) {
+    public ProvisioningResult community(String tenantId, String communityId, CommunitySpec spec, OnCreated onCreated) {
         List<ProvisioningResult.ItemOutcome> outcomes = new ArrayList<>();
         provisioning.inOneTransaction(tx -> {
             StoredRegistry stored = new StoredRegistry(tx.connection());
@@ -99,6 +117,7 @@ public final class CommunityProvisioning {
             if (existing == null) {
                 tx.community(new Provisioning.Community(communityId, tenantId, spec.name(), spec.address(), spec.lat(),
                         spec.lon()));
+                onCreated.created(tx.connection(), communityId);
             } else {
                 checkSameCommunity(communityId, tenantId, existing, spec);
             }

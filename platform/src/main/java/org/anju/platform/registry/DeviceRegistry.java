@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.anju.error.ServerError;
 import org.anju.gateway.TenantLimits;
+import org.anju.platform.query.ListRequest;
+import org.anju.platform.query.Page;
+import org.anju.platform.query.PageCursor;
 import org.anju.platform.storage.Sql;
+import org.anju.platform.storage.SqlFailures;
 
 /**
  * Reads the device registry: credentials, via relations and tenant limits for the gateway;
@@ -56,7 +61,10 @@ public final class DeviceRegistry {
             SELECT mqtt_max_payload_bytes, mqtt_messages_per_second, mqtt_message_burst, mqtt_max_connections,
                    mqtt_max_topic_length
               FROM tenants WHERE id = ?""";
-    private static final String COMMUNITIES_SQL = "SELECT id, tenant_id, name, address FROM communities ORDER BY name, id";
+    private static final String COMMUNITIES_SQL = """
+            SELECT id, tenant_id, name, address FROM communities
+             WHERE (?::text[] IS NULL OR id = ANY (?::text[])) AND (?::text IS NULL OR (name, id) > (?, ?))
+             ORDER BY name, id LIMIT ?""";
     private static final String DEVICE_VIEW_SQL = """
             SELECT d.id, d.tenant_id, d.community_id, d.type, d.name, b.name AS building, d.floor, d.location,
                    s.last_seen, s.latest, s.status, s.online, s.presence_since, s.presence_reason
@@ -106,10 +114,32 @@ public final class DeviceRegistry {
                 orDefault(rs, 5, defaults.maxTopicLength())), tenantId).stream().findFirst().orElse(defaults);
     }
 
-    /** Lists every community, by name. */
-    public List<CommunityView> communities() {
-        return query(COMMUNITIES_SQL, rs -> new CommunityView(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getString(4)));
+    /**
+     * Returns a page of the communities, by name.
+     *
+     * @param only the communities to list; null for every community
+     * @param page the page size and the cursor (after a name and id)
+     */
+    public Page<CommunityView> communities(Collection<String> only, ListRequest page) {
+        String[] ids = only == null ? null : only.toArray(String[]::new);
+        String afterName = page.after() == null ? null : page.after().text(0);
+        String afterId = page.after() == null ? null : page.after().text(1);
+        List<CommunityView> rows = query(COMMUNITIES_SQL, rs -> new CommunityView(rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getString(4)), ids, ids, afterName, afterName, afterId, page.fetchSize());
+        return page.page(rows, c -> new Object[] {c.name(), c.id()});
+    }
+
+    /** Returns the tenant of each of the communities that exist, by community id. */
+    public Map<String, String> tenantsOf(Collection<String> communityIds) {
+        Map<String, String> tenants = new HashMap<>();
+        query("SELECT id, tenant_id FROM communities WHERE id = ANY (?)", rs -> tenants.put(rs.getString(1),
+                rs.getString(2)), (Object) communityIds.toArray(String[]::new));
+        return tenants;
+    }
+
+    /** Returns whether the tenant exists. */
+    public boolean tenantExists(String tenantId) {
+        return !query("SELECT 1 FROM tenants WHERE id = ?", rs -> true, tenantId).isEmpty();
     }
 
     /** Returns whether the community exists. */
@@ -117,10 +147,23 @@ public final class DeviceRegistry {
         return !query("SELECT 1 FROM communities WHERE id = ?", rs -> true, communityId).isEmpty();
     }
 
-    /** Lists a community's devices with their latest state and stored presence, ordered by type and name. */
-    public List<DeviceView> devicesOfCommunity(String communityId) {
-        return query(DEVICE_VIEW_SQL + " WHERE d.community_id = ? ORDER BY d.type, d.name, d.id",
-                DeviceRegistry::toView, communityId);
+    /**
+     * Returns a page of a community's devices with their latest state and stored presence, ordered
+     * by type and name.
+     *
+     * @param onlyTypes the device types to list (what the reader sees), null for every type
+     * @param page      the page size and the cursor (after a type, name and id)
+     */
+    public Page<DeviceView> devicesOfCommunity(String communityId, Collection<String> onlyTypes, ListRequest page) {
+        PageCursor after = page.after();
+        String type = after == null ? null : after.text(0);
+        String[] types = onlyTypes == null ? null : onlyTypes.toArray(String[]::new);
+        List<DeviceView> rows = query(DEVICE_VIEW_SQL + """
+                 WHERE d.community_id = ? AND (?::text[] IS NULL OR d.type = ANY (?::text[]))
+                   AND (?::text IS NULL OR (d.type, d.name, d.id) > (?, ?, ?))
+                 ORDER BY d.type, d.name, d.id LIMIT ?""", DeviceRegistry::toView, communityId, types, types, type,
+                type, after == null ? null : after.text(1), after == null ? null : after.text(2), page.fetchSize());
+        return page.page(rows, d -> new Object[] {d.type(), d.name(), d.id()});
     }
 
     /** Returns the given devices with their latest state. */
@@ -130,6 +173,13 @@ public final class DeviceRegistry {
         }
         return withConnection(c -> Sql.query(c, DEVICE_VIEW_SQL + " WHERE d.id = ANY (?)", DeviceRegistry::toView,
                 c.createArrayOf("text", deviceIds.toArray())));
+    }
+
+    /** Returns where the device is and its type, if the device exists. */
+    public Optional<DevicePlace> placeOf(String deviceId) {
+        return query("SELECT id, tenant_id, community_id, type FROM devices WHERE id = ?",
+                rs -> new DevicePlace(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), deviceId)
+                .stream().findFirst();
     }
 
     /** Returns the device's community, if the device exists. */
@@ -159,7 +209,7 @@ public final class DeviceRegistry {
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
-            throw ServerError.unavailable("device registry unavailable: " + e.getMessage(), e);
+            throw SqlFailures.toServerError("device registry", e);
         }
     }
 

@@ -25,9 +25,9 @@ import org.anju.error.ServerError;
  * Salted bcrypt hashes for user passwords and device secrets (Spring Security's implementation).
  * <p>
  * {@link #verify(String, String)} checks a presented secret on a pool of its own, bounded in
- * threads and in waiting checks, shared by device authentication and HTTP login: a flood of
- * guesses cannot take the Vert.x worker pool (JDBC of the API and ingest) or more than the pool's
- * threads. A check that would wait longer than {@code maxWait} (estimated from how long recent
+ * threads and in waiting checks (the MQTT gateway's device authentication uses it; HTTP log-ins
+ * have their own pool, {@code auth.PasswordChecks}): a flood of guesses cannot take the Vert.x
+ * worker pool (JDBC of the API and ingest) or more than the pool's threads. A check that would wait longer than {@code maxWait} (estimated from how long recent
  * checks took: about 4 ms at the device secrets' cost 6, 60 ms at cost 10 on this project's
  * machines), or find {@code queue} checks waiting, fails at once as "busy" (a retryable 503)
  * instead of waiting. {@link #hash(String)} and {@link #matches(String, String)} run on the

@@ -18,8 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.anju.error.ServerError;
 
 /**
- * Creates tenants, communities, buildings, devices, credentials and users; every call is
- * idempotent (an existing row is updated, not duplicated).
+ * Creates tenants, communities, buildings, devices and credentials (users are the auth package's,
+ * {@code auth.UserAccounts}); every call is idempotent (an existing row is updated, not duplicated).
  * <p>
  * Methods block on JDBC: call them from a worker thread.
  */
@@ -213,26 +213,6 @@ public final class Provisioning {
     /** Enables or disables a device; a disabled device is refused and disconnected by the gateway. */
     public void deviceEnabled(String deviceId, boolean enabled) {
         update("UPDATE devices SET enabled = ? WHERE id = ?", enabled, deviceId);
-    }
-
-    /** Creates or updates a user with a password (stored hashed), roles and visible communities. */
-    public void user(String username, String displayName, String password, String tenantId, Iterable<String> roles,
-            Iterable<String> communityIds) {
-        inTransaction(c -> {
-            execute(c, """
-                    INSERT INTO users (username, display_name, password_hash, tenant_id) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (username) DO UPDATE SET display_name = EXCLUDED.display_name,
-                        password_hash = EXCLUDED.password_hash, tenant_id = EXCLUDED.tenant_id, enabled = true""",
-                    username, displayName, hasher.hash(password), tenantId);
-            execute(c, "DELETE FROM user_roles WHERE username = ?", username);
-            for (String role : roles) {
-                execute(c, "INSERT INTO user_roles (username, role) VALUES (?, ?)", username, role);
-            }
-            execute(c, "DELETE FROM user_communities WHERE username = ?", username);
-            for (String community : communityIds) {
-                execute(c, "INSERT INTO user_communities (username, community_id) VALUES (?, ?)", username, community);
-            }
-        });
     }
 
     private interface SqlWork {

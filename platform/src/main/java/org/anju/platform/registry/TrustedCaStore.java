@@ -21,7 +21,7 @@ import org.anju.error.ServerError;
 import org.anju.gateway.TrustedCa;
 
 /**
- * The tenants' trusted CAs (table {@code tenant_trusted_cas}, V19): the CAs whose client
+ * The tenants' trusted CAs (table {@code tenant_trusted_cas}, V23): the CAs whose client
  * certificates authenticate a tenant's devices, as Eclipse Hono's tenant {@code trusted-ca}. A CA
  * belongs to one tenant, found by its subject DN in canonical form, which is what the issuer DN of a
  * device's certificate is compared with. All SQL of the table is here.

@@ -16,13 +16,13 @@ import org.anju.platform.alerts.AlertJson;
 import org.anju.platform.alerts.AlertSettings;
 import org.anju.platform.alerts.AlertStore;
 import org.anju.platform.alerts.AlertView;
-import org.anju.platform.alerts.IdCursor;
-import org.anju.platform.alerts.Page;
 import org.anju.platform.alerts.Scope;
 import org.anju.platform.alerts.TimerHandler;
 import org.anju.platform.alerts.Timers;
 import org.anju.platform.alerts.Transactions;
 import org.anju.platform.auth.Principal;
+import org.anju.platform.query.ListRequest;
+import org.anju.platform.query.Page;
 import org.anju.platform.storage.Sql;
 
 /**
@@ -130,8 +130,11 @@ public final class Rescues implements AlertFollowUp, TimerHandler {
         return transactions.run(change -> visible(user, get(change.connection(), rescueId).orElse(null), rescueId));
     }
 
-    /** Returns a page of the rescues the user sees, newest first. */
-    public Page<RescueView> list(Principal user, String communityId, String state, int limit, IdCursor cursor) {
+    /**
+     * Returns a page of the rescues the user sees that were under way at some time in the page's
+     * range (opened before its end, not released before its start), newest first.
+     */
+    public Page<RescueView> list(Principal user, String communityId, String state, ListRequest page) {
         Scope scope = scope(user);
         if (state != null && !STEPS.contains(state)) {
             throw ClientError.badRequest("parameter 'state' must be one of " + String.join(", ", STEPS));
@@ -142,12 +145,14 @@ public final class Rescues implements AlertFollowUp, TimerHandler {
         return transactions.run(change -> {
             List<RescueView> rows = Sql.query(change.connection(), VIEW + "\n" + """
                      WHERE r.id < ?
+                       AND r.opened_at < ? AND coalesce(r.released_at, 'infinity'::timestamptz) >= ?
                        AND (?::text[] IS NULL OR r.community_id = ANY (?::text[]))
                        AND (?::text IS NULL OR r.community_id = ?)
                        AND (?::text IS NULL OR r.state = ?)
-                     ORDER BY r.id DESC LIMIT ?""", Rescues::view, cursor.id(), scope.communityArray(),
-                    scope.communityArray(), communityId, communityId, state, state, limit + 1);
-            return Page.of(rows, limit, RescueView::id);
+                     ORDER BY r.id DESC LIMIT ?""", Rescues::view, page.afterId(), page.to(), page.from(),
+                    scope.communityArray(), scope.communityArray(), communityId, communityId, state, state,
+                    page.fetchSize());
+            return page.page(rows, r -> new Object[] {r.id()});
         });
     }
 

@@ -1,11 +1,14 @@
 package org.anju.platform.storage;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 
 import org.anju.platform.config.AnjuConfig;
 
@@ -36,8 +39,7 @@ public final class DatabaseProvisioner {
     public static Target resolve(AnjuConfig config) {
         AnjuConfig.Db db = config.db();
         if (!db.embedded()) {
-            return new Target(new DatabaseSettings(db.url(), db.user(), db.password(), db.poolSize(),
-                    db.connectTimeout()), null);
+            return new Target(db.settings(db.url(), db.user(), db.password()), null);
         }
         EmbeddedPostgres embedded = EmbeddedPostgres.start(config.dataDir().resolve("postgres"), db.embeddedPort(),
                 binariesDir(), config.dataDir().resolve(PASSWORD_FILE));
@@ -48,13 +50,37 @@ public final class DatabaseProvisioner {
             throw new IllegalStateException("cannot create database '" + EMBEDDED_DATABASE + "' in the embedded server: "
                     + e.getMessage(), e);
         }
-        return new Target(new DatabaseSettings(embedded.jdbcUrl(EMBEDDED_DATABASE), EmbeddedPostgres.SUPERUSER,
-                embedded.password(), db.poolSize(), db.connectTimeout()), embedded);
+        return new Target(db.settings(embedded.jdbcUrl(EMBEDDED_DATABASE), EmbeddedPostgres.SUPERUSER,
+                embedded.password()), embedded);
     }
 
     /** Returns where the embedded server's binaries are unpacked (shared by every data folder of this machine). */
     public static Path binariesDir() {
         return Path.of(System.getProperty("java.io.tmpdir"), "anju-embedded-pg");
+    }
+
+    /**
+     * Like {@link #resolve}, except that an embedded PostgreSQL already running over the data
+     * folder (a platform started with {@code ./anju run} or {@code demo}) is used where it
+     * listens instead of being started a second time: for commands run beside the platform.
+     */
+    public static Target attach(AnjuConfig config) {
+        AnjuConfig.Db db = config.db();
+        if (db.embedded()) {
+            Optional<Integer> port = EmbeddedPostgres.runningPort(config.dataDir().resolve("postgres"));
+            Path passwordFile = config.dataDir().resolve(PASSWORD_FILE);
+            if (port.isPresent() && Files.exists(passwordFile)) {
+                try {
+                    return new Target(new DatabaseSettings("jdbc:postgresql://127.0.0.1:" + port.get() + "/"
+                            + EMBEDDED_DATABASE, EmbeddedPostgres.SUPERUSER, Files.readString(passwordFile).strip(), 2,
+                            db.connectTimeout()), null);
+                } catch (IOException e) {
+                    throw new IllegalStateException("cannot read the embedded database's password in " + passwordFile
+                            + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return resolve(config);
     }
 
     private static void createDatabaseIfMissing(EmbeddedPostgres embedded) throws SQLException {

@@ -2,8 +2,11 @@ package org.anju.platform.storage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -82,6 +85,23 @@ public final class EmbeddedPostgres implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new IllegalStateException("embedded PostgreSQL did not start in " + dataDir + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Returns the port of a server that is running over the data folder now (its
+     * {@code postmaster.pid} names a live process), if there is one.
+     */
+    public static Optional<Integer> runningPort(Path dataDir) {
+        try {
+            if (OrphanPostmaster.runningPostmaster(dataDir).isEmpty()) {
+                return Optional.empty();
+            }
+            // postmaster.pid: line 1 the server's pid, line 4 its port
+            List<String> lines = Files.readAllLines(dataDir.resolve(OrphanPostmaster.PID_FILE));
+            return lines.size() < 4 ? Optional.empty() : Optional.of(Integer.parseInt(lines.get(3).strip()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
         }
     }
 

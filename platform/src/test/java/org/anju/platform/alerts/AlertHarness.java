@@ -61,8 +61,8 @@ public final class AlertHarness implements AutoCloseable {
 
     /** Starts (again) the alert services and ingest over the same database, as a restarted platform would. */
     public void startPipeline() {
-        services = AlertServices.of(database.dataSource(), new Outbox(vertx), config, clock, ZoneId.of("Asia/Shanghai"),
-                new SimpleMeterRegistry());
+        services = AlertServices.of(database.dataSource(), database.requestDataSource(), new Outbox(vertx), config, clock,
+                ZoneId.of("Asia/Shanghai"), new SimpleMeterRegistry());
         services.engine().start();
         ingest = new TelemetryIngest(database.dataSource(), new IngestSettings(1000, Duration.ofMillis(5), 10_000),
                 DeviceCatalogue.standard(), types(), services.engine(), new SimpleMeterRegistry());

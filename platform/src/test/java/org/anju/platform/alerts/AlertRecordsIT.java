@@ -22,6 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import org.anju.platform.alerts.rules.Severity;
+import org.anju.platform.alerts.rules.Signal;
 import org.anju.platform.api.AlertServices;
 import org.anju.platform.ingest.CommittedMessage;
 import org.anju.platform.notify.Outbox;
@@ -168,7 +170,7 @@ class AlertRecordsIT {
                     + "ApplicationName=anju-alerts-outage");
             alertsPool.setConnectionTimeout(500);
             alertsPool.setInitializationFailTimeout(-1);
-            AlertServices services = AlertServices.of(alertsPool, new Outbox(h.vertx()), h.config, h.clock,
+            AlertServices services = AlertServices.of(alertsPool, alertsPool, new Outbox(h.vertx()), h.config, h.clock,
                     java.time.ZoneOffset.UTC, meters);
             services.engine().start();
             try {

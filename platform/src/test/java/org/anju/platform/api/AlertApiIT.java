@@ -49,7 +49,7 @@ class AlertApiIT {
                 .propertyUser("pia", "pia-password", "property_admin");
         fixtures.platformAdmin("root", "root-password");
         Provisioning p = fixtures.provisioning();
-        p.user("fireman", "Fire brigade", "fire-password", null, Set.of("fire_brigade"), Set.of());
+        fixtures.user("fireman", "Fire brigade", "fire-password", null, Set.of("fire_brigade"), Set.of());
         fixtures.otherCommunityDevice("det-o", "smoke_detector").otherCommunityDevice("evc-o", "ev_charger");
         p.deviceCredential(Fixtures.TENANT, "det-o", "det-o", SECRET);
         p.deviceCredential(Fixtures.TENANT, "evc-o", "evc-o", SECRET);
@@ -127,7 +127,7 @@ class AlertApiIT {
         assertThat(ids(api.get("/api/v1/alerts?severity=critical&status=open,acknowledged", root, 200)))
                 .contains(elmFire, oakFire).doesNotContain(elmCharger, oakCharger);
         assertThat(ApiCalls.message(api.get("/api/v1/alerts?cursor=nonsense", root, 400)))
-                .isEqualTo("parameter 'cursor' is not a cursor returned by this API");
+                .isEqualTo("parameter 'cursor' is not a cursor returned by this list");
         assertThat(ApiCalls.message(api.get("/api/v1/alerts?status=closed", root, 400)))
                 .isEqualTo("parameter 'status' must be open, acknowledged or resolved (comma-separated), got 'closed'");
         assertThat(ApiCalls.message(api.get("/api/v1/alerts?limit=0", root, 400)))

@@ -124,7 +124,7 @@ class EventsApiIT {
         String garbage = Base64.getUrlEncoder().encodeToString("hello".getBytes(StandardCharsets.US_ASCII));
         String[][] cases = {
                 {"limit=0", "'limit' must be a whole number from 1 to 1000"},
-                {"limit=1001", "'limit' must be a whole number from 1 to 1000"},
+                {"limit=1001", "page size 1001 exceeds the maximum of 1000 for events (parameter 'limit')"},
                 {"limit=ten", "'limit' must be a whole number from 1 to 1000"},
                 {"cursor=%25%25%25", "'cursor' is not a cursor"},
                 {"cursor=" + garbage, "'cursor' is not a cursor"},

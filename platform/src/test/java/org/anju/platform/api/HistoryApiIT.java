@@ -155,12 +155,17 @@ class HistoryApiIT {
                 {"from=2026-01-01T00:00:00Z", "'metric' is required"},
                 {"metric=bat%20tery&from=2026-01-01T00:00:00Z", "'metric' must start with a letter"},
                 {"metric=1abc&from=2026-01-01T00:00:00Z", "'metric' must start with a letter"},
-                {"metric=battery", "'from' is required"},
                 {"metric=battery&from=yesterday", "'from' must be an ISO-8601 date-time"},
                 {"metric=battery&from=2026-01-01T00:00:00", "'from' must be an ISO-8601 date-time"},
                 {"metric=battery&from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z", "'from' must be before 'to'"},
                 {"metric=battery&from=2026-01-01T00:00:00Z&to=2026-01-01T00:00:00Z", "'from' must be before 'to'"},
-                {"metric=battery&from=2010-01-01T00:00:00Z&to=2026-01-01T00:00:00Z", "at most 1830 days"},
+                {"metric=battery&from=2010-01-01T00:00:00Z&to=2026-01-01T00:00:00Z",
+                        "range of 5844 days exceeds the maximum of 1830 days for history (parameters 'from' and 'to')"},
+                {"metric=battery&from=2026-01-01T00:00:00Z&to=2026-01-09T00:00:00Z&resolution=raw",
+                        "range of 8 days exceeds the maximum of 7 days for raw history"},
+                {"metric=battery&from=2026-01-01T00:00:00Z&to=2026-04-04T00:00:00Z&resolution=hour",
+                        "range of 93 days exceeds the maximum of 92 days for hour history"},
+                {"metric=battery&resolution=minute", "parameter 'resolution' must be raw, hour or day"},
         };
         for (String[] c : cases) {
             running.assertRefused(base + c[0], token, 400, c[1]);

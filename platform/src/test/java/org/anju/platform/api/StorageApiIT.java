@@ -31,8 +31,8 @@ import org.anju.platform.testing.TestDatabases.Backend;
 /**
  * {@code GET /api/v1/communities/{id}/storage} over real HTTP on every backend: rows and bytes per
  * class of data for the community alone, the retention in effect (here with a configured events
- * retention), numbers that follow new data once the scheduled rollup job has run, and access by
- * community.
+ * retention), numbers that follow new data once the scheduled rollup job has run and the figures'
+ * maximum age (1 s here) has passed, and access by community.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class StorageApiIT {
@@ -40,7 +40,8 @@ class StorageApiIT {
     private static final Instant T = Instant.now().truncatedTo(ChronoUnit.HOURS);
     @RegisterExtension
     static final PlatformsPerBackend PLATFORMS = new PlatformsPerBackend(
-            Map.of("ANJU_RETENTION_EVENTS", "400d", "ANJU_ROLLUP_INTERVAL", "1s"), StorageApiIT::setUp);
+            Map.of("ANJU_RETENTION_EVENTS", "400d", "ANJU_ROLLUP_INTERVAL", "1s",
+                    "ANJU_LIMITS_STORAGE_FIGURES_MAX_AGE", "1s"), StorageApiIT::setUp);
 
     private static void setUp(RunningPlatform running) {
         Fixtures fixtures = running.fixtures().device("det-1", "smoke_detector", "pw").device("cam-1", "camera", "pw")

@@ -77,7 +77,7 @@ class ConfigLoaderTest {
         "ANJU_MQTT_AUTH_THROTTLE_MAX_DELAY, 100ms, 'mqtt.authThrottle.maxDelay' has invalid value '100ms'",
         "ANJU_MQTT_AUTH_THROTTLE_MAX_FAILURES, -1, 'mqtt.authThrottle.maxFailures' has invalid value '-1'",
         "ANJU_MQTT_AUTH_THROTTLE_MAX_ADDRESS_FAILURES, 5, 'mqtt.authThrottle.maxAddressFailures' has invalid value '5'",
-        "ANJU_SECURITY_HASH_THREADS, -1, 'security.hashThreads' has invalid value '-1'",
+        "ANJU_SECURITY_DEVICE_HASHING_THREADS, -1, 'security.deviceHashing.threads' has invalid value '-1'",
     })
     void badValueNamesKeyAndValue(String variable, String value, String message) {
         assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of(variable, value)))
@@ -103,9 +103,9 @@ class ConfigLoaderTest {
 
         assertThat(config.mqtt().gateway().authThrottle()).isEqualTo(GatewayOptions.AuthThrottle.DEFAULTS);
         assertThat(config.mqtt().gateway().plainEnabled()).isTrue();
-        assertThat(config.security().hashThreadsOrCores()).isEqualTo(Runtime.getRuntime().availableProcessors());
-        assertThat(config.security().hashQueue()).isEqualTo(10_000);
-        assertThat(config.security().hashMaxWait()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(config.security().deviceHashing().threadsOrCores()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(config.security().deviceHashing().queue()).isEqualTo(10_000);
+        assertThat(config.security().deviceHashing().maxWait()).isEqualTo(Duration.ofSeconds(20));
     }
 
     @Test

@@ -66,18 +66,26 @@ class DeliveryPartsTest {
     }
 
     @Test
-    void privateAndSpecialAddressesAreRecognised() throws Exception {
-        for (String a : List.of("127.0.0.1", "10.0.0.1", "172.16.5.4", "192.168.1.1", "169.254.169.254", "0.0.0.0",
-                "100.64.0.1", "224.0.0.1", "::1", "fe80::1", "fd00::1")) {
-            assertThat(TargetPolicy.isPrivate(InetAddress.getByName(a))).as(a).isTrue();
-        }
-        for (String a : List.of("203.0.113.10", "8.8.8.8", "172.32.0.1", "100.128.0.1", "2001:db8::1")) {
-            assertThat(TargetPolicy.isPrivate(InetAddress.getByName(a))).as(a).isFalse();
-        }
-        TargetPolicy strict = new TargetPolicy(false);
-        assertThatThrownBy(() -> strict.checkAddresses(URI.create("http://127.0.0.1/")))
-                .isInstanceOf(ClientError.class).hasMessageContaining("private-network address");
-        new TargetPolicy(true).checkAddresses(URI.create("http://127.0.0.1/"));
+    void aHostIsRefusedWhenAnyOfItsAddressesIsAndOtherwiseResolvesToItsFirstAddress() throws Exception {
+        InetAddress[] mixed = {InetAddress.getByName("8.8.8.8"), InetAddress.getByName("10.0.0.7")};
+        InetAddress[] public2 = {InetAddress.getByName("8.8.4.4"), InetAddress.getByName("2001:4860:4860::8888")};
+        TargetPolicy strict = new TargetPolicy(false, host -> host.equals("mixed.example") ? mixed : public2);
+
+        assertThatThrownBy(() -> strict.resolve(URI.create("https://mixed.example/hook")))
+                .isInstanceOf(ClientError.class).hasMessage("host 'mixed.example' resolves to a private (10.0.0.0/8) address; "
+                        + "such receivers need webhooks.allowPrivateTargets");
+        assertThatThrownBy(() -> new TargetPolicy(false).resolve(URI.create("http://127.0.0.1/")))
+                .isInstanceOf(ClientError.class).hasMessageContaining("loopback (127.0.0.0/8)");
+        assertThatThrownBy(() -> new TargetPolicy(false, host -> new InetAddress[0]).resolve(URI.create("http://x.example/")))
+                .isInstanceOf(ClientError.class).hasMessage("host 'x.example' does not resolve");
+        TargetPolicy.Target target = strict.resolve(URI.create("https://public.example/hook?x=1"));
+        assertThat(target.address()).isEqualTo(public2[0]);
+        assertThat(target.host()).isEqualTo("public.example");
+        assertThat(target.port()).isEqualTo(443);
+        assertThat(target.requestUri()).isEqualTo("/hook?x=1");
+        assertThat(new TargetPolicy(true, host -> mixed).resolve(URI.create("http://mixed.example")).address())
+                .as("allowed private targets are still pinned").isEqualTo(mixed[0]);
+        assertThat(new TargetPolicy(true).resolve(URI.create("http://[::1]:8080")).host()).isEqualTo("::1");
     }
 
     @Test

@@ -42,7 +42,7 @@ class FeedIT {
                 .propertyUser("pam", "pam-password", "property_admin")
                 .propertyUser("rita", "rita-password", "resident")
                 .platformAdmin("root", "root-password");
-        fixtures.provisioning().user("fred", "Fire brigade", "fred-password", null, Set.of("fire_brigade"), Set.of());
+        fixtures.user("fred", "Fire brigade", "fred-password", null, Set.of("fire_brigade"), Set.of());
         outbox = running.platform().delivery().outbox();
     }
 
@@ -145,6 +145,31 @@ class FeedIT {
         assertThat(anonymous.statusCode()).isEqualTo(401);
         try (SseClient client = SseClient.connect(running.http(), running.baseUrl() + "/api/v1/feed", token, "x1")) {
             assertThat(client.status()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void aResumePositionFurtherBackThanTheCatchUpLimitIsA400NamingIt() throws Exception {
+        // GIVEN a notification two days old (the feed replays at most 24 hours by default)
+        long old = append(elmAlerts("two days old", 1)).get(0);
+        running.sql("UPDATE notifications SET created_at = now() - INTERVAL '2 days' WHERE id = " + old);
+        String token = running.login("otto", "otto-password");
+
+        // WHEN a client resumes just before it, THEN it is refused, and told the limit
+        HttpResponse<String> refused = running.get("/api/v1/feed?after=" + (old - 1), token);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(RunningPlatform.json(refused).get("error").get("message").asText())
+                .startsWith("the notifications after resume position " + (old - 1) + " go back 2 days")
+                .contains("over the maximum catch-up of 1 day for the feed (header 'Last-Event-ID' or parameter 'after')");
+        try (SseClient client = SseClient.connect(running.http(), running.baseUrl() + "/api/v1/feed", token,
+                Long.toString(old - 1))) {
+            assertThat(client.status()).isEqualTo(400);
+        }
+        // resuming after it replays what is newer
+        long fresh = append(elmAlerts("fresh", 1)).get(0);
+        try (SseClient client = SseClient.connect(running.http(), running.baseUrl() + "/api/v1/feed", token,
+                Long.toString(old))) {
+            assertThat(client.next(WAIT).id()).isEqualTo(fresh);
         }
     }
 

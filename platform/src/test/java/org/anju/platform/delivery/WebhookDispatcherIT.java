@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,15 +17,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -36,16 +31,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import org.anju.error.ClientError;
+import org.anju.platform.audit.AuditEntry;
 import org.anju.platform.auth.Principal;
 import org.anju.platform.auth.Role;
 import org.anju.platform.config.AnjuConfig;
+import org.anju.platform.delivery.DispatcherRig.Dispatcher;
 import org.anju.platform.notify.Notification;
-import org.anju.platform.notify.Outbox;
-import org.anju.platform.storage.Database;
 import org.anju.platform.testing.Fixtures;
 import org.anju.platform.testing.TestClock;
 import org.anju.platform.testing.Receiver;
-import org.anju.platform.testing.TestDatabases;
 
 /**
  * The webhook dispatcher against a real database and a real HTTP receiver. Time is a clock the
@@ -55,34 +49,25 @@ import org.anju.platform.testing.TestDatabases;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class WebhookDispatcherIT {
 
+
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Principal ROOT = new Principal("root", "Root", null, Set.of(Role.PLATFORM_ADMIN), Set.of());
+    private static final AuditEntry AUDIT = AuditEntry.of("webhook.test", "root", null, "127.0.0.1", null);
     private static final AnjuConfig.Webhooks SETTINGS = new AnjuConfig.Webhooks(Duration.ofHours(1),
             Duration.ofSeconds(5), Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofMinutes(1), 4, 8, true, "");
 
     private final TestClock clock = new TestClock(Instant.parse("2026-03-01T08:00:00Z"));
-    private final List<AutoCloseable> toClose = new ArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private TestDatabases.TestDatabase testDatabase;
-    private Database database;
-    private SecretBox secrets;
+    private DispatcherRig rig;
 
     @BeforeEach
     void setUp() throws Exception {
-        testDatabase = TestDatabases.primary().create();
-        database = Database.open(testDatabase.settings());
-        new Fixtures(database.dataSource());
-        Path dataDir = Files.createTempDirectory("anju-webhooks");
-        secrets = SecretBox.load("", dataDir);
+        rig = DispatcherRig.open(clock);
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        for (AutoCloseable c : toClose.reversed()) {
-            c.close();
-        }
-        database.close();
-        testDatabase.close();
+        rig.close();
     }
 
     @Test
@@ -197,7 +182,7 @@ class WebhookDispatcherIT {
         long subscription = (Long) queryOne("SELECT subscription_id FROM webhook_deliveries");
         long delivery = (Long) queryOne("SELECT id FROM webhook_deliveries");
 
-        d.service().retry(ROOT, subscription, delivery);
+        d.service().retry(ROOT, subscription, delivery, AUDIT);
         awaitAttempts(SETTINGS.maxAttempts() + 1);
         Duration firstDelayOfTheNewRound = delay();
         clock.advance(SETTINGS.retryMax());
@@ -210,9 +195,9 @@ class WebhookDispatcherIT {
                 receiver.requests().get(0).headers().get("Idempotency-Key"));
         assertThat(receiver.requests().getLast().headers().get("Anju-Attempt"))
                 .isEqualTo(Integer.toString(SETTINGS.maxAttempts() + 2));
-        assertThatThrownBy(() -> d.service().retry(ROOT, subscription, delivery))
+        assertThatThrownBy(() -> d.service().retry(ROOT, subscription, delivery, AUDIT))
                 .isInstanceOf(ClientError.class).hasMessageContaining("is not dead");
-        assertThatThrownBy(() -> d.service().retry(ROOT, subscription, delivery + 1))
+        assertThatThrownBy(() -> d.service().retry(ROOT, subscription, delivery + 1, AUDIT))
                 .isInstanceOf(ClientError.class).hasMessageContaining("no delivery " + (delivery + 1));
     }
 
@@ -290,7 +275,7 @@ class WebhookDispatcherIT {
                 .put("name", "duty phone").put("channel", "sms").put("url", receiver.url())
                 .put("topics", List.of("fire.*")).put("fireOnly", true).put("communityIds", List.of(Fixtures.COMMUNITY))
                 .put("settings", new JsonObject().put("recipients", List.of("+8613800000000"))
-                        .put("template", "{{topic}} in {{communityId}}: {{payload.note}}")));
+                        .put("template", "{{topic}} in {{communityId}}: {{payload.note}}")), AUDIT);
         append(d, note("fire.test", Fixtures.COMMUNITY, false, "not a fire"));
         append(d, note("fire.received", Fixtures.OTHER_COMMUNITY, true, "another community"));
         append(d, note("alert.opened", Fixtures.COMMUNITY, true, "another topic"));
@@ -307,43 +292,21 @@ class WebhookDispatcherIT {
         assertThat(sms.subscription().channel()).isEqualTo("sms");
     }
 
-    private record Dispatcher(Vertx vertx, WebhookDispatcher dispatcher, WebhookService service, Outbox outbox)
-            implements AutoCloseable {
-        @Override
-        public void close() throws Exception {
-            dispatcher.stop();
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        }
-    }
-
     private Dispatcher dispatcher(AnjuConfig.Webhooks settings) {
-        Vertx vertx = Vertx.vertx();
-        DataSource ds = database.dataSource();
-        Outbox outbox = new Outbox(vertx);
-        DeliveryStore store = new DeliveryStore(ds, outbox);
-        TargetPolicy targets = new TargetPolicy(settings.allowPrivateTargets());
-        WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, store, Channels.standard(), secrets, targets,
-                outbox, settings, clock, new SplittableRandom(7), meters);
-        Dispatcher d = new Dispatcher(vertx, dispatcher, new WebhookService(new SubscriptionStore(ds), store,
-                Channels.standard(), targets, secrets, clock, dispatcher::wake), outbox);
-        toClose.add(d);
-        dispatcher.start();
-        return d;
+        return rig.dispatcher(settings, new TargetPolicy(settings.allowPrivateTargets()), null, meters);
     }
 
     private Receiver receiver(Receiver.Answer... script) throws Exception {
-        Receiver receiver = Receiver.start(script);
-        toClose.add(receiver);
-        return receiver;
+        return rig.closeAtEnd(Receiver.start(script));
     }
 
     private String subscribe(Dispatcher d, String url, String topic) {
         return d.service().create(ROOT, new JsonObject().put("name", "119 center").put("url", url)
-                .put("topics", List.of(topic))).secret();
+                .put("topics", List.of(topic)), AUDIT).secret();
     }
 
     private long append(Dispatcher d, Notification n) {
-        return Notifications.append(database.dataSource(), d.outbox(), List.of(n)).get(0);
+        return Notifications.append(rig.dataSource(), d.outbox(), List.of(n)).get(0);
     }
 
     private static Notification note(String topic, String community, boolean fire, String text) {
@@ -372,7 +335,7 @@ class WebhookDispatcherIT {
     }
 
     private List<Map<String, Object>> attemptLog() throws SQLException {
-        try (Connection c = database.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+        try (Connection c = rig.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT status_code, error FROM webhook_attempts ORDER BY attempt"); ResultSet rs = ps.executeQuery()) {
             List<Map<String, Object>> rows = new ArrayList<>();
             while (rs.next()) {
@@ -386,7 +349,7 @@ class WebhookDispatcherIT {
     }
 
     private Object queryOne(String sql) throws SQLException {
-        try (Connection c = database.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+        try (Connection c = rig.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql);
                 ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getObject(1) : null;
         }

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import org.anju.platform.alerts.AlertHarness;
-import org.anju.platform.alerts.IdCursor;
+import org.anju.platform.query.ListRequest;
+import org.anju.platform.query.TimeRange;
+import org.anju.platform.audit.AuditEntry;
 import org.anju.platform.auth.Principal;
 import org.anju.platform.auth.Role;
 
@@ -29,6 +31,7 @@ class EscalationIT {
             Set.of(Role.FIRE_BRIGADE), Set.of());
     private static final Principal OPERATOR = new Principal("otto", "Otto", "acme", Set.of(Role.OPERATOR),
             Set.of("elm-court"));
+    private static final AuditEntry AUDIT = AuditEntry.of("fire_case.transition", "otto", "acme", null, null);
 
     @Test
     void anUnacknowledgedAlarmIsEscalatedOnceAcrossARestartAndAgainWithoutVerdict() throws Exception {
@@ -46,7 +49,7 @@ class EscalationIT {
 
             await().atMost(Duration.ofSeconds(30)).until(() -> h.rows("SELECT escalation_level FROM fire_cases").equals(List.of("1")));
             assertThat(h.services().timers().runDue()).as("a fired timer does not fire again").isZero();
-            assertThat(h.services().fire().list(FIRE_BRIGADE, null, null, true, 10, IdCursor.parse(null)).items())
+            assertThat(h.services().fire().list(FIRE_BRIGADE, null, null, true, board(h.clock.instant())).items())
                     .as("on the fire brigade board").hasSize(1);
             assertThat(h.rows("SELECT topic, fire, payload ->> 'escalationLevel' FROM notifications WHERE topic = 'fire.escalated'"))
                     .containsExactly("fire.escalated t 1");
@@ -74,17 +77,22 @@ class EscalationIT {
             FireWorkflow fire = h.services().fire();
 
             h.clock.advance(Duration.ofSeconds(30));
-            fire.transition(OPERATOR, caseId, new TransitionRequest(FireState.ACKNOWLEDGED, null, null));
+            fire.transition(OPERATOR, caseId, new TransitionRequest(FireState.ACKNOWLEDGED, null, null), AUDIT);
             h.clock.advance(Duration.ofSeconds(60));
-            fire.transition(OPERATOR, caseId, new TransitionRequest(FireState.VERIFYING, null, "calling the control room"));
-            fire.transition(OPERATOR, caseId, new TransitionRequest(FireState.TEST, null, "maintenance test"));
+            fire.transition(OPERATOR, caseId, new TransitionRequest(FireState.VERIFYING, null, "calling the control room"), AUDIT);
+            fire.transition(OPERATOR, caseId, new TransitionRequest(FireState.TEST, null, "maintenance test"), AUDIT);
             h.clock.advance(Duration.ofMinutes(10));
 
             assertThat(h.services().timers().runDue()).as("both timers were cancelled").isZero();
-            assertThat(fire.list(FIRE_BRIGADE, null, null, true, 10, IdCursor.parse(null)).items()).isEmpty();
+            assertThat(fire.list(FIRE_BRIGADE, null, null, true, board(h.clock.instant())).items()).isEmpty();
             assertThat(h.rows("SELECT escalation_level, state, verdict FROM fire_cases")).containsExactly("0 test test");
             assertThat(h.rows("SELECT kind, outcome FROM alert_timers ORDER BY kind"))
                     .containsExactly("unacknowledged cancelled", "unconfirmed cancelled");
         }
+    }
+
+    /** The first page of the fire brigade board: cases open at some time in the last week. */
+    private static ListRequest board(java.time.Instant now) {
+        return new ListRequest(new TimeRange(now.minus(Duration.ofDays(7)), now.plusSeconds(1)), 10, null);
     }
 }

@@ -41,7 +41,7 @@ class FireWorkflowApiIT {
         running = RunningPlatform.start(Map.of());
         running.fixtures().device("det-1", "smoke_detector", SECRET).device("det-2", "smoke_detector", SECRET)
                 .propertyUser("otto", "otto-password", "operator").propertyUser("rita", "rita-password", "resident");
-        running.fixtures().provisioning().user("fireman", "Fire brigade", "fire-password", null, Set.of("fire_brigade"),
+        running.fixtures().user("fireman", "Fire brigade", "fire-password", null, Set.of("fire_brigade"),
                 Set.of());
         api = new ApiCalls(running);
     }

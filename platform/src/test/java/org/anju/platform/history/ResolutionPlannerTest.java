@@ -35,7 +35,23 @@ class ResolutionPlannerTest {
         Instant to = NOW.minus(Duration.ofDays(endDaysAgo));
         Instant from = to.minus(Duration.ofDays(days));
 
-        assertThat(ResolutionPlanner.plan(from, to, NOW, RAW_KEPT, HOURLY_KEPT, () -> points)).isEqualTo(expected);
+        assertThat(ResolutionPlanner.plan(from, to, NOW, RAW_KEPT, HOURLY_KEPT, HistoryLimits.DEFAULTS,
+                () -> points)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} days with raw up to {1} and hourly up to {2} days -> {3}")
+    @CsvSource({
+            "3,  2,  30,  HOUR",
+            "3,  3,  30,  RAW",
+            "31, 3,  30,  DAY",
+            "31, 3,  31,  HOUR",
+    })
+    void eachResolutionHasTheConfiguredMaximum(long days, long rawMaxDays, long hourMaxDays, Resolution expected) {
+        HistoryLimits limits = new HistoryLimits(Duration.ofDays(1), Duration.ofDays(rawMaxDays),
+                Duration.ofDays(hourMaxDays), Duration.ofDays(1830));
+
+        assertThat(ResolutionPlanner.plan(NOW.minus(Duration.ofDays(days)), NOW, NOW, RAW_KEPT, HOURLY_KEPT, limits,
+                () -> 10)).isEqualTo(expected);
     }
 
     @ParameterizedTest
@@ -43,7 +59,8 @@ class ResolutionPlannerTest {
     void countsRawPointsOnlyWhenRawIsPossible(long days) {
         AtomicInteger asked = new AtomicInteger();
 
-        ResolutionPlanner.plan(NOW.minus(Duration.ofDays(days)), NOW, NOW, RAW_KEPT, HOURLY_KEPT, () -> {
+        ResolutionPlanner.plan(NOW.minus(Duration.ofDays(days)), NOW, NOW, RAW_KEPT, HOURLY_KEPT,
+                HistoryLimits.DEFAULTS, () -> {
             asked.incrementAndGet();
             return 0;
         });

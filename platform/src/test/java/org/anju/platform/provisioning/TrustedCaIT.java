@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,10 +57,9 @@ class TrustedCaIT {
                 "ANJU_MQTT_TLS_KEY_STORE_PASSWORD", serverCert.password(),
                 "ANJU_SECURITY_DEVICE_AUTH_CACHE_TTL", "1s"));
         running.fixtures().device("det-x509", "smoke_detector", "det-x509-password")
-                .propertyUser("pat", "pat-password", "property_admin");
+                .propertyUser("pat", "pat-password", "property_admin")
+                .otherTenantAdmin("zed", "zed-password");
         running.fixtures().provisioning().deviceCertificate("acme", DEVICE_DN, "det-x509");
-        running.fixtures().provisioning().tenant("zenith", "Zenith Estates");
-        running.fixtures().provisioning().user("zed", "Zed", "zed-password", "zenith", Set.of("property_admin"), Set.of());
         acmeAdmin = running.login("pat", "pat-password");
         zenithAdmin = running.login("zed", "zed-password");
     }

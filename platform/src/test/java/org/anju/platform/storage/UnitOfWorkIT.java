@@ -132,11 +132,12 @@ class UnitOfWorkIT {
         work.inTransaction("items", tx -> tx.update("INSERT INTO items VALUES (1, 'a'), (2, 'b')"));
         // two transactions lock rows 1 and 2 in opposite order: PostgreSQL picks one as the victim
         CountDownLatch bothLocked = new CountDownLatch(2);
+        CountDownLatch winnerCommitted = new CountDownLatch(1);
         AtomicInteger runs = new AtomicInteger();
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
-            Future<Integer> first = threads.submit(() -> lockInOrder(bothLocked, runs, 1, 2, "x"));
-            Future<Integer> second = threads.submit(() -> lockInOrder(bothLocked, runs, 2, 1, "y"));
+            Future<Integer> first = threads.submit(() -> lockInOrder(bothLocked, winnerCommitted, runs, 1, 2, "x"));
+            Future<Integer> second = threads.submit(() -> lockInOrder(bothLocked, winnerCommitted, runs, 2, 1, "y"));
 
             assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(2);
             assertThat(second.get(30, TimeUnit.SECONDS)).isEqualTo(2);
@@ -149,15 +150,24 @@ class UnitOfWorkIT {
         assertThat(TestSql.rows(pool, "SELECT count(*) FROM items WHERE length(name) = 3")).containsExactly("2");
     }
 
-    private int lockInOrder(CountDownLatch bothLocked, AtomicInteger runs, int firstId, int secondId, String suffix) {
+    private int lockInOrder(CountDownLatch bothLocked, CountDownLatch winnerCommitted, AtomicInteger runs,
+            int firstId, int secondId, String suffix) {
         return work.inTransaction("items", tx -> {
             int run = runs.incrementAndGet();
+            if (run > 2) {
+                // the victim's retry: wait for the winner, or on a loaded machine it can take a row
+                // the winner was about to be given back and deadlock again
+                await(winnerCommitted);
+            }
             int changed = tx.update("UPDATE items SET name = name || ? WHERE id = ?", suffix, firstId);
             if (run <= 2) {
-                // only the first runs of both meet here; the victim's second run goes straight through
-                meet(bothLocked);
+                // only the first runs of both meet here
+                bothLocked.countDown();
+                await(bothLocked);
             }
-            return changed + tx.update("UPDATE items SET name = name || ? WHERE id = ?", suffix, secondId);
+            int total = changed + tx.update("UPDATE items SET name = name || ? WHERE id = ?", suffix, secondId);
+            tx.afterCommit(winnerCommitted::countDown);
+            return total;
         });
     }
 
@@ -194,11 +204,10 @@ class UnitOfWorkIT {
         assertThat(TestSql.rows(pool, "SELECT name FROM items")).containsExactly("kept");
     }
 
-    private static void meet(CountDownLatch bothLocked) {
-        bothLocked.countDown();
+    private static void await(CountDownLatch latch) {
         try {
-            if (!bothLocked.await(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the other transaction never locked its first row");
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the other transaction did not get there");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -35,6 +35,11 @@ public final class ApiCalls {
         return send("PUT", path, token, body, status);
     }
 
+    /** PATCHes the JSON body and requires the status; returns the answer. */
+    public JsonNode patch(String path, String token, String body, int status) throws IOException, InterruptedException {
+        return send("PATCH", path, token, body, status);
+    }
+
     private JsonNode send(String method, String path, String token, String body, int status)
             throws IOException, InterruptedException {
         HttpResponse<String> response = running.http().send(HttpRequest.newBuilder(URI.create(running.baseUrl() + path))

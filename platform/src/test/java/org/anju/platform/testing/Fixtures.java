@@ -1,11 +1,18 @@
 package org.anju.platform.testing;
 
+import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import org.anju.platform.auth.Role;
+import org.anju.platform.auth.TenantDirectory;
+import org.anju.platform.auth.UserAccounts;
+import org.anju.platform.registry.DeviceRegistry;
 import org.anju.platform.registry.PasswordHasher;
 import org.anju.platform.registry.Provisioning;
+import org.anju.platform.storage.UnitOfWork;
 
 /**
  * A small community for tests: tenant {@code acme}, community {@code elm-court}, one building and
@@ -17,12 +24,26 @@ public final class Fixtures {
     public static final String TENANT = "acme";
     public static final String COMMUNITY = "elm-court";
     public static final String OTHER_COMMUNITY = "oak-yard";
+    /** A second property company, without communities: for checks that one tenant's staff never reach another's. */
+    public static final String OTHER_TENANT = "zenith";
     public static final int TEST_BCRYPT_COST = 4;
 
     private final Provisioning provisioning;
+    private final UserAccounts users;
 
     public Fixtures(DataSource dataSource) {
-        this.provisioning = new Provisioning(dataSource, new PasswordHasher(TEST_BCRYPT_COST));
+        this(dataSource, name -> { });
+    }
+
+    /**
+     * @param usersChanged told each user name the fixtures create or change (a running platform's
+     *                     sessions forget what they remember of it)
+     */
+    public Fixtures(DataSource dataSource, Consumer<String> usersChanged) {
+        PasswordHasher hasher = new PasswordHasher(TEST_BCRYPT_COST);
+        this.provisioning = new Provisioning(dataSource, hasher);
+        this.users = new UserAccounts(UnitOfWork.of(dataSource), hasher,
+                TenantDirectory.of(new DeviceRegistry(dataSource)), usersChanged);
         provisioning.tenant(TENANT, "Acme Property");
         provisioning.community(new Provisioning.Community(COMMUNITY, TENANT, "Elm Court", "1 Elm Road", null, null));
         provisioning.community(new Provisioning.Community(OTHER_COMMUNITY, TENANT, "Oak Yard", "2 Oak Road", null, null));
@@ -39,7 +60,18 @@ public final class Fixtures {
 
     /** Adds a property user who sees {@link #COMMUNITY} only. */
     public Fixtures propertyUser(String username, String password, String role) {
-        provisioning.user(username, "Test " + username, password, TENANT, Set.of(role), Set.of(COMMUNITY));
+        return user(username, "Test " + username, password, TENANT, Set.of(role), Set.of(COMMUNITY));
+    }
+
+    /**
+     * Creates or replaces a user ({@code roles} by wire name); the password must meet the policy
+     * (at least 12 characters).
+     */
+    public Fixtures user(String username, String displayName, String password, String tenantId, Set<String> roles,
+            Set<String> communityIds) {
+        Set<Role> parsed = EnumSet.noneOf(Role.class);
+        roles.forEach(r -> parsed.add(Role.fromWireName(r).orElseThrow(() -> new IllegalArgumentException(r))));
+        users.seed(username, displayName, password, tenantId, parsed, communityIds);
         return this;
     }
 
@@ -50,10 +82,15 @@ public final class Fixtures {
         return this;
     }
 
+    /** Adds tenant {@link #OTHER_TENANT} and a property administrator of it. */
+    public Fixtures otherTenantAdmin(String username, String password) {
+        provisioning.tenant(OTHER_TENANT, "Zenith Estates");
+        return user(username, "Admin " + username, password, OTHER_TENANT, Set.of("property_admin"), Set.of());
+    }
+
     /** Adds a platform administrator, who sees every community. */
     public Fixtures platformAdmin(String username, String password) {
-        provisioning.user(username, "Admin " + username, password, null, Set.of("platform_admin"), Set.of());
-        return this;
+        return user(username, "Admin " + username, password, null, Set.of("platform_admin"), Set.of());
     }
 
     public Provisioning provisioning() {

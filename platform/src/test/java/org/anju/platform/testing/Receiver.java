@@ -12,19 +12,22 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.KeyCertOptions;
 
 /**
- * A webhook receiver for tests, a real HTTP server: it answers each request as scripted (500,
- * never, or 200 by default), records every request, and applies each idempotency key's effect at
- * most once, as a careful receiver does.
+ * A webhook receiver for tests, a real HTTP server (or HTTPS, with the name its client asked for
+ * by SNI recorded): it answers each request as scripted (500, never, or 200 by default), records
+ * every request, and applies each idempotency key's effect at most once, as a careful receiver does.
  */
 public final class Receiver implements AutoCloseable {
 
     /** How to answer the next request. */
     public enum Answer { OK, FAIL, NEVER }
 
-    public record Request(MultiMap headers, Buffer body) {
+    /** A request received; {@code serverName} is the TLS SNI name, null over plain HTTP. */
+    public record Request(MultiMap headers, Buffer body, String serverName) {
     }
 
     private final Vertx vertx = Vertx.vertx();
@@ -33,13 +36,22 @@ public final class Receiver implements AutoCloseable {
     private final Map<String, Integer> effects = new ConcurrentHashMap<>();
     private final HttpServer server;
 
-    private Receiver() throws Exception {
-        server = vertx.createHttpServer().requestHandler(this::handle).listen(0, "127.0.0.1")
+    private Receiver(HttpServerOptions options) throws Exception {
+        server = vertx.createHttpServer(options).requestHandler(this::handle).listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     public static Receiver start(Answer... answers) throws Exception {
-        Receiver receiver = new Receiver();
+        return scripted(new Receiver(new HttpServerOptions()), answers);
+    }
+
+    /** Starts an HTTPS receiver with the certificate. */
+    public static Receiver startTls(KeyCertOptions certificate, Answer... answers) throws Exception {
+        return scripted(new Receiver(new HttpServerOptions().setSsl(true).setSni(true).setKeyCertOptions(certificate)),
+                answers);
+    }
+
+    private static Receiver scripted(Receiver receiver, Answer... answers) {
         for (Answer answer : answers) {
             // an unset answer fails: new Answer[n] scripts n failures
             receiver.script.add(answer == null ? Answer.FAIL : answer);
@@ -49,6 +61,10 @@ public final class Receiver implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + server.actualPort() + "/hooks/anju";
+    }
+
+    public int port() {
+        return server.actualPort();
     }
 
     public List<Request> requests() {
@@ -62,7 +78,8 @@ public final class Receiver implements AutoCloseable {
 
     private void handle(HttpServerRequest request) {
         request.body().onSuccess(body -> {
-            requests.add(new Request(MultiMap.caseInsensitiveMultiMap().addAll(request.headers()), body));
+            requests.add(new Request(MultiMap.caseInsensitiveMultiMap().addAll(request.headers()), body,
+                    request.connection().indicatedServerName()));
             Answer answer = script.poll();
             if (answer == Answer.FAIL) {
                 request.response().setStatusCode(500).end("busy");

@@ -76,7 +76,7 @@ public final class RunningPlatform implements AutoCloseable {
     }
 
     public Fixtures fixtures() {
-        return new Fixtures(platform.database().dataSource());
+        return new Fixtures(platform.database().dataSource(), platform.auth().sessions()::userChanged);
     }
 
     /** Returns the JDBC URL of the platform's database (credentials included). */

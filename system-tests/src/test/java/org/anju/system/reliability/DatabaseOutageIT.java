@@ -53,8 +53,8 @@ class DatabaseOutageIT {
             }
             return TestDatabases.withHostAndPort(url, "127.0.0.1", proxy.get().port());
         }); TcpProxy database = proxy.get()) {
-            List<DeviceManifest.Device> devices = LoadFleet.provision(running.fixtures().platformAdmin("root", "root-pw"), 2);
-            String admin = running.login("root", "root-pw");
+            List<DeviceManifest.Device> devices = LoadFleet.provision(running.fixtures().platformAdmin("root", "root-password"), 2);
+            String admin = running.login("root", "root-password");
             try (LoadRun load = LoadRun.start(devices, new LoadRun.Options(running.mqttUri(), 600, 16))) {
                 Ledger ledger = load.ledger();
                 assertThat(load.awaitConnected(Duration.ofSeconds(30))).isTrue();

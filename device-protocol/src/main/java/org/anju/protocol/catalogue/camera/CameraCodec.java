@@ -3,6 +3,7 @@ package org.anju.protocol.catalogue.camera;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.anju.protocol.DeviceType;
+import org.anju.protocol.catalogue.Sensitivity;
 import org.anju.protocol.catalogue.spi.Decoding;
 import org.anju.protocol.catalogue.spi.Fields;
 import org.anju.protocol.catalogue.spi.Fields.TextRule;
@@ -12,7 +13,8 @@ import org.anju.protocol.catalogue.spi.WireNames;
 /**
  * The camera payload contract (schema {@code schemas/v1/camera.schema.json}): the GB/T 28181
  * keepalive status, storage and temperature as telemetry; device and video-analytics alarms and,
- * for parking-gate cameras, licence-plate reads as events.
+ * for parking-gate cameras, licence-plate reads as events. A plate is personal: stored as read
+ * (visits are paired on it), shown only to the roles that need it.
  * <p>
  * Immutable and thread-safe; the read methods throw {@link org.anju.error.ClientError} 400
  * naming the field when a payload breaks the contract.
@@ -38,6 +40,7 @@ public final class CameraCodec {
     /** Returns the contract the catalogue runs: telemetry and every event kind, in documentation order. */
     public TypeCodec typeCodec() {
         return TypeCodec.builder(DeviceType.CAMERA, this::decodeTelemetry)
+                .sensitive("plate", Sensitivity.PERSONAL)
                 .events(ALARMS.all(), this::decodeAlarm)
                 .event(PLATE_READ, this::decodePlateRead)
                 .build();

@@ -1,6 +1,7 @@
 package org.anju.protocol.catalogue.charger;
 
 import org.anju.protocol.DeviceType;
+import org.anju.protocol.catalogue.Sensitivity;
 import org.anju.protocol.catalogue.spi.Decoding;
 import org.anju.protocol.catalogue.spi.Fields;
 import org.anju.protocol.catalogue.spi.Fields.TextRule;
@@ -11,6 +12,8 @@ import org.anju.protocol.catalogue.spi.WireNames;
  * The EV charger payload contract (schema {@code schemas/v1/ev_charger.schema.json}), modelled on
  * OCPP 1.6J: meter values per connector as telemetry; status notifications and session start and
  * stop as events. Metrics and status keys are per connector: {@code connector.<id>.<measurand>}.
+ * A session's id tag (the RFID card that authorised it) is only ever matched: it is stored as a
+ * keyed hash.
  * <p>
  * Immutable and thread-safe; the read methods throw {@link org.anju.error.ClientError} 400
  * naming the field when a payload breaks the contract. Whether the energy register only grows
@@ -45,6 +48,7 @@ public final class EvChargerCodec {
     /** Returns the contract the catalogue runs: telemetry and every event kind, in documentation order. */
     public TypeCodec typeCodec() {
         return TypeCodec.builder(DeviceType.EV_CHARGER, this::decodeTelemetry)
+                .sensitive("idTag", Sensitivity.MATCH_ONLY)
                 .event(STATUS_NOTIFICATION, this::decodeStatusNotification)
                 .event(SESSION_STARTED, this::decodeSessionStarted)
                 .event(SESSION_STOPPED, this::decodeSessionStopped)

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.anju.protocol.DeviceType;
+import org.anju.protocol.catalogue.Sensitivity;
 import org.anju.protocol.catalogue.spi.Decoding;
 import org.anju.protocol.catalogue.spi.Fields;
 import org.anju.protocol.catalogue.spi.Fields.TextRule;
@@ -13,7 +14,8 @@ import org.anju.protocol.catalogue.spi.WireNames;
 /**
  * The smart parcel locker payload contract (schema {@code schemas/v1/parcel_locker.schema.json}):
  * the compartments with size and state as telemetry; deposit, pickup, overdue and door-fault
- * events.
+ * events. The pickup code is the recipient's secret (stored sealed); the waybill number is
+ * personal.
  * <p>
  * Immutable and thread-safe; the read methods throw {@link org.anju.error.ClientError} 400
  * naming the field when a payload breaks the contract.
@@ -38,6 +40,8 @@ public final class ParcelLockerCodec {
     /** Returns the contract the catalogue runs: telemetry and every event kind, in documentation order. */
     public TypeCodec typeCodec() {
         return TypeCodec.builder(DeviceType.PARCEL_LOCKER, this::decodeTelemetry)
+                .sensitive("pickupCode", Sensitivity.SECRET)
+                .sensitive("trackingNumber", Sensitivity.PERSONAL)
                 .events(KINDS.all(), this::decodeEvent)
                 .build();
     }

@@ -24,11 +24,19 @@ public final class Decoding {
     private final List<String> eventKinds = new ArrayList<>(1);
     private final List<EventJson> eventBodies = new ArrayList<>(1);
     private final Map<String, String> status = new HashMap<>();
+    private final Sealing sealing;
 
+    /** Starts decoding a message of a type without sensitive fields. */
     public Decoding(String deviceId, Instant ts, int version) {
+        this(deviceId, ts, version, Sealing.NONE);
+    }
+
+    /** Starts decoding a message whose events seal the type's sensitive fields with {@code sealing}. */
+    public Decoding(String deviceId, Instant ts, int version, Sealing sealing) {
         this.deviceId = deviceId;
         this.ts = ts;
         this.version = version;
+        this.sealing = sealing;
     }
 
     /** Returns the time the message is about: the device's {@code ts}, else the receive time. */
@@ -79,10 +87,11 @@ public final class Decoding {
 
     /**
      * Adds an event and returns its normalised JSON, already holding {@code kind}, {@code ts}
-     * (ISO-8601, UTC) and {@code v}, for the codec to fill.
+     * (ISO-8601, UTC) and {@code v}, for the codec to fill; the values of sealed fields are sealed
+     * as they are put.
      */
     public EventJson event(String kind) {
-        EventJson body = EventJson.create().put("kind", kind).put("ts", ts.toString()).put("v", version);
+        EventJson body = EventJson.create(sealing).put("kind", kind).put("ts", ts.toString()).put("v", version);
         eventKinds.add(kind);
         eventBodies.add(body);
         return body;

@@ -6,18 +6,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The normalised JSON of a decoded event, filled field by field: absent optional values (Java
  * null) are left out, so the stored event holds what the device said, checked, plus what the
- * catalogue derives (names of codes, defaults).
+ * catalogue derives (names of codes, defaults). A text value of a field the type declares
+ * {@linkplain org.anju.protocol.catalogue.Sensitivity#sealed() sealed} is stored as its
+ * {@link Sealing} seals it, never as sent.
  */
 public final class EventJson {
 
     private final ObjectNode node;
+    private final Sealing sealing;
 
-    EventJson(ObjectNode node) {
+    private EventJson(ObjectNode node, Sealing sealing) {
         this.node = node;
+        this.sealing = sealing;
     }
 
-    static EventJson create() {
-        return new EventJson(JsonNodeFactory.instance.objectNode());
+    static EventJson create(Sealing sealing) {
+        return new EventJson(JsonNodeFactory.instance.objectNode(), sealing);
     }
 
     /**
@@ -28,7 +32,7 @@ public final class EventJson {
     public EventJson put(String name, Object value) {
         switch (value) {
             case null -> { }
-            case String s -> node.put(name, s);
+            case String s -> node.put(name, sealing.apply(name, s));
             case Integer i -> node.put(name, i.intValue());
             case Long l -> node.put(name, l.longValue());
             case Double d -> node.put(name, d.doubleValue());
@@ -46,7 +50,7 @@ public final class EventJson {
 
     /** Adds a nested object and returns it for filling. */
     public EventJson putObject(String name) {
-        return new EventJson(node.putObject(name));
+        return new EventJson(node.putObject(name), sealing);
     }
 
     @Override

@@ -20,8 +20,7 @@ public enum DataClass {
     FIRE_EVENTS("fireEvents");
 
     /** The device types whose events are fire records. */
-    public static final List<String> FIRE_DEVICE_TYPES =
-            List.of(DeviceType.FIRE_PANEL.wireName(), DeviceType.SMOKE_DETECTOR.wireName());
+    public static final List<String> FIRE_DEVICE_TYPES = DeviceType.fireFacilities();
 
     private final String wireName;
 

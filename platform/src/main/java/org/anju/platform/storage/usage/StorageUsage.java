@@ -1,28 +1,31 @@
 package org.anju.platform.storage.usage;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-import javax.sql.DataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.anju.error.ServerError;
 import org.anju.platform.storage.TimescaleInfo;
+import org.anju.platform.storage.UnitOfWork;
 import org.anju.platform.storage.retention.DataClass;
 import org.anju.platform.storage.retention.RetentionPolicy;
 import org.anju.platform.storage.rollup.RollupTables;
 
 /**
- * Measures the storage a community uses per class of data.
+ * Measures the storage a community uses per class of data, and keeps each community's figures
+ * for {@code maxAge}: requests within that time get the same figures (their {@code measuredAt}
+ * says when they were measured), so however often the figures are asked for, a community is
+ * measured at most once per {@code maxAge}, and concurrent requests wait for one measurement.
  * <p>
  * Tables hold every community's rows, so a community's bytes are its share of the table's size
  * ({@code hypertable_size} on TimescaleDB, {@code pg_total_relation_size} elsewhere; indexes
@@ -30,9 +33,7 @@ import org.anju.platform.storage.rollup.RollupTables;
  * and hourly rows are summed from the daily rollup ({@code count} and {@code hours}) over their
  * retention windows, daily rows are counted in it, and events through the (device, ts) index.
  * The table's row total comes from the planner's statistics ({@code approximate_row_count},
- * {@code reltuples}), counted exactly only when a table has never been analysed. The cost is
- * therefore bounded by the community's daily rows (at most ~1,830 per device and metric) and its
- * event index entries. Methods block on JDBC.
+ * {@code reltuples}), counted exactly only when a table has never been analysed. Methods block on JDBC.
  */
 public final class StorageUsage {
 
@@ -46,30 +47,65 @@ public final class StorageUsage {
             SELECT count(*) FILTER (WHERE d.type NOT IN (%1$s)), count(*) FILTER (WHERE d.type IN (%1$s))
               FROM device_events e JOIN devices d ON d.id = e.device_id WHERE d.community_id = ?""".formatted(FIRE_TYPES);
 
-    private final DataSource dataSource;
+    private final UnitOfWork db;
     private final TimescaleInfo timescale;
     private final RollupTables rollups;
     private final RetentionPolicy retention;
     private final Clock clock;
+    private final Duration maxAge;
+    private final Counter measurements;
+    private final Map<String, CommunityStorage> measured = new ConcurrentHashMap<>();
+    private final Map<String, Object> measuring = new ConcurrentHashMap<>();
 
-    public StorageUsage(DataSource dataSource, TimescaleInfo timescale, RollupTables rollups, RetentionPolicy retention,
-            Clock clock) {
-        this.dataSource = dataSource;
+    /**
+     * @param db     a unit of work of the report class
+     * @param maxAge how long a community's figures are answered before they are measured again
+     * @param meters where {@code anju.storage.usage.measurements} counts the measurements
+     */
+    public StorageUsage(UnitOfWork db, TimescaleInfo timescale, RollupTables rollups, RetentionPolicy retention,
+            Clock clock, Duration maxAge, MeterRegistry meters) {
+        this.db = db;
         this.timescale = timescale;
         this.rollups = rollups;
         this.retention = retention;
         this.clock = clock;
+        this.maxAge = maxAge;
+        this.measurements = Counter.builder("anju.storage.usage.measurements")
+                .description("communities' storage figures measured (the figures are reused for limits.storageFiguresMaxAge)")
+                .register(meters);
     }
 
     /**
-     * Measures a community; one that does not exist uses nothing.
+     * Returns a community's figures, measured at most {@code maxAge} ago; one that does not exist
+     * uses nothing.
      *
-     * @throws ServerError 503 when the database fails
+     * @throws ServerError 503 when the database fails, 504 when the report's statement timeout ran out
      */
     public CommunityStorage of(String communityId) {
+        CommunityStorage known = fresh(communityId);
+        if (known != null) {
+            return known;
+        }
+        synchronized (measuring.computeIfAbsent(communityId, id -> new Object())) {
+            // another request may have measured it while this one waited
+            known = fresh(communityId);
+            if (known == null) {
+                known = measure(communityId);
+                measured.put(communityId, known);
+            }
+            return known;
+        }
+    }
+
+    private CommunityStorage fresh(String communityId) {
+        CommunityStorage known = measured.get(communityId);
+        return known != null && Duration.between(known.measuredAt(), clock.instant()).compareTo(maxAge) < 0 ? known : null;
+    }
+
+    private CommunityStorage measure(String communityId) {
         Instant now = clock.instant();
-        try (Connection c = dataSource.getConnection()) {
-            Map<DataClass, Long> rows = communityRows(c, communityId, now);
+        CommunityStorage storage = db.read("storage usage", tx -> {
+            Map<DataClass, Long> rows = communityRows(tx, communityId, now);
             Map<String, TableSize> tables = new HashMap<>();
             List<ClassUsage> classes = new ArrayList<>();
             long total = 0;
@@ -77,7 +113,7 @@ public final class StorageUsage {
                 String table = storedIn(dataClass);
                 TableSize size = tables.get(table);
                 if (size == null) {
-                    size = measure(c, table);
+                    size = measure(tx, table);
                     tables.put(table, size);
                 }
                 long bytes = size.share(rows.get(dataClass));
@@ -85,10 +121,10 @@ public final class StorageUsage {
                 classes.add(new ClassUsage(dataClass.wireName(), rows.get(dataClass), bytes,
                         retention.of(dataClass).toDays(), now.minus(retention.of(dataClass))));
             }
-            return new CommunityStorage(communityId, timescale.toString(), now, total, classes);
-        } catch (SQLException e) {
-            throw ServerError.unavailable("storage usage unavailable: " + e.getMessage(), e);
-        }
+            return new CommunityStorage(communityId, timescale.toString(), now, maxAge.toSeconds(), total, classes);
+        });
+        measurements.increment();
+        return storage;
     }
 
     private String storedIn(DataClass dataClass) {
@@ -100,27 +136,19 @@ public final class StorageUsage {
         };
     }
 
-    private Map<DataClass, Long> communityRows(Connection c, String communityId, Instant now) throws SQLException {
+    private Map<DataClass, Long> communityRows(UnitOfWork.Tx tx, String communityId, Instant now) throws SQLException {
         Map<DataClass, Long> rows = new EnumMap<>(DataClass.class);
-        try (PreparedStatement ps = c.prepareStatement(ROLLUP_ROWS.formatted(rollups.daily()))) {
-            ps.setTimestamp(1, Timestamp.from(now.minus(retention.telemetry())));
-            ps.setTimestamp(2, Timestamp.from(now.minus(retention.hourly())));
-            ps.setString(3, communityId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                rows.put(DataClass.TELEMETRY, rs.getLong(1));
-                rows.put(DataClass.HOURLY, rs.getLong(2));
-                rows.put(DataClass.DAILY, rs.getLong(3));
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement(EVENT_ROWS)) {
-            ps.setString(1, communityId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                rows.put(DataClass.EVENTS, rs.getLong(1));
-                rows.put(DataClass.FIRE_EVENTS, rs.getLong(2));
-            }
-        }
+        tx.one(ROLLUP_ROWS.formatted(rollups.daily()), rs -> {
+            rows.put(DataClass.TELEMETRY, rs.getLong(1));
+            rows.put(DataClass.HOURLY, rs.getLong(2));
+            rows.put(DataClass.DAILY, rs.getLong(3));
+            return true;
+        }, now.minus(retention.telemetry()), now.minus(retention.hourly()), communityId);
+        tx.one(EVENT_ROWS, rs -> {
+            rows.put(DataClass.EVENTS, rs.getLong(1));
+            rows.put(DataClass.FIRE_EVENTS, rs.getLong(2));
+            return true;
+        }, communityId);
         return rows;
     }
 
@@ -136,26 +164,19 @@ public final class StorageUsage {
         }
     }
 
-    private TableSize measure(Connection c, String table) throws SQLException {
-        long bytes = single(c, timescale.present() ? "SELECT hypertable_size(?::regclass)"
+    private TableSize measure(UnitOfWork.Tx tx, String table) throws SQLException {
+        long bytes = single(tx, timescale.present() ? "SELECT hypertable_size(?::regclass)"
                 : "SELECT pg_total_relation_size(?::regclass)", table);
-        long rows = single(c, timescale.present() ? "SELECT approximate_row_count(?::regclass)"
+        long rows = single(tx, timescale.present() ? "SELECT approximate_row_count(?::regclass)"
                 : "SELECT reltuples::bigint FROM pg_class WHERE oid = ?::regclass", table);
         if (rows <= 0) {
             // never analysed (autovacuum analyses any table that has grown), so small: count it
-            rows = single(c, "SELECT count(*) FROM " + table, null);
+            rows = single(tx, "SELECT count(*) FROM " + table);
         }
         return new TableSize(bytes, rows);
     }
 
-    private static long single(Connection c, String sql, String parameter) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            if (parameter != null) {
-                ps.setString(1, parameter);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
-        }
+    private static long single(UnitOfWork.Tx tx, String sql, Object... parameters) throws SQLException {
+        return tx.one(sql, rs -> rs.getLong(1), parameters).orElse(0L);
     }
 }

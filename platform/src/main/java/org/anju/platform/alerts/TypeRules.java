@@ -1,9 +1,0 @@
-package org.anju.platform.alerts;
-
-/**
- * The alert rules of one device type: read one committed message, conclude signals.
- */
-interface TypeRules {
-
-    void evaluate(RuleInput input);
-}

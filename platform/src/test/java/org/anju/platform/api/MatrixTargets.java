@@ -1,0 +1,162 @@
+package org.anju.platform.api;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.anju.platform.api.AccessWorld.Caller;
+import org.anju.platform.api.AccessWorld.Place;
+import org.anju.platform.testing.ApiCalls;
+
+/**
+ * The targets of the role matrix: the records every row's placeholders point at, made the way
+ * they are made in use (devices publish over MQTT, the rules raise alerts, storms, fire cases and
+ * rescues, an administrator settles them through the API), in each community of the
+ * {@link AccessWorld}.
+ */
+final class MatrixTargets {
+
+    private static final String MISSING_ID = "999999999";
+    private static final String HOOK = "http://127.0.0.1:9/hook";
+
+    private final AccessWorld world;
+    private final ApiCalls api;
+    private final String root;
+    private final Map<String, Map<String, String>> named = new HashMap<>();
+
+    private MatrixTargets(AccessWorld world) {
+        this.world = world;
+        this.api = new ApiCalls(world.running());
+        this.root = world.token(Caller.PLATFORM_ADMIN);
+    }
+
+    /** Makes the records of every community and settles them. */
+    static MatrixTargets build(AccessWorld world) throws Exception {
+        MatrixTargets targets = new MatrixTargets(world);
+        for (Map.Entry<String, Place> place : AccessWorld.PLACES.entrySet()) {
+            targets.records(place.getKey(), place.getValue());
+        }
+        for (String where : new String[] {"own", "other"}) {
+            Place place = AccessWorld.PLACES.get(where);
+            targets.named.put(where + "-tenant", Map.of("tenantId", place.tenantId(), "tenantName", place.tenantName()));
+        }
+        targets.named.put("missing", Map.of("communityId", "no-such-community", "tenantId", "acme"));
+        targets.named.put("missing-device", Map.of("deviceId", "no-such-device"));
+        for (String kind : new String[] {"alert", "incident", "fire-case", "rescue", "sub"}) {
+            targets.named.put("missing-" + kind, Map.of(idName(kind), MISSING_ID, "deliveryId", MISSING_ID));
+        }
+        targets.named.put("platform-sub", targets.subscription(null));
+        return targets;
+    }
+
+    /**
+     * Returns the values of a target's placeholders, with {@code weekAgo}, which every call has: a
+     * named target's, or a literal one's ({@code key=value[,key=value]}).
+     */
+    Map<String, String> values(String target) throws Exception {
+        Map<String, String> values = new HashMap<>();
+        values.put("weekAgo", Instant.now().minus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString());
+        if (target.startsWith("new-") && target.endsWith("-sub")) {
+            // a subscription of its own for each call, because the call deletes it
+            values.putAll(subscription(AccessWorld.PLACES.get(target.substring(4, target.length() - 4))));
+        } else if (target.contains("=")) {
+            // a literal target: key=value[,key=value], for a route whose parameters need no record made
+            for (String pair : target.split(",")) {
+                String[] kv = pair.split("=", 2);
+                values.put(kv[0], kv[1]);
+            }
+        } else if (!target.equals("-")) {
+            Map<String, String> known = named.get(target);
+            if (known == null) {
+                throw new IllegalStateException("role-matrix.txt names an unknown target '" + target + "'");
+            }
+            values.putAll(known);
+        }
+        return values;
+    }
+
+    private void records(String where, Place place) throws Exception {
+        named.put(where, Map.of("communityId", place.communityId(), "tenantId", place.tenantId(),
+                "tenantName", place.tenantName(), "communityName", place.name(), "communityAddress", place.address()));
+        for (String kind : new String[] {"camera", "locker", "detector"}) {
+            named.put(where + "-" + kind, Map.of("deviceId", place.device(kind)));
+        }
+        // no "ts": the rules group a storm by when alerts open, now
+        for (String camera : new String[] {"camera", "camera-2"}) {
+            world.publishEvent(place.device(camera), "{\"kind\": \"tamper\", \"priority\": 1, \"channel\": 1}");
+        }
+        for (String detector : new String[] {"detector", "detector-2"}) {
+            world.publishEvent(place.device(detector), "{\"kind\": \"alarm\", \"smokeConcentration\": 6.2}");
+        }
+        world.publishEvent(place.device("lift"), "{\"kind\": \"entrapment\", \"floor\": 3, \"doorZone\": false}");
+        String community = "community=" + place.communityId();
+        JsonNode alert = awaitItem("/api/v1/alerts?type=camera_tamper&deviceId=" + place.device("camera"), a -> true);
+        JsonNode fireAlert = awaitItem("/api/v1/alerts?type=fire_alarm&deviceId=" + place.device("detector"), a -> true);
+        JsonNode incident = awaitItem("/api/v1/incidents?" + community, i -> i.get("type").asText().equals("camera_tamper"));
+        JsonNode fireIncident = awaitItem("/api/v1/incidents?" + community, i -> i.get("fire").asBoolean());
+        JsonNode fireCase = awaitItem("/api/v1/fire-cases?" + community,
+                c -> c.get("deviceId").asText().equals(place.device("detector")));
+        JsonNode rescue = awaitItem("/api/v1/rescues?" + community, r -> true);
+
+        api.post("/api/v1/alerts/" + alert.get("id").asLong() + "/resolve", root, "{}", 200);
+        for (String state : new String[] {"acknowledged", "test", "closed"}) {
+            api.post("/api/v1/fire-cases/" + fireCase.get("id").asLong() + "/transitions", root,
+                    "{\"to\": \"" + state + "\"}", 200);
+        }
+        for (String step : new String[] {"dispatched", "arrived", "released"}) {
+            api.post("/api/v1/rescues/" + rescue.get("id").asLong() + "/steps", root, "{\"step\": \"" + step + "\"}", 200);
+        }
+        named.put(where + "-alert", Map.of("alertId", alert.get("id").asText()));
+        named.put(where + "-fire-alert", Map.of("alertId", fireAlert.get("id").asText()));
+        named.put(where + "-incident", Map.of("incidentId", incident.get("id").asText()));
+        named.put(where + "-fire-incident", Map.of("incidentId", fireIncident.get("id").asText()));
+        named.put(where + "-fire-case", Map.of("caseId", fireCase.get("id").asText()));
+        named.put(where + "-rescue", Map.of("rescueId", rescue.get("id").asText()));
+        named.put(where + "-sub", subscription(place));
+    }
+
+    /** Creates a subscription of the place (platform-wide for null) with a pending delivery due tomorrow. */
+    private Map<String, String> subscription(Place place) throws Exception {
+        String scope = place == null ? ""
+                : ", \"tenantId\": \"" + place.tenantId() + "\", \"communityIds\": [\"" + place.communityId() + "\"]";
+        String id = api.post("/api/v1/webhooks/subscriptions", root, "{\"name\": \"matrix target\", \"url\": \"" + HOOK
+                + "\", \"topics\": [\"matrix.never\"]" + scope + "}", 201).get("id").asText();
+        String delivery = world.running().sqlRows("""
+                INSERT INTO webhook_deliveries (subscription_id, notification_id, next_attempt_at, created_at)
+                VALUES (%s, (SELECT max(id) FROM notifications), now() + interval '1 day', now()) RETURNING id"""
+                .formatted(id)).get(0);
+        return Map.of("subscriptionId", id, "deliveryId", delivery);
+    }
+
+    /** Waits for the first item of a list answer that matches, as the platform admin sees it. */
+    private JsonNode awaitItem(String path, Predicate<JsonNode> match) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> first(path, match), Optional::isPresent).orElseThrow();
+    }
+
+    private Optional<JsonNode> first(String path, Predicate<JsonNode> match) throws Exception {
+        for (JsonNode item : api.get(path, root, 200).get("items")) {
+            if (match.test(item)) {
+                return Optional.of(item);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String idName(String kind) {
+        return switch (kind) {
+            case "alert" -> "alertId";
+            case "incident" -> "incidentId";
+            case "fire-case" -> "caseId";
+            case "rescue" -> "rescueId";
+            default -> "subscriptionId";
+        };
+    }
+}
