@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import org.anju.bench.gateway.GatewayBench;
 import org.anju.bench.platform.AlertsBench;
 import org.anju.bench.platform.IngestBench;
+import org.anju.bench.platform.ReconnectBench;
 
 /**
  * {@code ./anju bench}: the benchmarks' command root. Each benchmark measures its reference in the
@@ -27,7 +28,8 @@ public final class BenchMain implements Runnable {
         return new CommandLine(new BenchMain())
                 .addSubcommand(new GatewayBench())
                 .addSubcommand(new IngestBench(System.out))
-                .addSubcommand(new AlertsBench(System.out));
+                .addSubcommand(new AlertsBench(System.out))
+                .addSubcommand(new ReconnectBench(System.out));
     }
 
     @Override

@@ -19,7 +19,8 @@ public interface DeviceAuthenticator {
 
     /**
      * Authenticates a device by the subject DN of the client certificate it presented, which the
-     * TLS layer has already verified against the configured trust anchors.
+     * gateway has already verified against a CA that {@code tenantId} trusts (the tenant comes from
+     * the certificate's issuer, never from what the device says).
      *
      * @param subjectDn the certificate's subject in RFC 2253 form, the device's auth-id
      * @return as for {@link #authenticate(String, String, String)}

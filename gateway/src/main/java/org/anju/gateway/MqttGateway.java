@@ -20,9 +20,9 @@ public interface MqttGateway {
     }
 
     /**
-     * Starts listening (plain and, when configured, TLS); idempotent.
+     * Starts listening (plain unless turned off, and TLS when configured); idempotent.
      *
-     * @return the plain port listened on; fails with a {@link org.anju.error.ServerError} naming the
+     * @return the plain port listened on, 0 when the plain port is off; fails with a {@link org.anju.error.ServerError} naming the
      *         port when it cannot be bound (for example because it is in use)
      */
     Future<Integer> start();

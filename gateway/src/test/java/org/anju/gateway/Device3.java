@@ -26,6 +26,7 @@ final class Device3 implements MqttCallback, AutoCloseable {
     final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     final BlockingQueue<Integer> acknowledged = new LinkedBlockingQueue<>();
     final CompletableFuture<Throwable> lost = new CompletableFuture<>();
+    private volatile int answerStatus;
 
     private Device3(String uri, String clientId) throws MqttException {
         client = new MqttAsyncClient(uri, clientId, new MemoryPersistence());
@@ -59,6 +60,12 @@ final class Device3 implements MqttCallback, AutoCloseable {
         return token;
     }
 
+    /** Answers every command request from now on with the status, echoing its payload, without blocking Paho's callback. */
+    Device3 answerCommands(int status) {
+        answerStatus = status;
+        return this;
+    }
+
     Throwable awaitLost() throws Exception {
         return lost.get(10, TimeUnit.SECONDS);
     }
@@ -77,8 +84,13 @@ final class Device3 implements MqttCallback, AutoCloseable {
     }
 
     @Override
-    public void messageArrived(String topic, MqttMessage message) {
+    public void messageArrived(String topic, MqttMessage message) throws MqttException {
         received.add(topic + " " + new String(message.getPayload(), UTF_8));
+        String[] levels = topic.split("/");
+        if (answerStatus != 0 && levels.length == 6 && !levels[4].isEmpty()) {
+            client.publish(levels[0] + "//" + levels[2] + "/" + (levels[3].equals("q") ? "s" : "res") + "/" + levels[4]
+                    + "/" + answerStatus, message.getPayload(), 1, false);
+        }
     }
 
     @Override

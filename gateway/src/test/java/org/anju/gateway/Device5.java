@@ -32,6 +32,7 @@ public final class Device5 implements MqttCallback, AutoCloseable {
     public final MqttAsyncClient client;
     final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     final CompletableFuture<Integer> disconnectReason = new CompletableFuture<>();
+    private volatile int answerStatus;
 
     Device5(String uri, String clientId) throws MqttException {
         client = new MqttAsyncClient(uri, clientId, new MemoryPersistence());
@@ -43,7 +44,7 @@ public final class Device5 implements MqttCallback, AutoCloseable {
         return connect(uri, clientId, username, password, null);
     }
 
-    static Device5 connect(String uri, String clientId, String username, String password, SocketFactory sockets)
+    public static Device5 connect(String uri, String clientId, String username, String password, SocketFactory sockets)
             throws MqttException {
         Device5 device = new Device5(uri, clientId);
         MqttConnectionOptions options = new MqttConnectionOptions();
@@ -91,6 +92,15 @@ public final class Device5 implements MqttCallback, AutoCloseable {
         return token.getReasonCodes()[0];
     }
 
+    /**
+     * Answers every command request that arrives from now on with the status (and the request's
+     * payload as the response's), from Paho's callback, without blocking it.
+     */
+    public Device5 answerCommands(int status) {
+        answerStatus = status;
+        return this;
+    }
+
     public Received nextMessage() throws InterruptedException {
         Received message = received.poll(10, TimeUnit.SECONDS);
         if (message == null) {
@@ -121,8 +131,13 @@ public final class Device5 implements MqttCallback, AutoCloseable {
     }
 
     @Override
-    public void messageArrived(String topic, MqttMessage message) {
+    public void messageArrived(String topic, MqttMessage message) throws MqttException {
         received.add(new Received(topic, new String(message.getPayload(), UTF_8)));
+        String[] levels = topic.split("/");
+        if (answerStatus != 0 && levels.length == 6 && !levels[4].isEmpty()) {
+            client.publish(levels[0] + "//" + levels[2] + "/" + (levels[3].equals("q") ? "s" : "res") + "/" + levels[4]
+                    + "/" + answerStatus, message.getPayload(), 1, false);
+        }
     }
 
     @Override

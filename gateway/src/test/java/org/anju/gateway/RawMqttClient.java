@@ -9,8 +9,9 @@ import java.io.OutputStream;
 import java.net.Socket;
 
 /**
- * A minimal MQTT 3.1.1 client over a plain socket, so that tests decide exactly how bytes are cut
- * into TCP writes: CONNECT, QoS 1 PUBLISH, and reading CONNACK/PUBACK packets.
+ * A minimal MQTT 3.1.1 client over a plain socket, so that tests decide exactly which bytes are
+ * sent and how they are cut into TCP writes: CONNECT, QoS 1 PUBLISH, any bytes at all, and reading
+ * CONNACK/PUBACK packets or the end of the connection.
  */
 final class RawMqttClient implements AutoCloseable {
 
@@ -27,6 +28,12 @@ final class RawMqttClient implements AutoCloseable {
 
     /** Connects (clean session) and returns the CONNACK return code. */
     int connect(String clientId, String username, String password) throws IOException {
+        write(connectPacket(clientId, username, password));
+        return readConnack();
+    }
+
+    /** Encodes a CONNECT (MQTT 3.1.1, clean session, user name and password). */
+    static byte[] connectPacket(String clientId, String username, String password) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         writeString(body, "MQTT");
         body.write(4); // protocol level 3.1.1
@@ -36,8 +43,21 @@ final class RawMqttClient implements AutoCloseable {
         writeString(body, clientId);
         writeString(body, username);
         writeString(body, password);
-        out.write(packet(0x10, body.toByteArray()));
+        return packet(0x10, body.toByteArray());
+    }
+
+    /** Sends the bytes in one write. */
+    void write(byte[]... packets) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (byte[] packet : packets) {
+            all.writeBytes(packet);
+        }
+        out.write(all.toByteArray());
         out.flush();
+    }
+
+    /** Reads the next packet, which must be a CONNACK, and returns its return code. */
+    int readConnack() throws IOException {
         int type = in.readUnsignedByte();
         int length = readRemainingLength();
         byte[] connack = in.readNBytes(length);
@@ -80,12 +100,24 @@ final class RawMqttClient implements AutoCloseable {
         return ((body[0] & 0xFF) << 8) | (body[1] & 0xFF);
     }
 
+    /** Returns whether the server closed the connection (reading up to its end, within the socket timeout). */
+    boolean closedByServer() throws IOException {
+        try {
+            while (in.read() >= 0) {
+                // whatever the server still sent before closing
+            }
+            return true;
+        } catch (java.net.SocketException reset) {
+            return true;
+        }
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();
     }
 
-    private static byte[] packet(int header, byte[] body) {
+    static byte[] packet(int header, byte[] body) {
         ByteArrayOutputStream packet = new ByteArrayOutputStream();
         packet.write(header);
         int length = body.length;

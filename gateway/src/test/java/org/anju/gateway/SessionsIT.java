@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Session takeover by client id and revocation of connected devices.
+ * Sessions belong to the authenticated device: the same device reconnecting with its client id
+ * takes its session over; another device using that client id neither takes it over nor locks the
+ * owner out. And revocation of connected devices.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SessionsIT {
@@ -42,12 +44,25 @@ class SessionsIT {
     }
 
     @Test
-    void anotherDeviceMayNotTakeAClientIdOver() throws Exception {
-        try (Device5 owner = Device5.connect(harness.uri(), "lift-8", "dev-1@acme", GatewayHarness.PASSWORD)) {
-            assertThatThrownBy(() -> Device5.connect(harness.uri(), "lift-8", "dev-2@acme", GatewayHarness.PASSWORD))
-                    .isInstanceOf(MqttException.class);
-            assertThat(owner.publishAndAwaitReason("t", "{\"a\": 1}")).isZero();
+    void anotherDeviceUsingTheOwnersClientIdDoesNotTakeItsSessionOver() throws Exception {
+        try (Device5 owner = Device5.connect(harness.uri(), "lift-8", "dev-1@acme", GatewayHarness.PASSWORD);
+                Device5 other = Device5.connect(harness.uri(), "lift-8", "dev-2@acme", GatewayHarness.PASSWORD)) {
+            assertThat(owner.publishAndAwaitReason("t", "{\"a\": 1}")).as("the owner is still connected").isZero();
+            assertThat(other.publishAndAwaitReason("t", "{\"a\": 2}")).isZero();
+            assertThat(owner.disconnectReason).isNotDone();
+            assertThat(harness.gateway.connectionCount()).isEqualTo(2);
         }
+    }
+
+    @Test
+    void aDeviceSquattingOnAClientIdCannotLockTheOwnerOut() throws Exception {
+        try (Device5 squatter = Device5.connect(harness.uri(), "lift-9", "dev-2@acme", GatewayHarness.PASSWORD);
+                Device5 owner = Device5.connect(harness.uri(), "lift-9", "dev-1@acme", GatewayHarness.PASSWORD)) {
+            assertThat(owner.publishAndAwaitReason("t", "{\"a\": 1}")).isZero();
+            assertThat(squatter.publishAndAwaitReason("t", "{\"a\": 2}")).as("nor is it taken over").isZero();
+            assertThat(squatter.disconnectReason).isNotDone();
+        }
+        assertThat(harness.downstream.accepted()).extracting(m -> m.deviceId()).containsExactlyInAnyOrder("dev-1", "dev-2");
     }
 
     @Test

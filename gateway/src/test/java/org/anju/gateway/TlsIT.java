@@ -3,22 +3,17 @@ package org.anju.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.InputStream;
-import java.nio.file.Files;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.util.concurrent.TimeUnit;
 
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,33 +22,35 @@ import org.anju.gateway.tls.DevCertificate;
 
 /**
  * MQTT over TLS with the generated development certificate, and devices authenticating with a
- * client certificate (subject DN as auth-id) instead of a password.
+ * client certificate (subject DN as auth-id): the tenant is the one whose trusted CA issued the
+ * certificate (Eclipse Hono's model), from the registry or, for one tenant, from the configured CA
+ * file; a user name cannot move a certificate to another tenant. And the plain port turned off.
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
 class TlsIT {
 
-    private static final String CLIENT_DN = "CN=detector-77,OU=devices,O=Acme";
-    private static final String STORE_PASSWORD = "changeit-test";
+    private static final String ACME_DN = "CN=detector-77,OU=devices,O=Acme";
+    private static final String BETA_DN = "CN=meter-5,OU=devices,O=Beta";
+    private static final int BAD_CREDENTIALS = 0x86;
 
     @TempDir
     static Path dir;
     private static DevCertificate.Files serverCert;
-    private static Path caPem;
+    private static TestPki.Ca acmeCa;
+    private static TestPki.Ca betaCa;
+    private static Path acmeDevice;
+    private static Path betaDevice;
     private GatewayHarness harness;
 
     /** keytool runs are slow (a JVM each): the certificates are made once for all tests. */
     @BeforeAll
     static void makeCertificates() throws Exception {
         serverCert = DevCertificate.ensure(dir.resolve("server"));
-        caPem = makeClientPki();
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        GatewayOptions options = GatewayOptions.defaults(0).withTls(new GatewayOptions.Tls(0,
-                serverCert.keyStore().toString(), "", serverCert.password(), caPem.toString(), "acme"));
-        TestRegistry registry = GatewayHarness.devices(new TestRegistry()).certificateDevice("acme", CLIENT_DN, "detector-77");
-        harness = new GatewayHarness(options, registry, new ScriptedDownstream().autoAccept());
+        TestPki pki = new TestPki(dir);
+        acmeCa = pki.ca("acme-ca", "CN=Acme Device CA, O=Acme");
+        betaCa = pki.ca("beta-ca", "CN=Beta Device CA, O=Beta");
+        acmeDevice = pki.device(acmeCa, "detector-77", ACME_DN.replace(",", ", "));
+        betaDevice = pki.device(betaCa, "meter-5", BETA_DN.replace(",", ", "));
     }
 
     @AfterEach
@@ -63,79 +60,114 @@ class TlsIT {
 
     @Test
     void passwordDeviceOverTls() throws Exception {
+        harness = gateway(registry());
         assertThat(harness.gateway.tlsPort()).isPositive();
-        try (Device5 device = Device5.connect(tlsUri(), "dev-1", "dev-1@acme", GatewayHarness.PASSWORD,
-                sslContext(false).getSocketFactory())) {
+        try (Device5 device = connect("dev-1", "dev-1@acme", GatewayHarness.PASSWORD, null)) {
             assertThat(device.publishAndAwaitReason("telemetry", "{\"a\": 1}")).isZero();
         }
         assertThat(harness.downstream.accepted()).singleElement().satisfies(m -> assertThat(m.deviceId()).isEqualTo("dev-1"));
     }
 
     @Test
-    void clientCertificateAuthenticatesWithoutPassword() throws Exception {
-        try (Device5 device = Device5.connect(tlsUri(), "detector-77", null, null, sslContext(true).getSocketFactory())) {
+    void clientCertificateOfTheConfiguredCaAuthenticatesWithoutPassword() throws Exception {
+        harness = gateway(registry());
+        try (Device5 device = connect("detector-77", null, null, acmeDevice)) {
             assertThat(device.publishAndAwaitReason("event", "{\"kind\": \"heartbeat\"}")).isZero();
         }
-        assertThat(harness.downstream.accepted()).singleElement()
-                .satisfies(m -> assertThat(m.deviceId()).isEqualTo("detector-77"));
+        assertThat(harness.downstream.accepted()).singleElement().satisfies(m -> {
+            assertThat(m.tenantId()).isEqualTo("acme");
+            assertThat(m.deviceId()).isEqualTo("detector-77");
+        });
     }
 
     @Test
-    void clientThatDoesNotTrustTheServerCannotConnect() {
+    void aTenantsTrustedCaInTheRegistryMakesItsCertificatesThatTenants() throws Exception {
+        harness = gateway(registry().trustedCa("beta", betaCa.certificate()));
+        try (Device5 device = connect("meter-5", null, null, betaDevice)) {
+            assertThat(device.publishAndAwaitReason("telemetry", "{\"kWh\": 12.5}")).isZero();
+        }
+        assertThat(harness.downstream.accepted()).singleElement().satisfies(m -> {
+            assertThat(m.tenantId()).isEqualTo("beta");
+            assertThat(m.deviceId()).isEqualTo("beta-meter-5");
+        });
+    }
+
+    @Test
+    void aUserNameCannotMoveACertificateToAnotherTenant() throws Exception {
+        // tenant beta has a device with the same subject DN as acme's detector
+        harness = gateway(registry().trustedCa("beta", betaCa.certificate())
+                .certificateDevice("beta", ACME_DN, "beta-impostor-target"));
+
+        assertThatThrownBy(() -> connect("detector-77", "detector-77@beta", "", acmeDevice))
+                .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(BAD_CREDENTIALS));
+        try (Device5 device = connect("detector-77", "detector-77@acme", "", acmeDevice)) {
+            assertThat(device.publishAndAwaitReason("telemetry", "{\"a\": 1}")).as("its own tenant is fine").isZero();
+        }
+        assertThat(harness.downstream.accepted()).extracting(m -> m.tenantId() + "/" + m.deviceId())
+                .containsExactly("acme/detector-77");
+    }
+
+    @Test
+    void aCertificateFromACaNoTenantTrustsIsRefused() throws Exception {
+        harness = gateway(registry());
+
+        assertThatThrownBy(() -> connect("meter-5", null, null, betaDevice))
+                .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(BAD_CREDENTIALS));
+        assertThat(harness.downstream.accepted()).isEmpty();
+    }
+
+    @Test
+    void clientThatDoesNotTrustTheServerCannotConnect() throws Exception {
+        harness = gateway(registry());
         assertThatThrownBy(() -> Device5.connect(tlsUri(), "dev-2", "dev-2@acme", GatewayHarness.PASSWORD,
                 SSLContext.getDefault().getSocketFactory())).isInstanceOf(MqttException.class);
+    }
+
+    @Test
+    void thePlainPortCanBeTurnedOffWhenTlsIsOn() throws Exception {
+        int plainPort = freePort();
+        GatewayOptions options = GatewayOptions.defaults(plainPort).withTls(tlsOptions().tls().get());
+        assertThat(options.plainEnabled()).as("on unless turned off").isTrue();
+
+        harness = new GatewayHarness(options.withPlainEnabled(false), registry(), new ScriptedDownstream().autoAccept());
+
+        assertThat(harness.port).as("no plain port listened on").isZero();
+        assertThatThrownBy(() -> new Socket("127.0.0.1", plainPort).close()).isInstanceOf(IOException.class);
+        try (Device5 device = connect("dev-3", "dev-3@acme", GatewayHarness.PASSWORD, null)) {
+            assertThat(device.publishAndAwaitReason("telemetry", "{\"a\": 1}")).isZero();
+        }
+        assertThatThrownBy(() -> GatewayOptions.defaults(0).withPlainEnabled(false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only when TLS is configured");
+    }
+
+    private static TestRegistry registry() {
+        return GatewayHarness.devices(new TestRegistry())
+                .certificateDevice("acme", ACME_DN, "detector-77")
+                .certificateDevice("beta", BETA_DN, "beta-meter-5");
+    }
+
+    private GatewayHarness gateway(TestRegistry registry) throws Exception {
+        return new GatewayHarness(tlsOptions(), registry, new ScriptedDownstream().autoAccept());
+    }
+
+    /** TLS on a free port; the CA file of the configuration is acme's (the single-CA setting of earlier versions). */
+    private static GatewayOptions tlsOptions() {
+        return GatewayOptions.defaults(0).withTls(new GatewayOptions.Tls(0, serverCert.keyStore().toString(), "",
+                serverCert.password(), acmeCa.pem().toString(), "acme"));
+    }
+
+    private Device5 connect(String clientId, String username, String password, Path deviceKeyStore) throws Exception {
+        return Device5.connect(tlsUri(), clientId, username, password,
+                TestPki.sslContext(serverCert.pem(), deviceKeyStore).getSocketFactory());
     }
 
     private String tlsUri() {
         return "ssl://127.0.0.1:" + harness.gateway.tlsPort();
     }
 
-    /** Makes a CA and a client certificate it signed; returns the CA's PEM for the gateway to trust. */
-    private static Path makeClientPki() throws Exception {
-        Path ca = dir.resolve("ca.p12");
-        Path client = dir.resolve("client.p12");
-        Path caPem = dir.resolve("ca.pem");
-        Path csr = dir.resolve("client.csr");
-        Path signed = dir.resolve("client.pem");
-        DevCertificate.keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
-                "CN=Acme Device CA", "-ext", "bc:c", "-storetype", "PKCS12", "-keystore", ca.toString(),
-                "-storepass", STORE_PASSWORD);
-        DevCertificate.keytool("-exportcert", "-rfc", "-alias", "ca", "-keystore", ca.toString(), "-storepass",
-                STORE_PASSWORD, "-file", caPem.toString());
-        DevCertificate.keytool("-genkeypair", "-alias", "device", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
-                CLIENT_DN.replace(",", ", "), "-storetype", "PKCS12", "-keystore", client.toString(),
-                "-storepass", STORE_PASSWORD);
-        DevCertificate.keytool("-certreq", "-alias", "device", "-keystore", client.toString(), "-storepass",
-                STORE_PASSWORD, "-file", csr.toString());
-        DevCertificate.keytool("-gencert", "-alias", "ca", "-keystore", ca.toString(), "-storepass", STORE_PASSWORD,
-                "-infile", csr.toString(), "-outfile", signed.toString(), "-rfc");
-        DevCertificate.keytool("-importcert", "-noprompt", "-alias", "ca", "-file", caPem.toString(), "-keystore",
-                client.toString(), "-storepass", STORE_PASSWORD);
-        DevCertificate.keytool("-importcert", "-alias", "device", "-file", signed.toString(), "-keystore",
-                client.toString(), "-storepass", STORE_PASSWORD);
-        return caPem;
-    }
-
-    private SSLContext sslContext(boolean withClientCertificate) throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        try (InputStream pem = Files.newInputStream(serverCert.pem())) {
-            trust.setCertificateEntry("gateway",
-                    (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(pem));
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        KeyManagerFactory kmf = null;
-        if (withClientCertificate) {
-            KeyStore keys = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(dir.resolve("client.p12"))) {
-                keys.load(in, STORE_PASSWORD.toCharArray());
-            }
-            kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(keys, STORE_PASSWORD.toCharArray());
-        }
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-        return context;
     }
 }

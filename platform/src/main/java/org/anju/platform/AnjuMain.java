@@ -100,8 +100,9 @@ public final class AnjuMain {
 
         @Override
         AutoCloseable afterStart(AnjuConfig config, AnjuPlatform platform) {
-            System.out.printf("Anju is running: dashboards %s://localhost:%d/  MQTT port %d%n",
-                    scheme(config), platform.httpPort(), platform.mqttPort());
+            System.out.printf("Anju is running: dashboards %s://localhost:%d/  MQTT port %s%s%n", scheme(config),
+                    platform.httpPort(), platform.mqttPort() == 0 ? "off" : Integer.toString(platform.mqttPort()),
+                    platform.mqttTlsPort() == 0 ? "" : "  MQTT over TLS port " + platform.mqttTlsPort());
             if (!platform.auth().users().hasPlatformAdmin()) {
                 // a fresh database: nobody can log in until an operator creates the first administrator
                 LOG.warn("no platform administrator yet: create the first one with"

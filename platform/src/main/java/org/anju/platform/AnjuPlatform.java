@@ -45,6 +45,7 @@ import org.anju.platform.registry.DeviceRegistry;
 import org.anju.platform.registry.PasswordHasher;
 import org.anju.platform.registry.Registrar;
 import org.anju.platform.registry.RegistryGatewayClient;
+import org.anju.platform.registry.TrustedCaStore;
 import org.anju.platform.storage.Database;
 import org.anju.platform.storage.DatabaseProvisioner;
 import org.anju.platform.storage.EmbeddedPostgres;
@@ -77,6 +78,7 @@ public final class AnjuPlatform implements AutoCloseable {
     private Delivery delivery;
     private MqttGateway gateway;
     private Registrar registrar;
+    private PasswordHasher hasher;
     private AuthServices auth;
     private int httpPort;
     private int mqttPort;
@@ -108,7 +110,9 @@ public final class AnjuPlatform implements AutoCloseable {
         database = Database.open(databaseTarget.settings());
         vertx = Vertx.vertx();
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        PasswordHasher hasher = new PasswordHasher(config.security().bcryptCost());
+        AnjuConfig.DeviceHashing hashing = config.security().deviceHashing();
+        hasher = new PasswordHasher(config.security().bcryptCost(), hashing.threadsOrCores(), hashing.queue(),
+                hashing.maxWait());
         DeviceRegistry registry = new DeviceRegistry(database.work());
         registrar = new Registrar(database.work(), hasher);
         AnjuConfig.Retention rc = config.retention();
@@ -132,8 +136,9 @@ public final class AnjuPlatform implements AutoCloseable {
         presenceJob = new PresenceJob(database.work(), presence, clock);
         presenceJob.start();
         storageJobs.start();
-        gateway = MqttGateway.create(vertx, config.mqtt().gateway(), new RegistryGatewayClient(vertx, registry, hasher,
-                config.mqtt().limits(), config.security().deviceAuthCacheTtl(), clock), ingest, meters);
+        gateway = MqttGateway.create(vertx, config.mqtt().gateway(), new RegistryGatewayClient(vertx, registry,
+                new TrustedCaStore(database.work()), hasher, config.mqtt().limits(),
+                config.security().deviceAuthCacheTtl(), clock), ingest, meters);
         delivery = await(startDelivery(meters));
         DeviceRegistry requestRegistry = new DeviceRegistry(database.work(RequestClass.INTERACTIVE));
         auth = AuthServices.start(vertx, database.work(RequestClass.INTERACTIVE), hasher,
@@ -249,6 +254,10 @@ public final class AnjuPlatform implements AutoCloseable {
         if (vertx != null) {
             awaitQuietly(vertx.close());
             vertx = null;
+        }
+        if (hasher != null) {
+            hasher.close();
+            hasher = null;
         }
         if (database != null) {
             database.close();

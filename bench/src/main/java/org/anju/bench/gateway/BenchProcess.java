@@ -12,7 +12,7 @@ import java.util.List;
  * A child process of the benchmark (a JVM running one of this package's mains, or mosquitto),
  * read line by line.
  */
-final class BenchProcess implements AutoCloseable {
+public final class BenchProcess implements AutoCloseable {
 
     private final Process process;
     private final BufferedReader out;
@@ -25,7 +25,7 @@ final class BenchProcess implements AutoCloseable {
     }
 
     /** Starts a JVM with this JVM's class path running {@code mainClass}. */
-    static BenchProcess java(Class<?> mainClass, String heap, String... args) throws IOException {
+    public static BenchProcess java(Class<?> mainClass, String heap, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path")));
         if (Runtime.version().feature() >= 24) {
@@ -42,8 +42,13 @@ final class BenchProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
     }
 
+    /** Reads the next line; null when the process has ended. */
+    public String readLine() throws IOException {
+        return out.readLine();
+    }
+
     /** Reads lines until one starts with {@code prefix}; fails when the process ends first. */
-    String awaitLine(String prefix) throws IOException {
+    public String awaitLine(String prefix) throws IOException {
         for (String line = out.readLine(); line != null; line = out.readLine()) {
             if (line.startsWith(prefix)) {
                 return line;

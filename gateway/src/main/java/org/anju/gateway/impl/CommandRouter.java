@@ -45,11 +45,20 @@ final class CommandRouter {
             return Future.failedFuture(ClientError.badRequest("command name '" + request.name()
                     + "' must be 1-64 letters, digits, '_', '.' or '-'"));
         }
-        return sessions.commandReceiver(request.tenantId(), request.deviceId())
-                .map(Future::succeededFuture)
-                .orElseGet(() -> gatewayFor(request.tenantId(), request.deviceId(),
-                        sessions.gatewaysOf(request.tenantId()), 0))
-                .compose(session -> deliver(session, request));
+        String tenantId = request.tenantId();
+        String deviceId = request.deviceId();
+        // the rule of the subscription is checked again now: a gateway's via may have been revoked since
+        Future<DeviceSession> receiver = sessions.commandReceiver(tenantId, deviceId)
+                .map(session -> mayReceive(session, deviceId).compose(allowed -> allowed ? Future.succeededFuture(session)
+                        : gatewayFor(tenantId, deviceId, sessions.gatewaysOf(tenantId), 0)))
+                .orElseGet(() -> gatewayFor(tenantId, deviceId, sessions.gatewaysOf(tenantId), 0));
+        return receiver.compose(session -> deliver(session, request));
+    }
+
+    /** Whether the session may receive the device's commands: it is the device, or a gateway registered for it. */
+    private Future<Boolean> mayReceive(DeviceSession session, String deviceId) {
+        return session.identity().deviceId().equals(deviceId) ? Future.succeededFuture(true)
+                : via.mayActFor(session.identity(), deviceId);
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.anju.gateway.impl;
 
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
 
@@ -10,29 +9,30 @@ import javax.net.ssl.SSLSession;
 import io.vertx.mqtt.MqttAuth;
 import io.vertx.mqtt.MqttEndpoint;
 
-import org.anju.gateway.GatewayOptions;
-
 /**
  * What a device presented in its CONNECT: Hono's {@code auth-id@tenant} user name and a password,
- * or a client certificate (verified by TLS) whose subject DN is the auth-id.
+ * or a client certificate (whose private key the TLS handshake proved the device holds) whose
+ * subject DN is the auth-id.
+ *
+ * @param tenantId    the tenant the user name names; empty when a certificate came without one
+ *                    (a certificate's tenant is its issuer's, see {@link ClientCertificates})
+ * @param certificate the device's client certificate, when it presented one
  */
-record Credentials(String tenantId, String authId, String password, Optional<String> certificateSubject) {
+record Credentials(String tenantId, String authId, String password, Optional<X509Certificate> certificate) {
 
-    static Optional<Credentials> from(MqttEndpoint endpoint, Optional<GatewayOptions.Tls> tls) {
-        Optional<String> subject = certificateSubject(endpoint);
+    static Optional<Credentials> from(MqttEndpoint endpoint) {
+        Optional<X509Certificate> certificate = certificate(endpoint);
         MqttAuth auth = endpoint.auth();
-        if (subject.isPresent()) {
-            // the tenant comes from the user name when given ("@tenant" suffices), else from the configuration
-            String tenant = auth != null && auth.getUsername() != null && auth.getUsername().contains("@")
-                    ? auth.getUsername().substring(auth.getUsername().lastIndexOf('@') + 1)
-                    : tls.map(GatewayOptions.Tls::clientCertTenant).orElse("");
-            return tenant.isEmpty() ? Optional.empty()
-                    : Optional.of(new Credentials(tenant, subject.get(), "", subject));
+        String username = auth == null ? null : auth.getUsername();
+        if (certificate.isPresent()) {
+            String claimedTenant = username != null && username.contains("@")
+                    ? username.substring(username.lastIndexOf('@') + 1) : "";
+            String subject = certificate.get().getSubjectX500Principal().getName();
+            return Optional.of(new Credentials(claimedTenant, subject, "", certificate));
         }
-        if (auth == null || auth.getUsername() == null || auth.getPassword() == null) {
+        if (username == null || auth.getPassword() == null) {
             return Optional.empty();
         }
-        String username = auth.getUsername();
         int at = username.lastIndexOf('@');
         if (at <= 0 || at == username.length() - 1) {
             return Optional.empty();
@@ -41,20 +41,16 @@ record Credentials(String tenantId, String authId, String password, Optional<Str
                 Optional.empty()));
     }
 
-    private static Optional<String> certificateSubject(MqttEndpoint endpoint) {
+    private static Optional<X509Certificate> certificate(MqttEndpoint endpoint) {
         if (!endpoint.isSsl()) {
             return Optional.empty();
         }
         SSLSession session = endpoint.sslSession();
         try {
-            Certificate[] chain = session == null ? null : session.getPeerCertificates();
-            if (chain != null && chain.length > 0 && chain[0] instanceof X509Certificate x509) {
-                return Optional.of(x509.getSubjectX500Principal().getName());
-            }
+            return session == null ? Optional.empty() : ClientCertificates.first(session.getPeerCertificates());
         } catch (SSLPeerUnverifiedException noClientCertificate) {
-            // the device authenticates with a password instead
+            return Optional.empty(); // the device authenticates with a password instead
         }
-        return Optional.empty();
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.impl.ContextInternal;
 import io.vertx.mqtt.MqttEndpoint;
 import io.vertx.mqtt.messages.MqttPublishMessage;
 
@@ -21,6 +22,7 @@ import org.anju.error.ServerError;
 import org.anju.gateway.CommandRequest;
 import org.anju.gateway.DeviceIdentity;
 import org.anju.gateway.TenantLimits;
+import org.anju.log.LogSafe;
 import org.anju.protocol.CommandTopic;
 import org.anju.protocol.DeviceMessage;
 import org.anju.protocol.Endpoint;
@@ -33,6 +35,7 @@ import org.anju.protocol.Endpoint;
 final class DeviceSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceSession.class);
+    static final long REFUSAL_LOG_INTERVAL_S = 5;
     private static final int MQTT_5 = 5;
 
     enum State { AUTHENTICATING, CONNECTED, CLOSED }
@@ -43,7 +46,7 @@ final class DeviceSession {
     private final boolean mqtt5;
     private State state = State.AUTHENTICATING;
     private DeviceIdentity device;
-    private String clientKey;
+    private String sessionKey;
     private GatewayMetrics.TenantMeters meters;
     private FlowControl flow;
     private OrderedAcks acks;
@@ -61,22 +64,18 @@ final class DeviceSession {
     void open(Optional<Credentials> credentials) {
         endpoint.closeHandler(v -> closed());
         endpoint.exceptionHandler(cause -> LOG.debug("connection error [client: {}]: {}",
-                endpoint.clientIdentifier(), cause.getMessage()));
-        if (credentials.isEmpty()) {
-            refuse(Refusal.BAD_CREDENTIALS, "user name must be auth-id@tenant with a password, or a client certificate");
-            return;
-        }
-        Credentials c = credentials.get();
-        Future<DeviceIdentity> authenticated = c.certificateSubject().isPresent()
-                ? gateway.registry().authenticateCertificate(c.tenantId(), c.certificateSubject().get())
-                : gateway.registry().authenticate(c.tenantId(), c.authId(), c.password());
-        authenticated
-                .compose(identity -> gateway.registry().limits(identity.tenantId()).map(limits -> {
-                    admit(identity, limits);
-                    return identity;
-                }))
-                .onFailure(cause -> refuse(cause instanceof ClientError ? Refusal.BAD_CREDENTIALS
+                LogSafe.text(endpoint.clientIdentifier()), cause.getMessage()));
+        onContext(gateway.authentication().authenticate(address(), credentials)
+                .compose(identity -> gateway.registry().limits(identity.tenantId())
+                        .map(limits -> new Admitted(identity, limits))
+                        .recover(cause -> Future.failedFuture(new ConnectAuthentication.Refused(
+                                Refusal.REGISTRY_UNAVAILABLE, cause.getMessage())))))
+                .onSuccess(admitted -> admit(admitted.identity(), admitted.limits()))
+                .onFailure(cause -> refuse(cause instanceof ConnectAuthentication.Refused refused ? refused.refusal()
                         : Refusal.REGISTRY_UNAVAILABLE, cause.getMessage()));
+    }
+
+    private record Admitted(DeviceIdentity identity, TenantLimits limits) {
     }
 
     DeviceIdentity identity() {
@@ -85,6 +84,23 @@ final class DeviceSession {
 
     Context context() {
         return context;
+    }
+
+    /** Returns the device's IP address, for the log and the throttling of failed authentications. */
+    private String address() {
+        return endpoint.remoteAddress() == null ? "unknown" : endpoint.remoteAddress().host();
+    }
+
+    /** Returns whether the device is connected (authenticated, and not closed yet). */
+    boolean connected() {
+        return state == State.CONNECTED;
+    }
+
+    /** Returns a future whose callbacks run on this connection's context, whichever thread completes it. */
+    <T> Future<T> onContext(Future<T> future) {
+        Promise<T> promise = ((ContextInternal) context).promise();
+        future.onComplete(promise);
+        return promise.future();
     }
 
     /** Ends this session because the same client connected again (called from any thread). */
@@ -122,16 +138,9 @@ final class DeviceSession {
             return;
         }
         device = identity;
-        clientKey = identity.tenantId() + '/' + endpoint.clientIdentifier();
-        Optional<DeviceSession> holder = gateway.sessions().byClientId(clientKey);
-        if (holder.isPresent() && !holder.get().device.equals(identity)) {
-            gateway.sessions().release(identity.tenantId());
-            device = null;
-            // a client id is a device's own: another device may not take its session over
-            refuse(Refusal.NOT_AUTHORIZED, "client id " + endpoint.clientIdentifier() + " is in use by another device");
-            return;
-        }
-        gateway.sessions().register(clientKey, this).ifPresent(DeviceSession::takeOver);
+        // a session is the device's own: another device using the same client id neither takes it over nor locks it out
+        sessionKey = SessionRegistry.key(identity, endpoint.clientIdentifier());
+        gateway.sessions().register(sessionKey, this).ifPresent(DeviceSession::takeOver);
         state = State.CONNECTED;
         meters = gateway.metrics().tenant(identity.tenantId());
         meters.connected();
@@ -149,7 +158,8 @@ final class DeviceSession {
         endpoint.publishAcknowledgeHandler(commands::acknowledged);
         endpoint.accept(false, connackProperties(limits));
         notifyConnection("connected");
-        LOG.debug("{} connected [client: {}, mqtt: {}]", device, endpoint.clientIdentifier(), endpoint.protocolVersion());
+        LOG.debug("{} connected [client: {}, address: {}, mqtt: {}]", device, LogSafe.text(endpoint.clientIdentifier()),
+                address(), endpoint.protocolVersion());
     }
 
     private MqttProperties connackProperties(TenantLimits limits) {
@@ -167,7 +177,15 @@ final class DeviceSession {
 
     private void refuse(Refusal refusal, String detail) {
         gateway.metrics().connectionRefused(refusal);
-        LOG.info("connection refused [client: {}, reason: {}]: {}", endpoint.clientIdentifier(), refusal.label(), detail);
+        // a reconnect storm refused as busy, or a guessing attack, is a few lines, not one per attempt
+        long suppressed = gateway.refusalsLogged().admit(refusal.label());
+        if (suppressed >= 0) {
+            LOG.info("connection refused [client: {}, user: {}, address: {}, reason: {}]: {}{}",
+                    LogSafe.text(endpoint.clientIdentifier()), LogSafe.text(endpoint.auth() == null ? null
+                            : endpoint.auth().getUsername()), address(), refusal.label(), LogSafe.text(detail),
+                    suppressed == 0 ? "" : " (and " + suppressed + " more for this reason in the last "
+                            + REFUSAL_LOG_INTERVAL_S + " s)");
+        }
         if (state != State.CLOSED && !endpoint.isConnected()) {
             endpoint.reject(refusal.connack(mqtt5));
         }
@@ -238,7 +256,7 @@ final class DeviceSession {
         acks.close();
         flow.close();
         commands.closed();
-        gateway.sessions().remove(clientKey, this);
+        gateway.sessions().remove(sessionKey, this);
         gateway.sessions().release(device.tenantId());
         meters.disconnected();
         notifyConnection(takenOver ? "taken_over" : gateway.sessions().isStopping() ? "gateway_stopped" : "disconnected");

@@ -3,6 +3,7 @@ package org.anju.gateway.impl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -10,7 +11,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.VertxInternal;
 import io.vertx.core.http.ClientAuth;
-import io.vertx.core.net.PemTrustOptions;
+import io.vertx.core.net.TrustOptions;
 import io.vertx.mqtt.MqttServer;
 import io.vertx.mqtt.MqttServerOptions;
 
@@ -44,8 +45,12 @@ public final class MqttGatewayImpl implements MqttGateway {
     public MqttGatewayImpl(Vertx vertx, GatewayOptions options, DeviceRegistryClient registry, Downstream downstream,
             MeterRegistry meters) {
         SessionRegistry sessions = new SessionRegistry(options.maxConnections());
+        ConnectAuthentication authentication = new ConnectAuthentication(vertx, registry,
+                ClientCertificates.create(options.tls(), registry),
+                new AddressThrottle(options.authThrottle(), System::nanoTime));
         this.gateway = new GatewayContext(vertx, options, registry, downstream, new GatewayMetrics(meters), sessions,
-                new InFlightLimiter(options.maxInFlightTotal()), new CommandRouter(vertx, sessions, registry));
+                new InFlightLimiter(options.maxInFlightTotal()), new CommandRouter(vertx, sessions, registry),
+                authentication, new LogLimiter(DeviceSession.REFUSAL_LOG_INTERVAL_S, TimeUnit.SECONDS, System::nanoTime));
     }
 
     @Override
@@ -55,7 +60,12 @@ public final class MqttGatewayImpl implements MqttGateway {
         }
         GatewayOptions options = gateway.options();
         gateway.sessions().stopping(false);
-        Future<Integer> plainPort = listenOnEveryEventLoop(baseOptions().setPort(options.port()), "MQTT", plain);
+        Future<Integer> plainPort = options.plainEnabled()
+                ? listenOnEveryEventLoop(baseOptions().setPort(options.port()), "MQTT", plain)
+                : Future.succeededFuture(0);
+        if (!options.plainEnabled()) {
+            LOG.info("plain MQTT port turned off (mqtt.plainEnabled: false): devices connect over TLS only");
+        }
         Future<Integer> tlsPort = options.tls()
                 .map(t -> listenOnEveryEventLoop(tlsOptions(t), "MQTT over TLS", tls))
                 .orElse(Future.succeededFuture(0));
@@ -132,10 +142,11 @@ public final class MqttGatewayImpl implements MqttGateway {
     }
 
     private MqttServer server(MqttServerOptions serverOptions) {
-        MqttServer server = MqttServer.create(gateway.vertx(), serverOptions);
+        MqttServer server = GuardedMqttServer.create(gateway.vertx(), serverOptions);
         server.endpointHandler(endpoint -> new DeviceSession(gateway, endpoint, Vertx.currentContext())
-                .open(Credentials.from(endpoint, gateway.options().tls())));
-        server.exceptionHandler(cause -> LOG.debug("MQTT connection failed before CONNECT: {}", cause.getMessage()));
+                .open(Credentials.from(endpoint)));
+        // what a device does wrong is logged by its ProtocolGuard, with its address
+        server.exceptionHandler(cause -> LOG.debug("MQTT connection refused before CONNECT: {}", cause.getMessage()));
         return server;
     }
 
@@ -152,10 +163,9 @@ public final class MqttGatewayImpl implements MqttGateway {
         options.setSsl(true);
         options.setKeyCertOptions(ServerCertificate.options(settings.certPath(), settings.keyPath(),
                 settings.keyStorePassword()));
-        if (settings.clientCertificates()) {
-            options.setTrustOptions(new PemTrustOptions().addCertPath(settings.clientCaPath()));
-            options.setClientAuth(ClientAuth.REQUEST);
-        }
+        // devices may present a client certificate; which tenant trusts it is decided after the handshake
+        options.setTrustOptions(TrustOptions.wrap(new AnyClientCertificate()));
+        options.setClientAuth(ClientAuth.REQUEST);
         return options;
     }
 
@@ -167,8 +177,12 @@ public final class MqttGatewayImpl implements MqttGateway {
                         + gateway.options().host() + ":" + port + ": " + cause.getMessage(), cause)));
     }
 
-    /** Closes the connections of devices whose credentials were revoked or which were disabled. */
+    /**
+     * Closes the connections of devices whose credentials were revoked or which were disabled, and
+     * forgets old authentication failures.
+     */
     private void revalidate() {
+        gateway.authentication().forgetExpired();
         for (DeviceSession session : gateway.sessions().all()) {
             Optional.ofNullable(session.identity()).ifPresent(identity -> gateway.registry().isStillEnabled(identity)
                     .onSuccess(enabled -> {

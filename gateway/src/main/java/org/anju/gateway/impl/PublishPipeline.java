@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.anju.error.ClientError;
 import org.anju.gateway.DeviceIdentity;
 import org.anju.gateway.TenantLimits;
+import org.anju.log.LogSafe;
 import org.anju.protocol.DeviceMessage;
 import org.anju.protocol.Endpoint;
 import org.anju.protocol.HonoTopic;
@@ -198,8 +199,8 @@ final class PublishPipeline {
         if (refusal == Refusal.DOWNSTREAM_FAILED) {
             LOG.warn("{} message not stored: {}{}", device, detail, more);
         } else {
-            // a device's mistake: worth a line for its developer, never a stack trace
-            LOG.info("{} message refused ({}): {}{}", device, refusal.label(), detail, more);
+            // a device's mistake: worth a line for its developer, never a stack trace; its topic is its own text
+            LOG.info("{} message refused ({}): {}{}", device, refusal.label(), LogSafe.text(detail), more);
         }
     }
 }

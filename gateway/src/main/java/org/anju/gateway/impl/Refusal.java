@@ -19,6 +19,7 @@ import org.anju.error.ClientError;
  */
 enum Refusal {
     BAD_CREDENTIALS("bad_credentials", null, MqttDisconnectReasonCode.NOT_AUTHORIZED),
+    SOURCE_LOCKED("source_locked", null, MqttDisconnectReasonCode.NOT_AUTHORIZED),
     REGISTRY_UNAVAILABLE("registry_unavailable", null, MqttDisconnectReasonCode.SERVER_BUSY),
     CONNECTIONS_EXCEEDED("quota_exceeded", null, MqttDisconnectReasonCode.QUOTA_EXCEEDED),
     TOPIC_INVALID("topic_invalid", MqttPubAckReasonCode.TOPIC_NAME_INVALID, MqttDisconnectReasonCode.TOPIC_NAME_INVALID),
@@ -65,6 +66,9 @@ enum Refusal {
                     : MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE;
             case CONNECTIONS_EXCEEDED -> mqtt5 ? MqttConnectReturnCode.CONNECTION_REFUSED_QUOTA_EXCEEDED
                     : MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE;
+            // too many failed authentications from the device's address: MQTT 3.1.1 has no rate code
+            case SOURCE_LOCKED -> mqtt5 ? MqttConnectReturnCode.CONNECTION_REFUSED_CONNECTION_RATE_EXCEEDED
+                    : MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED;
             default -> mqtt5 ? MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USERNAME_OR_PASSWORD
                     : MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD;
         };

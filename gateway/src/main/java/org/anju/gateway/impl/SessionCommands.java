@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.anju.error.ServerError;
 import org.anju.gateway.CommandRequest;
 import org.anju.gateway.DeviceIdentity;
+import org.anju.log.LogSafe;
 import org.anju.protocol.CommandTopic;
 
 /**
@@ -75,20 +76,55 @@ final class SessionCommands {
         return delivered.future();
     }
 
+    /**
+     * Answers a SUBSCRIBE once every filter in it is decided: a device may receive its own commands,
+     * a registered gateway (via) those of its devices; every other device's commands are refused
+     * (MQTT 5 SUBACK 0x87, 3.1.1 0x80). A wildcard ({@code command//+/req/#}) is granted, and only
+     * ever receives commands for devices the subscriber acts for when each is sent.
+     */
     void subscribe(MqttSubscribeMessage subscribe) {
-        List<MqttSubAckReasonCode> codes = new ArrayList<>();
+        List<Future<MqttSubAckReasonCode>> decisions = new ArrayList<>();
         for (MqttTopicSubscription filter : subscribe.topicSubscriptions()) {
-            Optional<CommandTopic.Subscription> command = CommandTopic.parseSubscription(filter.topicName());
-            if (command.isEmpty()) {
-                LOG.info("{} subscription refused: '{}' is not a command topic", device, filter.topicName());
-                codes.add(mqtt5 ? MqttSubAckReasonCode.TOPIC_FILTER_INVALID : MqttSubAckReasonCode.UNSPECIFIED_ERROR);
-                continue;
-            }
-            int qos = subscriptions.add(command.get(), filter.qualityOfService().value());
-            register(command.get());
-            codes.add(MqttSubAckReasonCode.qosGranted(MqttQoS.valueOf(qos)));
+            decisions.add(subscribe(filter));
         }
-        endpoint.subscribeAcknowledge(subscribe.messageId(), codes, MqttProperties.NO_PROPERTIES);
+        // decided in order: subscriptions of one SUBSCRIBE are registered in the order they came
+        Future.join(decisions).onComplete(all -> endpoint.subscribeAcknowledge(subscribe.messageId(),
+                decisions.stream().map(d -> d.succeeded() ? d.result() : MqttSubAckReasonCode.UNSPECIFIED_ERROR).toList(),
+                MqttProperties.NO_PROPERTIES));
+    }
+
+    private Future<MqttSubAckReasonCode> subscribe(MqttTopicSubscription filter) {
+        Optional<CommandTopic.Subscription> parsed = CommandTopic.parseSubscription(filter.topicName());
+        if (parsed.isEmpty()) {
+            LOG.info("{} subscription refused: '{}' is not a command topic", device, LogSafe.text(filter.topicName()));
+            return Future.succeededFuture(mqtt5 ? MqttSubAckReasonCode.TOPIC_FILTER_INVALID
+                    : MqttSubAckReasonCode.UNSPECIFIED_ERROR);
+        }
+        CommandTopic.Subscription command = parsed.get();
+        return session.onContext(mayReceive(command)).map(allowed -> {
+            if (!allowed) {
+                LOG.info("{} subscription refused: '{}' is the commands of device {}, which it is not a gateway of",
+                        device, LogSafe.text(filter.topicName()), LogSafe.text(command.deviceId()));
+                return mqtt5 ? MqttSubAckReasonCode.NOT_AUTHORIZED : MqttSubAckReasonCode.UNSPECIFIED_ERROR;
+            }
+            int qos = subscriptions.add(command, filter.qualityOfService().value());
+            if (session.connected()) {
+                register(command);
+            }
+            return MqttSubAckReasonCode.qosGranted(MqttQoS.valueOf(qos));
+        }).otherwise(cause -> {
+            LOG.warn("{} subscription to '{}' not decided, the registry could not be asked: {}", device,
+                    LogSafe.text(filter.topicName()), cause.getMessage());
+            return MqttSubAckReasonCode.UNSPECIFIED_ERROR;
+        });
+    }
+
+    /** Whether the device may receive the commands of this subscription: its own, or a device it acts for. */
+    private Future<Boolean> mayReceive(CommandTopic.Subscription command) {
+        if (command.forItself() || command.forAllItsDevices() || command.deviceId().equals(device.deviceId())) {
+            return Future.succeededFuture(true);
+        }
+        return gateway.registry().mayActFor(device, command.deviceId());
     }
 
     void unsubscribe(MqttUnsubscribeMessage unsubscribe) {

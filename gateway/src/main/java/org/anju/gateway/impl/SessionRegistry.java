@@ -7,17 +7,19 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.anju.gateway.DeviceIdentity;
+
 /**
- * The gateway's connected sessions: by client id (for takeover), counted per tenant and in all
- * (for quotas), and by the devices whose commands they receive. Thread-safe: sessions live on
- * different event loops.
+ * The gateway's connected sessions: by device and client id (for takeover), counted per tenant
+ * and in all (for quotas), and by the devices whose commands they receive. Thread-safe: sessions
+ * live on different event loops.
  */
 final class SessionRegistry {
 
     private final int maxConnections;
     private final AtomicInteger total = new AtomicInteger();
     private final Map<String, AtomicInteger> perTenant = new ConcurrentHashMap<>();
-    private final Map<String, DeviceSession> byClientId = new ConcurrentHashMap<>();
+    private final Map<String, DeviceSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, DeviceSession> commandReceivers = new ConcurrentHashMap<>();
     private final Map<String, Set<DeviceSession>> tenantGateways = new ConcurrentHashMap<>();
     private volatile boolean stopping;
@@ -46,18 +48,23 @@ final class SessionRegistry {
         perTenant.get(tenantId).decrementAndGet();
     }
 
-    /** Registers a session under its client id; returns the session it replaces, if any. */
-    Optional<DeviceSession> register(String clientKey, DeviceSession session) {
-        return Optional.ofNullable(byClientId.put(clientKey, session));
+    /**
+     * Returns the key of a session: the authenticated device and the client id it chose. The same
+     * device connecting again with the same client id takes its session over, as MQTT requires;
+     * another device's connection with that client id is another session.
+     */
+    static String key(DeviceIdentity device, String clientId) {
+        return device.tenantId() + '\u0000' + device.deviceId() + '\u0000' + clientId;
     }
 
-    Optional<DeviceSession> byClientId(String clientKey) {
-        return Optional.ofNullable(byClientId.get(clientKey));
+    /** Registers a session under its {@linkplain #key key}; returns the session it replaces, if any. */
+    Optional<DeviceSession> register(String sessionKey, DeviceSession session) {
+        return Optional.ofNullable(sessions.put(sessionKey, session));
     }
 
     /** Removes a closed session from every index. */
-    void remove(String clientKey, DeviceSession session) {
-        byClientId.remove(clientKey, session);
+    void remove(String sessionKey, DeviceSession session) {
+        sessions.remove(sessionKey, session);
         commandReceivers.values().removeIf(s -> s == session);
         tenantGateways.values().forEach(set -> set.remove(session));
     }
@@ -93,7 +100,7 @@ final class SessionRegistry {
     }
 
     List<DeviceSession> all() {
-        return List.copyOf(byClientId.values());
+        return List.copyOf(sessions.values());
     }
 
     int count() {

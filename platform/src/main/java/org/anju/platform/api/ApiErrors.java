@@ -74,7 +74,7 @@ final class ApiErrors {
         }
         for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException) {
-                return "database unavailable, try again later";
+                return error.isRetryable() ? "database unavailable, try again later" : "internal error";
             }
         }
         return switch (error.code()) {

@@ -19,10 +19,12 @@ import org.anju.platform.provisioning.ItemError;
 import org.anju.platform.provisioning.ProvisioningRejected;
 import org.anju.platform.provisioning.ProvisioningRequests;
 import org.anju.platform.provisioning.ProvisioningResult;
+import org.anju.platform.provisioning.TrustedCaProvisioning;
 
 /**
- * Bulk, idempotent provisioning of tenants, communities with buildings, and devices with
- * credentials (what the community generator calls). Platform admins provision any tenant;
+ * Bulk, idempotent provisioning of tenants, communities with buildings, devices with
+ * credentials (what the community generator calls), and the CAs a tenant trusts for its devices'
+ * client certificates. Platform admins provision any tenant;
  * property admins their own tenant's communities. A rejected request answers
  * {@code {"error": {"code", "message", "items": [{"index", "field", "path", "message"}]}}}.
  */
@@ -54,6 +56,8 @@ final class ProvisioningRoutes {
                 .handler(this::community).failureHandler(ProvisioningRoutes::rejected);
         router.post(PREFIX + "tenants/:tenantId/communities/:communityId/devices").handler(authenticated)
                 .handler(this::devices).failureHandler(ProvisioningRoutes::rejected);
+        router.put(PREFIX + "tenants/:tenantId/trusted-cas").handler(authenticated).handler(this::trustedCas)
+                .failureHandler(ProvisioningRoutes::rejected);
     }
 
     private void tenant(RoutingContext ctx) {
@@ -92,6 +96,14 @@ final class ProvisioningRoutes {
         // parsing 5,000 devices is work too: off the event loop with the rest
         Responses.json(ctx, vertx.executeBlocking(
                 () -> provisioning.devices(tenantId, communityId, ProvisioningRequests.devices(body)), false));
+    }
+
+    private void trustedCas(RoutingContext ctx) {
+        String tenantId = slug(ctx, "tenantId");
+        requireProvisioner(AuthRoutes.principal(ctx), tenantId);
+        String body = ctx.body().asString();
+        Responses.json(ctx, vertx.executeBlocking(
+                () -> provisioning.trustedCas().replace(tenantId, TrustedCaProvisioning.read(body)), false));
     }
 
     /** Platform admins provision any tenant, property admins their own. */

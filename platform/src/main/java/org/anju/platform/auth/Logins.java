@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import org.anju.error.AnjuException;
 import org.anju.error.ClientError;
+import org.anju.log.LogSafe;
 import org.anju.platform.audit.AuditEntry;
 import org.anju.platform.audit.AuditLog;
 
@@ -81,28 +82,15 @@ public final class Logins {
             return sessions.open(check.user().get(), sourceAddress);
         }
         LoginThrottle.Outcome outcome = attempt.failed();
-        LOG.info("log-in failed [user: {}, address: {}, throttle: {}]", printable(username), sourceAddress, outcome);
+        LOG.info("log-in failed [user: {}, address: {}, throttle: {}]", LogSafe.text(username), sourceAddress, outcome);
         AuditEntry entry = AuditEntry.of("login.failed", username, check.tenantId(), sourceAddress, username);
         try {
             audit.record(outcome == LoginThrottle.Outcome.COUNTED ? entry
                     : entry.with("locked", outcome == LoginThrottle.Outcome.USER_LOCKED ? "user" : "address"));
         } catch (AnjuException e) {
             // the answer stays 401: a failed log-in must not look different while the database is down
-            LOG.warn("failed log-in not written to the audit log [user: {}]: {}", printable(username), e.getMessage());
+            LOG.warn("failed log-in not written to the audit log [user: {}]: {}", LogSafe.text(username), e.getMessage());
         }
         throw ClientError.unauthorized("wrong user name or password");
-    }
-
-    /** Returns the text with control characters escaped, for a log line (a user name tried is anybody's text). */
-    static String printable(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            if (Character.isISOControl(c)) {
-                out.append(String.format("\\u%04x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.toString();
     }
 }

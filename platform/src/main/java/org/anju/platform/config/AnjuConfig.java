@@ -116,16 +116,17 @@ public record AnjuConfig(
      *                             and how often open streams are checked (at most a minute)
      * @param eventSecretKey       base64 AES key sealing the secrets in device events (pickup codes,
      *                             id tags); empty to generate one under the data folder
+     * @param deviceHashing        the pool that checks device secrets for the MQTT gateway
      */
     public record Security(String jwtSecret, Duration tokenTtl, Duration deviceAuthCacheTtl, int bcryptCost,
-            Duration sessionCheckInterval, Login login, String eventSecretKey) {
+            Duration sessionCheckInterval, Login login, String eventSecretKey, DeviceHashing deviceHashing) {
 
         @Override
         public String toString() {
             return "Security[jwtSecret=" + Secrets.mask(jwtSecret) + ", tokenTtl=" + tokenTtl
                     + ", deviceAuthCacheTtl=" + deviceAuthCacheTtl + ", bcryptCost=" + bcryptCost
                     + ", sessionCheckInterval=" + sessionCheckInterval + ", login=" + login
-                    + ", eventSecretKey=" + Secrets.mask(eventSecretKey) + "]";
+                    + ", eventSecretKey=" + Secrets.mask(eventSecretKey) + ", deviceHashing=" + deviceHashing + "]";
         }
     }
 
@@ -142,6 +143,22 @@ public record AnjuConfig(
      */
     public record Login(int maxFailures, int addressMaxFailures, Duration failureDelay, Duration maxFailureDelay,
             Duration lockDuration, int passwordThreads, int passwordQueue) {
+    }
+
+    /**
+     * The pool that checks the secrets devices present to the MQTT gateway (bcrypt), in
+     * {@code registry/PasswordHasher}.
+     *
+     * @param threads checks running at once; 0 for one per core
+     * @param queue   checks waiting at most
+     * @param maxWait the longest a check may be expected to wait; a longer one is refused at once as busy
+     */
+    public record DeviceHashing(int threads, int queue, Duration maxWait) {
+
+        /** Returns the threads to start: {@code threads}, or one per core for 0. */
+        public int threadsOrCores() {
+            return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        }
     }
 
     public record Demo(int devicesPerType, Duration publishInterval) {

@@ -134,7 +134,10 @@ public final class ConfigLoader {
         }
         return new AnjuConfig.Security(v.secret("security.jwtSecret", 32), v.duration("security.tokenTtl"),
                 v.duration("security.deviceAuthCacheTtl"), v.intIn("security.bcryptCost", 4, 16), sessionCheck, login,
-                v.secret("security.eventSecretKey", 44));
+                v.secret("security.eventSecretKey", 44), new AnjuConfig.DeviceHashing(
+                        v.intIn("security.deviceHashing.threads", 0, 256),
+                        v.intIn("security.deviceHashing.queue", 0, 1_000_000),
+                        v.duration("security.deviceHashing.maxWait")));
     }
 
     private static AnjuConfig.Http http(ConfigValues v) {
@@ -194,21 +197,40 @@ public final class ConfigLoader {
     private static AnjuConfig.Mqtt mqtt(ConfigValues v) {
         int tlsPort = v.intIn("mqtt.tls.port", 0, 65535);
         String certPath = v.text("mqtt.tls.certPath");
+        String clientCaPath = v.text("mqtt.tls.clientCaPath").isBlank() ? "" : v.existingFile("mqtt.tls.clientCaPath");
+        if (!clientCaPath.isEmpty() && v.text("mqtt.tls.clientCertTenant").isBlank()) {
+            throw ConfigException.invalid("mqtt.tls.clientCertTenant", "", "the tenant the CAs of mqtt.tls.clientCaPath "
+                    + "belong to is required (a user name no longer chooses a certificate's tenant; or give each tenant "
+                    + "its CAs with PUT /api/v1/provisioning/tenants/{tenantId}/trusted-cas)");
+        }
         Optional<GatewayOptions.Tls> tls = certPath.isBlank() ? Optional.empty()
                 : Optional.of(new GatewayOptions.Tls(tlsPort, v.existingFile("mqtt.tls.certPath"),
                         v.text("mqtt.tls.keyPath").isBlank() ? "" : v.existingFile("mqtt.tls.keyPath"),
-                        v.text("mqtt.tls.keyStorePassword"),
-                        v.text("mqtt.tls.clientCaPath").isBlank() ? "" : v.existingFile("mqtt.tls.clientCaPath"),
-                        v.text("mqtt.tls.clientCertTenant")));
+                        v.text("mqtt.tls.keyStorePassword"), clientCaPath, v.text("mqtt.tls.clientCertTenant")));
+        boolean plainEnabled = v.bool("mqtt.plainEnabled");
+        if (!plainEnabled && tls.isEmpty()) {
+            throw ConfigException.invalid("mqtt.plainEnabled", "false", "the plain port may be turned off only when TLS "
+                    + "is on (mqtt.tls.certPath)");
+        }
         int perConnection = v.intIn("mqtt.maxInFlightPerConnection", 1, 65535);
-        GatewayOptions gateway = new GatewayOptions(v.nonEmpty("mqtt.host"), v.intIn("mqtt.port", 0, 65535), tls,
-                v.duration("mqtt.ackTimeout"), v.intIn("mqtt.maxConnections", 1, 10_000_000), perConnection,
-                v.intIn("mqtt.maxInFlightTotal", perConnection, 10_000_000),
-                v.intIn("mqtt.maxPacketBytes", 1024, 256 * 1024 * 1024), v.duration("mqtt.revalidateInterval"));
+        GatewayOptions gateway = new GatewayOptions(v.nonEmpty("mqtt.host"), v.intIn("mqtt.port", 0, 65535),
+                plainEnabled, tls, v.duration("mqtt.ackTimeout"), v.intIn("mqtt.maxConnections", 1, 10_000_000),
+                perConnection, v.intIn("mqtt.maxInFlightTotal", perConnection, 10_000_000),
+                v.intIn("mqtt.maxPacketBytes", 1024, 256 * 1024 * 1024), v.duration("mqtt.revalidateInterval"),
+                authThrottle(v));
         TenantLimits limits = new TenantLimits(v.intIn("mqtt.limits.maxPayloadBytes", 64, gateway.maxPacketBytes()),
                 v.positiveDecimal("mqtt.limits.messagesPerSecond"), v.intIn("mqtt.limits.messageBurst", 1, 1_000_000),
                 v.intIn("mqtt.limits.maxConnections", 1, 10_000_000), v.intIn("mqtt.limits.maxTopicLength", 16, 65535));
         return new AnjuConfig.Mqtt(gateway, tlsPort, limits);
+    }
+
+    /** maxFailures 0 turns throttling off; the delays must still be valid durations. */
+    private static GatewayOptions.AuthThrottle authThrottle(ConfigValues v) {
+        int perName = v.intIn("mqtt.authThrottle.maxFailures", 0, 1_000_000);
+        Duration base = v.duration("mqtt.authThrottle.baseDelay");
+        return new GatewayOptions.AuthThrottle(perName, v.intIn("mqtt.authThrottle.maxAddressFailures", perName, 10_000_000),
+                base, v.durationAtLeast("mqtt.authThrottle.maxDelay", base, "mqtt.authThrottle.baseDelay"),
+                v.duration("mqtt.authThrottle.lockDuration"));
     }
 
     private static ObjectNode defaults() {

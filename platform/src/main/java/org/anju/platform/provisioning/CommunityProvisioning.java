@@ -47,10 +47,17 @@ public final class CommunityProvisioning {
 
     private final Registrar registrar;
     private final PasswordHasher hasher;
+    private final TrustedCaProvisioning trustedCas;
 
     public CommunityProvisioning(Registrar registrar, PasswordHasher deviceSecretHasher) {
         this.registrar = registrar;
         this.hasher = deviceSecretHasher;
+        this.trustedCas = new TrustedCaProvisioning(registrar);
+    }
+
+    /** Returns the provisioning of the tenants' trusted CAs (devices' client certificates). */
+    public TrustedCaProvisioning trustedCas() {
+        return trustedCas;
     }
 
     /**

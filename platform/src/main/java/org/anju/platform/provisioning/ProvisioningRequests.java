@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.anju.error.ClientError;
+import org.anju.platform.registry.PasswordHasher;
 import org.anju.protocol.DeviceType;
 import org.anju.platform.Json;
 
@@ -26,7 +27,6 @@ public final class ProvisioningRequests {
     public static final int MAX_DEVICES_PER_REQUEST = 5_000;
     /** Shortest device secret accepted: secrets are machine-made, see {@link CommunityProvisioning}. */
     public static final int MIN_SECRET_LENGTH = 16;
-    static final int MAX_SECRET_LENGTH = 128;
     static final int MAX_TEXT_LENGTH = 200;
     static final int MAX_ATTRIBUTES = 32;
     static final int MAX_ATTRIBUTE_VALUE_LENGTH = 4_000;
@@ -166,7 +166,7 @@ public final class ProvisioningRequests {
                 authId == null ? id : authId, secret) : null;
     }
 
-    private static JsonNode object(String body) {
+    static JsonNode object(String body) {
         try {
             JsonNode root = body == null || body.isBlank() ? null : Json.MAPPER.readTree(body);
             if (root == null || !root.isObject()) {
@@ -178,7 +178,7 @@ public final class ProvisioningRequests {
         }
     }
 
-    private static Set<String> unknownFields(JsonNode node, Set<String> known) {
+    static Set<String> unknownFields(JsonNode node, Set<String> known) {
         Set<String> unknown = new java.util.TreeSet<>();
         node.fieldNames().forEachRemaining(f -> {
             if (!known.contains(f)) {
@@ -312,9 +312,9 @@ public final class ProvisioningRequests {
                 error("secret", "is required");
                 return null;
             }
-            if (!v.isTextual() || v.asText().length() < MIN_SECRET_LENGTH || v.asText().length() > MAX_SECRET_LENGTH) {
-                error("secret", "must be a text of " + MIN_SECRET_LENGTH + " to " + MAX_SECRET_LENGTH
-                        + " characters (a random machine-made secret)");
+            if (!v.isTextual() || v.asText().length() < MIN_SECRET_LENGTH || !PasswordHasher.fits(v.asText())) {
+                error("secret", "must be a text of at least " + MIN_SECRET_LENGTH + " characters and at most "
+                        + PasswordHasher.MAX_SECRET_BYTES + " bytes in UTF-8, bcrypt's limit (a random machine-made secret)");
                 return null;
             }
             return v.asText();

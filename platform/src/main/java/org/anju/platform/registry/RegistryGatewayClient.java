@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import javax.security.auth.x500.X500Principal;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
@@ -18,11 +20,14 @@ import org.anju.error.ClientError;
 import org.anju.gateway.DeviceIdentity;
 import org.anju.gateway.DeviceRegistryClient;
 import org.anju.gateway.TenantLimits;
+import org.anju.gateway.TrustedCa;
 
 /**
  * The gateway's view of the registry, on the platform's database: authenticates devices against
  * bcrypt hashes (or client certificates), answers revocation and via checks, and gives tenant
- * limits. JDBC and bcrypt run on worker threads.
+ * limits and the tenants' trusted CAs. JDBC runs on Vert.x worker threads, bcrypt on the
+ * {@link PasswordHasher}'s bounded pool: when that pool is full, an authentication fails at once
+ * as a retryable 503 (the device is told "server unavailable" and comes back later).
  * <p>
  * Successful authentications and tenant limits are remembered for a TTL, so that ten thousand
  * devices reconnecting after an outage do not cost ten thousand bcrypt rounds. The cache holds a
@@ -38,6 +43,9 @@ public final class RegistryGatewayClient implements DeviceRegistryClient {
     private record CachedLimits(TenantLimits limits, Instant expiresAt) {
     }
 
+    private record CachedCa(TrustedCa ca, Instant expiresAt) {
+    }
+
     private final Vertx vertx;
     private final DeviceRegistry registry;
     private final PasswordHasher hasher;
@@ -46,11 +54,17 @@ public final class RegistryGatewayClient implements DeviceRegistryClient {
     private final Clock clock;
     private final Map<String, Accepted> accepted = new ConcurrentHashMap<>();
     private final Map<String, CachedLimits> limits = new ConcurrentHashMap<>();
+    private final TrustedCaStore trustedCas;
+    private final Map<String, CachedCa> cas = new ConcurrentHashMap<>();
 
-    public RegistryGatewayClient(Vertx vertx, DeviceRegistry registry, PasswordHasher hasher, TenantLimits defaults,
-            Duration cacheTtl, Clock clock) {
+    /**
+     * @param cacheTtl how long accepted passwords, tenant limits and trusted CAs are remembered
+     */
+    public RegistryGatewayClient(Vertx vertx, DeviceRegistry registry, TrustedCaStore trustedCas, PasswordHasher hasher,
+            TenantLimits defaults, Duration cacheTtl, Clock clock) {
         this.vertx = vertx;
         this.registry = registry;
+        this.trustedCas = trustedCas;
         this.hasher = hasher;
         this.defaults = defaults;
         this.cacheTtl = cacheTtl;
@@ -66,8 +80,31 @@ public final class RegistryGatewayClient implements DeviceRegistryClient {
                 && MessageDigest.isEqual(cached.passwordDigest(), digest)) {
             return Future.succeededFuture(cached.identity());
         }
-        return vertx.executeBlocking(() -> verify(tenantId, authId, password), false)
+        if (!hasher.admits()) {
+            // refused before the credential is looked up: a storm of retries costs no database work
+            return Future.failedFuture(hasher.busy());
+        }
+        return vertx.executeBlocking(() -> registry.findCredential(tenantId, authId), false)
+                .compose(credential -> hasher.verify(password,
+                        credential.map(DeviceRegistry.StoredCredential::secretHash).orElse(null)).map(matches -> {
+                            if (!matches) {
+                                throw ClientError.unauthorized("unknown device, wrong password or device disabled");
+                            }
+                            return new DeviceIdentity(tenantId, credential.get().deviceId(), authId);
+                        }))
                 .onSuccess(identity -> accepted.put(key, new Accepted(identity, digest, clock.instant().plus(cacheTtl))));
+    }
+
+    @Override
+    public Future<Optional<TrustedCa>> trustedCa(X500Principal subject) {
+        String key = TrustedCaStore.key(subject);
+        CachedCa cached = cas.get(key);
+        if (cached != null && clock.instant().isBefore(cached.expiresAt())) {
+            return Future.succeededFuture(Optional.of(cached.ca()));
+        }
+        // only what is trusted is remembered: a CA added through the API is found at once
+        return vertx.executeBlocking(() -> trustedCas.find(subject), false)
+                .onSuccess(found -> found.ifPresent(ca -> cas.put(key, new CachedCa(ca, clock.instant().plus(cacheTtl)))));
     }
 
     @Override
@@ -102,14 +139,6 @@ public final class RegistryGatewayClient implements DeviceRegistryClient {
         }
         return vertx.executeBlocking(() -> registry.tenantLimits(tenantId, defaults), false)
                 .onSuccess(l -> limits.put(tenantId, new CachedLimits(l, clock.instant().plus(cacheTtl))));
-    }
-
-    private DeviceIdentity verify(String tenantId, String authId, String password) {
-        Optional<DeviceRegistry.StoredCredential> credential = registry.findCredential(tenantId, authId);
-        if (!hasher.matches(password, credential.map(DeviceRegistry.StoredCredential::secretHash).orElse(null))) {
-            throw ClientError.unauthorized("unknown device, wrong password or device disabled");
-        }
-        return new DeviceIdentity(tenantId, credential.get().deviceId(), authId);
     }
 
     private static byte[] sha256(String password) {

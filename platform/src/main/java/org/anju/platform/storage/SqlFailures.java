@@ -61,9 +61,11 @@ public final class SqlFailures {
     }
 
     /**
-     * Turns a database failure into the error callers see: 504 when a statement ran out of time,
-     * else a retryable 503 naming what was unavailable. The message carries no SQL and no driver
-     * text; the detail is logged here.
+     * Turns a database failure into the error callers see: 504 when a statement ran out of time;
+     * a retryable 503 naming what was unavailable when trying again later may succeed
+     * ({@link #isRetryable}); else a 500 that is not retryable (an error in the SQL or the schema, a
+     * constraint the code did not expect), logged as an ERROR, since asking the caller to try again
+     * would only repeat it. The message carries no SQL and no driver text; the detail is logged here.
      *
      * @param what what the failed work was about, e.g. {@code "alerts"}
      */
@@ -71,6 +73,10 @@ public final class SqlFailures {
         if (isCanceled(e)) {
             LOG.info("{} query cancelled [sqlstate: {}]: {}", what, e.getSQLState(), e.getMessage());
             return ServerError.timeout(what + " query took too long");
+        }
+        if (!isRetryable(e)) {
+            LOG.error("{} failed [sqlstate: {}]: {}", what, e.getSQLState(), e.getMessage());
+            return ServerError.internal(what + " failed", e);
         }
         LOG.warn("{} unavailable [sqlstate: {}]: {}", what, e.getSQLState(), e.getMessage());
         return ServerError.unavailable(what + " unavailable", e);

@@ -22,14 +22,16 @@ import org.anju.platform.testing.Fixtures;
 import org.anju.platform.testing.RunningPlatform;
 
 /**
- * A database failure behind any API route is a 503 whose body says only that the database is
- * unavailable; the SQL error (table names, positions, driver text) is in the log. Each failure is
- * provoked for real: the table the route reads is renamed away while the request runs.
+ * A database failure behind any API route answers without database text: the SQL error (table
+ * names, positions, driver text) is in the log only. Each failure is provoked for real: the table
+ * the route reads is renamed away while the request runs, an error that would happen again, so the
+ * answer is a 500 "internal error", not a 503 that asks the caller to try again (a lost database
+ * is a 503: {@code DatabaseOutageIT}).
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class DatabaseFailureAnswersIT {
 
-    private static final String GENERIC = "database unavailable, try again later";
+    private static final String GENERIC = "internal error";
     private static RunningPlatform running;
     private static String root;
 
@@ -76,7 +78,7 @@ class DatabaseFailureAnswersIT {
     }
 
     private static void assertGeneric(String table, HttpResponse<String> answer) throws Exception {
-        assertThat(answer.statusCode()).as(table + ": " + answer.body()).isEqualTo(503);
+        assertThat(answer.statusCode()).as(table + ": " + answer.body()).isEqualTo(500);
         assertThat(RunningPlatform.json(answer).get("error").get("message").asText()).as(table).isEqualTo(GENERIC);
         assertThat(answer.body()).as(table).doesNotContain(table, "ERROR", "relation", "SQL", "postgres", "Position");
     }

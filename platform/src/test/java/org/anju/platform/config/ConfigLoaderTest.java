@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.anju.gateway.GatewayOptions;
+
 class ConfigLoaderTest {
 
     @TempDir
@@ -71,6 +73,11 @@ class ConfigLoaderTest {
         "ANJU_PRESENCE_CAMERA_INTERVAL, 0s, 'presence.camera.interval' has invalid value '0s'",
         "ANJU_MQTT_LIMITS_MESSAGES_PER_SECOND, -1, 'mqtt.limits.messagesPerSecond' has invalid value '-1'",
         "ANJU_MQTT_MAX_IN_FLIGHT_TOTAL, 10, 'mqtt.maxInFlightTotal' has invalid value '10'",
+        "ANJU_MQTT_PLAIN_ENABLED, false, 'mqtt.plainEnabled' has invalid value 'false'",
+        "ANJU_MQTT_AUTH_THROTTLE_MAX_DELAY, 100ms, 'mqtt.authThrottle.maxDelay' has invalid value '100ms'",
+        "ANJU_MQTT_AUTH_THROTTLE_MAX_FAILURES, -1, 'mqtt.authThrottle.maxFailures' has invalid value '-1'",
+        "ANJU_MQTT_AUTH_THROTTLE_MAX_ADDRESS_FAILURES, 5, 'mqtt.authThrottle.maxAddressFailures' has invalid value '5'",
+        "ANJU_SECURITY_DEVICE_HASHING_THREADS, -1, 'security.deviceHashing.threads' has invalid value '-1'",
     })
     void badValueNamesKeyAndValue(String variable, String value, String message) {
         assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of(variable, value)))
@@ -88,6 +95,28 @@ class ConfigLoaderTest {
         assertThat(config.mqtt().gateway().maxInFlightPerConnection()).isEqualTo(16);
         assertThat(config.mqtt().gateway().tls()).as("no certificate configured: no TLS listener").isEmpty();
         assertThat(config.mqtt().tlsPort()).isEqualTo(8883);
+    }
+
+    @Test
+    void throttlingAndHashingHaveDocumentedDefaults() {
+        AnjuConfig config = ConfigLoader.load(Optional.empty(), Map.of());
+
+        assertThat(config.mqtt().gateway().authThrottle()).isEqualTo(GatewayOptions.AuthThrottle.DEFAULTS);
+        assertThat(config.mqtt().gateway().plainEnabled()).isTrue();
+        assertThat(config.security().deviceHashing().threadsOrCores()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(config.security().deviceHashing().queue()).isEqualTo(10_000);
+        assertThat(config.security().deviceHashing().maxWait()).isEqualTo(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void aClientCaFileNeedsTheTenantItBelongsTo() throws IOException {
+        Path ca = Files.writeString(dir.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\n");
+        Path cert = Files.writeString(dir.resolve("server.p12"), "");
+
+        assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("ANJU_MQTT_TLS_CERT_PATH", cert.toString(),
+                "ANJU_MQTT_TLS_CLIENT_CA_PATH", ca.toString())))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'mqtt.tls.clientCertTenant'").hasMessageContaining("trusted-cas");
     }
 
     @Test

@@ -147,7 +147,8 @@ class ProvisioningApiIT {
         json(invalid).get("error").get("items").forEach(i -> paths.add(i.get("path").asText() + " " + i.get("message").asText()));
         assertThat(paths).containsExactly(
                 "devices[1].type unknown device type 'toaster' (camera, elevator, parcel_locker, ev_charger, smoke_detector, fire_panel)",
-                "devices[2].secret must be a text of 16 to 128 characters (a random machine-made secret)",
+                "devices[2].secret must be a text of at least 16 characters and at most 72 bytes in UTF-8, bcrypt's limit "
+                        + "(a random machine-made secret)",
                 "devices[3].id 'elder-dev-0' repeats devices[0]",
                 "devices[4].colour unknown field",
                 "devices[5].floor must be a whole number from -10 to 200");
@@ -165,6 +166,27 @@ class ProvisioningApiIT {
                 "must be a JSON object");
         assertError(send("POST", BASE + "acme/communities/nowhere/devices", devices(0, 1, "x", null), root), 404,
                 "no community 'nowhere' in tenant 'acme'");
+    }
+
+    /** Regression: a secret under 128 characters but over bcrypt's 72 bytes was a 500 from bcrypt. */
+    @Test
+    void aSecretOverBcrypts72BytesIsA400NamingTheLimit() throws Exception {
+        send("PUT", BASE + "acme/communities/fern", community("Fern", building("fern-b1", "Building 1", 6)), root);
+        ArrayNode devices = (ArrayNode) Json.MAPPER.readTree(devices(0, 2, "fern", "fern-b1")).get("devices");
+        ((ObjectNode) devices.get(0)).put("secret", "s".repeat(73));
+        ((ObjectNode) devices.get(1)).put("secret", "密".repeat(25)); // 25 characters, 75 bytes
+
+        HttpResponse<String> refused = send("POST", BASE + "acme/communities/fern/devices",
+                Json.MAPPER.createObjectNode().set("devices", devices).toString(), root);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(json(refused).get("error").get("items")).extracting(i -> i.get("path").asText())
+                .containsExactly("devices[0].secret", "devices[1].secret");
+        assertThat(json(refused).get("error").get("message").asText()).contains("at most 72 bytes");
+        ((ObjectNode) devices.get(0)).put("secret", "s".repeat(72));
+        ((ObjectNode) devices.get(1)).put("secret", "密".repeat(24));
+        assertThat(send("POST", BASE + "acme/communities/fern/devices",
+                Json.MAPPER.createObjectNode().set("devices", devices).toString(), root).statusCode()).as("72 bytes fit").isEqualTo(200);
     }
 
     @Test

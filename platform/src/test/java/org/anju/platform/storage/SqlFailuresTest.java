@@ -52,10 +52,16 @@ class SqlFailuresTest {
     @Test
     void failuresBecomeServerErrorsThatCarryNoDatabaseText() {
         ServerError unavailable = SqlFailures.toServerError("alerts",
-                new SQLException("ERROR: relation \"alerts\" does not exist at character 15", "42P01"));
+                new SQLException("FATAL: the database system is shutting down", "57P03"));
         assertThat(unavailable.code()).isEqualTo(503);
         assertThat(unavailable.isRetryable()).isTrue();
         assertThat(unavailable.getMessage()).isEqualTo("alerts unavailable");
+
+        ServerError broken = SqlFailures.toServerError("alerts",
+                new SQLException("ERROR: relation \"alerts\" does not exist at character 15", "42P01"));
+        assertThat(broken.code()).as("an error in the SQL would fail again: not 'try again later'").isEqualTo(500);
+        assertThat(broken.isRetryable()).isFalse();
+        assertThat(broken.getMessage()).isEqualTo("alerts failed");
 
         ServerError timeout = SqlFailures.toServerError("history",
                 new SQLException("ERROR: canceling statement due to statement timeout", "57014"));

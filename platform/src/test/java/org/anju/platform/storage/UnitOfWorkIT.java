@@ -112,14 +112,14 @@ class UnitOfWorkIT {
     }
 
     @Test
-    void aDatabaseFailureBecomesA503WithoutSqlText() {
+    void anUnexpectedConstraintViolationBecomesA500WithoutSqlText() {
         work.inTransaction("items", tx -> tx.update("INSERT INTO items VALUES (1, 'a')"));
 
         assertThatThrownBy(() -> work.inTransaction("items", tx -> tx.update("INSERT INTO items VALUES (1, 'again')")))
                 .isInstanceOfSatisfying(ServerError.class, e -> {
-                    assertThat(e.code()).isEqualTo(503);
-                    assertThat(e.isRetryable()).isTrue();
-                    assertThat(e.getMessage()).isEqualTo("items unavailable");
+                    assertThat(e.code()).as("the same insert would fail again").isEqualTo(500);
+                    assertThat(e.isRetryable()).isFalse();
+                    assertThat(e.getMessage()).isEqualTo("items failed");
                 });
     }
 
