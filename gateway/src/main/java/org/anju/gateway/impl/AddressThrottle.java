@@ -1,14 +1,12 @@
 package org.anju.gateway.impl;
 
-import java.net.Inet6Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 import org.anju.gateway.GatewayOptions;
+import org.anju.net.SourceAddress;
 
 /**
  * Counts failed authentications per source address, and per user name from it, and decides how
@@ -23,7 +21,6 @@ import org.anju.gateway.GatewayOptions;
 final class AddressThrottle {
 
     static final int MAX_TRACKED_NAMES = 100_000;
-    private static final int IPV6_PREFIX_BYTES = 8;
 
     private static final class Failures {
         private int count;
@@ -46,7 +43,7 @@ final class AddressThrottle {
         if (!settings.enabled()) {
             return Duration.ZERO;
         }
-        String source = source(address);
+        String source = SourceAddress.key(address);
         long now = nanoTime.getAsLong();
         long left = Math.max(left(addresses.get(source), now), left(names.get(nameKey(source, userName)), now));
         return Duration.ofNanos(left);
@@ -62,7 +59,7 @@ final class AddressThrottle {
         if (!settings.enabled()) {
             return Duration.ZERO;
         }
-        String source = source(address);
+        String source = SourceAddress.key(address);
         long now = nanoTime.getAsLong();
         String key = nameKey(source, userName);
         Failures name = names.size() < MAX_TRACKED_NAMES ? names.computeIfAbsent(key, k -> new Failures()) : names.get(key);
@@ -129,25 +126,4 @@ final class AddressThrottle {
         return source + '\u0000' + (userName == null ? "" : userName);
     }
 
-    /** The key an address counts under: itself for IPv4, its /64 for IPv6. */
-    static String source(String address) {
-        if (address == null || address.indexOf(':') < 0) {
-            return address == null ? "" : address;
-        }
-        try {
-            // a literal: no name is looked up
-            InetAddress parsed = InetAddress.getByName(address);
-            if (parsed instanceof Inet6Address v6) {
-                byte[] bytes = v6.getAddress();
-                StringBuilder prefix = new StringBuilder();
-                for (int i = 0; i < IPV6_PREFIX_BYTES; i += 2) {
-                    prefix.append(Integer.toHexString(((bytes[i] & 0xFF) << 8) | (bytes[i + 1] & 0xFF))).append(':');
-                }
-                return prefix.append(":/64").toString();
-            }
-            return parsed.getHostAddress();
-        } catch (UnknownHostException | SecurityException notALiteral) {
-            return address;
-        }
-    }
 }

@@ -1,7 +1,5 @@
 package org.anju.platform.auth;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +7,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+
+import org.anju.net.SourceAddress;
 
 /**
  * Slows down, then stops, password guessing over HTTP, per user name and per source address.
@@ -214,7 +214,7 @@ public final class LoginThrottle {
     public synchronized Admission admit(String username, String sourceAddress) {
         Instant now = clock.instant();
         String user = "user:" + username.strip().toLowerCase(Locale.ROOT);
-        String address = "address:" + addressKey(sourceAddress);
+        String address = "address:" + SourceAddress.key(sourceAddress);
         Counter userCounter = counter(user, now);
         Counter addressCounter = counter(address, now);
         if (userCounter == null || addressCounter == null) {
@@ -248,34 +248,6 @@ public final class LoginThrottle {
     /** Returns how many keys are remembered. */
     synchronized int keys() {
         return counters.size();
-    }
-
-    /**
-     * Returns the key of a source address: an IPv4 address as it is, an IPv6 address as its /64
-     * prefix, anything else (not an IP literal) as given.
-     */
-    static String addressKey(String sourceAddress) {
-        if (sourceAddress == null || sourceAddress.isBlank()) {
-            return "unknown";
-        }
-        String literal = sourceAddress.strip();
-        if (literal.indexOf(':') < 0 || !literal.matches("[0-9A-Fa-f:.%a-zA-Z]+")) {
-            return literal;
-        }
-        try {
-            // an IP literal: getByName parses it and never asks DNS
-            byte[] bytes = InetAddress.getByName(literal.replaceAll("%.*$", "")).getAddress();
-            if (bytes.length == 4) {
-                return InetAddress.getByAddress(bytes).getHostAddress();
-            }
-            StringBuilder prefix = new StringBuilder();
-            for (int i = 0; i < 8; i += 2) {
-                prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
-            }
-            return prefix.append(":/64").toString();
-        } catch (UnknownHostException e) {
-            return literal;
-        }
     }
 
     private Counter counter(String key, Instant now) {

@@ -1,13 +1,12 @@
 package org.anju.platform.auth;
 
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 import org.anju.error.ServerError;
+import org.anju.platform.registry.PasswordHasher;
 
 /**
  * The bounded pool on which user passwords are checked and hashed (bcrypt, about 64 ms of one
@@ -27,14 +26,7 @@ public final class PasswordChecks implements AutoCloseable {
      * @param queue   checks waiting for a thread before new ones are refused
      */
     public PasswordChecks(int threads, int queue) {
-        if (threads < 1 || queue < 0) {
-            throw new IllegalArgumentException("threads must be at least 1 and queue at least 0: " + threads + ", "
-                    + queue);
-        }
-        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                queue == 0 ? new java.util.concurrent.SynchronousQueue<>() : new ArrayBlockingQueue<>(queue),
-                Thread.ofPlatform().name("anju-password-", 0).daemon(true).factory(),
-                new ThreadPoolExecutor.AbortPolicy());
+        this.pool = PasswordHasher.boundedPool("anju-password-", threads, queue);
     }
 
     /**

@@ -8,7 +8,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.vertx.core.Context;
@@ -74,13 +73,22 @@ public final class PasswordHasher implements AutoCloseable {
         this.decoy = BCrypt.hashpw("decoy", BCrypt.gensalt(cost));
         this.checkNanos = new AtomicLong(System.nanoTime() - started);
         this.maxWaitNanos = maxWait.toNanos();
-        AtomicInteger count = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue), r -> {
-                    Thread thread = new Thread(r, "anju-password-hashing-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                }, new ThreadPoolExecutor.AbortPolicy());
+        this.pool = boundedPool("anju-password-hashing-", threads, queue);
+    }
+
+    /**
+     * Returns a pool for password work: {@code threads} daemon threads named {@code prefix} and a
+     * number, at most {@code queue} tasks waiting, and a {@link RejectedExecutionException} at once
+     * beyond that (the caller answers "busy"), so that bcrypt never takes more than its threads.
+     */
+    public static ThreadPoolExecutor boundedPool(String prefix, int threads, int queue) {
+        if (threads < 1 || queue < 0) {
+            throw new IllegalArgumentException("a password pool needs at least one thread and a queue of 0 or more: "
+                    + threads + ", " + queue);
+        }
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+                queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue),
+                Thread.ofPlatform().name(prefix, 1).daemon(true).factory(), new ThreadPoolExecutor.AbortPolicy());
     }
 
     /** Returns whether bcrypt takes the whole secret: at most {@value #MAX_SECRET_BYTES} bytes in UTF-8. */

@@ -149,10 +149,14 @@ class LoginThrottleTest {
         failWithWaits("alice", HOME, 5);
 
         assertThat(throttle.admit(" ALICE ", HOME)).isInstanceOf(LoginThrottle.Refused.class);
-        assertThat(LoginThrottle.addressKey("2001:db8:1:2:aaaa::1")).isEqualTo(LoginThrottle.addressKey("2001:db8:1:2::99"));
-        assertThat(LoginThrottle.addressKey("2001:db8:1:3::1")).isNotEqualTo(LoginThrottle.addressKey("2001:db8:1:2::1"));
-        assertThat(LoginThrottle.addressKey("203.0.113.7")).isEqualTo("203.0.113.7");
-        assertThat(LoginThrottle.addressKey(null)).isEqualTo("unknown");
+        for (int i = 1; i <= 10; i++) {
+            admitted("user" + i, "2001:db8:1:2::" + Integer.toHexString(i)).attempt().failed();
+        }
+        admitted("user11", "2001:db8:1:2:aaaa::1").attempt().failed();
+        assertThat(throttle.admit("carol", "2001:db8:1:2::99")).as("the same /64 counts as one address")
+                .isInstanceOf(LoginThrottle.Refused.class);
+        assertThat(throttle.admit("carol", "2001:db8:1:3::1")).as("another /64")
+                .isInstanceOf(LoginThrottle.Admitted.class);
     }
 
     @Test
