@@ -5,8 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
+
+import org.anju.platform.storage.UnitOfWork;
 
 /**
  * The benchmark's devices: tenant {@code bench}, communities {@code bench-c000…}, devices
@@ -55,39 +58,19 @@ final class BenchFleet {
         }
     }
 
-    /** Creates the tenant, communities and devices (existing ones are left alone). */
-    void provision(DataSource ds) throws SQLException {
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO tenants (id, name) VALUES (?, 'Benchmark') ON CONFLICT DO NOTHING")) {
-                ps.setString(1, TENANT);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO communities (id, tenant_id, name) VALUES (?, ?, ?)"
-                    + " ON CONFLICT DO NOTHING")) {
-                for (int i = 0; i < communities; i++) {
-                    ps.setString(1, communityId(i));
-                    ps.setString(2, TENANT);
-                    ps.setString(3, "Bench community " + i);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO devices (id, tenant_id, community_id, type, name)"
-                    + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-                for (int i = 0; i < devices; i++) {
-                    ps.setString(1, deviceId(i));
-                    ps.setString(2, TENANT);
-                    ps.setString(3, communityId(i % communities));
-                    ps.setString(4, TYPES.get(i % TYPES.size()));
-                    ps.setString(5, "Bench device " + i);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            c.commit();
-        }
+    /** Creates the tenant, communities and devices (existing ones are left alone), in one transaction. */
+    void provision(DataSource ds) {
+        UnitOfWork.of(ds).inTransaction("benchmark fleet", tx -> {
+            tx.update("INSERT INTO tenants (id, name) VALUES (?, 'Benchmark') ON CONFLICT DO NOTHING", TENANT);
+            tx.batch("INSERT INTO communities (id, tenant_id, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                    IntStream.range(0, communities).boxed().toList(),
+                    i -> new Object[] {communityId(i), TENANT, "Bench community " + i});
+            tx.batch("INSERT INTO devices (id, tenant_id, community_id, type, name) VALUES (?, ?, ?, ?, ?)"
+                    + " ON CONFLICT DO NOTHING", IntStream.range(0, devices).boxed().toList(),
+                    i -> new Object[] {deviceId(i), TENANT, communityId(i % communities), TYPES.get(i % TYPES.size()),
+                            "Bench device " + i});
+            return null;
+        });
     }
 
     private static String communityId(int i) {
