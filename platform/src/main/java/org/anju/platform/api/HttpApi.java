@@ -68,7 +68,7 @@ public final class HttpApi {
                 BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         Clock clock = Clock.systemUTC();
         AnjuConfig.Limits limits = services.limits();
-        new UserRoutes(vertx, services.auth()).mount(router, authenticated);
+        new UserRoutes(vertx, services.auth(), limits.directory(), clock).mount(router, authenticated);
         new AuditRoutes(vertx, services.auth().audit(), limits.audit(), clock).mount(router, authenticated);
         new DeviceRoutes(vertx, services.registry(), services.deviceUpdates(), limits.directory(), clock,
                 services.auth().streams()).mount(router, authenticated);

@@ -1,5 +1,6 @@
 package org.anju.platform.api;
 
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -19,7 +20,9 @@ import org.anju.platform.auth.Role;
 import org.anju.platform.auth.UserAccounts;
 import org.anju.platform.auth.UserChange;
 import org.anju.platform.auth.UserView;
-import org.anju.platform.query.QueryParams;
+import org.anju.platform.query.ListLimits;
+import org.anju.platform.query.ListRequest;
+import org.anju.platform.query.Page;
 
 /**
  * The users API under {@code /api/v1/users}: list, create, read, change (display name, roles,
@@ -29,8 +32,6 @@ import org.anju.platform.query.QueryParams;
  */
 final class UserRoutes {
 
-    static final int DEFAULT_LIMIT = 100;
-    static final int MAX_LIMIT = 500;
     private static final String BASE = "/api/v1/users";
     private static final Set<String> CREATE_FIELDS = Set.of("username", "displayName", "tenantId", "roles",
             "communityIds", "password");
@@ -38,10 +39,15 @@ final class UserRoutes {
 
     private final Vertx vertx;
     private final AuthServices auth;
+    private final ListLimits limits;
+    private final Clock clock;
 
-    UserRoutes(Vertx vertx, AuthServices auth) {
+    /** @param directory the limits of lists without a time range, which the users list shares */
+    UserRoutes(Vertx vertx, AuthServices auth, ListLimits directory, Clock clock) {
         this.vertx = vertx;
         this.auth = auth;
+        this.limits = directory.named("users");
+        this.clock = clock;
     }
 
     void mount(Router router, io.vertx.core.Handler<RoutingContext> authenticated) {
@@ -53,13 +59,12 @@ final class UserRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        int limit = QueryParams.intIn(ctx.queryParams()::get, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         String tenantId = ctx.queryParams().get("tenantId");
-        String after = ctx.queryParams().get("after");
         Responses.json(ctx, vertx.executeBlocking(() -> {
-            UserAccounts.Page page = auth.users().list(AuthRoutes.actor(ctx), tenantId, after, limit);
-            return new JsonObject().put("users", new JsonArray(page.users().stream().map(UserRoutes::json).toList()))
-                    .put("next", page.next());
+            ListRequest request = limits.request(AlertRoutes.params(ctx), clock.instant(), String.class);
+            Page<UserView> page = auth.users().list(AuthRoutes.actor(ctx), tenantId, request);
+            return new JsonObject().put("users", new JsonArray(page.items().stream().map(UserRoutes::json).toList()))
+                    .put("nextCursor", page.nextCursor());
         }, false));
     }
 

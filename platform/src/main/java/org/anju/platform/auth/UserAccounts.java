@@ -12,6 +12,8 @@ import io.vertx.core.json.JsonArray;
 import org.anju.error.ClientError;
 import org.anju.platform.audit.AuditEntry;
 import org.anju.platform.audit.AuditLog;
+import org.anju.platform.query.ListRequest;
+import org.anju.platform.query.Page;
 import org.anju.platform.registry.PasswordHasher;
 import org.anju.platform.storage.UnitOfWork;
 import org.anju.platform.storage.UnitOfWork.Tx;
@@ -31,9 +33,6 @@ public final class UserAccounts {
     public record Created(UserView user, String generatedPassword) {
     }
 
-    /** A page of users by name; {@code next} is the name to continue after, null on the last page. */
-    public record Page(List<UserView> users, String next) {
-    }
 
     private final UnitOfWork db;
     private final PasswordHasher hasher;
@@ -94,13 +93,13 @@ public final class UserAccounts {
      * Lists users by name, a page at a time: a property administrator's own tenant, or (platform
      * administrators) one tenant or all.
      */
-    public Page list(Actor actor, String tenantId, String after, int limit) {
+    public Page<UserView> list(Actor actor, String tenantId, ListRequest page) {
         UserGrants.requireAdministrator(actor);
         String tenant = actor.isCommandLine() || actor.user().has(Role.PLATFORM_ADMIN) ? tenantId
                 : actor.user().tenantId();
-        List<UserView> users = db.read("users", tx -> UserStore.list(tx, tenant, after, limit + 1));
-        return users.size() <= limit ? new Page(users, null)
-                : new Page(List.copyOf(users.subList(0, limit)), users.get(limit - 1).username());
+        String after = page.after() == null ? null : page.after().text(0);
+        List<UserView> users = db.read("users", tx -> UserStore.list(tx, tenant, after, page.fetchSize()));
+        return page.page(users, user -> new Object[] {user.username()});
     }
 
     /**

@@ -230,7 +230,7 @@ public record AnjuConfig(
      *
      * @param events               device events, per device and per community
      * @param records              alerts, incidents, fire cases, rescues and webhook deliveries
-     * @param directory            lists without a time range: communities, devices, webhook subscriptions
+     * @param directory            lists without a time range: communities, devices, webhook subscriptions, users
      * @param history              device histories, per resolution
      * @param feedMaxCatchUp       how old the first notification a resuming feed replays may be
      * @param storageFiguresMaxAge how long a community's storage figures are answered before they are measured again

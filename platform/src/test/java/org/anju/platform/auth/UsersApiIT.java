@@ -130,8 +130,12 @@ class UsersApiIT {
         assertThat(names(api.get("/api/v1/users?tenantId=zenith", root, 200))).contains("zed").doesNotContain("pam");
         JsonNode firstPage = api.get("/api/v1/users?limit=1", root, 200);
         assertThat(firstPage.get("users")).hasSize(1);
-        assertThat(api.get("/api/v1/users?limit=1&after=" + firstPage.get("next").asText(), root, 200)
-                .get("users").get(0).get("username").asText()).isGreaterThan(firstPage.get("next").asText());
+        String first = firstPage.get("users").get(0).get("username").asText();
+        assertThat(api.get("/api/v1/users?limit=1&cursor=" + firstPage.get("nextCursor").asText(), root, 200)
+                .get("users").get(0).get("username").asText()).isGreaterThan(first);
+        assertThat(ApiCalls.message(api.get("/api/v1/users?limit=2001", root, 400))).as("the directory's page limit")
+                .contains("2000", "users");
+        assertThat(ApiCalls.message(api.get("/api/v1/users?cursor=not-a-cursor", root, 400))).contains("cursor");
     }
 
     @Test
