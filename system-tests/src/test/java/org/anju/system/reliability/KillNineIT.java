@@ -86,6 +86,9 @@ class KillNineIT {
         Path log = dataDir.resolve("platform.log");
 
         Process first = startPlatform(env, log, httpPort);
+        // a fresh database has no user: the log says how to create the first administrator
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(log).contains(
+                "no platform administrator yet: create the first one with './anju admin create-user NAME --role platform_admin'"));
         Db db = unresolvedDb.withPasswordFrom(dataDir);
         List<DeviceManifest.Device> devices;
         try (HikariDataSource ds = dataSource(db)) {
