@@ -43,7 +43,8 @@ final class ProtocolGuard extends ChannelDuplexHandler {
 
     private enum State { BEFORE_CONNECT, AUTHENTICATING, ACCEPTED, REFUSED }
 
-    private final Queue<Object> held = new ArrayDeque<>();
+    // made only for a device that sends before its CONNACK: most never do, and each idle connection has a guard
+    private Queue<Object> held;
     private State state = State.BEFORE_CONNECT;
 
     @Override
@@ -69,6 +70,9 @@ final class ProtocolGuard extends ChannelDuplexHandler {
                 if (type == MqttMessageType.CONNECT) {
                     violation(ctx, msg, "a second CONNECT");
                 } else {
+                    if (held == null) {
+                        held = new ArrayDeque<>(4);
+                    }
                     held.add(msg);
                 }
             }
@@ -132,8 +136,8 @@ final class ProtocolGuard extends ChannelDuplexHandler {
         }
         // reading again before the held packets go on: whatever they cause (pausing for backpressure) holds
         ctx.channel().config().setAutoRead(true);
-        boolean replayed = !held.isEmpty();
-        while (!held.isEmpty() && ctx.channel().isActive()) {
+        boolean replayed = held != null && !held.isEmpty();
+        while (held != null && !held.isEmpty() && ctx.channel().isActive()) {
             ctx.fireChannelRead(held.poll());
         }
         drop();
@@ -164,9 +168,13 @@ final class ProtocolGuard extends ChannelDuplexHandler {
     }
 
     private void drop() {
+        if (held == null) {
+            return;
+        }
         while (!held.isEmpty()) {
             ReferenceCountUtil.release(held.poll());
         }
+        held = null;
     }
 
     private static String address(ChannelHandlerContext ctx) {
