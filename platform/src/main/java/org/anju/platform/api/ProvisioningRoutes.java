@@ -78,11 +78,14 @@ final class ProvisioningRoutes {
         requireProvisioner(user, tenantId);
         String body = ctx.body().asString();
         Actor actor = AuthRoutes.actor(ctx);
-        CommunityProvisioning.OnCreated giveToCreator = user.has(Role.PLATFORM_ADMIN) ? (tx, id) -> { }
+        boolean platformAdmin = user.has(Role.PLATFORM_ADMIN);
+        CommunityProvisioning.OnCreated giveToCreator = platformAdmin ? (tx, id) -> { }
                 : (tx, id) -> UserAccounts.grantCreatedCommunity(tx, actor, id);
+        CommunityProvisioning.MayChangeExisting mayChange = platformAdmin ? CommunityProvisioning.MayChangeExisting.ANY
+                : id -> requireOwnCommunity(user, id);
         Responses.json(ctx, vertx.executeBlocking(() -> {
             ProvisioningResult result = provisioning.community(tenantId, communityId,
-                    ProvisioningRequests.community(body), giveToCreator);
+                    ProvisioningRequests.community(body), giveToCreator, mayChange);
             sessions.userChanged(user.username());
             return result;
         }, false));
@@ -91,7 +94,11 @@ final class ProvisioningRoutes {
     private void devices(RoutingContext ctx) {
         String tenantId = slug(ctx, "tenantId");
         String communityId = slug(ctx, "communityId");
-        requireProvisioner(AuthRoutes.principal(ctx), tenantId);
+        Principal user = AuthRoutes.principal(ctx);
+        requireProvisioner(user, tenantId);
+        if (!user.has(Role.PLATFORM_ADMIN)) {
+            requireOwnCommunity(user, communityId);
+        }
         String body = ctx.body().asString();
         // parsing 5,000 devices is work too: off the event loop with the rest
         Responses.json(ctx, vertx.executeBlocking(
@@ -116,6 +123,17 @@ final class ProvisioningRoutes {
         }
         if (!tenantId.equals(user.tenantId())) {
             throw ClientError.forbidden(user.username() + " may not provision tenant '" + tenantId + "'");
+        }
+    }
+
+    /**
+     * A property administrator provisions the communities they were given (or created) only: a
+     * new community of their tenant becomes theirs, another existing one is not theirs to change.
+     */
+    private static void requireOwnCommunity(Principal user, String communityId) {
+        if (!user.isStaffOf(communityId)) {
+            throw ClientError.forbidden(user.username() + " may not provision community '" + communityId
+                    + "' (not one of theirs)");
         }
     }
 

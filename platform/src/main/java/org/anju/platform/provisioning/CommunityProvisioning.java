@@ -89,6 +89,16 @@ public final class CommunityProvisioning {
         void created(UnitOfWork.Tx tx, String communityId) throws SQLException;
     }
 
+    /** Decides, in the transaction, whether the caller may provision a community that exists already. */
+    @FunctionalInterface
+    public interface MayChangeExisting {
+        /** @throws ClientError 403 when the caller may not */
+        void check(String communityId);
+
+        /** Any existing community of the tenant (a platform administrator). */
+        MayChangeExisting ANY = communityId -> { };
+    }
+
     /**
      * Creates a community and its buildings, or finds them unchanged; new buildings may be added
      * to an existing community.
@@ -109,6 +119,15 @@ public final class CommunityProvisioning {
      * @throws ProvisioningRejected 409 naming each building stored differently
      */
     public ProvisioningResult community(String tenantId, String communityId, CommunitySpec spec, OnCreated onCreated) {
+        return community(tenantId, communityId, spec, onCreated, MayChangeExisting.ANY);
+    }
+
+    /**
+     * As {@link #community(String, String, CommunitySpec, OnCreated)}; {@code mayChange} is asked,
+     * in the same transaction, before an existing community (or new buildings of it) is touched.
+     */
+    public ProvisioningResult community(String tenantId, String communityId, CommunitySpec spec, OnCreated onCreated,
+            MayChangeExisting mayChange) {
         List<ProvisioningResult.ItemOutcome> outcomes = new ArrayList<>();
         registrar.inOneTransaction(tx -> {
             tx.lock();
@@ -119,6 +138,9 @@ public final class CommunityProvisioning {
                         spec.lon()));
                 onCreated.created(tx.tx(), communityId);
             } else {
+                if (existing.tenantId().equals(tenantId)) {
+                    mayChange.check(communityId);
+                }
                 checkSameCommunity(communityId, tenantId, existing, spec);
             }
             outcomes.add(new ProvisioningResult.ItemOutcome(communityId,

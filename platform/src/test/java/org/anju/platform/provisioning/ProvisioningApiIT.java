@@ -85,6 +85,23 @@ class ProvisioningApiIT {
     }
 
     @Test
+    void aPropertyAdministratorProvisionsOnlyTheirOwnOrNewCommunities() throws Exception {
+        String spruce = community("Spruce Court", building("spruce-b1", "Building 1", 6));
+        assertThat(send("PUT", BASE + "acme/communities/spruce", spruce, root).statusCode()).isEqualTo(200);
+
+        assertError(send("PUT", BASE + "acme/communities/spruce", spruce, acmeAdmin), 403,
+                "may not provision community 'spruce' (not one of theirs)");
+        assertError(send("PUT", BASE + "acme/communities/spruce",
+                community("Spruce Court", building("spruce-b1", "Building 1", 6), building("spruce-b2", "Building 2", 6)),
+                acmeAdmin), 403, "not one of theirs");
+        assertError(send("POST", BASE + "acme/communities/spruce/devices", devices(0, 1, "spruce", null), acmeAdmin),
+                403, "not one of theirs");
+        assertThat(strings("SELECT count(*) FROM buildings WHERE community_id = 'spruce'")).as("nothing written")
+                .containsExactly("1");
+        assertThat(strings("SELECT count(*) FROM devices WHERE community_id = 'spruce'")).containsExactly("0");
+    }
+
+    @Test
     void repeatingARequestChangesNothingAndAnswersTheSame() throws Exception {
         String community = community("Cedar Court", building("cedar-b1", "Building 1", 6),
                 building("cedar-b2", "Building 2", 9));
@@ -191,7 +208,8 @@ class ProvisioningApiIT {
 
     @Test
     void twoThousandDevicesInOneRequest() throws Exception {
-        send("PUT", BASE + "acme/communities/fir", community("Fir", building("fir-b1", "Building 1", 30)), root);
+        // created by the property administrator, so it is theirs to provision
+        send("PUT", BASE + "acme/communities/fir", community("Fir", building("fir-b1", "Building 1", 30)), acmeAdmin);
         String body = devices(0, 2000, "fir", "fir-b1");
         assertThat(body.length()).isGreaterThan(64 * 1024);
         HttpResponse<String> bulk = send("POST", BASE + "acme/communities/fir/devices", body, acmeAdmin);
