@@ -7,7 +7,8 @@ import java.sql.Statement;
 
 /**
  * A process that starts the embedded database over a folder, writes a row, says so, and waits to
- * be killed: {@link EmbeddedPostgresIT} kills it with SIGKILL to leave its server behind.
+ * be killed: {@link EmbeddedPostgresIT} kills it with SIGKILL to leave its server behind. It waits
+ * on its standard input, which the test holds open, so that it also ends if the test's JVM does.
  * <p>
  * Arguments: data folder, password file.
  */
@@ -26,6 +27,8 @@ public final class EmbeddedPostgresHolder {
         }
         System.out.println("ready port=" + server.port());
         System.out.flush();
-        Thread.sleep(Long.MAX_VALUE);
+        while (System.in.read() != -1) {
+            // nothing is sent: the test ends this process with SIGKILL, or closes the input by ending
+        }
     }
 }
