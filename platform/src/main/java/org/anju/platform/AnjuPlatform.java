@@ -32,6 +32,7 @@ import org.anju.platform.commands.DeviceCommands;
 import org.anju.platform.config.AnjuConfig;
 import org.anju.platform.delivery.Delivery;
 import org.anju.platform.delivery.Outbox;
+import org.anju.platform.estate.EstateServices;
 import org.anju.platform.ingest.IngestListener;
 import org.anju.platform.ingest.IngestSettings;
 import org.anju.platform.ingest.TelemetryIngest;
@@ -149,7 +150,8 @@ public final class AnjuPlatform implements AutoCloseable {
                         config.limits(), meters),
                 new CommunityProvisioning(registrar,
                         new PasswordHasher(CommunityProvisioning.DEVICE_SECRET_BCRYPT_COST)),
-                delivery, alerts, config.limits()));
+                delivery, alerts, config.limits(), EstateServices.of(database.work(RequestClass.INTERACTIVE),
+                        auth.users().residentLogins(), clock, config.rollup().dayZone())));
         httpPort = await(http.start());
         mqttPort = await(gateway.start());
     }

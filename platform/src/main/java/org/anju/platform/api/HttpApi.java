@@ -25,6 +25,7 @@ import org.anju.platform.auth.AuthServices;
 import org.anju.platform.commands.DeviceCommands;
 import org.anju.platform.config.AnjuConfig;
 import org.anju.platform.delivery.Delivery;
+import org.anju.platform.estate.EstateServices;
 import org.anju.platform.provisioning.CommunityProvisioning;
 import org.anju.platform.registry.DeviceRegistry;
 
@@ -46,7 +47,7 @@ public final class HttpApi {
     public record Services(AuthServices auth, DeviceRegistry registry,
             LiveDeviceUpdates deviceUpdates, DeviceCommands commands, PrometheusMeterRegistry meters,
             BooleanSupplier databaseReachable, StorageServices storage, CommunityProvisioning provisioning,
-            Delivery delivery, AlertServices alerts, AnjuConfig.Limits limits) {
+            Delivery delivery, AlertServices alerts, AnjuConfig.Limits limits, EstateServices estate) {
     }
 
     private final Vertx vertx;
@@ -81,6 +82,8 @@ public final class HttpApi {
         new StorageRoutes(vertx, services.registry(), services.storage().usage()).mount(router, authenticated);
         new ProvisioningRoutes(vertx, services.provisioning(), services.auth().sessions())
                 .mount(router, auth.authenticateThenRead(ProvisioningRoutes.bodyHandler()));
+        new EstateRoutes(vertx, services.estate(), limits.directory(), clock)
+                .mount(router, authenticated, auth.authenticateThenRead(ProvisioningRoutes.bodyHandler()));
         new FeedRoutes(services.delivery().feed(), services.auth().streams(), limits.feedMaxCatchUp())
                 .mount(router, authenticated);
         new WebhookRoutes(vertx, services.delivery().webhooks(), limits.directory(), limits.records(), clock)

@@ -114,7 +114,7 @@ final class ProvisioningRoutes {
     }
 
     /** Platform admins provision any tenant, property admins their own. */
-    private static void requireProvisioner(Principal user, String tenantId) {
+    static void requireProvisioner(Principal user, String tenantId) {
         if (user.has(Role.PLATFORM_ADMIN)) {
             return;
         }
@@ -130,14 +130,14 @@ final class ProvisioningRoutes {
      * A property administrator provisions the communities they were given (or created) only: a
      * new community of their tenant becomes theirs, another existing one is not theirs to change.
      */
-    private static void requireOwnCommunity(Principal user, String communityId) {
+    static void requireOwnCommunity(Principal user, String communityId) {
         if (!user.isStaffOf(communityId)) {
             throw ClientError.forbidden(user.username() + " may not provision community '" + communityId
                     + "' (not one of theirs)");
         }
     }
 
-    private static String slug(RoutingContext ctx, String param) {
+    static String slug(RoutingContext ctx, String param) {
         String value = ctx.pathParam(param);
         if (!ProvisioningRequests.isSlug(value)) {
             throw ClientError.badRequest(param + " '" + value
@@ -147,7 +147,7 @@ final class ProvisioningRoutes {
     }
 
     /** Answers a request refused because of its items with the list of what is wrong; other failures go on. */
-    private static void rejected(RoutingContext ctx) {
+    static void rejected(RoutingContext ctx) {
         if (!(ctx.failure() instanceof ProvisioningRejected rejected) || ctx.response().headWritten()) {
             ctx.next();
             return;

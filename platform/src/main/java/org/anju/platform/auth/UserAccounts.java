@@ -212,6 +212,11 @@ public final class UserAccounts {
                 .with("communityId", communityId).with("reason", "created it"));
     }
 
+    /** Returns the provisioning of residents' logins (estate's households), with this one's hasher. */
+    public ResidentLogins residentLogins() {
+        return new ResidentLogins(db, hasher, changed);
+    }
+
     /**
      * Creates or replaces a user whole, without an actor (the demo's users, test fixtures); the
      * password must meet the policy like any other.
@@ -254,11 +259,11 @@ public final class UserAccounts {
         UserGrants.requireConsistent(tenantId, roles, communityIds, tenants.tenantsOf(communityIds));
     }
 
-    private static JsonArray wireNames(Set<Role> roles) {
+    static JsonArray wireNames(Set<Role> roles) {
         return new JsonArray(roles.stream().map(Role::wireName).sorted().toList());
     }
 
-    private static JsonArray sorted(Set<String> values) {
+    static JsonArray sorted(Set<String> values) {
         return new JsonArray(List.copyOf(new TreeSet<>(values)));
     }
 }

@@ -43,6 +43,12 @@ final class UserStore {
                 + " LIMIT ?", rs -> stored(rs).view(), tenantId, tenantId, after == null ? "" : after, limit);
     }
 
+    /** Returns those of the user names that exist. */
+    static Set<String> existing(Tx tx, Collection<String> usernames) throws SQLException {
+        return Set.copyOf(tx.query("SELECT u.username FROM users u WHERE u.username = ANY (?)", rs -> rs.getString(1),
+                (Object) usernames.toArray(String[]::new)));
+    }
+
     /** Inserts a new user; returns false (and writes nothing) when the user name is taken. */
     static boolean insert(Tx tx, UserView user, String passwordHash) throws SQLException {
         if (tx.update("INSERT INTO users (username, display_name, password_hash, tenant_id, enabled)"

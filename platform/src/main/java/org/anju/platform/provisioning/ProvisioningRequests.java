@@ -166,7 +166,8 @@ public final class ProvisioningRequests {
                 authId == null ? id : authId, secret) : null;
     }
 
-    static JsonNode object(String body) {
+    /** Returns the body's JSON object. @throws ClientError 400 when it is not one */
+    public static JsonNode object(String body) {
         try {
             JsonNode root = body == null || body.isBlank() ? null : Json.MAPPER.readTree(body);
             if (root == null || !root.isObject()) {
@@ -178,7 +179,8 @@ public final class ProvisioningRequests {
         }
     }
 
-    static Set<String> unknownFields(JsonNode node, Set<String> known) {
+    /** Returns the object's fields that are not among the known ones, sorted. */
+    public static Set<String> unknownFields(JsonNode node, Set<String> known) {
         Set<String> unknown = new java.util.TreeSet<>();
         node.fieldNames().forEachRemaining(f -> {
             if (!known.contains(f)) {
@@ -212,22 +214,29 @@ public final class ProvisioningRequests {
         return v.asDouble();
     }
 
-    /** The errors of one list. */
-    private static final class Items {
+    /** The errors of one list of a request (other capabilities' bulk requests use it too). */
+    public static final class Items {
 
         private final String list;
         private final List<ItemError> errors = new ArrayList<>();
 
-        Items(String list) {
+        /** @param list names the list in each error's path, e.g. {@code devices} or {@code households[3].vehicles} */
+        public Items(String list) {
             this.list = list;
         }
 
-        Item at(int index) {
+        /** Returns the checker of the list's item at the index. */
+        public Item at(int index) {
             return new Item(this, index);
         }
 
+        /** Returns the errors recorded so far. */
+        public List<ItemError> errors() {
+            return errors;
+        }
+
         /** Records an error when the value repeats an earlier item's; returns whether it was unique. */
-        boolean unique(Map<String, Integer> seen, String value, int index, String field) {
+        public boolean unique(Map<String, Integer> seen, String value, int index, String field) {
             Integer first = seen.putIfAbsent(value, index);
             if (first != null) {
                 errors.add(new ItemError(list, index, field, "'" + value + "' repeats " + list + "[" + first + "]"));
@@ -235,7 +244,8 @@ public final class ProvisioningRequests {
             return first == null;
         }
 
-        void throwIfAny() {
+        /** @throws ProvisioningRejected 400 naming every error recorded, if any */
+        public void throwIfAny() {
             if (!errors.isEmpty()) {
                 throw ProvisioningRejected.invalid(errors);
             }
@@ -243,7 +253,7 @@ public final class ProvisioningRequests {
     }
 
     /** Checks the fields of one item, recording each mistake. */
-    private static final class Item {
+    public static final class Item {
 
         private final Items items;
         private final int index;
@@ -254,16 +264,19 @@ public final class ProvisioningRequests {
             this.index = index;
         }
 
-        boolean ok() {
+        /** Returns whether no mistake was recorded for the item. */
+        public boolean ok() {
             return ok;
         }
 
-        void error(String field, String message) {
+        /** Records a mistake in the field (null: the item as a whole). */
+        public void error(String field, String message) {
             ok = false;
             items.errors.add(new ItemError(items.list, index, field, message));
         }
 
-        boolean isObject(JsonNode node) {
+        /** Returns whether the item is an object, recording a mistake when not. */
+        public boolean isObject(JsonNode node) {
             if (!node.isObject()) {
                 error(null, "must be an object");
                 return false;
@@ -271,11 +284,13 @@ public final class ProvisioningRequests {
             return true;
         }
 
-        void noUnknownFields(JsonNode node, Set<String> known) {
+        /** Records each field of the item that is not known. */
+        public void noUnknownFields(JsonNode node, Set<String> known) {
             unknownFields(node, known).forEach(f -> error(f, "unknown field"));
         }
 
-        String text(JsonNode node, String field, boolean required, Pattern pattern, String patternText) {
+        /** Returns a text field (at most {@value #MAX_TEXT_LENGTH} characters, matching the pattern if any), or null after recording why not. */
+        public String text(JsonNode node, String field, boolean required, Pattern pattern, String patternText) {
             JsonNode v = node.get(field);
             if (v == null || v.isNull()) {
                 if (required) {
@@ -294,7 +309,8 @@ public final class ProvisioningRequests {
             return v.asText();
         }
 
-        Integer integer(JsonNode node, String field, int min, int max) {
+        /** Returns an optional whole-number field in the range, or null (recording a mistake when it is not one). */
+        public Integer integer(JsonNode node, String field, int min, int max) {
             JsonNode v = node.get(field);
             if (v == null || v.isNull()) {
                 return null;
