@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.anju.error.ClientError;
@@ -104,8 +103,7 @@ public final class EstateDirectory {
 
     private HouseholdView view(UnitOfWork.Tx tx, Household h, Optional<Membership> own) throws SQLException {
         String building = Buildings.names(tx, List.of(h.buildingId())).get(h.buildingId());
-        Map<String, Buildings.Unit> units = h.unitId() == null ? Map.of() : Buildings.units(tx, List.of(h.unitId()));
-        Buildings.Unit unit = units.get(h.unitId());
+        Buildings.Unit unit = h.unitId() == null ? null : Buildings.units(tx, List.of(h.unitId())).get(h.unitId());
         return new HouseholdView(h, building, unit == null ? null : unit.name(),
                 own.map(Membership::relation).orElse(null), own.map(Membership::since).orElse(null),
                 own.map(Membership::until).orElse(null), Households.members(tx, h.id()),

@@ -54,6 +54,7 @@ final class MatrixTargets {
             targets.named.put("missing-" + kind, Map.of(idName(kind), MISSING_ID, "deliveryId", MISSING_ID));
         }
         targets.named.put("platform-sub", targets.subscription(null));
+        targets.households();
         return targets;
     }
 
@@ -121,6 +122,32 @@ final class MatrixTargets {
         named.put(where + "-fire-case", Map.of("caseId", fireCase.get("id").asText()));
         named.put(where + "-rescue", Map.of("rescueId", rescue.get("id").asText()));
         named.put(where + "-sub", subscription(place));
+    }
+
+    /**
+     * Provisions households as the platform admin: in the own community one whose owner is the
+     * resident caller and another, and one of the sibling community.
+     */
+    private void households() throws Exception {
+        String resident = Caller.RESIDENT.username;
+        JsonNode own = api.post(estate("own"), root, """
+                {"households": [
+                  {"buildingId": "elm-b1", "floor": 3, "number": "matrix-301", "privateAreaM2": 88.5,
+                   "residents": [{"username": "%s", "relation": "owner", "since": "2020-01-01"}]},
+                  {"buildingId": "elm-b1", "floor": 3, "number": "matrix-302", "privateAreaM2": 91}]}"""
+                .formatted(resident), 200);
+        JsonNode sibling = api.post(estate("sibling"), root, """
+                {"households": [{"buildingId": "oak-b1", "floor": 1, "number": "matrix-101", "privateAreaM2": 60}]}""",
+                200);
+        named.put("own-household", Map.of("householdId", own.get("items").get(0).get("id").asText()));
+        named.put("other-household", Map.of("householdId", own.get("items").get(2).get("id").asText()));
+        named.put("sibling-household", Map.of("householdId", sibling.get("items").get(0).get("id").asText()));
+        named.put("missing-household", Map.of("householdId", MISSING_ID));
+    }
+
+    private static String estate(String where) {
+        Place place = AccessWorld.PLACES.get(where);
+        return "/api/v1/provisioning/tenants/" + place.tenantId() + "/communities/" + place.communityId() + "/estate";
     }
 
     /** Creates a subscription of the place (platform-wide for null) with a pending delivery due tomorrow. */
