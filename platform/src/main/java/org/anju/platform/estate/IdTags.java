@@ -33,10 +33,23 @@ public final class IdTags {
                 + "AND t.enabled", rs -> rs.getLong(1), communityId, idTag);
     }
 
+    /**
+     * Returns the community's enabled tags. Charging events store an id tag only as its match key
+     * ({@code EventSecrets.matchKey("idTag", tag)}), so whoever pairs sessions with households hashes
+     * these and compares.
+     */
+    public static List<IdTag> ofCommunity(UnitOfWork.Tx tx, String communityId) throws SQLException {
+        return tx.query("SELECT t.community_id, t.id_tag, t.household_id, t.enabled FROM charging_id_tags t "
+                + "WHERE t.community_id = ? AND t.enabled ORDER BY t.id_tag", IdTags::idTag, communityId);
+    }
+
     /** Returns the household's tags, enabled or not, by tag. */
     public static List<IdTag> ofHousehold(UnitOfWork.Tx tx, long householdId) throws SQLException {
         return tx.query("SELECT t.community_id, t.id_tag, t.household_id, t.enabled FROM charging_id_tags t "
-                + "WHERE t.household_id = ? ORDER BY t.id_tag",
-                rs -> new IdTag(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBoolean(4)), householdId);
+                + "WHERE t.household_id = ? ORDER BY t.id_tag", IdTags::idTag, householdId);
+    }
+
+    private static IdTag idTag(java.sql.ResultSet rs) throws SQLException {
+        return new IdTag(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBoolean(4));
     }
 }
