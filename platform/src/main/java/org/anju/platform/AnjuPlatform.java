@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import org.anju.gateway.MqttGateway;
 import org.anju.platform.api.AlertServices;
+import org.anju.platform.api.BillingServices;
 import org.anju.platform.api.HttpApi;
 import org.anju.platform.api.LiveDeviceUpdates;
 import org.anju.platform.api.StorageServices;
@@ -149,7 +150,8 @@ public final class AnjuPlatform implements AutoCloseable {
                         config.limits(), meters),
                 new CommunityProvisioning(registrar,
                         new PasswordHasher(CommunityProvisioning.DEVICE_SECRET_BCRYPT_COST)),
-                delivery, alerts, config.limits()));
+                delivery, alerts, config.limits(),
+                BillingServices.of(database.work(RequestClass.INTERACTIVE), config.billing(), clock)));
         httpPort = await(http.start());
         mqttPort = await(gateway.start());
     }

@@ -1,13 +1,10 @@
 package org.anju.platform.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
-
-import org.anju.error.ClientError;
 
 /** The rounding rule: per line, half up, to a whole fen. */
 class FenTest {
@@ -39,14 +36,5 @@ class FenTest {
         assertThat(Fen.share(1, 1, 3)).isEqualTo(0);
         // 5 × 49 / 100 = 2.45 → 2: the digit after the first decimal never rounds twice
         assertThat(Fen.share(5, 49, 100)).isEqualTo(2);
-    }
-
-    @Test
-    void parsesOnlyWholeNonNegativeFen() {
-        assertThat(Fen.parse("rate", 150)).isEqualTo(150);
-        assertThat(Fen.parse("rate", 0L)).isZero();
-        assertThatThrownBy(() -> Fen.parse("rate", -1)).isInstanceOf(ClientError.class).hasMessageContaining("rate");
-        assertThatThrownBy(() -> Fen.parse("rate", 1.5)).isInstanceOf(ClientError.class).hasMessageContaining("rate");
-        assertThatThrownBy(() -> Fen.parse("rate", "150")).isInstanceOf(ClientError.class);
     }
 }
