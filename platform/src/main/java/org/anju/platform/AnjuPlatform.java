@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import org.anju.gateway.MqttGateway;
 import org.anju.platform.api.AlertServices;
+import org.anju.platform.api.BillingServices;
 import org.anju.platform.api.HttpApi;
 import org.anju.platform.api.LiveDeviceUpdates;
 import org.anju.platform.api.StorageServices;
@@ -151,7 +152,8 @@ public final class AnjuPlatform implements AutoCloseable {
                 new CommunityProvisioning(registrar,
                         new PasswordHasher(CommunityProvisioning.DEVICE_SECRET_BCRYPT_COST)),
                 delivery, alerts, config.limits(), EstateServices.of(database.work(RequestClass.INTERACTIVE),
-                        auth.users().residentLogins(), clock, config.rollup().dayZone())));
+                        auth.users().residentLogins(), clock, config.rollup().dayZone()),
+                BillingServices.of(database.work(RequestClass.INTERACTIVE), config.billing(), clock)));
         httpPort = await(http.start());
         mqttPort = await(gateway.start());
     }

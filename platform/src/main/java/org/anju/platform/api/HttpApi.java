@@ -47,7 +47,8 @@ public final class HttpApi {
     public record Services(AuthServices auth, DeviceRegistry registry,
             LiveDeviceUpdates deviceUpdates, DeviceCommands commands, PrometheusMeterRegistry meters,
             BooleanSupplier databaseReachable, StorageServices storage, CommunityProvisioning provisioning,
-            Delivery delivery, AlertServices alerts, AnjuConfig.Limits limits, EstateServices estate) {
+            Delivery delivery, AlertServices alerts, AnjuConfig.Limits limits, EstateServices estate,
+            BillingServices billing) {
     }
 
     private final Vertx vertx;
@@ -91,6 +92,7 @@ public final class HttpApi {
         new AlertRoutes(vertx, services.alerts().alerts(), limits.records(), clock).mount(router, authenticated);
         new FireRoutes(vertx, services.alerts().fire(), limits.records(), clock).mount(router, authenticated);
         new RescueRoutes(vertx, services.alerts().rescues(), limits.records(), clock).mount(router, authenticated);
+        new TariffRoutes(vertx, services.registry(), services.billing(), clock).mount(router, authenticated);
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         router.route().failureHandler(ApiErrors::handle);
     }

@@ -20,6 +20,9 @@ import org.anju.gateway.TenantLimits;
 import org.anju.platform.presence.Expectation;
 import org.anju.platform.presence.PresenceSettings;
 import org.anju.platform.alerts.AlertSettings;
+import org.anju.platform.billing.BillingSettings;
+import org.anju.platform.billing.Tariff;
+import org.anju.platform.billing.TariffKind;
 import org.anju.platform.storage.history.HistoryLimits;
 import org.anju.platform.query.ListLimits;
 import org.anju.platform.storage.StatementTimeouts;
@@ -78,7 +81,8 @@ public final class ConfigLoader {
                         v.intIn("feed.clientBufferBytes", 1024, 64 * 1024 * 1024), v.duration("feed.slowClientTimeout")),
                 webhooks(v),
                 alerts(v),
-                limits(v));
+                limits(v),
+                billing(v));
     }
 
     private static AnjuConfig.Db db(ConfigValues v) {
@@ -157,6 +161,27 @@ public final class ConfigLoader {
                         "webhooks.retryBase"), v.intIn("webhooks.maxAttempts", 1, 100),
                 v.intIn("webhooks.concurrency", 1, 1000), v.bool("webhooks.allowPrivateTargets"),
                 v.secret("webhooks.secretKey", 44));
+    }
+
+    /** Billing: the local zone, the default tariffs (validated as the API validates a tariff), leases and the fund share. */
+    private static BillingSettings billing(ConfigValues v) {
+        Map<TariffKind, Tariff> defaults = new EnumMap<>(TariffKind.class);
+        defaults.put(TariffKind.VISITOR_PARKING, new Tariff.VisitorParking(
+                v.intIn("billing.visitorParking.freeMinutes", 0, 24 * 60),
+                v.intIn("billing.visitorParking.hourlyFen", 0, 1_000_000),
+                v.intIn("billing.visitorParking.dailyCapFen", 0, 10_000_000)));
+        defaults.put(TariffKind.PARCEL_OVERDUE, new Tariff.ParcelOverdue(
+                v.intIn("billing.parcelOverdue.freeHours", 0, 24 * 365),
+                v.intIn("billing.parcelOverdue.periodHours", 1, 24 * 365),
+                v.intIn("billing.parcelOverdue.feePerPeriodFen", 0, 1_000_000),
+                v.intIn("billing.parcelOverdue.capFen", 0, 10_000_000)));
+        defaults.put(TariffKind.LATE_FEE, new Tariff.LateFee(
+                v.intIn("billing.lateFee.dailyRateBasisPoints", 0, 10_000),
+                v.intIn("billing.lateFee.capBasisPoints", 0, 10_000)));
+        return new BillingSettings(v.wholeHourZone("billing.zone"), defaults,
+                v.intIn("billing.nonOwnerLeaseMaxMonths", 1, 120),
+                v.intIn("billing.commonAreaFundSharePercent", 0, 100),
+                v.intIn("billing.invoiceDueDays", 0, 365));
     }
 
     private static AnjuConfig.Alerts alerts(ConfigValues v) {

@@ -1,0 +1,24 @@
+package org.anju.platform.billing;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+import org.anju.platform.storage.UnitOfWork;
+
+/**
+ * A capability whose charges a billing run collects: visitor parking ({@code parking.Visits}),
+ * EV charging ({@code charging.ChargingSessions}), parcel overdue fees. Implementations read their
+ * own tables in the run's transaction; they never write invoices themselves.
+ */
+public interface BillableSource {
+
+    /**
+     * Returns the community's settled, priced items that arose in {@code [from, to)}: only items
+     * that are final (not in a review queue). Items already billed may be returned again; the run
+     * skips them by (stream, sourceId).
+     *
+     * @param tx the billing run's transaction
+     */
+    List<BillableItem> items(UnitOfWork.Tx tx, String communityId, Instant from, Instant to) throws SQLException;
+}
