@@ -39,9 +39,13 @@ CREATE TABLE parking_visits (
     exemption      text NOT NULL CHECK (exemption IN ('none', 'household', 'contract', 'review')),
     amount_fen     bigint NOT NULL CHECK (amount_fen >= 0),
     note           text,
+    -- when it became billable: derived, or resolved from a review; a billing period takes the
+    -- visits settled in it, so a period once billed never gains a late visit
+    settled_at     timestamptz NOT NULL DEFAULT now(),
     CHECK (exit_ts >= entry_ts)
 );
 CREATE INDEX parking_visits_community_exit_idx ON parking_visits (community_id, exit_ts, id);
+CREATE INDEX parking_visits_settled_idx ON parking_visits (community_id, settled_at) WHERE amount_fen > 0;
 CREATE INDEX parking_visits_household_idx ON parking_visits (household_id, exit_ts) WHERE household_id IS NOT NULL;
 
 -- evidence: the reads behind the item, [{eventId, deviceId, carPark, gateId, direction, ts, plate, confidence}].

@@ -34,6 +34,8 @@ CREATE TABLE charging_sessions (
     resolved_by      text,
     resolved_at      timestamptz,
     resolution_note  text,
+    -- when it was priced (derived, or resolved from a review): the billing period it belongs to
+    settled_at       timestamptz,
     UNIQUE (device_id, start_event_id),
     UNIQUE (device_id, stop_event_id),
     CHECK (state <> 'review' OR review_reason IS NOT NULL),
@@ -42,6 +44,7 @@ CREATE TABLE charging_sessions (
 -- at most one open session per connector
 CREATE UNIQUE INDEX charging_sessions_open_idx ON charging_sessions (device_id, connector_id) WHERE state = 'open';
 CREATE INDEX charging_sessions_community_idx ON charging_sessions (community_id, stopped_at, id);
+CREATE INDEX charging_sessions_settled_idx ON charging_sessions (community_id, settled_at) WHERE state = 'priced';
 CREATE INDEX charging_sessions_household_idx ON charging_sessions (household_id, stopped_at) WHERE household_id IS NOT NULL;
 CREATE INDEX charging_sessions_review_idx ON charging_sessions (community_id, id) WHERE state = 'review';
 

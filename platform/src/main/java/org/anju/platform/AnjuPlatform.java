@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +40,15 @@ import org.anju.platform.presence.PresenceChange;
 import org.anju.platform.presence.PresenceJob;
 import org.anju.platform.presence.PresenceTracker;
 import org.anju.platform.privacy.EventSecrets;
+import org.anju.platform.charging.ChargingDerivation;
+import org.anju.platform.charging.ChargingSettings;
+import org.anju.platform.charging.EstateIdTags;
+import org.anju.platform.charging.TouTariffSource;
+import org.anju.platform.jobs.PeriodicJobs;
+import org.anju.platform.parking.ActiveContracts;
+import org.anju.platform.parking.ParkingDerivation;
+import org.anju.platform.parking.ParkingSettings;
+import org.anju.platform.parking.VisitorTariffs;
 import org.anju.platform.provisioning.CommunityProvisioning;
 import org.anju.platform.registry.CachedDeviceTypes;
 import org.anju.platform.registry.DeviceRegistry;
@@ -66,6 +76,8 @@ public final class AnjuPlatform implements AutoCloseable {
 
     private final AnjuConfig config;
     private final Clock clock = Clock.systemUTC();
+    // how long the hashed id tags of a community are reused before the estate is read again
+    private static final Duration ID_TAGS_MAX_AGE = Duration.ofMinutes(1);
     private DatabaseProvisioner.Target databaseTarget;
     private Database database;
     private Vertx vertx;
@@ -74,6 +86,9 @@ public final class AnjuPlatform implements AutoCloseable {
     private PresenceJob presenceJob;
     private AlertServices alerts;
     private Housekeeping storageJobs;
+    private PeriodicJobs usageJobs;
+    private ParkingDerivation parking;
+    private ChargingDerivation charging;
     private HttpApi http;
     private Delivery delivery;
     private MqttGateway gateway;
@@ -128,14 +143,16 @@ public final class AnjuPlatform implements AutoCloseable {
         presence.addListener(changes -> deviceUpdates.committed(deviceIds(changes)));
         presence.addListener(alerts.engine());
         AnjuConfig.Ingest ic = config.ingest();
+        EventSecrets secrets = eventSecrets();
         ingest = new TelemetryIngest(database.work(),
                 new IngestSettings(ic.batchMaxRows(), ic.batchMaxDelay(), ic.queueMaxMessages()),
-                DeviceCatalogue.standard().sealingWith(eventSecrets()), new CachedDeviceTypes(vertx, registry), presence,
+                DeviceCatalogue.standard().sealingWith(secrets), new CachedDeviceTypes(vertx, registry), presence,
                 IngestListener.both(deviceUpdates, alerts.engine()), meters);
         ingest.start();
         presenceJob = new PresenceJob(database.work(), presence, clock);
         presenceJob.start();
         storageJobs.start();
+        startUsageJobs(secrets);
         gateway = MqttGateway.create(vertx, config.mqtt().gateway(), new RegistryGatewayClient(vertx, registry,
                 new TrustedCaStore(database.work()), hasher, config.mqtt().limits(),
                 config.security().deviceAuthCacheTtl(), clock), ingest, meters);
@@ -235,6 +252,10 @@ public final class AnjuPlatform implements AutoCloseable {
             alerts.close();
             alerts = null;
         }
+        if (usageJobs != null) {
+            usageJobs.close();
+            usageJobs = null;
+        }
         if (storageJobs != null) {
             storageJobs.close();
             storageJobs = null;
@@ -293,6 +314,28 @@ public final class AnjuPlatform implements AutoCloseable {
     }
 
     /** Returns the configured token secret, or one generated once and kept (owner-only) in the data folder. */
+    /** Derives visits and charging sessions from stored events, each on its own schedule (docs/billing.md). */
+    private void startUsageJobs(EventSecrets secrets) {
+        ParkingSettings ps = config.parking();
+        ChargingSettings cs = config.charging();
+        parking = new ParkingDerivation(database.work(), ps, VisitorTariffs.fixed(ps.visitorTariff()), ActiveContracts.NONE);
+        charging = new ChargingDerivation(database.work(), cs, TouTariffSource.fixed(cs.tariff()),
+                new EstateIdTags(secrets, ID_TAGS_MAX_AGE, clock));
+        usageJobs = new PeriodicJobs("usage", 1);
+        usageJobs.schedule("visitor parking", () -> parking.runOnce(clock.instant()), ps.interval(), ps.interval());
+        usageJobs.schedule("charging sessions", () -> charging.runOnce(clock.instant()), cs.interval(), cs.interval());
+    }
+
+    /** Returns the derivation of visits from plate reads (to run it at once). */
+    public ParkingDerivation parking() {
+        return parking;
+    }
+
+    /** Returns the derivation of charging sessions from charger events (to run it at once). */
+    public ChargingDerivation charging() {
+        return charging;
+    }
+
     /** The key that seals pickup codes and id tags as ingest stores them (docs/security.md). */
     private EventSecrets eventSecrets() {
         try {

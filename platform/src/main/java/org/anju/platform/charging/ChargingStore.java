@@ -58,7 +58,8 @@ final class ChargingStore {
         if (!added.isEmpty()) {
             Map<String, SessionDraft> byEvent = new HashMap<>();
             added.forEach(d -> byEvent.put(eventKey(d.deviceId, d.startEventId, d.stopEventId), d));
-            tx.query("INSERT INTO charging_sessions (" + SESSION_COLUMNS + ") SELECT * FROM " + UNNEST
+            tx.query("INSERT INTO charging_sessions (" + SESSION_COLUMNS + ", settled_at) SELECT *, CASE WHEN u.state = "
+                    + "'priced' THEN now() END FROM " + UNNEST + " AS u(" + SESSION_COLUMNS + ")"
                     + " RETURNING id, device_id, start_event_id, stop_event_id",
                     rs -> byEvent.get(eventKey(rs.getString(2), rs.getObject(3, Long.class), rs.getObject(4, Long.class)))
                             .id = rs.getLong(1), columns(c, added));
@@ -67,7 +68,8 @@ final class ChargingStore {
             tx.update("""
                     UPDATE charging_sessions s SET id_tag_hash = x.h, household_id = x.hh, stop_event_id = x.se,
                            stopped_at = x.st, meter_stop_wh = x.ms, stop_reason = x.sr, energy_wh = x.e,
-                           amount_fen = x.a, state = x.s, review_reason = x.r
+                           amount_fen = x.a, state = x.s, review_reason = x.r,
+                           settled_at = CASE WHEN x.s = 'priced' THEN now() END
                       FROM unnest(?::int8[], ?::text[], ?::int8[], ?::int8[], ?::timestamptz[], ?::int8[], ?::text[],
                                   ?::numeric[], ?::int8[], ?::text[], ?::text[]) AS x(id, h, hh, se, st, ms, sr, e, a, s, r)
                      WHERE s.id = x.id""",
