@@ -40,13 +40,17 @@ import org.anju.platform.presence.PresenceChange;
 import org.anju.platform.presence.PresenceJob;
 import org.anju.platform.presence.PresenceTracker;
 import org.anju.platform.privacy.EventSecrets;
+import org.anju.platform.api.UsageServices;
 import org.anju.platform.charging.ChargingDerivation;
+import org.anju.platform.charging.ChargingSessions;
 import org.anju.platform.charging.ChargingSettings;
 import org.anju.platform.charging.EstateIdTags;
 import org.anju.platform.charging.TouTariffSource;
 import org.anju.platform.jobs.PeriodicJobs;
 import org.anju.platform.parking.ActiveContracts;
 import org.anju.platform.parking.ParkingDerivation;
+import org.anju.platform.parking.ParkingReviews;
+import org.anju.platform.parking.Visits;
 import org.anju.platform.parking.ParkingSettings;
 import org.anju.platform.parking.VisitorTariffs;
 import org.anju.platform.provisioning.CommunityProvisioning;
@@ -60,6 +64,7 @@ import org.anju.platform.storage.Database;
 import org.anju.platform.storage.DatabaseProvisioner;
 import org.anju.platform.storage.EmbeddedPostgres;
 import org.anju.platform.storage.RequestClass;
+import org.anju.platform.storage.UnitOfWork;
 import org.anju.platform.storage.housekeeping.Housekeeping;
 import org.anju.platform.storage.retention.RetentionPolicy;
 import org.anju.platform.storage.rollup.RollupSettings;
@@ -166,7 +171,7 @@ public final class AnjuPlatform implements AutoCloseable {
                         config.limits(), meters),
                 new CommunityProvisioning(registrar,
                         new PasswordHasher(CommunityProvisioning.DEVICE_SECRET_BCRYPT_COST)),
-                delivery, alerts, config.limits()));
+                delivery, alerts, config.limits(), usageServices()));
         httpPort = await(http.start());
         mqttPort = await(gateway.start());
     }
@@ -324,6 +329,14 @@ public final class AnjuPlatform implements AutoCloseable {
         usageJobs = new PeriodicJobs("usage", 1);
         usageJobs.schedule("visitor parking", () -> parking.runOnce(clock.instant()), ps.interval(), ps.interval());
         usageJobs.schedule("charging sessions", () -> charging.runOnce(clock.instant()), cs.interval(), cs.interval());
+    }
+
+    /** The visitor-parking and charging records the API reads and resolves. */
+    private UsageServices usageServices() {
+        UnitOfWork interactive = database.work(RequestClass.INTERACTIVE);
+        return new UsageServices(new Visits(interactive),
+                new ParkingReviews(interactive, VisitorTariffs.fixed(config.parking().visitorTariff())),
+                new ChargingSessions(interactive), config.charging().zone());
     }
 
     /** Returns the derivation of visits from plate reads (to run it at once). */

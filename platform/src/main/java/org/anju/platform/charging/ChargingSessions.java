@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Collection;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +14,7 @@ import org.anju.platform.audit.AuditLog;
 import org.anju.platform.parking.BillableItem;
 import org.anju.platform.parking.BillableSource;
 import org.anju.platform.parking.ParkingReviews;
+import org.anju.platform.parking.Visits;
 import org.anju.platform.query.ListRequest;
 import org.anju.platform.query.Page;
 import org.anju.platform.storage.Sql;
@@ -54,22 +55,28 @@ public final class ChargingSessions implements BillableSource {
         return page.page(rows, s -> new Object[] {s.id()});
     }
 
-    /** Returns a page of the households' sessions that started in the range. */
-    public Page<View> ofHouseholds(Collection<Long> householdIds, ListRequest page) {
+    /** Returns a page of the sessions, started in the range, of the households the resident belongs to on {@code day}. */
+    public Page<View> ofResident(String username, LocalDate day, ListRequest page) {
         List<View> rows = work.read("charging sessions", tx -> tx.query("SELECT " + COLUMNS + " FROM charging_sessions s "
                 + "WHERE s.household_id = ANY (?) AND s.started_at >= ? AND s.started_at < ? AND s.id < ? "
-                + "ORDER BY s.id DESC LIMIT ?", ChargingSessions::view, Sql.array(tx.connection(), "int8", householdIds),
+                + "ORDER BY s.id DESC LIMIT ?", ChargingSessions::view,
+                Sql.array(tx.connection(), "int8", Visits.householdsOf(tx, username, day)),
                 page.from(), page.to(), page.afterId(), page.fetchSize()));
         return page.page(rows, s -> new Object[] {s.id()});
     }
 
-    /** Returns one session of the households with its lines; empty when it is not one of theirs. */
-    public Optional<View> ofHouseholds(Collection<Long> householdIds, long sessionId) {
+    /**
+     * Returns one session, with its lines, of the households the resident belongs to on {@code day}.
+     *
+     * @throws ClientError 404 when there is no such session or it is another household's (the two look alike)
+     */
+    public View ofResident(String username, LocalDate day, long sessionId) {
         return work.read("charging sessions", tx -> {
             Optional<View> session = tx.one("SELECT " + COLUMNS + " FROM charging_sessions s WHERE s.id = ? "
                     + "AND s.household_id = ANY (?)", ChargingSessions::view, sessionId,
-                    Sql.array(tx.connection(), "int8", householdIds));
-            return session.isEmpty() ? session : Optional.of(withLines(tx, session.get()));
+                    Sql.array(tx.connection(), "int8", Visits.householdsOf(tx, username, day)));
+            return withLines(tx, session.orElseThrow(() -> ClientError.notFound("no charging session " + sessionId
+                    + " of your household")));
         });
     }
 

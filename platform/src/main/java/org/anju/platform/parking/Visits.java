@@ -3,9 +3,10 @@ package org.anju.platform.parking;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Collection;
+import java.time.LocalDate;
 import java.util.List;
 
+import org.anju.platform.estate.Households;
 import org.anju.platform.query.ListRequest;
 import org.anju.platform.query.Page;
 import org.anju.platform.storage.Sql;
@@ -42,11 +43,11 @@ public final class Visits implements BillableSource {
         return page.page(rows, v -> new Object[] {v.id()});
     }
 
-    /** Returns a page of the visits of vehicles of the households. */
-    public Page<View> ofHouseholds(Collection<Long> householdIds, ListRequest page) {
+    /** Returns a page of the visits of vehicles of the households the resident belongs to on {@code day}. */
+    public Page<View> ofResident(String username, LocalDate day, ListRequest page) {
         List<View> rows = work.read("visits", tx -> tx.query("SELECT " + COLUMNS + " FROM parking_visits v "
                 + "WHERE v.household_id = ANY (?) AND v.exit_ts >= ? AND v.exit_ts < ? AND v.id < ? ORDER BY v.id DESC LIMIT ?",
-                Visits::view, Sql.array(tx.connection(), "int8", householdIds), page.from(), page.to(), page.afterId(),
+                Visits::view, Sql.array(tx.connection(), "int8", householdsOf(tx, username, day)), page.from(), page.to(), page.afterId(),
                 page.fetchSize()));
         return page.page(rows, v -> new Object[] {v.id()});
     }
@@ -60,6 +61,11 @@ public final class Visits implements BillableSource {
                     return new BillableItem("parking-visit:" + v.id(), v.communityId(), v.householdId(), v.amountFen(),
                             "visitor parking " + v.plate() + " " + v.entryTs() + " – " + v.exitTs(), v.settledAt());
                 }, communityId, from, to);
+    }
+
+    /** Returns the ids of the households the user belongs to (as owner or tenant) on the day. */
+    public static List<Long> householdsOf(UnitOfWork.Tx tx, String username, LocalDate day) throws SQLException {
+        return Households.ofUser(tx, username, day).stream().map(m -> m.household().id()).toList();
     }
 
     static View view(ResultSet rs) throws SQLException {
