@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +42,19 @@ import org.anju.platform.presence.PresenceChange;
 import org.anju.platform.presence.PresenceJob;
 import org.anju.platform.presence.PresenceTracker;
 import org.anju.platform.privacy.EventSecrets;
+import org.anju.platform.api.UsageServices;
+import org.anju.platform.charging.ChargingDerivation;
+import org.anju.platform.charging.ChargingSessions;
+import org.anju.platform.charging.ChargingSettings;
+import org.anju.platform.charging.EstateIdTags;
+import org.anju.platform.charging.TouTariffSource;
+import org.anju.platform.jobs.PeriodicJobs;
+import org.anju.platform.parking.ActiveContracts;
+import org.anju.platform.parking.ParkingDerivation;
+import org.anju.platform.parking.ParkingReviews;
+import org.anju.platform.parking.Visits;
+import org.anju.platform.parking.ParkingSettings;
+import org.anju.platform.parking.VisitorTariffs;
 import org.anju.platform.provisioning.CommunityProvisioning;
 import org.anju.platform.registry.CachedDeviceTypes;
 import org.anju.platform.registry.DeviceRegistry;
@@ -52,6 +66,7 @@ import org.anju.platform.storage.Database;
 import org.anju.platform.storage.DatabaseProvisioner;
 import org.anju.platform.storage.EmbeddedPostgres;
 import org.anju.platform.storage.RequestClass;
+import org.anju.platform.storage.UnitOfWork;
 import org.anju.platform.storage.housekeeping.Housekeeping;
 import org.anju.platform.storage.retention.RetentionPolicy;
 import org.anju.platform.storage.rollup.RollupSettings;
@@ -68,6 +83,8 @@ public final class AnjuPlatform implements AutoCloseable {
 
     private final AnjuConfig config;
     private final Clock clock = Clock.systemUTC();
+    // how long the hashed id tags of a community are reused before the estate is read again
+    private static final Duration ID_TAGS_MAX_AGE = Duration.ofMinutes(1);
     private DatabaseProvisioner.Target databaseTarget;
     private Database database;
     private Vertx vertx;
@@ -76,6 +93,9 @@ public final class AnjuPlatform implements AutoCloseable {
     private PresenceJob presenceJob;
     private AlertServices alerts;
     private Housekeeping storageJobs;
+    private PeriodicJobs usageJobs;
+    private ParkingDerivation parking;
+    private ChargingDerivation charging;
     private HttpApi http;
     private Delivery delivery;
     private MqttGateway gateway;
@@ -130,14 +150,16 @@ public final class AnjuPlatform implements AutoCloseable {
         presence.addListener(changes -> deviceUpdates.committed(deviceIds(changes)));
         presence.addListener(alerts.engine());
         AnjuConfig.Ingest ic = config.ingest();
+        EventSecrets secrets = eventSecrets();
         ingest = new TelemetryIngest(database.work(),
                 new IngestSettings(ic.batchMaxRows(), ic.batchMaxDelay(), ic.queueMaxMessages()),
-                DeviceCatalogue.standard().sealingWith(eventSecrets()), new CachedDeviceTypes(vertx, registry), presence,
+                DeviceCatalogue.standard().sealingWith(secrets), new CachedDeviceTypes(vertx, registry), presence,
                 IngestListener.both(deviceUpdates, alerts.engine()), meters);
         ingest.start();
         presenceJob = new PresenceJob(database.work(), presence, clock);
         presenceJob.start();
         storageJobs.start();
+        startUsageJobs(secrets);
         gateway = MqttGateway.create(vertx, config.mqtt().gateway(), new RegistryGatewayClient(vertx, registry,
                 new TrustedCaStore(database.work()), hasher, config.mqtt().limits(),
                 config.security().deviceAuthCacheTtl(), clock), ingest, meters);
@@ -153,7 +175,7 @@ public final class AnjuPlatform implements AutoCloseable {
                         new PasswordHasher(CommunityProvisioning.DEVICE_SECRET_BCRYPT_COST)),
                 delivery, alerts, config.limits(), EstateServices.of(database.work(RequestClass.INTERACTIVE),
                         auth.users().residentLogins(), clock, config.rollup().dayZone()),
-                BillingServices.of(database.work(RequestClass.INTERACTIVE), config.billing(), clock)));
+                BillingServices.of(database.work(RequestClass.INTERACTIVE), config.billing(), clock), usageServices()));
         httpPort = await(http.start());
         mqttPort = await(gateway.start());
     }
@@ -239,6 +261,10 @@ public final class AnjuPlatform implements AutoCloseable {
             alerts.close();
             alerts = null;
         }
+        if (usageJobs != null) {
+            usageJobs.close();
+            usageJobs = null;
+        }
         if (storageJobs != null) {
             storageJobs.close();
             storageJobs = null;
@@ -297,6 +323,36 @@ public final class AnjuPlatform implements AutoCloseable {
     }
 
     /** Returns the configured token secret, or one generated once and kept (owner-only) in the data folder. */
+    /** Derives visits and charging sessions from stored events, each on its own schedule (docs/billing.md). */
+    private void startUsageJobs(EventSecrets secrets) {
+        ParkingSettings ps = config.parking();
+        ChargingSettings cs = config.charging();
+        parking = new ParkingDerivation(database.work(), ps, VisitorTariffs.fixed(ps.visitorTariff()), ActiveContracts.NONE);
+        charging = new ChargingDerivation(database.work(), cs, TouTariffSource.fixed(cs.tariff()),
+                new EstateIdTags(secrets, ID_TAGS_MAX_AGE, clock));
+        usageJobs = new PeriodicJobs("usage", 1);
+        usageJobs.schedule("visitor parking", () -> parking.runOnce(clock.instant()), ps.interval(), ps.interval());
+        usageJobs.schedule("charging sessions", () -> charging.runOnce(clock.instant()), cs.interval(), cs.interval());
+    }
+
+    /** The visitor-parking and charging records the API reads and resolves. */
+    private UsageServices usageServices() {
+        UnitOfWork interactive = database.work(RequestClass.INTERACTIVE);
+        return new UsageServices(new Visits(interactive),
+                new ParkingReviews(interactive, VisitorTariffs.fixed(config.parking().visitorTariff())),
+                new ChargingSessions(interactive), config.charging().zone());
+    }
+
+    /** Returns the derivation of visits from plate reads (to run it at once). */
+    public ParkingDerivation parking() {
+        return parking;
+    }
+
+    /** Returns the derivation of charging sessions from charger events (to run it at once). */
+    public ChargingDerivation charging() {
+        return charging;
+    }
+
     /** The key that seals pickup codes and id tags as ingest stores them (docs/security.md). */
     private EventSecrets eventSecrets() {
         try {

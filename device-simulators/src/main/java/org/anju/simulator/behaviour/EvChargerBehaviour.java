@@ -43,12 +43,16 @@ final class EvChargerBehaviour extends BaseBehaviour<EvChargerBehaviour.State> {
     private final double maxPowerW;
     private final double sessionsPerPeakHour;
     private final double faultsPerYear;
+    private final List<String> idTags;
 
     EvChargerBehaviour(Params params) {
         super("ev_charger", params, Duration.ofMinutes(1), new State());
         this.maxPowerW = params.number("maxPowerW", 7000, 1000, 350_000);
         this.sessionsPerPeakHour = params.number("sessionsPerPeakHour", 0.4, 0, 100);
         this.faultsPerYear = params.number("faultsPerYear", 2, 0, 10_000);
+        // the cards of the households using this charger (manifest attribute idTags), so that sessions
+        // bill them; without any, every session is a stranger's card
+        this.idTags = params.list("idTags");
     }
 
     @Override
@@ -150,7 +154,8 @@ final class EvChargerBehaviour extends BaseBehaviour<EvChargerBehaviour.State> {
         state.meterStart = Math.round(Math.floor(state.energyWh));
         state.wantedWh = 8_000 + random.nextDouble() * 32_000;
         state.deliveredWh = 0;
-        state.idTag = String.format("%08X", random.nextInt(Integer.MAX_VALUE));
+        state.idTag = idTags.isEmpty() ? String.format("%08X", random.nextInt(Integer.MAX_VALUE))
+                : idTags.get(random.nextInt(idTags.size()));
         ZonedDateTime local = at.atZone(DailyProfile.ZONE);
         boolean overnight = local.getHour() >= 17 || local.getHour() < 5;
         state.leaveAtMs = overnight

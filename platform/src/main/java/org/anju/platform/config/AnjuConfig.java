@@ -12,6 +12,8 @@ import org.anju.platform.presence.PresenceSettings;
 import org.anju.platform.query.ListLimits;
 import org.anju.platform.alerts.AlertSettings;
 import org.anju.platform.billing.BillingSettings;
+import org.anju.platform.charging.ChargingSettings;
+import org.anju.platform.parking.ParkingSettings;
 import org.anju.platform.storage.DatabaseSettings;
 import org.anju.platform.storage.StatementTimeouts;
 
@@ -21,12 +23,12 @@ import org.anju.platform.storage.StatementTimeouts;
 public record AnjuConfig(
         Path dataDir, Db db, Http http, Mqtt mqtt, Ingest ingest, PresenceSettings presence, Security security, Demo demo,
         Rollup rollup, Retention retention, Feed feed, Webhooks webhooks, Alerts alerts, Limits limits,
-        BillingSettings billing) {
+        BillingSettings billing, ParkingSettings parking, ChargingSettings charging) {
 
     /** Returns this configuration with other gateway settings. */
     public AnjuConfig withGateway(GatewayOptions gateway) {
         return new AnjuConfig(dataDir, db, http, new Mqtt(gateway, mqtt.tlsPort(), mqtt.limits()), ingest, presence,
-                security, demo, rollup, retention, feed, webhooks, alerts, limits, billing);
+                security, demo, rollup, retention, feed, webhooks, alerts, limits, billing, parking, charging);
     }
 
     /**

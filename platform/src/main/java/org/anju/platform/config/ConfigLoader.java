@@ -1,13 +1,16 @@
 package org.anju.platform.config;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,6 +26,12 @@ import org.anju.platform.alerts.AlertSettings;
 import org.anju.platform.billing.BillingSettings;
 import org.anju.platform.billing.Tariff;
 import org.anju.platform.billing.TariffKind;
+import org.anju.platform.charging.ChargingSettings;
+import org.anju.platform.charging.Tier;
+import org.anju.platform.charging.TouTariff;
+import org.anju.platform.parking.PairingSettings;
+import org.anju.platform.parking.ParkingSettings;
+import org.anju.platform.parking.VisitorTariff;
 import org.anju.platform.storage.history.HistoryLimits;
 import org.anju.platform.query.ListLimits;
 import org.anju.platform.storage.StatementTimeouts;
@@ -82,7 +91,41 @@ public final class ConfigLoader {
                 webhooks(v),
                 alerts(v),
                 limits(v),
-                billing(v));
+                billing(v),
+                parking(v),
+                charging(v));
+    }
+
+    private static ParkingSettings parking(ConfigValues v) {
+        return new ParkingSettings(new PairingSettings(v.decimalIn("parking.minConfidence", 0, 1),
+                v.durationAtLeast("parking.openEntryLimit", Duration.ofHours(1), "1 hour")),
+                new VisitorTariff(v.intIn("parking.freeMinutes", 0, 24 * 60), v.intIn("parking.hourlyRateFen", 0, 1_000_000),
+                        v.intIn("parking.dailyCapFen", 0, 100_000_000)),
+                v.intIn("parking.batchReads", 1, 1_000_000), v.duration("parking.interval"));
+    }
+
+    private static ChargingSettings charging(ConfigValues v) {
+        String slots = v.text("charging.tariff.slots");
+        if (!slots.matches("[SPFV]{48}")) {
+            throw ConfigException.invalid("charging.tariff.slots", slots, "48 letters S (sharp), P (peak), F (flat) or V "
+                    + "(valley), one per half hour from 00:00");
+        }
+        Map<Tier, TouTariff.Rate> rates = new EnumMap<>(Tier.class);
+        for (Tier tier : Tier.values()) {
+            rates.put(tier, new TouTariff.Rate(
+                    BigDecimal.valueOf(v.decimalIn("charging.tariff." + tier.wireName() + "ElectricityFen", 0, 100_000)),
+                    BigDecimal.valueOf(v.decimalIn("charging.tariff." + tier.wireName() + "ServiceFen", 0, 100_000))));
+        }
+        List<Tier> bySlot = slots.chars().mapToObj(c -> switch (c) {
+            case 'S' -> Tier.SHARP;
+            case 'P' -> Tier.PEAK;
+            case 'F' -> Tier.FLAT;
+            default -> Tier.VALLEY;
+        }).toList();
+        return new ChargingSettings(v.wholeHourZone("charging.zone"),
+                v.durationAtLeast("charging.openSessionLimit", Duration.ofHours(1), "1 hour"),
+                new TouTariff("configured", Instant.EPOCH, rates, bySlot), v.intIn("charging.batchEvents", 1, 1_000_000),
+                v.duration("charging.interval"));
     }
 
     private static AnjuConfig.Db db(ConfigValues v) {

@@ -82,6 +82,27 @@ public final class Sql {
         return rs.wasNull() ? null : value;
     }
 
+    /**
+     * Returns a SQL array of the element type ({@code text}, {@code int8}, {@code float8},
+     * {@code timestamptz}, …) for {@code unnest(?)} writes of whole batches; instants are sent as
+     * ISO-8601 UTC text (unambiguous whatever the session's time zone), nulls stay null.
+     */
+    public static java.sql.Array array(Connection c, String type, Collection<?> values) throws SQLException {
+        return column(c, type, values, v -> v);
+    }
+
+    /** Returns, as {@link #array}, one column of the rows: {@code value} of each row in order. */
+    public static <T> java.sql.Array column(Connection c, String type, Collection<T> rows,
+            java.util.function.Function<T, ?> value) throws SQLException {
+        Object[] elements = new Object[rows.size()];
+        int i = 0;
+        for (T row : rows) {
+            Object v = value.apply(row);
+            elements[i++] = v instanceof Instant t ? t.toString() : v;
+        }
+        return c.createArrayOf(type, elements);
+    }
+
     private static PreparedStatement prepare(Connection c, String sql, Object... parameters) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
         try {

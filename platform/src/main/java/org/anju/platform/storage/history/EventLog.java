@@ -107,6 +107,18 @@ public final class EventLog {
     }
 
     /**
+     * Returns up to {@code limit} events of the given kinds with ids after {@code after}, in id
+     * order; in the caller's transaction. For derivations that keep their own cursor (visits from
+     * plate reads, charging sessions): one ingest lane writes the devices' events, so an id once
+     * visible has every smaller id of that lane committed before it.
+     */
+    public static List<EventRecord> afterOfKinds(UnitOfWork.Tx tx, long after, Collection<String> kinds, int limit)
+            throws SQLException {
+        return tx.query("SELECT " + COLUMNS + " FROM device_events e WHERE e.id > ? AND e.kind = ANY (?) ORDER BY e.id LIMIT ?",
+                EventLog::record, after, kinds.toArray(String[]::new), limit);
+    }
+
+    /**
      * The devices whose events the query asks for: one device, or a community's; of the type asked
      * (if any) and of the types the reader may see (if limited).
      */

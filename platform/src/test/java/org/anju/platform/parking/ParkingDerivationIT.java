@@ -1,0 +1,188 @@
+package org.anju.platform.parking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import org.anju.platform.storage.Database;
+import org.anju.platform.storage.UnitOfWork;
+import org.anju.platform.testing.Fixtures;
+import org.anju.platform.testing.TestDatabases;
+import org.anju.platform.testing.TestDatabases.TestDatabase;
+import org.anju.platform.testing.TestSql;
+
+/**
+ * Visits and review items derived from stored plate reads on a migrated database: pricing,
+ * residents' exemption, car parks from the estate's gates, and derivation exactly once (a second
+ * run, a run that crashes half-way, two runs at once).
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class ParkingDerivationIT {
+
+    private static final Instant NOW = at("2026-12-01T20:00:00+08:00");
+    private static final ParkingSettings SETTINGS = ParkingSettings.DEFAULTS;
+    private static TestDatabase db;
+    private static Database database;
+    private static UnitOfWork work;
+
+    @BeforeAll
+    static void migrate() {
+        db = TestDatabases.primary().create();
+        database = Database.open(db.settings());
+        work = database.work();
+        new Fixtures(database.dataSource()).device("cam-1", "camera", "secret-1").device("cam-2", "camera", "secret-2")
+                .device("cam-3", "camera", "secret-3");
+        TestSql.execute(database.dataSource(), """
+                INSERT INTO households (id, community_id, building_id, unit_id, floor, number, private_area_m2)
+                  VALUES (1, 'elm-court', 'elm-b1', NULL, 3, '301', 89.50);
+                INSERT INTO vehicles (community_id, household_id, plate, new_energy) VALUES ('elm-court', 1, '京A11111', false);
+                INSERT INTO car_parks (id, community_id, name) VALUES (1, 'elm-court', 'north'), (2, 'elm-court', 'south');
+                INSERT INTO car_park_gates (device_id, car_park_id) VALUES ('cam-1', 1), ('cam-2', 1), ('cam-3', 2);
+                """);
+    }
+
+    @AfterAll
+    static void drop() {
+        database.close();
+        db.close();
+    }
+
+    @BeforeEach
+    void empty() {
+        TestSql.execute(database.dataSource(), """
+                TRUNCATE device_events, parking_open_entries, parking_reviews, parking_visits, parking_cursor CASCADE;
+                """);
+    }
+
+    @Test
+    void visitorsPayResidentsParkFreeAndUnpairableReadsGoToReview() {
+        read("cam-1", "京B22222", "in", "2026-12-01T10:00:00+08:00", 0.97);
+        read("cam-1", "京A11111", "in", "2026-12-01T10:05:00+08:00", 0.95);
+        read("cam-2", "京B22222", "out", "2026-12-01T12:10:00+08:00", 0.93);
+        read("cam-2", "京A11111", "out", "2026-12-01T18:00:00+08:00", 0.99);
+        read("cam-1", null, "in", "2026-12-01T13:00:00+08:00", 0);
+        read("cam-1", "京C33333", "in", "2026-12-01T14:00:00+08:00", 0.9);
+        read("cam-3", "京C33333", "out", "2026-12-01T15:00:00+08:00", 0.9);
+        read("cam-1", "京D44444", "in", "2026-12-01T16:00:00+08:00", 0.9);
+
+        ParkingDerivation.Run run = derivation(VisitorTariffs.fixed(SETTINGS.visitorTariff())).runOnce(NOW);
+
+        assertThat(run).isEqualTo(new ParkingDerivation.Run(8, 2, 2));
+        // 2 h 10 min: three started hours at 5 CNY
+        assertThat(rows("SELECT plate, exemption, amount_fen, household_id FROM parking_visits ORDER BY plate"))
+                .containsExactly("京A11111 household 0 1", "京B22222 none 1500 null");
+        assertThat(rows("SELECT reason, coalesce(plate, '-'), jsonb_array_length(evidence) FROM parking_reviews ORDER BY id"))
+                .containsExactly("missed_read - 1", "other_car_park 京C33333 2");
+        assertThat(rows("SELECT plate, car_park FROM parking_open_entries")).containsExactly("京D44444 north");
+    }
+
+    @Test
+    void aSecondRunDerivesNothingAndALaterOneOnlyWhatCameAfter() {
+        read("cam-1", "京B22222", "in", "2026-12-01T10:00:00+08:00", 0.97);
+        ParkingDerivation derivation = derivation(VisitorTariffs.fixed(SETTINGS.visitorTariff()));
+        derivation.runOnce(NOW);
+
+        assertThat(derivation.runOnce(NOW)).isEqualTo(new ParkingDerivation.Run(0, 0, 0));
+
+        read("cam-2", "京B22222", "out", "2026-12-01T10:20:00+08:00", 0.97);
+        assertThat(derivation.runOnce(NOW)).isEqualTo(new ParkingDerivation.Run(1, 1, 0));
+        assertThat(derivation.runOnce(NOW)).isEqualTo(new ParkingDerivation.Run(0, 0, 0));
+        assertThat(rows("SELECT plate, amount_fen FROM parking_visits")).containsExactly("京B22222 0");
+    }
+
+    @Test
+    void aRunThatFailsHalfWayLeavesNothingAndTheNextDerivesAllOnce() {
+        read("cam-1", "京B22222", "in", "2026-12-01T10:00:00+08:00", 0.97);
+        read("cam-2", "京B22222", "out", "2026-12-01T11:30:00+08:00", 0.97);
+        read("cam-1", null, "out", "2026-12-01T11:31:00+08:00", 0);
+        // the tariff lookup fails after the pairing and before the writes: the transaction dies
+        ParkingDerivation crashing = derivation((tx, community, at) -> {
+            throw new IllegalStateException("killed half-way");
+        });
+
+        assertThatThrownBy(() -> crashing.runOnce(NOW)).hasMessageContaining("killed half-way");
+        assertThat(rows("SELECT count(*) FROM parking_visits")).containsExactly("0");
+        assertThat(rows("SELECT count(*) FROM parking_reviews")).containsExactly("0");
+        assertThat(rows("SELECT count(*) FROM parking_open_entries")).containsExactly("0");
+
+        assertThat(derivation(VisitorTariffs.fixed(SETTINGS.visitorTariff())).runOnce(NOW))
+                .isEqualTo(new ParkingDerivation.Run(3, 1, 1));
+        assertThat(rows("SELECT amount_fen FROM parking_visits")).containsExactly("1000");
+    }
+
+    @Test
+    void twoRunsAtOnceDeriveEveryVisitOnce() throws Exception {
+        for (int i = 0; i < 300; i++) {
+            String plate = "京B%05d".formatted(i);
+            read("cam-1", plate, "in", "2026-12-01T08:00:00+08:00", 0.9);
+            read("cam-2", plate, "out", "2026-12-01T09:00:00+08:00", 0.9);
+        }
+        ParkingSettings small = new ParkingSettings(SETTINGS.pairing(), SETTINGS.visitorTariff(), 50, SETTINGS.interval());
+        AtomicBoolean go = new AtomicBoolean();
+        Callable<ParkingDerivation.Run> run = () -> {
+            while (!go.get()) {
+                Thread.onSpinWait();
+            }
+            return new ParkingDerivation(work, small, VisitorTariffs.fixed(SETTINGS.visitorTariff()), ActiveContracts.NONE)
+                    .runOnce(NOW);
+        };
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            List<Future<ParkingDerivation.Run>> runs = List.of(pool.submit(run), pool.submit(run));
+            go.set(true);
+            long visits = runs.get(0).get().visits() + runs.get(1).get().visits();
+            assertThat(visits).isEqualTo(300);
+        }
+        assertThat(rows("SELECT count(*), count(DISTINCT plate), sum(amount_fen) FROM parking_visits"))
+                .containsExactly("300 300 150000");
+    }
+
+    @Test
+    void anEntryWaitingPastTheLimitGoesToReviewAtTheRunThatFindsIt() {
+        read("cam-1", "京B22222", "in", "2026-12-01T10:00:00+08:00", 0.97);
+        ParkingDerivation derivation = derivation(VisitorTariffs.fixed(SETTINGS.visitorTariff()));
+        derivation.runOnce(NOW);
+
+        ParkingDerivation.Run later = derivation.runOnce(at("2026-12-04T10:00:00+08:00"));
+
+        assertThat(later).isEqualTo(new ParkingDerivation.Run(0, 0, 1));
+        assertThat(rows("SELECT reason, plate FROM parking_reviews")).containsExactly("entry_without_exit 京B22222");
+        assertThat(rows("SELECT count(*) FROM parking_open_entries")).containsExactly("0");
+    }
+
+    private static ParkingDerivation derivation(VisitorTariffs tariffs) {
+        return new ParkingDerivation(work, SETTINGS, tariffs, ActiveContracts.NONE);
+    }
+
+    /** Stores a plate_read event as ingest normalises it. */
+    private static void read(String device, String plate, String direction, String ts, double confidence) {
+        String payload = "{\"kind\":\"plate_read\",\"ts\":\"%s\",\"v\":1,\"plate\":%s,\"direction\":\"%s\",\"gateId\":\"g-%s\",\"confidence\":%s,\"readable\":%s}"
+                .formatted(at(ts), plate == null ? "null" : "\"" + plate + "\"", direction, device, confidence, plate != null);
+        work.inTransaction("test events", tx -> tx.update(
+                "INSERT INTO device_events (ts, device_id, kind, payload) VALUES (?, ?, 'plate_read', ?::jsonb)",
+                at(ts), device, payload));
+    }
+
+    private static List<String> rows(String sql) {
+        return TestSql.rows(database.dataSource(), sql);
+    }
+
+    private static Instant at(String ts) {
+        return OffsetDateTime.parse(ts).toInstant();
+    }
+
+}
