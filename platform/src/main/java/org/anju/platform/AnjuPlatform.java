@@ -25,6 +25,7 @@ import org.anju.gateway.MqttGateway;
 import org.anju.platform.api.AlertServices;
 import org.anju.platform.api.HttpApi;
 import org.anju.platform.api.LiveDeviceUpdates;
+import org.anju.platform.api.OwnersServices;
 import org.anju.platform.api.StorageServices;
 import org.anju.platform.auth.AuthServices;
 import org.anju.platform.auth.TenantDirectory;
@@ -73,6 +74,7 @@ public final class AnjuPlatform implements AutoCloseable {
     private PresenceTracker presence;
     private PresenceJob presenceJob;
     private AlertServices alerts;
+    private OwnersServices owners;
     private Housekeeping storageJobs;
     private HttpApi http;
     private Delivery delivery;
@@ -141,6 +143,9 @@ public final class AnjuPlatform implements AutoCloseable {
                 config.security().deviceAuthCacheTtl(), clock), ingest, meters);
         delivery = await(startDelivery(meters));
         DeviceRegistry requestRegistry = new DeviceRegistry(database.work(RequestClass.INTERACTIVE));
+        owners = OwnersServices.of(database.work(), database.work(RequestClass.INTERACTIVE), new Outbox(vertx), clock,
+                config.rollup().dayZone());
+        owners.start();
         auth = AuthServices.start(vertx, database.work(RequestClass.INTERACTIVE), hasher,
                 TenantDirectory.of(requestRegistry), jwtSecret(), config.security(), config.retention(), clock);
         http = new HttpApi(vertx, config.http(), new HttpApi.Services(auth, requestRegistry, deviceUpdates,
@@ -149,7 +154,7 @@ public final class AnjuPlatform implements AutoCloseable {
                         config.limits(), meters),
                 new CommunityProvisioning(registrar,
                         new PasswordHasher(CommunityProvisioning.DEVICE_SECRET_BCRYPT_COST)),
-                delivery, alerts, config.limits()));
+                delivery, alerts, config.limits(), owners));
         httpPort = await(http.start());
         mqttPort = await(gateway.start());
     }
@@ -230,6 +235,10 @@ public final class AnjuPlatform implements AutoCloseable {
         if (presenceJob != null) {
             presenceJob.close();
             presenceJob = null;
+        }
+        if (owners != null) {
+            owners.close();
+            owners = null;
         }
         if (alerts != null) {
             alerts.close();

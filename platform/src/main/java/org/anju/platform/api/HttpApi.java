@@ -46,7 +46,7 @@ public final class HttpApi {
     public record Services(AuthServices auth, DeviceRegistry registry,
             LiveDeviceUpdates deviceUpdates, DeviceCommands commands, PrometheusMeterRegistry meters,
             BooleanSupplier databaseReachable, StorageServices storage, CommunityProvisioning provisioning,
-            Delivery delivery, AlertServices alerts, AnjuConfig.Limits limits) {
+            Delivery delivery, AlertServices alerts, AnjuConfig.Limits limits, OwnersServices owners) {
     }
 
     private final Vertx vertx;
@@ -88,6 +88,7 @@ public final class HttpApi {
         new AlertRoutes(vertx, services.alerts().alerts(), limits.records(), clock).mount(router, authenticated);
         new FireRoutes(vertx, services.alerts().fire(), limits.records(), clock).mount(router, authenticated);
         new RescueRoutes(vertx, services.alerts().rescues(), limits.records(), clock).mount(router, authenticated);
+        new VoteRoutes(vertx, services.owners().motions()).mount(router, authenticated);
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         router.route().failureHandler(ApiErrors::handle);
     }

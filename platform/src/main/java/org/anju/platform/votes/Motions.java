@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import org.anju.platform.Json;
 import org.anju.platform.audit.AuditEntry;
 import org.anju.platform.audit.AuditLog;
 import org.anju.platform.auth.Principal;
+import org.anju.platform.auth.Role;
 import org.anju.platform.delivery.Notification;
 import org.anju.platform.delivery.Outbox;
 import org.anju.platform.registry.Devices;
@@ -43,13 +45,14 @@ public final class Motions {
     private static final int CLOSE_BATCH = 100;
 
     private final UnitOfWork db;
-    private final ElectorateSource electorate;
+    private final Electorate electorate;
     private final Outbox outbox;
     private final Clock clock;
 
-    public Motions(UnitOfWork db, ElectorateSource electorate, Outbox outbox, Clock clock) {
+    /** @param dayZone where the day of a household membership begins */
+    public Motions(UnitOfWork db, Outbox outbox, Clock clock, ZoneId dayZone) {
         this.db = db;
-        this.electorate = electorate;
+        this.electorate = new Electorate(clock, dayZone);
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -78,8 +81,7 @@ public final class Motions {
      */
     public MotionView open(Principal user, long id, AuditEntry audit) {
         return db.inTransaction(WHAT, tx -> {
-            MotionStore.Row motion = MotionStore.lock(tx, id).filter(m -> VoteAccess.sees(user, m))
-                    .orElseThrow(() -> VoteAccess.hidden(user, id));
+            MotionStore.Row motion = visible(tx, user, MotionStore.lock(tx, id), id);
             if (!VoteAccess.mayManage(user, motion.communityId())) {
                 throw ClientError.forbidden(user.username() + " may not open motion " + id);
             }
@@ -106,10 +108,11 @@ public final class Motions {
      */
     public List<MotionView> list(Principal user, String communityId) {
         boolean staff = VoteAccess.isStaff(user, communityId);
-        if (!staff && !VoteAccess.isResident(user, communityId)) {
-            throw ClientError.forbidden(user.username() + " may not see the motions of community '" + communityId + "'");
-        }
         return db.inTransaction(WHAT, tx -> {
+            if (!staff && !resident(tx, user, communityId)) {
+                throw ClientError.forbidden(user.username() + " may not see the motions of community '" + communityId
+                        + "'");
+            }
             if (Devices.tenantOfCommunity(tx, communityId).isEmpty()) {
                 throw ClientError.notFound("no community '" + communityId + "'");
             }
@@ -146,8 +149,8 @@ public final class Motions {
                 throw new ClientError(ClientError.CONFLICT, "voting on motion " + motionId + " is not open (it is "
                         + motion.status() + ")");
             }
-            boolean owner = VoteAccess.isResident(user, motion.communityId()) && MotionStore.voter(tx, motionId,
-                    householdId).map(v -> v.owners().contains(user.username())).orElse(false);
+            boolean owner = user.has(Role.RESIDENT) && MotionStore.voter(tx, motionId, householdId)
+                    .map(v -> v.owners().contains(user.username())).orElse(false);
             if (!owner) {
                 throw ClientError.forbidden("only an owner of household " + householdId + " at the opening of motion "
                         + motionId + " may cast its ballot");
@@ -202,8 +205,19 @@ public final class Motions {
     }
 
     private MotionStore.Row visible(UnitOfWork.Tx tx, Principal user, long id) throws SQLException {
-        return MotionStore.get(tx, id).filter(m -> VoteAccess.sees(user, m))
-                .orElseThrow(() -> VoteAccess.hidden(user, id));
+        return visible(tx, user, MotionStore.get(tx, id), id);
+    }
+
+    private MotionStore.Row visible(UnitOfWork.Tx tx, Principal user, Optional<MotionStore.Row> motion, long id)
+            throws SQLException {
+        if (motion.isPresent() && VoteAccess.sees(user, motion.get(), resident(tx, user, motion.get().communityId()))) {
+            return motion.get();
+        }
+        throw VoteAccess.hidden(user, id);
+    }
+
+    private boolean resident(UnitOfWork.Tx tx, Principal user, String communityId) throws SQLException {
+        return user.has(Role.RESIDENT) && electorate.belongs(tx, user.username(), communityId);
     }
 
     private MotionStore.Row closeIfDue(UnitOfWork.Tx tx, MotionStore.Row motion) throws SQLException {

@@ -7,7 +7,7 @@ import org.anju.platform.auth.Role;
 /**
  * Who may do what with owners' votes: property administrators of the community (and platform
  * administrators) draft and open motions; its staff see every motion with its running count;
- * residents of the community see opened motions, the result once closed, and the ballots of the
+ * residents (members of a household of the community) see opened motions, the result once closed, and the ballots of the
  * households they own.
  */
 final class VoteAccess {
@@ -24,14 +24,13 @@ final class VoteAccess {
         return user.has(Role.PLATFORM_ADMIN) || user.isStaffOf(communityId);
     }
 
-    static boolean isResident(Principal user, String communityId) {
-        return user.has(Role.RESIDENT) && user.communityIds().contains(communityId);
-    }
-
-    /** Returns whether the user sees the motion at all. */
-    static boolean sees(Principal user, MotionStore.Row motion) {
-        return isStaff(user, motion.communityId())
-                || (isResident(user, motion.communityId()) && !"draft".equals(motion.status()));
+    /**
+     * Returns whether the user sees the motion at all.
+     *
+     * @param resident whether the user belongs to a household of the motion's community today
+     */
+    static boolean sees(Principal user, MotionStore.Row motion, boolean resident) {
+        return isStaff(user, motion.communityId()) || (resident && !"draft".equals(motion.status()));
     }
 
     /** 404 for those who see every community, else 403, so that ids of others' motions reveal nothing. */

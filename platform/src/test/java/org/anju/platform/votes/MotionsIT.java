@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +30,7 @@ import org.anju.platform.audit.AuditEntry;
 import org.anju.platform.auth.Principal;
 import org.anju.platform.auth.Role;
 import org.anju.platform.delivery.Outbox;
+import org.anju.platform.registry.Registrar;
 import org.anju.platform.storage.Database;
 import org.anju.platform.testing.Fixtures;
 import org.anju.platform.testing.TestClock;
@@ -54,20 +55,37 @@ class MotionsIT {
     private static final Principal OTTILIE = user("ottilie", Role.RESIDENT, COMMUNITY);
     private static final Principal TINA = user("tina", Role.RESIDENT, COMMUNITY);
     private static final Principal STRANGER = user("sam", Role.RESIDENT, Fixtures.OTHER_COMMUNITY);
+    private static final String EMPTY = "ash-lane";
 
     private static TestDatabase db;
     private static Database database;
     private static Vertx vertx;
     private final TestClock clock = new TestClock(T0);
-    /** The community's households as they are now: 3 × 100.00 m², olga and her co-owner olaf own household 1. */
-    private final List<Voter> households = new CopyOnWriteArrayList<>();
     private Motions motions;
 
+    /**
+     * Elm Court's households: three of 100.00 m²; olga and her co-owner olaf own household 1, where
+     * tina is a tenant; oscar owns 2, ottilie 3. sam owns a household of Oak Yard; Ash Lane has none.
+     */
     @BeforeAll
     static void database() {
         db = TestDatabases.primary().create();
         database = Database.open(db.settings());
-        new Fixtures(database.dataSource());
+        Fixtures fixtures = new Fixtures(database.dataSource());
+        fixtures.registrar().building(new Registrar.Building("oak-b1", Fixtures.OTHER_COMMUNITY, "Building 1", 6, 1));
+        fixtures.registrar().community(new Registrar.Community(EMPTY, Fixtures.TENANT, "Ash Lane", "4 Ash Lane", null,
+                null));
+        for (String name : List.of("olga", "olaf", "oscar", "ottilie", "tina", "sam", "newton")) {
+            fixtures.user(name, name, name + "-password-long", Fixtures.TENANT, Set.of("resident"), Set.of());
+        }
+        TestSql.execute(database.dataSource(), """
+                INSERT INTO households (id, community_id, building_id, floor, number, private_area_m2) VALUES
+                  (1, 'elm-court', 'elm-b1', 1, '101', 100.00), (2, 'elm-court', 'elm-b1', 1, '102', 100.00),
+                  (3, 'elm-court', 'elm-b1', 1, '103', 100.00), (9, 'oak-yard', 'oak-b1', 1, '101', 80.00);
+                INSERT INTO household_members (household_id, username, relation, since) VALUES
+                  (1, 'olga', 'owner', '2020-01-01'), (1, 'olaf', 'owner', '2020-01-01'),
+                  (1, 'tina', 'tenant', '2025-01-01'), (2, 'oscar', 'owner', '2020-01-01'),
+                  (3, 'ottilie', 'owner', '2020-01-01'), (9, 'sam', 'owner', '2020-01-01')""");
         vertx = Vertx.vertx();
     }
 
@@ -79,12 +97,8 @@ class MotionsIT {
     }
 
     @BeforeEach
-    void community() {
-        households.clear();
-        households.addAll(List.of(new Voter(1, 10_000, Set.of("olga", "olaf")), new Voter(2, 10_000, Set.of("oscar")),
-                new Voter(3, 10_000, Set.of("ottilie"))));
-        motions = new Motions(database.work(), (tx, communityId) -> communityId.equals(COMMUNITY)
-                ? List.copyOf(households) : List.of(), new Outbox(vertx), clock);
+    void motions() {
+        motions = new Motions(database.work(), new Outbox(vertx), clock, ZoneId.of("Asia/Shanghai"));
     }
 
     @Test
@@ -93,8 +107,11 @@ class MotionsIT {
         long id = openMotion("fund_use", 7);
         cast(OLGA, id, 1, "yes");
         cast(OSCAR, id, 2, "yes");
-        // WHEN a household with a big area moves in afterwards, and voting ends
-        households.add(new Voter(4, 90_000, Set.of("newton")));
+        // WHEN a household with a big area is added afterwards, and voting ends
+        TestSql.execute(database.dataSource(), """
+                INSERT INTO households (id, community_id, building_id, floor, number, private_area_m2)
+                VALUES (4, 'elm-court', 'elm-b1', 2, '201', 900.00);
+                INSERT INTO household_members (household_id, username, relation, since) VALUES (4, 'newton', 'owner', '2026-11-01')""");
         clock.advance(Duration.ofDays(7));
 
         // THEN the first read closes it: 200.00 of 300.00 m² and 2 of 3 owners, exactly 2/3, carried
@@ -110,6 +127,7 @@ class MotionsIT {
         assertStatus(() -> cast(OTTILIE, id, 3, "no"), ClientError.CONFLICT);
         assertThat(motions.get(ADMIN, id)).isEqualTo(closed);
         assertThat(resolution(id)).hasValueSatisfying(r -> assertThat(r.kind()).isEqualTo(MotionKind.FUND_USE));
+        TestSql.execute(database.dataSource(), "DELETE FROM households WHERE id = 4");
     }
 
     @Test
@@ -203,9 +221,9 @@ class MotionsIT {
         assertStatus(() -> motions.create(ADMIN, COMMUNITY, new JsonObject().put("kind", "other").put("title", "x")
                 .put("votingDays", 91), audit()), ClientError.BAD_REQUEST);
         assertStatus(() -> motions.create(OPERATOR, COMMUNITY, body("other", 3), audit()), ClientError.FORBIDDEN);
-        long id = create("other", 3);
-        households.clear();
-        assertStatus(() -> motions.open(ADMIN, id, audit()), ClientError.CONFLICT);
+        Principal ashAdmin = user("pia", Role.PROPERTY_ADMIN, EMPTY);
+        long id = motions.create(ashAdmin, EMPTY, body("other", 3), audit()).id();
+        assertStatus(() -> motions.open(ashAdmin, id, audit()), ClientError.CONFLICT);
     }
 
     private static Optional<Resolution> resolution(long motionId) {
