@@ -13,6 +13,9 @@ import java.util.Map;
  */
 public final class FundMath {
 
+    /** The default replenishment threshold: 30 % of the first deposit ({@code DOMAIN.md}). */
+    public static final int DEFAULT_REPLENISHMENT_PERCENT = 30;
+
     private FundMath() {
     }
 
