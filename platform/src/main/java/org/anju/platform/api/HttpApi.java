@@ -89,6 +89,7 @@ public final class HttpApi {
         new FireRoutes(vertx, services.alerts().fire(), limits.records(), clock).mount(router, authenticated);
         new RescueRoutes(vertx, services.alerts().rescues(), limits.records(), clock).mount(router, authenticated);
         new VoteRoutes(vertx, services.owners().motions()).mount(router, authenticated);
+        new FundRoutes(vertx, services.owners().fund()).mount(router, authenticated);
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         router.route().failureHandler(ApiErrors::handle);
     }

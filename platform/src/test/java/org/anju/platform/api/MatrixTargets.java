@@ -51,9 +51,10 @@ final class MatrixTargets {
         }
         targets.named.put("missing", Map.of("communityId", "no-such-community", "tenantId", "acme"));
         targets.named.put("missing-device", Map.of("deviceId", "no-such-device"));
-        for (String kind : new String[] {"alert", "incident", "fire-case", "rescue", "sub", "motion"}) {
-            targets.named.put("missing-" + kind, Map.of(idName(kind), MISSING_ID, "deliveryId", MISSING_ID,
-                    "householdId", MISSING_ID));
+        for (String kind : new String[] {"alert", "incident", "fire-case", "rescue", "sub", "motion", "household"}) {
+            Map<String, String> missing = new HashMap<>(Map.of("deliveryId", MISSING_ID, "householdId", MISSING_ID));
+            missing.put(idName(kind), MISSING_ID);
+            targets.named.put("missing-" + kind, missing);
         }
         targets.named.put("platform-sub", targets.subscription(null));
         return targets;
@@ -147,8 +148,11 @@ final class MatrixTargets {
         api.post("/api/v1/motions/" + motion + "/open", root, "{}", 200);
         world.running().sql("INSERT INTO ballots (motion_id, household_id, choice, cast_by, cast_at) VALUES (%s, %s, "
                 .formatted(motion, households.get(0)) + "'yes', '" + voter + "', now())");
-        named.put(where + "-motion", Map.of("motionId", motion, "householdId", households.get(0)));
+        named.put(where + "-motion", Map.of("motionId", motion, "householdId", households.get(0),
+                "communityId", place.communityId()));
         named.put(where + "-motion-other-household", Map.of("motionId", motion, "householdId", households.get(1)));
+        named.put(where + "-household", Map.of("householdId", households.get(0), "communityId", place.communityId()));
+        named.put(where + "-household-2", Map.of("householdId", households.get(1), "communityId", place.communityId()));
     }
 
     /** Creates a subscription of the place (platform-wide for null) with a pending delivery due tomorrow. */
@@ -185,6 +189,7 @@ final class MatrixTargets {
             case "fire-case" -> "caseId";
             case "rescue" -> "rescueId";
             case "motion" -> "motionId";
+            case "household" -> "householdId";
             default -> "subscriptionId";
         };
     }
