@@ -27,6 +27,7 @@ import org.anju.platform.api.AlertServices;
 import org.anju.platform.api.BillingServices;
 import org.anju.platform.api.HttpApi;
 import org.anju.platform.api.LiveDeviceUpdates;
+import org.anju.platform.api.OwnersServices;
 import org.anju.platform.api.StorageServices;
 import org.anju.platform.auth.AuthServices;
 import org.anju.platform.auth.TenantDirectory;
@@ -92,6 +93,7 @@ public final class AnjuPlatform implements AutoCloseable {
     private PresenceTracker presence;
     private PresenceJob presenceJob;
     private AlertServices alerts;
+    private OwnersServices owners;
     private Housekeeping storageJobs;
     private PeriodicJobs usageJobs;
     private ParkingDerivation parking;
@@ -165,6 +167,9 @@ public final class AnjuPlatform implements AutoCloseable {
                 config.security().deviceAuthCacheTtl(), clock), ingest, meters);
         delivery = await(startDelivery(meters));
         DeviceRegistry requestRegistry = new DeviceRegistry(database.work(RequestClass.INTERACTIVE));
+        owners = OwnersServices.of(database.work(), database.work(RequestClass.INTERACTIVE), new Outbox(vertx), clock,
+                config.rollup().dayZone());
+        owners.start();
         auth = AuthServices.start(vertx, database.work(RequestClass.INTERACTIVE), hasher,
                 TenantDirectory.of(requestRegistry), jwtSecret(), config.security(), config.retention(), clock);
         http = new HttpApi(vertx, config.http(), new HttpApi.Services(auth, requestRegistry, deviceUpdates,
@@ -175,7 +180,8 @@ public final class AnjuPlatform implements AutoCloseable {
                         new PasswordHasher(CommunityProvisioning.DEVICE_SECRET_BCRYPT_COST)),
                 delivery, alerts, config.limits(), EstateServices.of(database.work(RequestClass.INTERACTIVE),
                         auth.users().residentLogins(), clock, config.rollup().dayZone()),
-                BillingServices.of(database.work(RequestClass.INTERACTIVE), config.billing(), clock), usageServices()));
+                BillingServices.of(database.work(RequestClass.INTERACTIVE), config.billing(), clock), usageServices(),
+                owners));
         httpPort = await(http.start());
         mqttPort = await(gateway.start());
     }
@@ -256,6 +262,10 @@ public final class AnjuPlatform implements AutoCloseable {
         if (presenceJob != null) {
             presenceJob.close();
             presenceJob = null;
+        }
+        if (owners != null) {
+            owners.close();
+            owners = null;
         }
         if (alerts != null) {
             alerts.close();

@@ -48,7 +48,7 @@ public final class HttpApi {
             LiveDeviceUpdates deviceUpdates, DeviceCommands commands, PrometheusMeterRegistry meters,
             BooleanSupplier databaseReachable, StorageServices storage, CommunityProvisioning provisioning,
             Delivery delivery, AlertServices alerts, AnjuConfig.Limits limits, EstateServices estate,
-            BillingServices billing, UsageServices usage) {
+            BillingServices billing, UsageServices usage, OwnersServices owners) {
     }
 
     private final Vertx vertx;
@@ -94,6 +94,8 @@ public final class HttpApi {
         new RescueRoutes(vertx, services.alerts().rescues(), limits.records(), clock).mount(router, authenticated);
         new TariffRoutes(vertx, services.registry(), services.billing(), clock).mount(router, authenticated);
         new UsageRoutes(vertx, services.usage(), limits.records(), limits.directory(), clock).mount(router, authenticated);
+        new VoteRoutes(vertx, services.owners().motions()).mount(router, authenticated);
+        new FundRoutes(vertx, services.owners().fund()).mount(router, authenticated);
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         router.route().failureHandler(ApiErrors::handle);
     }

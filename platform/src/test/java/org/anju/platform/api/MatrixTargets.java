@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -50,8 +51,10 @@ final class MatrixTargets {
         }
         targets.named.put("missing", Map.of("communityId", "no-such-community", "tenantId", "acme"));
         targets.named.put("missing-device", Map.of("deviceId", "no-such-device"));
-        for (String kind : new String[] {"alert", "incident", "fire-case", "rescue", "sub"}) {
-            targets.named.put("missing-" + kind, Map.of(idName(kind), MISSING_ID, "deliveryId", MISSING_ID));
+        for (String kind : new String[] {"alert", "incident", "fire-case", "rescue", "sub", "motion", "household"}) {
+            Map<String, String> missing = new HashMap<>(Map.of("deliveryId", MISSING_ID, "householdId", MISSING_ID));
+            missing.put(idName(kind), MISSING_ID);
+            targets.named.put("missing-" + kind, missing);
         }
         targets.named.put("platform-sub", targets.subscription(null));
         targets.households();
@@ -122,6 +125,35 @@ final class MatrixTargets {
         named.put(where + "-fire-case", Map.of("caseId", fireCase.get("id").asText()));
         named.put(where + "-rescue", Map.of("rescueId", rescue.get("id").asText()));
         named.put(where + "-sub", subscription(place));
+        motion(where, place);
+    }
+
+    /**
+     * Makes two households of the place (in the own community the resident owns the first) and an
+     * open motion on which the first household has voted (cast as the resident: the resident's
+     * own call is then the settled answer 409): {@code <place>-motion} points at the
+     * motion and that household, {@code <place>-motion-other-household} at the motion and the second.
+     */
+    private void motion(String where, Place place) throws Exception {
+        List<String> households = world.running().sqlRows("""
+                INSERT INTO households (community_id, building_id, floor, number, private_area_m2)
+                VALUES ('%1$s', '%2$s-b1', 1, '101', 88.50), ('%1$s', '%2$s-b1', 1, '102', 60.00) RETURNING id"""
+                .formatted(place.communityId(), place.prefix()));
+        String voter = Caller.RESIDENT.username;
+        if (where.equals("own")) {
+            world.running().sql("INSERT INTO household_members (household_id, username, relation, since) VALUES (%s, "
+                    .formatted(households.get(0)) + "'" + voter + "', 'owner', '2020-01-01')");
+        }
+        String motion = api.post("/api/v1/communities/" + place.communityId() + "/motions", root,
+                "{\"kind\": \"fund_use\", \"title\": \"Matrix motion\", \"votingDays\": 7}", 201).get("id").asText();
+        api.post("/api/v1/motions/" + motion + "/open", root, "{}", 200);
+        world.running().sql("INSERT INTO ballots (motion_id, household_id, choice, cast_by, cast_at) VALUES (%s, %s, "
+                .formatted(motion, households.get(0)) + "'yes', '" + voter + "', now())");
+        named.put(where + "-motion", Map.of("motionId", motion, "householdId", households.get(0),
+                "communityId", place.communityId()));
+        named.put(where + "-motion-other-household", Map.of("motionId", motion, "householdId", households.get(1)));
+        named.put(where + "-household", Map.of("householdId", households.get(0), "communityId", place.communityId()));
+        named.put(where + "-household-2", Map.of("householdId", households.get(1), "communityId", place.communityId()));
     }
 
     /**
@@ -183,6 +215,8 @@ final class MatrixTargets {
             case "incident" -> "incidentId";
             case "fire-case" -> "caseId";
             case "rescue" -> "rescueId";
+            case "motion" -> "motionId";
+            case "household" -> "householdId";
             default -> "subscriptionId";
         };
     }

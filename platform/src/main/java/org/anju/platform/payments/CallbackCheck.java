@@ -1,0 +1,65 @@
+package org.anju.platform.payments;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Predicate;
+
+/**
+ * The checks a payment callback passes before anything is settled, in this order: the signature
+ * (else {@link Verdict#FORGED}), the time (more than the tolerance before or after now:
+ * {@link Verdict#LATE}), the nonce (seen before: {@link Verdict#REPLAYED}). The amount is checked
+ * against the order afterwards ({@link Verdict#AMOUNT_MISMATCH}), once the order is known.
+ * <p>
+ * The signature is checked first so that an attacker's unsigned requests cannot fill the nonce
+ * store or learn anything from the answer.
+ */
+public final class CallbackCheck {
+
+    /** The default tolerance between the provider's timestamp and our clock. */
+    public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(5);
+
+    /** What a check concluded. */
+    public enum Verdict {
+        ACCEPTED("accepted"),
+        FORGED("forged"),
+        LATE("late"),
+        REPLAYED("replayed"),
+        AMOUNT_MISMATCH("amount_mismatch");
+
+        private final String wireName;
+
+        Verdict(String wireName) {
+            this.wireName = wireName;
+        }
+
+        public String wireName() {
+            return wireName;
+        }
+    }
+
+    private CallbackCheck() {
+    }
+
+    /**
+     * Checks signature, time and nonce.
+     *
+     * @param nonceSeen answers whether the nonce was seen before; it is asked only for a callback
+     *                  with a valid signature in time (the store records the nonce as it answers)
+     */
+    public static Verdict check(String key, SignedCallback callback, Instant now, Duration tolerance,
+            Predicate<String> nonceSeen) {
+        if (!CallbackSignature.valid(key, callback)) {
+            return Verdict.FORGED;
+        }
+        long skew = Math.abs(now.getEpochSecond() - callback.timestamp());
+        if (skew > tolerance.toSeconds()) {
+            return Verdict.LATE;
+        }
+        return nonceSeen.test(callback.nonce()) ? Verdict.REPLAYED : Verdict.ACCEPTED;
+    }
+
+    /** Checks that the callback pays exactly what the order asked. */
+    public static Verdict amount(long orderFen, long callbackFen) {
+        return orderFen == callbackFen ? Verdict.ACCEPTED : Verdict.AMOUNT_MISMATCH;
+    }
+}
