@@ -51,6 +51,8 @@ import org.anju.platform.storage.DatabaseProvisioner;
 import org.anju.platform.storage.EmbeddedPostgres;
 import org.anju.platform.storage.RequestClass;
 import org.anju.platform.storage.housekeeping.Housekeeping;
+import org.anju.platform.maintenance.forecast.DailyForecastJob;
+import org.anju.platform.maintenance.forecast.ForecastPass;
 import org.anju.platform.storage.retention.RetentionPolicy;
 import org.anju.platform.storage.rollup.RollupSettings;
 import org.anju.protocol.catalogue.DeviceCatalogue;
@@ -74,6 +76,7 @@ public final class AnjuPlatform implements AutoCloseable {
     private PresenceJob presenceJob;
     private AlertServices alerts;
     private Housekeeping storageJobs;
+    private DailyForecastJob forecasts;
     private HttpApi http;
     private Delivery delivery;
     private MqttGateway gateway;
@@ -123,6 +126,9 @@ public final class AnjuPlatform implements AutoCloseable {
         LiveDeviceUpdates deviceUpdates = new LiveDeviceUpdates(vertx, registry);
         alerts = AlertServices.of(database.work(), database.work(RequestClass.INTERACTIVE), new Outbox(vertx),
                 config.alerts(), clock, config.rollup().dayZone(), meters);
+        AnjuConfig.Maintenance maintenance = config.maintenance();
+        ForecastPass forecastPass = new ForecastPass(database.work(), maintenance.forecast(), new Outbox(vertx), clock);
+        forecasts = new DailyForecastJob(forecastPass::run, maintenance.forecastAt(), config.rollup().dayZone(), clock);
         alerts.start();
         presence = new PresenceTracker(config.presence());
         presence.addListener(changes -> deviceUpdates.committed(deviceIds(changes)));
@@ -136,6 +142,7 @@ public final class AnjuPlatform implements AutoCloseable {
         presenceJob = new PresenceJob(database.work(), presence, clock);
         presenceJob.start();
         storageJobs.start();
+        forecasts.start();
         gateway = MqttGateway.create(vertx, config.mqtt().gateway(), new RegistryGatewayClient(vertx, registry,
                 new TrustedCaStore(database.work()), hasher, config.mqtt().limits(),
                 config.security().deviceAuthCacheTtl(), clock), ingest, meters);
@@ -234,6 +241,10 @@ public final class AnjuPlatform implements AutoCloseable {
         if (alerts != null) {
             alerts.close();
             alerts = null;
+        }
+        if (forecasts != null) {
+            forecasts.close();
+            forecasts = null;
         }
         if (storageJobs != null) {
             storageJobs.close();

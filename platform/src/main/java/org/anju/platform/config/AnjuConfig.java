@@ -2,6 +2,7 @@ package org.anju.platform.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Optional;
 
@@ -12,6 +13,7 @@ import org.anju.platform.presence.PresenceSettings;
 import org.anju.platform.query.ListLimits;
 import org.anju.platform.alerts.AlertSettings;
 import org.anju.platform.storage.DatabaseSettings;
+import org.anju.platform.maintenance.forecast.ForecastSettings;
 import org.anju.platform.storage.StatementTimeouts;
 
 /**
@@ -19,12 +21,13 @@ import org.anju.platform.storage.StatementTimeouts;
  */
 public record AnjuConfig(
         Path dataDir, Db db, Http http, Mqtt mqtt, Ingest ingest, PresenceSettings presence, Security security, Demo demo,
-        Rollup rollup, Retention retention, Feed feed, Webhooks webhooks, Alerts alerts, Limits limits) {
+        Rollup rollup, Retention retention, Feed feed, Webhooks webhooks, Alerts alerts, Limits limits,
+        Maintenance maintenance) {
 
     /** Returns this configuration with other gateway settings. */
     public AnjuConfig withGateway(GatewayOptions gateway) {
         return new AnjuConfig(dataDir, db, http, new Mqtt(gateway, mqtt.tlsPort(), mqtt.limits()), ingest, presence,
-                security, demo, rollup, retention, feed, webhooks, alerts, limits);
+                security, demo, rollup, retention, feed, webhooks, alerts, limits, maintenance);
     }
 
     /**
@@ -237,5 +240,14 @@ public record AnjuConfig(
      */
     public record Limits(ListLimits events, ListLimits records, ListLimits directory, HistoryLimits history,
             Duration feedMaxCatchUp, Duration storageFiguresMaxAge, ListLimits audit) {
+    }
+
+    /**
+     * Long-term maintenance.
+     *
+     * @param forecast   the forecast pass's rules and limits, days in {@code rollup.dayZone}
+     * @param forecastAt the local time the pass runs each day
+     */
+    public record Maintenance(ForecastSettings forecast, LocalTime forecastAt) {
     }
 }

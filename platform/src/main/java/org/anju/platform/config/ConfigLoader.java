@@ -22,6 +22,8 @@ import org.anju.platform.presence.PresenceSettings;
 import org.anju.platform.alerts.AlertSettings;
 import org.anju.platform.storage.history.HistoryLimits;
 import org.anju.platform.query.ListLimits;
+import org.anju.platform.maintenance.forecast.ForecastRules;
+import org.anju.platform.maintenance.forecast.ForecastSettings;
 import org.anju.platform.storage.StatementTimeouts;
 import org.anju.platform.storage.retention.RetentionPolicy;
 import org.anju.protocol.DeviceType;
@@ -78,7 +80,27 @@ public final class ConfigLoader {
                         v.intIn("feed.clientBufferBytes", 1024, 64 * 1024 * 1024), v.duration("feed.slowClientTimeout")),
                 webhooks(v),
                 alerts(v),
-                limits(v));
+                limits(v),
+                maintenance(v));
+    }
+
+    private static AnjuConfig.Maintenance maintenance(ConfigValues v) {
+        String p = "maintenance.forecast.";
+        try {
+            ForecastRules rules = new ForecastRules(v.intIn(p + "minDailyPoints", 3, 10_000),
+                    v.intIn(p + "minDailySpanDays", 1, 10_000), v.intIn(p + "minFaultWeeks", 3, 520),
+                    v.intIn(p + "faultWeeks", 3, 520), v.intIn(p + "windowDays", 1, 10_000),
+                    v.decimalIn(p + "confidenceLevel", 0.5, 0.999), v.positiveDecimal(p + "maxRelativeBand"),
+                    v.intIn(p + "horizonDays", 1, 10_000));
+            ForecastSettings settings = new ForecastSettings(rules, v.decimalIn(p + "batteryFloorPercent", 0, 100),
+                    v.decimalIn(p + "chamberDriftLimit", 0, 100), v.decimalIn(p + "diskFullFraction", 0.01, 1),
+                    v.decimalIn(p + "connectorTemperatureLimitC", 0, 150), v.decimalIn(p + "doorFaultsPerWeek", 1, 1_000),
+                    v.wholeHourZone("rollup.dayZone"));
+            return new AnjuConfig.Maintenance(settings, v.localTime(p + "runAt"));
+        } catch (IllegalArgumentException e) {
+            // rules that depend on each other (faultWeeks >= minFaultWeeks, windowDays >= minDailySpanDays)
+            throw new ConfigException("configuration: " + e.getMessage());
+        }
     }
 
     private static AnjuConfig.Db db(ConfigValues v) {
