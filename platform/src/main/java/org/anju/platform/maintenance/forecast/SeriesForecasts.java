@@ -77,17 +77,17 @@ final class SeriesForecasts implements DailySeries.Visitor {
     void doorFaults(Map<String, int[]> weeklyCounts, LocalDate firstWeekStart) {
         int weeks = settings.rules().faultWeeks();
         double[] x = new double[weeks];
-        double[] y = new double[weeks];
         for (int w = 0; w < weeks; w++) {
             x[w] = firstWeekStart.plusWeeks(w).toEpochDay();
         }
         weeklyCounts.forEach((deviceId, counts) -> {
+            double[] y = new double[weeks];
             for (int w = 0; w < weeks; w++) {
                 y[w] = counts[w];
             }
             series++;
             pending.add(fits.submit(() -> new DeviceForecast(deviceId, Subject.DOOR_FAULTS, DeviceForecast.DOOR_FAULTS_METRIC,
-                    forecaster.get().weeklyFaults(x, y.clone(), weeks, settings.doorFaultsPerWeek(), today))));
+                    forecaster.get().weeklyFaults(x, y, weeks, settings.doorFaultsPerWeek(), today))));
         });
     }
 

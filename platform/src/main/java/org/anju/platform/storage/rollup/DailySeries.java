@@ -25,7 +25,7 @@ public final class DailySeries {
     private static final String SQL = """
             SELECT device_id, metric,
                    string_agg(int4send(((bucket AT TIME ZONE ?)::date - DATE '1970-01-01')), ''::bytea),
-                   string_agg(float8send(CASE %s END), ''::bytea)
+                   string_agg(float8send(coalesce(CASE %s END, 'NaN')), ''::bytea)
               FROM telemetry_daily
              WHERE bucket >= ? AND bucket < ? AND metric LIKE ANY (?)
              GROUP BY device_id, metric
@@ -83,6 +83,7 @@ public final class DailySeries {
         parameters.add(from.atStartOfDay(dayZone).toInstant());
         parameters.add(to.atStartOfDay(dayZone).toInstant());
         parameters.add(picks.stream().map(Pick::metricPattern).toArray(String[]::new));
+        // a NULL value would be left out of its array and shift every later day (a mean of no points is NULL): NaN keeps the place
         double[][] buffers = {new double[256], new double[256]};
         long[] rows = {0};
         Sql.forEach(tx.connection(), SQL.formatted(cases), FETCH_SIZE, rs -> {
