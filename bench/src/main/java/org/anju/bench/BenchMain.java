@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import org.anju.bench.gateway.GatewayBench;
 import org.anju.bench.platform.AlertsBench;
 import org.anju.bench.platform.IngestBench;
+import org.anju.bench.platform.MaintenanceBench;
 import org.anju.bench.platform.ReconnectBench;
 import org.anju.bench.platform.UsageBench;
 
@@ -31,7 +32,8 @@ public final class BenchMain implements Runnable {
                 .addSubcommand(new IngestBench(System.out))
                 .addSubcommand(new AlertsBench(System.out))
                 .addSubcommand(new ReconnectBench(System.out))
-                .addSubcommand(new UsageBench(System.out));
+                .addSubcommand(new UsageBench(System.out))
+                .addSubcommand(new MaintenanceBench(System.out));
     }
 
     @Override

@@ -69,6 +69,8 @@ import org.anju.platform.storage.EmbeddedPostgres;
 import org.anju.platform.storage.RequestClass;
 import org.anju.platform.storage.UnitOfWork;
 import org.anju.platform.storage.housekeeping.Housekeeping;
+import org.anju.platform.maintenance.forecast.DailyForecastJob;
+import org.anju.platform.maintenance.forecast.ForecastPass;
 import org.anju.platform.storage.retention.RetentionPolicy;
 import org.anju.platform.storage.rollup.RollupSettings;
 import org.anju.protocol.catalogue.DeviceCatalogue;
@@ -98,6 +100,7 @@ public final class AnjuPlatform implements AutoCloseable {
     private PeriodicJobs usageJobs;
     private ParkingDerivation parking;
     private ChargingDerivation charging;
+    private DailyForecastJob forecasts;
     private HttpApi http;
     private Delivery delivery;
     private MqttGateway gateway;
@@ -147,6 +150,9 @@ public final class AnjuPlatform implements AutoCloseable {
         LiveDeviceUpdates deviceUpdates = new LiveDeviceUpdates(vertx, registry);
         alerts = AlertServices.of(database.work(), database.work(RequestClass.INTERACTIVE), new Outbox(vertx),
                 config.alerts(), clock, config.rollup().dayZone(), meters);
+        AnjuConfig.Maintenance maintenance = config.maintenance();
+        ForecastPass forecastPass = new ForecastPass(database.work(), maintenance.forecast(), new Outbox(vertx), clock);
+        forecasts = new DailyForecastJob(forecastPass::run, maintenance.forecastAt(), config.rollup().dayZone(), clock);
         alerts.start();
         presence = new PresenceTracker(config.presence());
         presence.addListener(changes -> deviceUpdates.committed(deviceIds(changes)));
@@ -162,6 +168,7 @@ public final class AnjuPlatform implements AutoCloseable {
         presenceJob.start();
         storageJobs.start();
         startUsageJobs(secrets);
+        forecasts.start();
         gateway = MqttGateway.create(vertx, config.mqtt().gateway(), new RegistryGatewayClient(vertx, registry,
                 new TrustedCaStore(database.work()), hasher, config.mqtt().limits(),
                 config.security().deviceAuthCacheTtl(), clock), ingest, meters);
@@ -274,6 +281,9 @@ public final class AnjuPlatform implements AutoCloseable {
         if (usageJobs != null) {
             usageJobs.close();
             usageJobs = null;
+        if (forecasts != null) {
+            forecasts.close();
+            forecasts = null;
         }
         if (storageJobs != null) {
             storageJobs.close();

@@ -43,6 +43,11 @@ final class BenchFleet {
         return "bench-d%05d".formatted(i);
     }
 
+    /** Returns the type (wire name) device {@code i} is provisioned with. */
+    String type(int i) {
+        return TYPES.get(i % TYPES.size());
+    }
+
     List<String> metrics() {
         return METRICS.subList(0, metrics);
     }
@@ -67,7 +72,7 @@ final class BenchFleet {
                     i -> new Object[] {communityId(i), TENANT, "Bench community " + i});
             tx.batch("INSERT INTO devices (id, tenant_id, community_id, type, name) VALUES (?, ?, ?, ?, ?)"
                     + " ON CONFLICT DO NOTHING", IntStream.range(0, devices).boxed().toList(),
-                    i -> new Object[] {deviceId(i), TENANT, communityId(i % communities), TYPES.get(i % TYPES.size()),
+                    i -> new Object[] {deviceId(i), TENANT, communityId(i % communities), type(i),
                             "Bench device " + i});
             return null;
         });

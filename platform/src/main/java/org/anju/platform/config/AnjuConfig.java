@@ -2,6 +2,7 @@ package org.anju.platform.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Optional;
 
@@ -15,6 +16,7 @@ import org.anju.platform.billing.BillingSettings;
 import org.anju.platform.charging.ChargingSettings;
 import org.anju.platform.parking.ParkingSettings;
 import org.anju.platform.storage.DatabaseSettings;
+import org.anju.platform.maintenance.forecast.ForecastSettings;
 import org.anju.platform.storage.StatementTimeouts;
 
 /**
@@ -23,12 +25,13 @@ import org.anju.platform.storage.StatementTimeouts;
 public record AnjuConfig(
         Path dataDir, Db db, Http http, Mqtt mqtt, Ingest ingest, PresenceSettings presence, Security security, Demo demo,
         Rollup rollup, Retention retention, Feed feed, Webhooks webhooks, Alerts alerts, Limits limits,
-        BillingSettings billing, ParkingSettings parking, ChargingSettings charging) {
+        BillingSettings billing, ParkingSettings parking, ChargingSettings charging, Maintenance maintenance) {
 
     /** Returns this configuration with other gateway settings. */
     public AnjuConfig withGateway(GatewayOptions gateway) {
         return new AnjuConfig(dataDir, db, http, new Mqtt(gateway, mqtt.tlsPort(), mqtt.limits()), ingest, presence,
-                security, demo, rollup, retention, feed, webhooks, alerts, limits, billing, parking, charging);
+                security, demo, rollup, retention, feed, webhooks, alerts, limits, billing, parking, charging,
+                maintenance);
     }
 
     /**
@@ -241,5 +244,14 @@ public record AnjuConfig(
      */
     public record Limits(ListLimits events, ListLimits records, ListLimits directory, HistoryLimits history,
             Duration feedMaxCatchUp, Duration storageFiguresMaxAge, ListLimits audit) {
+    }
+
+    /**
+     * Long-term maintenance.
+     *
+     * @param forecast   the forecast pass's rules and limits, days in {@code rollup.dayZone}
+     * @param forecastAt the local time the pass runs each day
+     */
+    public record Maintenance(ForecastSettings forecast, LocalTime forecastAt) {
     }
 }

@@ -34,6 +34,8 @@ import org.anju.platform.parking.ParkingSettings;
 import org.anju.platform.parking.VisitorTariff;
 import org.anju.platform.storage.history.HistoryLimits;
 import org.anju.platform.query.ListLimits;
+import org.anju.platform.maintenance.forecast.ForecastRules;
+import org.anju.platform.maintenance.forecast.ForecastSettings;
 import org.anju.platform.storage.StatementTimeouts;
 import org.anju.platform.storage.retention.RetentionPolicy;
 import org.anju.protocol.DeviceType;
@@ -93,7 +95,8 @@ public final class ConfigLoader {
                 limits(v),
                 billing(v),
                 parking(v),
-                charging(v));
+                charging(v),
+                maintenance(v));
     }
 
     private static ParkingSettings parking(ConfigValues v) {
@@ -126,6 +129,25 @@ public final class ConfigLoader {
                 v.durationAtLeast("charging.openSessionLimit", Duration.ofHours(1), "1 hour"),
                 new TouTariff("configured", Instant.EPOCH, rates, bySlot), v.intIn("charging.batchEvents", 1, 1_000_000),
                 v.duration("charging.interval"));
+    }
+
+    private static AnjuConfig.Maintenance maintenance(ConfigValues v) {
+        String p = "maintenance.forecast.";
+        try {
+            ForecastRules rules = new ForecastRules(v.intIn(p + "minDailyPoints", 3, 10_000),
+                    v.intIn(p + "minDailySpanDays", 1, 10_000), v.intIn(p + "minFaultWeeks", 3, 520),
+                    v.intIn(p + "faultWeeks", 3, 520), v.intIn(p + "windowDays", 1, 10_000),
+                    v.decimalIn(p + "confidenceLevel", 0.5, 0.999), v.positiveDecimal(p + "maxRelativeBand"),
+                    v.intIn(p + "horizonDays", 1, 10_000));
+            ForecastSettings settings = new ForecastSettings(rules, v.decimalIn(p + "batteryFloorPercent", 0, 100),
+                    v.decimalIn(p + "chamberDriftLimit", 0, 100), v.decimalIn(p + "diskFullFraction", 0.01, 1),
+                    v.decimalIn(p + "connectorTemperatureLimitC", 0, 150), v.decimalIn(p + "doorFaultsPerWeek", 1, 1_000),
+                    v.wholeHourZone("rollup.dayZone"));
+            return new AnjuConfig.Maintenance(settings, v.localTime(p + "runAt"));
+        } catch (IllegalArgumentException e) {
+            // rules that depend on each other (faultWeeks >= minFaultWeeks, windowDays >= minDailySpanDays)
+            throw new ConfigException("configuration: " + e.getMessage());
+        }
     }
 
     private static AnjuConfig.Db db(ConfigValues v) {

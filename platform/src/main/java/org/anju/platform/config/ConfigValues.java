@@ -4,6 +4,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
@@ -156,6 +157,15 @@ final class ConfigValues {
     }
 
     /** Reads a time zone id whose offset from UTC is whole hours (e.g. Asia/Shanghai). */
+    LocalTime localTime(String key) {
+        String raw = text(key).strip();
+        try {
+            return LocalTime.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw ConfigException.invalid(key, raw, "expected a local time such as 03:30");
+        }
+    }
+
     ZoneId wholeHourZone(String key) {
         String raw = nonEmpty(key);
         ZoneId zone;

@@ -23,7 +23,30 @@ public final class Sql {
         T map(ResultSet rs) throws SQLException;
     }
 
+    /** Takes the current row of a streamed result. */
+    @FunctionalInterface
+    public interface RowConsumer {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
     private Sql() {
+    }
+
+    /**
+     * Hands every row of the query to {@code consumer} as it arrives, {@code fetchSize} rows per
+     * round trip, without holding the result in memory; the connection must not be in auto-commit
+     * mode (PostgreSQL streams only inside a transaction).
+     */
+    public static void forEach(Connection c, String sql, int fetchSize, RowConsumer consumer, Object... parameters)
+            throws SQLException {
+        try (PreparedStatement ps = prepare(c, sql, parameters)) {
+            ps.setFetchSize(fetchSize);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    consumer.accept(rs);
+                }
+            }
+        }
     }
 
     /** Returns every row of the query, mapped. */

@@ -78,6 +78,9 @@ class ConfigLoaderTest {
         "ANJU_MQTT_AUTH_THROTTLE_MAX_FAILURES, -1, 'mqtt.authThrottle.maxFailures' has invalid value '-1'",
         "ANJU_MQTT_AUTH_THROTTLE_MAX_ADDRESS_FAILURES, 5, 'mqtt.authThrottle.maxAddressFailures' has invalid value '5'",
         "ANJU_SECURITY_DEVICE_HASHING_THREADS, -1, 'security.deviceHashing.threads' has invalid value '-1'",
+        "ANJU_MAINTENANCE_FORECAST_RUN_AT, 25:00, 'maintenance.forecast.runAt' has invalid value '25:00'",
+        "ANJU_MAINTENANCE_FORECAST_MIN_DAILY_POINTS, 2, 'maintenance.forecast.minDailyPoints' has invalid value '2'",
+        "ANJU_MAINTENANCE_FORECAST_FAULT_WEEKS, 4, maintenance.forecast.faultWeeks must be at least 5: 4",
     })
     void badValueNamesKeyAndValue(String variable, String value, String message) {
         assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of(variable, value)))

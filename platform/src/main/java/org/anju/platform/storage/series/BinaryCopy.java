@@ -78,6 +78,22 @@ public final class BinaryCopy {
         });
     }
 
+    /** Writes an {@code integer}. */
+    public BinaryCopy int4(int value) {
+        return write(() -> {
+            out.writeInt(4);
+            out.writeInt(value);
+        });
+    }
+
+    /** Writes a {@code bigint}. */
+    public BinaryCopy int8(long value) {
+        return write(() -> {
+            out.writeInt(8);
+            out.writeLong(value);
+        });
+    }
+
     /** Writes a {@code jsonb} from its text, or NULL for null. */
     public BinaryCopy jsonb(String json) {
         if (json == null) {

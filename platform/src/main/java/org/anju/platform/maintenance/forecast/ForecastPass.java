@@ -1,0 +1,134 @@
+package org.anju.platform.maintenance.forecast;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.anju.error.ServerError;
+import org.anju.platform.delivery.Notification;
+import org.anju.platform.delivery.Outbox;
+import org.anju.platform.registry.Devices;
+import org.anju.platform.storage.UnitOfWork;
+import org.anju.platform.storage.history.WeeklyEventCounts;
+import org.anju.platform.storage.rollup.DailySeries;
+
+/**
+ * The daily forecast pass over the whole fleet: reads the daily rollups of the last
+ * {@link ForecastRules#windowDays()} whole days (never raw rows) and the weekly door-fault counts of
+ * the last {@link ForecastRules#faultWeeks()} weeks, forecasts each series, replaces the table of
+ * forecasts, and notifies each forecast that became due ({@value #TOPIC}, with its evidence) to the
+ * device's community through the outbox, in the same transaction.
+ * <p>
+ * {@link #run()} blocks on JDBC: call it from a worker thread. Running it again on the same day
+ * changes nothing and notifies nothing again.
+ */
+public final class ForecastPass {
+
+    /** The topic of a forecast that became due. */
+    public static final String TOPIC = "maintenance.forecast_due";
+
+    /** The elevator fault codes about doors (GB/T 24476): close, open, open while running, moving with the door open, repeated. */
+    static final List<String> DOOR_FAULT_CODES = List.of("02", "03", "08", "12", "14");
+
+    /** Fits run beside the reader on every core: a pass is CPU-bound once the rows have arrived. */
+    private static final int FIT_THREADS = Runtime.getRuntime().availableProcessors();
+
+    private static final Logger LOG = LoggerFactory.getLogger(ForecastPass.class);
+    private static final String WHAT = "maintenance forecasts";
+
+    private final UnitOfWork work;
+    private final ForecastSettings settings;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    /** Returns a pass over the database of {@code work}. */
+    public ForecastPass(UnitOfWork work, ForecastSettings settings, Outbox outbox, Clock clock) {
+        this.work = work;
+        this.settings = settings;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs the pass.
+     *
+     * @throws ServerError 503 (retryable) when the database fails; the previous forecasts stay as they were
+     */
+    public ForecastRun run() {
+        Instant now = clock.instant();
+        ZoneId zone = settings.dayZone();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        long started = System.nanoTime();
+        long rows;
+        List<DeviceForecast> forecasts;
+        SeriesForecasts series;
+        ExecutorService fits = Executors.newFixedThreadPool(FIT_THREADS, Thread.ofPlatform().name("forecast-fit-", 0)
+                .daemon().factory());
+        try {
+            series = new SeriesForecasts(settings, today, fits);
+            // whole days only: today's rollup is still filling
+            rows = work.read(WHAT, tx -> DailySeries.forEach(tx, SeriesForecasts.PICKS,
+                    today.minusDays(settings.rules().windowDays()), today, zone, series));
+            LocalDate firstWeek = today.minusWeeks(settings.rules().faultWeeks());
+            Map<String, int[]> faults = work.read(WHAT, tx -> WeeklyEventCounts.count(tx, "fault", "code",
+                    DOOR_FAULT_CODES, firstWeek, settings.rules().faultWeeks(), zone));
+            series.doorFaults(faults, firstWeek);
+            forecasts = series.forecasts();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ServerError.unavailable("maintenance forecast pass interrupted", e);
+        } catch (ExecutionException e) {
+            throw ServerError.internal("a maintenance forecast fit failed", e.getCause());
+        } finally {
+            fits.shutdownNow();
+        }
+        long read = System.nanoTime();
+        int raised = work.inTransaction(WHAT, tx -> {
+            Set<ForecastStore.Key> wasDue = ForecastStore.dueKeys(tx);
+            ForecastStore.replace(tx, forecasts, now);
+            return notifyRaised(tx, forecasts, wasDue);
+        });
+        int due = (int) forecasts.stream().filter(f -> f.forecast().due()).count();
+        ForecastRun run = new ForecastRun(series.series(), rows, due, forecasts.size() - due, raised,
+                (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
+        LOG.info("maintenance forecast pass [series: {}, daily rows: {}, due: {}, later: {}, raised: {}, read ms: {}, write ms: {}]",
+                run.series(), run.dailyRows(), run.due(), run.beyondHorizon(), run.raised(), run.readMillis(),
+                run.writeMillis());
+        return run;
+    }
+
+    private int notifyRaised(UnitOfWork.Tx tx, List<DeviceForecast> forecasts, Set<ForecastStore.Key> wasDue)
+            throws SQLException {
+        List<DeviceForecast> raised = new ArrayList<>();
+        for (DeviceForecast f : forecasts) {
+            if (f.forecast().due() && !wasDue.contains(ForecastStore.Key.of(f))) {
+                raised.add(f);
+            }
+        }
+        if (raised.isEmpty()) {
+            return 0;
+        }
+        Map<String, Devices.Place> places = Devices.places(tx, raised.stream().map(DeviceForecast::deviceId).toList());
+        for (DeviceForecast f : raised) {
+            Devices.Place place = places.get(f.deviceId());
+            if (place == null) {
+                // rollups outlive devices: a removed device's forecast is kept until the next pass, told to nobody
+                continue;
+            }
+            outbox.append(tx, new Notification(TOPIC, place.tenantId(), place.communityId(), false, f.json()));
+        }
+        return raised.size();
+    }
+}
