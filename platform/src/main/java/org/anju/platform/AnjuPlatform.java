@@ -35,6 +35,8 @@ import org.anju.platform.delivery.Outbox;
 import org.anju.platform.ingest.IngestListener;
 import org.anju.platform.ingest.IngestSettings;
 import org.anju.platform.ingest.TelemetryIngest;
+import org.anju.platform.jobs.ClusterJobs;
+import org.anju.platform.jobs.Leases;
 import org.anju.platform.presence.PresenceChange;
 import org.anju.platform.presence.PresenceJob;
 import org.anju.platform.presence.PresenceTracker;
@@ -80,6 +82,8 @@ public final class AnjuPlatform implements AutoCloseable {
     private Registrar registrar;
     private PasswordHasher hasher;
     private AuthServices auth;
+    private Leases leases;
+    private PrometheusMeterRegistry meters;
     private int httpPort;
     private int mqttPort;
 
@@ -109,7 +113,8 @@ public final class AnjuPlatform implements AutoCloseable {
         databaseTarget = DatabaseProvisioner.resolve(config);
         database = Database.open(databaseTarget.settings());
         vertx = Vertx.vertx();
-        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        leases = new Leases(database.work(), config.jobs().instanceId(), config.jobs().leaseTime(), clock);
         AnjuConfig.DeviceHashing hashing = config.security().deviceHashing();
         hasher = new PasswordHasher(config.security().bcryptCost(), hashing.threadsOrCores(), hashing.queue(),
                 hashing.maxWait());
@@ -123,7 +128,7 @@ public final class AnjuPlatform implements AutoCloseable {
         LiveDeviceUpdates deviceUpdates = new LiveDeviceUpdates(vertx, registry);
         alerts = AlertServices.of(database.work(), database.work(RequestClass.INTERACTIVE), new Outbox(vertx),
                 config.alerts(), clock, config.rollup().dayZone(), meters);
-        alerts.start();
+        alerts.start(clusterJobs("alert-timers", 1));
         presence = new PresenceTracker(config.presence());
         presence.addListener(changes -> deviceUpdates.committed(deviceIds(changes)));
         presence.addListener(alerts.engine());
@@ -134,15 +139,16 @@ public final class AnjuPlatform implements AutoCloseable {
                 IngestListener.both(deviceUpdates, alerts.engine()), meters);
         ingest.start();
         presenceJob = new PresenceJob(database.work(), presence, clock);
-        presenceJob.start();
-        storageJobs.start();
+        presenceJob.start(clusterJobs("presence", 1));
+        storageJobs.start(clusterJobs("storage", 2));
         gateway = MqttGateway.create(vertx, config.mqtt().gateway(), new RegistryGatewayClient(vertx, registry,
                 new TrustedCaStore(database.work()), hasher, config.mqtt().limits(),
                 config.security().deviceAuthCacheTtl(), clock), ingest, meters);
         delivery = await(startDelivery(meters));
         DeviceRegistry requestRegistry = new DeviceRegistry(database.work(RequestClass.INTERACTIVE));
         auth = AuthServices.start(vertx, database.work(RequestClass.INTERACTIVE), hasher,
-                TenantDirectory.of(requestRegistry), jwtSecret(), config.security(), config.retention(), clock);
+                TenantDirectory.of(requestRegistry), jwtSecret(), config.security(), config.retention(), clock,
+                clusterJobs("auth", 1));
         http = new HttpApi(vertx, config.http(), new HttpApi.Services(auth, requestRegistry, deviceUpdates,
                 new DeviceCommands(vertx, gateway, requestRegistry), meters, database::isReachable,
                 StorageServices.of(database, storageJobs.rollups().tables(), retention, rollups.dayZone(), clock,
@@ -152,6 +158,19 @@ public final class AnjuPlatform implements AutoCloseable {
                 delivery, alerts, config.limits()));
         httpPort = await(http.start());
         mqttPort = await(gateway.start());
+    }
+
+    /**
+     * Jobs that run on one instance at a time across the instances on this database, under this
+     * instance's leases ({@code jobs.instanceId}, {@code jobs.leaseTime}).
+     */
+    private ClusterJobs clusterJobs(String name, int threads) {
+        return new ClusterJobs(name, threads, leases, clock, meters);
+    }
+
+    /** Returns this instance's leases on the cluster-wide jobs (who runs what, in {@code job_leases}). */
+    public Leases leases() {
+        return leases;
     }
 
     public int httpPort() {

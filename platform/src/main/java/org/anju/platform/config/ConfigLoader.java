@@ -20,6 +20,7 @@ import org.anju.gateway.TenantLimits;
 import org.anju.platform.presence.Expectation;
 import org.anju.platform.presence.PresenceSettings;
 import org.anju.platform.alerts.AlertSettings;
+import org.anju.platform.jobs.Leases;
 import org.anju.platform.storage.history.HistoryLimits;
 import org.anju.platform.query.ListLimits;
 import org.anju.platform.storage.StatementTimeouts;
@@ -78,7 +79,8 @@ public final class ConfigLoader {
                         v.intIn("feed.clientBufferBytes", 1024, 64 * 1024 * 1024), v.duration("feed.slowClientTimeout")),
                 webhooks(v),
                 alerts(v),
-                limits(v));
+                limits(v),
+                jobs(v));
     }
 
     private static AnjuConfig.Db db(ConfigValues v) {
@@ -170,6 +172,12 @@ public final class ConfigLoader {
     }
 
     /** Each rollup level is kept at least as long as the level it is made from; fire records and the audit log at least a year. */
+    private static AnjuConfig.Jobs jobs(ConfigValues v) {
+        String instanceId = v.text("jobs.instanceId");
+        return new AnjuConfig.Jobs(instanceId.isBlank() ? Leases.newInstanceId() : instanceId.strip(),
+                v.durationAtLeast("jobs.leaseTime", Leases.MIN_LEASE_TIME, "the shortest lease"));
+    }
+
     private static AnjuConfig.Retention retention(ConfigValues v) {
         Duration telemetry = v.duration("retention.telemetry");
         Duration hourly = v.durationAtLeast("retention.hourly", telemetry, "retention.telemetry");
