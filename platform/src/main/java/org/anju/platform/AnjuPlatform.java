@@ -39,6 +39,8 @@ import org.anju.platform.estate.EstateServices;
 import org.anju.platform.ingest.IngestListener;
 import org.anju.platform.ingest.IngestSettings;
 import org.anju.platform.ingest.TelemetryIngest;
+import org.anju.platform.jobs.ClusterJobs;
+import org.anju.platform.jobs.Leases;
 import org.anju.platform.presence.PresenceChange;
 import org.anju.platform.presence.PresenceJob;
 import org.anju.platform.presence.PresenceTracker;
@@ -107,6 +109,8 @@ public final class AnjuPlatform implements AutoCloseable {
     private Registrar registrar;
     private PasswordHasher hasher;
     private AuthServices auth;
+    private Leases leases;
+    private PrometheusMeterRegistry meters;
     private int httpPort;
     private int mqttPort;
 
@@ -136,7 +140,8 @@ public final class AnjuPlatform implements AutoCloseable {
         databaseTarget = DatabaseProvisioner.resolve(config);
         database = Database.open(databaseTarget.settings());
         vertx = Vertx.vertx();
-        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        leases = new Leases(database.work(), config.jobs().instanceId(), config.jobs().leaseTime(), clock);
         AnjuConfig.DeviceHashing hashing = config.security().deviceHashing();
         hasher = new PasswordHasher(config.security().bcryptCost(), hashing.threadsOrCores(), hashing.queue(),
                 hashing.maxWait());
@@ -153,7 +158,7 @@ public final class AnjuPlatform implements AutoCloseable {
         AnjuConfig.Maintenance maintenance = config.maintenance();
         ForecastPass forecastPass = new ForecastPass(database.work(), maintenance.forecast(), new Outbox(vertx), clock);
         forecasts = new DailyForecastJob(forecastPass::run, maintenance.forecastAt(), config.rollup().dayZone(), clock);
-        alerts.start();
+        alerts.start(clusterJobs("alert-timers", 1));
         presence = new PresenceTracker(config.presence());
         presence.addListener(changes -> deviceUpdates.committed(deviceIds(changes)));
         presence.addListener(alerts.engine());
@@ -165,8 +170,8 @@ public final class AnjuPlatform implements AutoCloseable {
                 IngestListener.both(deviceUpdates, alerts.engine()), meters);
         ingest.start();
         presenceJob = new PresenceJob(database.work(), presence, clock);
-        presenceJob.start();
-        storageJobs.start();
+        presenceJob.start(clusterJobs("presence", 1));
+        storageJobs.start(clusterJobs("storage", 2));
         startUsageJobs(secrets);
         forecasts.start();
         gateway = MqttGateway.create(vertx, config.mqtt().gateway(), new RegistryGatewayClient(vertx, registry,
@@ -178,7 +183,8 @@ public final class AnjuPlatform implements AutoCloseable {
                 config.rollup().dayZone());
         owners.start();
         auth = AuthServices.start(vertx, database.work(RequestClass.INTERACTIVE), hasher,
-                TenantDirectory.of(requestRegistry), jwtSecret(), config.security(), config.retention(), clock);
+                TenantDirectory.of(requestRegistry), jwtSecret(), config.security(), config.retention(), clock,
+                clusterJobs("auth", 1));
         http = new HttpApi(vertx, config.http(), new HttpApi.Services(auth, requestRegistry, deviceUpdates,
                 new DeviceCommands(vertx, gateway, requestRegistry), meters, database::isReachable,
                 StorageServices.of(database, storageJobs.rollups().tables(), retention, rollups.dayZone(), clock,
@@ -191,6 +197,19 @@ public final class AnjuPlatform implements AutoCloseable {
                 owners));
         httpPort = await(http.start());
         mqttPort = await(gateway.start());
+    }
+
+    /**
+     * Jobs that run on one instance at a time across the instances on this database, under this
+     * instance's leases ({@code jobs.instanceId}, {@code jobs.leaseTime}).
+     */
+    private ClusterJobs clusterJobs(String name, int threads) {
+        return new ClusterJobs(name, threads, leases, clock, meters);
+    }
+
+    /** Returns this instance's leases on the cluster-wide jobs (who runs what, in {@code job_leases}). */
+    public Leases leases() {
+        return leases;
     }
 
     public int httpPort() {

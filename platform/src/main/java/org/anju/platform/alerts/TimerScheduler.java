@@ -6,20 +6,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.anju.platform.jobs.ClusterJobs;
 import org.anju.platform.storage.Sql;
 
 /**
  * Fires due timers of {@code alert_timers} (fire escalations, rescue deadlines): polls every
  * {@code pollInterval}, and acts on each due timer in the transaction that marks it done, with
- * {@code FOR UPDATE SKIP LOCKED}, so a timer acts once even across restarts or several schedulers.
+ * {@code FOR UPDATE SKIP LOCKED}, so a timer acts once even across restarts or several schedulers;
+ * the polling itself runs on one instance at a time ({@link ClusterJobs}).
  * Time comes from the injected clock.
  */
 public final class TimerScheduler implements AutoCloseable {
@@ -34,7 +33,7 @@ public final class TimerScheduler implements AutoCloseable {
     private final Map<String, TimerHandler> handlers;
     private final Clock clock;
     private final Duration pollInterval;
-    private ScheduledExecutorService executor;
+    private ClusterJobs jobs;
 
     public TimerScheduler(Transactions transactions, List<TimerHandler> handlers, Clock clock, Duration pollInterval) {
         this.transactions = transactions;
@@ -43,11 +42,11 @@ public final class TimerScheduler implements AutoCloseable {
         this.pollInterval = pollInterval;
     }
 
-    /** Starts polling; idempotent. */
-    public synchronized void start() {
-        if (executor == null) {
-            executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("anju-alert-timers").daemon(true).factory());
-            executor.scheduleWithFixedDelay(this::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+    /** Starts polling on {@code jobs}, which this scheduler closes with itself; idempotent. */
+    public synchronized void start(ClusterJobs jobs) {
+        if (this.jobs == null) {
+            this.jobs = jobs;
+            jobs.schedule("alerts.timers", this::poll, Duration.ZERO, pollInterval);
         }
     }
 
@@ -93,14 +92,9 @@ public final class TimerScheduler implements AutoCloseable {
     /** Stops polling; idempotent. */
     @Override
     public synchronized void close() {
-        if (executor != null) {
-            executor.shutdownNow();
-            try {
-                executor.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            executor = null;
+        if (jobs != null) {
+            jobs.close();
+            jobs = null;
         }
     }
 }

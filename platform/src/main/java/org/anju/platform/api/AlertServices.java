@@ -14,13 +14,14 @@ import org.anju.platform.alerts.Transactions;
 import org.anju.platform.alerts.fire.FireWorkflow;
 import org.anju.platform.alerts.rescue.Rescues;
 import org.anju.platform.config.AnjuConfig;
+import org.anju.platform.jobs.ClusterJobs;
 import org.anju.platform.delivery.Outbox;
 import org.anju.platform.storage.UnitOfWork;
 
 /**
  * Alerts, the fire workflow and elevator rescues, wired together: the rule engine (an ingest and
  * presence listener), the timer scheduler, and the services the API exposes. Start the engine and
- * the scheduler with {@link #start()}; {@link #close()} stops both.
+ * the scheduler with {@link #start(ClusterJobs)}; {@link #close()} stops both.
  */
 public record AlertServices(Alerts alerts, FireWorkflow fire, Rescues rescues, AlertEngine engine,
         TimerScheduler timers) implements AutoCloseable {
@@ -44,10 +45,10 @@ public record AlertServices(Alerts alerts, FireWorkflow fire, Rescues rescues, A
         return new AlertServices(alerts, fire, rescues, engine, timers);
     }
 
-    /** Starts the rule engine and the timer scheduler; idempotent. */
-    public void start() {
+    /** Starts the rule engine, and the timer scheduler on {@code timerJobs}; idempotent. */
+    public void start(ClusterJobs timerJobs) {
         engine.start();
-        timers.start();
+        timers.start(timerJobs);
     }
 
     /** Stops the scheduler and the engine; idempotent. */

@@ -35,6 +35,13 @@ import org.anju.platform.registry.DeviceRegistry;
  */
 public final class HttpApi {
 
+    /** Liveness: 200 while the process serves HTTP (deployment files probe it). */
+    public static final String LIVE_PATH = "/health/live";
+    /** Readiness: 200 when the database answers, 503 otherwise. */
+    public static final String READY_PATH = "/health/ready";
+    /** Prometheus metrics (bearer {@code http.metricsToken} or a platform administrator's session). */
+    public static final String METRICS_PATH = "/metrics";
+
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private static final long MAX_BODY_BYTES = 64 * 1024;
 

@@ -43,9 +43,9 @@ final class OpsRoutes {
     }
 
     void mount(Router router, Handler<RoutingContext> authenticated) {
-        router.get("/health/live").handler(this::live);
-        router.get("/health/ready").handler(this::ready);
-        router.get("/metrics").handler(this::scraper).handler(authenticated).handler(this::administrator);
+        router.get(HttpApi.LIVE_PATH).handler(this::live);
+        router.get(HttpApi.READY_PATH).handler(this::ready);
+        router.get(HttpApi.METRICS_PATH).handler(this::scraper).handler(authenticated).handler(this::administrator);
         router.get("/api/openapi.yaml").handler(this::openApi);
     }
 

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import org.anju.platform.audit.AuditLog;
 import org.anju.platform.config.AnjuConfig;
-import org.anju.platform.jobs.PeriodicJobs;
+import org.anju.platform.jobs.ClusterJobs;
 import org.anju.platform.registry.PasswordHasher;
 import org.anju.platform.storage.UnitOfWork;
 
@@ -30,10 +30,11 @@ public final class AuthServices implements AutoCloseable {
     private final UserAccounts users;
     private final AuditLog audit;
     private final PasswordChecks passwordChecks;
-    private final PeriodicJobs jobs = new PeriodicJobs("auth", 1);
+    private final ClusterJobs jobs;
 
     private AuthServices(Logins logins, Sessions sessions, SessionStreams streams, UserAccounts users, AuditLog audit,
-            PasswordChecks passwordChecks) {
+            PasswordChecks passwordChecks, ClusterJobs jobs) {
+        this.jobs = jobs;
         this.logins = logins;
         this.sessions = sessions;
         this.streams = streams;
@@ -46,9 +47,11 @@ public final class AuthServices implements AutoCloseable {
      * Wires the services and starts their housekeeping and the checks of open streams.
      *
      * @param jwtSecret the secret that signs session tokens
+     * @param jobs      where the clean-up of sessions and of the audit log runs; closed with these services
      */
     public static AuthServices start(Vertx vertx, UnitOfWork db, PasswordHasher hasher, TenantDirectory tenants,
-            String jwtSecret, AnjuConfig.Security security, AnjuConfig.Retention retention, Clock clock) {
+            String jwtSecret, AnjuConfig.Security security, AnjuConfig.Retention retention, Clock clock,
+            ClusterJobs jobs) {
         AnjuConfig.Login login = security.login();
         AuditLog audit = new AuditLog(db);
         Sessions sessions = new Sessions(vertx, db, new SessionTokens(vertx, jwtSecret), security.tokenTtl(),
@@ -59,11 +62,11 @@ public final class AuthServices implements AutoCloseable {
         SessionStreams streams = new SessionStreams(vertx, sessions, security.sessionCheckInterval(), clock);
         AuthServices services = new AuthServices(
                 new Logins(vertx, throttle, checks, new UserDirectory(db, hasher), sessions, audit), sessions, streams,
-                new UserAccounts(db, hasher, tenants, sessions::userChanged), audit, checks);
+                new UserAccounts(db, hasher, tenants, sessions::userChanged), audit, checks, jobs);
         streams.start();
-        services.jobs.schedule("sessions", sessions::removeExpired, Duration.ofMinutes(1),
+        services.jobs.schedule("auth.sessions", sessions::removeExpired, Duration.ofMinutes(1),
                 Duration.ofMinutes(SESSION_CLEANUP_MINUTES));
-        services.jobs.schedule("audit retention", () -> audit.purgeOlderThan(clock.instant().minus(retention.audit())),
+        services.jobs.schedule("auth.audit-retention", () -> audit.purgeOlderThan(clock.instant().minus(retention.audit())),
                 Duration.ofMinutes(1), retention.interval());
         LOG.info("sessions and log-in ready [token ttl: {}, session check: {}, login: {}]", security.tokenTtl(),
                 security.sessionCheckInterval(), login);

@@ -25,13 +25,14 @@ import org.anju.platform.storage.StatementTimeouts;
 public record AnjuConfig(
         Path dataDir, Db db, Http http, Mqtt mqtt, Ingest ingest, PresenceSettings presence, Security security, Demo demo,
         Rollup rollup, Retention retention, Feed feed, Webhooks webhooks, Alerts alerts, Limits limits,
-        BillingSettings billing, ParkingSettings parking, ChargingSettings charging, Maintenance maintenance) {
+        BillingSettings billing, ParkingSettings parking, ChargingSettings charging, Maintenance maintenance,
+        Jobs jobs) {
 
     /** Returns this configuration with other gateway settings. */
     public AnjuConfig withGateway(GatewayOptions gateway) {
         return new AnjuConfig(dataDir, db, http, new Mqtt(gateway, mqtt.tlsPort(), mqtt.limits()), ingest, presence,
                 security, demo, rollup, retention, feed, webhooks, alerts, limits, billing, parking, charging,
-                maintenance);
+                maintenance, jobs);
     }
 
     /**
@@ -169,6 +170,16 @@ public record AnjuConfig(
     }
 
     public record Demo(int devicesPerType, Duration publishInterval) {
+    }
+
+    /**
+     * Background jobs that run once across all instances on one database (docs/operations.md).
+     *
+     * @param instanceId this process's id in {@code job_leases}, unique among the running instances
+     * @param leaseTime  how long a job's lease lasts without renewal: the longest a killed instance's
+     *                   jobs wait before another instance takes them over
+     */
+    public record Jobs(String instanceId, Duration leaseTime) {
     }
 
     /**

@@ -32,6 +32,7 @@ import org.anju.platform.charging.TouTariff;
 import org.anju.platform.parking.PairingSettings;
 import org.anju.platform.parking.ParkingSettings;
 import org.anju.platform.parking.VisitorTariff;
+import org.anju.platform.jobs.Leases;
 import org.anju.platform.storage.history.HistoryLimits;
 import org.anju.platform.query.ListLimits;
 import org.anju.platform.maintenance.forecast.ForecastRules;
@@ -96,7 +97,8 @@ public final class ConfigLoader {
                 billing(v),
                 parking(v),
                 charging(v),
-                maintenance(v));
+                maintenance(v),
+                jobs(v));
     }
 
     private static ParkingSettings parking(ConfigValues v) {
@@ -260,6 +262,12 @@ public final class ConfigLoader {
     }
 
     /** Each rollup level is kept at least as long as the level it is made from; fire records and the audit log at least a year. */
+    private static AnjuConfig.Jobs jobs(ConfigValues v) {
+        String instanceId = v.text("jobs.instanceId");
+        return new AnjuConfig.Jobs(instanceId.isBlank() ? Leases.newInstanceId() : instanceId.strip(),
+                v.durationAtLeast("jobs.leaseTime", Leases.MIN_LEASE_TIME, "the shortest lease"));
+    }
+
     private static AnjuConfig.Retention retention(ConfigValues v) {
         Duration telemetry = v.duration("retention.telemetry");
         Duration hourly = v.durationAtLeast("retention.hourly", telemetry, "retention.telemetry");

@@ -9,14 +9,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.anju.error.ServerError;
-import org.anju.platform.jobs.PeriodicJobs;
+import org.anju.platform.jobs.ClusterJobs;
 import org.anju.platform.registry.PresenceStates;
 import org.anju.platform.storage.UnitOfWork;
 
 /**
  * Takes devices offline that stayed silent longer than their type's expectation
  * ({@code presence.<type>.interval × presence.<type>.missed}), every {@code presence.checkInterval},
- * on its own thread. Several processes may run it on one database: each transition is made once.
+ * on its own thread, on one instance at a time ({@link ClusterJobs}). Several processes may also
+ * run it at once on one database: each transition is made once.
  */
 public final class PresenceJob implements AutoCloseable {
 
@@ -28,7 +29,7 @@ public final class PresenceJob implements AutoCloseable {
     private final PresenceTracker tracker;
     private final Clock clock;
     private final int batchLimit;
-    private PeriodicJobs jobs;
+    private ClusterJobs jobs;
 
     public PresenceJob(UnitOfWork work, PresenceTracker tracker, Clock clock) {
         this(work, tracker, clock, BATCH_LIMIT);
@@ -64,14 +65,17 @@ public final class PresenceJob implements AutoCloseable {
                 PresenceStates.markOverdue(tx, tracker.expectations(), clock.instant(), batchLimit)));
     }
 
-    /** Schedules {@link #runOnce()} every {@code checkInterval}; idempotent. */
-    public synchronized void start() {
-        if (jobs != null) {
+    /**
+     * Schedules {@link #runOnce()} every {@code checkInterval} on {@code jobs}, which this job
+     * closes with itself; idempotent.
+     */
+    public synchronized void start(ClusterJobs jobs) {
+        if (this.jobs != null) {
             return;
         }
+        this.jobs = jobs;
         Duration every = tracker.settings().checkInterval();
-        jobs = new PeriodicJobs("presence", 1);
-        jobs.schedule("presence check", () -> runOnce(), every, every);
+        jobs.schedule("presence.check", () -> runOnce(), every, every);
         LOG.info("presence job scheduled [every: {}]", every);
     }
 

@@ -24,6 +24,8 @@ import org.anju.platform.delivery.Outbox;
 import org.anju.platform.ingest.DeviceTypes;
 import org.anju.platform.ingest.IngestSettings;
 import org.anju.platform.ingest.TelemetryIngest;
+import org.anju.platform.jobs.ClusterJobs;
+import org.anju.platform.jobs.Leases;
 import org.anju.platform.storage.Database;
 import org.anju.platform.storage.RequestClass;
 import org.anju.platform.testing.Fixtures;
@@ -87,6 +89,12 @@ public final class AlertHarness implements AutoCloseable {
         return deviceId -> Future.succeededFuture(rows("SELECT type FROM devices WHERE id = ?", deviceId))
                 .compose(found -> found.isEmpty() ? Future.failedFuture(ClientError.notFound("no device " + deviceId))
                         : Future.succeededFuture(DeviceType.fromWireName(found.getFirst()).orElseThrow()));
+    }
+
+    /** Starts polling the timers, on this harness's clock, as the one instance of the cluster. */
+    public void startTimers() {
+        services.timers().start(new ClusterJobs("alert-timers", 1,
+                new Leases(database.work(), "alert-harness", Duration.ofSeconds(30), clock), clock));
     }
 
     /** Stops ingest, the engine and the scheduler, keeping the database. */

@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +15,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import org.anju.platform.AnjuMain;
 import org.anju.platform.storage.DatabaseProvisioner;
 import org.anju.platform.storage.EmbeddedPostgres;
 import org.anju.platform.testing.Fixtures;
@@ -29,6 +23,7 @@ import org.anju.protocol.manifest.DeviceManifest;
 import org.anju.simulator.load.Ledger;
 import org.anju.simulator.load.LedgerCheck;
 import org.anju.simulator.load.LoadRun;
+import org.anju.system.testing.ChildPlatforms;
 
 /**
  * The all-in-one process is killed with SIGKILL under sustained load and started again: every
@@ -36,8 +31,6 @@ import org.anju.simulator.load.LoadRun;
  */
 @Timeout(600)
 class KillNineIT {
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void everyAcknowledgedMessageSurvivesAKill() throws Exception {
@@ -129,32 +122,8 @@ class KillNineIT {
         }
     }
 
-    /** Starts {@code anju run} in its own JVM and waits until it reports ready. */
-    private Process startPlatform(Map<String, String> env, Path log, int httpPort) throws IOException {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", classpath, AnjuMain.class.getName(), "run")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        await().atMost(Duration.ofSeconds(90)).until(() -> {
-            if (!process.isAlive()) {
-                throw new AssertionError("the platform exited with " + process.exitValue() + "; see " + log);
-            }
-            return ready(httpPort);
-        });
-        return process;
-    }
-
-    private boolean ready(int httpPort) throws InterruptedException {
-        try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(
-                    "http://127.0.0.1:" + httpPort + "/health/ready")).build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        }
+    private static Process startPlatform(Map<String, String> env, Path log, int httpPort) throws IOException {
+        return ChildPlatforms.start(env, log, httpPort);
     }
 
     private static HikariDataSource dataSource(Db db) {
@@ -169,8 +138,6 @@ class KillNineIT {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return ChildPlatforms.freePort();
     }
 }

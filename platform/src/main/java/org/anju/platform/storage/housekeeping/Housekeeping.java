@@ -6,7 +6,7 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.anju.platform.jobs.PeriodicJobs;
+import org.anju.platform.jobs.ClusterJobs;
 import org.anju.platform.storage.Database;
 import org.anju.platform.storage.retention.RetentionJob;
 import org.anju.platform.storage.retention.RetentionPolicy;
@@ -16,7 +16,8 @@ import org.anju.platform.storage.rollup.Rollups;
 /**
  * The database's housekeeping: runs the storage jobs in the background: the rollup job every {@code rollup.interval}, the
  * retention job every {@code retention.interval}, each on its own thread so that a long first
- * retention run never delays the rollups. A failed run is logged and retried at the next tick.
+ * retention run never delays the rollups, and each on one instance at a time across instances
+ * sharing the database ({@link ClusterJobs}). A failed run is logged and retried at the next tick.
  */
 public final class Housekeeping implements AutoCloseable {
 
@@ -27,7 +28,7 @@ public final class Housekeeping implements AutoCloseable {
     private final RetentionJob retention;
     private final Duration rollupInterval;
     private final Duration retentionInterval;
-    private PeriodicJobs jobs;
+    private ClusterJobs jobs;
 
     private Housekeeping(Rollups rollups, RetentionJob retention, Duration rollupInterval,
             Duration retentionInterval) {
@@ -55,14 +56,17 @@ public final class Housekeeping implements AutoCloseable {
         return retention;
     }
 
-    /** Schedules both jobs; idempotent. */
-    public synchronized void start() {
-        if (jobs != null) {
+    /**
+     * Schedules both jobs on {@code jobs} (two threads), which this housekeeping closes with itself;
+     * idempotent.
+     */
+    public synchronized void start(ClusterJobs jobs) {
+        if (this.jobs != null) {
             return;
         }
-        jobs = new PeriodicJobs("storage", 2);
-        jobs.schedule("rollup", () -> rollups.run(), rollupInterval, rollupInterval);
-        jobs.schedule("retention", () -> retention.run(), FIRST_RETENTION_RUN, retentionInterval);
+        this.jobs = jobs;
+        jobs.schedule("storage.rollup", () -> rollups.run(), rollupInterval, rollupInterval);
+        jobs.schedule("storage.retention", () -> retention.run(), FIRST_RETENTION_RUN, retentionInterval);
         LOG.info("storage jobs scheduled [rollup every: {}, retention every: {}, rollups in: {}]", rollupInterval,
                 retentionInterval, rollups.tables().hourly() + "/" + rollups.tables().daily());
     }

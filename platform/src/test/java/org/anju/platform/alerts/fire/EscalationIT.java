@@ -45,7 +45,7 @@ class EscalationIT {
             h.stopPipeline();
             h.clock.advance(Duration.ofSeconds(61));
             h.startPipeline();
-            h.services().timers().start();
+            h.startTimers();
 
             await().atMost(Duration.ofSeconds(30)).until(() -> h.rows("SELECT escalation_level FROM fire_cases").equals(List.of("1")));
             assertThat(h.services().timers().runDue()).as("a fired timer does not fire again").isZero();
