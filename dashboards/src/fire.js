@@ -47,13 +47,16 @@ export function transitionReady(to, cause, note) {
 }
 
 /**
- * The building schematic: floors (highest first) × the fire detectors on each, with those that
- * have an open case marked. `devices` are the community's devices, `alarmed` a set of device ids.
+ * The building schematic of the building `deviceId` is in: floors (highest first) × the fire
+ * facilities on each, with those that have an open case marked. `devices` are the community's
+ * devices (their `building` is the building's name), `alarmed` a set of device ids.
  */
-export function schematic(devices, building, alarmed) {
+export function schematic(devices, deviceId, alarmed) {
+  const building = devices.find((d) => d.id === deviceId)?.building;
+  if (building === undefined) return [];
   const floors = new Map();
   for (const d of devices) {
-    if ((d.building ?? '') !== (building ?? '') || !['smoke_detector', 'fire_panel'].includes(d.type)) continue;
+    if (d.building !== building || !['smoke_detector', 'fire_panel'].includes(d.type)) continue;
     const floor = d.floor ?? 0;
     if (!floors.has(floor)) floors.set(floor, []);
     floors.get(floor).push({ id: d.id, name: d.name || d.id, alarm: alarmed.has(d.id), online: d.online === true });

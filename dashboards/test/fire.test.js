@@ -47,8 +47,9 @@ describe('the board', () => {
       { id: 'lift', type: 'elevator', building: 'B1', floor: 2, online: true },
       { id: 'other', type: 'smoke_detector', building: 'B2', floor: 2, online: true },
     ];
-    const floors = schematic(devices, 'B1', new Set(['d-10']));
+    const floors = schematic(devices, 'd-10', new Set(['d-10']));
     expect(floors.map((f) => f.floor)).toEqual([2, -1]);
     expect(floors[0].detectors.map((d) => [d.id, d.alarm])).toEqual([['d-2', false], ['d-10', true]]);
+    expect(schematic(devices, 'unknown', new Set())).toEqual([]);
   });
 });

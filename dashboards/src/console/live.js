@@ -25,8 +25,9 @@ export const structure = ref(0);
 export const rate = new MessageRate();
 export const typeCounts = shallowRef([]);
 
-// Counts stream events for the browser tests and `anju bench ui` (window.__anjuStats).
-const stats = { deviceEvents: 0 };
+// Counts stream events, and the devices they named, for the browser tests and `anju bench ui`
+// (window.__anjuStats).
+const stats = { deviceEvents: 0, deviceIds: new Set() };
 if (typeof window !== 'undefined') window.__anjuStats = stats;
 
 let stream = null;
@@ -82,6 +83,7 @@ async function load(id) {
 function received(id, device) {
   if (live.communityId !== id) return;
   stats.deviceEvents += 1;
+  stats.deviceIds.add(device.id);
   rate.record(Date.now());
   const change = apply(device);
   if (change !== 'stale') changed(change === 'added' || change === 'moved');

@@ -32,5 +32,5 @@ export const router = createRouter({
 router.beforeEach((to) => {
   const screen = to.meta.screen ?? to.name;
   if (!session.user || to.name === 'not-found') return true;
-  return mayOpen(session.user.roles, screen) ? true : { name: 'not-found', params: { rest: to.path.slice(1).split('/') } };
+  return mayOpen(session.user.roles, screen) ? true : { name: 'not-found', params: { rest: to.path.slice(1) } };
 });

@@ -7,6 +7,7 @@ import org.anju.bench.gateway.GatewayBench;
 import org.anju.bench.platform.AlertsBench;
 import org.anju.bench.platform.IngestBench;
 import org.anju.bench.platform.ReconnectBench;
+import org.anju.bench.platform.UiBench;
 
 /**
  * {@code ./anju bench}: the benchmarks' command root. Each benchmark measures its reference in the
@@ -29,7 +30,8 @@ public final class BenchMain implements Runnable {
                 .addSubcommand(new GatewayBench())
                 .addSubcommand(new IngestBench(System.out))
                 .addSubcommand(new AlertsBench(System.out))
-                .addSubcommand(new ReconnectBench(System.out));
+                .addSubcommand(new ReconnectBench(System.out))
+                .addSubcommand(new UiBench(System.out));
     }
 
     @Override
