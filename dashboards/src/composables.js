@@ -1,7 +1,7 @@
 // Small shared pieces of view state: a ticking clock, paged lists and translated labels.
 import { onBeforeUnmount, ref, shallowRef } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { errorText } from './api.js';
+import * as api from './api.js';
 import { formatDateTime } from './format.js';
 import { alertTypeLabel, deviceTypeLabel, floorLabel, placeLabel, relativeLabel } from './labels.js';
 
@@ -30,7 +30,7 @@ export function useLabels() {
     alertType: (type) => alertTypeLabel(i18n, type),
     floor: (floor) => floorLabel(i18n, floor),
     place: (d) => placeLabel(i18n, d),
-    error: (e) => errorText(i18n.t, e),
+    error: (e) => api.errorText(i18n.t, e),
   };
 }
 
@@ -62,4 +62,20 @@ export function usePaged(fetchPage, pick = (page) => page.items) {
   }
 
   return { rows, cursor, loading, error, load: () => fetchInto(true), more: () => fetchInto(false) };
+}
+
+/** Acknowledge and resolve of alerts: `act(action, id)` then `after()`; a refusal lands in `actionError`. */
+export function useAlertActions(after) {
+  const i18n = useI18n();
+  const actionError = ref(null);
+  async function act(action, id) {
+    actionError.value = null;
+    try {
+      await (action === 'acknowledge' ? api.acknowledgeAlert(id) : api.resolveAlert(id));
+    } catch (e) {
+      actionError.value = api.errorText(i18n.t, e);
+    }
+    after();
+  }
+  return { act, actionError };
 }

@@ -2,56 +2,25 @@
 // EventSource resends Last-Event-ID when it reconnects by itself; when it gives up (an HTTP
 // error, e.g. the platform restarting) a new one is opened with ?after=<last id>, so no
 // notification is missed across a dropped connection. Duplicates (a replay overlapping what was
-// seen) are dropped by id.
+// seen) are dropped by id. A stream opened before anything was received has no position, so the
+// owner reloads its lists at each open (`onOpen`), as the feed's documentation asks.
 import * as api from './api.js';
+import { ReconnectingSource } from './stream.js';
 
-const RETRY_MIN_MS = 1_000;
-const RETRY_MAX_MS = 15_000;
-
-/** States: connecting → live ⇄ reconnecting; stopped after stop(). */
-export class NotificationFeed {
-  constructor({ onNotification, onState = () => {}, onOpen = () => {}, onUnauthorized = () => {} }) {
-    this.handlers = { onNotification, onState, onOpen, onUnauthorized };
+export class NotificationFeed extends ReconnectingSource {
+  constructor({ onNotification, onState, onOpen, onUnauthorized }) {
+    super({ onState, onOpen, onUnauthorized });
+    this.onNotification = onNotification;
     this.lastId = null;
-    this.source = null;
-    this.state = 'stopped';
-    this.retryMs = RETRY_MIN_MS;
-    this.timer = null;
     this.received = 0;
   }
 
-  start() {
-    if (this.source) return;
-    this.setState(this.lastId === null ? 'connecting' : 'reconnecting');
-    const source = new EventSource(api.feedUrl(this.lastId));
-    source.addEventListener('open', () => {
-      this.retryMs = RETRY_MIN_MS;
-      this.setState('live');
-      // A stream opened without a position (nothing received yet) may have missed something:
-      // the owner reloads its lists, as the feed's documentation asks.
-      this.handlers.onOpen({ resumed: this.lastId !== null });
-    });
+  url() {
+    return api.feedUrl(this.lastId);
+  }
+
+  listen(source) {
     source.addEventListener('notification', (e) => this.receive(e));
-    // The first block of a fresh stream is an id line without data: it sets the resume position.
-    source.addEventListener('message', (e) => this.remember(e.lastEventId));
-    source.addEventListener('error', () => this.failed(source));
-    this.source = source;
-  }
-
-  stop() {
-    clearTimeout(this.timer);
-    this.source?.close();
-    this.source = null;
-    this.setState('stopped');
-  }
-
-  /** Closes the connection as a network drop would, and reopens it after `ms` (tests, diagnostics). */
-  drop(ms = RETRY_MIN_MS) {
-    this.source?.close();
-    this.source = null;
-    this.setState('reconnecting');
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.start(), ms);
   }
 
   receive(event) {
@@ -64,40 +33,8 @@ export class NotificationFeed {
       console.warn('[feed] ignoring a notification that is not JSON', event.data);
       return;
     }
-    this.remember(event.lastEventId);
+    if (Number.isSafeInteger(id)) this.lastId = id;
     this.received += 1;
-    this.handlers.onNotification(notification);
-  }
-
-  remember(lastEventId) {
-    const id = Number(lastEventId);
-    if (lastEventId !== '' && Number.isSafeInteger(id) && (this.lastId === null || id > this.lastId)) this.lastId = id;
-  }
-
-  async failed(source) {
-    if (source !== this.source) return;
-    this.setState('reconnecting');
-    if (source.readyState !== EventSource.CLOSED) return;
-    source.close();
-    this.source = null;
-    try {
-      await api.me();
-    } catch (e) {
-      if (e.unauthorized) {
-        this.stop();
-        this.handlers.onUnauthorized();
-        return;
-      }
-    }
-    if (this.state === 'stopped') return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.start(), this.retryMs);
-    this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS);
-  }
-
-  setState(state) {
-    if (state === this.state) return;
-    this.state = state;
-    this.handlers.onState(state);
+    this.onNotification(notification);
   }
 }
