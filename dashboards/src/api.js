@@ -106,7 +106,7 @@ export async function devices(communityId) {
   const all = [];
   let cursor = null;
   do {
-    const page = await request('GET', withQuery(base, { limit: 1000, cursor }));
+    const page = await request('GET', withQuery(base, { limit: 2000, cursor }));
     all.push(...page.devices);
     cursor = page.nextCursor;
   } while (cursor);

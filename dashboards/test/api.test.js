@@ -42,10 +42,10 @@ describe('paged lists', () => {
 
   it('collects every device of a community across pages by nextCursor', async () => {
     serve({
-      '/api/v1/communities/elm%20court/devices?limit=1000': {
+      '/api/v1/communities/elm%20court/devices?limit=2000': {
         body: { communityId: 'elm court', devices: [{ id: 'd1' }], nextCursor: 'x+y' },
       },
-      '/api/v1/communities/elm%20court/devices?limit=1000&cursor=x%2By': {
+      '/api/v1/communities/elm%20court/devices?limit=2000&cursor=x%2By': {
         body: { communityId: 'elm court', devices: [{ id: 'd2' }], nextCursor: null },
       },
     });

@@ -27,7 +27,7 @@ export const typeCounts = shallowRef([]);
 
 // Counts stream events, and the devices they named, for the browser tests and `anju bench ui`
 // (window.__anjuStats).
-const stats = { deviceEvents: 0, deviceIds: new Set() };
+const stats = { deviceEvents: 0, deviceIds: new Set(), devicesLoadedMs: null };
 if (typeof window !== 'undefined') window.__anjuStats = stats;
 
 let stream = null;
@@ -75,6 +75,7 @@ async function load(id) {
     if (live.communityId !== id) return;
     for (const d of body.devices ?? []) apply(d);
     changed(true);
+    stats.devicesLoadedMs ??= performance.now();
   } catch (e) {
     if (live.communityId === id) live.error = e;
   }
