@@ -59,7 +59,7 @@ try {
   const page = await context.newPage();
   await page.goto(`${base}#/devices`);
   await page.waitForFunction((n) => document.querySelector('[data-testid="device-count"]')?.textContent === String(n), devices, { timeout: 60_000 });
-  await page.locator('[data-testid="stream-status"][data-state="live"]').waitFor();
+  await page.locator('[data-testid="stream-status"][data-state="live"]').waitFor({ timeout: 120_000 });
   report.rowsInDom = await page.locator('tr[data-device-id]').count();
   await page.evaluate(() => {
     window.__anjuStats.deviceIds.clear();
@@ -75,7 +75,7 @@ try {
   let published = null;
   answer.then(({ value }) => (published = Number(String(value).split(' ')[1])));
   const started = Date.now();
-  await page.locator('.vscroll').hover();
+  await page.locator('.vscroll').hover({ timeout: 60_000 });
   let direction = 1;
   let scrolls = 0;
   const seen = () => page.evaluate(() => window.__anjuStats.deviceIds.size);

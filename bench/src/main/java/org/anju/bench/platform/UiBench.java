@@ -105,6 +105,8 @@ public final class UiBench implements Callable<Integer> {
             database.drop();
         }
         out.println("browser: " + report);
+        // The timings depend on what else runs: the load average says how busy the machine was.
+        out.println("load average (1, 5, 15 min): " + Files.readString(Path.of("/proc/loadavg")).trim());
         if (!report.path("ok").asBoolean()) {
             return 1;
         }
