@@ -1,16 +1,37 @@
+import { resolve } from 'node:path';
+import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
 
-// The build lands directly in Maven's output folder so the module's jar carries it as the
-// classpath resource folder `webroot/`, which the platform serves at `/`.
+// Three apps from one code base: the property console (/), the fire-brigade board (/board/) and
+// the resident portal (/resident/). The build lands directly in Maven's output folder so the
+// module's jar carries it as the classpath resource folder `webroot/`, which the platform
+// serves at `/`.
 export default defineConfig({
+  plugins: [vue()],
   // Relative asset URLs keep the bundle working if the platform mounts it under a prefix.
   base: './',
+  define: {
+    // vue-i18n: the Composition API only, no legacy mode, no devtools in production.
+    __VUE_I18N_FULL_INSTALL__: false,
+    __VUE_I18N_LEGACY_API__: false,
+    __INTLIFY_PROD_DEVTOOLS__: false,
+    __VUE_OPTIONS_API__: false,
+    __VUE_PROD_DEVTOOLS__: false,
+    __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: false,
+  },
   build: {
     outDir: 'target/classes/webroot',
     emptyOutDir: true,
     // Modern evergreen browsers only; keeps the output small and untranspiled.
     target: 'es2022',
     chunkSizeWarningLimit: 800,
+    rollupOptions: {
+      input: {
+        console: resolve(import.meta.dirname, 'index.html'),
+        board: resolve(import.meta.dirname, 'board/index.html'),
+        resident: resolve(import.meta.dirname, 'resident/index.html'),
+      },
+    },
   },
   server: {
     // `npm run dev` against a platform running locally on its default port.

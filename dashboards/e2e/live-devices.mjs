@@ -73,11 +73,16 @@ async function run(opts, context, report) {
   const loginError = page.locator('[data-testid="login-error"]');
   await loginError.waitFor({ state: 'visible', timeout: left() });
   report.loginError = (await loginError.textContent())?.trim();
+  report.loginStatus = Number(await loginError.getAttribute('data-status'));
   if (!report.loginError) throw new Error('login error is visible but has no message');
 
   report.step = 'login';
   await form.locator('input[name="password"]').fill(opts.password);
   await form.locator('button[type="submit"]').click();
+
+  report.step = 'open the device list';
+  await page.locator('[data-testid="stream-status"]').waitFor({ timeout: left() });
+  await page.goto(new URL('#/devices', opts.url).href, { timeout: left() });
 
   report.step = `wait for ${opts.minDevices} device rows`;
   await page.waitForFunction(
@@ -92,7 +97,7 @@ async function run(opts, context, report) {
   report.step = 'wait for stream live';
   const status = page.locator('[data-testid="stream-status"]');
   await page.waitForFunction(
-    () => /live/i.test(document.querySelector('[data-testid="stream-status"]')?.textContent ?? ''),
+    () => document.querySelector('[data-testid="stream-status"]')?.dataset.state === 'live',
     null,
     { timeout: left(), polling: 100 },
   );
@@ -122,6 +127,7 @@ async function run(opts, context, report) {
   report.step = 'screenshot';
   report.devices = await page.locator('tr[data-device-id]').count();
   report.deviceCountShown = Number(await page.locator('[data-testid="device-count"]').textContent());
+  report.lang = await page.evaluate(() => document.documentElement.lang);
   report.updatedDeviceId = update.id;
   report.previousLastSeen = before[update.id] || null;
   report.lastSeen = update.lastSeen;

@@ -2,17 +2,33 @@
 // `anju_token` cookie the server sets at login, so no token is ever kept in script-readable
 // storage and EventSource (which cannot send headers) is authenticated the same way.
 
-/** A failed API call: `status` is the HTTP status (0 when the server was unreachable). */
+/** A failed API call: `status` is the HTTP status (0 when unreachable), `retryAfter` seconds or null. */
 export class ApiError extends Error {
-  constructor(status, message) {
+  constructor(status, message, retryAfter = null) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
+    this.retryAfter = retryAfter;
   }
 
   get unauthorized() {
     return this.status === 401;
   }
+}
+
+let unauthorizedHandler = null;
+
+/** Registers what happens when a request other than log-in answers 401 (the session ended). */
+export function onUnauthorized(handler) {
+  unauthorizedHandler = handler;
+}
+
+/** Builds `path?query` from the params that are set (null, undefined and '' are left out). */
+export function withQuery(path, params = {}) {
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined && v !== '') query.set(k, String(v));
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
 }
 
 async function request(method, path, body) {
@@ -30,14 +46,17 @@ async function send(method, path, body) {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (e) {
-    throw new ApiError(0, `Server unreachable 无法连接服务器 (${e.message})`);
+    throw new ApiError(0, e.message);
   }
   const payload = await readJson(response);
   if (!response.ok) {
     // The platform's error shape is {"error": {"code", "message"}}; anything else (a proxy's
     // HTML page, an empty body) falls back to the status line.
     const message = payload?.error?.message || `${response.status} ${response.statusText}`.trim();
-    throw new ApiError(response.status, message);
+    const retry = Number.parseInt(response.headers.get('Retry-After') ?? '', 10);
+    const error = new ApiError(response.status, message, Number.isFinite(retry) ? retry : null);
+    if (error.unauthorized && path !== LOGIN && unauthorizedHandler) unauthorizedHandler(error);
+    throw error;
   }
   return { payload, response };
 }
@@ -59,9 +78,10 @@ async function readJson(response) {
 }
 
 const enc = encodeURIComponent;
+const LOGIN = '/api/v1/auth/login';
 
-/** Logs in; resolves to `{token, user}`, rejects with ApiError 401 on bad credentials. */
-export const login = (username, password) => request('POST', '/api/v1/auth/login', { username, password });
+/** Logs in; resolves to `{token, user}`, rejects with ApiError 401 on bad credentials, 429/503 with retryAfter. */
+export const login = (username, password) => request('POST', LOGIN, { username, password });
 
 /** Ends the session (the server clears its cookie). */
 export const logout = () => request('POST', '/api/v1/auth/logout');
@@ -86,7 +106,7 @@ export async function devices(communityId) {
   const all = [];
   let cursor = null;
   do {
-    const page = await request('GET', cursor ? `${base}?cursor=${enc(cursor)}` : base);
+    const page = await request('GET', withQuery(base, { limit: 2000, cursor }));
     all.push(...page.devices);
     cursor = page.nextCursor;
   } while (cursor);
@@ -96,12 +116,56 @@ export async function devices(communityId) {
 /** The URL of a community's server-sent event stream of device snapshots. */
 export const streamUrl = (communityId) => `/api/v1/communities/${enc(communityId)}/stream`;
 
-/** Resolves to a page `{items, nextCursor}` of a community's unresolved alerts, newest first. */
-export const openAlerts = (communityId) =>
-  request('GET', `/api/v1/alerts?community=${enc(communityId)}&status=open,acknowledged&limit=100`);
+/** The URL of the notification feed, resuming after `afterId` when given. */
+export const feedUrl = (afterId) => withQuery('/api/v1/feed', { after: afterId });
 
-/** Acknowledges an alert; resolves to the alert. */
+/** A page of any list route: `get(path, params)`. */
+export const list = (path, params) => request('GET', withQuery(path, params));
+
+/** Resolves to a page `{items, nextCursor}` of alerts. */
+export const alerts = (params) => list('/api/v1/alerts', params);
 export const acknowledgeAlert = (id) => request('POST', `/api/v1/alerts/${enc(id)}/acknowledge`, {});
-
-/** Resolves an alert by hand; resolves to the alert. */
 export const resolveAlert = (id) => request('POST', `/api/v1/alerts/${enc(id)}/resolve`, {});
+
+export const incidents = (params) => list('/api/v1/incidents', params);
+
+export const fireCases = (params) => list('/api/v1/fire-cases', params);
+export const fireCase = (id) => request('GET', `/api/v1/fire-cases/${enc(id)}`);
+/** Moves a fire case: `{to, cause?, note?}`; resolves to the case with its trail. */
+export const transitionFireCase = (id, body) => request('POST', `/api/v1/fire-cases/${enc(id)}/transitions`, body);
+
+export const rescues = (params) => list('/api/v1/rescues', params);
+export const rescueStep = (id, step) => request('POST', `/api/v1/rescues/${enc(id)}/steps`, { step });
+
+export const history = (deviceId, params) => list(`/api/v1/devices/${enc(deviceId)}/history`, params);
+export const deviceEvents = (deviceId, params) => list(`/api/v1/devices/${enc(deviceId)}/events`, params);
+
+export const users = (params) => list('/api/v1/users', params);
+export const audit = (params) => list('/api/v1/audit', params);
+export const storage = (communityId) => request('GET', `/api/v1/communities/${enc(communityId)}/storage`);
+
+export const subscriptions = (params) => list('/api/v1/webhooks/subscriptions', params);
+export const deliveries = (subscriptionId, params) => list(`/api/v1/webhooks/subscriptions/${enc(subscriptionId)}/deliveries`, params);
+export const retryDelivery = (subscriptionId, deliveryId) =>
+  request('POST', `/api/v1/webhooks/subscriptions/${enc(subscriptionId)}/deliveries/${enc(deliveryId)}/retry`, {});
+
+/**
+ * The translated message of a failed call: log-in's 401 and every throttle have their own;
+ * others name the status class and carry the server's own message where it explains the refusal.
+ */
+export function errorText(t, error, { login: isLogin = false } = {}) {
+  const status = error?.status ?? -1;
+  const seconds = error?.retryAfter ?? 1;
+  if (status === 0) return t('errors.unreachable');
+  if (status === 401 && isLogin) return t('errors.badCredentials');
+  if (status === 401) return t('signIn.expired');
+  if (status === 429) return t('signIn.throttled', { seconds });
+  if (status === 503 && error?.retryAfter != null) return t('signIn.busy', { seconds });
+  if (status === 403) return t('errors.forbidden');
+  if (status === 404) return t('errors.notFound');
+  if (status === 409) return t('errors.conflict', { message: error.message });
+  if (status === 400) return t('errors.invalid', { message: error.message });
+  if (status === 504) return t('errors.timeout');
+  if (status >= 500) return t('errors.server', { status });
+  return t('errors.generic', { status });
+}

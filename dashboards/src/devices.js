@@ -1,5 +1,7 @@
 // Pure device-list logic shared by the table and the charts.
-import { compareTypes, typeLabel } from './format.js';
+import { compareTypes } from './format.js';
+import en from './i18n/en.json';
+import zhCN from './i18n/zh-CN.json';
 
 /**
  * Merges one device snapshot (from the list or from the stream) into what the console holds.
@@ -34,19 +36,20 @@ export function compareDevices(a, b) {
 
 /**
  * Returns the devices that match a free-text query (id, name, place, type in either language;
- * case-insensitive) and an optional exact type, in display order.
+ * case-insensitive), an optional exact type and an optional presence ('online' / 'offline'), in
+ * display order.
  */
-export function filterDevices(devices, { text = '', type = '' } = {}) {
+export function filterDevices(devices, { text = '', type = '', presence = '' } = {}) {
   const needle = text.trim().toLowerCase();
   return [...devices]
     .filter((d) => !type || d.type === type)
+    .filter((d) => !presence || (presence === 'online') === (d.online === true))
     .filter((d) => !needle || searchText(d).includes(needle))
     .sort(compareDevices);
 }
 
 function searchText(d) {
-  const label = typeLabel(d.type);
-  return [d.id, d.name, d.building, d.floor, d.location, d.type, label.en, label.zh]
+  return [d.id, d.name, d.building, d.floor, d.location, d.type, en.deviceType[d.type], zhCN.deviceType[d.type]]
     .filter((v) => v !== null && v !== undefined)
     .join(' ')
     .toLowerCase();

@@ -1,4 +1,5 @@
-// Live device snapshots over server-sent events, with an explicit connection state.
+// Server-sent event streams with an explicit connection state, shared by the device stream and
+// the notification feed.
 import * as api from './api.js';
 
 const RETRY_MIN_MS = 1_000;
@@ -6,15 +7,15 @@ const RETRY_MAX_MS = 15_000;
 const SESSION_CHECK_MIN_INTERVAL_MS = 5_000;
 
 /**
- * One community's device stream. States: `connecting` → `live` ⇄ `reconnecting`; `stopped`
- * after stop(). EventSource retries by itself after network errors, but gives up for good on
- * an HTTP error status (e.g. 401 when the session expired): then the session is checked and
- * either `onUnauthorized` is called or a new EventSource is opened with backoff.
+ * An EventSource that comes back. States: `connecting` → `live` ⇄ `reconnecting`; `stopped`
+ * after stop(). EventSource retries by itself after network errors, but gives up for good on an
+ * HTTP error status (e.g. 401 when the session expired): then the session is checked and either
+ * `onUnauthorized` is called or a new EventSource is opened with backoff. Subclasses give the
+ * URL (`url()`) and their event listeners (`listen(source)`); `onOpen` is called at each open.
  */
-export class DeviceStream {
-  constructor(communityId, { onDevice, onState, onResync, onUnauthorized }) {
-    this.url = api.streamUrl(communityId);
-    this.handlers = { onDevice, onState, onResync, onUnauthorized };
+export class ReconnectingSource {
+  constructor({ onState, onOpen, onUnauthorized }) {
+    this.handlers = { onState, onOpen, onUnauthorized };
     this.source = null;
     this.state = 'stopped';
     this.everOpened = false;
@@ -26,10 +27,10 @@ export class DeviceStream {
   start() {
     if (this.source) return;
     this.setState(this.everOpened ? 'reconnecting' : 'connecting');
-    const source = new EventSource(this.url);
+    const source = new EventSource(this.url());
     source.addEventListener('open', () => this.opened());
     source.addEventListener('error', () => this.failed(source));
-    source.addEventListener('device', (e) => this.received(e));
+    this.listen(source);
     this.source = source;
   }
 
@@ -41,23 +42,20 @@ export class DeviceStream {
     this.setState('stopped');
   }
 
-  opened() {
-    this.retryMs = RETRY_MIN_MS;
-    // Events sent while we were away are lost; the owner reloads the list to catch up.
-    if (this.everOpened) this.handlers.onResync?.();
-    this.everOpened = true;
-    this.setState('live');
+  /** Closes the connection as a network drop would, and reopens it after `ms` (tests, diagnostics). */
+  drop(ms = RETRY_MIN_MS) {
+    this.source?.close();
+    this.source = null;
+    this.setState('reconnecting');
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => this.start(), ms);
   }
 
-  received(event) {
-    let device;
-    try {
-      device = JSON.parse(event.data);
-    } catch {
-      console.warn('Ignoring a device event that is not JSON', event.data);
-      return;
-    }
-    if (device && typeof device.id === 'string') this.handlers.onDevice(device);
+  opened() {
+    this.retryMs = RETRY_MIN_MS;
+    this.everOpened = true;
+    this.setState('live');
+    this.handlers.onOpen?.();
   }
 
   failed(source) {
@@ -81,7 +79,7 @@ export class DeviceStream {
     } catch (e) {
       if (e.unauthorized) {
         this.stop();
-        this.handlers.onUnauthorized();
+        this.handlers.onUnauthorized?.();
         return;
       }
     }
@@ -98,5 +96,40 @@ export class DeviceStream {
     if (state === this.state) return;
     this.state = state;
     this.handlers.onState?.(state);
+  }
+}
+
+/** One community's live device snapshots; after a reconnection the owner reloads the list (`onResync`). */
+export class DeviceStream extends ReconnectingSource {
+  constructor(communityId, { onDevice, onState, onResync, onUnauthorized }) {
+    // Events sent while we were away are lost; the owner reloads the list to catch up.
+    super({ onState, onUnauthorized, onOpen: () => this.reopened && onResync?.() });
+    this.path = api.streamUrl(communityId);
+    this.onDevice = onDevice;
+    this.reopened = false;
+  }
+
+  url() {
+    return this.path;
+  }
+
+  listen(source) {
+    source.addEventListener('device', (e) => this.received(e));
+  }
+
+  opened() {
+    this.reopened = this.everOpened;
+    super.opened();
+  }
+
+  received(event) {
+    let device;
+    try {
+      device = JSON.parse(event.data);
+    } catch {
+      console.warn('[stream] ignoring a device event that is not JSON', event.data);
+      return;
+    }
+    if (device && typeof device.id === 'string') this.onDevice(device);
   }
 }

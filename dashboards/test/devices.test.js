@@ -85,6 +85,13 @@ describe('filterDevices', () => {
     expect(ids(filterDevices(all, { type: 'elevator', text: 'building 2' }))).toEqual(['el-2', 'el-10']);
     expect(filterDevices(all, { type: 'ev_charger' })).toEqual([]);
   });
+
+  it('filters by presence', () => {
+    const mixed = [device({ id: 'on' }), device({ id: 'off', online: false }), device({ id: 'never', online: undefined })];
+    expect(ids(filterDevices(mixed, { presence: 'online' }))).toEqual(['on']);
+    expect(ids(filterDevices(mixed, { presence: 'offline' }))).toEqual(['never', 'off']);
+    expect(ids(filterDevices(mixed, {}))).toHaveLength(3);
+  });
 });
 
 describe('countByType', () => {

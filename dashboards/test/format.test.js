@@ -1,105 +1,95 @@
 import { describe, expect, it } from 'vitest';
-import { compareTypes, formatFloor, formatPlace, formatRelative, formatValue, latestEntries, typeLabel } from '../src/format.js';
+import {
+  alertTypeParts, compareTypes, floorParts, formatBytes, formatDateTime, formatDuration, formatMoney, formatNumber,
+  formatValue, latestEntries, relativeParts,
+} from '../src/format.js';
 
-describe('formatValue', () => {
-  it('groups integers and keeps them exact', () => {
-    expect(formatValue(0)).toBe('0');
-    expect(formatValue(42)).toBe('42');
-    expect(formatValue(-1234567)).toBe('-1,234,567');
+describe('formatMoney (fen → yuan)', () => {
+  it('shows fen as yuan with the ¥ sign, grouping and two exact decimals', () => {
+    expect(formatMoney(123456, 'zh-CN')).toBe('¥1,234.56');
+    expect(formatMoney(123456, 'en')).toBe('¥1,234.56');
+    expect(formatMoney(5, 'zh-CN')).toBe('¥0.05');
+    expect(formatMoney(0, 'en')).toBe('¥0.00');
+    expect(formatMoney(-1999, 'zh-CN')).toBe('-¥19.99');
   });
 
-  it('rounds fractions to what a glance needs, by magnitude', () => {
-    expect(formatValue(12.5)).toBe('12.5');
-    expect(formatValue(12.3456)).toBe('12.35');
-    expect(formatValue(230.47)).toBe('230.5');
-    expect(formatValue(1234.56)).toBe('1,234.6');
-    expect(formatValue(0.12345)).toBe('0.123');
-    expect(formatValue(2.0000001)).toBe('2');
+  it('keeps cents exact where floating point would not (0.1 + 0.2)', () => {
+    expect(formatMoney(30, 'en')).toBe('¥0.30');
+    expect(formatMoney(900719925474099, 'en')).toBe('¥9,007,199,254,740.99');
   });
 
-  it('switches to exponent form for tiny and huge magnitudes', () => {
-    expect(formatValue(0.000123)).toBe('1.23e-4');
-    expect(formatValue(3.5e13)).toBe('3.50e+13');
-  });
-
-  it('shows non-finite numbers, booleans, null and missing values readably', () => {
-    expect(formatValue(NaN)).toBe('NaN');
-    expect(formatValue(Infinity)).toBe('Infinity');
-    expect(formatValue(true)).toBe('true');
-    expect(formatValue(false)).toBe('false');
-    expect(formatValue(null)).toBe('—');
-    expect(formatValue(undefined)).toBe('—');
-  });
-
-  it('truncates long text and serialises objects', () => {
-    expect(formatValue('idle')).toBe('idle');
-    expect(formatValue('x'.repeat(30))).toBe(`${'x'.repeat(23)}…`);
-    expect(formatValue({ a: 1 })).toBe('{"a":1}');
-    expect(formatValue([1, 2])).toBe('[1,2]');
+  it('follows the locale decimal sign and refuses a fractional fen', () => {
+    expect(formatMoney(123456, 'de')).toBe('¥1.234,56');
+    expect(() => formatMoney(1.5, 'en')).toThrow(RangeError);
+    expect(formatMoney(null, 'en')).toBe('—');
   });
 });
 
-describe('formatRelative', () => {
-  const now = Date.parse('2026-11-29T07:10:03.123Z');
-  const ago = (ms) => new Date(now - ms).toISOString();
-
-  it('says "never" without a timestamp and "unknown" for garbage', () => {
-    expect(formatRelative(null, now)).toBe('never');
-    expect(formatRelative('', now)).toBe('never');
-    expect(formatRelative('not a date', now)).toBe('unknown');
+describe('formatNumber and formatValue', () => {
+  it('groups per locale', () => {
+    expect(formatNumber(1234567.891, 'zh-CN')).toBe('1,234,567.89');
+    expect(formatNumber(1234567.891, 'de')).toBe('1.234.567,89');
+    expect(formatNumber(null, 'en')).toBe('—');
   });
 
-  it('counts whole seconds, minutes, hours and days', () => {
-    expect(formatRelative(ago(3_400), now)).toBe('3 s ago');
-    expect(formatRelative(ago(59_999), now)).toBe('59 s ago');
-    expect(formatRelative(ago(60_000), now)).toBe('1 min ago');
-    expect(formatRelative(ago(59 * 60_000 + 59_000), now)).toBe('59 min ago');
-    expect(formatRelative(ago(2 * 3_600_000 + 5_000), now)).toBe('2 h ago');
-    expect(formatRelative(ago(3 * 86_400_000), now)).toBe('3 d ago');
-  });
-
-  it('reads "just now" under a second and for a timestamp ahead of the local clock', () => {
-    expect(formatRelative(ago(999), now)).toBe('just now');
-    expect(formatRelative(ago(-4_000), now)).toBe('just now');
+  it('rounds telemetry to what a person reads at a glance', () => {
+    expect(formatValue(12000, 'en')).toBe('12,000');
+    expect(formatValue(231.456, 'en')).toBe('231.5');
+    expect(formatValue(3.14159, 'en')).toBe('3.14');
+    expect(formatValue(0.012345, 'en')).toBe('0.0123');
+    expect(formatValue(0.00001, 'en')).toBe('1.00e-5');
+    expect(formatValue(true, 'en')).toBe('1');
+    expect(formatValue('a'.repeat(30), 'en')).toHaveLength(24);
+    expect(formatValue(undefined, 'en')).toBe('—');
   });
 });
 
-describe('type labels', () => {
-  it('names every platform type in English and Chinese', () => {
-    expect(typeLabel('elevator')).toEqual({ en: 'Elevator', zh: '电梯' });
-    expect(typeLabel('parcel_locker')).toEqual({ en: 'Parcel locker', zh: '智能快件箱' });
-    expect(typeLabel('fire_panel')).toEqual({ en: 'Fire panel', zh: '消防主机' });
+describe('dates in Asia/Shanghai', () => {
+  it('shows UTC instants in Beijing time by default, whatever the browser zone', () => {
+    expect(formatDateTime('2026-11-29T16:30:05Z', 'zh-CN')).toBe('2026/11/30 00:30:05');
+    expect(formatDateTime('2026-11-29T16:30:05Z', 'en')).toBe('11/30/2026, 00:30:05');
   });
 
-  it('shows an unknown type as sent', () => {
-    expect(typeLabel('water_meter')).toEqual({ en: 'water_meter', zh: '' });
-  });
-
-  it('orders known types first, in console order, then unknown ones alphabetically', () => {
-    const sorted = ['zeta', 'fire_panel', 'alpha', 'elevator', 'camera'].sort(compareTypes);
-    expect(sorted).toEqual(['elevator', 'camera', 'fire_panel', 'alpha', 'zeta']);
+  it('takes another zone when asked and passes bad input through', () => {
+    expect(formatDateTime('2026-11-29T16:30:05Z', 'en', 'UTC')).toBe('11/29/2026, 16:30:05');
+    expect(formatDateTime(null, 'en')).toBe('—');
+    expect(formatDateTime('not a date', 'en')).toBe('not a date');
   });
 });
 
-describe('formatPlace and latestEntries', () => {
-  it('joins what the device has and keeps floor 0', () => {
-    expect(formatPlace({ building: 'Building 1', floor: 5, location: 'Lobby' })).toBe('Building 1 · 5F · Lobby');
-    expect(formatPlace({ building: 'Building 2', floor: 0, location: null })).toBe('Building 2 · 0F');
-    expect(formatPlace({ building: null, floor: null, location: null })).toBe('—');
+describe('relativeParts', () => {
+  const now = Date.parse('2026-11-29T08:00:00Z');
+  it('names the unit and count', () => {
+    expect(relativeParts('2026-11-29T07:59:57Z', now)).toEqual({ key: 'common.secondsAgo', n: 3 });
+    expect(relativeParts('2026-11-29T07:55:00Z', now)).toEqual({ key: 'common.minutesAgo', n: 5 });
+    expect(relativeParts('2026-11-29T05:00:00Z', now)).toEqual({ key: 'common.hoursAgo', n: 3 });
+    expect(relativeParts('2026-11-25T08:00:00Z', now)).toEqual({ key: 'common.daysAgo', n: 4 });
   });
 
-  it('signs basement floors as B1, B2', () => {
-    expect(formatFloor(12)).toBe('12F');
-    expect(formatFloor(-1)).toBe('B1');
-    expect(formatPlace({ building: 'Building 2', floor: -2, location: 'Garage' })).toBe('Building 2 · B2 · Garage');
+  it('reads clock skew as just now and a missing time as never', () => {
+    expect(relativeParts('2026-11-29T08:00:02Z', now).key).toBe('common.justNow');
+    expect(relativeParts(null, now).key).toBe('common.never');
+  });
+});
+
+describe('small helpers', () => {
+  it('formats durations, bytes and floors', () => {
+    expect(formatDuration(65_000)).toBe('1:05');
+    expect(formatDuration(-3_725_000)).toBe('1:02:05');
+    expect(formatBytes(1536, 'en')).toBe('1.5 KiB');
+    expect(formatBytes(12, 'en')).toBe('12 B');
+    expect(floorParts(-2)).toEqual({ key: 'format.floorBelow', n: 2 });
+    expect(floorParts(5)).toEqual({ key: 'format.floorAbove', n: 5 });
   });
 
-  it('sorts metrics by name and formats their values', () => {
-    expect(latestEntries({ temperature: 21.456, doorOpen: false, load: 3 })).toEqual([
-      ['doorOpen', 'false'],
-      ['load', '3'],
-      ['temperature', '21.46'],
-    ]);
-    expect(latestEntries(null)).toEqual([]);
+  it('splits alert types into base and detail', () => {
+    expect(alertTypeParts('elevator_fault.04')).toEqual(['elevator_fault', '04']);
+    expect(alertTypeParts('charger_fault.1.ground_failure')).toEqual(['charger_fault', '1.ground_failure']);
+    expect(alertTypeParts('fire_alarm')).toEqual(['fire_alarm', '']);
+  });
+
+  it('orders known device types first and sorts latest values by name', () => {
+    expect(['zebra', 'camera', 'elevator'].sort(compareTypes)).toEqual(['elevator', 'camera', 'zebra']);
+    expect(latestEntries({ b: 2, a: 1 })).toEqual([['a', 1], ['b', 2]]);
   });
 });

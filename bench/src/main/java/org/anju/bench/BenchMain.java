@@ -9,6 +9,7 @@ import org.anju.bench.platform.IngestBench;
 import org.anju.bench.platform.MaintenanceBench;
 import org.anju.bench.platform.ReconnectBench;
 import org.anju.bench.platform.UsageBench;
+import org.anju.bench.platform.UiBench;
 
 /**
  * {@code ./anju bench}: the benchmarks' command root. Each benchmark measures its reference in the
@@ -33,7 +34,8 @@ public final class BenchMain implements Runnable {
                 .addSubcommand(new AlertsBench(System.out))
                 .addSubcommand(new ReconnectBench(System.out))
                 .addSubcommand(new UsageBench(System.out))
-                .addSubcommand(new MaintenanceBench(System.out));
+                .addSubcommand(new MaintenanceBench(System.out))
+                .addSubcommand(new UiBench(System.out));
     }
 
     @Override

@@ -54,7 +54,10 @@ class DashboardBrowserIT {
                 JsonNode result = runBrowser(script, running.baseUrl() + "/", screenshot);
 
                 assertThat(result.get("ok").asBoolean()).as("browser check: %s", result).isTrue();
-                assertThat(result.get("loginError").asText()).isEqualTo("wrong user name or password");
+                // zh-CN by default: the refusal is the catalogue's message, not the server's English.
+                assertThat(result.get("loginStatus").asInt()).isEqualTo(401);
+                assertThat(result.get("loginError").asText()).isEqualTo("用户名或密码错误。");
+                assertThat(result.get("lang").asText()).isEqualTo("zh-CN");
                 assertThat(result.get("devices").asInt()).isEqualTo(DEVICES.size());
                 assertThat(result.get("updatedDeviceId").asText()).isIn(DEVICES);
                 assertThat(screenshot).isNotEmptyFile();

@@ -2,6 +2,7 @@ package org.anju.platform.alerts.fire;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -29,6 +30,14 @@ public enum FireState {
     /** Returns the states a case may move to from this one. */
     public Set<FireState> next() {
         return next;
+    }
+
+    /**
+     * Returns the states a person may ask for from this one, in workflow order: {@link #next()}
+     * without forwarded_119, which the platform sets itself as soon as a fire is confirmed.
+     */
+    public List<FireState> requestable() {
+        return next.stream().filter(s -> s != FORWARDED_119).sorted().toList();
     }
 
     /** Returns whether a case in this state still waits for its verdict. */

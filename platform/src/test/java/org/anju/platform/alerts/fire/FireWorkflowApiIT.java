@@ -59,6 +59,7 @@ class FireWorkflowApiIT {
         long caseId = alarm("det-1", otto, 1);
         String path = "/api/v1/fire-cases/" + caseId + "/transitions";
 
+        assertThat(texts(api.get("/api/v1/fire-cases/" + caseId, otto, 200).get("allowedNext"))).containsExactly("acknowledged");
         assertThat(ApiCalls.message(api.post(path, otto, "{\"to\": \"closed\"}", 409)))
                 .isEqualTo("fire case " + caseId + " is received: it can be closed only after a verdict"
                         + " (confirmed_fire, false_alarm or test)");
@@ -69,6 +70,7 @@ class FireWorkflowApiIT {
 
         JsonNode acknowledged = api.post(path, otto, "{\"to\": \"acknowledged\", \"note\": \"on it\"}", 200);
         assertThat(acknowledged.get("state").asText()).isEqualTo("acknowledged");
+        assertThat(texts(acknowledged.get("allowedNext"))).containsExactly("verifying", "false_alarm", "test");
         long alertId = acknowledged.get("alertId").asLong();
         assertThat(api.get("/api/v1/alerts/" + alertId, otto, 200).get("status").asText()).isEqualTo("acknowledged");
         assertThat(ApiCalls.message(api.post("/api/v1/alerts/" + alertId + "/resolve", otto, "{}", 409)))
@@ -84,6 +86,7 @@ class FireWorkflowApiIT {
 
         JsonNode confirmed = api.post(path, otto, "{\"to\": \"confirmed_fire\"}", 200);
         assertThat(confirmed.get("state").asText()).as("forwarded at once").isEqualTo("forwarded_119");
+        assertThat(texts(confirmed.get("allowedNext"))).containsExactly("closed");
         assertThat(confirmed.get("forwardedAt").isNull()).isFalse();
         assertThat(running.sqlRows("SELECT topic, fire FROM notifications WHERE topic LIKE 'fire.%' ORDER BY id"))
                 .containsSubsequence("fire.received t", "fire.acknowledged t", "fire.verifying t", "fire.confirmed_fire t",
@@ -91,6 +94,7 @@ class FireWorkflowApiIT {
 
         JsonNode closed = api.post(path, otto, "{\"to\": \"closed\", \"note\": \"fire out, 119 on site\"}", 200);
         assertThat(closed.get("state").asText()).isEqualTo("closed");
+        assertThat(texts(closed.get("allowedNext"))).isEmpty();
         assertThat(closed.get("verdict").asText()).isEqualTo("confirmed_fire");
         List<String> trail = new ArrayList<>();
         closed.get("transitions").forEach(t -> trail.add(t.get("from").asText() + ">" + t.get("to").asText() + " by "
@@ -153,5 +157,12 @@ class FireWorkflowApiIT {
         });
         assertThat(found[0].get("address").asText()).isEqualTo("Elm Court, 1 Elm Road, Building 1, floor 3, Corridor");
         return found[0].get("id").asLong();
+    }
+
+    /** The text values of a JSON array, in order. */
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 }

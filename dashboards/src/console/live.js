@@ -1,0 +1,121 @@
+// The console's shared community state: the communities the user sees, the chosen one, and its
+// devices kept live from the list plus the SSE stream. Devices are plain (non-reactive) objects
+// merged in place; `version` counts changes so views re-render the rows in view once per frame,
+// which keeps 10,000 devices cheap.
+import { markRaw, reactive, ref, shallowRef } from 'vue';
+import * as api from '../api.js';
+import { countByType, mergeDevice } from '../devices.js';
+import { MessageRate } from '../rate.js';
+import { DeviceStream } from '../stream.js';
+
+const STORAGE_KEY = 'anju.community';
+
+export const live = reactive({
+  communities: [],
+  communityId: null,
+  streamState: 'stopped',
+  error: null,
+});
+
+/** Every device of the chosen community, by id (not reactive: see `version`). */
+export const devices = new Map();
+/** Bumped (at most once per frame) when a device changed; `structure` when one was added. */
+export const version = ref(0);
+export const structure = ref(0);
+export const rate = new MessageRate();
+export const typeCounts = shallowRef([]);
+
+// Counts stream events, and the devices they named, for the browser tests and `anju bench ui`
+// (window.__anjuStats).
+const stats = { deviceEvents: 0, deviceIds: new Set(), devicesLoadedMs: null };
+if (typeof window !== 'undefined') window.__anjuStats = stats;
+
+let stream = null;
+let frame = 0;
+let structural = false;
+
+/** Loads the user's communities and opens the remembered (or first) one. */
+export async function start(wanted) {
+  live.error = null;
+  live.communities = await api.communities();
+  const remembered = wanted ?? localStorage.getItem(STORAGE_KEY);
+  const first = live.communities.find((c) => c.id === remembered) ?? live.communities[0];
+  if (first) choose(first.id);
+}
+
+/** Switches to community `id`: the stream and the list start together; mergeDevice drops the older snapshot. */
+export function choose(id) {
+  if (id === live.communityId) return;
+  stop();
+  live.communityId = id;
+  localStorage.setItem(STORAGE_KEY, id);
+  stream = new DeviceStream(id, {
+    onDevice: (device) => received(id, device),
+    onState: (s) => (live.streamState = s),
+    onResync: () => load(id),
+    onUnauthorized: () => stop(),
+  });
+  stream.start();
+  load(id);
+}
+
+/** Stops the stream and forgets the devices (sign-out, community switch). */
+export function stop() {
+  stream?.stop();
+  stream = null;
+  live.communityId = null;
+  devices.clear();
+  rate.clear();
+  changed(true);
+}
+
+async function load(id) {
+  try {
+    const body = await api.devices(id);
+    if (live.communityId !== id) return;
+    for (const d of body.devices ?? []) apply(d);
+    changed(true);
+    stats.devicesLoadedMs ??= performance.now();
+  } catch (e) {
+    if (live.communityId === id) live.error = e;
+  }
+}
+
+function received(id, device) {
+  if (live.communityId !== id) return;
+  stats.deviceEvents += 1;
+  stats.deviceIds.add(device.id);
+  rate.record(Date.now());
+  const change = apply(device);
+  if (change !== 'stale') changed(change === 'added' || change === 'moved');
+}
+
+function apply(incoming) {
+  const held = devices.get(incoming.id);
+  const { device, change } = mergeDevice(held, incoming);
+  if (change === 'stale') return change;
+  if (!held) {
+    devices.set(device.id, markRaw(device));
+    return 'added';
+  }
+  // Merged in place so that lists holding the object see the new values; a change of place or
+  // presence can move the device in a sorted or filtered list.
+  const moved = held.online !== device.online || held.building !== device.building || held.floor !== device.floor || held.name !== device.name;
+  Object.assign(held, device);
+  return moved ? 'moved' : 'updated';
+}
+
+function changed(isStructural) {
+  structural ||= isStructural;
+  frame ||= requestAnimationFrame(flush);
+}
+
+function flush() {
+  frame = 0;
+  version.value += 1;
+  if (structural) {
+    structural = false;
+    structure.value += 1;
+    typeCounts.value = countByType(devices.values());
+  }
+}

@@ -1,0 +1,44 @@
+// One message catalogue per language; zh-CN is the default, the choice is remembered in
+// localStorage. Every app (console, board, resident) installs the same i18n instance shape.
+import { createI18n } from 'vue-i18n';
+import en from './en.json';
+import zhCN from './zh-CN.json';
+
+export const LOCALES = Object.freeze(['zh-CN', 'en']);
+export const DEFAULT_LOCALE = 'zh-CN';
+export const MESSAGES = Object.freeze({ 'zh-CN': zhCN, en });
+const STORAGE_KEY = 'anju.locale';
+
+/** Returns the remembered language, or the default when none (or an unknown one) is stored. */
+export function savedLocale(storage = globalThis.localStorage) {
+  let stored = null;
+  try {
+    stored = storage?.getItem(STORAGE_KEY) ?? null;
+  } catch {
+    // Storage may be disabled (private mode); the default applies.
+  }
+  return LOCALES.includes(stored) ? stored : DEFAULT_LOCALE;
+}
+
+/** Creates the Composition-API i18n instance in the remembered language. */
+export function createAppI18n() {
+  const locale = savedLocale();
+  setDocumentLang(locale);
+  return createI18n({ legacy: false, locale, fallbackLocale: DEFAULT_LOCALE, messages: MESSAGES });
+}
+
+/** Switches the language of `i18n`, remembers it and sets `<html lang>`. */
+export function switchLocale(i18n, locale, storage = globalThis.localStorage) {
+  if (!LOCALES.includes(locale)) throw new RangeError(`unknown locale ${locale}`);
+  i18n.global.locale.value = locale;
+  try {
+    storage?.setItem(STORAGE_KEY, locale);
+  } catch {
+    // Not remembered, but switched.
+  }
+  setDocumentLang(locale);
+}
+
+function setDocumentLang(locale) {
+  if (typeof document !== 'undefined') document.documentElement.lang = locale;
+}

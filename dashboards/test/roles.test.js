@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { homeApp, mayHandleFire, mayOpen, navFor } from '../src/roles.js';
+
+const names = (roles) => navFor(roles).map((n) => n.name);
+
+describe('role navigation', () => {
+  it('gives administrators the directory screens and operators not', () => {
+    expect(names(['property_admin'])).toEqual(expect.arrayContaining(['users', 'webhooks', 'audit', 'fire', 'rescues']));
+    expect(names(['operator'])).not.toContain('users');
+    expect(names(['operator'])).not.toContain('webhooks');
+    expect(names(['operator'])).toContain('alerts');
+  });
+
+  it('gives the fire brigade only fire cases in the console, and no rescues', () => {
+    expect(names(['fire_brigade'])).toEqual(['fire']);
+    expect(mayOpen(['fire_brigade'], 'rescues')).toBe(false);
+  });
+
+  it('hides screens whose API has not landed (billing, maintenance)', () => {
+    expect(names(['platform_admin'])).not.toContain('billing');
+    expect(names(['maintenance_contractor'])).toEqual([]);
+  });
+
+  it('lands each role in its app', () => {
+    expect(homeApp(['resident'])).toBe('resident');
+    expect(homeApp(['fire_brigade'])).toBe('board');
+    expect(homeApp(['operator', 'resident'])).toBe('console');
+    expect(mayHandleFire(['technician'])).toBe(false);
+    expect(mayHandleFire(['operator'])).toBe(true);
+  });
+});
