@@ -78,6 +78,11 @@ public final class TelemetryIngest implements Downstream, AutoCloseable {
         if (message.isConnectionNotification()) {
             return enqueue(connectionEvent(message));
         }
+        if (!message.hasDevicePayload()) {
+            invalid.increment();
+            return Future.failedFuture(ClientError.badRequest("content type '" + message.contentType()
+                    + "' is not stored by the platform: publish application/json (other types pass through Kafka only)"));
+        }
         return types.typeOf(message.deviceId()).compose(type -> {
             Batch.Entry entry;
             try {
