@@ -70,6 +70,7 @@ public final class AnjuPlatform implements AutoCloseable {
     private Database database;
     private Vertx vertx;
     private TelemetryIngest ingest;
+    private ScaleOut scaleOut;
     private PresenceTracker presence;
     private PresenceJob presenceJob;
     private AlertServices alerts;
@@ -133,12 +134,13 @@ public final class AnjuPlatform implements AutoCloseable {
                 DeviceCatalogue.standard().sealingWith(eventSecrets()), new CachedDeviceTypes(vertx, registry), presence,
                 IngestListener.both(deviceUpdates, alerts.engine()), meters);
         ingest.start();
+        scaleOut = await(ScaleOut.start(vertx, config.kafka(), ingest, meters));
         presenceJob = new PresenceJob(database.work(), presence, clock);
         presenceJob.start();
         storageJobs.start();
         gateway = MqttGateway.create(vertx, config.mqtt().gateway(), new RegistryGatewayClient(vertx, registry,
                 new TrustedCaStore(database.work()), hasher, config.mqtt().limits(),
-                config.security().deviceAuthCacheTtl(), clock), ingest, meters);
+                config.security().deviceAuthCacheTtl(), clock), scaleOut.gatewayDownstream(), meters);
         delivery = await(startDelivery(meters));
         DeviceRegistry requestRegistry = new DeviceRegistry(database.work(RequestClass.INTERACTIVE));
         auth = AuthServices.start(vertx, database.work(RequestClass.INTERACTIVE), hasher,
@@ -222,6 +224,12 @@ public final class AnjuPlatform implements AutoCloseable {
         if (gateway != null) {
             awaitQuietly(gateway.stop());
             gateway = null;
+        }
+        if (scaleOut != null) {
+            // the consumer's records in processing finish (or are left for the group) while ingest still writes
+            awaitQuietly(scaleOut.stopConsuming());
+            awaitQuietly(scaleOut.closeProducer());
+            scaleOut = null;
         }
         if (ingest != null) {
             ingest.close();

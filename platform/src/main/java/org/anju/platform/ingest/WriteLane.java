@@ -49,7 +49,7 @@ final class WriteLane {
             IngestListener listener, MeterRegistry meters) {
         this.name = name;
         this.settings = settings;
-        this.writer = new BatchWriter(work, presence);
+        this.writer = new BatchWriter(work, presence, name);
         this.presence = presence;
         this.listener = listener;
         this.queue = new ArrayBlockingQueue<>(settings.queueMaxMessages());
@@ -153,14 +153,19 @@ final class WriteLane {
             return;
         }
         commitTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-        batchRows.record(batch.rows());
-        rowsWritten.increment(batch.rows());
+        Batch stored = written.stored();
+        batchRows.record(stored.rows());
+        rowsWritten.increment(stored.rows());
         // listeners hear of presence changes before the messages that caused them are acknowledged
         presence.committed(written.presenceChanges());
+        // a message from Kafka found stored already is done too; only the stored ones are news to listeners
         batch.entries().forEach(entry -> entry.stored().tryComplete());
+        if (stored.entries().isEmpty()) {
+            return;
+        }
         try {
-            listener.committed(batch.stateUpdates().keySet());
-            listener.committedMessages(batch.entries().stream().map(Batch.Entry::committed).toList(), written.lastEventId());
+            listener.committed(stored.stateUpdates().keySet());
+            listener.committedMessages(stored.entries().stream().map(Batch.Entry::committed).toList(), written.lastEventId());
         } catch (RuntimeException e) {
             LOG.warn("ingest listener failed: {}", e.getMessage(), e);
         }
