@@ -41,7 +41,7 @@ final class ScaleOut {
             return Future.succeededFuture(new ScaleOut(producer, Optional.empty(), ingest));
         }
         KafkaIngestSettings settings = new KafkaIngestSettings(config.bootstrapServers(), config.groupId(),
-                KafkaIngestSettings.HONO_TOPICS, config.maxPollRecords(), config.retryMaxDelay());
+                KafkaIngestSettings.HONO_TOPICS, config.maxPollRecords(), config.retryMaxDelay(), config.sessionTimeout());
         return KafkaIngest.start(vertx, ingest, settings, meters)
                 .map(consumer -> new ScaleOut(producer, Optional.of(consumer), ingest));
     }

@@ -252,9 +252,11 @@ public record AnjuConfig(
      * @param deliveryTimeout  how long a record may take until Kafka acknowledges it
      * @param maxPollRecords   records the consumer fetches per poll
      * @param retryMaxDelay    the longest wait before a record the database could not take is offered again
+     * @param sessionTimeout   how long the group waits for an instance that stopped answering
      */
     public record Kafka(String bootstrapServers, boolean gatewayToKafka, boolean consume, String groupId,
-            Duration linger, Duration deliveryTimeout, int maxPollRecords, Duration retryMaxDelay) {
+            Duration linger, Duration deliveryTimeout, int maxPollRecords, Duration retryMaxDelay,
+            Duration sessionTimeout) {
 
         /** Returns whether any part of the mode is on. */
         public boolean enabled() {

@@ -91,7 +91,8 @@ public final class ConfigLoader {
                 v.bool("kafka.consume"), v.nonEmpty("kafka.groupId"), v.duration("kafka.linger"),
                 v.durationAtLeast("kafka.deliveryTimeout", v.duration("kafka.linger").plusSeconds(1),
                         "kafka.linger plus a second"),
-                v.intIn("kafka.maxPollRecords", 1, 100_000), v.duration("kafka.retryMaxDelay"));
+                v.intIn("kafka.maxPollRecords", 1, 100_000), v.duration("kafka.retryMaxDelay"),
+                v.durationAtLeast("kafka.sessionTimeout", Duration.ofSeconds(6), "Kafka's minimum"));
         if (kafka.enabled() && kafka.bootstrapServers().isEmpty()) {
             throw ConfigException.invalid("kafka.bootstrapServers", "",
                     "needed when kafka.gatewayOutput is kafka or kafka.consume is true");

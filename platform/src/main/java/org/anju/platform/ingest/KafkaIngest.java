@@ -102,6 +102,10 @@ public final class KafkaIngest {
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(settings.maxPollRecords()));
         // Hono's consumer commits what is stored this often (and at every rebalance and stop)
         config.put(ConsumerConfig.AUTO_COMMIT_INTERVAL_MS_CONFIG, "1000");
+        config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, Long.toString(settings.sessionTimeout().toMillis()));
+        // Kafka's rule: heartbeats at most a third of the session timeout
+        config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
+                Long.toString(Math.min(3000, settings.sessionTimeout().toMillis() / 3)));
         // a new tenant's topics are found within this time
         config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "30000");
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

@@ -14,9 +14,11 @@ import java.util.regex.Pattern;
  *                         many in processing (not yet stored) before it pauses fetching
  * @param retryMaxDelay    the longest wait before a record the database could not take now is
  *                         offered again (the wait doubles from 50 ms)
+ * @param sessionTimeout   how long the group waits for a member that stopped answering (a
+ *                         crashed instance) before its partitions go to the others
  */
 public record KafkaIngestSettings(String bootstrapServers, String groupId, Pattern topics, int maxPollRecords,
-        Duration retryMaxDelay) {
+        Duration retryMaxDelay, Duration sessionTimeout) {
 
     /** Hono's telemetry and event topics of every tenant. */
     public static final Pattern HONO_TOPICS = Pattern.compile("hono\\.(telemetry|event)\\..+");
@@ -26,6 +28,7 @@ public record KafkaIngestSettings(String bootstrapServers, String groupId, Patte
         Objects.requireNonNull(groupId, "groupId");
         Objects.requireNonNull(topics, "topics");
         Objects.requireNonNull(retryMaxDelay, "retryMaxDelay");
+        Objects.requireNonNull(sessionTimeout, "sessionTimeout");
         if (bootstrapServers.isBlank() || groupId.isBlank()) {
             throw new IllegalArgumentException("bootstrapServers and groupId must not be empty");
         }

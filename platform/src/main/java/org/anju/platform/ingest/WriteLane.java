@@ -41,6 +41,7 @@ final class WriteLane {
     private final AtomicBoolean running = new AtomicBoolean();
     private final Counter refused;
     private final Counter rowsWritten;
+    private final Counter duplicates;
     private final DistributionSummary batchRows;
     private final Timer commitTime;
     private Thread thread;
@@ -57,6 +58,8 @@ final class WriteLane {
                 .description("Messages refused because the write queue was full").register(meters);
         this.rowsWritten = Counter.builder("anju.ingest.rows.written").tag("lane", name)
                 .description("Data points and events committed").register(meters);
+        this.duplicates = Counter.builder("anju.ingest.messages.duplicate").tag("lane", name)
+                .description("Messages from Kafka found stored already (a redelivery), not stored again").register(meters);
         this.batchRows = DistributionSummary.builder("anju.ingest.batch.rows").tag("lane", name)
                 .description("Rows per committed batch").register(meters);
         this.commitTime = Timer.builder("anju.ingest.batch.write").tag("lane", name)
@@ -154,6 +157,7 @@ final class WriteLane {
         }
         commitTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         Batch stored = written.stored();
+        duplicates.increment(batch.entries().size() - stored.entries().size());
         batchRows.record(stored.rows());
         rowsWritten.increment(stored.rows());
         // listeners hear of presence changes before the messages that caused them are acknowledged

@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +15,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import org.anju.platform.AnjuMain;
 import org.anju.platform.storage.DatabaseProvisioner;
 import org.anju.platform.storage.EmbeddedPostgres;
 import org.anju.platform.testing.Fixtures;
@@ -37,8 +31,6 @@ import org.anju.simulator.load.LoadRun;
 @Timeout(600)
 class KillNineIT {
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @Test
     void everyAcknowledgedMessageSurvivesAKill() throws Exception {
         try (TestDatabases.TestDatabase database = TestDatabases.primary().create()) {
@@ -54,7 +46,7 @@ class KillNineIT {
     @Test
     void everyAcknowledgedMessageSurvivesAKillOnTheEmbeddedDatabase() throws Exception {
         Path dataDir = Files.createTempDirectory("anju-kill-test-embedded");
-        int dbPort = freePort();
+        int dbPort = PlatformProcess.freePort();
         try {
             surviveAKill(dataDir, Map.of("ANJU_DB_EMBEDDED_PORT", Integer.toString(dbPort)),
                     new Db("jdbc:postgresql://127.0.0.1:" + dbPort + "/anju", EmbeddedPostgres.SUPERUSER, null));
@@ -73,8 +65,8 @@ class KillNineIT {
     }
 
     private void surviveAKill(Path dataDir, Map<String, String> dbEnv, Db unresolvedDb) throws Exception {
-        int httpPort = freePort();
-        int mqttPort = freePort();
+        int httpPort = PlatformProcess.freePort();
+        int mqttPort = PlatformProcess.freePort();
         Map<String, String> env = new java.util.HashMap<>(dbEnv);
         env.putAll(Map.of(
                 "ANJU_DATA_DIR", dataDir.toString(),
@@ -85,7 +77,7 @@ class KillNineIT {
                 "ANJU_SECURITY_BCRYPT_COST", Integer.toString(Fixtures.TEST_BCRYPT_COST)));
         Path log = dataDir.resolve("platform.log");
 
-        Process first = startPlatform(env, log, httpPort);
+        Process first = PlatformProcess.start(env, log, httpPort);
         // a fresh database has no user: the log says how to create the first administrator
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(log).contains(
                 "no platform administrator yet: create the first one with './anju admin create-user NAME --role platform_admin'"));
@@ -104,7 +96,7 @@ class KillNineIT {
             assertThat(first.waitFor()).as("exit status of a SIGKILLed process").isEqualTo(137);
             long ackedAtKill = ledger.acknowledgedCount();
 
-            second = startPlatform(env, log, httpPort);
+            second = PlatformProcess.start(env, log, httpPort);
             await().atMost(Duration.ofSeconds(90)).until(() -> ledger.acknowledgedCount() >= ackedAtKill + 1_000);
             load.close();
 
@@ -129,34 +121,6 @@ class KillNineIT {
         }
     }
 
-    /** Starts {@code anju run} in its own JVM and waits until it reports ready. */
-    private Process startPlatform(Map<String, String> env, Path log, int httpPort) throws IOException {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", classpath, AnjuMain.class.getName(), "run")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        await().atMost(Duration.ofSeconds(90)).until(() -> {
-            if (!process.isAlive()) {
-                throw new AssertionError("the platform exited with " + process.exitValue() + "; see " + log);
-            }
-            return ready(httpPort);
-        });
-        return process;
-    }
-
-    private boolean ready(int httpPort) throws InterruptedException {
-        try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(
-                    "http://127.0.0.1:" + httpPort + "/health/ready")).build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     private static HikariDataSource dataSource(Db db) {
         HikariDataSource ds = new HikariDataSource();
         ds.setJdbcUrl(db.url());
@@ -166,11 +130,5 @@ class KillNineIT {
         }
         ds.setMaximumPoolSize(2);
         return ds;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
