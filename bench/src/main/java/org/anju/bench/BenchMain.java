@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import org.anju.bench.gateway.GatewayBench;
 import org.anju.bench.platform.AlertsBench;
 import org.anju.bench.platform.IngestBench;
+import org.anju.bench.platform.KafkaBench;
 import org.anju.bench.platform.ReconnectBench;
 
 /**
@@ -29,7 +30,8 @@ public final class BenchMain implements Runnable {
                 .addSubcommand(new GatewayBench())
                 .addSubcommand(new IngestBench(System.out))
                 .addSubcommand(new AlertsBench(System.out))
-                .addSubcommand(new ReconnectBench(System.out));
+                .addSubcommand(new ReconnectBench(System.out))
+                .addSubcommand(new KafkaBench(System.out));
     }
 
     @Override
