@@ -103,8 +103,10 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Returns an admin client of this broker; the caller closes it. */
     public Admin admin() {
+        // reconnect backoffs of a second: a starting broker is asked (and its refusal logged) once a second, not every 50 ms
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000", AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000"));
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000", AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000",
+                AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, "1000", AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000"));
     }
 
     /** Kills the broker and deletes its folder. */
