@@ -7,6 +7,7 @@ import org.anju.bench.gateway.GatewayBench;
 import org.anju.bench.platform.AlertsBench;
 import org.anju.bench.platform.IngestBench;
 import org.anju.bench.platform.MaintenanceBench;
+import org.anju.bench.platform.KafkaBench;
 import org.anju.bench.platform.ReconnectBench;
 import org.anju.bench.platform.UsageBench;
 import org.anju.bench.platform.UiBench;
@@ -35,7 +36,8 @@ public final class BenchMain implements Runnable {
                 .addSubcommand(new ReconnectBench(System.out))
                 .addSubcommand(new UsageBench(System.out))
                 .addSubcommand(new MaintenanceBench(System.out))
-                .addSubcommand(new UiBench(System.out));
+                .addSubcommand(new UiBench(System.out))
+                .addSubcommand(new KafkaBench(System.out));
     }
 
     @Override

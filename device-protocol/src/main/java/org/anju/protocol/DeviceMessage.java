@@ -1,6 +1,7 @@
 package org.anju.protocol;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -13,7 +14,9 @@ import java.util.Objects;
  * @param qos         the MQTT QoS it was published with (0 or 1)
  * @param payload     the raw payload bytes, not yet decoded
  * @param receivedAt  when the gateway received it
- * @param contentType {@link #JSON} for what devices publish, {@link #CONNECTION_NOTIFICATION} for
+ * @param contentType the payload's type: {@link #JSON} for what devices publish unless they name
+ *                    another (MQTT 5 {@code content-type} property or a Hono property bag),
+ *                    {@link #CONNECTION_NOTIFICATION} for
  *                    the connected/disconnected events the gateway itself emits (as Hono does)
  */
 public record DeviceMessage(String tenantId, String deviceId, Endpoint endpoint, int qos, byte[] payload,
@@ -21,6 +24,8 @@ public record DeviceMessage(String tenantId, String deviceId, Endpoint endpoint,
 
     /** What devices publish. */
     public static final String JSON = "application/json";
+    /** Eclipse Hono's content type of a payload whose device named none. */
+    public static final String OCTET_STREAM = "application/octet-stream";
     /** Eclipse Hono's content type of the gateway's device connection notifications. */
     public static final String CONNECTION_NOTIFICATION = "application/vnd.eclipse-hono-dc-notification+json";
 
@@ -37,6 +42,18 @@ public record DeviceMessage(String tenantId, String deviceId, Endpoint endpoint,
     public DeviceMessage(String tenantId, String deviceId, Endpoint endpoint, int qos, byte[] payload,
             Instant receivedAt) {
         this(tenantId, deviceId, endpoint, qos, payload, receivedAt, JSON);
+    }
+
+    /**
+     * Returns whether the payload is for the device type's JSON schema: JSON, or bytes labelled
+     * {@link #OCTET_STREAM} (what Eclipse Hono's adapters label a payload whose device named no type).
+     * Anything else (text, CBOR, images) only passes through the Kafka path, for other applications.
+     */
+    public boolean hasDevicePayload() {
+        String type = contentType.toLowerCase(Locale.ROOT);
+        int parameters = type.indexOf(';');
+        String mediaType = (parameters < 0 ? type : type.substring(0, parameters)).trim();
+        return mediaType.equals(JSON) || mediaType.equals(OCTET_STREAM);
     }
 
     /** Returns whether this is a gateway notification that the device connected or disconnected. */

@@ -1,5 +1,7 @@
 package org.anju.protocol;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,7 +13,8 @@ import org.anju.error.ClientError;
  * Accepted forms: {@code telemetry}, {@code t}, {@code event}, {@code e} (the device publishes for
  * itself) and {@code telemetry/{tenant}/{device}} with its short and event variants, where the
  * tenant may be empty ({@code t//{device}}: the authenticated device's tenant). A trailing Hono
- * property bag ({@code /?content-type=...}) is tolerated and ignored.
+ * property bag ({@code /?content-type=...}) is not part of the topic; its {@code content-type} is
+ * read by {@link #propertyBagContentType(String)}.
  *
  * @param endpoint the endpoint, never {@link Endpoint#COMMAND} (see {@link #parsePublish(String)})
  * @param tenantId the tenant named in the topic, empty when the topic leaves it out
@@ -68,6 +71,30 @@ public record HonoTopic(Endpoint endpoint, Optional<String> tenantId, Optional<S
     /** Returns whether the topic names a device, as a gateway publishing for another device does. */
     public boolean namesDevice() {
         return deviceId.isPresent();
+    }
+
+    /**
+     * Returns the {@code content-type} of a topic's Hono property bag
+     * ({@code telemetry/?content-type=text%2Fplain}, URL-encoded as Hono's MQTT adapter reads it),
+     * empty when the topic has no bag or the bag names no content type.
+     */
+    public static Optional<String> propertyBagContentType(String topic) {
+        int bag = topic == null ? -1 : topic.indexOf("/?");
+        if (bag < 0) {
+            return Optional.empty();
+        }
+        for (String pair : topic.substring(bag + 2).split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equals("content-type")) {
+                try {
+                    String value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                    return value.isBlank() ? Optional.empty() : Optional.of(value);
+                } catch (IllegalArgumentException badEncoding) {
+                    throw ClientError.badRequest("the content-type in topic '" + topic + "' is not URL-encoded");
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static HonoTopic forOtherDevice(String topic, Endpoint endpoint, String tenant, String device) {

@@ -52,4 +52,29 @@ class HonoTopicTest {
                 .isInstanceOf(ClientError.class)
                 .satisfies(e -> assertThat(((ClientError) e).code()).isEqualTo(400));
     }
+
+    @Test
+    void propertyBagContentTypeIsUrlDecoded() {
+        assertThat(HonoTopic.propertyBagContentType("t/?content-type=text%2Fplain%3B%20charset%3Dutf-8&x=1"))
+                .contains("text/plain; charset=utf-8");
+        assertThat(HonoTopic.propertyBagContentType("event/acme/d1/?x=1&content-type=application%2Fcbor"))
+                .contains("application/cbor");
+        assertThat(HonoTopic.propertyBagContentType("telemetry")).isEmpty();
+        assertThat(HonoTopic.propertyBagContentType("telemetry/?x=1")).isEmpty();
+        assertThatThrownBy(() -> HonoTopic.propertyBagContentType("t/?content-type=%zz"))
+                .isInstanceOf(ClientError.class);
+    }
+
+    @Test
+    void devicePayloadIsJsonOrUnlabelledBytes() {
+        assertThat(withType("application/json").hasDevicePayload()).isTrue();
+        assertThat(withType("Application/JSON; charset=utf-8").hasDevicePayload()).isTrue();
+        assertThat(withType(DeviceMessage.OCTET_STREAM).hasDevicePayload()).isTrue();
+        assertThat(withType("text/plain").hasDevicePayload()).isFalse();
+        assertThat(withType("application/cbor").hasDevicePayload()).isFalse();
+    }
+
+    private static DeviceMessage withType(String contentType) {
+        return new DeviceMessage("acme", "d1", Endpoint.TELEMETRY, 1, new byte[0], java.time.Instant.EPOCH, contentType);
+    }
 }

@@ -102,6 +102,29 @@ class CommandsIT {
     }
 
     @Test
+    void filtersNamingTheTenantAsHonoAllows(VertxTestContext test) throws Exception {
+        Device5 device = harness.device5("dev-5").answerCommands(200);
+        assertThat(device.subscribe("command/zenith//req/#", 1)).as("another tenant's commands").isEqualTo(0x87);
+        assertThat(device.subscribe("command/acme//req/#", 1)).isEqualTo(1);
+        Device5 bank = harness.device5("locker-bank").answerCommands(200);
+        assertThat(bank.subscribe("command/+/+/req/#", 1)).isEqualTo(1);
+        Checkpoint answered = test.checkpoint(2);
+
+        send("dev-5", "silence", "{}", false).onComplete(test.succeeding(answer -> test.verify(() -> {
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(device.received).extracting(Device5.Received::topic).singleElement().asString()
+                    .startsWith("command/acme//req/").endsWith("/silence");
+            answered.flag();
+        })));
+        send("compartment-12", "open", "{}", false).onComplete(test.succeeding(answer -> test.verify(() -> {
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(bank.received).extracting(Device5.Received::topic).singleElement().asString()
+                    .startsWith("command/acme/compartment-12/req/").endsWith("/open");
+            answered.flag();
+        })));
+    }
+
+    @Test
     void commandToAnUnconnectedDeviceFailsFast(VertxTestContext test) throws Exception {
         Checkpoint failedFast = test.checkpoint(2);
         send("dev-4", "reset", "", false).onComplete(test.failing(cause -> test.verify(() -> {

@@ -94,6 +94,7 @@ public final class AnjuPlatform implements AutoCloseable {
     private Database database;
     private Vertx vertx;
     private TelemetryIngest ingest;
+    private ScaleOut scaleOut;
     private PresenceTracker presence;
     private PresenceJob presenceJob;
     private AlertServices alerts;
@@ -169,6 +170,7 @@ public final class AnjuPlatform implements AutoCloseable {
                 DeviceCatalogue.standard().sealingWith(secrets), new CachedDeviceTypes(vertx, registry), presence,
                 IngestListener.both(deviceUpdates, alerts.engine()), meters);
         ingest.start();
+        scaleOut = await(ScaleOut.start(vertx, config.kafka(), ingest, meters));
         presenceJob = new PresenceJob(database.work(), presence, clock);
         presenceJob.start(clusterJobs("presence", 1));
         storageJobs.start(clusterJobs("storage", 2));
@@ -176,7 +178,7 @@ public final class AnjuPlatform implements AutoCloseable {
         forecasts.start();
         gateway = MqttGateway.create(vertx, config.mqtt().gateway(), new RegistryGatewayClient(vertx, registry,
                 new TrustedCaStore(database.work()), hasher, config.mqtt().limits(),
-                config.security().deviceAuthCacheTtl(), clock), ingest, meters);
+                config.security().deviceAuthCacheTtl(), clock), scaleOut.gatewayDownstream(), meters);
         delivery = await(startDelivery(meters));
         DeviceRegistry requestRegistry = new DeviceRegistry(database.work(RequestClass.INTERACTIVE));
         owners = OwnersServices.of(database.work(), database.work(RequestClass.INTERACTIVE), new Outbox(vertx), clock,
@@ -280,6 +282,12 @@ public final class AnjuPlatform implements AutoCloseable {
         if (gateway != null) {
             awaitQuietly(gateway.stop());
             gateway = null;
+        }
+        if (scaleOut != null) {
+            // the consumer's records in processing finish (or are left for the group) while ingest still writes
+            awaitQuietly(scaleOut.stopConsuming());
+            awaitQuietly(scaleOut.closeProducer());
+            scaleOut = null;
         }
         if (ingest != null) {
             ingest.close();

@@ -66,6 +66,19 @@ class GatewayRegistryIT {
     }
 
     @Test
+    void databasePathRefusesPayloadsItCannotDecode() throws Exception {
+        Device5 locker = connect(running, "locker-1");
+        try {
+            // a type other than JSON passes through the Kafka path only: here it is refused as its format
+            assertThat(locker.publishAndAwaitReason("telemetry/?content-type=text%2Fplain", "door open")).isEqualTo(0x99);
+            assertThat(locker.publishAndAwaitReason("telemetry/?content-type=application%2Fjson",
+                    "{\"compartments\": [{\"id\": \"A01\", \"size\": \"S\", \"state\": \"empty\"}]}")).isZero();
+        } finally {
+            locker.close();
+        }
+    }
+
+    @Test
     void connectionEventsAreStored() throws Exception {
         connect(running, "det-22").close();
 

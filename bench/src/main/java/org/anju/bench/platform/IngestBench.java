@@ -138,7 +138,7 @@ public final class IngestBench implements Callable<Integer> {
     private int ingest(String url, Map<String, String> summary) throws Exception {
         try (AnjuPlatform platform = BenchPlatform.start(url, Map.of())) {
             out.println("database: " + platform.database().timescale());
-            List<DeviceManifest.Device> fleet = provision(platform.registrar());
+            List<DeviceManifest.Device> fleet = provision(platform.registrar(), TENANT, COMMUNITY, devices);
             out.printf("load: %d devices of all six types (%s client), window %d, rate %s, %d s warm-up + %d s measured%n",
                     fleet.size(), client, window, rate == 0 ? "as fast as acknowledged" : rate + " msg/s", warmupSeconds, seconds);
             Window measured;
@@ -189,18 +189,19 @@ public final class IngestBench implements Callable<Integer> {
     private record Window(Instant from, Instant to, long acknowledged) {
     }
 
-    private List<DeviceManifest.Device> provision(Registrar provisioning) {
-        provisioning.tenant(TENANT, "Benchmark");
-        provisioning.community(new Registrar.Community(COMMUNITY, TENANT, "Ingest benchmark", null, null, null));
+    /** Provisions {@code devices} devices spread over the six types, in a tenant and community of their own. */
+    static List<DeviceManifest.Device> provision(Registrar provisioning, String tenant, String community, int devices) {
+        provisioning.tenant(tenant, "Benchmark");
+        provisioning.community(new Registrar.Community(community, tenant, "Benchmark " + community, null, null, null));
         List<DeviceManifest.Device> fleet = new ArrayList<>();
         DeviceType[] types = DeviceType.values();
         for (int i = 0; i < devices; i++) {
             String type = types[i % types.length].wireName();
-            String id = "ingest-%05d".formatted(i);
+            String id = community + "-%05d".formatted(i);
             String secret = "secret-" + id;
-            provisioning.device(new Registrar.Device(id, TENANT, COMMUNITY, type, id, null, null, null, null, null));
-            provisioning.deviceCredential(TENANT, id, id, secret);
-            fleet.add(new DeviceManifest.Device(id, TENANT, id, secret, type));
+            provisioning.device(new Registrar.Device(id, tenant, community, type, id, null, null, null, null, null));
+            provisioning.deviceCredential(tenant, id, id, secret);
+            fleet.add(new DeviceManifest.Device(id, tenant, id, secret, type));
         }
         return fleet;
     }

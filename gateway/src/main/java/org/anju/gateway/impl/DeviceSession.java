@@ -209,7 +209,9 @@ final class DeviceSession {
         try {
             CommandTopic.Response response = CommandTopic.parseResponse(message.topicName());
             String answeredFor = response.deviceId().orElse(device.deviceId());
-            Future<Boolean> mayAnswer = answeredFor.equals(device.deviceId()) ? Future.succeededFuture(true)
+            boolean ownTenant = response.tenantId().map(device.tenantId()::equals).orElse(true);
+            Future<Boolean> mayAnswer = !ownTenant ? Future.succeededFuture(false)
+                    : answeredFor.equals(device.deviceId()) ? Future.succeededFuture(true)
                     : gateway.registry().mayActFor(device, answeredFor);
             Future<Void> handled = mayAnswer.compose(allowed -> {
                 if (!allowed) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
@@ -70,8 +71,10 @@ final class PublishPipeline {
             return refuse(message, early, mqtt5);
         }
         HonoTopic topic;
+        String contentType;
         try {
             topic = HonoTopic.parsePublish(message.topicName());
+            contentType = contentType(message);
         } catch (ClientError e) {
             return refuse(message, new Rejection(Refusal.TOPIC_INVALID, e.getMessage()), mqtt5);
         }
@@ -90,7 +93,7 @@ final class PublishPipeline {
         }
         meters.received(topic.endpoint() == Endpoint.EVENT, message.qosLevel().value());
         DeviceMessage deviceMessage = new DeviceMessage(device.tenantId(), target, topic.endpoint(),
-                message.qosLevel().value(), message.payload().getBytes(), Instant.now());
+                message.qosLevel().value(), message.payload().getBytes(), Instant.now(), contentType);
         flow.started();
         OrderedAcks.Pending ack = message.qosLevel() == MqttQoS.AT_LEAST_ONCE
                 ? acks.add(message.messageId(), receivedNanos) : null;
@@ -128,6 +131,19 @@ final class PublishPipeline {
             super(reason, null, false, false);
             this.refusal = refusal;
         }
+    }
+
+    /**
+     * The payload's content type as Hono's MQTT adapter takes it: the MQTT 5 {@code content-type}
+     * property, else the topic's property bag, else JSON (what the device API defines).
+     */
+    private static String contentType(MqttPublishMessage message) {
+        MqttProperties.MqttProperty<?> property = message.properties() == null ? null
+                : message.properties().getProperty(MqttProperties.MqttPropertyType.CONTENT_TYPE.value());
+        if (property != null && property.value() instanceof String type && !type.isBlank()) {
+            return type;
+        }
+        return HonoTopic.propertyBagContentType(message.topicName()).orElse(DeviceMessage.JSON);
     }
 
     private Rejection checkPacket(MqttPublishMessage message) {

@@ -62,7 +62,8 @@ final class SessionCommands {
         }
         Promise<Void> delivered = Promise.promise();
         MqttQoS qos = MqttQoS.valueOf(subscribed.get().qos());
-        String topic = subscribed.get().subscription().requestTopic(request.deviceId(), requestId, request.name());
+        String topic = subscribed.get().subscription().requestTopic(device.tenantId(), request.deviceId(), requestId,
+                request.name());
         endpoint.publish(topic, Buffer.buffer(request.payload()), qos, false, false)
                 .onSuccess(messageId -> {
                     meters.commandSent();
@@ -103,8 +104,9 @@ final class SessionCommands {
         CommandTopic.Subscription command = parsed.get();
         return session.onContext(mayReceive(command)).map(allowed -> {
             if (!allowed) {
-                LOG.info("{} subscription refused: '{}' is the commands of device {}, which it is not a gateway of",
-                        device, LogSafe.text(filter.topicName()), LogSafe.text(command.deviceId()));
+                LOG.info("{} subscription refused: '{}' is the commands of device {} of tenant {}, which it is not"
+                        + " a gateway of", device, LogSafe.text(filter.topicName()), LogSafe.text(command.deviceId()),
+                        LogSafe.text(command.tenant()));
                 return mqtt5 ? MqttSubAckReasonCode.NOT_AUTHORIZED : MqttSubAckReasonCode.UNSPECIFIED_ERROR;
             }
             int qos = subscriptions.add(command, filter.qualityOfService().value());
@@ -121,6 +123,9 @@ final class SessionCommands {
 
     /** Whether the device may receive the commands of this subscription: its own, or a device it acts for. */
     private Future<Boolean> mayReceive(CommandTopic.Subscription command) {
+        if (!command.coversTenant(device.tenantId())) {
+            return Future.succeededFuture(false);
+        }
         if (command.forItself() || command.forAllItsDevices() || command.deviceId().equals(device.deviceId())) {
             return Future.succeededFuture(true);
         }

@@ -26,13 +26,13 @@ public record AnjuConfig(
         Path dataDir, Db db, Http http, Mqtt mqtt, Ingest ingest, PresenceSettings presence, Security security, Demo demo,
         Rollup rollup, Retention retention, Feed feed, Webhooks webhooks, Alerts alerts, Limits limits,
         BillingSettings billing, ParkingSettings parking, ChargingSettings charging, Maintenance maintenance,
-        Jobs jobs) {
+        Jobs jobs, Kafka kafka) {
 
     /** Returns this configuration with other gateway settings. */
     public AnjuConfig withGateway(GatewayOptions gateway) {
         return new AnjuConfig(dataDir, db, http, new Mqtt(gateway, mqtt.tlsPort(), mqtt.limits()), ingest, presence,
                 security, demo, rollup, retention, feed, webhooks, alerts, limits, billing, parking, charging,
-                maintenance, jobs);
+                maintenance, jobs, kafka);
     }
 
     /**
@@ -264,5 +264,29 @@ public record AnjuConfig(
      * @param forecastAt the local time the pass runs each day
      */
     public record Maintenance(ForecastSettings forecast, LocalTime forecastAt) {
+    }
+
+    /**
+     * The Eclipse Hono / Kafka scale-out mode (docs/scale-out.md).
+     *
+     * @param bootstrapServers Kafka's bootstrap servers; empty when the mode is off
+     * @param gatewayToKafka   whether the in-process gateway hands device messages to Kafka (in
+     *                         Hono's format) instead of the database
+     * @param consume          whether this process stores Hono's telemetry and events from Kafka as
+     *                         a member of the consumer group {@code groupId}
+     * @param linger           the gateway's producer linger (each PUBACK waits at least this long)
+     * @param deliveryTimeout  how long a record may take until Kafka acknowledges it
+     * @param maxPollRecords   records the consumer fetches per poll
+     * @param retryMaxDelay    the longest wait before a record the database could not take is offered again
+     * @param sessionTimeout   how long the group waits for an instance that stopped answering
+     */
+    public record Kafka(String bootstrapServers, boolean gatewayToKafka, boolean consume, String groupId,
+            Duration linger, Duration deliveryTimeout, int maxPollRecords, Duration retryMaxDelay,
+            Duration sessionTimeout) {
+
+        /** Returns whether any part of the mode is on. */
+        public boolean enabled() {
+            return gatewayToKafka || consume;
+        }
     }
 }

@@ -98,7 +98,8 @@ public final class ConfigLoader {
                 parking(v),
                 charging(v),
                 maintenance(v),
-                jobs(v));
+                jobs(v),
+                kafka(v));
     }
 
     private static ParkingSettings parking(ConfigValues v) {
@@ -150,6 +151,25 @@ public final class ConfigLoader {
             // rules that depend on each other (faultWeeks >= minFaultWeeks, windowDays >= minDailySpanDays)
             throw new ConfigException("configuration: " + e.getMessage());
         }
+    }
+    }
+
+    private static AnjuConfig.Kafka kafka(ConfigValues v) {
+        String output = v.text("kafka.gatewayOutput").strip();
+        if (!output.equals("database") && !output.equals("kafka")) {
+            throw ConfigException.invalid("kafka.gatewayOutput", output, "expected database or kafka");
+        }
+        AnjuConfig.Kafka kafka = new AnjuConfig.Kafka(v.text("kafka.bootstrapServers").strip(), output.equals("kafka"),
+                v.bool("kafka.consume"), v.nonEmpty("kafka.groupId"), v.duration("kafka.linger"),
+                v.durationAtLeast("kafka.deliveryTimeout", v.duration("kafka.linger").plusSeconds(1),
+                        "kafka.linger plus a second"),
+                v.intIn("kafka.maxPollRecords", 1, 100_000), v.duration("kafka.retryMaxDelay"),
+                v.durationAtLeast("kafka.sessionTimeout", Duration.ofSeconds(6), "Kafka's minimum"));
+        if (kafka.enabled() && kafka.bootstrapServers().isEmpty()) {
+            throw ConfigException.invalid("kafka.bootstrapServers", "",
+                    "needed when kafka.gatewayOutput is kafka or kafka.consume is true");
+        }
+        return kafka;
     }
 
     private static AnjuConfig.Db db(ConfigValues v) {

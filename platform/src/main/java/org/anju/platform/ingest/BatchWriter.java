@@ -24,14 +24,19 @@ final class BatchWriter {
     private final UnitOfWork work;
     private final RollupMarks rollupMarks = new RollupMarks();
     private final PresenceTracker presence;
+    private final KafkaFence fence;
 
-    BatchWriter(UnitOfWork work, PresenceTracker presence) {
+    BatchWriter(UnitOfWork work, PresenceTracker presence, String lane) {
         this.work = work;
         this.presence = presence;
+        this.fence = new KafkaFence(lane);
     }
 
-    /** What a committed batch did: its presence changes and the id of its last event (0 when none). */
-    record Written(List<PresenceChange> presenceChanges, long lastEventId) {
+    /**
+     * What a committed batch did: the messages it stored (all of the batch but those from Kafka
+     * that were stored already), its presence changes and the id of its last event (0 when none).
+     */
+    record Written(Batch stored, List<PresenceChange> presenceChanges, long lastEventId) {
     }
 
     /**
@@ -41,11 +46,16 @@ final class BatchWriter {
      * of {@code device_events} (once a week, and at the first events of a new database) takes a
      * lock in the middle of that order.
      *
-     * @return the presence changes it committed, for {@link PresenceTracker#committed}
+     * @return what it stored, and the presence changes it committed, for {@link PresenceTracker#committed}
      * @throws SQLException when the database failed, after the last attempt of a victim
      */
-    Written write(Batch batch) throws SQLException {
+    Written write(Batch whole) throws SQLException {
         return work.inTransactionOrThrow("ingest batch", tx -> {
+            // first: the fence's rows are the first the batch locks, in one order (see KafkaFence)
+            Batch batch = fence.admit(tx, whole);
+            if (batch.entries().isEmpty()) {
+                return new Written(batch, List.of(), 0);
+            }
             SeriesWriter.copyPoints(tx, points(batch), batch.rows());
             rollupMarks.write(tx, dirtyHours(batch));
             long lastEventId = SeriesWriter.copyEvents(tx, events(batch), batch.entries().size());
@@ -54,7 +64,7 @@ final class BatchWriter {
                     e.getValue().statusAt)).toList());
             List<PresenceChange> changes = presence.record(tx, batch.presenceSignals());
             tx.afterCommit(rollupMarks::committed);
-            return new Written(changes, lastEventId);
+            return new Written(batch, changes, lastEventId);
         });
     }
 

@@ -75,15 +75,28 @@ public final class TelemetryIngest implements Downstream, AutoCloseable {
 
     @Override
     public Future<Void> send(DeviceMessage message) {
+        return send(message, null);
+    }
+
+    /**
+     * Accepts a message read from Kafka at {@code position} (null: from the in-process gateway);
+     * its future succeeds once it is stored, or once it is found stored already.
+     */
+    Future<Void> send(DeviceMessage message, KafkaPosition position) {
         if (message.isConnectionNotification()) {
-            return enqueue(connectionEvent(message));
+            return enqueue(connectionEvent(message, position));
+        }
+        if (!message.hasDevicePayload()) {
+            invalid.increment();
+            return Future.failedFuture(ClientError.badRequest("content type '" + message.contentType()
+                    + "' is not stored by the platform: publish application/json (other types pass through Kafka only)"));
         }
         return types.typeOf(message.deviceId()).compose(type -> {
             Batch.Entry entry;
             try {
                 DecodedMessage decoded = catalogue.decode(type, message);
                 entry = new Batch.Entry(message.deviceId(), type, message.receivedAt(), decoded.points(), decoded.events(),
-                        decoded.status(), PresenceSignal.Kind.MESSAGE, Promise.promise());
+                        decoded.status(), PresenceSignal.Kind.MESSAGE, Promise.promise(), position);
             } catch (ClientError e) {
                 invalid.increment();
                 return Future.failedFuture(e);
@@ -110,11 +123,11 @@ public final class TelemetryIngest implements Downstream, AutoCloseable {
      * {@code disconnected} says the device went away: {@code taken_over} (the old connection of a
      * device that reconnected) and {@code gateway_stopped} (our own shutdown) do not.
      */
-    private Batch.Entry connectionEvent(DeviceMessage message) {
+    private Batch.Entry connectionEvent(DeviceMessage message, KafkaPosition position) {
         DeviceEvent event = connectionEvents.decodeEvent(message);
         PresenceSignal.Kind signal = "disconnected".equals(event.kind()) ? PresenceSignal.Kind.DISCONNECTED
                 : PresenceSignal.Kind.CONNECTED;
         return new Batch.Entry(message.deviceId(), null, message.receivedAt(), List.of(), List.of(event), Map.of(), signal,
-                Promise.promise());
+                Promise.promise(), position);
     }
 }

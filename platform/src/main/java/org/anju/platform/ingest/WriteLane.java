@@ -41,6 +41,7 @@ final class WriteLane {
     private final AtomicBoolean running = new AtomicBoolean();
     private final Counter refused;
     private final Counter rowsWritten;
+    private final Counter duplicates;
     private final DistributionSummary batchRows;
     private final Timer commitTime;
     private Thread thread;
@@ -49,7 +50,7 @@ final class WriteLane {
             IngestListener listener, MeterRegistry meters) {
         this.name = name;
         this.settings = settings;
-        this.writer = new BatchWriter(work, presence);
+        this.writer = new BatchWriter(work, presence, name);
         this.presence = presence;
         this.listener = listener;
         this.queue = new ArrayBlockingQueue<>(settings.queueMaxMessages());
@@ -57,6 +58,8 @@ final class WriteLane {
                 .description("Messages refused because the write queue was full").register(meters);
         this.rowsWritten = Counter.builder("anju.ingest.rows.written").tag("lane", name)
                 .description("Data points and events committed").register(meters);
+        this.duplicates = Counter.builder("anju.ingest.messages.duplicate").tag("lane", name)
+                .description("Messages from Kafka found stored already (a redelivery), not stored again").register(meters);
         this.batchRows = DistributionSummary.builder("anju.ingest.batch.rows").tag("lane", name)
                 .description("Rows per committed batch").register(meters);
         this.commitTime = Timer.builder("anju.ingest.batch.write").tag("lane", name)
@@ -153,14 +156,20 @@ final class WriteLane {
             return;
         }
         commitTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-        batchRows.record(batch.rows());
-        rowsWritten.increment(batch.rows());
+        Batch stored = written.stored();
+        duplicates.increment(batch.entries().size() - stored.entries().size());
+        batchRows.record(stored.rows());
+        rowsWritten.increment(stored.rows());
         // listeners hear of presence changes before the messages that caused them are acknowledged
         presence.committed(written.presenceChanges());
+        // a message from Kafka found stored already is done too; only the stored ones are news to listeners
         batch.entries().forEach(entry -> entry.stored().tryComplete());
+        if (stored.entries().isEmpty()) {
+            return;
+        }
         try {
-            listener.committed(batch.stateUpdates().keySet());
-            listener.committedMessages(batch.entries().stream().map(Batch.Entry::committed).toList(), written.lastEventId());
+            listener.committed(stored.stateUpdates().keySet());
+            listener.committedMessages(stored.entries().stream().map(Batch.Entry::committed).toList(), written.lastEventId());
         } catch (RuntimeException e) {
             LOG.warn("ingest listener failed: {}", e.getMessage(), e);
         }

@@ -27,11 +27,22 @@ public final class RunningPlatform implements AutoCloseable {
 
     private final TestDatabases.TestDatabase database;
     private final AnjuPlatform platform;
+    private final boolean ownsDatabase;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private RunningPlatform(TestDatabases.TestDatabase database, AnjuPlatform platform) {
+    private RunningPlatform(TestDatabases.TestDatabase database, AnjuPlatform platform, boolean ownsDatabase) {
         this.database = database;
         this.platform = platform;
+        this.ownsDatabase = ownsDatabase;
+    }
+
+    /**
+     * Starts another platform instance on the database of {@code first} (as the instances of a
+     * scale-out deployment share one); closing it leaves the database to {@code first}.
+     */
+    public static RunningPlatform alongside(RunningPlatform first, Map<String, String> overrides) throws IOException {
+        return new RunningPlatform(first.database, AnjuPlatform.start(config(first.database, overrides,
+                UnaryOperator.identity())), false);
     }
 
     /** Starts a platform; {@code overrides} are extra ANJU_* variables. */
@@ -64,6 +75,17 @@ public final class RunningPlatform implements AutoCloseable {
 
     private static RunningPlatform start(TestDatabases.TestDatabase database, Map<String, String> overrides,
             UnaryOperator<String> route) throws IOException {
+        AnjuConfig config = config(database, overrides, route);
+        try {
+            return new RunningPlatform(database, AnjuPlatform.start(config), true);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static AnjuConfig config(TestDatabases.TestDatabase database, Map<String, String> overrides,
+            UnaryOperator<String> route) throws IOException {
         Map<String, String> env = new HashMap<>();
         env.put("ANJU_DB_URL", route.apply(database.url()));
         env.put("ANJU_DATA_DIR", Files.createTempDirectory("anju-test-data").toString());
@@ -73,13 +95,7 @@ public final class RunningPlatform implements AutoCloseable {
         env.put("ANJU_MQTT_PORT", "0");
         env.put("ANJU_SECURITY_BCRYPT_COST", Integer.toString(Fixtures.TEST_BCRYPT_COST));
         env.putAll(overrides);
-        AnjuConfig config = ConfigLoader.load(Optional.empty(), env);
-        try {
-            return new RunningPlatform(database, AnjuPlatform.start(config));
-        } catch (RuntimeException e) {
-            database.close();
-            throw e;
-        }
+        return ConfigLoader.load(Optional.empty(), env);
     }
 
     public AnjuPlatform platform() {
@@ -159,6 +175,8 @@ public final class RunningPlatform implements AutoCloseable {
     @Override
     public void close() {
         platform.close();
-        database.close();
+        if (ownsDatabase) {
+            database.close();
+        }
     }
 }

@@ -47,7 +47,7 @@ class KillNineIT {
     @Test
     void everyAcknowledgedMessageSurvivesAKillOnTheEmbeddedDatabase() throws Exception {
         Path dataDir = Files.createTempDirectory("anju-kill-test-embedded");
-        int dbPort = freePort();
+        int dbPort = ChildPlatforms.freePort();
         try {
             surviveAKill(dataDir, Map.of("ANJU_DB_EMBEDDED_PORT", Integer.toString(dbPort)),
                     new Db("jdbc:postgresql://127.0.0.1:" + dbPort + "/anju", EmbeddedPostgres.SUPERUSER, null));
@@ -66,8 +66,8 @@ class KillNineIT {
     }
 
     private void surviveAKill(Path dataDir, Map<String, String> dbEnv, Db unresolvedDb) throws Exception {
-        int httpPort = freePort();
-        int mqttPort = freePort();
+        int httpPort = ChildPlatforms.freePort();
+        int mqttPort = ChildPlatforms.freePort();
         Map<String, String> env = new java.util.HashMap<>(dbEnv);
         env.putAll(Map.of(
                 "ANJU_DATA_DIR", dataDir.toString(),
@@ -78,7 +78,7 @@ class KillNineIT {
                 "ANJU_SECURITY_BCRYPT_COST", Integer.toString(Fixtures.TEST_BCRYPT_COST)));
         Path log = dataDir.resolve("platform.log");
 
-        Process first = startPlatform(env, log, httpPort);
+        Process first = ChildPlatforms.start(env, log, httpPort);
         // a fresh database has no user: the log says how to create the first administrator
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(log).contains(
                 "no platform administrator yet: create the first one with './anju admin create-user NAME --role platform_admin'"));
@@ -97,7 +97,7 @@ class KillNineIT {
             assertThat(first.waitFor()).as("exit status of a SIGKILLed process").isEqualTo(137);
             long ackedAtKill = ledger.acknowledgedCount();
 
-            second = startPlatform(env, log, httpPort);
+            second = ChildPlatforms.start(env, log, httpPort);
             await().atMost(Duration.ofSeconds(90)).until(() -> ledger.acknowledgedCount() >= ackedAtKill + 1_000);
             load.close();
 
@@ -122,10 +122,6 @@ class KillNineIT {
         }
     }
 
-    private static Process startPlatform(Map<String, String> env, Path log, int httpPort) throws IOException {
-        return ChildPlatforms.start(env, log, httpPort);
-    }
-
     private static HikariDataSource dataSource(Db db) {
         HikariDataSource ds = new HikariDataSource();
         ds.setJdbcUrl(db.url());
@@ -135,9 +131,5 @@ class KillNineIT {
         }
         ds.setMaximumPoolSize(2);
         return ds;
-    }
-
-    private static int freePort() throws IOException {
-        return ChildPlatforms.freePort();
     }
 }
