@@ -308,6 +308,7 @@ public final class AnjuPlatform implements AutoCloseable {
         if (usageJobs != null) {
             usageJobs.close();
             usageJobs = null;
+        }
         if (forecasts != null) {
             forecasts.close();
             forecasts = null;

@@ -152,7 +152,6 @@ public final class ConfigLoader {
             throw new ConfigException("configuration: " + e.getMessage());
         }
     }
-    }
 
     private static AnjuConfig.Kafka kafka(ConfigValues v) {
         String output = v.text("kafka.gatewayOutput").strip();

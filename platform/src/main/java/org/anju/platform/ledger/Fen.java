@@ -3,6 +3,8 @@ package org.anju.platform.ledger;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import org.anju.error.ClientError;
+
 /**
  * The one rounding rule for money: every line (an invoice line, a posting, a prorated amount) is
  * rounded on its own to a whole fen, half up (0.5 fen and more goes up, less goes down), and
@@ -41,5 +43,20 @@ public final class Fen {
         // divide(…, 0, HALF_UP) rounds the exact quotient, however many digits it has
         return BigDecimal.valueOf(amountFen).multiply(BigDecimal.valueOf(numerator))
                 .divide(BigDecimal.valueOf(denominator), 0, RoundingMode.HALF_UP).longValueExact();
+    }
+
+    /**
+     * Parses an amount of fen from an API: a whole, non-negative number.
+     *
+     * @throws ClientError 400 naming the field when it is not
+     */
+    public static long parse(String field, Object value) {
+        if (value instanceof Integer || value instanceof Long) {
+            long fen = ((Number) value).longValue();
+            if (fen >= 0) {
+                return fen;
+            }
+        }
+        throw ClientError.badRequest(field + " must be a whole, non-negative number of fen, was " + value);
     }
 }
