@@ -26,7 +26,8 @@ final class BillingAccess {
     static void requireReader(Principal user, DeviceRegistry registry, String communityId) {
         boolean staff = user.communityIds().contains(communityId)
                 && (user.has(Role.PROPERTY_ADMIN) || user.has(Role.OPERATOR));
-        require(staff || user.has(Role.PLATFORM_ADMIN), user, registry, communityId, "the billing of community");
+        CommunityAccess.require(staff || user.has(Role.PLATFORM_ADMIN), user, registry, communityId,
+                "the billing of community");
     }
 
     /**
@@ -36,16 +37,7 @@ final class BillingAccess {
      */
     static void requireAdministrator(Principal user, DeviceRegistry registry, String communityId) {
         boolean admin = user.communityIds().contains(communityId) && user.has(Role.PROPERTY_ADMIN);
-        require(admin || user.has(Role.PLATFORM_ADMIN), user, registry, communityId, "change the billing of community");
-    }
-
-    private static void require(boolean allowed, Principal user, DeviceRegistry registry, String communityId,
-            String what) {
-        if (!allowed) {
-            throw ClientError.forbidden(user.username() + " may not see " + what + " '" + communityId + "'");
-        }
-        if (!registry.communityExists(communityId)) {
-            throw ClientError.notFound("no community '" + communityId + "'");
-        }
+        CommunityAccess.require(admin || user.has(Role.PLATFORM_ADMIN), user, registry, communityId,
+                "billing changes of community");
     }
 }

@@ -58,7 +58,11 @@ final class CommunityAccess {
         return place.orElseThrow(() -> ClientError.notFound("no device '" + deviceId + "'"));
     }
 
-    private static void require(boolean allowed, Principal user, DeviceRegistry registry, String communityId,
+    /**
+     * Requires {@code allowed} (403 naming what the user may not see), then that the community
+     * exists (404): in this order, so a refusal reveals nothing.
+     */
+    static void require(boolean allowed, Principal user, DeviceRegistry registry, String communityId,
             String what) {
         if (!allowed) {
             throw ClientError.forbidden(user.username() + " may not see " + what + " '" + communityId + "'");

@@ -1,0 +1,178 @@
+package org.anju.platform.billing;
+
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.anju.platform.estate.Households;
+import org.anju.platform.estate.ParkingSpaces;
+import org.anju.platform.ledger.Account;
+import org.anju.platform.ledger.AccountKind;
+import org.anju.platform.ledger.Fen;
+import org.anju.platform.ledger.JournalEntry;
+import org.anju.platform.ledger.Ledger;
+import org.anju.platform.ledger.Posting;
+import org.anju.platform.storage.UnitOfWork;
+
+/** One community's monthly run, in one transaction: collect the lines, issue the invoices, post them. */
+final class BillingRun implements BillingRuns {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BillingRun.class);
+
+    private final UnitOfWork work;
+    private final Tariffs tariffs;
+    private final Contracts contracts;
+    private final Ledger ledger;
+    private final List<BillableSource> sources;
+    private final BillingSettings settings;
+    private final Clock clock;
+
+    BillingRun(UnitOfWork work, Tariffs tariffs, Contracts contracts, Ledger ledger, List<BillableSource> sources,
+            BillingSettings settings, Clock clock) {
+        this.work = work;
+        this.tariffs = tariffs;
+        this.contracts = contracts;
+        this.ledger = ledger;
+        this.sources = List.copyOf(sources);
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public RunResult run(String communityId, YearMonth period) {
+        RunResult result = work.inTransaction("billing run", tx -> {
+            InvoiceStore.lockRun(tx, communityId, period);
+            Optional<RunResult> earlier = InvoiceStore.earlierRun(tx, communityId, period);
+            return earlier.isPresent() ? earlier.get() : bill(tx, communityId, period);
+        });
+        LOG.info("billing run [community: {}, period: {}, invoices: {}, total: {} fen, already run: {}]", communityId,
+                period, result.invoices(), result.totalFen(), result.alreadyRun());
+        return result;
+    }
+
+    @Override
+    public List<Invoice> invoices(UnitOfWork.Tx tx, String communityId, YearMonth period) throws SQLException {
+        return InvoiceStore.ofPeriod(tx, communityId, period);
+    }
+
+    private RunResult bill(UnitOfWork.Tx tx, String communityId, YearMonth period) throws SQLException {
+        LocalDate first = period.atDay(1);
+        LocalDate end = period.plusMonths(1).atDay(1);
+        Instant from = first.atStartOfDay(settings.zone()).toInstant();
+        Instant to = end.atStartOfDay(settings.zone()).toInstant();
+        Map<Long, List<InvoiceLine>> lines = new TreeMap<>();
+        rent(tx, communityId, first, end, lines);
+        propertyFees(tx, communityId, period, from, lines);
+        for (BillableSource source : sources) {
+            for (BillableItem item : source.items(tx, communityId, from, to)) {
+                add(lines, item.householdId(), new InvoiceLine(item.stream(), item.sourceId(), item.description(),
+                        item.amountFen(), 0));
+            }
+        }
+        // an item billed by an earlier run (reported again by its source) is billed once ever
+        InvoiceStore.dropBilled(tx, lines);
+        Instant issuedAt = clock.instant();
+        LocalDate dueOn = issuedAt.atZone(settings.zone()).toLocalDate().plusDays(settings.invoiceDueDays());
+        int invoices = 0;
+        long total = 0;
+        for (Map.Entry<Long, List<InvoiceLine>> household : lines.entrySet()) {
+            if (household.getValue().isEmpty()) {
+                continue;
+            }
+            Invoice invoice = InvoiceStore.issue(tx, communityId, household.getKey(), first, issuedAt, dueOn,
+                    household.getValue());
+            ledger.post(tx, entry(invoice));
+            invoices++;
+            total += invoice.totalFen();
+        }
+        InvoiceStore.recordRun(tx, communityId, first, invoices, total);
+        return new RunResult(communityId, period, invoices, total, false);
+    }
+
+    /** Each contract period starting in the month is billed in advance, prorated when the contract ends within it. */
+    private void rent(UnitOfWork.Tx tx, String communityId, LocalDate first, LocalDate end,
+            Map<Long, List<InvoiceLine>> lines) throws SQLException {
+        List<Contract> active = contracts.overlapping(tx, communityId, first, end);
+        if (active.isEmpty()) {
+            return;
+        }
+        Map<Long, ParkingSpaces.ParkingSpace> spaces = ParkingSpaces.ofCommunity(tx, communityId).stream()
+                .collect(Collectors.toMap(ParkingSpaces.ParkingSpace::id, Function.identity()));
+        for (Contract c : active) {
+            for (int i = 0; ; i++) {
+                LocalDate start = Proration.periodStart(c.startsOn(), c.term(), i);
+                if (!start.isBefore(end) || !start.isBefore(c.coveredUntil())) {
+                    break;
+                }
+                if (start.isBefore(first) || c.periodFen() == 0) {
+                    continue;
+                }
+                LocalDate periodEnd = Proration.periodStart(c.startsOn(), c.term(), i + 1);
+                long amount = Proration.usedFen(c.periodFen(), start, periodEnd, start, c.coveredUntil());
+                ParkingSpaces.ParkingSpace space = spaces.get(c.spaceId());
+                boolean common = space != null && space.ownership() == ParkingSpaces.Ownership.COMMON;
+                long fund = common ? Fen.share(amount, settings.commonAreaFundSharePercent(), 100) : 0;
+                if (amount > 0) {
+                    add(lines, c.householdId(), new InvoiceLine(Stream.RENT, "contract:" + c.id() + ":" + i,
+                            "rent of space " + (space == null ? c.spaceId() : space.number()) + " " + c.term().wireName()
+                                    + " from " + start, amount, fund));
+                }
+            }
+        }
+    }
+
+    private void propertyFees(UnitOfWork.Tx tx, String communityId, YearMonth period, Instant from,
+            Map<Long, List<InvoiceLine>> lines) throws SQLException {
+        Optional<Tariff.PropertyFee> fee = tariffs.tariffAt(tx, communityId, Tariff.PropertyFee.class, from);
+        if (fee.isEmpty()) {
+            return;
+        }
+        for (Households.Household h : Households.ofCommunity(tx, communityId)) {
+            BigDecimal area = h.privateAreaM2();
+            long amount = fee.get().monthFen(area);
+            if (amount > 0) {
+                add(lines, h.id(), new InvoiceLine(Stream.PROPERTY_FEE, "property_fee:" + h.id() + ":" + period,
+                        "property fee " + period + ": " + area.toPlainString() + " m² × "
+                                + fee.get().perSquareMetreMonthFen() + " fen", amount, 0));
+            }
+        }
+    }
+
+    private static void add(Map<Long, List<InvoiceLine>> lines, long householdId, InvoiceLine line) {
+        lines.computeIfAbsent(householdId, h -> new ArrayList<>()).add(line);
+    }
+
+    /** Receivable against each stream's revenue; the fund's share of common-area rent to fund income. */
+    private static JournalEntry entry(Invoice invoice) {
+        String community = invoice.communityId();
+        Map<AccountKind, Long> credits = new EnumMap<>(AccountKind.class);
+        for (InvoiceLine line : invoice.lines()) {
+            credits.merge(line.stream().revenue(), line.amountFen() - line.fundFen(), Long::sum);
+            credits.merge(AccountKind.FUND_INCOME, line.fundFen(), Long::sum);
+        }
+        List<Posting> postings = new ArrayList<>();
+        postings.add(Posting.debit(Account.household(community, AccountKind.RECEIVABLE, invoice.householdId()),
+                invoice.totalFen()));
+        credits.forEach((kind, fen) -> {
+            if (fen > 0) {
+                postings.add(Posting.credit(Account.community(community, kind), fen));
+            }
+        });
+        return new JournalEntry(Invoice.entryKey(invoice.id()), community,
+                "invoice " + invoice.id() + " of household " + invoice.householdId() + " for " + invoice.period(), postings);
+    }
+}

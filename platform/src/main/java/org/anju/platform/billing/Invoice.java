@@ -1,0 +1,23 @@
+package org.anju.platform.billing;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * An issued invoice of a household for a month: never changed; corrected by a credit note.
+ *
+ * @param period the first day of the month billed
+ */
+public record Invoice(long id, String communityId, long householdId, LocalDate period, long totalFen,
+        Instant issuedAt, LocalDate dueOn, List<InvoiceLine> lines) {
+
+    public Invoice {
+        lines = List.copyOf(lines);
+    }
+
+    /** Returns the idempotency key of the invoice's journal entry. */
+    public static String entryKey(long invoiceId) {
+        return "invoice:" + invoiceId;
+    }
+}

@@ -1,0 +1,200 @@
+package org.anju.platform.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import org.anju.error.ServerError;
+import org.anju.platform.ledger.Account;
+import org.anju.platform.ledger.AccountKind;
+import org.anju.platform.ledger.Ledger;
+import org.anju.platform.storage.Database;
+import org.anju.platform.storage.UnitOfWork;
+import org.anju.platform.testing.Fixtures;
+import org.anju.platform.testing.TestClock;
+import org.anju.platform.testing.TestDatabases;
+import org.anju.platform.testing.TestSql;
+
+/**
+ * A monthly billing run on a real database, against hand-computed invoices: rent (in advance,
+ * prorated for a contract terminated within its period, the fund's share of common-area rent),
+ * property fees (area × tariff, half up), billable items of other streams; the ledger entries;
+ * a second run and N concurrent runs change nothing; a run that fails leaves nothing; issued
+ * invoices cannot be changed.
+ */
+@Timeout(180)
+class BillingRunIT {
+
+    private static final String C = Fixtures.COMMUNITY;
+    private static final YearMonth JANUARY = YearMonth.of(2027, 1);
+    private static TestDatabases.TestDatabase db;
+    private static Database database;
+    private static UnitOfWork work;
+    private static final Ledger LEDGER = Ledger.create();
+    private static BillingSettings settings;
+    private static Tariffs tariffs;
+    private static Contracts contracts;
+    private static final TestClock CLOCK = new TestClock(Instant.parse("2027-01-01T01:00:00Z"));
+    private static final BillableSource ITEMS = (tx, community, from, to) -> from.equals(
+            JANUARY.atDay(1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant())
+            ? List.of(new BillableItem(Stream.VISITOR_PARKING, "visit:1", 1, 700, "visitor 京A12345 2 h", from),
+                    new BillableItem(Stream.CHARGING, "session:9", 3, 1_234, "charging 12.3 kWh", from))
+            : List.of();
+
+    @BeforeAll
+    static void database() {
+        db = TestDatabases.primary().create();
+        database = Database.open(db.settings());
+        Fixtures fixtures = new Fixtures(database.dataSource());
+        for (String name : List.of("olga", "otto", "tina")) {
+            fixtures.user(name, name, name + "-password", Fixtures.TENANT, Set.of("resident"), Set.of(C));
+        }
+        TestSql.execute(database.dataSource(), """
+                INSERT INTO households (id, community_id, building_id, floor, number, private_area_m2) VALUES
+                    (1, 'elm-court', 'elm-b1', 1, '101', 89.37), (2, 'elm-court', 'elm-b1', 2, '201', 120.00),
+                    (3, 'elm-court', 'elm-b1', 3, '301', 60.50);
+                INSERT INTO household_members (household_id, username, relation, since) VALUES
+                    (1, 'olga', 'owner', '2020-01-01'), (2, 'otto', 'owner', '2020-01-01'), (3, 'tina', 'tenant', '2020-01-01');
+                INSERT INTO parking_spaces (id, community_id, number, kind, ownership) VALUES
+                    (1, 'elm-court', 'B-001', 'underground', 'developer'), (2, 'elm-court', 'B-002', 'underground', 'developer'),
+                    (7, 'elm-court', 'R-001', 'surface', 'common');
+                """);
+        settings = new BillingSettings(ZoneId.of("Asia/Shanghai"), Map.of(), 6, 70, 15);
+        tariffs = Tariffs.create(settings, CLOCK);
+        contracts = Contracts.create(tariffs, settings, CommonAreaResolutions.UNCHECKED);
+        work = database.work();
+        work.inTransaction("setup", tx -> {
+            tariffs.add(tx, new NewTariff(C, LocalDate.parse("2026-01-01"), new Tariff.SpaceRent(Map.of(
+                    Term.MONTHLY, Map.of(SpaceKind.SURFACE, 20_000L, SpaceKind.UNDERGROUND, 35_000L, SpaceKind.MECHANICAL, 25_000L),
+                    Term.QUARTERLY, Map.of(SpaceKind.SURFACE, 57_000L, SpaceKind.UNDERGROUND, 100_000L, SpaceKind.MECHANICAL, 72_000L),
+                    Term.YEARLY, Map.of(SpaceKind.SURFACE, 220_000L, SpaceKind.UNDERGROUND, 380_000L, SpaceKind.MECHANICAL, 270_000L))),
+                    "pia"));
+            tariffs.add(tx, new NewTariff(C, LocalDate.parse("2026-01-01"), new Tariff.PropertyFee(185), "pia"));
+            contracts.sign(tx, new NewContract(C, 1, 1, Term.MONTHLY, 3, LocalDate.parse("2027-01-01"), null, "pia"));
+            Contract ended = contracts.sign(tx, new NewContract(C, 2, 2, Term.MONTHLY, 2, LocalDate.parse("2027-01-01"),
+                    null, "pia"));
+            contracts.terminate(tx, C, ended.id(), LocalDate.parse("2027-01-21"));
+            contracts.sign(tx, new NewContract(C, 7, 3, Term.MONTHLY, 1, LocalDate.parse("2027-01-10"), 42L, "pia"));
+            return null;
+        });
+    }
+
+    @AfterAll
+    static void drop() {
+        database.close();
+        db.close();
+    }
+
+    private static BillingRuns runs(List<BillableSource> sources) {
+        return BillingRuns.create(work, tariffs, contracts, LEDGER, sources, settings, CLOCK);
+    }
+
+    private static long balance(Account account) {
+        return work.read("ledger", tx -> LEDGER.balance(tx, account));
+    }
+
+    @Test
+    void aMonthBecomesInvoicesAsComputedByHandAndPostsToTheLedger() {
+        RunResult result = runs(List.of(ITEMS)).run(C, JANUARY);
+
+        // household 1: rent 35,000 + fee 89.37 × 185 = 16,533.45 → 16,533 + visit 700 = 52,233
+        // household 2: rent 35,000 × 20/31 = 22,580.6 → 22,581 + fee 120 × 185 = 22,200 = 44,781
+        // household 3: rent 20,000 (fund 70 % = 14,000) + fee 60.5 × 185 = 11,192.5 → 11,193 + charging 1,234 = 32,427
+        assertThat(result.invoices()).isEqualTo(3);
+        assertThat(result.totalFen()).isEqualTo(52_233 + 44_781 + 32_427);
+        List<Invoice> invoices = work.read("invoices", tx -> runs(List.of()).invoices(tx, C, JANUARY));
+        assertThat(invoices).extracting(Invoice::totalFen).containsExactly(52_233L, 44_781L, 32_427L);
+        assertThat(invoices.get(2).lines()).extracting(InvoiceLine::stream, InvoiceLine::amountFen, InvoiceLine::fundFen)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Stream.RENT, 20_000L, 14_000L),
+                        org.assertj.core.groups.Tuple.tuple(Stream.PROPERTY_FEE, 11_193L, 0L),
+                        org.assertj.core.groups.Tuple.tuple(Stream.CHARGING, 1_234L, 0L));
+        assertThat(invoices).allSatisfy(i -> assertThat(i.dueOn()).isEqualTo(LocalDate.parse("2027-01-16")));
+
+        assertThat(balance(Account.household(C, AccountKind.RECEIVABLE, 1))).isEqualTo(52_233);
+        assertThat(balance(Account.community(C, AccountKind.REVENUE_RENT))).isEqualTo(-(35_000 + 22_581 + 6_000));
+        assertThat(balance(Account.community(C, AccountKind.FUND_INCOME))).isEqualTo(-14_000);
+        assertThat(balance(Account.community(C, AccountKind.REVENUE_PROPERTY_FEE))).isEqualTo(-(16_533 + 22_200 + 11_193));
+        Map<Account, Long> all = work.read("ledger", tx -> LEDGER.balances(tx, C));
+        assertThat(all.values().stream().mapToLong(Long::longValue).sum()).isZero();
+
+        // a second run of the month changes nothing
+        RunResult again = runs(List.of(ITEMS)).run(C, JANUARY);
+        assertThat(again.alreadyRun()).isTrue();
+        assertThat(again.invoices()).isEqualTo(3);
+        assertThat(TestSql.rows(database.dataSource(), "SELECT count(*) FROM invoices")).containsExactly("3");
+        assertThat(TestSql.rows(database.dataSource(), "SELECT count(*) FROM journal_entries")).containsExactly("3");
+
+        // issued invoices are never changed
+        assertThatThrownBy(() -> TestSql.execute(database.dataSource(), "UPDATE invoices SET total_fen = 1"))
+                .hasMessageContaining("never changed");
+    }
+
+    @Test
+    void concurrentRunsOfOneMonthMakeOneSetOfInvoices() throws Exception {
+        YearMonth february = YearMonth.of(2027, 2);
+        int threads = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<RunResult>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < threads; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return runs(List.of(ITEMS)).run(C, february);
+                }));
+            }
+            start.countDown();
+            List<RunResult> results = new ArrayList<>();
+            for (Future<RunResult> answer : answers) {
+                results.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(results).filteredOn(r -> !r.alreadyRun()).hasSize(1);
+            assertThat(results).extracting(RunResult::totalFen).containsOnly(results.getFirst().totalFen());
+        } finally {
+            pool.shutdownNow();
+        }
+        // February: household 1's second month (35,000) and every household's property fee
+        assertThat(TestSql.rows(database.dataSource(),
+                "SELECT count(*) || ' ' || sum(total_fen) FROM invoices WHERE period = '2027-02-01'"))
+                .containsExactly("3 " + (35_000 + 16_533 + 22_200 + 11_193));
+    }
+
+    @Test
+    void aRunThatFailsLeavesNothing() {
+        YearMonth march = YearMonth.of(2027, 3);
+        AtomicBoolean asked = new AtomicBoolean();
+        BillableSource failing = (tx, community, from, to) -> {
+            asked.set(true);
+            throw new java.sql.SQLException("source unavailable", "08006");
+        };
+
+        assertThatThrownBy(() -> runs(List.of(failing)).run(C, march)).isInstanceOf(ServerError.class);
+
+        assertThat(asked).isTrue();
+        assertThat(TestSql.rows(database.dataSource(), "SELECT count(*) FROM invoices WHERE period = '2027-03-01'"))
+                .containsExactly("0");
+        assertThat(TestSql.rows(database.dataSource(), "SELECT count(*) FROM billing_runs WHERE period = '2027-03-01'"))
+                .containsExactly("0");
+        // the same month runs whole afterwards
+        assertThat(runs(List.of()).run(C, march).invoices()).isEqualTo(3);
+    }
+}
