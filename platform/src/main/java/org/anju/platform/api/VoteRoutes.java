@@ -1,5 +1,7 @@
 package org.anju.platform.api;
 
+import java.util.List;
+
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -71,6 +73,6 @@ final class VoteRoutes {
     }
 
     /** A list answer: {@code {"items": [...]}}. */
-    record Items<T>(java.util.List<T> items) {
+    record Items<T>(List<T> items) {
     }
 }

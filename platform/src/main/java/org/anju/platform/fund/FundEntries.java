@@ -58,31 +58,32 @@ final class FundEntries {
     /** Posts an expense paid from the bank, charged to the households' accounts by their shares. */
     void expense(UnitOfWork.Tx tx, String communityId, String key, String description, List<FundViews.Share> shares)
             throws SQLException {
-        List<Posting> postings = new ArrayList<>();
-        long total = 0;
-        for (FundViews.Share s : shares) {
-            if (s.amountFen() > 0) {
-                postings.add(Posting.debit(fund(communityId, s.householdId()), s.amountFen()));
-                total += s.amountFen();
-            }
-        }
-        postings.add(Posting.credit(Account.community(communityId, AccountKind.BANK), total));
-        ledger.post(tx, new JournalEntry(key, communityId, description, postings));
+        post(tx, Account.community(communityId, AccountKind.BANK), false, key, description, shares);
     }
 
     /** Posts income moved from {@code from} into the households' accounts by their shares. */
     void income(UnitOfWork.Tx tx, Account from, String key, String description, List<FundViews.Share> shares)
             throws SQLException {
+        post(tx, from, true, key, description, shares);
+    }
+
+    /**
+     * Posts the shares on the households' accounts against one counter account: credits to the
+     * households when money comes in ({@code in}), debits when it goes out; shares of 0 post nothing.
+     */
+    private void post(UnitOfWork.Tx tx, Account counter, boolean in, String key, String description,
+            List<FundViews.Share> shares) throws SQLException {
         List<Posting> postings = new ArrayList<>();
         long total = 0;
         for (FundViews.Share s : shares) {
             if (s.amountFen() > 0) {
-                postings.add(Posting.credit(fund(from.communityId(), s.householdId()), s.amountFen()));
+                Account household = fund(counter.communityId(), s.householdId());
+                postings.add(in ? Posting.credit(household, s.amountFen()) : Posting.debit(household, s.amountFen()));
                 total += s.amountFen();
             }
         }
-        postings.add(Posting.debit(from, total));
-        ledger.post(tx, new JournalEntry(key, from.communityId(), description, postings));
+        postings.add(in ? Posting.debit(counter, total) : Posting.credit(counter, total));
+        ledger.post(tx, new JournalEntry(key, counter.communityId(), description, postings));
     }
 
     /** Appends a replenishment notice for each household the shares took below the threshold. */

@@ -1,7 +1,7 @@
 package org.anju.platform.fund;
 
+import static org.anju.platform.testing.AtOnce.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,11 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -34,6 +29,7 @@ import org.anju.platform.ledger.AccountKind;
 import org.anju.platform.ledger.Ledger;
 import org.anju.platform.registry.Registrar;
 import org.anju.platform.storage.Database;
+import org.anju.platform.testing.AtOnce;
 import org.anju.platform.testing.Fixtures;
 import org.anju.platform.testing.TestClock;
 import org.anju.platform.testing.TestDatabases;
@@ -136,9 +132,9 @@ class MaintenanceFundIT {
         long raising = closedMotion("fund_raising", "yes");
         long approved = closedMotion("fund_use", "yes");
 
-        assertStatus(() -> fund.recordExpense(admin, community, expense("lift-1", 100_001).put("motionId", rejected),
+        assertRefused(() -> fund.recordExpense(admin, community, expense("lift-1", 100_001).put("motionId", rejected),
                 audit()), ClientError.CONFLICT);
-        assertStatus(() -> fund.recordExpense(admin, community, expense("lift-1", 100_001).put("motionId", raising),
+        assertRefused(() -> fund.recordExpense(admin, community, expense("lift-1", 100_001).put("motionId", raising),
                 audit()), ClientError.CONFLICT);
         FundViews.Expense paid = fund.recordExpense(admin, community,
                 expense("lift-1", 100_001).put("motionId", approved), audit());
@@ -152,7 +148,7 @@ class MaintenanceFundIT {
         assertThat(fund.recordExpense(admin, community, expense("lift-1", 100_001).put("motionId", approved), audit())
                 .id()).isEqualTo(paid.id());
         assertThat(bank()).isEqualTo(1_500_000 - 100_001);
-        assertStatus(() -> fund.recordExpense(admin, community, expense("lift-1", 5).put("motionId", approved),
+        assertRefused(() -> fund.recordExpense(admin, community, expense("lift-1", 5).put("motionId", approved),
                 audit()), ClientError.CONFLICT);
     }
 
@@ -165,12 +161,12 @@ class MaintenanceFundIT {
         long elsewhere = alert(Fixtures.COMMUNITY, "elevator_fault.09");
 
         for (long alert : new long[] {doorFault, elsewhere}) {
-            assertStatus(() -> fund.recordExpense(admin, community, expense("brake-" + alert, 30_000)
+            assertRefused(() -> fund.recordExpense(admin, community, expense("brake-" + alert, 30_000)
                     .put("emergency", "elevator_overtravel").put("alertId", alert), audit()), ClientError.CONFLICT);
         }
-        assertStatus(() -> fund.recordExpense(admin, community, expense("brake", 30_000)
+        assertRefused(() -> fund.recordExpense(admin, community, expense("brake", 30_000)
                 .put("emergency", "fire_facility_failed").put("alertId", overtravel), audit()), ClientError.CONFLICT);
-        assertStatus(() -> fund.recordExpense(admin, community, expense("brake", 30_000)
+        assertRefused(() -> fund.recordExpense(admin, community, expense("brake", 30_000)
                 .put("emergency", "elevator_overtravel"), audit()), ClientError.BAD_REQUEST);
 
         FundViews.Expense paid = fund.recordExpense(admin, community, expense("brake", 30_000)
@@ -212,7 +208,7 @@ class MaintenanceFundIT {
                     audit()).id());
         }
 
-        List<Object> ids = all(calls);
+        List<Object> ids = AtOnce.run(calls);
 
         assertThat(ids).hasSize(8).allMatch(ids.get(0)::equals);
         assertThat(bank()).isEqualTo(1_500_000 - 90_000);
@@ -245,13 +241,13 @@ class MaintenanceFundIT {
 
         assertThat(fund.household(resident("ann"), households[0]).balanceFen()).isEqualTo(300_000);
         assertThat(fund.household(resident("tom"), households[0]).firstDepositFen()).isEqualTo(300_000);
-        assertStatus(() -> fund.household(resident("ann"), households[1]), ClientError.NOT_FOUND);
-        assertStatus(() -> fund.statement(resident("ann"), community), ClientError.FORBIDDEN);
+        assertRefused(() -> fund.household(resident("ann"), households[1]), ClientError.NOT_FOUND);
+        assertRefused(() -> fund.statement(resident("ann"), community), ClientError.FORBIDDEN);
         Principal otherStaff = new Principal("otto", "otto", Fixtures.TENANT, Set.of(Role.OPERATOR),
                 Set.of(Fixtures.COMMUNITY));
-        assertStatus(() -> fund.household(otherStaff, households[1]), ClientError.FORBIDDEN);
-        assertStatus(() -> fund.deposit(otherStaff, community, new JsonObject(), audit()), ClientError.FORBIDDEN);
-        assertStatus(() -> fund.deposit(admin, community, new JsonObject().put("householdId", households[0])
+        assertRefused(() -> fund.household(otherStaff, households[1]), ClientError.FORBIDDEN);
+        assertRefused(() -> fund.deposit(otherStaff, community, new JsonObject(), audit()), ClientError.FORBIDDEN);
+        assertRefused(() -> fund.deposit(admin, community, new JsonObject().put("householdId", households[0])
                 .put("amountFen", -5).put("reference", "x"), audit()), ClientError.BAD_REQUEST);
     }
 
@@ -300,31 +296,5 @@ class MaintenanceFundIT {
 
     private static AuditEntry audit() {
         return AuditEntry.of("fund.test", "pia", Fixtures.TENANT, null, "test");
-    }
-
-    private static void assertStatus(Runnable call, int status) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(ClientError.class, e -> assertThat(e.code()).isEqualTo(status));
-    }
-
-    private static List<Object> all(List<Callable<Object>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Object>> futures = new ArrayList<>();
-            for (Callable<Object> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Object> results = new ArrayList<>();
-            for (Future<Object> f : futures) {
-                results.add(f.get(60, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -1,7 +1,7 @@
 package org.anju.platform.votes;
 
+import static org.anju.platform.testing.AtOnce.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,11 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -32,6 +27,7 @@ import org.anju.platform.auth.Role;
 import org.anju.platform.delivery.Outbox;
 import org.anju.platform.registry.Registrar;
 import org.anju.platform.storage.Database;
+import org.anju.platform.testing.AtOnce;
 import org.anju.platform.testing.Fixtures;
 import org.anju.platform.testing.TestClock;
 import org.anju.platform.testing.TestDatabases;
@@ -124,7 +120,7 @@ class MotionsIT {
         assertThat(closed.tally().outcome()).isEqualTo("approved");
         // AND it stays as it was: a later ballot is refused and the result does not move
         clock.advance(Duration.ofHours(1));
-        assertStatus(() -> cast(OTTILIE, id, 3, "no"), ClientError.CONFLICT);
+        assertRefused(() -> cast(OTTILIE, id, 3, "no"), ClientError.CONFLICT);
         assertThat(motions.get(ADMIN, id)).isEqualTo(closed);
         assertThat(resolution(id)).hasValueSatisfying(r -> assertThat(r.kind()).isEqualTo(MotionKind.FUND_USE));
         TestSql.execute(database.dataSource(), "DELETE FROM households WHERE id = 4");
@@ -135,13 +131,13 @@ class MotionsIT {
         long id = openMotion("fund_raising", 3);
         cast(OLGA, id, 1, "yes");
 
-        assertStatus(() -> cast(OLGA, id, 1, "no"), ClientError.CONFLICT);
-        assertStatus(() -> cast(user("olaf", Role.RESIDENT, COMMUNITY), id, 1, "no"), ClientError.CONFLICT);
-        assertStatus(() -> cast(TINA, id, 1, "no"), ClientError.FORBIDDEN);
-        assertStatus(() -> cast(OSCAR, id, 1, "no"), ClientError.FORBIDDEN);
-        assertStatus(() -> cast(ADMIN, id, 2, "yes"), ClientError.FORBIDDEN);
-        assertStatus(() -> cast(STRANGER, id, 2, "yes"), ClientError.FORBIDDEN);
-        assertStatus(() -> cast(OSCAR, id, 2, "maybe"), ClientError.BAD_REQUEST);
+        assertRefused(() -> cast(OLGA, id, 1, "no"), ClientError.CONFLICT);
+        assertRefused(() -> cast(user("olaf", Role.RESIDENT, COMMUNITY), id, 1, "no"), ClientError.CONFLICT);
+        assertRefused(() -> cast(TINA, id, 1, "no"), ClientError.FORBIDDEN);
+        assertRefused(() -> cast(OSCAR, id, 1, "no"), ClientError.FORBIDDEN);
+        assertRefused(() -> cast(ADMIN, id, 2, "yes"), ClientError.FORBIDDEN);
+        assertRefused(() -> cast(STRANGER, id, 2, "yes"), ClientError.FORBIDDEN);
+        assertRefused(() -> cast(OSCAR, id, 2, "maybe"), ClientError.BAD_REQUEST);
         assertThat(motions.ballot(OLGA, id, 1).choice()).isEqualTo("yes");
     }
 
@@ -152,9 +148,9 @@ class MotionsIT {
         cast(OSCAR, id, 2, "no");
 
         assertThat(motions.ballot(OLGA, id, 1).castBy()).isEqualTo("olga");
-        assertStatus(() -> motions.ballot(OLGA, id, 2), ClientError.NOT_FOUND);
-        assertStatus(() -> motions.ballot(TINA, id, 1), ClientError.NOT_FOUND);
-        assertStatus(() -> motions.ballot(OTTILIE, id, 3), ClientError.NOT_FOUND);
+        assertRefused(() -> motions.ballot(OLGA, id, 2), ClientError.NOT_FOUND);
+        assertRefused(() -> motions.ballot(TINA, id, 1), ClientError.NOT_FOUND);
+        assertRefused(() -> motions.ballot(OTTILIE, id, 3), ClientError.NOT_FOUND);
         assertThat(motions.ballot(ADMIN, id, 2).choice()).isEqualTo("no");
     }
 
@@ -164,16 +160,16 @@ class MotionsIT {
         long id = openMotion("other", 5);
         cast(OLGA, id, 1, "yes");
 
-        assertStatus(() -> motions.get(OLGA, draft), ClientError.FORBIDDEN);
+        assertRefused(() -> motions.get(OLGA, draft), ClientError.FORBIDDEN);
         assertThat(motions.list(OLGA, COMMUNITY)).extracting(MotionView::id).contains(id).doesNotContain(draft);
         assertThat(motions.get(OLGA, id).tally()).isNull();
         MotionView staffView = motions.get(OPERATOR, id);
         assertThat(staffView.tally().frozen()).isFalse();
         assertThat(staffView.tally().yesOwners()).isEqualTo(1);
         assertThat(staffView.tally().outcome()).isEqualTo("no_quorum");
-        assertStatus(() -> motions.list(STRANGER, COMMUNITY), ClientError.FORBIDDEN);
-        assertStatus(() -> motions.open(OPERATOR, draft, audit()), ClientError.FORBIDDEN);
-        assertStatus(() -> motions.open(ADMIN, id, audit()), ClientError.CONFLICT);
+        assertRefused(() -> motions.list(STRANGER, COMMUNITY), ClientError.FORBIDDEN);
+        assertRefused(() -> motions.open(OPERATOR, draft, audit()), ClientError.FORBIDDEN);
+        assertRefused(() -> motions.open(ADMIN, id, audit()), ClientError.CONFLICT);
     }
 
     @Test
@@ -189,7 +185,7 @@ class MotionsIT {
         for (int i = 0; i < 8; i++) {
             closers.add(i % 2 == 0 ? () -> motions.closeDue() : () -> motions.get(OPERATOR, id));
         }
-        all(closers);
+        AtOnce.run(closers);
 
         // THEN one close happened: one notification, and 2 of 3 is below 3/4
         assertThat(TestSql.rows(database.dataSource(), "SELECT count(*) FROM notifications WHERE topic = 'motion.closed'"
@@ -208,7 +204,7 @@ class MotionsIT {
             casts.add(() -> cast(owner, id, 1, "yes"));
         }
 
-        List<Object> results = all(casts);
+        List<Object> results = AtOnce.run(casts);
 
         assertThat(results).filteredOn(BallotView.class::isInstance).hasSize(1);
         assertThat(results).filteredOn(r -> r instanceof ClientError e && e.code() == ClientError.CONFLICT).hasSize(7);
@@ -216,14 +212,14 @@ class MotionsIT {
 
     @Test
     void aMotionNeedsHouseholdsAndValidFields() {
-        assertStatus(() -> motions.create(ADMIN, COMMUNITY, new JsonObject().put("kind", "coup").put("title", "x")
+        assertRefused(() -> motions.create(ADMIN, COMMUNITY, new JsonObject().put("kind", "coup").put("title", "x")
                 .put("votingDays", 3), audit()), ClientError.BAD_REQUEST);
-        assertStatus(() -> motions.create(ADMIN, COMMUNITY, new JsonObject().put("kind", "other").put("title", "x")
+        assertRefused(() -> motions.create(ADMIN, COMMUNITY, new JsonObject().put("kind", "other").put("title", "x")
                 .put("votingDays", 91), audit()), ClientError.BAD_REQUEST);
-        assertStatus(() -> motions.create(OPERATOR, COMMUNITY, body("other", 3), audit()), ClientError.FORBIDDEN);
+        assertRefused(() -> motions.create(OPERATOR, COMMUNITY, body("other", 3), audit()), ClientError.FORBIDDEN);
         Principal ashAdmin = user("pia", Role.PROPERTY_ADMIN, EMPTY);
         long id = motions.create(ashAdmin, EMPTY, body("other", 3), audit()).id();
-        assertStatus(() -> motions.open(ashAdmin, id, audit()), ClientError.CONFLICT);
+        assertRefused(() -> motions.open(ashAdmin, id, audit()), ClientError.CONFLICT);
     }
 
     private static Optional<Resolution> resolution(long motionId) {
@@ -254,36 +250,5 @@ class MotionsIT {
 
     private static Principal user(String name, Role role, String community) {
         return new Principal(name, name, Fixtures.TENANT, Set.of(role), Set.of(community));
-    }
-
-    private static void assertStatus(Runnable call, int status) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(ClientError.class, e -> assertThat(e.code()).isEqualTo(status));
-    }
-
-    /** Runs the calls at once, released by one latch; returns each result or the client error it threw. */
-    private static List<Object> all(List<Callable<Object>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Object>> futures = new ArrayList<>();
-            for (Callable<Object> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        return call.call();
-                    } catch (ClientError e) {
-                        return e;
-                    }
-                }));
-            }
-            start.countDown();
-            List<Object> results = new ArrayList<>();
-            for (Future<Object> f : futures) {
-                results.add(f.get(60, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
