@@ -142,6 +142,7 @@ public final class AnjuMain {
             DemoCommunity demo = new DemoCommunity(config.dataDir());
             String mqttUri = "tcp://127.0.0.1:" + platform.mqttPort();
             List<DemoCommunity.Login> logins = demo.seed(platform.registrar(), platform.auth().users(),
+                    platform.estate().provisioning(),
                     config.demo().devicesPerType(), mqttUri);
             printBanner(scheme(config), platform, demo, logins);
             if (readyFile != null) {

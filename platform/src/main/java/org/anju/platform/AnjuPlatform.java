@@ -112,6 +112,7 @@ public final class AnjuPlatform implements AutoCloseable {
     private AuthServices auth;
     private Leases leases;
     private PrometheusMeterRegistry meters;
+    private EstateServices estate;
     private int httpPort;
     private int mqttPort;
 
@@ -187,14 +188,15 @@ public final class AnjuPlatform implements AutoCloseable {
         auth = AuthServices.start(vertx, database.work(RequestClass.INTERACTIVE), hasher,
                 TenantDirectory.of(requestRegistry), jwtSecret(), config.security(), config.retention(), clock,
                 clusterJobs("auth", 1));
+        estate = EstateServices.of(database.work(RequestClass.INTERACTIVE), auth.users().residentLogins(), clock,
+                config.rollup().dayZone());
         http = new HttpApi(vertx, config.http(), new HttpApi.Services(auth, requestRegistry, deviceUpdates,
                 new DeviceCommands(vertx, gateway, requestRegistry), meters, database::isReachable,
                 StorageServices.of(database, storageJobs.rollups().tables(), retention, rollups.dayZone(), clock,
                         config.limits(), meters),
                 new CommunityProvisioning(registrar,
                         new PasswordHasher(CommunityProvisioning.DEVICE_SECRET_BCRYPT_COST)),
-                delivery, alerts, config.limits(), EstateServices.of(database.work(RequestClass.INTERACTIVE),
-                        auth.users().residentLogins(), clock, config.rollup().dayZone()),
+                delivery, alerts, config.limits(), estate,
                 BillingServices.of(database.work(RequestClass.INTERACTIVE), config.billing(), clock), usageServices(),
                 owners));
         httpPort = await(http.start());
@@ -264,6 +266,11 @@ public final class AnjuPlatform implements AutoCloseable {
     /** Returns the alert services (rule engine, fire workflow, rescues, timers). */
     public AlertServices alerts() {
         return alerts;
+    }
+
+    /** Returns the people and places of the communities (households, vehicles, spaces): provisioning and reads. */
+    public EstateServices estate() {
+        return estate;
     }
 
     /** Returns users, sessions, log-in and the audit log. */

@@ -14,19 +14,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.anju.platform.auth.Actor;
 import org.anju.platform.auth.Role;
 import org.anju.platform.auth.UserAccounts;
+import org.anju.platform.estate.EstateProvisioning;
+import org.anju.platform.provisioning.ProvisioningRejected;
 import org.anju.platform.registry.Registrar;
 import org.anju.protocol.DeviceType;
 import org.anju.protocol.manifest.DeviceManifest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Seeds the demo: one property company, one community of three buildings, a few devices of every
- * type with credentials, and three users. Idempotent: secrets generated on the first run are kept
+ * type with credentials, four users (one a resident), and the households, vehicles and parking
+ * spaces of {@link DemoEstate}. Idempotent: secrets generated on the first run are kept
  * in the data folder and reused, so data and logins survive restarts.
  */
 public final class DemoCommunity {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DemoCommunity.class);
     public static final String TENANT = "anju-demo";
     public static final String COMMUNITY = "xingfu-garden";
     private static final int BUILDINGS = 3;
@@ -64,8 +71,8 @@ public final class DemoCommunity {
      *
      * @return the demo logins
      */
-    public List<Login> seed(Registrar registrar, UserAccounts users, int devicesPerType, String mqttUri)
-            throws IOException {
+    public List<Login> seed(Registrar registrar, UserAccounts users, EstateProvisioning estate, int devicesPerType,
+            String mqttUri) throws IOException {
         registrar.tenant(TENANT, "安居物业 Anju Property Services");
         registrar.community(new Registrar.Community(COMMUNITY, TENANT, "幸福花园 Xingfu Garden",
                 "88 Renmin Road, Gulou District, Nanjing", 32.0617, 118.7778));
@@ -76,6 +83,7 @@ public final class DemoCommunity {
         manifest.write(manifestFile());
         List<Login> logins = seedUsers(users);
         writeLogins(logins);
+        seedEstate(estate, devicesPerType);
         return logins;
     }
 
@@ -102,14 +110,40 @@ public final class DemoCommunity {
         List<Login> logins = List.of(
                 new Login("admin", known.getOrDefault("admin", newSecret(12)), "property_admin"),
                 new Login("operator", known.getOrDefault("operator", newSecret(12)), "operator"),
-                new Login("fire", known.getOrDefault("fire", newSecret(12)), "fire_brigade"));
+                new Login("fire", known.getOrDefault("fire", newSecret(12)), "fire_brigade"),
+                new Login(DemoEstate.RESIDENT, known.getOrDefault(DemoEstate.RESIDENT, newSecret(12)), "resident"));
         users.seed("admin", "物业管理员 Property admin", logins.get(0).password(), TENANT,
                 Set.of(Role.PROPERTY_ADMIN), Set.of(COMMUNITY));
         users.seed("operator", "值班员 Control-room operator", logins.get(1).password(), TENANT,
                 Set.of(Role.OPERATOR), Set.of(COMMUNITY));
         users.seed("fire", "消防支队 Fire brigade", logins.get(2).password(), null,
                 Set.of(Role.FIRE_BRIGADE), Set.of());
+        users.seed(DemoEstate.RESIDENT, "业主 Resident", logins.get(3).password(), TENANT, Set.of(Role.RESIDENT),
+                Set.of(COMMUNITY));
         return logins;
+    }
+
+    /**
+     * Provisions the households, vehicles, spaces and id tags of {@link DemoEstate} through estate's
+     * provisioning, as an administrator would; a plan that conflicts with what an earlier demo
+     * stored (another number of devices) is left as stored.
+     */
+    private static void seedEstate(EstateProvisioning estate, int perType) {
+        List<String> buildings = new ArrayList<>();
+        for (int b = 1; b <= BUILDINGS; b++) {
+            buildings.add(buildingId(b));
+        }
+        List<String> cameras = new ArrayList<>();
+        List<String> chargers = new ArrayList<>();
+        for (int i = 1; i <= perType; i++) {
+            cameras.add(COMMUNITY + "-camera-" + i);
+            chargers.add(COMMUNITY + "-ev-charger-" + i);
+        }
+        try {
+            estate.provision(Actor.commandLine(), TENANT, COMMUNITY, DemoEstate.plan(buildings, cameras, chargers));
+        } catch (ProvisioningRejected e) {
+            LOG.warn("demo households kept as an earlier demo stored them: {}", e.getMessage());
+        }
     }
 
     private static Integer placedOnFloor(DeviceType type, int i) {
