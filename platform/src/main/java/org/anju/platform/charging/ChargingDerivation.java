@@ -11,6 +11,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.anju.platform.parking.ParkingDerivation;
 import org.anju.platform.registry.Devices;
 import org.anju.platform.storage.UnitOfWork;
 import org.anju.platform.storage.history.EventLog;
@@ -80,7 +81,8 @@ public final class ChargingDerivation {
                 events.add(SessionEvent.of(r, place.communityId()));
             }
         }
-        Instant expiredAt = now.minus(settings.openSessionLimit());
+        Instant expiredAt = ParkingDerivation.horizon(records, settings.batchEvents(), now)
+                .minus(settings.openSessionLimit());
         List<SessionDraft> open = ChargingStore.open(tx, events.stream().map(SessionEvent::deviceId).toList(),
                 events.stream().map(SessionEvent::connectorId).toList(), expiredAt);
         List<SessionDraft> changed = SessionAssembly.assemble(open, events, expiredAt);

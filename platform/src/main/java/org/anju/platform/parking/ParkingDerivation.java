@@ -78,7 +78,8 @@ public final class ParkingDerivation {
             plates.add(r.plate());
         }));
         Map<String, List<GateRead>> waiting = new LinkedHashMap<>();
-        Instant expiredAt = now.minus(settings.pairing().openEntryLimit());
+        Instant horizon = horizon(events, settings.batchReads(), now);
+        Instant expiredAt = horizon.minus(settings.pairing().openEntryLimit());
         for (ParkingStore.Waiting w : ParkingStore.waiting(tx, communities, plates, expiredAt)) {
             waiting.computeIfAbsent(w.communityId(), c -> new ArrayList<>()).add(w.entry());
         }
@@ -90,7 +91,7 @@ public final class ParkingDerivation {
         List<ParkingStore.NewReview> reviews = new ArrayList<>();
         for (String community : touched) {
             List<GateRead> before = waiting.getOrDefault(community, List.of());
-            PlatePairing.Result result = pairing.pair(before, reads.getOrDefault(community, List.of()), now);
+            PlatePairing.Result result = pairing.pair(before, reads.getOrDefault(community, List.of()), horizon);
             before.stream().filter(e -> result.closedOpen().contains(e.eventId()))
                     .forEach(e -> closed.add(new ParkingStore.Waiting(community, e)));
             Set<Long> earlier = new java.util.HashSet<>();
@@ -109,6 +110,19 @@ public final class ParkingDerivation {
             ParkingStore.advanceCursor(tx, events.getLast().id());
         }
         return new Run(events.size(), added, reviews.size());
+    }
+
+    /**
+     * The time up to which reads are known: {@code now} once the batch reached the newest stored
+     * reads, else (catching up on history) the newest read of the batch, so that an entry is not sent
+     * to review for a missing exit that a later batch holds.
+     */
+    public static Instant horizon(List<EventRecord> events, int batchSize, Instant now) {
+        if (events.size() < batchSize) {
+            return now;
+        }
+        Instant newest = events.stream().map(EventRecord::ts).max(Instant::compareTo).orElse(now);
+        return newest.isBefore(now) ? newest : now;
     }
 
     /** The reads of the events by community; events of devices no longer registered are skipped. */

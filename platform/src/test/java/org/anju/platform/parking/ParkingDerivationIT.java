@@ -164,6 +164,22 @@ class ParkingDerivationIT {
         assertThat(rows("SELECT count(*) FROM parking_open_entries")).containsExactly("0");
     }
 
+    @Test
+    void catchingUpOnHistoryPairsAcrossBatchesInsteadOfExpiringEntries() {
+        // regression: entries were expired against the wall clock before a later batch brought their exits
+        read("cam-1", "京B22222", "in", "2026-12-01T10:00:00+08:00", 0.97);
+        read("cam-1", "京C33333", "in", "2026-12-01T10:01:00+08:00", 0.97);
+        read("cam-2", "京B22222", "out", "2026-12-01T11:00:00+08:00", 0.97);
+        read("cam-2", "京C33333", "out", "2026-12-01T11:01:00+08:00", 0.97);
+        ParkingSettings twoPerBatch = new ParkingSettings(SETTINGS.pairing(), SETTINGS.visitorTariff(), 2,
+                SETTINGS.interval());
+
+        ParkingDerivation.Run run = new ParkingDerivation(work, twoPerBatch, VisitorTariffs.fixed(SETTINGS.visitorTariff()),
+                ActiveContracts.NONE).runOnce(at("2026-12-20T00:00:00+08:00"));
+
+        assertThat(run).isEqualTo(new ParkingDerivation.Run(4, 2, 0));
+    }
+
     private static ParkingDerivation derivation(VisitorTariffs tariffs) {
         return new ParkingDerivation(work, SETTINGS, tariffs, ActiveContracts.NONE);
     }
