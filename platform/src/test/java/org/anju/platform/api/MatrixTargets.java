@@ -152,8 +152,8 @@ final class MatrixTargets {
         named.put(where + "-motion", Map.of("motionId", motion, "householdId", households.get(0),
                 "communityId", place.communityId()));
         named.put(where + "-motion-other-household", Map.of("motionId", motion, "householdId", households.get(1)));
-        named.put(where + "-household", Map.of("householdId", households.get(0), "communityId", place.communityId()));
-        named.put(where + "-household-2", Map.of("householdId", households.get(1), "communityId", place.communityId()));
+        named.put(where + "-fund-household", Map.of("householdId", households.get(0), "communityId", place.communityId()));
+        named.put(where + "-fund-household-2", Map.of("householdId", households.get(1), "communityId", place.communityId()));
     }
 
     /**
