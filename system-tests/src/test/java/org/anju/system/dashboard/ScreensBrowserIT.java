@@ -36,7 +36,7 @@ import org.anju.platform.testing.RunningPlatform;
  * message. The script asks for each alarm on stdout; this test publishes it and answers on stdin.
  * Screenshots of every main screen land in {@code system-tests/target/screens/}.
  */
-@Timeout(value = 400, unit = TimeUnit.SECONDS)
+@Timeout(value = 900, unit = TimeUnit.SECONDS)
 class ScreensBrowserIT {
 
     private static final String SECRET = "det-secret";
@@ -141,7 +141,7 @@ class ScreensBrowserIT {
 
     private static JsonNode runBrowser(Path script, String url, Path users, Path out, AlarmPublisher alarms) throws Exception {
         Process process = new ProcessBuilder("node", script.toString(), "--url", url, "--users", users.toString(),
-                "--out", out.toString(), "--timeout-ms", "300000")
+                "--out", out.toString(), "--timeout-ms", "780000")
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         JsonNode last = null;
