@@ -25,6 +25,11 @@ import org.slf4j.LoggerFactory;
 import org.anju.gateway.MqttGateway;
 import org.anju.platform.api.AlertServices;
 import org.anju.platform.api.BillingServices;
+import org.anju.platform.billing.CommonAreaResolutions;
+import org.anju.platform.billing.ContractedHouseholds;
+import org.anju.platform.billing.Contracts;
+import org.anju.platform.billing.Tariffs;
+import org.anju.platform.billing.UsageTariffs;
 import org.anju.platform.api.HttpApi;
 import org.anju.platform.api.LiveDeviceUpdates;
 import org.anju.platform.api.OwnersServices;
@@ -50,14 +55,11 @@ import org.anju.platform.charging.ChargingDerivation;
 import org.anju.platform.charging.ChargingSessions;
 import org.anju.platform.charging.ChargingSettings;
 import org.anju.platform.charging.EstateIdTags;
-import org.anju.platform.charging.TouTariffSource;
 import org.anju.platform.jobs.PeriodicJobs;
-import org.anju.platform.parking.ActiveContracts;
 import org.anju.platform.parking.ParkingDerivation;
 import org.anju.platform.parking.ParkingReviews;
 import org.anju.platform.parking.Visits;
 import org.anju.platform.parking.ParkingSettings;
-import org.anju.platform.parking.VisitorTariffs;
 import org.anju.platform.provisioning.CommunityProvisioning;
 import org.anju.platform.registry.CachedDeviceTypes;
 import org.anju.platform.registry.DeviceRegistry;
@@ -382,8 +384,12 @@ public final class AnjuPlatform implements AutoCloseable {
     private void startUsageJobs(EventSecrets secrets) {
         ParkingSettings ps = config.parking();
         ChargingSettings cs = config.charging();
-        parking = new ParkingDerivation(database.work(), ps, VisitorTariffs.fixed(ps.visitorTariff()), ActiveContracts.NONE);
-        charging = new ChargingDerivation(database.work(), cs, TouTariffSource.fixed(cs.tariff()),
+        Tariffs tariffs = Tariffs.create(config.billing(), clock);
+        Contracts contracts = Contracts.create(tariffs, config.billing(), CommonAreaResolutions.OWNERS);
+        parking = new ParkingDerivation(database.work(), ps, UsageTariffs.visitorParking(tariffs),
+                ContractedHouseholds.of(contracts, config.billing().zone()));
+        charging = new ChargingDerivation(database.work(), cs,
+                UsageTariffs.evTimeOfUse(tariffs, config.billing().zone(), Optional.of(cs.tariff())),
                 new EstateIdTags(secrets, ID_TAGS_MAX_AGE, clock));
         usageJobs = new PeriodicJobs("usage", 1);
         usageJobs.schedule("visitor parking", () -> parking.runOnce(clock.instant()), ps.interval(), ps.interval());
@@ -394,7 +400,7 @@ public final class AnjuPlatform implements AutoCloseable {
     private UsageServices usageServices() {
         UnitOfWork interactive = database.work(RequestClass.INTERACTIVE);
         return new UsageServices(new Visits(interactive),
-                new ParkingReviews(interactive, VisitorTariffs.fixed(config.parking().visitorTariff())),
+                new ParkingReviews(interactive, UsageTariffs.visitorParking(Tariffs.create(config.billing(), clock))),
                 new ChargingSessions(interactive), config.charging().zone());
     }
 

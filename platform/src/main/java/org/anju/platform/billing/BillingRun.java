@@ -40,9 +40,10 @@ final class BillingRun implements BillingRuns {
     private final List<BillableSource> sources;
     private final BillingSettings settings;
     private final Clock clock;
+    private final FundIncome fund;
 
     BillingRun(UnitOfWork work, Tariffs tariffs, Contracts contracts, Ledger ledger, List<BillableSource> sources,
-            BillingSettings settings, Clock clock) {
+            BillingSettings settings, Clock clock, FundIncome fund) {
         this.work = work;
         this.tariffs = tariffs;
         this.contracts = contracts;
@@ -50,6 +51,7 @@ final class BillingRun implements BillingRuns {
         this.sources = List.copyOf(sources);
         this.settings = settings;
         this.clock = clock;
+        this.fund = fund;
     }
 
     @Override
@@ -89,6 +91,7 @@ final class BillingRun implements BillingRuns {
         LocalDate dueOn = issuedAt.atZone(settings.zone()).toLocalDate().plusDays(settings.invoiceDueDays());
         int invoices = 0;
         long total = 0;
+        long fundFen = 0;
         for (Map.Entry<Long, List<InvoiceLine>> household : lines.entrySet()) {
             if (household.getValue().isEmpty()) {
                 continue;
@@ -98,6 +101,11 @@ final class BillingRun implements BillingRuns {
             ledger.post(tx, entry(invoice));
             invoices++;
             total += invoice.totalFen();
+            fundFen += invoice.lines().stream().mapToLong(InvoiceLine::fundFen).sum();
+        }
+        if (fundFen > 0) {
+            fund.allocate(tx, Account.community(communityId, AccountKind.FUND_INCOME), fundFen,
+                    "fund:income:" + communityId + ":" + period, "common-area rent share " + period);
         }
         InvoiceStore.recordRun(tx, communityId, first, invoices, total);
         return new RunResult(communityId, period, invoices, total, false);

@@ -25,7 +25,16 @@ public interface BillingRuns {
     /** Returns the runs over the request or job pool's unit of work. */
     static BillingRuns create(UnitOfWork work, Tariffs tariffs, Contracts contracts, Ledger ledger,
             List<BillableSource> sources, BillingSettings settings, Clock clock) {
-        return new BillingRun(work, tariffs, contracts, ledger, sources, settings, clock);
+        return create(work, tariffs, contracts, ledger, sources, settings, clock, FundIncome.KEEP);
+    }
+
+    /**
+     * Returns the runs as {@link #create(UnitOfWork, Tariffs, Contracts, Ledger, List, BillingSettings, Clock)}
+     * that also allocate the fund's share of common-area rent ({@code fund}) in each run's transaction.
+     */
+    static BillingRuns create(UnitOfWork work, Tariffs tariffs, Contracts contracts, Ledger ledger,
+            List<BillableSource> sources, BillingSettings settings, Clock clock, FundIncome fund) {
+        return new BillingRun(work, tariffs, contracts, ledger, sources, settings, clock, fund);
     }
 
     /**

@@ -80,7 +80,7 @@ class BillingRunIT {
                 """);
         settings = new BillingSettings(ZoneId.of("Asia/Shanghai"), Map.of(), 6, 70, 15);
         tariffs = Tariffs.create(settings, CLOCK);
-        contracts = Contracts.create(tariffs, settings, CommonAreaResolutions.UNCHECKED);
+        contracts = Contracts.create(tariffs, settings, (tx, community, id) -> id == 42);
         work = database.work();
         work.inTransaction("setup", tx -> {
             tariffs.add(tx, new NewTariff(C, LocalDate.parse("2026-01-01"), new Tariff.SpaceRent(Map.of(

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,9 +22,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import org.anju.platform.billing.BillingSettings;
+import org.anju.platform.billing.ContractedHouseholds;
+import org.anju.platform.billing.Contracts;
+import org.anju.platform.billing.NewContract;
+import org.anju.platform.billing.NewTariff;
+import org.anju.platform.billing.SpaceKind;
+import org.anju.platform.billing.Tariff;
+import org.anju.platform.billing.TariffKind;
+import org.anju.platform.billing.Tariffs;
+import org.anju.platform.billing.Term;
+import org.anju.platform.billing.UsageTariffs;
 import org.anju.platform.storage.Database;
 import org.anju.platform.storage.UnitOfWork;
 import org.anju.platform.testing.Fixtures;
+import org.anju.platform.testing.TestClock;
 import org.anju.platform.testing.TestDatabases;
 import org.anju.platform.testing.TestDatabases.TestDatabase;
 import org.anju.platform.testing.TestSql;
@@ -178,6 +193,53 @@ class ParkingDerivationIT {
                 ActiveContracts.NONE).runOnce(at("2026-12-20T00:00:00+08:00"));
 
         assertThat(run).isEqualTo(new ParkingDerivation.Run(4, 2, 0));
+    }
+
+    @Test
+    void aTariffAddedForTheCommunityPricesTheVisitsAfterItsStartAndContractHoldersParkAsContract() {
+        BillingSettings billing = new BillingSettings(ZoneId.of("Asia/Shanghai"),
+                Map.of(TariffKind.VISITOR_PARKING, new Tariff.VisitorParking(30, 300, 2_000)), 6, 70, 15);
+        Tariffs tariffs = Tariffs.create(billing, new TestClock(at("2026-11-30T12:00:00+08:00")));
+        Contracts contracts = Contracts.create(tariffs, billing, (tx, community, id) -> false);
+        TestSql.execute(database.dataSource(), """
+                INSERT INTO parking_spaces (id, community_id, number, kind, ownership)
+                  VALUES (1, 'elm-court', 'B-001', 'underground', 'developer');
+                """);
+        work.inTransaction("tariffs and contract", tx -> {
+            Map<SpaceKind, Long> rent = Map.of(SpaceKind.SURFACE, 10_000L, SpaceKind.UNDERGROUND, 20_000L,
+                    SpaceKind.MECHANICAL, 15_000L);
+            tariffs.add(tx, new NewTariff(Fixtures.COMMUNITY, LocalDate.parse("2026-11-01"), new Tariff.SpaceRent(
+                    Map.of(Term.MONTHLY, rent, Term.QUARTERLY, rent, Term.YEARLY, rent)), "pia"));
+            tariffs.add(tx, new NewTariff(Fixtures.COMMUNITY, LocalDate.parse("2026-12-02"),
+                    new Tariff.VisitorParking(15, 800, 5_000), "pia"));
+            // household 1 (京A11111) rents a space from 2 December: from then on it parks under its contract
+            contracts.sign(tx, new NewContract(Fixtures.COMMUNITY, 1, 1, Term.MONTHLY, 1, LocalDate.parse("2026-12-02"),
+                    null, "pia"));
+            return null;
+        });
+        read("cam-1", "京B22222", "in", "2026-12-01T10:00:00+08:00", 0.97);
+        read("cam-2", "京B22222", "out", "2026-12-01T12:10:00+08:00", 0.97);
+        read("cam-1", "京A11111", "in", "2026-12-01T13:00:00+08:00", 0.97);
+        read("cam-2", "京A11111", "out", "2026-12-01T14:00:00+08:00", 0.97);
+        read("cam-1", "京B22222", "in", "2026-12-02T10:00:00+08:00", 0.97);
+        read("cam-2", "京B22222", "out", "2026-12-02T12:10:00+08:00", 0.97);
+        read("cam-1", "京A11111", "in", "2026-12-02T13:00:00+08:00", 0.97);
+        read("cam-2", "京A11111", "out", "2026-12-02T14:00:00+08:00", 0.97);
+
+        // two reads per batch: each visit is priced in its own batch, the contract looked up on its day
+        ParkingSettings twoPerBatch = new ParkingSettings(SETTINGS.pairing(), SETTINGS.visitorTariff(), 2,
+                SETTINGS.interval());
+        ParkingDerivation derivation = new ParkingDerivation(work, twoPerBatch, UsageTariffs.visitorParking(tariffs),
+                ContractedHouseholds.of(contracts, billing.zone()));
+        for (int i = 0; i < 4; i++) {
+            derivation.runOnce(at("2026-12-02T20:00:00+08:00"));
+        }
+
+        // 1 Dec: billing's default, three started hours at 3 CNY; 2 Dec: the community's tariff, at 8 CNY
+        assertThat(rows("SELECT plate, (exit_ts AT TIME ZONE 'Asia/Shanghai')::date, exemption, amount_fen "
+                + "FROM parking_visits ORDER BY exit_ts")).containsExactly("京B22222 2026-12-01 none 900",
+                        "京A11111 2026-12-01 household 0", "京B22222 2026-12-02 none 2400",
+                        "京A11111 2026-12-02 contract 0");
     }
 
     private static ParkingDerivation derivation(VisitorTariffs tariffs) {

@@ -1,0 +1,49 @@
+package org.anju.platform.billing;
+
+import java.sql.SQLException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.anju.error.ClientError;
+import org.anju.platform.fund.MaintenanceFund;
+import org.anju.platform.ledger.Account;
+import org.anju.platform.storage.UnitOfWork;
+
+/**
+ * Where a billing run sends the fund's share of common-area rent once it has credited it to the
+ * community's {@code fund_income}: into the households' maintenance fund accounts by area
+ * ({@code fund.MaintenanceFund.allocateIncome}), in the run's transaction.
+ */
+@FunctionalInterface
+public interface FundIncome {
+
+    /** Leaves the share in {@code fund_income} (a run without the fund wired). */
+    FundIncome KEEP = (tx, from, amountFen, key, description) -> {
+    };
+
+    /**
+     * Moves {@code amountFen} out of {@code from} into the households' fund accounts; the same key
+     * again posts nothing.
+     */
+    void allocate(UnitOfWork.Tx tx, Account from, long amountFen, String key, String description) throws SQLException;
+
+    /**
+     * Allocates through the maintenance fund; a community without fund settings (the fund answers
+     * 409 before it writes anything) keeps the share in {@code fund_income} until it has them.
+     */
+    static FundIncome of(MaintenanceFund fund) {
+        Logger log = LoggerFactory.getLogger(FundIncome.class);
+        return (tx, from, amountFen, key, description) -> {
+            try {
+                fund.allocateIncome(tx, from, amountFen, key, description);
+            } catch (ClientError e) {
+                if (e.code() != ClientError.CONFLICT) {
+                    throw e;
+                }
+                log.warn("fund share kept in fund_income [community: {}, amount: {} fen, key: {}]: {}",
+                        from.communityId(), amountFen, key, e.getMessage());
+            }
+        };
+    }
+}
