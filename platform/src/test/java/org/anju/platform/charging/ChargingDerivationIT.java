@@ -8,12 +8,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -23,10 +27,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.anju.platform.billing.BillingSettings;
+import org.anju.platform.billing.NewTariff;
+import org.anju.platform.billing.StoredTariff;
+import org.anju.platform.billing.Tariff;
+import org.anju.platform.billing.Tariffs;
+import org.anju.platform.billing.UsageTariffs;
 import org.anju.platform.privacy.EventSecrets;
 import org.anju.platform.storage.Database;
 import org.anju.platform.storage.UnitOfWork;
 import org.anju.platform.testing.Fixtures;
+import org.anju.platform.testing.TestClock;
 import org.anju.platform.testing.TestDatabases;
 import org.anju.platform.testing.TestDatabases.TestDatabase;
 import org.anju.platform.testing.TestSql;
@@ -138,6 +149,42 @@ class ChargingDerivationIT {
 
         assertThat(derivation(tariffs()).runOnce(NOW)).isEqualTo(new ChargingDerivation.Run(2, 1, 0));
         assertThat(rows("SELECT state, amount_fen FROM charging_sessions")).containsExactly("priced 700");
+    }
+
+    @Test
+    void aSessionAcrossTheStartOfTheCommunitysOwnTariffSplitsByTheTariffInForceAtEachSlot() {
+        BillingSettings billing = new BillingSettings(ZoneId.of("Asia/Shanghai"), Map.of(), 6, 70, 15);
+        Tariffs tariffs = Tariffs.create(billing, new TestClock(at("2026-11-30T12:00:00+08:00")));
+        Map<org.anju.platform.billing.Tier, Tariff.TierRate> rates = new EnumMap<>(org.anju.platform.billing.Tier.class);
+        for (org.anju.platform.billing.Tier tier : org.anju.platform.billing.Tier.values()) {
+            rates.put(tier, new Tariff.TierRate(50, 30));
+        }
+        StoredTariff own = work.inTransaction("tariff", tx -> tariffs.add(tx, new NewTariff(Fixtures.COMMUNITY,
+                LocalDate.parse("2026-12-01"), new Tariff.EvTimeOfUse(rates,
+                        Collections.nCopies(Tariff.EvTimeOfUse.SLOTS, org.anju.platform.billing.Tier.FLAT)), "pia")));
+        started("ev-1", 21, "CARD-1", 0, "2026-11-30T23:00:00+08:00");
+        stopped("ev-1", 21, 20_000, "2026-12-01T01:00:00+08:00");
+
+        ChargingDerivation derivation = derivation(UsageTariffs.evTimeOfUse(tariffs, billing.zone(),
+                Optional.of(settings.tariff())));
+        assertThat(derivation.runOnce(NOW)).isEqualTo(new ChargingDerivation.Run(2, 1, 0));
+
+        // before midnight the configured fallback's valley (70 fen/kWh), after it the community's flat 50 + 30
+        assertThat(rows("SELECT tariff_id, tier, wh, cost_fen FROM charging_session_lines ORDER BY tariff_id"))
+                .containsExactly(own.id() + " flat 10000.000 800", "default valley 10000.000 700");
+        assertThat(rows("SELECT state, amount_fen FROM charging_sessions")).containsExactly("priced 1500");
+    }
+
+    @Test
+    void withoutAFallbackASessionBeforeTheCommunitysFirstTariffGoesToReview() {
+        BillingSettings billing = new BillingSettings(ZoneId.of("Asia/Shanghai"), Map.of(), 6, 70, 15);
+        Tariffs tariffs = Tariffs.create(billing, new TestClock(at("2026-11-30T12:00:00+08:00")));
+        started("ev-2", 22, "CARD-1", 0, "2026-11-29T23:00:00+08:00");
+        stopped("ev-2", 22, 1_000, "2026-11-29T23:30:00+08:00");
+
+        derivation(UsageTariffs.evTimeOfUse(tariffs, billing.zone(), Optional.empty())).runOnce(NOW);
+
+        assertThat(rows("SELECT state, review_reason FROM charging_sessions")).containsExactly("review no_tariff");
     }
 
     private static ChargingDerivation derivation(TouTariffSource tariffs) {
