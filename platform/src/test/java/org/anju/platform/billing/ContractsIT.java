@@ -44,6 +44,8 @@ class ContractsIT {
     private static Database database;
     private static UnitOfWork work;
     private static Contracts contracts;
+    private static BillingSettings settings;
+    private static Tariffs tariffs;
 
     // households 1 (owner olga), 2 (owner otto), 3 (tenant tina only); spaces 1..6 developer, 7 common, 8 private of 1
     @BeforeAll
@@ -66,8 +68,8 @@ class ContractsIT {
                     (5, 'elm-court', 'B-005', 'surface', 'developer', null), (6, 'elm-court', 'B-006', 'mechanical', 'developer', null),
                     (7, 'elm-court', 'R-001', 'surface', 'common', null), (8, 'elm-court', 'P-001', 'surface', 'private', 1);
                 """);
-        BillingSettings settings = new BillingSettings(ZoneId.of("Asia/Shanghai"), Map.of(), 6, 70, 15);
-        Tariffs tariffs = Tariffs.create(settings, new TestClock(Instant.parse("2026-12-05T00:00:00Z")));
+        settings = new BillingSettings(ZoneId.of("Asia/Shanghai"), Map.of(), 6, 70, 15);
+        tariffs = Tariffs.create(settings, new TestClock(Instant.parse("2026-12-05T00:00:00Z")));
         work = database.work();
         work.inTransaction("tariffs", tx -> tariffs.add(tx, new NewTariff(C, LocalDate.parse("2026-01-01"),
                 new Tariff.SpaceRent(Map.of(
@@ -177,6 +179,30 @@ class ContractsIT {
         refused(() -> sign(7, 3, Term.MONTHLY, 1, "2028-01-01", 41L), 409, "resolution 41 does not allow");
         assertThat(sign(7, 3, Term.MONTHLY, 1, "2028-01-01", 42L).resolutionId()).isEqualTo(42L);
         refused(() -> sign(8, 2, Term.MONTHLY, 1, "2028-01-01", null), 409, "privately owned by household 1");
+    }
+
+    @Test
+    void aCommonAreaLeaseNeedsAnApprovedClosedCommonPartsResolutionOfTheSameCommunity() {
+        // motions 101-106 as the owners' vote leaves them: only 101 allows leasing elm-court's common parts
+        TestSql.execute(database.dataSource(), """
+                INSERT INTO motions (id, tenant_id, community_id, kind, title, voting_days, status, created_by, created_at,
+                    opened_at, closes_at, closed_at, outcome) VALUES
+                  (101, 'acme', 'elm-court', 'common_parts_business', 'lease R-001', 7, 'closed', 'pia', now(), now(), now(), now(), 'approved'),
+                  (102, 'acme', 'elm-court', 'common_parts_business', 'lease R-001', 7, 'closed', 'pia', now(), now(), now(), now(), 'rejected'),
+                  (103, 'acme', 'elm-court', 'common_parts_business', 'lease R-001', 7, 'open', 'pia', now(), now(), now(), NULL, NULL),
+                  (104, 'acme', 'elm-court', 'fund_use', 'repair', 7, 'closed', 'pia', now(), now(), now(), now(), 'approved'),
+                  (105, 'acme', 'oak-yard', 'common_parts_business', 'lease', 7, 'closed', 'pia', now(), now(), now(), now(), 'approved'),
+                  (106, 'acme', 'elm-court', 'common_parts_business', 'lease R-001', 7, 'closed', 'pia', now(), now(), now(), now(), 'no_quorum');
+                """);
+        Contracts owners = Contracts.create(tariffs, settings, CommonAreaResolutions.OWNERS);
+
+        for (long refusedId : List.of(102L, 103L, 104L, 105L, 106L, 999L)) {
+            refused(() -> work.inTransaction("contracts", tx -> owners.sign(tx, new NewContract(C, 7, 3, Term.MONTHLY, 1,
+                    LocalDate.parse("2029-01-01"), refusedId, "pia"))), 409, "resolution " + refusedId + " does not allow");
+        }
+        Contract leased = work.inTransaction("contracts", tx -> owners.sign(tx, new NewContract(C, 7, 3, Term.MONTHLY, 1,
+                LocalDate.parse("2029-01-01"), 101L, "pia")));
+        assertThat(leased.resolutionId()).isEqualTo(101L);
     }
 
     @Test
