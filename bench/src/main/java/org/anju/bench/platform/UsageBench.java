@@ -18,15 +18,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import org.anju.bench.AnjuVersion;
+import org.anju.platform.billing.CommonAreaResolutions;
+import org.anju.platform.billing.ContractedHouseholds;
+import org.anju.platform.billing.Contracts;
+import org.anju.platform.billing.Tariffs;
+import org.anju.platform.billing.UsageTariffs;
 import org.anju.platform.charging.ChargingDerivation;
 import org.anju.platform.charging.ChargingSettings;
 import org.anju.platform.charging.EstateIdTags;
-import org.anju.platform.charging.TouTariffSource;
 import org.anju.platform.config.ConfigLoader;
-import org.anju.platform.parking.ActiveContracts;
 import org.anju.platform.parking.ParkingDerivation;
 import org.anju.platform.parking.ParkingSettings;
-import org.anju.platform.parking.VisitorTariffs;
 import org.anju.platform.privacy.EventSecrets;
 import org.anju.platform.storage.Database;
 import org.anju.platform.storage.DatabaseSettings;
@@ -77,9 +79,13 @@ public final class UsageBench implements Callable<Integer> {
             ParkingSettings ps = config.parking();
             ChargingSettings cs = config.charging();
             Instant now = Instant.parse("2027-01-01T00:00:00Z");
-            ParkingDerivation parking = new ParkingDerivation(database.work(), ps, VisitorTariffs.fixed(ps.visitorTariff()),
-                    ActiveContracts.NONE);
-            ChargingDerivation charging = new ChargingDerivation(database.work(), cs, TouTariffSource.fixed(cs.tariff()),
+            // the platform's own adapters: billing's tariffs (defaults here) and contracts
+            Tariffs tariffs = Tariffs.create(config.billing(), Clock.systemUTC());
+            ParkingDerivation parking = new ParkingDerivation(database.work(), ps, UsageTariffs.visitorParking(tariffs),
+                    ContractedHouseholds.of(Contracts.create(tariffs, config.billing(), CommonAreaResolutions.OWNERS),
+                            config.billing().zone()));
+            ChargingDerivation charging = new ChargingDerivation(database.work(), cs,
+                    UsageTariffs.evTimeOfUse(tariffs, config.billing().zone(), java.util.Optional.of(cs.tariff())),
                     new EstateIdTags(secrets, Duration.ofMinutes(10), Clock.systemUTC()));
             long t = System.nanoTime();
             ParkingDerivation.Run visits = parking.runOnce(now);

@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param zone             the zone of the tariffs' local day and its 48 half-hour slots
  * @param openSessionLimit a session with no stop this long after its start goes to review
- * @param tariff           the tariff of every community until tariffs come from billing
+ * @param tariff           the tariff in force before a community's first {@code ev_tou} tariff
  * @param batchEvents      session events derived per transaction
  * @param interval         how often the derivation runs
  */

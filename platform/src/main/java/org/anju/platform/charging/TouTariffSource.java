@@ -7,10 +7,9 @@ import java.util.List;
 import org.anju.platform.storage.UnitOfWork;
 
 /**
- * Where EV time-of-use tariffs come from: the money helper's effective-dated
- * {@code billing.Tariffs} once merged (the adapter returns the EV tariffs of the community in force
- * at some instant of the range, as {@link TouTariff} values), until then the configured default
- * ({@link #fixed}).
+ * Where EV time-of-use tariffs come from: the platform wires {@code billing.UsageTariffs.evTimeOfUse}
+ * (the community's effective-dated {@code ev_tou} tariffs in force at some instant of the range, as
+ * {@link TouTariff} values, with the configured {@code charging.tariff} before its first one).
  */
 @FunctionalInterface
 public interface TouTariffSource {

@@ -31,7 +31,6 @@ import org.anju.platform.charging.Tier;
 import org.anju.platform.charging.TouTariff;
 import org.anju.platform.parking.PairingSettings;
 import org.anju.platform.parking.ParkingSettings;
-import org.anju.platform.parking.VisitorTariff;
 import org.anju.platform.jobs.Leases;
 import org.anju.platform.storage.history.HistoryLimits;
 import org.anju.platform.query.ListLimits;
@@ -105,8 +104,6 @@ public final class ConfigLoader {
     private static ParkingSettings parking(ConfigValues v) {
         return new ParkingSettings(new PairingSettings(v.decimalIn("parking.minConfidence", 0, 1),
                 v.durationAtLeast("parking.openEntryLimit", Duration.ofHours(1), "1 hour")),
-                new VisitorTariff(v.intIn("parking.freeMinutes", 0, 24 * 60), v.intIn("parking.hourlyRateFen", 0, 1_000_000),
-                        v.intIn("parking.dailyCapFen", 0, 100_000_000)),
                 v.intIn("parking.batchReads", 1, 1_000_000), v.duration("parking.interval"));
     }
 

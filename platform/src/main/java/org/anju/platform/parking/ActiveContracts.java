@@ -8,8 +8,8 @@ import java.util.Set;
 import org.anju.platform.storage.UnitOfWork;
 
 /**
- * Which households hold an active rental contract: the money helper's {@code billing.Contracts}
- * once merged (the adapter the merge adds), until then {@link #NONE}. A vehicle of such a
+ * Which households hold an active rental contract: the platform wires
+ * {@code billing.ContractedHouseholds} (over {@code billing.Contracts}). A vehicle of such a
  * household parks as {@link Exemption#CONTRACT}; any other registered vehicle of the community as
  * {@link Exemption#HOUSEHOLD}; both cost nothing.
  */

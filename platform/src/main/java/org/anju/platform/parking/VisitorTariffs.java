@@ -6,9 +6,8 @@ import java.time.Instant;
 import org.anju.platform.storage.UnitOfWork;
 
 /**
- * Where visitor parking tariffs come from: the money helper's effective-dated {@code billing.Tariffs}
- * once merged (an adapter of {@code tariffAt(tx, community, VISITOR_PARKING, instant)}), until then
- * the configured default ({@link #fixed}).
+ * Where visitor parking tariffs come from: the platform wires {@code billing.UsageTariffs.visitorParking}
+ * (the community's effective-dated {@code visitor_parking} tariff, else {@code billing.visitorParking}).
  */
 @FunctionalInterface
 public interface VisitorTariffs {
@@ -21,7 +20,7 @@ public interface VisitorTariffs {
      */
     VisitorTariff at(UnitOfWork.Tx tx, String communityId, Instant at) throws SQLException;
 
-    /** Returns one tariff for every community and instant (the configured {@code parking.visitorTariff}). */
+    /** Returns one tariff for every community and instant. */
     static VisitorTariffs fixed(VisitorTariff tariff) {
         return (tx, communityId, at) -> tariff;
     }

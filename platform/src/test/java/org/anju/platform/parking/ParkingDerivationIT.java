@@ -51,6 +51,8 @@ class ParkingDerivationIT {
 
     private static final Instant NOW = at("2026-12-01T20:00:00+08:00");
     private static final ParkingSettings SETTINGS = ParkingSettings.DEFAULTS;
+    /** 30 free minutes, 5 CNY per started hour, 30 CNY per 24 hours. */
+    private static final VisitorTariff TARIFF = new VisitorTariff(30, 500, 3000);
     private static TestDatabase db;
     private static Database database;
     private static UnitOfWork work;
@@ -95,7 +97,7 @@ class ParkingDerivationIT {
         read("cam-3", "京C33333", "out", "2026-12-01T15:00:00+08:00", 0.9);
         read("cam-1", "京D44444", "in", "2026-12-01T16:00:00+08:00", 0.9);
 
-        ParkingDerivation.Run run = derivation(VisitorTariffs.fixed(SETTINGS.visitorTariff())).runOnce(NOW);
+        ParkingDerivation.Run run = derivation(VisitorTariffs.fixed(TARIFF)).runOnce(NOW);
 
         assertThat(run).isEqualTo(new ParkingDerivation.Run(8, 2, 2));
         // 2 h 10 min: three started hours at 5 CNY
@@ -109,7 +111,7 @@ class ParkingDerivationIT {
     @Test
     void aSecondRunDerivesNothingAndALaterOneOnlyWhatCameAfter() {
         read("cam-1", "京B22222", "in", "2026-12-01T10:00:00+08:00", 0.97);
-        ParkingDerivation derivation = derivation(VisitorTariffs.fixed(SETTINGS.visitorTariff()));
+        ParkingDerivation derivation = derivation(VisitorTariffs.fixed(TARIFF));
         derivation.runOnce(NOW);
 
         assertThat(derivation.runOnce(NOW)).isEqualTo(new ParkingDerivation.Run(0, 0, 0));
@@ -135,7 +137,7 @@ class ParkingDerivationIT {
         assertThat(rows("SELECT count(*) FROM parking_reviews")).containsExactly("0");
         assertThat(rows("SELECT count(*) FROM parking_open_entries")).containsExactly("0");
 
-        assertThat(derivation(VisitorTariffs.fixed(SETTINGS.visitorTariff())).runOnce(NOW))
+        assertThat(derivation(VisitorTariffs.fixed(TARIFF)).runOnce(NOW))
                 .isEqualTo(new ParkingDerivation.Run(3, 1, 1));
         assertThat(rows("SELECT amount_fen FROM parking_visits")).containsExactly("1000");
     }
@@ -147,13 +149,13 @@ class ParkingDerivationIT {
             read("cam-1", plate, "in", "2026-12-01T08:00:00+08:00", 0.9);
             read("cam-2", plate, "out", "2026-12-01T09:00:00+08:00", 0.9);
         }
-        ParkingSettings small = new ParkingSettings(SETTINGS.pairing(), SETTINGS.visitorTariff(), 50, SETTINGS.interval());
+        ParkingSettings small = new ParkingSettings(SETTINGS.pairing(), 50, SETTINGS.interval());
         AtomicBoolean go = new AtomicBoolean();
         Callable<ParkingDerivation.Run> run = () -> {
             while (!go.get()) {
                 Thread.onSpinWait();
             }
-            return new ParkingDerivation(work, small, VisitorTariffs.fixed(SETTINGS.visitorTariff()), ActiveContracts.NONE)
+            return new ParkingDerivation(work, small, VisitorTariffs.fixed(TARIFF), ActiveContracts.NONE)
                     .runOnce(NOW);
         };
         try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
@@ -169,7 +171,7 @@ class ParkingDerivationIT {
     @Test
     void anEntryWaitingPastTheLimitGoesToReviewAtTheRunThatFindsIt() {
         read("cam-1", "京B22222", "in", "2026-12-01T10:00:00+08:00", 0.97);
-        ParkingDerivation derivation = derivation(VisitorTariffs.fixed(SETTINGS.visitorTariff()));
+        ParkingDerivation derivation = derivation(VisitorTariffs.fixed(TARIFF));
         derivation.runOnce(NOW);
 
         ParkingDerivation.Run later = derivation.runOnce(at("2026-12-04T10:00:00+08:00"));
@@ -186,10 +188,10 @@ class ParkingDerivationIT {
         read("cam-1", "京C33333", "in", "2026-12-01T10:01:00+08:00", 0.97);
         read("cam-2", "京B22222", "out", "2026-12-01T11:00:00+08:00", 0.97);
         read("cam-2", "京C33333", "out", "2026-12-01T11:01:00+08:00", 0.97);
-        ParkingSettings twoPerBatch = new ParkingSettings(SETTINGS.pairing(), SETTINGS.visitorTariff(), 2,
+        ParkingSettings twoPerBatch = new ParkingSettings(SETTINGS.pairing(), 2,
                 SETTINGS.interval());
 
-        ParkingDerivation.Run run = new ParkingDerivation(work, twoPerBatch, VisitorTariffs.fixed(SETTINGS.visitorTariff()),
+        ParkingDerivation.Run run = new ParkingDerivation(work, twoPerBatch, VisitorTariffs.fixed(TARIFF),
                 ActiveContracts.NONE).runOnce(at("2026-12-20T00:00:00+08:00"));
 
         assertThat(run).isEqualTo(new ParkingDerivation.Run(4, 2, 0));
@@ -227,7 +229,7 @@ class ParkingDerivationIT {
         read("cam-2", "京A11111", "out", "2026-12-02T14:00:00+08:00", 0.97);
 
         // two reads per batch: each visit is priced in its own batch, the contract looked up on its day
-        ParkingSettings twoPerBatch = new ParkingSettings(SETTINGS.pairing(), SETTINGS.visitorTariff(), 2,
+        ParkingSettings twoPerBatch = new ParkingSettings(SETTINGS.pairing(), 2,
                 SETTINGS.interval());
         ParkingDerivation derivation = new ParkingDerivation(work, twoPerBatch, UsageTariffs.visitorParking(tariffs),
                 ContractedHouseholds.of(contracts, billing.zone()));
