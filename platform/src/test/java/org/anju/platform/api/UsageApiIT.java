@@ -96,9 +96,9 @@ class UsageApiIT {
         JsonNode visits = api.get("/api/v1/communities/elm-court/parking/visits", otto, 200).get("items");
 
         assertThat(sessions).extracting(s -> s.get("state").asText()).containsExactly("priced", "priced");
-        // 90 minutes: two started hours at 5 CNY; the resident's car parks free
+        // 90 minutes: two started hours at billing.visitorParking's 3 CNY; the resident's car parks free
         assertThat(visits).extracting(v -> v.get("plate").asText() + " " + v.get("exemption").asText() + " "
-                + v.get("amountFen").asLong()).containsExactlyInAnyOrder("京B22222 none 1000", "京A11111 household 0");
+                + v.get("amountFen").asLong()).containsExactlyInAnyOrder("京B22222 none 600", "京A11111 household 0");
         api.get("/api/v1/communities/elm-court/parking/visits", running.login("rita", "rita-password"), 403);
     }
 
