@@ -45,6 +45,7 @@ import org.anju.platform.presence.PresenceChange;
 import org.anju.platform.presence.PresenceJob;
 import org.anju.platform.presence.PresenceTracker;
 import org.anju.platform.privacy.EventSecrets;
+import org.anju.platform.api.UsageBillables;
 import org.anju.platform.api.UsageServices;
 import org.anju.platform.charging.ChargingDerivation;
 import org.anju.platform.charging.ChargingSessions;
@@ -187,6 +188,7 @@ public final class AnjuPlatform implements AutoCloseable {
         auth = AuthServices.start(vertx, database.work(RequestClass.INTERACTIVE), hasher,
                 TenantDirectory.of(requestRegistry), jwtSecret(), config.security(), config.retention(), clock,
                 clusterJobs("auth", 1));
+        UsageServices usage = usageServices();
         http = new HttpApi(vertx, config.http(), new HttpApi.Services(auth, requestRegistry, deviceUpdates,
                 new DeviceCommands(vertx, gateway, requestRegistry), meters, database::isReachable,
                 StorageServices.of(database, storageJobs.rollups().tables(), retention, rollups.dayZone(), clock,
@@ -195,7 +197,8 @@ public final class AnjuPlatform implements AutoCloseable {
                         new PasswordHasher(CommunityProvisioning.DEVICE_SECRET_BCRYPT_COST)),
                 delivery, alerts, config.limits(), EstateServices.of(database.work(RequestClass.INTERACTIVE),
                         auth.users().residentLogins(), clock, config.rollup().dayZone()),
-                BillingServices.of(database.work(RequestClass.INTERACTIVE), config.billing(), clock), usageServices(),
+                BillingServices.of(database.work(RequestClass.INTERACTIVE), database.work(RequestClass.ADMIN),
+                        config.billing(), clock, UsageBillables.of(usage)), usage,
                 owners));
         httpPort = await(http.start());
         mqttPort = await(gateway.start());
