@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 
 import org.anju.bench.gateway.GatewayBench;
 import org.anju.bench.platform.AlertsBench;
+import org.anju.bench.platform.BillingBench;
 import org.anju.bench.platform.IngestBench;
 import org.anju.bench.platform.MaintenanceBench;
 import org.anju.bench.platform.KafkaBench;
@@ -37,6 +38,7 @@ public final class BenchMain implements Runnable {
                 .addSubcommand(new UsageBench(System.out))
                 .addSubcommand(new MaintenanceBench(System.out))
                 .addSubcommand(new UiBench(System.out))
+                .addSubcommand(new BillingBench(System.out))
                 .addSubcommand(new KafkaBench(System.out));
     }
 

@@ -28,6 +28,7 @@ import org.anju.platform.api.BillingServices;
 import org.anju.platform.billing.CommonAreaResolutions;
 import org.anju.platform.billing.ContractedHouseholds;
 import org.anju.platform.billing.Contracts;
+import org.anju.platform.billing.FundIncome;
 import org.anju.platform.billing.Tariffs;
 import org.anju.platform.billing.UsageTariffs;
 import org.anju.platform.api.HttpApi;
@@ -50,6 +51,7 @@ import org.anju.platform.presence.PresenceChange;
 import org.anju.platform.presence.PresenceJob;
 import org.anju.platform.presence.PresenceTracker;
 import org.anju.platform.privacy.EventSecrets;
+import org.anju.platform.api.UsageBillables;
 import org.anju.platform.api.UsageServices;
 import org.anju.platform.charging.ChargingDerivation;
 import org.anju.platform.charging.ChargingSessions;
@@ -192,6 +194,7 @@ public final class AnjuPlatform implements AutoCloseable {
                 clusterJobs("auth", 1));
         estate = EstateServices.of(database.work(RequestClass.INTERACTIVE), auth.users().residentLogins(), clock,
                 config.rollup().dayZone());
+        UsageServices usage = usageServices();
         http = new HttpApi(vertx, config.http(), new HttpApi.Services(auth, requestRegistry, deviceUpdates,
                 new DeviceCommands(vertx, gateway, requestRegistry), meters, database::isReachable,
                 StorageServices.of(database, storageJobs.rollups().tables(), retention, rollups.dayZone(), clock,
@@ -199,7 +202,8 @@ public final class AnjuPlatform implements AutoCloseable {
                 new CommunityProvisioning(registrar,
                         new PasswordHasher(CommunityProvisioning.DEVICE_SECRET_BCRYPT_COST)),
                 delivery, alerts, config.limits(), estate,
-                BillingServices.of(database.work(RequestClass.INTERACTIVE), config.billing(), clock), usageServices(),
+                BillingServices.of(database.work(RequestClass.INTERACTIVE), database.work(RequestClass.ADMIN),
+                        config.billing(), clock, UsageBillables.of(usage), FundIncome.of(owners.fund())), usage,
                 owners));
         httpPort = await(http.start());
         mqttPort = await(gateway.start());

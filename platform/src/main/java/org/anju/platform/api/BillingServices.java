@@ -1,20 +1,40 @@
 package org.anju.platform.api;
 
 import java.time.Clock;
+import java.util.List;
 
+import org.anju.platform.billing.BillableSource;
+import org.anju.platform.billing.BillingRuns;
 import org.anju.platform.billing.BillingSettings;
+import org.anju.platform.billing.CommonAreaResolutions;
+import org.anju.platform.billing.Contracts;
+import org.anju.platform.billing.FundIncome;
 import org.anju.platform.billing.Tariffs;
 import org.anju.platform.ledger.Ledger;
 import org.anju.platform.storage.UnitOfWork;
 
 /**
  * What the billing routes serve from: the request pool's unit of work (the routes join the
- * billing and ledger APIs and the audit log in one transaction), the tariffs and the ledger.
+ * billing and ledger APIs and the audit log in one transaction), the tariffs, the ledger, the
+ * contracts and the monthly runs, which collect the billable items of the given sources.
  */
-public record BillingServices(UnitOfWork work, BillingSettings settings, Tariffs tariffs, Ledger ledger) {
+public record BillingServices(UnitOfWork work, BillingSettings settings, Tariffs tariffs, Ledger ledger,
+        Contracts contracts, BillingRuns runs) {
 
-    /** Creates the services over the request pool. */
-    public static BillingServices of(UnitOfWork requests, BillingSettings settings, Clock clock) {
-        return new BillingServices(requests, settings, Tariffs.create(settings, clock), Ledger.create());
+    /**
+     * Creates the services over the request pool.
+     *
+     * @param runs    the unit of work of the runs: the administrative class, whose statement timeout
+     *                allows a community's month in one transaction
+     * @param sources the other streams' billable items a run collects (visitor parking, charging)
+     * @param fund    where a run puts the owners' share of common-area rent (the maintenance fund)
+     */
+    public static BillingServices of(UnitOfWork requests, UnitOfWork runs, BillingSettings settings, Clock clock,
+            List<BillableSource> sources, FundIncome fund) {
+        Tariffs tariffs = Tariffs.create(settings, clock);
+        Ledger ledger = Ledger.create();
+        Contracts contracts = Contracts.create(tariffs, settings, CommonAreaResolutions.OWNERS);
+        return new BillingServices(requests, settings, tariffs, ledger, contracts,
+                BillingRuns.create(runs, tariffs, contracts, ledger, sources, settings, clock, fund));
     }
 }

@@ -100,6 +100,8 @@ public final class HttpApi {
         new FireRoutes(vertx, services.alerts().fire(), limits.records(), clock).mount(router, authenticated);
         new RescueRoutes(vertx, services.alerts().rescues(), limits.records(), clock).mount(router, authenticated);
         new TariffRoutes(vertx, services.registry(), services.billing(), clock).mount(router, authenticated);
+        new BillingRunRoutes(vertx, services.registry(), services.billing(), limits.directory(), clock)
+                .mount(router, authenticated);
         new UsageRoutes(vertx, services.usage(), limits.records(), limits.directory(), clock).mount(router, authenticated);
         new VoteRoutes(vertx, services.owners().motions()).mount(router, authenticated);
         new FundRoutes(vertx, services.owners().fund()).mount(router, authenticated);

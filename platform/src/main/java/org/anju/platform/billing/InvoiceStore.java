@@ -81,13 +81,16 @@ final class InvoiceStore {
                         rs.getDate(5).toLocalDate()), communityId, Date.valueOf(period.atDay(1)));
         List<Invoice> invoices = new ArrayList<>(rows.size());
         for (Row r : rows) {
-            List<InvoiceLine> lines = tx.query("SELECT stream, source_id, description, amount_fen, fund_fen "
-                    + "FROM invoice_lines WHERE invoice_id = ? ORDER BY id", rs -> new InvoiceLine(
-                            Stream.fromWireName(rs.getString(1)).orElseThrow(), rs.getString(2), rs.getString(3),
-                            rs.getLong(4), rs.getLong(5)), r.id());
             invoices.add(new Invoice(r.id(), communityId, r.household(), period.atDay(1), r.total(), r.issuedAt(),
-                    r.dueOn(), lines));
+                    r.dueOn(), lines(tx, r.id())));
         }
         return invoices;
+    }
+
+    /** Returns the invoice's lines in the order they were issued. */
+    static List<InvoiceLine> lines(UnitOfWork.Tx tx, long invoiceId) throws SQLException {
+        return tx.query("SELECT stream, source_id, description, amount_fen, fund_fen FROM invoice_lines "
+                + "WHERE invoice_id = ? ORDER BY id", rs -> new InvoiceLine(Stream.fromWireName(rs.getString(1))
+                        .orElseThrow(), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)), invoiceId);
     }
 }

@@ -3,6 +3,8 @@ package org.anju.platform.billing;
 import java.util.Arrays;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import org.anju.platform.ledger.AccountKind;
 
 /** The revenue streams an invoice line belongs to, each with its revenue account in the ledger. */
@@ -23,6 +25,7 @@ public enum Stream {
     }
 
     /** Returns the name in the database and the API. */
+    @JsonValue
     public String wireName() {
         return wireName;
     }

@@ -51,7 +51,7 @@ final class MatrixTargets {
         }
         targets.named.put("missing", Map.of("communityId", "no-such-community", "tenantId", "acme"));
         targets.named.put("missing-device", Map.of("deviceId", "no-such-device"));
-        for (String kind : new String[] {"alert", "incident", "fire-case", "rescue", "sub", "motion", "household"}) {
+        for (String kind : new String[] {"alert", "incident", "fire-case", "rescue", "sub", "motion", "household", "invoice"}) {
             Map<String, String> missing = new HashMap<>(Map.of("deliveryId", MISSING_ID, "householdId", MISSING_ID));
             missing.put(idName(kind), MISSING_ID);
             targets.named.put("missing-" + kind, missing);
@@ -171,10 +171,25 @@ final class MatrixTargets {
         JsonNode sibling = api.post(estate("sibling"), root, """
                 {"households": [{"buildingId": "oak-b1", "floor": 1, "number": "matrix-101", "privateAreaM2": 60}]}""",
                 200);
-        named.put("own-household", Map.of("householdId", own.get("items").get(0).get("id").asText()));
-        named.put("other-household", Map.of("householdId", own.get("items").get(2).get("id").asText()));
+        // own-household is also the fund's (a household of the resident in elm-court), so it names its
+        // community; other-household stays the other place's, as records() made it
+        named.put("own-household", Map.of("householdId", own.get("items").get(0).get("id").asText(),
+                "communityId", AccessWorld.PLACES.get("own").communityId()));
+        named.put("neighbour-household", Map.of("householdId", own.get("items").get(2).get("id").asText()));
         named.put("sibling-household", Map.of("householdId", sibling.get("items").get(0).get("id").asText()));
         named.put("missing-household", Map.of("householdId", MISSING_ID));
+        for (String where : new String[] {"own", "neighbour", "sibling"}) {
+            named.put(where + "-invoice", Map.of("invoiceId", invoice(where + "-household",
+                    AccessWorld.PLACES.get(where.equals("sibling") ? "sibling" : "own").communityId())));
+        }
+    }
+
+    /** Issues an invoice of the named household (as a billing run would) and returns its id. */
+    private String invoice(String household, String community) throws Exception {
+        return world.running().sqlRows("""
+                INSERT INTO invoices (community_id, household_id, period, total_fen, due_on)
+                VALUES ('%s', %s, '2026-01-01', 12345, '2026-01-16') RETURNING id"""
+                .formatted(community, named.get(household).get("householdId"))).get(0);
     }
 
     private static String estate(String where) {
@@ -217,6 +232,7 @@ final class MatrixTargets {
             case "rescue" -> "rescueId";
             case "motion" -> "motionId";
             case "household" -> "householdId";
+            case "invoice" -> "invoiceId";
             default -> "subscriptionId";
         };
     }
