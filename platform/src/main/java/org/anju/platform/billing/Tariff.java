@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.anju.error.ClientError;
+import org.anju.platform.charging.Tier;
 import org.anju.platform.ledger.Fen;
 
 /**

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.anju.error.ClientError;
+import org.anju.platform.charging.Tier;
 import org.anju.platform.Json;
 
 /**

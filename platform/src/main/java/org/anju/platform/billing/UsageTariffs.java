@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.anju.platform.charging.Tier;
 import org.anju.platform.charging.TouTariff;
 import org.anju.platform.charging.TouTariffSource;
 import org.anju.platform.parking.VisitorTariff;
@@ -66,14 +67,10 @@ public final class UsageTariffs {
 
     private static TouTariff tou(StoredTariff stored, Instant starts) {
         Tariff.EvTimeOfUse ev = (Tariff.EvTimeOfUse) stored.tariff();
-        Map<org.anju.platform.charging.Tier, TouTariff.Rate> rates = new EnumMap<>(org.anju.platform.charging.Tier.class);
-        ev.tiers().forEach((tier, rate) -> rates.put(tier(tier), new TouTariff.Rate(
+        Map<Tier, TouTariff.Rate> rates = new EnumMap<>(Tier.class);
+        ev.tiers().forEach((tier, rate) -> rates.put(tier, new TouTariff.Rate(
                 BigDecimal.valueOf(rate.electricityFen()), BigDecimal.valueOf(rate.serviceFen()))));
         return new TouTariff(String.valueOf(stored.id()), starts, rates,
-                ev.slots().stream().map(UsageTariffs::tier).toList());
-    }
-
-    private static org.anju.platform.charging.Tier tier(Tier tier) {
-        return org.anju.platform.charging.Tier.fromWireName(tier.wireName()).orElseThrow();
+                ev.slots());
     }
 }

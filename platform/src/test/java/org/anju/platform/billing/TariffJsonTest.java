@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 import org.anju.error.ClientError;
+import org.anju.platform.charging.Tier;
 import org.anju.platform.Json;
 
 /** Tariff values from JSON: what is accepted, and the 400 naming the field for what is not. */

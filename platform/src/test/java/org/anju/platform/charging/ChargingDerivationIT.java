@@ -155,13 +155,13 @@ class ChargingDerivationIT {
     void aSessionAcrossTheStartOfTheCommunitysOwnTariffSplitsByTheTariffInForceAtEachSlot() {
         BillingSettings billing = new BillingSettings(ZoneId.of("Asia/Shanghai"), Map.of(), 6, 70, 15);
         Tariffs tariffs = Tariffs.create(billing, new TestClock(at("2026-11-30T12:00:00+08:00")));
-        Map<org.anju.platform.billing.Tier, Tariff.TierRate> rates = new EnumMap<>(org.anju.platform.billing.Tier.class);
-        for (org.anju.platform.billing.Tier tier : org.anju.platform.billing.Tier.values()) {
+        Map<Tier, Tariff.TierRate> rates = new EnumMap<>(Tier.class);
+        for (Tier tier : Tier.values()) {
             rates.put(tier, new Tariff.TierRate(50, 30));
         }
         StoredTariff own = work.inTransaction("tariff", tx -> tariffs.add(tx, new NewTariff(Fixtures.COMMUNITY,
                 LocalDate.parse("2026-12-01"), new Tariff.EvTimeOfUse(rates,
-                        Collections.nCopies(Tariff.EvTimeOfUse.SLOTS, org.anju.platform.billing.Tier.FLAT)), "pia")));
+                        Collections.nCopies(Tariff.EvTimeOfUse.SLOTS, Tier.FLAT)), "pia")));
         started("ev-1", 21, "CARD-1", 0, "2026-11-30T23:00:00+08:00");
         stopped("ev-1", 21, 20_000, "2026-12-01T01:00:00+08:00");
 
