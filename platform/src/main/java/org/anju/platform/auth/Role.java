@@ -15,6 +15,11 @@ public enum Role {
     OPERATOR("operator"),
     /** A technician: their communities' devices and work orders. */
     TECHNICIAN("technician"),
+    /**
+     * A maintenance contractor (a maintainer company's staff, e.g. the elevator maintainer): only
+     * the maintenance work assigned to their company in their communities; nothing else.
+     */
+    MAINTENANCE_CONTRACTOR("maintenance_contractor"),
     /** The fire brigade: fire data of every community, nothing financial. */
     FIRE_BRIGADE("fire_brigade"),
     /** A resident: their own household's parking, bills and parcels. */

@@ -19,7 +19,8 @@ import org.anju.error.ClientError;
 final class UserGrants {
 
     /** Roles of a property company's staff and residents: they need a tenant. */
-    static final Set<Role> TENANT_ROLES = EnumSet.of(Role.PROPERTY_ADMIN, Role.OPERATOR, Role.TECHNICIAN, Role.RESIDENT);
+    static final Set<Role> TENANT_ROLES = EnumSet.of(Role.PROPERTY_ADMIN, Role.OPERATOR, Role.TECHNICIAN,
+            Role.MAINTENANCE_CONTRACTOR, Role.RESIDENT);
 
     private UserGrants() {
     }

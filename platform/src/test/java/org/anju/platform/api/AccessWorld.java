@@ -33,6 +33,7 @@ final class AccessWorld {
         PROPERTY_ADMIN("pia", "property_admin"),
         OPERATOR("otto", "operator"),
         TECHNICIAN("tess", "technician"),
+        CONTRACTOR("cora", "maintenance_contractor"),
         FIRE_BRIGADE("fred", "fire_brigade"),
         RESIDENT("rita", "resident"),
         ANONYMOUS(null, null);
@@ -92,7 +93,8 @@ final class AccessWorld {
                 p.deviceCredential(place.tenantId(), id, id, SECRET);
             });
         }
-        for (Caller caller : List.of(Caller.PROPERTY_ADMIN, Caller.OPERATOR, Caller.TECHNICIAN, Caller.RESIDENT)) {
+        for (Caller caller : List.of(Caller.PROPERTY_ADMIN, Caller.OPERATOR, Caller.TECHNICIAN, Caller.CONTRACTOR,
+                Caller.RESIDENT)) {
             running.fixtures().user(caller.username, "Test " + caller.username, caller.password(), Fixtures.TENANT,
                     Set.of(caller.role), Set.of(OWN));
         }

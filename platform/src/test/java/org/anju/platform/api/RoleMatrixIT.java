@@ -109,7 +109,7 @@ class RoleMatrixIT {
     @Test
     void theMatrixReaderRefusesAMalformedRow() {
         assertThatThrownBy(() -> RoleMatrix.parse("GET /api/v1/me - 200 200"))
-                .hasMessage("role-matrix.txt line 1: expected method, path, target and 7 statuses, found 5 words");
+                .hasMessage("role-matrix.txt line 1: expected method, path, target and 8 statuses, found 5 words");
         assertThat(RoleMatrix.fill("/a/{x}?b={y}", Map.of("x", "1", "y", "2"))).isEqualTo("/a/1?b=2");
     }
 
