@@ -71,6 +71,7 @@ class DistributionIT {
                 ROOT.resolve("platform/src/main/resources/anju-defaults.yaml"));
         assertThat(home.resolve("lib/platform/anju-platform.jar")).exists();
         assertThat(home.resolve("lib/simulators/anju-device-simulators.jar")).exists();
+        assertThat(home.resolve("LICENSE")).content().contains("Apache License", "Version 2.0, January 2004");
         assertEveryThirdPartyJarIsListed(home);
 
         Path workDir = folder("anju-dist-run");
