@@ -96,6 +96,9 @@ final class PaymentStaffRoutes {
                     .orElseThrow(() -> PaymentAccess.missing(user, "payment " + orderId));
             BillingAccess.requireAdministrator(user, registry, order.communityId());
             long asked = amount == null ? order.amountFen() - order.refundedFen() : amount;
+            if (amount == null && asked == 0) {
+                throw new ClientError(ClientError.CONFLICT, "payment " + orderId + " is refunded in full already");
+            }
             Refund refund = payments.refund(tx, orderId, asked, reason, key, user.username());
             AuditLog.write(tx, audit.with("communityId", order.communityId()).with("amountFen", refund.amountFen())
                     .with("invoiceFen", refund.invoiceFen()).with("creditFen", refund.creditFen()).with("reason", reason));
