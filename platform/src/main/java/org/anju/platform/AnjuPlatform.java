@@ -1,6 +1,7 @@
 package org.anju.platform;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -30,6 +31,7 @@ import org.anju.platform.billing.CommonAreaResolutions;
 import org.anju.platform.billing.ContractedHouseholds;
 import org.anju.platform.billing.Contracts;
 import org.anju.platform.billing.FundIncome;
+import org.anju.platform.billing.OverdueReminders;
 import org.anju.platform.billing.Tariffs;
 import org.anju.platform.billing.UsageTariffs;
 import org.anju.platform.api.HttpApi;
@@ -38,6 +40,7 @@ import org.anju.platform.api.OwnersServices;
 import org.anju.platform.api.PaymentServices;
 import org.anju.platform.config.KeyFiles;
 import org.anju.platform.ledger.Ledger;
+import org.anju.platform.payments.InvoicePayments;
 import org.anju.platform.payments.PaymentProvider;
 import org.anju.platform.payments.PaymentSettings;
 import org.anju.platform.payments.Payments;
@@ -66,7 +69,6 @@ import org.anju.platform.charging.ChargingDerivation;
 import org.anju.platform.charging.ChargingSessions;
 import org.anju.platform.charging.ChargingSettings;
 import org.anju.platform.charging.EstateIdTags;
-import org.anju.platform.jobs.PeriodicJobs;
 import org.anju.platform.parking.ParkingDerivation;
 import org.anju.platform.parking.ParkingReviews;
 import org.anju.platform.parking.Visits;
@@ -113,7 +115,7 @@ public final class AnjuPlatform implements AutoCloseable {
     private AlertServices alerts;
     private OwnersServices owners;
     private Housekeeping storageJobs;
-    private PeriodicJobs usageJobs;
+    private ClusterJobs usageJobs;
     private ParkingDerivation parking;
     private ChargingDerivation charging;
     private DailyForecastJob forecasts;
@@ -212,7 +214,8 @@ public final class AnjuPlatform implements AutoCloseable {
                         new PasswordHasher(CommunityProvisioning.DEVICE_SECRET_BCRYPT_COST)),
                 delivery, alerts, config.limits(), estate,
                 BillingServices.of(database.work(RequestClass.INTERACTIVE), database.work(RequestClass.ADMIN),
-                        config.billing(), clock, UsageBillables.of(usage), FundIncome.of(owners.fund())), usage,
+                        config.billing(), clock, UsageBillables.of(usage), FundIncome.of(owners.fund()),
+                        InvoicePayments::paidFen, BigDecimal.valueOf(config.parking().pairing().minConfidence())), usage,
                 owners, paymentServices()));
         httpPort = await(http.start());
         mqttPort = await(gateway.start());
@@ -435,9 +438,11 @@ public final class AnjuPlatform implements AutoCloseable {
         charging = new ChargingDerivation(database.work(), cs,
                 UsageTariffs.evTimeOfUse(tariffs, config.billing().zone(), Optional.of(cs.tariff())),
                 new EstateIdTags(secrets, ID_TAGS_MAX_AGE, clock));
-        usageJobs = new PeriodicJobs("usage", 1);
-        usageJobs.schedule("visitor parking", () -> parking.runOnce(clock.instant()), ps.interval(), ps.interval());
-        usageJobs.schedule("charging sessions", () -> charging.runOnce(clock.instant()), cs.interval(), cs.interval());
+        usageJobs = clusterJobs("usage", 2);
+        usageJobs.schedule("parking.derivation", () -> parking.runOnce(clock.instant()), ps.interval(), ps.interval());
+        usageJobs.schedule("charging.derivation", () -> charging.runOnce(clock.instant()), cs.interval(), cs.interval());
+        usageJobs.schedule("billing.overdue-reminders", new OverdueReminders(database.work(), config.billing(),
+                InvoicePayments::paidFen, new Outbox(vertx), clock)::run, Duration.ofMinutes(1), Duration.ofHours(1));
     }
 
     /** The visitor-parking and charging records the API reads and resolves. */

@@ -20,7 +20,9 @@ import org.anju.platform.audit.AuditLog;
 import org.anju.platform.auth.Principal;
 import org.anju.platform.auth.Role;
 import org.anju.platform.billing.Invoice;
+import org.anju.platform.billing.InvoiceView;
 import org.anju.platform.billing.Invoices;
+import org.anju.platform.billing.Owed;
 import org.anju.platform.billing.RunResult;
 import org.anju.platform.estate.Households;
 import org.anju.platform.query.ListLimits;
@@ -99,8 +101,9 @@ final class BillingRunRoutes {
             Invoices.Status status = status(params.apply("status"));
             Long household = household(params.apply("householdId"));
             ListRequest page = invoices.request(params, clock.instant(), Long.class);
-            List<Invoice> rows = billing.work().read("invoices", tx -> Invoices.ofCommunity(tx, communityId, household,
-                    status, today(), page.afterId(), page.fetchSize()));
+            List<InvoiceView> rows = billing.work().read("invoices", tx -> Owed.views(tx, billing.paid(),
+                    Invoices.ofCommunity(tx, communityId, household, status, today(), page.afterId(), page.fetchSize()),
+                    today()));
             return page.page(rows, i -> new Object[] {i.id()});
         }, false));
     }
@@ -109,7 +112,9 @@ final class BillingRunRoutes {
         Principal user = AuthRoutes.principal(ctx);
         long id = AlertRoutes.id(ctx, "invoiceId");
         Responses.json(ctx, vertx.executeBlocking(() -> billing.work().read("invoice", tx -> {
-            Optional<Invoice> invoice = Invoices.get(tx, id);
+            Optional<Invoice> found = Invoices.get(tx, id);
+            Optional<InvoiceView> invoice = found.isEmpty() ? Optional.empty()
+                    : Optional.of(Owed.views(tx, billing.paid(), List.of(found.get()), today()).getFirst());
             if (invoice.isPresent() && user.has(Role.RESIDENT) && Households.ofUser(tx, user.username(), today())
                     .stream().anyMatch(m -> m.household().id() == invoice.get().householdId())) {
                 return invoice.get();
@@ -135,9 +140,9 @@ final class BillingRunRoutes {
         Function<String, String> params = AlertRoutes.params(ctx);
         Responses.json(ctx, vertx.executeBlocking(() -> {
             ListRequest page = invoices.request(params, clock.instant(), Long.class);
-            List<Invoice> rows = billing.work().read("invoices", tx -> Invoices.ofHouseholds(tx,
-                    Households.ofUser(tx, user.username(), today()).stream().map(m -> m.household().id()).toList(),
-                    page.afterId(), page.fetchSize()));
+            List<InvoiceView> rows = billing.work().read("invoices", tx -> Owed.views(tx, billing.paid(),
+                    Invoices.ofHouseholds(tx, Households.ofUser(tx, user.username(), today()).stream()
+                            .map(m -> m.household().id()).toList(), page.afterId(), page.fetchSize()), today()));
             return page.page(rows, i -> new Object[] {i.id()});
         }, false));
     }

@@ -109,6 +109,8 @@ public final class HttpApi {
         new PaymentStaffRoutes(vertx, services.registry(), services.payments().payments()).mount(router, authenticated);
         new UsageRoutes(vertx, services.usage(), limits.records(), limits.directory(), clock).mount(router, authenticated);
         new VoteRoutes(vertx, services.owners().motions()).mount(router, authenticated);
+        new ArrearsRoutes(vertx, services.registry(), services.billing(), services.owners().fund(), clock)
+                .mount(router, authenticated);
         new FundRoutes(vertx, services.owners().fund()).mount(router, authenticated);
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         router.route().failureHandler(ApiErrors::handle);

@@ -72,6 +72,7 @@ final class BillingRun implements BillingRuns {
     }
 
     private RunResult bill(UnitOfWork.Tx tx, String communityId, YearMonth period) throws SQLException {
+        BillingSettings settings = this.settings.of(tx, communityId);
         LocalDate first = period.atDay(1);
         LocalDate end = period.plusMonths(1).atDay(1);
         Instant from = first.atStartOfDay(settings.zone()).toInstant();
@@ -118,6 +119,7 @@ final class BillingRun implements BillingRuns {
         if (active.isEmpty()) {
             return;
         }
+        int fundShare = settings.of(tx, communityId).commonAreaFundSharePercent();
         Map<Long, ParkingSpaces.ParkingSpace> spaces = ParkingSpaces.ofCommunity(tx, communityId).stream()
                 .collect(Collectors.toMap(ParkingSpaces.ParkingSpace::id, Function.identity()));
         for (Contract c : active) {
@@ -133,7 +135,7 @@ final class BillingRun implements BillingRuns {
                 long amount = Proration.usedFen(c.periodFen(), start, periodEnd, start, c.coveredUntil());
                 ParkingSpaces.ParkingSpace space = spaces.get(c.spaceId());
                 boolean common = space != null && space.ownership() == ParkingSpaces.Ownership.COMMON;
-                long fund = common ? Fen.share(amount, settings.commonAreaFundSharePercent(), 100) : 0;
+                long fund = common ? Fen.share(amount, fundShare, 100) : 0;
                 if (amount > 0) {
                     add(lines, c.householdId(), new InvoiceLine(Stream.RENT, "contract:" + c.id() + ":" + i,
                             "rent of space " + (space == null ? c.spaceId() : space.number()) + " " + c.term().wireName()

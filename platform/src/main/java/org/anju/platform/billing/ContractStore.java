@@ -71,8 +71,9 @@ final class ContractStore implements Contracts {
                     + " waits for a space: no space is leased to a non-owner household (Civil Code 276)");
         }
         int months = c.term().months() * c.periods();
-        if (months > settings.nonOwnerLeaseMaxMonths()) {
-            throw ClientError.badRequest("a lease to a non-owner household is at most " + settings.nonOwnerLeaseMaxMonths()
+        int maxMonths = settings.of(tx, c.communityId()).nonOwnerLeaseMaxMonths();
+        if (months > maxMonths) {
+            throw ClientError.badRequest("a lease to a non-owner household is at most " + maxMonths
                     + " months (billing.nonOwnerLeaseMaxMonths); asked for " + months);
         }
         if (space.ownership() == ParkingSpaces.Ownership.COMMON) {

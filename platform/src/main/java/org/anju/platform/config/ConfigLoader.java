@@ -273,7 +273,22 @@ public final class ConfigLoader {
         return new BillingSettings(v.wholeHourZone("billing.zone"), defaults,
                 v.intIn("billing.nonOwnerLeaseMaxMonths", 1, 120),
                 v.intIn("billing.commonAreaFundSharePercent", 0, 100),
-                v.intIn("billing.invoiceDueDays", 0, 365));
+                v.intIn("billing.invoiceDueDays", 0, 365), reminderDays(v));
+    }
+
+    /** The reminder steps, "1,15,30": ascending days past the due date, as a community's are checked. */
+    private static java.util.List<Integer> reminderDays(ConfigValues v) {
+        String key = "billing.reminderDaysPastDue";
+        String raw = v.text(key).strip();
+        try {
+            java.util.List<Integer> steps = java.util.Arrays.stream(raw.split(",")).map(String::strip)
+                    .map(Integer::valueOf).toList();
+            return new org.anju.platform.billing.settings.CommunityBillingSettings(null, null, null, steps, null)
+                    .reminderDaysPastDue();
+        } catch (NumberFormatException | org.anju.error.ClientError e) {
+            throw ConfigException.invalid(key, raw, "expected 1 to 10 ascending whole numbers of days from 1 to 3650, "
+                    + "comma-separated");
+        }
     }
 
     private static AnjuConfig.Alerts alerts(ConfigValues v) {

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.anju.platform.billing.settings.BillingSettingsStore;
 import org.anju.platform.estate.ParkingSpaces;
 import org.anju.platform.registry.Devices;
 import org.anju.platform.storage.UnitOfWork;
@@ -33,7 +34,6 @@ public final class ParkingDerivation {
 
     private final UnitOfWork work;
     private final ParkingSettings settings;
-    private final PlatePairing pairing;
     private final VisitPricing pricing;
 
     /** What a run derived. */
@@ -47,7 +47,6 @@ public final class ParkingDerivation {
     public ParkingDerivation(UnitOfWork work, ParkingSettings settings, VisitorTariffs tariffs, ActiveContracts contracts) {
         this.work = work;
         this.settings = settings;
-        this.pairing = new PlatePairing(settings.pairing());
         this.pricing = new VisitPricing(tariffs, contracts);
     }
 
@@ -91,7 +90,9 @@ public final class ParkingDerivation {
         List<ParkingStore.NewReview> reviews = new ArrayList<>();
         for (String community : touched) {
             List<GateRead> before = waiting.getOrDefault(community, List.of());
-            PlatePairing.Result result = pairing.pair(before, reads.getOrDefault(community, List.of()), horizon);
+            PlatePairing.Result result = new PlatePairing(new PairingSettings(BillingSettingsStore.plateMinConfidence(tx,
+                    community, settings.pairing().minConfidence()), settings.pairing().openEntryLimit()))
+                    .pair(before, reads.getOrDefault(community, List.of()), horizon);
             before.stream().filter(e -> result.closedOpen().contains(e.eventId()))
                     .forEach(e -> closed.add(new ParkingStore.Waiting(community, e)));
             Set<Long> earlier = new java.util.HashSet<>();

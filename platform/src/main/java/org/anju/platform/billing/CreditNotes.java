@@ -1,0 +1,152 @@
+package org.anju.platform.billing;
+
+import java.sql.Date;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.anju.error.ClientError;
+import org.anju.platform.ledger.Account;
+import org.anju.platform.ledger.AccountKind;
+import org.anju.platform.ledger.Fen;
+import org.anju.platform.ledger.JournalEntry;
+import org.anju.platform.ledger.Ledger;
+import org.anju.platform.ledger.Posting;
+import org.anju.platform.storage.UnitOfWork;
+
+/**
+ * Credit notes: the correction of an issued invoice, itself an immutable invoice of kind
+ * {@code credit_note} with lines that credit the original's lines pro rata (source id
+ * {@code credit_note:<id>:<original source id>}) and a journal entry that reverses the invoice's
+ * postings pro rata, the fund's share of common-area rent included. Issued once per client key.
+ */
+public final class CreditNotes {
+
+    private final Ledger ledger;
+    private final PaidAmounts paid;
+    private final ZoneId zone;
+
+    /** @param zone the local day of the credit note (its issue and due day) */
+    public CreditNotes(Ledger ledger, PaidAmounts paid, ZoneId zone) {
+        this.ledger = ledger;
+        this.paid = paid;
+        this.zone = zone;
+    }
+
+    /** A credit note and whether an earlier request with the same client key issued it. */
+    public record Issued(Invoice creditNote, boolean replayed) {
+    }
+
+    /**
+     * Issues a credit note of {@code amountFen} for the invoice, in the caller's transaction; the
+     * same client key again answers the note it issued.
+     *
+     * @throws ClientError 404 for no such invoice, 409 for a credit note, an amount over what is
+     *                     still creditable (total − credited − paid) or a key used for another request
+     */
+    public Issued issue(UnitOfWork.Tx tx, Invoice invoice, long amountFen, String reason, String clientKey,
+            String username, Instant now) throws SQLException {
+        tx.one("SELECT pg_advisory_xact_lock(hashtext(?))", rs -> 0, "credit-note:" + invoice.id());
+        tx.one("SELECT pg_advisory_xact_lock(hashtext(?))", rs -> 0, "credit-note-key:" + clientKey);
+        Optional<long[]> earlier = tx.one("SELECT invoice_id, credit_note_id, amount_fen FROM credit_note_requests "
+                + "WHERE client_key = ?", rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, clientKey);
+        if (earlier.isPresent()) {
+            if (earlier.get()[0] != invoice.id() || earlier.get()[2] != amountFen) {
+                throw new ClientError(ClientError.CONFLICT, "clientKey '" + clientKey + "' was used for credit note "
+                        + earlier.get()[1] + " of " + earlier.get()[2] + " fen on invoice " + earlier.get()[0]);
+            }
+            return new Issued(Invoices.get(tx, earlier.get()[1]).orElseThrow(), true);
+        }
+        Owed.Balance balance = Owed.of(tx, paid, List.of(invoice.id())).get(invoice.id());
+        if (balance.creditNote()) {
+            throw new ClientError(ClientError.CONFLICT, "invoice " + invoice.id() + " is a credit note: credit the invoice "
+                    + balance.creditsInvoiceId() + " instead");
+        }
+        long creditable = balance.totalFen() - balance.creditedFen() - balance.paidFen();
+        if (amountFen > creditable) {
+            throw new ClientError(ClientError.CONFLICT, "amountFen " + amountFen + " is more than invoice " + invoice.id()
+                    + " still has to credit: " + Math.max(0, creditable) + " fen (total " + balance.totalFen()
+                    + ", credited " + balance.creditedFen() + ", paid " + balance.paidFen() + ")");
+        }
+        List<InvoiceLine> lines = proRata(invoice, amountFen);
+        long id = tx.one("INSERT INTO invoices (community_id, household_id, period, kind, credits_invoice_id, total_fen, "
+                + "issued_at, due_on) VALUES (?, ?, ?, 'credit_note', ?, ?, ?, ?) RETURNING id", rs -> rs.getLong(1),
+                invoice.communityId(), invoice.householdId(), Date.valueOf(invoice.period()), invoice.id(), amountFen,
+                now, Date.valueOf(now.atZone(zone).toLocalDate())).orElseThrow();
+        List<InvoiceLine> stored = lines.stream().map(l -> new InvoiceLine(l.stream(), "credit_note:" + id + ":"
+                + l.sourceId(), l.description(), l.amountFen(), l.fundFen())).toList();
+        tx.batch("INSERT INTO invoice_lines (invoice_id, stream, source_id, description, amount_fen, fund_fen) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", stored, l -> new Object[] {id, l.stream().wireName(), l.sourceId(),
+                        l.description(), l.amountFen(), l.fundFen()});
+        tx.update("INSERT INTO credit_note_requests (client_key, invoice_id, credit_note_id, amount_fen, reason, "
+                + "requested_by) VALUES (?, ?, ?, ?, ?, ?)", clientKey, invoice.id(), id, amountFen, reason, username);
+        Invoice note = new Invoice(id, invoice.communityId(), invoice.householdId(), invoice.period(), amountFen, now,
+                now.atZone(zone).toLocalDate(), stored);
+        ledger.post(tx, reversal(note, invoice.id(), reason));
+        return new Issued(note, false);
+    }
+
+    /**
+     * Splits the amount over the invoice's lines in proportion to their amounts: each line's exact
+     * share rounded down, the fen left over given to the lines with the largest remainders (so the
+     * lines add up to the amount exactly); each line's fund part is its share of the original's,
+     * half up. Lines of 0 fen are left out.
+     */
+    static List<InvoiceLine> proRata(Invoice invoice, long amountFen) {
+        List<InvoiceLine> original = invoice.lines();
+        long total = original.stream().mapToLong(InvoiceLine::amountFen).sum();
+        long[] share = new long[original.size()];
+        long[] remainder = new long[original.size()];
+        long given = 0;
+        for (int i = 0; i < share.length; i++) {
+            long exact = Math.multiplyExact(amountFen, original.get(i).amountFen());
+            share[i] = exact / total;
+            remainder[i] = exact % total;
+            given += share[i];
+        }
+        for (long left = amountFen - given; left > 0; left--) {
+            int best = 0;
+            for (int i = 1; i < share.length; i++) {
+                if (remainder[i] > remainder[best]) {
+                    best = i;
+                }
+            }
+            share[best]++;
+            remainder[best] = -1;
+        }
+        List<InvoiceLine> lines = new ArrayList<>();
+        for (int i = 0; i < share.length; i++) {
+            InvoiceLine o = original.get(i);
+            if (share[i] > 0) {
+                lines.add(new InvoiceLine(o.stream(), o.sourceId(), "credit of " + o.description(), share[i],
+                        Fen.share(share[i], o.fundFen(), o.amountFen())));
+            }
+        }
+        return lines;
+    }
+
+    /** The invoice's entry reversed for the note's lines: each revenue and fund income debited, the receivable credited. */
+    private static JournalEntry reversal(Invoice note, long invoiceId, String reason) {
+        String community = note.communityId();
+        Map<AccountKind, Long> debits = new EnumMap<>(AccountKind.class);
+        for (InvoiceLine line : note.lines()) {
+            debits.merge(line.stream().revenue(), line.amountFen() - line.fundFen(), Long::sum);
+            debits.merge(AccountKind.FUND_INCOME, line.fundFen(), Long::sum);
+        }
+        List<Posting> postings = new ArrayList<>();
+        debits.forEach((kind, fen) -> {
+            if (fen > 0) {
+                postings.add(Posting.debit(Account.community(community, kind), fen));
+            }
+        });
+        postings.add(Posting.credit(Account.household(community, AccountKind.RECEIVABLE, note.householdId()),
+                note.totalFen()));
+        return new JournalEntry("credit_note:" + note.id(), community, "credit note " + note.id() + " of invoice "
+                + invoiceId + ": " + reason, postings);
+    }
+}
