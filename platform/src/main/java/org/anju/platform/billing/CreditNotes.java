@@ -73,6 +73,9 @@ public final class CreditNotes {
                     + " still has to credit: " + Math.max(0, creditable) + " fen (total " + balance.totalFen()
                     + ", credited " + balance.creditedFen() + ", paid " + balance.paidFen() + ")");
         }
+        if (invoice.lines().isEmpty()) {
+            throw new ClientError(ClientError.CONFLICT, "invoice " + invoice.id() + " has no lines to credit");
+        }
         List<InvoiceLine> lines = proRata(invoice, amountFen);
         long id = tx.one("INSERT INTO invoices (community_id, household_id, period, kind, credits_invoice_id, total_fen, "
                 + "issued_at, due_on) VALUES (?, ?, ?, 'credit_note', ?, ?, ?, ?) RETURNING id", rs -> rs.getLong(1),

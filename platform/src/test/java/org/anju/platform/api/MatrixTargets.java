@@ -188,8 +188,10 @@ final class MatrixTargets {
     /** Issues an invoice of the named household (as a billing run would) and returns its id. */
     private String invoice(String household, String community) throws Exception {
         return world.running().sqlRows("""
-                INSERT INTO invoices (community_id, household_id, period, total_fen, due_on)
-                VALUES ('%s', %s, '2026-01-01', 12345, '2026-01-16') RETURNING id"""
+                WITH invoice AS (INSERT INTO invoices (community_id, household_id, period, total_fen, due_on)
+                VALUES ('%s', %s, '2026-01-01', 12345, '2026-01-16') RETURNING id)
+                INSERT INTO invoice_lines (invoice_id, stream, source_id, description, amount_fen)
+                SELECT id, 'property_fee', 'matrix:' || id, 'property fee 2026-01', 12345 FROM invoice RETURNING invoice_id"""
                 .formatted(community, named.get(household).get("householdId"))).get(0);
     }
 
