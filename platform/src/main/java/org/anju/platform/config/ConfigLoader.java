@@ -36,6 +36,8 @@ import org.anju.platform.storage.history.HistoryLimits;
 import org.anju.platform.query.ListLimits;
 import org.anju.platform.maintenance.forecast.ForecastRules;
 import org.anju.platform.maintenance.forecast.ForecastSettings;
+import org.anju.platform.maintenance.plans.PlansSettings;
+import org.anju.platform.maintenance.plans.UsageCounter;
 import org.anju.platform.storage.StatementTimeouts;
 import org.anju.platform.storage.retention.RetentionPolicy;
 import org.anju.protocol.DeviceType;
@@ -98,7 +100,8 @@ public final class ConfigLoader {
                 charging(v),
                 maintenance(v),
                 jobs(v),
-                kafka(v));
+                kafka(v),
+                maintenancePlans(v));
     }
 
     private static ParkingSettings parking(ConfigValues v) {
@@ -148,6 +151,14 @@ public final class ConfigLoader {
             // rules that depend on each other (faultWeeks >= minFaultWeeks, windowDays >= minDailySpanDays)
             throw new ConfigException("configuration: " + e.getMessage());
         }
+    }
+
+    private static PlansSettings maintenancePlans(ConfigValues v) {
+        java.util.Map<UsageCounter, Double> thresholds = new java.util.EnumMap<>(UsageCounter.class);
+        for (UsageCounter c : UsageCounter.values()) {
+            thresholds.put(c, v.positiveDecimal("maintenance.plans.counterThresholds." + c.wireName()));
+        }
+        return new PlansSettings(thresholds);
     }
 
     private static AnjuConfig.Kafka kafka(ConfigValues v) {

@@ -75,9 +75,15 @@ public final class Assets {
                 .collect(Collectors.toMap(Asset::deviceId, Function.identity()));
     }
 
-    /** Returns every asset in on-demand mode (the daily counter check). */
-    public static List<Asset> onDemand(UnitOfWork.Tx tx) throws SQLException {
-        return tx.query("SELECT " + COLUMNS + " FROM maintenance_assets WHERE mode = 'on_demand'", Assets::asset);
+    /** Returns the assets in on-demand mode with no counter work opened since their last maintenance. */
+    static List<Asset> onDemandAwaiting(UnitOfWork.Tx tx) throws SQLException {
+        return tx.query("SELECT " + COLUMNS + " FROM maintenance_assets WHERE mode = 'on_demand'"
+                + " AND counter_work_since IS DISTINCT FROM counters_since", Assets::asset);
+    }
+
+    /** Records that counter work was opened for the asset's maintenance cycle that began at {@code since}. */
+    static void markCounterWork(UnitOfWork.Tx tx, String deviceId, Instant since) throws SQLException {
+        tx.update("UPDATE maintenance_assets SET counter_work_since = ? WHERE device_id = ?", since, deviceId);
     }
 
     /** Restarts a device's usage counters at {@code since} (the completed maintenance). */
