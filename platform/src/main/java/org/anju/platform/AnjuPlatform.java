@@ -88,6 +88,7 @@ import org.anju.platform.storage.UnitOfWork;
 import org.anju.platform.storage.housekeeping.Housekeeping;
 import org.anju.platform.maintenance.forecast.DailyForecastJob;
 import org.anju.platform.maintenance.forecast.ForecastPass;
+import org.anju.platform.maintenance.plans.MaintenancePlans;
 import org.anju.platform.storage.retention.RetentionPolicy;
 import org.anju.platform.storage.rollup.RollupSettings;
 import org.anju.protocol.catalogue.DeviceCatalogue;
@@ -118,6 +119,7 @@ public final class AnjuPlatform implements AutoCloseable {
     private ClusterJobs usageJobs;
     private ParkingDerivation parking;
     private ChargingDerivation charging;
+    private MaintenancePlans maintenancePlans;
     private DailyForecastJob forecasts;
     private HttpApi http;
     private Delivery delivery;
@@ -175,6 +177,10 @@ public final class AnjuPlatform implements AutoCloseable {
         AnjuConfig.Maintenance maintenance = config.maintenance();
         ForecastPass forecastPass = new ForecastPass(database.work(), maintenance.forecast(), new Outbox(vertx), clock);
         forecasts = new DailyForecastJob(forecastPass::run, maintenance.forecastAt(), config.rollup().dayZone(), clock);
+        maintenancePlans = new MaintenancePlans(database.work(), config.maintenancePlans(), config.rollup().dayZone(),
+                clock);
+        // the daily plan run starts with the work orders' WorkOrderSink (branch work), one line:
+        // maintenancePlans.start(clusterJobs("maintenance-plans", 1), workOrders);
         alerts.start(clusterJobs("alert-timers", 1));
         presence = new PresenceTracker(config.presence());
         presence.addListener(changes -> deviceUpdates.committed(deviceIds(changes)));
@@ -216,7 +222,8 @@ public final class AnjuPlatform implements AutoCloseable {
                 BillingServices.of(database.work(RequestClass.INTERACTIVE), database.work(RequestClass.ADMIN),
                         config.billing(), clock, UsageBillables.of(usage), FundIncome.of(owners.fund()),
                         InvoicePayments::paidFen, BigDecimal.valueOf(config.parking().pairing().minConfidence())), usage,
-                owners, paymentServices()));
+                owners, paymentServices(), new MaintenancePlans(database.work(RequestClass.INTERACTIVE),
+                        config.maintenancePlans(), config.rollup().dayZone(), clock)));
         httpPort = await(http.start());
         mqttPort = await(gateway.start());
     }
@@ -456,6 +463,11 @@ public final class AnjuPlatform implements AutoCloseable {
     /** Returns the derivation of visits from plate reads (to run it at once). */
     public ParkingDerivation parking() {
         return parking;
+    }
+
+    /** Returns the maintenance assets, plans and counters (the daily run, the completion listener). */
+    public MaintenancePlans maintenancePlans() {
+        return maintenancePlans;
     }
 
     /** Returns the derivation of charging sessions from charger events (to run it at once). */

@@ -78,7 +78,7 @@ final class BenchFleet {
         });
     }
 
-    private static String communityId(int i) {
+    static String communityId(int i) {
         return "bench-c%03d".formatted(i);
     }
 }

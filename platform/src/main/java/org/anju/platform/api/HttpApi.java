@@ -26,6 +26,7 @@ import org.anju.platform.commands.DeviceCommands;
 import org.anju.platform.config.AnjuConfig;
 import org.anju.platform.delivery.Delivery;
 import org.anju.platform.estate.EstateServices;
+import org.anju.platform.maintenance.plans.MaintenancePlans;
 import org.anju.platform.provisioning.CommunityProvisioning;
 import org.anju.platform.registry.DeviceRegistry;
 
@@ -56,7 +57,7 @@ public final class HttpApi {
             BooleanSupplier databaseReachable, StorageServices storage, CommunityProvisioning provisioning,
             Delivery delivery, AlertServices alerts, AnjuConfig.Limits limits, EstateServices estate,
             BillingServices billing, UsageServices usage, OwnersServices owners,
-            PaymentServices payments) {
+            PaymentServices payments, MaintenancePlans maintenancePlans) {
     }
 
     private final Vertx vertx;
@@ -112,6 +113,8 @@ public final class HttpApi {
         new ArrearsRoutes(vertx, services.registry(), services.billing(), services.owners().fund(), clock)
                 .mount(router, authenticated);
         new FundRoutes(vertx, services.owners().fund()).mount(router, authenticated);
+        new MaintenanceAssetRoutes(vertx, services.registry(), services.maintenancePlans()).mount(router, authenticated);
+        new MaintenancePlanRoutes(vertx, services.registry(), services.maintenancePlans()).mount(router, authenticated);
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         router.route().failureHandler(ApiErrors::handle);
     }

@@ -18,6 +18,7 @@ import org.anju.platform.charging.ChargingSettings;
 import org.anju.platform.parking.ParkingSettings;
 import org.anju.platform.storage.DatabaseSettings;
 import org.anju.platform.maintenance.forecast.ForecastSettings;
+import org.anju.platform.maintenance.plans.PlansSettings;
 import org.anju.platform.storage.StatementTimeouts;
 
 /**
@@ -27,13 +28,13 @@ public record AnjuConfig(
         Path dataDir, Db db, Http http, Mqtt mqtt, Ingest ingest, PresenceSettings presence, Security security, Demo demo,
         Rollup rollup, Retention retention, Feed feed, Webhooks webhooks, Alerts alerts, Limits limits,
         BillingSettings billing, ParkingSettings parking, ChargingSettings charging, Maintenance maintenance,
-        Jobs jobs, Kafka kafka, PaymentSettings payments) {
+        Jobs jobs, Kafka kafka, PaymentSettings payments, PlansSettings maintenancePlans) {
 
     /** Returns this configuration with other gateway settings. */
     public AnjuConfig withGateway(GatewayOptions gateway) {
         return new AnjuConfig(dataDir, db, http, new Mqtt(gateway, mqtt.tlsPort(), mqtt.limits()), ingest, presence,
                 security, demo, rollup, retention, feed, webhooks, alerts, limits, billing, parking, charging,
-                maintenance, jobs, kafka, payments);
+                maintenance, jobs, kafka, payments, maintenancePlans);
     }
 
     /**

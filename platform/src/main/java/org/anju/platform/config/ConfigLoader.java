@@ -37,6 +37,8 @@ import org.anju.platform.query.ListLimits;
 import org.anju.platform.maintenance.forecast.ForecastRules;
 import org.anju.platform.maintenance.forecast.ForecastSettings;
 import org.anju.platform.payments.PaymentSettings;
+import org.anju.platform.maintenance.plans.PlansSettings;
+import org.anju.platform.maintenance.plans.UsageCounter;
 import org.anju.platform.storage.StatementTimeouts;
 import org.anju.platform.storage.retention.RetentionPolicy;
 import org.anju.protocol.DeviceType;
@@ -100,7 +102,7 @@ public final class ConfigLoader {
                 maintenance(v),
                 jobs(v),
                 kafka(v),
-                payments(v));
+                payments(v), maintenancePlans(v));
     }
 
     private static ParkingSettings parking(ConfigValues v) {
@@ -157,6 +159,14 @@ public final class ConfigLoader {
                 v.durationAtLeast("payments.orderExpiry", Duration.ofMinutes(1), "1 minute"),
                 v.bool("payments.sandbox.enabled"), v.secret("payments.sandbox.key", 32),
                 v.text("payments.sandbox.callbackUrl").strip());
+    }
+
+    private static PlansSettings maintenancePlans(ConfigValues v) {
+        java.util.Map<UsageCounter, Double> thresholds = new java.util.EnumMap<>(UsageCounter.class);
+        for (UsageCounter c : UsageCounter.values()) {
+            thresholds.put(c, v.positiveDecimal("maintenance.plans.counterThresholds." + c.wireName()));
+        }
+        return new PlansSettings(thresholds);
     }
 
     private static AnjuConfig.Kafka kafka(ConfigValues v) {
