@@ -24,6 +24,7 @@ import org.anju.error.ServerError;
 import org.anju.platform.auth.AuthServices;
 import org.anju.platform.commands.DeviceCommands;
 import org.anju.platform.config.AnjuConfig;
+import org.anju.platform.maintenance.work.WorkServices;
 import org.anju.platform.delivery.Delivery;
 import org.anju.platform.estate.EstateServices;
 import org.anju.platform.provisioning.CommunityProvisioning;
@@ -55,7 +56,8 @@ public final class HttpApi {
             LiveDeviceUpdates deviceUpdates, DeviceCommands commands, PrometheusMeterRegistry meters,
             BooleanSupplier databaseReachable, StorageServices storage, CommunityProvisioning provisioning,
             Delivery delivery, AlertServices alerts, AnjuConfig.Limits limits, EstateServices estate,
-            BillingServices billing, UsageServices usage, OwnersServices owners) {
+            BillingServices billing, UsageServices usage, OwnersServices owners,
+            WorkServices work) {
     }
 
     private final Vertx vertx;
@@ -105,6 +107,7 @@ public final class HttpApi {
         new UsageRoutes(vertx, services.usage(), limits.records(), limits.directory(), clock).mount(router, authenticated);
         new VoteRoutes(vertx, services.owners().motions()).mount(router, authenticated);
         new FundRoutes(vertx, services.owners().fund()).mount(router, authenticated);
+        new WorkOrderRoutes(vertx, services.work()).mount(router, authenticated);
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         router.route().failureHandler(ApiErrors::handle);
     }
