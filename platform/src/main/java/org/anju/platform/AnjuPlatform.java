@@ -78,6 +78,7 @@ import org.anju.platform.storage.housekeeping.Housekeeping;
 import org.anju.platform.maintenance.CompletionListener;
 import org.anju.platform.maintenance.forecast.DailyForecastJob;
 import org.anju.platform.maintenance.work.AlertWork;
+import org.anju.platform.maintenance.work.OverdueEscalation;
 import org.anju.platform.maintenance.work.UnwiredCompletions;
 import org.anju.platform.maintenance.work.WorkServices;
 import org.anju.platform.maintenance.forecast.ForecastPass;
@@ -113,6 +114,7 @@ public final class AnjuPlatform implements AutoCloseable {
     private ChargingDerivation charging;
     private DailyForecastJob forecasts;
     private WorkServices work;
+    private OverdueEscalation overdueWork;
     private HttpApi http;
     private Delivery delivery;
     private MqttGateway gateway;
@@ -190,6 +192,8 @@ public final class AnjuPlatform implements AutoCloseable {
         storageJobs.start(clusterJobs("storage", 2));
         startUsageJobs(secrets);
         forecasts.start();
+        overdueWork = new OverdueEscalation(database.work(), new Outbox(vertx), clock, config.rollup().dayZone());
+        overdueWork.start(clusterJobs("maintenance-work", 1));
         gateway = MqttGateway.create(vertx, config.mqtt().gateway(), new RegistryGatewayClient(vertx, registry,
                 new TrustedCaStore(database.work()), hasher, config.mqtt().limits(),
                 config.security().deviceAuthCacheTtl(), clock), scaleOut.gatewayDownstream(), meters);
@@ -239,6 +243,11 @@ public final class AnjuPlatform implements AutoCloseable {
     /** Returns this instance's leases on the cluster-wide jobs (who runs what, in {@code job_leases}). */
     public Leases leases() {
         return leases;
+    }
+
+    /** Returns the escalation of overdue work orders (its job runs on one instance at a time). */
+    public OverdueEscalation overdueWork() {
+        return overdueWork;
     }
 
     public int httpPort() {
@@ -340,6 +349,10 @@ public final class AnjuPlatform implements AutoCloseable {
         if (usageJobs != null) {
             usageJobs.close();
             usageJobs = null;
+        }
+        if (overdueWork != null) {
+            overdueWork.close();
+            overdueWork = null;
         }
         if (forecasts != null) {
             forecasts.close();

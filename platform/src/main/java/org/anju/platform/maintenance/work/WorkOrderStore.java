@@ -119,11 +119,15 @@ final class WorkOrderStore {
                  WHERE id = ?""", reason, now, now, id);
     }
 
-    /** Returns the pending orders due before {@code day}, oldest due first, at most {@code limit}. */
-    static List<WorkOrder> overdue(UnitOfWork.Tx tx, LocalDate day, int limit) throws SQLException {
+    /**
+     * Returns the pending orders due before {@code day} that have fewer than {@code steps} escalation
+     * steps notified, oldest due first, at most {@code limit}.
+     */
+    static List<WorkOrder> overdue(UnitOfWork.Tx tx, LocalDate day, int steps, int limit) throws SQLException {
         return tx.query("""
-                SELECT * FROM work_orders WHERE status IN ('open', 'assigned', 'in_progress') AND due_on < ?
-                 ORDER BY due_on, id LIMIT ?""", WorkOrderStore::view, day, limit);
+                SELECT * FROM work_orders o WHERE status IN ('open', 'assigned', 'in_progress') AND due_on < ?
+                   AND (SELECT count(*) FROM work_order_escalations e WHERE e.work_order_id = o.id) < ?
+                 ORDER BY due_on, id LIMIT ?""", WorkOrderStore::view, day, steps, limit);
     }
 
     /** Returns the community's orders opened since {@code since} (for performance), oldest first. */
