@@ -2,6 +2,7 @@ package org.anju.platform.maintenance.work;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.anju.error.ClientError;
 
@@ -57,7 +58,7 @@ final class Checklists {
     }
 
     /** Returns the items of the checklist that have no answer yet, in checklist order. */
-    static List<String> unanswered(List<String> checklist, Map<String, ?> answers) {
-        return checklist.stream().filter(item -> !answers.containsKey(item)).toList();
+    static List<String> unanswered(List<String> checklist, Set<String> answered) {
+        return checklist.stream().filter(item -> !answered.contains(item)).toList();
     }
 }

@@ -10,6 +10,10 @@ import org.anju.platform.storage.UnitOfWork;
 /** The SQL of {@code maintainer_companies} and {@code maintainer_company_staff}. */
 final class CompanyStore {
 
+    private static final String SELECT = """
+            SELECT c.id, c.tenant_id, c.name, array_remove(array_agg(s.username ORDER BY s.username), NULL) AS staff
+              FROM maintainer_companies c LEFT JOIN maintainer_company_staff s ON s.company_id = c.id""";
+
     /** A maintainer company of a tenant. */
     record Company(long id, String tenantId, String name, List<String> staff) {
     }
@@ -44,10 +48,6 @@ final class CompanyStore {
     static Optional<Long> companyOf(UnitOfWork.Tx tx, String username) throws SQLException {
         return tx.one("SELECT company_id FROM maintainer_company_staff WHERE username = ?", rs -> rs.getLong(1), username);
     }
-
-    private static final String SELECT = """
-            SELECT c.id, c.tenant_id, c.name, array_remove(array_agg(s.username ORDER BY s.username), NULL) AS staff
-              FROM maintainer_companies c LEFT JOIN maintainer_company_staff s ON s.company_id = c.id""";
 
     private static Company company(java.sql.ResultSet rs) throws SQLException {
         return new Company(rs.getLong("id"), rs.getString("tenant_id"), rs.getString("name"),

@@ -47,7 +47,7 @@ public final class MaintainerPerformance {
                 throw ClientError.forbidden(user.username() + " may not see the maintainer performance of community '"
                         + communityId + "'");
             }
-            int days = days(params.apply("days"));
+            int days = (int) WorkRequests.queryNumber(params, "days", DEFAULT_DAYS, MAX_DAYS);
             Instant now = clock.instant();
             Instant since = now.minus(Duration.ofDays(days));
             List<CompanyPerformance> rows = PerformanceMath.of(WorkOrderStore.openedSince(tx, communityId, since),
@@ -57,20 +57,5 @@ public final class MaintainerPerformance {
             }
             return new Report(communityId, since, days, rows);
         });
-    }
-
-    private static int days(String value) {
-        if (value == null) {
-            return DEFAULT_DAYS;
-        }
-        try {
-            int days = Integer.parseInt(value);
-            if (days >= 1 && days <= MAX_DAYS) {
-                return days;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ClientError.badRequest("parameter 'days' must be a whole number from 1 to " + MAX_DAYS);
     }
 }

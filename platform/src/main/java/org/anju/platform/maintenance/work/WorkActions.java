@@ -3,7 +3,9 @@ package org.anju.platform.maintenance.work;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -73,8 +75,9 @@ public final class WorkActions {
                 case CHECKLIST -> entry = answer(tx, user, order, body, now, entry);
                 case NOTE -> entry = note(tx, user, order, body, now, entry);
                 case DONE -> {
-                    List<String> missing = Checklists.unanswered(order.checklist(),
-                            jsonMap(order.checklistResults()));
+                    Set<String> answered = new HashSet<>();
+                    order.checklistResults().fieldNames().forEachRemaining(answered::add);
+                    List<String> missing = Checklists.unanswered(order.checklist(), answered);
                     if (!missing.isEmpty()) {
                         throw new ClientError(ClientError.CONFLICT, "work order " + orderId
                                 + " cannot be done before every checklist item is answered; unanswered: " + missing);
@@ -149,12 +152,6 @@ public final class WorkActions {
         }
         WorkOrderStore.note(tx, order.id(), notes.encode(), photos, now);
         return entry.with("photos", photos.size());
-    }
-
-    private static java.util.Map<String, Object> jsonMap(com.fasterxml.jackson.databind.JsonNode node) {
-        java.util.Map<String, Object> map = new java.util.HashMap<>();
-        node.fieldNames().forEachRemaining(name -> map.put(name, node.get(name)));
-        return map;
     }
 
     private static WorkSource source(String wireName) {

@@ -71,12 +71,12 @@ public final class WorkOrders implements WorkOrderSink {
     public Page<WorkOrder> list(Principal user, String communityId, Function<String, String> params) {
         return db.read(WHAT, tx -> {
             WorkAccess.Sight sight = WorkAccess.requireCommunity(tx, user, communityId);
-            int limit = number(params, "limit", DEFAULT_LIMIT, MAX_LIMIT).intValue();
-            Long company = sight.companyId() != null ? sight.companyId() : optionalNumber(params, "companyId");
-            if (sight.companyId() != null && optionalNumber(params, "companyId") != null
-                    && !sight.companyId().equals(optionalNumber(params, "companyId"))) {
-                return new Page<WorkOrder>(List.of(), null);
+            int limit = (int) WorkRequests.queryNumber(params, "limit", DEFAULT_LIMIT, MAX_LIMIT);
+            Long asked = optionalNumber(params, "companyId");
+            if (sight.companyId() != null && asked != null && !sight.companyId().equals(asked)) {
+                return new Page<WorkOrder>(List.of(), null); // a contractor asking for another company's orders
             }
+            Long company = sight.companyId() != null ? sight.companyId() : asked;
             WorkOrderStore.Filter filter = new WorkOrderStore.Filter(communityId, status(params.apply("status")),
                     params.apply("deviceId"), company, day(params.apply("dueBefore")), bool(params.apply("emergency")),
                     sight.assignee(), optionalNumber(params, "after"), limit);
@@ -115,23 +115,6 @@ public final class WorkOrders implements WorkOrderSink {
     }
 
     private static Long optionalNumber(Function<String, String> params, String name) {
-        String value = params.apply(name);
-        return value == null ? null : number(params, name, 0, Long.MAX_VALUE);
-    }
-
-    private static Long number(Function<String, String> params, String name, long otherwise, long max) {
-        String value = params.apply(name);
-        if (value == null) {
-            return otherwise;
-        }
-        try {
-            long n = Long.parseLong(value);
-            if (n >= 1 && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ClientError.badRequest("parameter '" + name + "' must be a whole number from 1 to " + max);
+        return params.apply(name) == null ? null : WorkRequests.queryNumber(params, name, 0, Long.MAX_VALUE);
     }
 }

@@ -3,6 +3,7 @@ package org.anju.platform.maintenance.work;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import io.vertx.core.json.JsonArray;
@@ -109,6 +110,27 @@ final class WorkRequests {
             answers.add(new Answer(text(result, "item", 100), ok, optionalText(result, "note", MAX_TEXT)));
         }
         return answers;
+    }
+
+    /**
+     * Returns a whole-number query parameter from 1 to {@code max}, {@code otherwise} when absent.
+     *
+     * @throws ClientError 400 naming the parameter
+     */
+    static long queryNumber(Function<String, String> params, String name, long otherwise, long max) {
+        String value = params.apply(name);
+        if (value == null) {
+            return otherwise;
+        }
+        try {
+            long n = Long.parseLong(value);
+            if (n >= 1 && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ClientError.badRequest("parameter '" + name + "' must be a whole number from 1 to " + max);
     }
 
     private static List<String> texts(JsonObject body, String field, int max) {
