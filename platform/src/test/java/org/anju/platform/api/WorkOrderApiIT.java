@@ -121,6 +121,17 @@ class WorkOrderApiIT {
         assertThat(error(api.post(path + "/cancel", token(Caller.PROPERTY_ADMIN), "{\"reason\": \"late\"}", 409)))
                 .contains("is verified: cancel is allowed only when it is");
 
+        // the emergency may draw on the maintenance fund: the order names what the fund's expense needs
+        String root = token(Caller.PLATFORM_ADMIN);
+        api.put("/api/v1/communities/elm-court/fund/settings", root, "{\"firstDepositFenPerM2\": 5000}", 200);
+        running.sql("INSERT INTO households (community_id, building_id, floor, number, private_area_m2)"
+                + " VALUES ('elm-court', 'elm-b1', 2, 'wo-201', 90.00)");
+        api.post("/api/v1/communities/elm-court/fund/first-deposits", root, "{}", 200);
+        api.post("/api/v1/communities/elm-court/fund/expenses", root, "{\"amountFen\": 100, \"description\": "
+                + "\"overtravel repair\", \"reference\": \"work-order-" + id + "\", \"emergency\": \""
+                + verified.get("emergencyKind").asText() + "\", \"alertId\": " + verified.get("alertId").asLong() + "}",
+                201);
+
         JsonNode performance = api.get("/api/v1/communities/elm-court/maintenance/performance", cora, 200);
         assertThat(performance.get("companies")).hasSize(1);
         assertThat(performance.get("companies").get(0).get("completed").asInt()).isEqualTo(1);
