@@ -87,6 +87,9 @@ import org.anju.platform.storage.RequestClass;
 import org.anju.platform.storage.UnitOfWork;
 import org.anju.platform.storage.housekeeping.Housekeeping;
 import org.anju.platform.maintenance.forecast.DailyForecastJob;
+import org.anju.platform.maintenance.work.AlertWork;
+import org.anju.platform.maintenance.work.OverdueEscalation;
+import org.anju.platform.maintenance.work.WorkServices;
 import org.anju.platform.maintenance.forecast.ForecastPass;
 import org.anju.platform.maintenance.plans.MaintenancePlans;
 import org.anju.platform.storage.retention.RetentionPolicy;
@@ -121,6 +124,8 @@ public final class AnjuPlatform implements AutoCloseable {
     private ChargingDerivation charging;
     private MaintenancePlans maintenancePlans;
     private DailyForecastJob forecasts;
+    private WorkServices work;
+    private OverdueEscalation overdueWork;
     private HttpApi http;
     private Delivery delivery;
     private MqttGateway gateway;
@@ -172,15 +177,18 @@ public final class AnjuPlatform implements AutoCloseable {
                 retention.telemetry(), retention.hourly());
         storageJobs = Housekeeping.open(database, rollups, retention, rc.interval(), clock);
         LiveDeviceUpdates deviceUpdates = new LiveDeviceUpdates(vertx, registry);
-        alerts = AlertServices.of(database.work(), database.work(RequestClass.INTERACTIVE), new Outbox(vertx),
-                config.alerts(), clock, config.rollup().dayZone(), meters);
-        AnjuConfig.Maintenance maintenance = config.maintenance();
-        ForecastPass forecastPass = new ForecastPass(database.work(), maintenance.forecast(), new Outbox(vertx), clock);
-        forecasts = new DailyForecastJob(forecastPass::run, maintenance.forecastAt(), config.rollup().dayZone(), clock);
         maintenancePlans = new MaintenancePlans(database.work(), config.maintenancePlans(), config.rollup().dayZone(),
                 clock);
-        // the daily plan run starts with the work orders' WorkOrderSink (branch work), one line:
-        // maintenancePlans.start(clusterJobs("maintenance-plans", 1), workOrders);
+        work = WorkServices.of(database.work(RequestClass.INTERACTIVE), maintenancePlans.completions(), clock,
+                config.rollup().dayZone());
+        alerts = AlertServices.of(database.work(), database.work(RequestClass.INTERACTIVE), new Outbox(vertx),
+                config.alerts(), clock, config.rollup().dayZone(), meters,
+                new AlertWork(work.orders(), clock, config.rollup().dayZone()));
+        AnjuConfig.Maintenance maintenance = config.maintenance();
+        ForecastPass forecastPass = new ForecastPass(database.work(), maintenance.forecast(), new Outbox(vertx),
+                work.orders(), clock);
+        forecasts = new DailyForecastJob(forecastPass::run, maintenance.forecastAt(), config.rollup().dayZone(), clock);
+        maintenancePlans.start(clusterJobs("maintenance-plans", 1), work.orders());
         alerts.start(clusterJobs("alert-timers", 1));
         presence = new PresenceTracker(config.presence());
         presence.addListener(changes -> deviceUpdates.committed(deviceIds(changes)));
@@ -198,6 +206,8 @@ public final class AnjuPlatform implements AutoCloseable {
         storageJobs.start(clusterJobs("storage", 2));
         startUsageJobs(secrets);
         forecasts.start();
+        overdueWork = new OverdueEscalation(database.work(), new Outbox(vertx), clock, config.rollup().dayZone());
+        overdueWork.start(clusterJobs("maintenance-work", 1));
         gateway = MqttGateway.create(vertx, config.mqtt().gateway(), new RegistryGatewayClient(vertx, registry,
                 new TrustedCaStore(database.work()), hasher, config.mqtt().limits(),
                 config.security().deviceAuthCacheTtl(), clock), scaleOut.gatewayDownstream(), meters);
@@ -223,7 +233,7 @@ public final class AnjuPlatform implements AutoCloseable {
                         config.billing(), clock, UsageBillables.of(usage), FundIncome.of(owners.fund()),
                         InvoicePayments::paidFen, BigDecimal.valueOf(config.parking().pairing().minConfidence())), usage,
                 owners, paymentServices(), new MaintenancePlans(database.work(RequestClass.INTERACTIVE),
-                        config.maintenancePlans(), config.rollup().dayZone(), clock)));
+                        config.maintenancePlans(), config.rollup().dayZone(), clock), work));
         httpPort = await(http.start());
         mqttPort = await(gateway.start());
     }
@@ -270,6 +280,11 @@ public final class AnjuPlatform implements AutoCloseable {
     /** Returns this instance's leases on the cluster-wide jobs (who runs what, in {@code job_leases}). */
     public Leases leases() {
         return leases;
+    }
+
+    /** Returns the escalation of overdue work orders (its job runs on one instance at a time). */
+    public OverdueEscalation overdueWork() {
+        return overdueWork;
     }
 
     public int httpPort() {
@@ -371,6 +386,10 @@ public final class AnjuPlatform implements AutoCloseable {
         if (usageJobs != null) {
             usageJobs.close();
             usageJobs = null;
+        }
+        if (overdueWork != null) {
+            overdueWork.close();
+            overdueWork = null;
         }
         if (forecasts != null) {
             forecasts.close();

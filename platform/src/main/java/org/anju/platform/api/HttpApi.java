@@ -24,6 +24,7 @@ import org.anju.error.ServerError;
 import org.anju.platform.auth.AuthServices;
 import org.anju.platform.commands.DeviceCommands;
 import org.anju.platform.config.AnjuConfig;
+import org.anju.platform.maintenance.work.WorkServices;
 import org.anju.platform.delivery.Delivery;
 import org.anju.platform.estate.EstateServices;
 import org.anju.platform.maintenance.plans.MaintenancePlans;
@@ -57,7 +58,7 @@ public final class HttpApi {
             BooleanSupplier databaseReachable, StorageServices storage, CommunityProvisioning provisioning,
             Delivery delivery, AlertServices alerts, AnjuConfig.Limits limits, EstateServices estate,
             BillingServices billing, UsageServices usage, OwnersServices owners,
-            PaymentServices payments, MaintenancePlans maintenancePlans) {
+            PaymentServices payments, MaintenancePlans maintenancePlans, WorkServices work) {
     }
 
     private final Vertx vertx;
@@ -115,6 +116,7 @@ public final class HttpApi {
         new FundRoutes(vertx, services.owners().fund()).mount(router, authenticated);
         new MaintenanceAssetRoutes(vertx, services.registry(), services.maintenancePlans()).mount(router, authenticated);
         new MaintenancePlanRoutes(vertx, services.registry(), services.maintenancePlans()).mount(router, authenticated);
+        new WorkOrderRoutes(vertx, services.work()).mount(router, authenticated);
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         router.route().failureHandler(ApiErrors::handle);
     }
