@@ -44,6 +44,7 @@ final class EvChargerBehaviour extends BaseBehaviour<EvChargerBehaviour.State> {
     private final double sessionsPerPeakHour;
     private final double faultsPerYear;
     private final List<String> idTags;
+    private final double visitorSessionShare;
 
     EvChargerBehaviour(Params params) {
         super("ev_charger", params, Duration.ofMinutes(1), new State());
@@ -53,6 +54,8 @@ final class EvChargerBehaviour extends BaseBehaviour<EvChargerBehaviour.State> {
         // the cards of the households using this charger (manifest attribute idTags), so that sessions
         // bill them; without any, every session is a stranger's card
         this.idTags = params.list("idTags");
+        // with cards known, the share of sessions started with a visitor's card, which bills nobody
+        this.visitorSessionShare = params.number("visitorSessionShare", 0.1, 0, 1);
     }
 
     @Override
@@ -154,7 +157,8 @@ final class EvChargerBehaviour extends BaseBehaviour<EvChargerBehaviour.State> {
         state.meterStart = Math.round(Math.floor(state.energyWh));
         state.wantedWh = 8_000 + random.nextDouble() * 32_000;
         state.deliveredWh = 0;
-        state.idTag = idTags.isEmpty() ? String.format("%08X", random.nextInt(Integer.MAX_VALUE))
+        state.idTag = idTags.isEmpty() || random.nextDouble() < visitorSessionShare
+                ? String.format("%08X", random.nextInt(Integer.MAX_VALUE))
                 : idTags.get(random.nextInt(idTags.size()));
         ZonedDateTime local = at.atZone(DailyProfile.ZONE);
         boolean overnight = local.getHour() >= 17 || local.getHour() < 5;
