@@ -14,6 +14,13 @@ import org.anju.simulator.incident.Incident;
  * {@link DailyProfile#ELEVATOR}, door cycles per trip, run hours, rare faults and entrapments.
  * An entrapment lasts until the rescue ({@code rescueTime}), a fault until the repair
  * ({@code repairTime}), either until a {@code reset-alarm} command.
+ * <p>
+ * <b>Door wear</b> ({@link DoorWear}, off by default: a healthy car's door faults are only the rare
+ * common faults): past {@code doorWearOnsetCycles} door cycles since the doors were last serviced,
+ * transient door faults (02 door-close, 14 repeated open/close; back to normal within two minutes)
+ * come at {@code doorWearFaultsPer10kCycles} per week for every 10,000 cycles past the onset, so
+ * their weekly count rises linearly with use; {@code doorFailureCycles} past the onset the door
+ * fails (03 door-open fault, out of service until the repair, which services the doors).
  */
 final class ElevatorBehaviour extends BaseBehaviour<ElevatorBehaviour.State> {
 
@@ -27,6 +34,8 @@ final class ElevatorBehaviour extends BaseBehaviour<ElevatorBehaviour.State> {
         long trappedSinceMs;
         String faultCode;
         long faultSinceMs;
+        /** The door cycle counter when the doors were last serviced. */
+        long doorCyclesAtService;
     }
 
     private final double peakTripsPerHour;
@@ -37,6 +46,7 @@ final class ElevatorBehaviour extends BaseBehaviour<ElevatorBehaviour.State> {
     private final double entrapmentsPerYear;
     private final Duration rescueTime;
     private final Duration repairTime;
+    private final DoorWear wear;
 
     ElevatorBehaviour(Params params) {
         super("elevator", params, Duration.ofMinutes(1), new State());
@@ -48,6 +58,7 @@ final class ElevatorBehaviour extends BaseBehaviour<ElevatorBehaviour.State> {
         this.entrapmentsPerYear = params.number("entrapmentsPerYear", 1, 0, 10_000);
         this.rescueTime = params.duration("rescueTime", Duration.ofMinutes(25));
         this.repairTime = params.duration("repairTime", Duration.ofHours(3));
+        this.wear = DoorWear.of(params);
     }
 
     @Override
@@ -56,6 +67,7 @@ final class ElevatorBehaviour extends BaseBehaviour<ElevatorBehaviour.State> {
         state.doorCycles = state.trips * 2 + random.nextLong(1_000);
         state.runHours = round(state.trips * tripSeconds / 3600.0, 2);
         state.floor = lowestFloor;
+        state.doorCyclesAtService = state.doorCycles - wear.cyclesSinceServiceAtStart();
     }
 
     @Override
@@ -87,6 +99,8 @@ final class ElevatorBehaviour extends BaseBehaviour<ElevatorBehaviour.State> {
             trap(SimRandom.between(random, from, to), random.nextInt(4) == 0, out);
         } else if (SimRandom.happens(random, faultsPerYear, dt)) {
             fault(SimRandom.between(random, from, to), COMMON_FAULTS[random.nextInt(COMMON_FAULTS.length)], out);
+        } else {
+            wearDoors(from, to, random, out);
         }
     }
 
@@ -133,6 +147,23 @@ final class ElevatorBehaviour extends BaseBehaviour<ElevatorBehaviour.State> {
             case ENTRAPMENT -> trap(now, Boolean.parseBoolean(incident.params().getOrDefault("outsideDoorZone", "false")), out);
             case FAULT -> fault(now, incident.params().getOrDefault("code", "02"), out);
             default -> throw notFor(incident);
+        }
+    }
+
+    /** Transient door faults at the worn doors' rate, or the door's failure once it is worn out. */
+    private void wearDoors(Instant from, Instant to, SplittableRandom random, Emitter out) {
+        long sinceService = state.doorCycles - state.doorCyclesAtService;
+        if (wear.failed(sinceService)) {
+            fault(to, "03", out);
+            state.doorCyclesAtService = state.doorCycles; // the repair services the doors
+            return;
+        }
+        int faults = SimRandom.poisson(random, wear.faultsPerWeek(sinceService) * Duration.between(from, to).toMillis()
+                / (double) Duration.ofDays(7).toMillis());
+        for (int i = 0; i < faults; i++) {
+            Instant at = SimRandom.between(random, from, to);
+            out.event(at, Payloads.event("fault", "code", random.nextBoolean() ? "02" : "14", "floor", state.floor));
+            out.event(at.plusSeconds(20 + random.nextInt(100)), Payloads.event("back_to_normal", "floor", state.floor));
         }
     }
 
