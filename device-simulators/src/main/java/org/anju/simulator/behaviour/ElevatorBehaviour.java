@@ -36,6 +36,9 @@ final class ElevatorBehaviour extends BaseBehaviour<ElevatorBehaviour.State> {
         long faultSinceMs;
         /** The door cycle counter when the doors were last serviced. */
         long doorCyclesAtService;
+        /** Door wear a {@code door_wear} incident set (rate 0: none; then the attributes' wear applies). */
+        double incidentWearPer10k;
+        long incidentFailureCycles;
     }
 
     private final double peakTripsPerHour;
@@ -146,6 +149,13 @@ final class ElevatorBehaviour extends BaseBehaviour<ElevatorBehaviour.State> {
         switch (incident.kind()) {
             case ENTRAPMENT -> trap(now, Boolean.parseBoolean(incident.params().getOrDefault("outsideDoorZone", "false")), out);
             case FAULT -> fault(now, incident.params().getOrDefault("code", "02"), out);
+            case DOOR_WEAR -> {
+                Params p = new Params(params.deviceId(), incident.params());
+                state.incidentWearPer10k = p.number("faultsPer10kCycles", 2, 0.001, 1_000);
+                state.incidentFailureCycles = (long) p.number("failureCycles", 100_000, 1, 1e9);
+                // worn as far as the given cycles past the onset, which is now
+                state.doorCyclesAtService = state.doorCycles - (long) p.number("cyclesPastOnset", 0, 0, 1e9);
+            }
             default -> throw notFor(incident);
         }
     }
@@ -153,9 +163,12 @@ final class ElevatorBehaviour extends BaseBehaviour<ElevatorBehaviour.State> {
     /** Transient door faults at the worn doors' rate, or the door's failure once it is worn out. */
     private void wearDoors(Instant from, Instant to, SplittableRandom random, Emitter out) {
         long sinceService = state.doorCycles - state.doorCyclesAtService;
+        DoorWear wear = state.incidentWearPer10k > 0
+                ? new DoorWear(state.incidentWearPer10k, 0, state.incidentFailureCycles, 0) : this.wear;
         if (wear.failed(sinceService)) {
             fault(to, "03", out);
             state.doorCyclesAtService = state.doorCycles; // the repair services the doors
+            state.incidentWearPer10k = 0; // and replaces what the incident wore out
             return;
         }
         int faults = SimRandom.poisson(random, wear.faultsPerWeek(sinceService) * Duration.between(from, to).toMillis()

@@ -79,6 +79,31 @@ class WearTest {
     }
 
     @Test
+    void aDoorWearIncidentWearsAHealthyCarsDoorsFromThenOnUntilTheRepair() {
+        Behaviour elevator = Recorder.behaviour("elevator", Map.of("faultsPerYear", "0", "entrapmentsPerYear", "0"));
+        Recorder before = new Recorder("elevator").run(elevator, MONDAY, MONDAY.plus(Duration.ofDays(7)),
+                Duration.ofMinutes(10));
+        assertThat(before.events("fault")).isEmpty();
+
+        Instant worn = MONDAY.plus(Duration.ofDays(7));
+        elevator.inject(new org.anju.simulator.incident.Incident(org.anju.simulator.incident.IncidentKind.DOOR_WEAR,
+                Duration.ZERO, Map.of("faultsPer10kCycles", "5", "cyclesPastOnset", "20000", "failureCycles", "40000")),
+                worn, before);
+        Recorder after = new Recorder("elevator").run(elevator, worn.plus(Duration.ofMinutes(10)),
+                worn.plus(Duration.ofDays(28)), Duration.ofMinutes(10));
+
+        // 10 a week at once (5 per 10,000 × 20,000 past the onset), rising; the door fails 20,000 cycles on
+        int[] weekly = perWeek(after.events("fault").stream().filter(f -> WEAR_CODES.contains(f.payload().get("code")))
+                .toList(), 5);
+        assertThat(weekly[1]).isBetween(6, 25);
+        assertThat(after.events("fault")).anySatisfy(f -> assertThat(f.payload().get("code")).isEqualTo("03"));
+        Instant failed = after.events("fault").stream().filter(f -> "03".equals(f.payload().get("code"))).findFirst()
+                .orElseThrow().ts();
+        // the repair replaced the worn doors: no wear faults afterwards
+        assertThat(after.events("fault")).filteredOn(f -> f.ts().isAfter(failed)).isEmpty();
+    }
+
+    @Test
     void aShortLivedDetectorBatteryRunsDownAtTheDocumentedSlope() {
         Recorder recorder = new Recorder("smoke_detector").run(Recorder.behaviour("smoke_detector",
                 Map.of("batteryLifeDays", "400", "falseAlarmsPerYear", "0")), MONDAY, MONDAY.plus(Duration.ofDays(120)),
