@@ -10,9 +10,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.anju.simulator.incident.Incident;
 
 /**
- * A GB/T 28181 camera: a keepalive per {@code period} (60 s), recordings filling the disk at
- * {@code recordingMbps} until it is {@code storageFullPercent} full (then {@code storage_full} and
- * the recorder frees the oldest footage), occasional outages ({@code outagesPerMonth}, silent for
+ * A GB/T 28181 camera: a keepalive per {@code period} (60 s); a healthy recorder overwrites its
+ * oldest footage and holds the disk at {@code retentionPercent} (80 %) full; with
+ * {@code overwrite} {@code false} (a recorder whose clean-up has failed: the disk that fills) the
+ * recordings fill it at {@code recordingMbps} from 20–70 % until it is {@code storageFullPercent}
+ * full (then {@code storage_full}, and the recorder frees the oldest footage down to 70 %); occasional outages ({@code outagesPerMonth}, silent for
  * 10 min to 2 h), rare tamper alarms. With a {@code gate} attribute it is a parking-gate camera
  * and also reads plates (see {@link GateTraffic}).
  */
@@ -28,6 +30,8 @@ final class CameraBehaviour extends BaseBehaviour<CameraBehaviour.State> {
     private final long capacityBytes;
     private final double bytesPerHour;
     private final double storageFullPercent;
+    private final double retentionPercent;
+    private final boolean overwrite;
     private final double outagesPerMonth;
     private final double tampersPerYear;
     private final GateTraffic gate;
@@ -37,6 +41,8 @@ final class CameraBehaviour extends BaseBehaviour<CameraBehaviour.State> {
         this.capacityBytes = (long) params.number("storageTotalBytes", 4e12, 1e9, 1e15);
         this.bytesPerHour = params.number("recordingMbps", 4, 0, 1000) * 1e6 / 8 * 3600;
         this.storageFullPercent = params.number("storageFullPercent", 95, 1, 100);
+        this.retentionPercent = params.number("retentionPercent", 80, 1, 100);
+        this.overwrite = !params.text("overwrite", "true").equals("false");
         this.outagesPerMonth = params.number("outagesPerMonth", 0.5, 0, 10_000);
         this.tampersPerYear = params.number("tampersPerYear", 0.5, 0, 10_000);
         String gateId = params.text("gate", null);
@@ -45,13 +51,21 @@ final class CameraBehaviour extends BaseBehaviour<CameraBehaviour.State> {
 
     @Override
     protected void begin(Instant now, SplittableRandom random) {
-        state.storageUsed = (long) (capacityBytes * (0.2 + random.nextDouble() * 0.5));
+        state.storageUsed = overwrite ? retained() : (long) (capacityBytes * (0.2 + random.nextDouble() * 0.5));
+    }
+
+    /** The level loop recording holds: the retention share of the disk. */
+    private long retained() {
+        return (long) (capacityBytes * retentionPercent / 100);
     }
 
     @Override
     protected void advance(Instant from, Instant to, SplittableRandom random, Emitter out) {
         Duration dt = Duration.between(from, to);
         state.storageUsed += (long) (bytesPerHour * dt.toMillis() / 3_600_000.0);
+        if (overwrite && state.storageUsed > retained()) {
+            state.storageUsed = retained(); // the oldest footage goes as the new arrives
+        }
         if (state.storageUsed >= capacityBytes * storageFullPercent / 100) {
             out.event(to, Payloads.event("storage_full", "priority", 3, "channel", 1));
             state.storageUsed = (long) (capacityBytes * 0.7); // the recorder frees its oldest footage

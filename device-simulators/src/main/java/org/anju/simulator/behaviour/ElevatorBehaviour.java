@@ -14,6 +14,13 @@ import org.anju.simulator.incident.Incident;
  * {@link DailyProfile#ELEVATOR}, door cycles per trip, run hours, rare faults and entrapments.
  * An entrapment lasts until the rescue ({@code rescueTime}), a fault until the repair
  * ({@code repairTime}), either until a {@code reset-alarm} command.
+ * <p>
+ * <b>Door wear</b> ({@link DoorWear}, off by default: a healthy car's door faults are only the rare
+ * common faults): past {@code doorWearOnsetCycles} door cycles since the doors were last serviced,
+ * transient door faults (02 door-close, 14 repeated open/close; back to normal within two minutes)
+ * come at {@code doorWearFaultsPer10kCycles} per week for every 10,000 cycles past the onset, so
+ * their weekly count rises linearly with use; {@code doorFailureCycles} past the onset the door
+ * fails (03 door-open fault, out of service until the repair, which services the doors).
  */
 final class ElevatorBehaviour extends BaseBehaviour<ElevatorBehaviour.State> {
 
@@ -27,6 +34,11 @@ final class ElevatorBehaviour extends BaseBehaviour<ElevatorBehaviour.State> {
         long trappedSinceMs;
         String faultCode;
         long faultSinceMs;
+        /** The door cycle counter when the doors were last serviced. */
+        long doorCyclesAtService;
+        /** Door wear a {@code door_wear} incident set (rate 0: none; then the attributes' wear applies). */
+        double incidentWearPer10k;
+        long incidentFailureCycles;
     }
 
     private final double peakTripsPerHour;
@@ -37,6 +49,7 @@ final class ElevatorBehaviour extends BaseBehaviour<ElevatorBehaviour.State> {
     private final double entrapmentsPerYear;
     private final Duration rescueTime;
     private final Duration repairTime;
+    private final DoorWear wear;
 
     ElevatorBehaviour(Params params) {
         super("elevator", params, Duration.ofMinutes(1), new State());
@@ -48,6 +61,7 @@ final class ElevatorBehaviour extends BaseBehaviour<ElevatorBehaviour.State> {
         this.entrapmentsPerYear = params.number("entrapmentsPerYear", 1, 0, 10_000);
         this.rescueTime = params.duration("rescueTime", Duration.ofMinutes(25));
         this.repairTime = params.duration("repairTime", Duration.ofHours(3));
+        this.wear = DoorWear.of(params);
     }
 
     @Override
@@ -56,6 +70,7 @@ final class ElevatorBehaviour extends BaseBehaviour<ElevatorBehaviour.State> {
         state.doorCycles = state.trips * 2 + random.nextLong(1_000);
         state.runHours = round(state.trips * tripSeconds / 3600.0, 2);
         state.floor = lowestFloor;
+        state.doorCyclesAtService = state.doorCycles - wear.cyclesSinceServiceAtStart();
     }
 
     @Override
@@ -87,6 +102,8 @@ final class ElevatorBehaviour extends BaseBehaviour<ElevatorBehaviour.State> {
             trap(SimRandom.between(random, from, to), random.nextInt(4) == 0, out);
         } else if (SimRandom.happens(random, faultsPerYear, dt)) {
             fault(SimRandom.between(random, from, to), COMMON_FAULTS[random.nextInt(COMMON_FAULTS.length)], out);
+        } else {
+            wearDoors(from, to, random, out);
         }
     }
 
@@ -132,7 +149,34 @@ final class ElevatorBehaviour extends BaseBehaviour<ElevatorBehaviour.State> {
         switch (incident.kind()) {
             case ENTRAPMENT -> trap(now, Boolean.parseBoolean(incident.params().getOrDefault("outsideDoorZone", "false")), out);
             case FAULT -> fault(now, incident.params().getOrDefault("code", "02"), out);
+            case DOOR_WEAR -> {
+                Params p = new Params(params.deviceId(), incident.params());
+                state.incidentWearPer10k = p.number("faultsPer10kCycles", 2, 0.001, 1_000);
+                state.incidentFailureCycles = (long) p.number("failureCycles", 100_000, 1, 1e9);
+                // worn as far as the given cycles past the onset, which is now
+                state.doorCyclesAtService = state.doorCycles - (long) p.number("cyclesPastOnset", 0, 0, 1e9);
+            }
             default -> throw notFor(incident);
+        }
+    }
+
+    /** Transient door faults at the worn doors' rate, or the door's failure once it is worn out. */
+    private void wearDoors(Instant from, Instant to, SplittableRandom random, Emitter out) {
+        long sinceService = state.doorCycles - state.doorCyclesAtService;
+        DoorWear wear = state.incidentWearPer10k > 0
+                ? new DoorWear(state.incidentWearPer10k, 0, state.incidentFailureCycles, 0) : this.wear;
+        if (wear.failed(sinceService)) {
+            fault(to, "03", out);
+            state.doorCyclesAtService = state.doorCycles; // the repair services the doors
+            state.incidentWearPer10k = 0; // and replaces what the incident wore out
+            return;
+        }
+        int faults = SimRandom.poisson(random, wear.faultsPerWeek(sinceService) * Duration.between(from, to).toMillis()
+                / (double) Duration.ofDays(7).toMillis());
+        for (int i = 0; i < faults; i++) {
+            Instant at = SimRandom.between(random, from, to);
+            out.event(at, Payloads.event("fault", "code", random.nextBoolean() ? "02" : "14", "floor", state.floor));
+            out.event(at.plusSeconds(20 + random.nextInt(100)), Payloads.event("back_to_normal", "floor", state.floor));
         }
     }
 

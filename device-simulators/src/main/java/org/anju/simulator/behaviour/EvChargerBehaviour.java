@@ -18,6 +18,11 @@ import org.anju.simulator.incident.Incident;
  * current, then constant voltage); meter values every {@code period} (1 min) with an energy register
  * that only grows; rare faults ({@code faultsPerYear}) stop the session. Command
  * {@code stop-session} stops it remotely.
+ * <p>
+ * The connector's temperature is 24 °C plus up to 12 °C at full power plus up to 2 °C of noise;
+ * a worn connector (contact resistance rising with each plug-in) adds
+ * {@code temperatureCreepPerSession} °C for every session since the simulation started (0 by
+ * default: a healthy connector does not warm over time).
  */
 final class EvChargerBehaviour extends BaseBehaviour<EvChargerBehaviour.State> {
 
@@ -38,12 +43,16 @@ final class EvChargerBehaviour extends BaseBehaviour<EvChargerBehaviour.State> {
         long leaveAtMs;
         String idTag;
         double powerW;
+        /** Sessions started since the simulation started (its connector's wear). */
+        int sessionsWorn;
     }
 
     private final double maxPowerW;
     private final double sessionsPerPeakHour;
     private final double faultsPerYear;
     private final List<String> idTags;
+    private final double visitorSessionShare;
+    private final double temperatureCreepPerSession;
 
     EvChargerBehaviour(Params params) {
         super("ev_charger", params, Duration.ofMinutes(1), new State());
@@ -53,6 +62,9 @@ final class EvChargerBehaviour extends BaseBehaviour<EvChargerBehaviour.State> {
         // the cards of the households using this charger (manifest attribute idTags), so that sessions
         // bill them; without any, every session is a stranger's card
         this.idTags = params.list("idTags");
+        // with cards known, the share of sessions started with a visitor's card, which bills nobody
+        this.visitorSessionShare = params.number("visitorSessionShare", 0.1, 0, 1);
+        this.temperatureCreepPerSession = params.number("temperatureCreepPerSession", 0, 0, 10);
     }
 
     @Override
@@ -106,7 +118,8 @@ final class EvChargerBehaviour extends BaseBehaviour<EvChargerBehaviour.State> {
                 "Power.Active.Import", Math.round(state.powerW),
                 "Current.Import", round(state.powerW / voltage, 1),
                 "Voltage", voltage,
-                "Temperature", round(24 + state.powerW / maxPowerW * 12 + random.nextDouble() * 2, 1));
+                "Temperature", round(24 + state.sessionsWorn * temperatureCreepPerSession
+                        + state.powerW / maxPowerW * 12 + random.nextDouble() * 2, 1));
         out.telemetry(now, Payloads.of("connectorId", CONNECTOR,
                 "transactionId", inSession() ? state.transactions : null,
                 "status", state.status, "errorCode", state.errorCode, "meterValues", meter));
@@ -151,10 +164,12 @@ final class EvChargerBehaviour extends BaseBehaviour<EvChargerBehaviour.State> {
 
     private void start(Instant at, SplittableRandom random, Emitter out) {
         state.transactions++;
+        state.sessionsWorn++;
         state.meterStart = Math.round(Math.floor(state.energyWh));
         state.wantedWh = 8_000 + random.nextDouble() * 32_000;
         state.deliveredWh = 0;
-        state.idTag = idTags.isEmpty() ? String.format("%08X", random.nextInt(Integer.MAX_VALUE))
+        state.idTag = idTags.isEmpty() || random.nextDouble() < visitorSessionShare
+                ? String.format("%08X", random.nextInt(Integer.MAX_VALUE))
                 : idTags.get(random.nextInt(idTags.size()));
         ZonedDateTime local = at.atZone(DailyProfile.ZONE);
         boolean overnight = local.getHour() >= 17 || local.getHour() < 5;

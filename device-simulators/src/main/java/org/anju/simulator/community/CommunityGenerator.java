@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,8 +17,8 @@ import org.anju.protocol.manifest.DeviceManifest;
 import org.anju.simulator.Json;
 
 /**
- * Creates the communities of a plan through the platform's provisioning API and returns the
- * manifest the simulator runs from. Repeating it with the same plan and the previous manifest
+ * Creates the communities of a plan through the platform's provisioning API, with their people
+ * and places ({@link EstateLayout}), and returns the manifest the simulator runs from. Repeating it with the same plan and the previous manifest
  * (whose secrets it reuses) changes nothing; secrets of new devices are random.
  */
 public final class CommunityGenerator {
@@ -32,8 +33,19 @@ public final class CommunityGenerator {
         this.api = api;
     }
 
-    /** What a run did. */
-    public record Result(DeviceManifest manifest, int created, int unchanged, Duration elapsed) {
+    /**
+     * What a run did.
+     *
+     * @param created         communities, buildings and devices created
+     * @param unchanged       communities, buildings and devices found as planned
+     * @param estateCreated   households, residents, vehicles, id tags, car parks and spaces created
+     * @param estateUnchanged the same found as planned
+     * @param passwords       the initial password of each resident login this run created, by user
+     *                        name: the platform shows them once, so the caller must hand them over
+     *                        (never log them)
+     */
+    public record Result(DeviceManifest manifest, int created, int unchanged, int estateCreated, int estateUnchanged,
+            Map<String, String> passwords, Duration elapsed) {
     }
 
     /**
@@ -51,6 +63,9 @@ public final class CommunityGenerator {
         }
         int created = 0;
         int unchanged = 0;
+        int estateCreated = 0;
+        int estateUnchanged = 0;
+        Map<String, String> passwords = new LinkedHashMap<>();
         for (CommunityLayout.Community community : CommunityLayout.of(plan)) {
             String base = "/api/v1/provisioning/tenants/" + plan.tenantId() + "/communities/" + community.id();
             JsonNode answer = require(api.put(base, communityBody(community)), "community " + community.id());
@@ -72,9 +87,22 @@ public final class CommunityGenerator {
                 created += result.path("created").asInt();
                 unchanged += result.path("unchanged").asInt();
             }
+            // the estate names the devices (gate cameras, chargers), so it comes after them
+            List<String> estate = EstateRequests.bodies(EstateLayout.of(plan, community.id()));
+            for (int i = 0; i < estate.size(); i++) {
+                JsonNode result = require(api.post(base + "/estate", estate.get(i)),
+                        "estate request " + (i + 1) + " of " + estate.size() + " of " + community.id());
+                estateCreated += result.path("created").asInt();
+                estateUnchanged += result.path("unchanged").asInt();
+                for (JsonNode item : result.path("items")) {
+                    if (item.hasNonNull("initialPassword")) {
+                        passwords.put(item.path("key").asText(), item.path("initialPassword").asText());
+                    }
+                }
+            }
         }
-        return new Result(CommunityLayout.manifest(plan, mqttUri, secrets::get), created, unchanged,
-                Duration.ofNanos(System.nanoTime() - started));
+        return new Result(CommunityLayout.manifest(plan, mqttUri, secrets::get), created, unchanged, estateCreated,
+                estateUnchanged, passwords, Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** A random secret of 32 URL-safe characters (192 bits). */

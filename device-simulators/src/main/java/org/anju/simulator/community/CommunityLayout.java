@@ -2,11 +2,8 @@ package org.anju.simulator.community;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.Set;
 import java.util.function.Function;
 
 import org.anju.protocol.manifest.DeviceManifest;
@@ -21,11 +18,10 @@ import org.anju.simulator.scenario.Durations;
  * (household 502 = floor 5, door 2); elevators {@code c-elevator-2}, cameras {@code c-camera-2},
  * gate cameras {@code c-gate-1}, chargers {@code c-charger-4}, lockers {@code c-locker-1}, each
  * type numbered from 1 across the community in the {@code number} attribute (scenarios select
- * {@code elevator: 2} by it).
+ * {@code elevator: 2} by it). The gate cameras know the residents' plates and the chargers the
+ * households' charging cards of {@link EstateLayout}, so that plate reads and sessions bill them.
  */
 public final class CommunityLayout {
-
-    private static final String PLATE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
 
     private CommunityLayout() {
     }
@@ -92,36 +88,24 @@ public final class CommunityLayout {
                         1, "Entrance " + k, Map.of("number", String.valueOf(camera)), Map.of()));
             }
         }
-        String plates = String.join(",", plates(plan, c));
+        EstateLayout.Estate estate = EstateLayout.of(plan, c);
+        String plates = String.join(",", estate.plates());
         for (int g = 1; g <= plan.gates(); g++) {
             devices.add(new Device(c + "-gate-" + g, "camera", "Parking gate " + g, null, null, "Gate " + g,
                     Map.of("gate", "gate-" + g, "role", "parking_gate"), Map.of("plates", plates)));
         }
         for (int k = 1; k <= plan.chargers(); k++) {
-            devices.add(new Device(c + "-charger-" + k, "ev_charger", "EV charger " + k, null, null, "Car park",
-                    Map.of("number", String.valueOf(k), "connectors", "1"), Map.of()));
+            String id = c + "-charger-" + k;
+            List<String> cards = estate.idTagsOf(id);
+            devices.add(new Device(id, "ev_charger", "EV charger " + k, null, null, "Car park",
+                    Map.of("number", String.valueOf(k), "connectors", "1"),
+                    cards.isEmpty() ? Map.of() : Map.of("idTags", String.join(",", cards))));
         }
         for (int k = 1; k <= plan.lockers(); k++) {
             devices.add(new Device(c + "-locker-" + k, "parcel_locker", "Parcel locker " + k, null, null,
                     "Main gate", Map.of("number", String.valueOf(k), "compartments", "48"), Map.of()));
         }
         return new Community(c, name, buildings, devices);
-    }
-
-    /** The residents' plates: random-looking but the same for the same community. */
-    static List<String> plates(CommunityPlan plan, String communityId) {
-        int households = plan.buildings() * plan.floors() * plan.householdsPerFloor();
-        int vehicles = (int) Math.round(households * plan.vehiclesPerHousehold());
-        Random random = new Random(communityId.hashCode());
-        Set<String> plates = new LinkedHashSet<>();
-        while (plates.size() < vehicles) {
-            StringBuilder plate = new StringBuilder("沪").append((char) ('A' + random.nextInt(8)));
-            for (int i = 0; i < 5; i++) {
-                plate.append(PLATE_LETTERS.charAt(random.nextInt(PLATE_LETTERS.length())));
-            }
-            plates.add(plate.toString());
-        }
-        return new ArrayList<>(plates);
     }
 
     /**

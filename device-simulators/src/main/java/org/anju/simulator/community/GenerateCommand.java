@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -21,8 +24,9 @@ import org.anju.simulator.AnjuVersion;
  * manifest the simulator runs from.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = AnjuVersion.class,
-        description = {"Creates communities, buildings, devices and credentials through the platform's provisioning API"
-                + " and writes the device manifest (secrets included, owner-only).",
+        description = {"Creates communities, buildings, devices and credentials through the platform's provisioning API,"
+                + " then their households, residents, vehicles, parking spaces and charging cards through the estate"
+                + " API, and writes the device manifest (secrets included, owner-only).",
                 "Repeating it with the same plan and --out changes nothing (the manifest's secrets are reused)."})
 public final class GenerateCommand implements Callable<Integer> {
 
@@ -38,6 +42,11 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "data/community/devices.json",
             description = "The manifest to write (default: ${DEFAULT-VALUE}).")
     Path out;
+
+    @Option(names = "--passwords", description = "Where the initial passwords of the resident logins this run creates"
+            + " are appended, as CSV user,password, owner-only (default: resident-passwords.csv beside --out)."
+            + " The platform shows them once; they are never printed or logged.")
+    Path passwordsFile;
 
     @Option(names = "--mqtt", defaultValue = "tcp://127.0.0.1:1883",
             description = "The gateway the manifest's devices connect to (default: ${DEFAULT-VALUE}).")
@@ -96,10 +105,29 @@ public final class GenerateCommand implements Callable<Integer> {
             return 1;
         }
         result.manifest().write(out);
+        Path passwords = passwordsFile != null ? passwordsFile : out.resolveSibling("resident-passwords.csv");
+        if (!result.passwords().isEmpty()) {
+            appendPasswords(passwords, result.passwords());
+        }
         console.printf(Locale.ROOT, "generate: %d created, %d unchanged in %.1f s; manifest %s%n", result.created(),
                 result.unchanged(), result.elapsed().toMillis() / 1000.0, out);
+        console.printf(Locale.ROOT, "generate: estate %d created, %d unchanged; %d new resident logins%s%n",
+                result.estateCreated(), result.estateUnchanged(), result.passwords().size(),
+                result.passwords().isEmpty() ? "" : ", initial passwords in " + passwords);
         console.flush();
         return 0;
+    }
+
+    /** Appends {@code user,password} lines to an owner-only file, creating it owner-only. */
+    static void appendPasswords(Path file, Map<String, String> passwords) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        if (!Files.exists(file)) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        StringBuilder lines = new StringBuilder();
+        passwords.forEach((user, password) -> lines.append(user).append(',').append(password).append('\n'));
+        Files.writeString(file, lines, StandardOpenOption.APPEND);
     }
 
     private CommunityPlan plan() throws IOException {

@@ -20,5 +20,10 @@ public enum IncidentKind {
     /** Smoke detector: battery drops below the low-battery threshold. */
     LOW_BATTERY,
     /** Parcel locker: a day of several times the usual deposits. */
-    PEAK_PARCELS
+    PEAK_PARCELS,
+    /**
+     * Elevator: its doors wear from now on ({@code faultsPer10kCycles}, {@code cyclesPastOnset},
+     * {@code failureCycles}; see the elevator's door wear in docs/simulators.md).
+     */
+    DOOR_WEAR
 }

@@ -53,4 +53,23 @@ public sealed interface Expectation {
                     + Durations.format(within);
         }
     }
+
+    /**
+     * A maintenance forecast of this subject ({@code door_faults}, {@code battery_depletion}, …)
+     * raised for one of the devices.
+     */
+    record Forecast(String subject, TargetSelector from, Duration within, int line) implements Expectation {
+        @Override
+        public String toString() {
+            return "maintenance forecast " + subject + " for " + from + " within " + Durations.format(within);
+        }
+    }
+
+    /** A work order from this source ({@code forecast}, {@code plan}, {@code counter}, {@code alert}) opened for one of the devices. */
+    record WorkOrder(String source, TargetSelector from, Duration within, int line) implements Expectation {
+        @Override
+        public String toString() {
+            return "work order from " + source + " for " + from + " within " + Durations.format(within);
+        }
+    }
 }

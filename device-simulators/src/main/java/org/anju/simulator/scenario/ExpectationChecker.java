@@ -58,6 +58,8 @@ final class ExpectationChecker {
             case Expectation.Alert a -> alerts(p, now, a);
             case Expectation.Offline o -> state(p, now, false);
             case Expectation.Online o -> state(p, now, true);
+            case Expectation.Forecast f -> reactions(p, now, c -> platform.forecasts(c, f.subject()));
+            case Expectation.WorkOrder w -> reactions(p, now, c -> platform.workOrders(c, w.source()));
         };
     }
 
@@ -68,6 +70,26 @@ final class ExpectationChecker {
             seen.addAll(platform.events(community, e.kind(), p.start().minusSeconds(1), p.deadline().plus(grace)));
         }
         return seen;
+    }
+
+    /** What the platform shows of a community, or why it cannot be checked. */
+    @FunctionalInterface
+    private interface Observe {
+        PlatformObservations.Alerts of(String communityId) throws IOException, InterruptedException;
+    }
+
+    /** Forecasts and work orders: stamped by when the platform raised or opened them. */
+    private Optional<Outcome> reactions(Pending p, Instant now, Observe observe) throws IOException, InterruptedException {
+        List<PlatformObservations.Seen> seen = new java.util.ArrayList<>();
+        for (String community : p.communities()) {
+            PlatformObservations.Alerts shown = observe.of(community);
+            if (shown.notCheckable() != null) {
+                return Optional.of(outcome(p, Outcome.Status.NOT_CHECKABLE, null, shown.notCheckable()));
+            }
+            shown.seen().stream().filter(s -> s.at() == null || !s.at().isBefore(p.start().minusSeconds(1)))
+                    .forEach(seen::add);
+        }
+        return stamped(p, now, seen);
     }
 
     private Optional<Outcome> alerts(Pending p, Instant now, Expectation.Alert a)

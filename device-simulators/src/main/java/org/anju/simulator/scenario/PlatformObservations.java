@@ -14,8 +14,8 @@ import org.anju.simulator.community.PlatformApi;
 /**
  * What the scenario checker asks the platform's HTTP API: stored device events
  * ({@code GET /api/v1/communities/{id}/events}), devices online or not
- * ({@code GET /api/v1/communities/{id}/devices}) and alerts ({@code GET /api/v1/alerts}, see
- * docs/scenarios.md for the query it sends).
+ * ({@code GET /api/v1/communities/{id}/devices}), alerts ({@code GET /api/v1/alerts}, see
+ * docs/scenarios.md for the query it sends), maintenance forecasts and work orders.
  */
 public final class PlatformObservations {
 
@@ -102,6 +102,45 @@ public final class PlatformObservations {
             }
             seen.add(new Seen(a.path("deviceId").asText(), at.isEmpty() ? null : Instant.parse(at),
                     a.path("severity").asText(null)));
+        }
+        return new Alerts(seen, null);
+    }
+
+    /**
+     * Returns the community's maintenance forecasts of this subject, stamped when they were raised
+     * ({@code GET /api/v1/communities/{id}/maintenance/forecasts}); not checkable while the
+     * platform has no such API.
+     */
+    public Alerts forecasts(String communityId, String subject) throws IOException, InterruptedException {
+        return listed("/api/v1/communities/" + PlatformApi.encode(communityId) + "/maintenance/forecasts?subject="
+                + PlatformApi.encode(subject) + "&limit=500", "forecasts", "subject", subject, "raisedAt");
+    }
+
+    /**
+     * Returns the community's work orders from this source, stamped when they were opened
+     * ({@code GET /api/v1/communities/{id}/work-orders}); not checkable while the platform has no
+     * such API.
+     */
+    public Alerts workOrders(String communityId, String source) throws IOException, InterruptedException {
+        return listed("/api/v1/communities/" + PlatformApi.encode(communityId) + "/work-orders?limit=500",
+                "work orders", "source", source, "openedAt");
+    }
+
+    /** Reads a list answer ({@code items}) and keeps the items whose {@code field} is {@code value}. */
+    private Alerts listed(String path, String what, String field, String value, String stamp)
+            throws IOException, InterruptedException {
+        PlatformApi.Answer answer = api.get(path);
+        if (answer.status() == 404) {
+            return new Alerts(List.of(), "the platform has no " + what + " API (GET " + path.replaceAll("\\?.*", "")
+                    + " answered 404)");
+        }
+        require(answer, what);
+        List<Seen> seen = new ArrayList<>();
+        for (JsonNode item : answer.body().path("items")) {
+            if (value.equals(item.path(field).asText())) {
+                String at = item.path(stamp).asText("");
+                seen.add(new Seen(item.path("deviceId").asText(), at.isEmpty() ? null : Instant.parse(at), null));
+            }
         }
         return new Alerts(seen, null);
     }

@@ -26,7 +26,8 @@ public final class ScenarioParser {
             "expect");
     private static final Set<String> SPREAD_KEYS = Set.of("to", "every", "floors");
     private static final Set<String> TARGET_KEYS;
-    private static final Set<String> EXPECTATION_KINDS = Set.of("event", "offline", "online", "alert");
+    private static final Set<String> EXPECTATION_KINDS = Set.of("event", "offline", "online", "alert", "forecast",
+            "workOrder");
     private static final Set<String> SEVERITIES = Set.of("critical", "major", "minor", "warning", "info");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9_]{0,63}");
@@ -161,12 +162,13 @@ public final class ScenarioParser {
         }
         List<String> kinds = node.keys().stream().filter(EXPECTATION_KINDS::contains).toList();
         if (kinds.size() != 1) {
-            throw node.error("an expectation names exactly one of: event, offline, online, alert");
+            throw node.error("an expectation names exactly one of: event, offline, online, alert, forecast, workOrder");
         }
         String kind = kinds.getFirst();
         Set<String> allowed = switch (kind) {
             case "event" -> Set.of("event", "from", "within");
             case "alert" -> Set.of("alert", "severity", "from", "within");
+            case "forecast", "workOrder" -> Set.of(kind, "from", "within");
             default -> Set.of(kind, "within");
         };
         node.map("an expectation of " + kind, allowed);
@@ -177,6 +179,10 @@ public final class ScenarioParser {
             case "event" -> new Expectation.Event(matching(node.get("event"), KIND, "event kind"), from, within, line);
             case "alert" -> new Expectation.Alert(matching(node.get("alert"), ALERT_TYPE, "alert type"),
                     severity(node.get("severity")), from, within, line);
+            case "forecast" -> new Expectation.Forecast(matching(node.get("forecast"), KIND, "forecast subject"), from,
+                    within, line);
+            case "workOrder" -> new Expectation.WorkOrder(matching(node.get("workOrder"), KIND, "work order source"),
+                    from, within, line);
             case "offline" -> new Expectation.Offline(deviceSet(source, node.get("offline"), stepTarget), within, line);
             default -> new Expectation.Online(deviceSet(source, node.get("online"), stepTarget), within, line);
         };

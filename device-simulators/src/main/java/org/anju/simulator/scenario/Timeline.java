@@ -74,6 +74,8 @@ public record Timeline(Scenario scenario, List<Injection> injections) {
             case Expectation.Alert a -> a.from();
             case Expectation.Offline o -> o.target();
             case Expectation.Online o -> o.target();
+            case Expectation.Forecast f -> f.from();
+            case Expectation.WorkOrder w -> w.from();
         };
     }
 }

@@ -155,8 +155,9 @@ class ModelsTest {
     }
 
     @Test
-    void cameraDiskFillsUntilFullThenFreesOldFootage() {
-        Behaviour camera = Recorder.behaviour("camera", Map.of("storageTotalBytes", "2000000000000", "outagesPerMonth", "0"));
+    void cameraDiskWithoutOverwriteFillsUntilFullThenFreesOldFootage() {
+        Behaviour camera = Recorder.behaviour("camera", Map.of("storageTotalBytes", "2000000000000", "outagesPerMonth", "0",
+                "overwrite", "false"));
         Recorder recorder = new Recorder("camera").run(camera, MONDAY, MONDAY.plus(Duration.ofDays(60)), Duration.ofMinutes(10));
 
         assertThat(recorder.events("storage_full")).isNotEmpty();

@@ -53,6 +53,34 @@ class ScenarioParserTest {
     }
 
     @Test
+    void theDoorWearScenarioExpectsAForecastAndAWorkOrder() {
+        Step step = ScenarioLibrary.load("elevator-door-wear").steps().getFirst();
+
+        assertThat(step.kind()).isEqualTo(IncidentKind.DOOR_WEAR);
+        assertThat(step.params()).containsEntry("faultsPer10kCycles", "10");
+        assertThat(step.expect()).hasSize(3);
+        assertThat(step.expect().get(1)).isInstanceOfSatisfying(Expectation.Forecast.class, f -> {
+            assertThat(f.subject()).isEqualTo("door_faults");
+            assertThat(f.within()).isEqualTo(Duration.ofDays(7));
+        });
+        assertThat(step.expect().get(2)).isInstanceOfSatisfying(Expectation.WorkOrder.class,
+                w -> assertThat(w.source()).isEqualTo("forecast"));
+        assertThat(step.expect().get(2).toString()).startsWith("work order from forecast for ");
+        assertThatThrownBy(() -> ScenarioParser.parse("bad.yaml", """
+                name: bad
+                description: a forecast with a severity
+                steps:
+                  - at: 0s
+                    incident: door_wear
+                    target: {elevator: 1}
+                    expect:
+                      - forecast: door_faults
+                        severity: major
+                        within: 24h
+                """)).hasMessageContaining("severity");
+    }
+
+    @Test
     void readsStepsTargetsAndExpectations() {
         Scenario s = ScenarioParser.parse("small.yaml", GOOD);
         Step step = s.steps().getFirst();

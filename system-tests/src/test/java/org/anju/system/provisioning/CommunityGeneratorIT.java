@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -22,12 +23,16 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.anju.gateway.Device5;
+import org.anju.platform.estate.PlateFormat;
 import org.anju.platform.testing.RunningPlatform;
 import org.anju.protocol.manifest.DeviceManifest;
 import org.anju.simulator.SimulatorMain;
 import org.anju.simulator.community.CommunityGenerator;
 import org.anju.simulator.community.CommunityPlan;
+import org.anju.simulator.community.EstateLayout;
 import org.anju.simulator.community.PlatformApi;
 import org.anju.simulator.incident.IncidentKind;
 import org.anju.simulator.incident.IncidentTarget;
@@ -41,7 +46,9 @@ import org.anju.simulator.scenario.Timeline;
 
 /**
  * The community generator and a scenario run against the whole platform: the generated manifest's
- * devices log in to the real gateway with their secrets, a repeated run changes nothing, and a
+ * devices log in to the real gateway with their secrets, the estate (households, residents,
+ * vehicles with plates the platform's own {@link PlateFormat} takes, spaces with their chargers)
+ * is provisioned and readable through the API, a repeated run changes nothing, and a
  * scenario's expectations are checked over the real HTTP API.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
@@ -95,10 +102,48 @@ class CommunityGeneratorIT {
         assertThatThrownBy(() -> Device5.connect(manifest.mqttUri(), "it-bad", gate.username(), "not-its-secret"))
                 .isInstanceOf(MqttException.class);
 
+        String root = running.login("root", "root-password");
+        JsonNode households = list("/api/v1/communities/gen/households", "households", root);
+        JsonNode vehicles = list("/api/v1/communities/gen/vehicles", "vehicles", root);
+        JsonNode spaces = list("/api/v1/communities/gen/parking-spaces", "parkingSpaces", root);
+        EstateLayout.Estate estate = EstateLayout.of(PLAN, "gen");
+        // 2 buildings × 3 floors × 2 doors; 6 vehicles; 7 spaces (3 in 5 households), 2 with chargers
+        assertThat(households).hasSize(12);
+        assertThat(vehicles).hasSize(6);
+        assertThat(vehicles).extracting(v -> v.get("plate").asText())
+                .containsExactlyInAnyOrderElementsOf(estate.plates())
+                .allSatisfy(plate -> assertThat(PlateFormat.parse(plate)).as(plate).isPresent())
+                .containsExactlyInAnyOrderElementsOf(List.of(gate.attributes().get("plates").split(",")));
+        assertThat(vehicles).allSatisfy(v -> assertThat(v.get("newEnergy").asBoolean())
+                .isEqualTo(v.get("plate").asText().length() == 8));
+        assertThat(spaces).hasSize(7);
+        assertThat(spaces).filteredOn(s -> !s.get("chargerDeviceId").isNull()).extracting(s -> s.get("chargerDeviceId")
+                .asText()).containsExactlyInAnyOrder("gen-charger-1", "gen-charger-2");
+        assertThat(spaces).allSatisfy(s -> assertThat(s.get("carParkId").isNull()).isFalse());
+        int residents = estate.households().stream().mapToInt(h -> h.residents().size()).sum();
+        assertThat(first.passwords()).hasSize(residents);
+        // every card a household has is one a charger starts sessions with
+        List<String> cards = estate.households().stream().flatMap(h -> h.idTags().stream()).toList();
+        assertThat(manifest.devices()).filteredOn(d -> d.type().equals("ev_charger"))
+                .flatExtracting(d -> List.of(d.attributes().getOrDefault("idTags", "").split(",")))
+                .filteredOn(t -> !t.isEmpty()).isSubsetOf(cards);
+        // a resident logs in with the password shown once and sees their own household only
+        String owner = "gen-b2-301";
+        String resident = running.login(owner, first.passwords().get(owner));
+        JsonNode mine = RunningPlatform.json(running.get("/api/v1/me/households", resident)).get("households");
+        assertThat(mine).hasSize(1);
+        assertThat(mine.get(0).get("number").asText()).isEqualTo("301");
+        assertThat(mine.get(0).get("relation").asText()).isEqualTo("owner");
+
         CommunityGenerator.Result again = generator.generate(PLAN, running.mqttUri(), manifest);
         assertThat(again.created()).isZero();
         assertThat(again.unchanged()).isEqualTo(first.created());
         assertThat(again.manifest()).isEqualTo(manifest);
+        assertThat(again.estateCreated()).isZero();
+        assertThat(again.estateUnchanged()).isEqualTo(first.estateCreated());
+        assertThat(again.passwords()).isEmpty();
+        assertThat(list("/api/v1/communities/gen/households", "households", root)).isEqualTo(households);
+        assertThat(list("/api/v1/communities/gen/parking-spaces", "parkingSpaces", root)).isEqualTo(spaces);
 
         // without the earlier manifest the secrets would change: the platform refuses, naming the devices
         assertThatThrownBy(() -> generator.generate(PLAN, running.mqttUri(), null))
@@ -164,10 +209,31 @@ class CommunityGeneratorIT {
         // a panel, 2 floors of 4 detectors, an elevator, a camera and a charger
         assertThat(manifest.devices()).hasSize(12);
         assertThat(out.toString()).contains("generate: 14 created, 0 unchanged");
+        Path passwords = dir.resolve("cli/resident-passwords.csv");
+        assertThat(Files.getPosixFilePermissions(passwords)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        List<String> logins = Files.readAllLines(passwords);
+        assertThat(logins).hasSizeGreaterThanOrEqualTo(8).allSatisfy(l -> assertThat(l).matches("cli-b1-[12]0[1-4](-t)?,.{8,}"));
+        assertThat(out.toString()).contains("new resident logins, initial passwords in " + passwords)
+                .doesNotContain(logins.get(0).split(",")[1]);
 
         assertThat(new CommandLine(new SimulatorMain()).setOut(new PrintWriter(out)).execute(args)).isZero();
-        assertThat(out.toString()).contains("generate: 0 created, 14 unchanged");
+        assertThat(out.toString()).contains("generate: 0 created, 14 unchanged").contains("generate: estate 0 created");
+        assertThat(Files.readAllLines(passwords)).isEqualTo(logins);
         assertThat(DeviceManifest.read(file)).isEqualTo(manifest);
+    }
+
+    /** Reads every page of a community list. */
+    private static JsonNode list(String path, String name, String token) throws Exception {
+        com.fasterxml.jackson.databind.node.ArrayNode all = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                .arrayNode();
+        String cursor = null;
+        do {
+            JsonNode page = RunningPlatform.json(running.get(cursor == null ? path
+                    : path + "?cursor=" + PlatformApi.encode(cursor), token));
+            all.addAll((com.fasterxml.jackson.databind.node.ArrayNode) page.get(name));
+            cursor = page.path("nextCursor").isTextual() ? page.get("nextCursor").asText() : null;
+        } while (cursor != null);
+        return all;
     }
 
     private static boolean alertsApiExists() throws Exception {
