@@ -135,17 +135,20 @@ public final class ForecastPass {
             return 0;
         }
         Map<String, Devices.Place> places = Devices.places(tx, raised.stream().map(DeviceForecast::deviceId).toList());
+        List<Notification> notifications = new ArrayList<>();
         for (DeviceForecast f : raised) {
             Devices.Place place = places.get(f.deviceId());
             if (place == null) {
                 // rollups outlive devices: a removed device's forecast is kept until the next pass, told to nobody
                 continue;
             }
-            outbox.append(tx, new Notification(TOPIC, place.tenantId(), place.communityId(), false, f.json()));
+            notifications.add(new Notification(TOPIC, place.tenantId(), place.communityId(), false, f.json()));
             if (workOrders != null) {
                 workOrders.open(tx, dueWork(f, place));
             }
         }
+        // one batch: a first pass over a fleet raises thousands (one append each took 16 s of a 40 s pass)
+        outbox.appendAll(tx, notifications);
         return raised.size();
     }
 

@@ -42,6 +42,7 @@ class MaintenanceApiIT {
         running = RunningPlatform.start(Map.of());
         api = new ApiCalls(running);
         running.fixtures().device("elev-1", "elevator", SECRET).device("det-1", "smoke_detector", SECRET)
+                .device("evc-1", "ev_charger", SECRET).device("lock-1", "parcel_locker", SECRET)
                 .propertyUser("pam", "pam-password-1", "property_admin")
                 .propertyUser("tina", "tina-password-1", "technician");
         admin = running.login("pam", "pam-password-1");
@@ -124,6 +125,40 @@ class MaintenanceApiIT {
                 .containsExactly(today.plusDays(15).toString(), today.plusDays(30).toString());
     }
 
+    @Test
+    void chargerAndLockerCountersComeFromMeterRegistersAndEvents() throws Exception {
+        // GIVEN a charger and a locker provisioned as assets
+        api.put(BASE + "/assets", admin, "{\"assets\": [{\"deviceId\": \"evc-1\"}, {\"deviceId\": \"lock-1\"}]}", 200);
+
+        // WHEN three sessions start (two on connector 1), the registers advance, and a parcel goes in and out
+        int transaction = 0;
+        // a session start is also a register reading (meterStart)
+        for (int connector : new int[] {1, 1, 2}) {
+            send("evc-1", "event", """
+                    {"kind": "session_started", "ts": "%s", "transactionId": %d, "connectorId": %d, "idTag": "CARD-1",
+                     "meterStart": %d}""".formatted(Instant.now(), ++transaction, connector, connector == 1 ? 1000 : 500));
+        }
+        for (String reading : new String[] {"1, 1000", "1, 3000", "2, 500", "2, 1500"}) {
+            String[] r = reading.split(", ");
+            send("evc-1", "telemetry", """
+                    {"ts": "%s", "connectorId": %s, "meterValues": {"Energy.Active.Import.Register": %s}}"""
+                    .formatted(Instant.now(), r[0], r[1]));
+        }
+        for (String kind : new String[] {"deposit", "pickup"}) {
+            send("lock-1", "event", """
+                    {"kind": "%s", "ts": "%s", "compartment": "A01", "pickupCode": "123456", "courier": "SF"}"""
+                    .formatted(kind, Instant.now()));
+        }
+
+        // THEN 3 sessions, 2 cycles on the busiest connector, 3 kWh, and 2 locker door cycles
+        JsonNode charger = api.get("/api/v1/devices/evc-1/maintenance", admin, 200);
+        assertThat(counter(charger, "charger_sessions").get("value").asDouble()).isEqualTo(3.0);
+        assertThat(counter(charger, "charger_connector_cycles").get("value").asDouble()).isEqualTo(2.0);
+        assertThat(counter(charger, "charger_energy_kwh").get("value").asDouble()).isEqualTo(3.0);
+        assertThat(counter(api.get("/api/v1/devices/lock-1/maintenance", admin, 200), "locker_door_cycles")
+                .get("value").asDouble()).isEqualTo(2.0);
+    }
+
     private static JsonNode counter(JsonNode device, String name) {
         for (JsonNode c : device.get("counters")) {
             if (c.get("counter").asText().equals(name)) {
@@ -134,12 +169,16 @@ class MaintenanceApiIT {
     }
 
     private static void publish(String deviceId, long trips) throws Exception {
+        send(deviceId, "telemetry", """
+                {"ts": "%s", "serviceMode": "normal", "running": false, "direction": "none", "floor": 1,
+                 "doorZone": true, "doorsClosed": true, "passengerPresent": false, "trips": %d}"""
+                .formatted(Instant.now(), trips));
+    }
+
+    private static void send(String deviceId, String topic, String json) throws Exception {
         Device5 device = Device5.connect(running.mqttUri(), deviceId, deviceId + "@" + Fixtures.TENANT, SECRET);
         try {
-            assertThat(device.publishAndAwaitReason("telemetry", """
-                    {"ts": "%s", "serviceMode": "normal", "running": false, "direction": "none", "floor": 1,
-                     "doorZone": true, "doorsClosed": true, "passengerPresent": false, "trips": %d}"""
-                    .formatted(Instant.now(), trips))).isZero();
+            assertThat(device.publishAndAwaitReason(topic, json)).isZero();
         } finally {
             device.close();
         }
