@@ -182,7 +182,7 @@ public final class AnjuPlatform implements AutoCloseable {
         presenceJob.start(clusterJobs("presence", 1));
         storageJobs.start(clusterJobs("storage", 2));
         startUsageJobs(secrets);
-        forecasts.start();
+        forecasts.start(clusterJobs("maintenance", 1));
         gateway = MqttGateway.create(vertx, config.mqtt().gateway(), new RegistryGatewayClient(vertx, registry,
                 new TrustedCaStore(database.work()), hasher, config.mqtt().limits(),
                 config.security().deviceAuthCacheTtl(), clock), scaleOut.gatewayDownstream(), meters);
