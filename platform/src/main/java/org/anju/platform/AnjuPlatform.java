@@ -31,12 +31,12 @@ import org.anju.platform.billing.ContractedHouseholds;
 import org.anju.platform.billing.Contracts;
 import org.anju.platform.billing.FundIncome;
 import org.anju.platform.billing.OverdueReminders;
-import org.anju.platform.billing.PaidAmounts;
 import org.anju.platform.billing.Tariffs;
 import org.anju.platform.billing.UsageTariffs;
 import org.anju.platform.api.HttpApi;
 import org.anju.platform.api.LiveDeviceUpdates;
 import org.anju.platform.api.OwnersServices;
+import org.anju.platform.api.PaymentServices;
 import org.anju.platform.api.StorageServices;
 import org.anju.platform.auth.AuthServices;
 import org.anju.platform.auth.TenantDirectory;
@@ -64,6 +64,7 @@ import org.anju.platform.parking.ParkingDerivation;
 import org.anju.platform.parking.ParkingReviews;
 import org.anju.platform.parking.Visits;
 import org.anju.platform.parking.ParkingSettings;
+import org.anju.platform.payments.InvoicePayments;
 import org.anju.platform.provisioning.CommunityProvisioning;
 import org.anju.platform.registry.CachedDeviceTypes;
 import org.anju.platform.registry.DeviceRegistry;
@@ -205,9 +206,10 @@ public final class AnjuPlatform implements AutoCloseable {
                         new PasswordHasher(CommunityProvisioning.DEVICE_SECRET_BCRYPT_COST)),
                 delivery, alerts, config.limits(), estate,
                 BillingServices.of(database.work(RequestClass.INTERACTIVE), database.work(RequestClass.ADMIN),
-                        config.billing(), clock, UsageBillables.of(usage), FundIncome.of(owners.fund()), PaidAmounts.NONE,
-                        BigDecimal.valueOf(config.parking().pairing().minConfidence())), usage,
-                owners));
+                        config.billing(), clock, UsageBillables.of(usage), FundIncome.of(owners.fund()),
+                        InvoicePayments::paidFen, BigDecimal.valueOf(config.parking().pairing().minConfidence())), usage,
+                owners, PaymentServices.of(config.payments(), config.dataDir(),
+                        database.work(RequestClass.INTERACTIVE), clock, () -> httpPort)));
         httpPort = await(http.start());
         mqttPort = await(gateway.start());
     }
@@ -402,7 +404,7 @@ public final class AnjuPlatform implements AutoCloseable {
         usageJobs.schedule("parking.derivation", () -> parking.runOnce(clock.instant()), ps.interval(), ps.interval());
         usageJobs.schedule("charging.derivation", () -> charging.runOnce(clock.instant()), cs.interval(), cs.interval());
         usageJobs.schedule("billing.overdue-reminders", new OverdueReminders(database.work(), config.billing(),
-                PaidAmounts.NONE, new Outbox(vertx), clock)::run, Duration.ofMinutes(1), Duration.ofHours(1));
+                InvoicePayments::paidFen, new Outbox(vertx), clock)::run, Duration.ofMinutes(1), Duration.ofHours(1));
     }
 
     /** The visitor-parking and charging records the API reads and resolves. */
