@@ -8,7 +8,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -38,14 +37,6 @@ import org.anju.platform.api.HttpApi;
 import org.anju.platform.api.LiveDeviceUpdates;
 import org.anju.platform.api.OwnersServices;
 import org.anju.platform.api.PaymentServices;
-import org.anju.platform.config.KeyFiles;
-import org.anju.platform.ledger.Ledger;
-import org.anju.platform.payments.InvoicePayments;
-import org.anju.platform.payments.PaymentProvider;
-import org.anju.platform.payments.PaymentSettings;
-import org.anju.platform.payments.Payments;
-import org.anju.platform.payments.SandboxPayer;
-import org.anju.platform.payments.SandboxProvider;
 import org.anju.platform.api.StorageServices;
 import org.anju.platform.auth.AuthServices;
 import org.anju.platform.auth.TenantDirectory;
@@ -73,6 +64,7 @@ import org.anju.platform.parking.ParkingDerivation;
 import org.anju.platform.parking.ParkingReviews;
 import org.anju.platform.parking.Visits;
 import org.anju.platform.parking.ParkingSettings;
+import org.anju.platform.payments.InvoicePayments;
 import org.anju.platform.provisioning.CommunityProvisioning;
 import org.anju.platform.registry.CachedDeviceTypes;
 import org.anju.platform.registry.DeviceRegistry;
@@ -205,7 +197,7 @@ public final class AnjuPlatform implements AutoCloseable {
         presenceJob.start(clusterJobs("presence", 1));
         storageJobs.start(clusterJobs("storage", 2));
         startUsageJobs(secrets);
-        forecasts.start();
+        forecasts.start(clusterJobs("maintenance", 1));
         overdueWork = new OverdueEscalation(database.work(), new Outbox(vertx), clock, config.rollup().dayZone());
         overdueWork.start(clusterJobs("maintenance-work", 1));
         gateway = MqttGateway.create(vertx, config.mqtt().gateway(), new RegistryGatewayClient(vertx, registry,
@@ -232,41 +224,12 @@ public final class AnjuPlatform implements AutoCloseable {
                 BillingServices.of(database.work(RequestClass.INTERACTIVE), database.work(RequestClass.ADMIN),
                         config.billing(), clock, UsageBillables.of(usage), FundIncome.of(owners.fund()),
                         InvoicePayments::paidFen, BigDecimal.valueOf(config.parking().pairing().minConfidence())), usage,
-                owners, paymentServices(), new MaintenancePlans(database.work(RequestClass.INTERACTIVE),
-                        config.maintenancePlans(), config.rollup().dayZone(), clock), work));
+                owners, PaymentServices.of(config.payments(), config.dataDir(),
+                        database.work(RequestClass.INTERACTIVE), clock, () -> httpPort),
+                new MaintenancePlans(database.work(RequestClass.INTERACTIVE), config.maintenancePlans(),
+                        config.rollup().dayZone(), clock), work));
         httpPort = await(http.start());
         mqttPort = await(gateway.start());
-    }
-
-    /** The payments, with the sandbox provider and its payer when {@code payments.sandbox.enabled}. */
-    private PaymentServices paymentServices() {
-        PaymentSettings settings = config.payments();
-        List<PaymentProvider> providers = new ArrayList<>();
-        Optional<SandboxPayer> payer = Optional.empty();
-        if (settings.sandboxEnabled()) {
-            SandboxProvider sandbox = new SandboxProvider(sandboxKey(settings), "/api/v1/payments/sandbox");
-            providers.add(sandbox);
-            payer = Optional.of(new SandboxPayer(sandbox, () -> settings.sandboxCallbackUrl().isEmpty()
-                    ? "http://127.0.0.1:" + httpPort : settings.sandboxCallbackUrl(), clock));
-            LOG.warn("Sandbox payments are enabled: they move no money, and anyone who may pay an invoice can "
-                    + "mark it paid with them; production sets payments.sandbox.enabled to false");
-        }
-        return new PaymentServices(Payments.create(database.work(RequestClass.INTERACTIVE), Ledger.create(), settings,
-                clock, providers), payer);
-    }
-
-    /** Returns the configured sandbox key, else the one generated once and kept in the data folder. */
-    private String sandboxKey(PaymentSettings settings) {
-        if (!settings.sandboxKey().isEmpty()) {
-            return settings.sandboxKey();
-        }
-        try {
-            return Base64.getEncoder().encodeToString(KeyFiles.load("", "payments.sandbox.key",
-                    config.dataDir().resolve("sandbox-payment-key"), 32));
-        } catch (IOException e) {
-            throw new StartupException("cannot read or create the sandbox payment key in " + config.dataDir() + ": "
-                    + e.getMessage(), e);
-        }
     }
 
     /**

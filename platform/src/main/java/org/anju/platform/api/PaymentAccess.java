@@ -7,6 +7,7 @@ import org.anju.error.ClientError;
 import org.anju.platform.auth.Principal;
 import org.anju.platform.auth.Role;
 import org.anju.platform.estate.Households;
+import org.anju.platform.ledger.Fen;
 import org.anju.platform.registry.DeviceRegistry;
 import org.anju.platform.storage.UnitOfWork;
 
@@ -35,6 +36,12 @@ final class PaymentAccess {
             return;
         }
         BillingAccess.requireReader(user, registry, communityId);
+    }
+
+    /** Reads the optional field {@code amountFen}: null when absent, else a whole number of fen (400 otherwise). */
+    static Long optionalFen(io.vertx.core.json.JsonObject body) {
+        Object value = body.getValue("amountFen");
+        return value == null ? null : Fen.parse("field 'amountFen'", value);
     }
 
     /** Answers a record that does not exist: 404 to those who could see one, 403 to the others. */

@@ -19,7 +19,6 @@ import org.anju.platform.auth.Role;
 import org.anju.platform.billing.Invoice;
 import org.anju.platform.billing.Invoices;
 import org.anju.platform.estate.Households;
-import org.anju.platform.ledger.Fen;
 import org.anju.platform.payments.PaymentOrder;
 import org.anju.platform.payments.Payments;
 import org.anju.platform.payments.SandboxPayer;
@@ -72,7 +71,7 @@ final class PaymentRoutes {
         Principal user = AuthRoutes.principal(ctx);
         long invoiceId = AlertRoutes.id(ctx, "invoiceId");
         JsonObject body = AlertRoutes.body(ctx);
-        Long amount = body.getValue("amountFen") == null ? null : Fen.parse("field 'amountFen'", body.getValue("amountFen"));
+        Long amount = PaymentAccess.optionalFen(body);
         Object provider = body.getValue("provider");
         if (provider != null && !(provider instanceof String)) {
             throw ClientError.badRequest("field 'provider' must be text");
@@ -109,7 +108,7 @@ final class PaymentRoutes {
         Principal user = AuthRoutes.principal(ctx);
         long orderId = AlertRoutes.id(ctx, "orderId");
         JsonObject body = AlertRoutes.body(ctx);
-        Long amount = body.getValue("amountFen") == null ? null : Fen.parse("field 'amountFen'", body.getValue("amountFen"));
+        Long amount = PaymentAccess.optionalFen(body);
         SandboxPayer payer = services.sandboxPayer().orElseThrow(
                 () -> ClientError.notFound("the sandbox payment provider is not enabled (payments.sandbox.enabled)"));
         vertx.executeBlocking(() -> payments.work().read("payment", tx -> visibleOrder(tx, user, orderId)), false)

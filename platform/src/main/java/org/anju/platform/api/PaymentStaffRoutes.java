@@ -90,16 +90,12 @@ final class PaymentStaffRoutes {
         // a refund's key is the client's for this payment
         String key = given == null ? null : "payment:" + orderId + ":" + given;
         String reason = text(body, "reason", true);
-        Long amount = body.getValue("amountFen") == null ? null : Fen.parse("field 'amountFen'", body.getValue("amountFen"));
+        Long amount = PaymentAccess.optionalFen(body);
         vertx.executeBlocking(() -> payments.work().inTransaction("refund", tx -> {
             PaymentOrder order = payments.order(tx, orderId)
                     .orElseThrow(() -> PaymentAccess.missing(user, "payment " + orderId));
             BillingAccess.requireAdministrator(user, registry, order.communityId());
-            long asked = amount == null ? order.amountFen() - order.refundedFen() : amount;
-            if (amount == null && asked == 0) {
-                throw new ClientError(ClientError.CONFLICT, "payment " + orderId + " is refunded in full already");
-            }
-            Refund refund = payments.refund(tx, orderId, asked, reason, key, user.username());
+            Refund refund = payments.refund(tx, orderId, amount, reason, key, user.username());
             AuditLog.write(tx, audit.with("communityId", order.communityId()).with("amountFen", refund.amountFen())
                     .with("invoiceFen", refund.invoiceFen()).with("creditFen", refund.creditFen()).with("reason", reason));
             return refund;

@@ -127,12 +127,13 @@ public final class Payments {
      * Refunds part or all of a settled order (credit first, then the invoice, which is open again by
      * the rest). The same idempotency key again answers the first refund.
      *
+     * @param amountFen what to refund; null for all that is left to refund
+     *
      * @throws ClientError 404 for an unknown order; 400 for an amount ≤ 0; 409 for an order not paid or
      *                     an amount above what is left to refund
      */
-    public Refund refund(UnitOfWork.Tx tx, long orderId, long amountFen, String reason, String key, String by)
+    public Refund refund(UnitOfWork.Tx tx, long orderId, Long amountFen, String reason, String key, String by)
             throws SQLException {
-        requirePositive(amountFen);
         if (key != null) {
             Optional<Refund> earlier = AllocationStore.refundByKey(tx, key);
             if (earlier.isPresent()) {
@@ -141,7 +142,12 @@ public final class Payments {
         }
         PaymentOrder order = OrderStore.lock(tx, orderId, expiredBefore())
                 .orElseThrow(() -> ClientError.notFound("payment " + orderId + " not found"));
-        return settlement.refund(tx, order, amountFen, reason, key, by);
+        long asked = amountFen == null ? order.amountFen() - order.refundedFen() : amountFen;
+        if (amountFen == null && asked == 0) {
+            throw Settlement.conflict("payment " + orderId + " is refunded in full already");
+        }
+        requirePositive(asked);
+        return settlement.refund(tx, order, asked, reason, key, by);
     }
 
     /** Applies the household's credit to the invoice; returns the fen applied (409 when none can be). */

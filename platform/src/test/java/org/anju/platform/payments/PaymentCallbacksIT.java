@@ -96,6 +96,15 @@ class PaymentCallbacksIT {
     }
 
     @Test
+    void anExpiredOrderStillSettlesWhenItsPaymentArrives() throws Exception {
+        long order = order("2026-04-01", 1_500);
+        running.sql("UPDATE payment_orders SET created_at = now() - interval '3 hours' WHERE id = " + order);
+        assertThat(api.get("/api/v1/payments/" + order, rita, 200).get("status").asText()).isEqualTo("expired");
+        assertThat(deliver(provider.paid(Long.toString(order), 1_500, Instant.now()))).isEqualTo(200);
+        assertSettledOnce(order);
+    }
+
+    @Test
     void concurrentRedeliveriesPayOnce() throws Exception {
         long order = order("2026-02-01", 6_600);
         List<Callable<Object>> calls = new ArrayList<>();

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -151,7 +150,12 @@ class PaymentsApiIT {
         assertThat(refund.get("creditFen").asLong()).isEqualTo(500);
         assertThat(refund.get("invoiceFen").asLong()).isEqualTo(200);
         assertThat(paidFen(invoice)).isEqualTo(1_800);
-        api.post("/api/v1/payments/" + order + "/refunds", pia, "{\"reason\": \"all of the rest\"}", 201);
+        JsonNode rest = send("/api/v1/payments/" + order + "/refunds", pia, "{\"reason\": \"all of the rest\"}",
+                "refund-rest", 201);
+        assertThat(send("/api/v1/payments/" + order + "/refunds", pia, "{\"reason\": \"all of the rest\"}",
+                "refund-rest", 201).get("id").asLong()).as("the same key again").isEqualTo(rest.get("id").asLong());
+        assertThat(rest.get("amountFen").asLong()).isEqualTo(1_800);
+        api.post("/api/v1/payments/" + order + "/refunds", pia, "{\"reason\": \"more\"}", 409);
         assertThat(api.get("/api/v1/payments/" + order, rita, 200).get("status").asText()).isEqualTo("refunded");
         assertThat(paidFen(invoice)).isZero();
     }
@@ -188,24 +192,46 @@ class PaymentsApiIT {
         api.post("/api/v1/invoices/999999/payments", rita, "{}", 404);
     }
 
+    @Test
+    void withTheSandboxDisabledThereIsNoProviderAndNoPayer() throws Exception {
+        try (RunningPlatform production = RunningPlatform.start(Map.of("ANJU_PAYMENTS_SANDBOX_ENABLED", "false"))) {
+            ApiCalls calls = new ApiCalls(production);
+            production.fixtures().propertyUser("pia", "pia-password", "property_admin");
+            production.sql("""
+                    INSERT INTO households (id, community_id, building_id, unit_id, floor, number, private_area_m2)
+                    VALUES (1, 'elm-court', 'elm-b1', NULL, 3, '301', 89.50);""");
+            String admin = production.login("pia", "pia-password");
+            long invoice = invoice(production, 1, "2026-01-01", 1_000);
+            assertThat(ApiCalls.message(calls.post("/api/v1/invoices/" + invoice + "/payments", admin, "{}", 409)))
+                    .contains("no payment provider is enabled");
+            calls.post("/api/v1/payments/sandbox/1/pay", admin, "{}", 404);
+            assertThat(production.post("/api/v1/payments/callbacks/sandbox", "{}").statusCode()).isEqualTo(404);
+            // staff entries need no provider
+            assertThat(send(production, "/api/v1/invoices/" + invoice + "/manual-payments", admin,
+                    "{\"method\": \"bank_transfer\", \"amountFen\": 1000}", "bank-1", 201).get("status").asText())
+                    .isEqualTo("paid");
+        }
+    }
+
     private static long paidFen(long invoice) {
         return Long.parseLong(running.sqlRows("SELECT coalesce(sum(invoice_fen), 0) FROM payment_allocations "
                 + "WHERE invoice_id = " + invoice).get(0));
     }
 
     private static JsonNode send(String path, String token, String body, String key, int status) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(running.baseUrl() + path))
+        return send(running, path, token, body, key, status);
+    }
+
+    private static JsonNode send(RunningPlatform on, String path, String token, String body, String key, int status)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(on.baseUrl() + path))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (key != null) {
             request.header("Idempotency-Key", key);
         }
-        HttpResponse<String> response = running.http().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = on.http().send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(status);
         return Json.MAPPER.readTree(response.body());
-    }
-
-    static Instant now() {
-        return Instant.now();
     }
 }

@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 
+import org.anju.platform.jobs.ClusterJobs;
 import org.anju.platform.jobs.PeriodicJobs;
 
 /**
@@ -24,6 +25,7 @@ public final class DailyForecastJob implements AutoCloseable {
     private final ZoneId zone;
     private final Clock clock;
     private PeriodicJobs jobs;
+    private ClusterJobs cluster;
     private LocalDate lastRun;
 
     /** Returns a job that runs {@code pass} ({@link ForecastPass#run()}) daily after {@code runAt} in {@code zone}. */
@@ -34,11 +36,24 @@ public final class DailyForecastJob implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Starts the checks. */
+    /** Starts the checks on this instance alone. */
     public synchronized void start() {
-        if (jobs == null) {
+        if (jobs == null && cluster == null) {
             jobs = new PeriodicJobs("maintenance", 1);
             jobs.schedule("forecast pass", this::runIfDue, Duration.ofMinutes(1), Duration.ofMinutes(CHECK_MINUTES));
+        }
+    }
+
+    /**
+     * Starts the checks as the cluster-wide job {@code maintenance.forecast-pass}: one instance at a
+     * time checks; an instance that takes the lease over may run the day's pass again, which is
+     * idempotent within a day. Closing this job closes {@code jobs}.
+     */
+    public synchronized void start(ClusterJobs jobs) {
+        if (this.jobs == null && cluster == null) {
+            cluster = jobs;
+            cluster.schedule("maintenance.forecast-pass", this::runIfDue, Duration.ofMinutes(1),
+                    Duration.ofMinutes(CHECK_MINUTES));
         }
     }
 
@@ -58,6 +73,10 @@ public final class DailyForecastJob implements AutoCloseable {
         if (jobs != null) {
             jobs.close();
             jobs = null;
+        }
+        if (cluster != null) {
+            cluster.close();
+            cluster = null;
         }
     }
 }
