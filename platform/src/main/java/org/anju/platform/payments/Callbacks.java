@@ -23,6 +23,7 @@ import org.anju.platform.storage.UnitOfWork;
 final class Callbacks {
 
     private static final Logger LOG = LoggerFactory.getLogger(Callbacks.class);
+    private static final int MAX_NONCE = 200;
 
     private final UnitOfWork work;
     private final Settlement settlement;
@@ -65,7 +66,7 @@ final class Callbacks {
             if (verdict != CallbackCheck.Verdict.ACCEPTED) {
                 return logged(tx, providerName, callback, claimed, verdict.wireName());
             }
-            if (claim.isEmpty()) {
+            if (claim.isEmpty() || callback.nonce().isEmpty() || callback.nonce().length() > MAX_NONCE) {
                 return logged(tx, providerName, callback, null, "malformed");
             }
             if (!OrderStore.firstUseOfNonce(tx, providerName, callback.nonce())) {
@@ -113,7 +114,8 @@ final class Callbacks {
             case "forged" -> ClientError.unauthorized("callback signature does not verify with the provider's key");
             case "late" -> ClientError.badRequest("callback timestamp is outside the window of the platform's clock");
             case "malformed" -> ClientError.badRequest("callback body must be JSON with orderId (whole number), "
-                    + "amountFen (whole number) and providerTransactionId (text)");
+                    + "amountFen (whole number) and providerTransactionId (text), and its nonce 1 to " + MAX_NONCE
+                    + " characters");
             case "replayed" -> Settlement.conflict("callback nonce was used before: a replay");
             case "unknown_order" -> ClientError.badRequest("orderId: no payment order " + orderId + " of this provider");
             default -> Settlement.conflict("amountFen: the callback's " + claim.orElseThrow().amountFen()

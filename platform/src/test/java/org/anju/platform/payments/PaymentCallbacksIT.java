@@ -80,13 +80,18 @@ class PaymentCallbacksIT {
         assertThat(deliver(signed("[1, 2]"))).isEqualTo(400);
         assertThat(deliver(signed("{\"orderId\": " + order + ", \"amountFen\": 50.5, \"providerTransactionId\": \"x\"}")))
                 .isEqualTo(400);
+        String longNonce = "n".repeat(201);
+        String body = "{\"orderId\": " + order + ", \"amountFen\": 5000, \"providerTransactionId\": \"t\"}";
+        long ts = Instant.now().getEpochSecond();
+        assertThat(deliver(new SignedCallback(body, ts, longNonce, CallbackSignature.sign(PaymentsApiIT.KEY, ts,
+                longNonce, body)))).isEqualTo(400);
         assertThat(api.get("/api/v1/payments/" + order, rita, 200).get("status").asText()).isEqualTo("created");
 
         assertThat(deliver(good)).isEqualTo(200);
         assertThat(deliver(good)).as("the same nonce again").isEqualTo(409);
         assertThat(deliver(provider.paid(Long.toString(order), 5_000, Instant.now()))).as("redelivered").isEqualTo(200);
         assertThat(running.sqlRows("SELECT verdict FROM payment_callbacks WHERE id > " + logged + " ORDER BY id")).containsExactly("forged",
-                "forged", "forged", "late", "amount_mismatch", "unknown_order", "malformed", "malformed", "settled",
+                "forged", "forged", "late", "amount_mismatch", "unknown_order", "malformed", "malformed", "malformed", "settled",
                 "replayed", "duplicate");
         assertThat(running.sqlRows("SELECT count(*) FROM payment_callbacks WHERE order_id = 999999"))
                 .containsExactly("1");
