@@ -74,7 +74,8 @@ public final class Payments {
     public Created createOrder(UnitOfWork.Tx tx, Invoice invoice, Long amountFen, String provider, String by)
             throws SQLException {
         PaymentProvider chosen = provider(provider);
-        long amount = amountFen == null ? Settlement.openFen(tx, invoice.id()) : amountFen;
+        long open = Settlement.openFen(tx, invoice.id()); // also refuses a credit note before money moves
+        long amount = amountFen == null ? open : amountFen;
         if (amountFen == null && amount == 0) {
             throw Settlement.conflict("invoice " + invoice.id() + " owes nothing: give amountFen to pay more as credit");
         }

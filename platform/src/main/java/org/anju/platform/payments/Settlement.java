@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.anju.error.ClientError;
 import org.anju.platform.billing.Invoice;
-import org.anju.platform.billing.Invoices;
+import org.anju.platform.billing.Owed;
 import org.anju.platform.ledger.Account;
 import org.anju.platform.ledger.AccountKind;
 import org.anju.platform.ledger.JournalEntry;
@@ -122,11 +122,22 @@ final class Settlement {
         return amount;
     }
 
-    /** Returns what the invoice still owes: its total less what was paid against it, never below 0. */
+    /**
+     * Returns what the invoice still owes (billing's {@link Owed}: its total less its credit notes and
+     * what was paid against it, never below 0).
+     *
+     * @throws ClientError 404 for no such invoice; 409 for a credit note (it is owed to the household,
+     *                     never paid by it)
+     */
     static long openFen(UnitOfWork.Tx tx, long invoiceId) throws SQLException {
-        Invoice invoice = Invoices.get(tx, invoiceId).orElseThrow(
-                () -> ClientError.notFound("invoice " + invoiceId + " not found"));
-        return Math.max(0, invoice.totalFen() - InvoicePayments.paidFen(tx, invoiceId));
+        Owed.Balance balance = Owed.of(tx, InvoicePayments::paidFen, List.of(invoiceId)).get(invoiceId);
+        if (balance == null) {
+            throw ClientError.notFound("invoice " + invoiceId + " not found");
+        }
+        if (balance.creditNote()) {
+            throw conflict("invoice " + invoiceId + " is a credit note: it cannot be paid");
+        }
+        return balance.owedFen();
     }
 
     /** Returns the household's credit (what overpayments left, not yet used or refunded). */

@@ -174,6 +174,11 @@ class ArrearsApiIT {
         assertThat(invoice.get("creditedFen").asLong()).isEqualTo(1_000);
         assertThat(invoice.get("owedFen").asLong()).isEqualTo(2_000);
         assertThat(invoice.get("status").asText()).isEqualTo("open");
+        // payments owe what billing says is owed: the credit note is off the invoice, and is itself never paid
+        assertThat(api.post("/api/v1/invoices/9020/payments", pia, "{}", 201).get("order").get("amountFen").asLong())
+                .isEqualTo(2_000);
+        assertThat(api.post("/api/v1/invoices/" + note.get("id").asLong() + "/payments", pia, "{\"amountFen\": 100}",
+                409).get("error").get("message").asText()).contains("credit note");
         // the entry reverses the invoice's postings: revenue and fund income debited, the receivable credited
         assertThat(running.sqlRows("SELECT p.side || ' ' || a.kind || ' ' || p.amount_fen FROM ledger_postings p "
                 + "JOIN ledger_accounts a ON a.id = p.account_id JOIN journal_entries e ON e.id = p.entry_id "
