@@ -102,6 +102,7 @@ public final class HttpApi {
         new TariffRoutes(vertx, services.registry(), services.billing(), clock).mount(router, authenticated);
         new BillingRunRoutes(vertx, services.registry(), services.billing(), limits.directory(), clock)
                 .mount(router, authenticated);
+        new ContractRoutes(vertx, services.registry(), services.billing(), limits.directory(), clock).mount(router, authenticated);
         new UsageRoutes(vertx, services.usage(), limits.records(), limits.directory(), clock).mount(router, authenticated);
         new VoteRoutes(vertx, services.owners().motions()).mount(router, authenticated);
         new FundRoutes(vertx, services.owners().fund()).mount(router, authenticated);

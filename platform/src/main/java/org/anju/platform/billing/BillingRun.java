@@ -137,7 +137,7 @@ final class BillingRun implements BillingRuns {
                 boolean common = space != null && space.ownership() == ParkingSpaces.Ownership.COMMON;
                 long fund = common ? Fen.share(amount, settings.commonAreaFundSharePercent(), 100) : 0;
                 if (amount > 0) {
-                    add(lines, c.householdId(), new InvoiceLine(Stream.RENT, "contract:" + c.id() + ":" + i,
+                    add(lines, c.householdId(), new InvoiceLine(Stream.RENT, rentSource(c, i),
                             "rent of space " + (space == null ? c.spaceId() : space.number()) + " " + c.term().wireName()
                                     + " from " + start, amount, fund));
                 }
@@ -160,6 +160,11 @@ final class BillingRun implements BillingRuns {
                                 + fee.get().perSquareMetreMonthFen() + " fen", amount, 0));
             }
         }
+    }
+
+    /** Returns the source id of the rent of the contract's {@code index}-th period. */
+    static String rentSource(Contract c, int index) {
+        return "contract:" + c.id() + ":" + index;
     }
 
     private static void add(Map<Long, List<InvoiceLine>> lines, long householdId, InvoiceLine line) {

@@ -34,6 +34,12 @@ final class InvoiceStore {
                 Date.valueOf(period), invoices, totalFen);
     }
 
+    /** Returns whether an invoice line bills the (stream, source) already. */
+    static boolean billed(UnitOfWork.Tx tx, Stream stream, String sourceId) throws SQLException {
+        return tx.one("SELECT 1 FROM invoice_lines WHERE stream = ? AND source_id = ?", rs -> true, stream.wireName(),
+                sourceId).isPresent();
+    }
+
     /** Returns the community's invoices of the month with their lines, by household. */
     static List<Invoice> ofPeriod(UnitOfWork.Tx tx, String communityId, YearMonth period) throws SQLException {
         record Row(long id, long household, long total, Instant issuedAt, LocalDate dueOn) {
