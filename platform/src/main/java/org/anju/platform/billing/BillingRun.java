@@ -89,18 +89,15 @@ final class BillingRun implements BillingRuns {
             }
             phases.done("source " + source);
         }
-        RunLines.stage(tx, lines);
-        phases.done("stage lines");
+        RunLines.dropBilled(tx, lines);
+        phases.done("drop billed");
         Instant issuedAt = clock.instant();
         LocalDate dueOn = issuedAt.atZone(settings.zone()).toLocalDate().plusDays(settings.invoiceDueDays());
-        List<RunLines.Issued> issued = RunLines.issue(tx, communityId, first, issuedAt, dueOn);
+        List<RunLines.Issued> issued = RunLines.issue(tx, communityId, first, issuedAt, dueOn, lines);
         phases.done("issue");
-        Map<Long, List<RunLines.Credit>> credits = RunLines.credits(tx).stream()
-                .collect(Collectors.groupingBy(RunLines.Credit::householdId));
         long total = issued.stream().mapToLong(RunLines.Issued::totalFen).sum();
-        long fundFen = credits.values().stream().flatMap(List::stream).mapToLong(RunLines.Credit::fundFen).sum();
-        ledger.postAll(tx, issued.stream().map(i -> entry(communityId, first, i, credits.get(i.householdId())))
-                .toList());
+        long fundFen = lines.values().stream().flatMap(List::stream).mapToLong(InvoiceLine::fundFen).sum();
+        ledger.postAll(tx, issued.stream().map(i -> entry(communityId, first, i)).toList());
         phases.done("post");
         if (fundFen > 0) {
             fund.allocate(tx, Account.community(communityId, AccountKind.FUND_INCOME), fundFen,
@@ -172,11 +169,10 @@ final class BillingRun implements BillingRuns {
     }
 
     /** Receivable against each stream's revenue; the fund's share of common-area rent to fund income. */
-    private static JournalEntry entry(String community, LocalDate period, RunLines.Issued invoice,
-            List<RunLines.Credit> lines) {
+    private static JournalEntry entry(String community, LocalDate period, RunLines.Issued invoice) {
         Map<AccountKind, Long> credits = new EnumMap<>(AccountKind.class);
-        for (RunLines.Credit line : lines) {
-            credits.merge(line.stream().revenue(), line.revenueFen(), Long::sum);
+        for (InvoiceLine line : invoice.lines()) {
+            credits.merge(line.stream().revenue(), line.amountFen() - line.fundFen(), Long::sum);
             credits.merge(AccountKind.FUND_INCOME, line.fundFen(), Long::sum);
         }
         List<Posting> postings = new ArrayList<>();
