@@ -2,7 +2,6 @@ package org.anju.platform.api;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import org.anju.platform.auth.Principal;
 import org.anju.platform.auth.Role;
 import org.anju.platform.billing.Contract;
 import org.anju.platform.billing.NewContract;
-import org.anju.platform.billing.Term;
 import org.anju.platform.billing.Termination;
 import org.anju.platform.estate.Households;
 import org.anju.platform.estate.Relation;
@@ -75,9 +73,11 @@ final class ContractRoutes {
         JsonObject body = AlertRoutes.body(ctx);
         answer(ctx, 201, () -> {
             BillingAccess.requireAdministrator(user, registry, communityId);
-            NewContract asked = new NewContract(communityId, id(body, "spaceId"), id(body, "householdId"), term(body),
-                    whole(body, "periods"), date(body, "startsOn"), optionalId(body, "resolutionId"), user.username());
-            return view(billing.work().inTransaction("contract", tx -> audited(tx, audit,
+            NewContract asked = new NewContract(communityId, ContractFields.id(body, "spaceId"),
+                    ContractFields.id(body, "householdId"), ContractFields.term(body),
+                    ContractFields.whole(body, "periods"), ContractFields.date(body, "startsOn"),
+                    ContractFields.optionalId(body, "resolutionId"), user.username());
+            return ContractFields.view(billing.work().inTransaction("contract", tx -> audited(tx, audit,
                     billing.contracts().sign(tx, asked))));
         });
     }
@@ -88,20 +88,20 @@ final class ContractRoutes {
         Function<String, String> params = AlertRoutes.params(ctx);
         answer(ctx, 200, () -> {
             BillingAccess.requireReader(user, registry, communityId);
-            Long space = parameterId(params.apply("spaceId"), "spaceId");
-            Long household = parameterId(params.apply("householdId"), "householdId");
+            Long space = ContractFields.parameterId(params.apply("spaceId"), "spaceId");
+            Long household = ContractFields.parameterId(params.apply("householdId"), "householdId");
             LocalDate activeOn = active(params.apply("active"));
             ListRequest page = contracts.request(params, clock.instant(), Long.class);
             List<Contract> rows = billing.work().read("contracts", tx -> billing.contracts().list(tx, communityId,
                     space, household, activeOn, page.afterId(), page.fetchSize()));
-            return page.page(rows.stream().map(ContractRoutes::view).toList(), c -> new Object[] {c.get("id")});
+            return page.page(rows.stream().map(ContractFields::view).toList(), c -> new Object[] {c.get("id")});
         });
     }
 
     private void contract(RoutingContext ctx) {
         Principal user = AuthRoutes.principal(ctx);
         long id = AlertRoutes.id(ctx, "contractId");
-        answer(ctx, 200, () -> view(billing.work().read("contract", tx -> readable(tx, user, id))));
+        answer(ctx, 200, () -> ContractFields.view(billing.work().read("contract", tx -> readable(tx, user, id))));
     }
 
     private void renew(RoutingContext ctx) {
@@ -109,10 +109,10 @@ final class ContractRoutes {
         long id = AlertRoutes.id(ctx, "contractId");
         AuditEntry audit = AuthRoutes.audit(ctx, "contract.renewed", "contract:" + id);
         JsonObject body = AlertRoutes.body(ctx);
-        answer(ctx, 201, () -> view(billing.work().inTransaction("contract", tx -> {
+        answer(ctx, 201, () -> ContractFields.view(billing.work().inTransaction("contract", tx -> {
             Contract old = changeable(tx, user, id);
-            return audited(tx, audit, billing.contracts().renew(tx, old.communityId(), id, whole(body, "periods"),
-                    user.username()));
+            return audited(tx, audit, billing.contracts().renew(tx, old.communityId(), id,
+                    ContractFields.whole(body, "periods"), user.username()));
         })));
     }
 
@@ -123,7 +123,8 @@ final class ContractRoutes {
         JsonObject body = AlertRoutes.body(ctx);
         answer(ctx, 200, () -> billing.work().inTransaction("contract", tx -> {
             Contract old = changeable(tx, user, id);
-            Termination t = billing.contracts().terminateProrated(tx, old.communityId(), id, date(body, "terminatedOn"));
+            Termination t = billing.contracts().terminateProrated(tx, old.communityId(), id,
+                    ContractFields.date(body, "terminatedOn"));
             audited(tx, audit.with("creditFen", t.creditFen()).with("chargeFen", t.chargeFen()), t.contract());
             Map<String, Object> proration = new LinkedHashMap<>();
             proration.put("periodStart", t.periodStart().toString());
@@ -134,7 +135,7 @@ final class ContractRoutes {
             proration.put("periodBilled", t.periodBilled());
             proration.put("creditFen", t.creditFen());
             proration.put("chargeFen", t.chargeFen());
-            return Map.of("contract", view(t.contract()), "proration", proration);
+            return Map.of("contract", ContractFields.view(t.contract()), "proration", proration);
         }));
     }
 
@@ -143,7 +144,8 @@ final class ContractRoutes {
         Principal user = AuthRoutes.principal(ctx);
         answer(ctx, 200, () -> {
             BillingAccess.requireReader(user, registry, communityId);
-            return Map.of("items", billing.work().read("waiting list", tx -> billing.contracts().waiting(tx, communityId))
+            return Map.of("items", billing.work().read("waiting list",
+                    tx -> billing.contracts().waiting(tx, communityId))
                     .stream().map(h -> Map.of("householdId", h)).toList());
         });
     }
@@ -161,7 +163,7 @@ final class ContractRoutes {
             } else if (!user.communityIds().contains(communityId)) {
                 throw ClientError.forbidden(user.username() + " is not a resident of community " + communityId);
             }
-            long household = id(body, "householdId");
+            long household = ContractFields.id(body, "householdId");
             if (user.has(Role.RESIDENT) && Households.relationOf(tx, household, user.username(), today)
                     .filter(r -> r == Relation.OWNER).isEmpty()) {
                 throw ClientError.forbidden(user.username() + " is not an owner of household " + household
@@ -181,7 +183,7 @@ final class ContractRoutes {
         }
         answer(ctx, 200, () -> Map.of("items", billing.work().read("contracts", tx -> billing.contracts()
                 .ofHouseholds(tx, Households.ofUser(tx, user.username(), today()).stream()
-                        .map(m -> m.household().id()).toList())).stream().map(ContractRoutes::view).toList()));
+                        .map(m -> m.household().id()).toList())).stream().map(ContractFields::view).toList()));
     }
 
     /** Staff of its community and residents of its household today read a contract; others learn nothing. */
@@ -228,77 +230,6 @@ final class ContractRoutes {
 
     private LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), billing.settings().zone());
-    }
-
-    /** The contract as the API shows it: dates as ISO days, the term by its wire name. */
-    static Map<String, Object> view(Contract c) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("id", c.id());
-        v.put("communityId", c.communityId());
-        v.put("spaceId", c.spaceId());
-        v.put("householdId", c.householdId());
-        v.put("ownerHousehold", c.ownerHousehold());
-        v.put("term", c.term().wireName());
-        v.put("periodFen", c.periodFen());
-        v.put("startsOn", c.startsOn().toString());
-        v.put("endsOn", c.endsOn().toString());
-        v.put("terminatedOn", c.terminatedOn() == null ? null : c.terminatedOn().toString());
-        v.put("resolutionId", c.resolutionId());
-        v.put("renewsContractId", c.renewsContractId());
-        return v;
-    }
-
-    private static long id(JsonObject body, String field) {
-        Long id = optionalId(body, field);
-        if (id == null) {
-            throw ClientError.badRequest("field '" + field + "' is required: a record id (a whole number)");
-        }
-        return id;
-    }
-
-    private static Long optionalId(JsonObject body, String field) {
-        Object v = body.getValue(field);
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof Integer || v instanceof Long) {
-            return ((Number) v).longValue();
-        }
-        throw ClientError.badRequest("field '" + field + "' must be a record id (a whole number), got " + v);
-    }
-
-    private static int whole(JsonObject body, String field) {
-        Object v = body.getValue(field);
-        if (v instanceof Integer i) {
-            return i;
-        }
-        throw ClientError.badRequest("field '" + field + "' must be a whole number, got " + v);
-    }
-
-    private static Term term(JsonObject body) {
-        Object v = body.getValue("term");
-        return (v instanceof String s ? Term.fromWireName(s) : Optional.<Term>empty()).orElseThrow(() ->
-                ClientError.badRequest("field 'term' must be one of monthly, quarterly, yearly, got " + v));
-    }
-
-    private static LocalDate date(JsonObject body, String field) {
-        Object v = body.getValue(field);
-        try {
-            if (v instanceof String s) {
-                return LocalDate.parse(s);
-            }
-        } catch (DateTimeParseException e) {
-            // answered below
-        }
-        throw ClientError.badRequest("field '" + field + "' must be a date YYYY-MM-DD, got " + v);
-    }
-
-    private static Long parameterId(String value, String name) {
-        try {
-            return value == null ? null : Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw ClientError.badRequest("parameter '" + name + "' must be a whole number, got \"" + value + "\"");
-        }
     }
 
     private LocalDate active(String value) {
