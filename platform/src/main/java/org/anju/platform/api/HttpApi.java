@@ -109,6 +109,7 @@ public final class HttpApi {
                 services.billing().settings().zone(), clock).mount(router, authenticated,
                         BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         new PaymentStaffRoutes(vertx, services.registry(), services.payments().payments()).mount(router, authenticated);
+        new ContractRoutes(vertx, services.registry(), services.billing(), limits.directory(), clock).mount(router, authenticated);
         new UsageRoutes(vertx, services.usage(), limits.records(), limits.directory(), clock).mount(router, authenticated);
         new VoteRoutes(vertx, services.owners().motions()).mount(router, authenticated);
         new ArrearsRoutes(vertx, services.registry(), services.billing(), services.owners().fund(), clock)

@@ -77,38 +77,37 @@ final class BillingRun implements BillingRuns {
         LocalDate end = period.plusMonths(1).atDay(1);
         Instant from = first.atStartOfDay(settings.zone()).toInstant();
         Instant to = end.atStartOfDay(settings.zone()).toInstant();
+        Phases phases = new Phases();
         Map<Long, List<InvoiceLine>> lines = new TreeMap<>();
         rent(tx, communityId, first, end, lines);
+        phases.done("rent");
         propertyFees(tx, communityId, period, from, lines);
+        phases.done("property fees");
         for (BillableSource source : sources) {
             for (BillableItem item : source.items(tx, communityId, from, to)) {
                 add(lines, item.householdId(), new InvoiceLine(item.stream(), item.sourceId(), item.description(),
                         item.amountFen(), 0));
             }
+            phases.done("source " + source);
         }
-        // an item billed by an earlier run (reported again by its source) is billed once ever
-        InvoiceStore.dropBilled(tx, lines);
+        RunLines.dropBilled(tx, lines);
+        phases.done("drop billed");
         Instant issuedAt = clock.instant();
         LocalDate dueOn = issuedAt.atZone(settings.zone()).toLocalDate().plusDays(settings.invoiceDueDays());
-        int invoices = 0;
-        long total = 0;
-        long fundFen = 0;
-        for (Map.Entry<Long, List<InvoiceLine>> household : lines.entrySet()) {
-            if (household.getValue().isEmpty()) {
-                continue;
-            }
-            Invoice invoice = InvoiceStore.issue(tx, communityId, household.getKey(), first, issuedAt, dueOn,
-                    household.getValue());
-            ledger.post(tx, entry(invoice));
-            invoices++;
-            total += invoice.totalFen();
-            fundFen += invoice.lines().stream().mapToLong(InvoiceLine::fundFen).sum();
-        }
+        List<RunLines.Issued> issued = RunLines.issue(tx, communityId, first, issuedAt, dueOn, lines);
+        phases.done("issue");
+        long total = issued.stream().mapToLong(RunLines.Issued::totalFen).sum();
+        long fundFen = lines.values().stream().flatMap(List::stream).mapToLong(InvoiceLine::fundFen).sum();
+        ledger.postAll(tx, issued.stream().map(i -> entry(communityId, first, i)).toList());
+        phases.done("post");
         if (fundFen > 0) {
             fund.allocate(tx, Account.community(communityId, AccountKind.FUND_INCOME), fundFen,
                     "fund:income:" + communityId + ":" + period, "common-area rent share " + period);
         }
+        int invoices = issued.size();
+        phases.done("fund");
         InvoiceStore.recordRun(tx, communityId, first, invoices, total);
+        LOG.debug("billing run phases [community: {}, period: {}, ms: {}]", communityId, period, phases);
         return new RunResult(communityId, period, invoices, total, false);
     }
 
@@ -137,7 +136,7 @@ final class BillingRun implements BillingRuns {
                 boolean common = space != null && space.ownership() == ParkingSpaces.Ownership.COMMON;
                 long fund = common ? Fen.share(amount, fundShare, 100) : 0;
                 if (amount > 0) {
-                    add(lines, c.householdId(), new InvoiceLine(Stream.RENT, "contract:" + c.id() + ":" + i,
+                    add(lines, c.householdId(), new InvoiceLine(Stream.RENT, rentSource(c, i),
                             "rent of space " + (space == null ? c.spaceId() : space.number()) + " " + c.term().wireName()
                                     + " from " + start, amount, fund));
                 }
@@ -162,13 +161,17 @@ final class BillingRun implements BillingRuns {
         }
     }
 
+    /** Returns the source id of the rent of the contract's {@code index}-th period. */
+    static String rentSource(Contract c, int index) {
+        return "contract:" + c.id() + ":" + index;
+    }
+
     private static void add(Map<Long, List<InvoiceLine>> lines, long householdId, InvoiceLine line) {
         lines.computeIfAbsent(householdId, h -> new ArrayList<>()).add(line);
     }
 
     /** Receivable against each stream's revenue; the fund's share of common-area rent to fund income. */
-    private static JournalEntry entry(Invoice invoice) {
-        String community = invoice.communityId();
+    private static JournalEntry entry(String community, LocalDate period, RunLines.Issued invoice) {
         Map<AccountKind, Long> credits = new EnumMap<>(AccountKind.class);
         for (InvoiceLine line : invoice.lines()) {
             credits.merge(line.stream().revenue(), line.amountFen() - line.fundFen(), Long::sum);
@@ -182,7 +185,25 @@ final class BillingRun implements BillingRuns {
                 postings.add(Posting.credit(Account.community(community, kind), fen));
             }
         });
-        return new JournalEntry(Invoice.entryKey(invoice.id()), community,
-                "invoice " + invoice.id() + " of household " + invoice.householdId() + " for " + invoice.period(), postings);
+        return new JournalEntry(Invoice.entryKey(invoice.invoiceId()), community,
+                "invoice " + invoice.invoiceId() + " of household " + invoice.householdId() + " for " + period, postings);
+    }
+
+    /** Milliseconds spent per phase of a run, summed over repeats, for the debug log. */
+    private static final class Phases {
+        private final Map<String, Long> nanos = new java.util.LinkedHashMap<>();
+        private long mark = System.nanoTime();
+
+        void done(String phase) {
+            long now = System.nanoTime();
+            nanos.merge(phase, now - mark, Long::sum);
+            mark = now;
+        }
+
+        @Override
+        public String toString() {
+            return nanos.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue() / 1_000_000)
+                    .collect(Collectors.joining(", "));
+        }
     }
 }

@@ -11,6 +11,7 @@ import org.anju.error.ClientError;
 import org.anju.platform.estate.Households;
 import org.anju.platform.estate.ParkingSpaces;
 import org.anju.platform.estate.Relation;
+import org.anju.platform.storage.Sql;
 import org.anju.platform.storage.UnitOfWork;
 
 /** The contracts' SQL: every statement on {@code rental_contracts} and {@code space_waiting_list} is here. */
@@ -73,7 +74,7 @@ final class ContractStore implements Contracts {
         int months = c.term().months() * c.periods();
         int maxMonths = settings.of(tx, c.communityId()).nonOwnerLeaseMaxMonths();
         if (months > maxMonths) {
-            throw ClientError.badRequest("a lease to a non-owner household is at most " + maxMonths
+            throw conflict("a lease to a non-owner household is at most " + maxMonths
                     + " months (billing.nonOwnerLeaseMaxMonths); asked for " + months);
         }
         if (space.ownership() == ParkingSpaces.Ownership.COMMON) {
@@ -153,6 +154,28 @@ final class ContractStore implements Contracts {
     public Optional<Contract> get(UnitOfWork.Tx tx, String communityId, long contractId) throws SQLException {
         return tx.one("SELECT " + COLUMNS + " FROM rental_contracts WHERE id = ? AND community_id = ?",
                 ContractStore::contract, contractId, communityId);
+    }
+
+    @Override
+    public Optional<Contract> byId(UnitOfWork.Tx tx, long contractId) throws SQLException {
+        return tx.one("SELECT " + COLUMNS + " FROM rental_contracts WHERE id = ?", ContractStore::contract, contractId);
+    }
+
+    @Override
+    public List<Contract> list(UnitOfWork.Tx tx, String communityId, Long spaceId, Long householdId,
+            LocalDate activeOn, long beforeId, int limit) throws SQLException {
+        Date day = activeOn == null ? null : Date.valueOf(activeOn);
+        return tx.query("SELECT " + COLUMNS + " FROM rental_contracts WHERE community_id = ? "
+                + "AND (?::bigint IS NULL OR space_id = ?) AND (?::bigint IS NULL OR household_id = ?) "
+                + "AND (?::date IS NULL OR (starts_on <= ? AND coalesce(terminated_on, ends_on) > ?)) "
+                + "AND id < ? ORDER BY id DESC LIMIT ?", ContractStore::contract, communityId, spaceId, spaceId,
+                householdId, householdId, day, day, day, beforeId, limit);
+    }
+
+    @Override
+    public List<Contract> ofHouseholds(UnitOfWork.Tx tx, List<Long> householdIds) throws SQLException {
+        return tx.query("SELECT " + COLUMNS + " FROM rental_contracts WHERE household_id = ANY (?) ORDER BY id DESC",
+                ContractStore::contract, Sql.array(tx.connection(), "int8", householdIds));
     }
 
     @Override

@@ -54,6 +54,32 @@ public interface Contracts {
      */
     Contract terminate(UnitOfWork.Tx tx, String communityId, long contractId, LocalDate on) throws SQLException;
 
+    /**
+     * Ends a contract early, as {@link #terminate}, and returns what that implies for its money.
+     *
+     * @throws ClientError as {@link #terminate}
+     */
+    default Termination terminateProrated(UnitOfWork.Tx tx, String communityId, long contractId, LocalDate on)
+            throws SQLException {
+        return Termination.of(tx, terminate(tx, communityId, contractId, on));
+    }
+
+    /** Returns the contract with this id, of whichever community. */
+    Optional<Contract> byId(UnitOfWork.Tx tx, long contractId) throws SQLException;
+
+    /**
+     * Returns a page of the community's contracts, newest first, with ids below {@code beforeId}.
+     *
+     * @param spaceId     only the space's, or null
+     * @param householdId only the household's, or null
+     * @param activeOn    only those covering the day, or null for all
+     */
+    List<Contract> list(UnitOfWork.Tx tx, String communityId, Long spaceId, Long householdId, LocalDate activeOn,
+            long beforeId, int limit) throws SQLException;
+
+    /** Returns the households' contracts, newest first. */
+    List<Contract> ofHouseholds(UnitOfWork.Tx tx, List<Long> householdIds) throws SQLException;
+
     /** Returns the contract, if it is the community's. */
     Optional<Contract> get(UnitOfWork.Tx tx, String communityId, long contractId) throws SQLException;
 

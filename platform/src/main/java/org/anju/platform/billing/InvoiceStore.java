@@ -6,11 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.anju.platform.storage.UnitOfWork;
 
@@ -37,38 +34,10 @@ final class InvoiceStore {
                 Date.valueOf(period), invoices, totalFen);
     }
 
-    /** Removes the lines whose (stream, source) an earlier invoice already bills. */
-    static void dropBilled(UnitOfWork.Tx tx, Map<Long, List<InvoiceLine>> lines) throws SQLException {
-        List<String> streams = new ArrayList<>();
-        List<String> sources = new ArrayList<>();
-        lines.values().forEach(l -> l.forEach(line -> {
-            streams.add(line.stream().wireName());
-            sources.add(line.sourceId());
-        }));
-        if (streams.isEmpty()) {
-            return;
-        }
-        Set<List<String>> billed = new HashSet<>(tx.query("SELECT l.stream, l.source_id FROM invoice_lines l "
-                + "JOIN unnest(?::text[], ?::text[]) AS asked (stream, source_id) "
-                + "ON l.stream = asked.stream AND l.source_id = asked.source_id",
-                rs -> List.of(rs.getString(1), rs.getString(2)), streams.toArray(String[]::new),
-                sources.toArray(String[]::new)));
-        if (!billed.isEmpty()) {
-            lines.values().forEach(l -> l.removeIf(line -> billed.contains(List.of(line.stream().wireName(),
-                    line.sourceId()))));
-        }
-    }
-
-    static Invoice issue(UnitOfWork.Tx tx, String communityId, long householdId, LocalDate period, Instant issuedAt,
-            LocalDate dueOn, List<InvoiceLine> lines) throws SQLException {
-        long total = lines.stream().mapToLong(InvoiceLine::amountFen).sum();
-        long id = tx.one("INSERT INTO invoices (community_id, household_id, period, total_fen, issued_at, due_on) "
-                + "VALUES (?, ?, ?, ?, ?, ?) RETURNING id", rs -> rs.getLong(1), communityId, householdId,
-                Date.valueOf(period), total, issuedAt, Date.valueOf(dueOn)).orElseThrow();
-        tx.batch("INSERT INTO invoice_lines (invoice_id, stream, source_id, description, amount_fen, fund_fen) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", lines, l -> new Object[] {id, l.stream().wireName(), l.sourceId(),
-                        l.description(), l.amountFen(), l.fundFen()});
-        return new Invoice(id, communityId, householdId, period, total, issuedAt, dueOn, lines);
+    /** Returns whether an invoice line bills the (stream, source) already. */
+    static boolean billed(UnitOfWork.Tx tx, Stream stream, String sourceId) throws SQLException {
+        return tx.one("SELECT 1 FROM invoice_lines WHERE stream = ? AND source_id = ?", rs -> true, stream.wireName(),
+                sourceId).isPresent();
     }
 
     /** Returns the community's invoices of the month with their lines, by household. */

@@ -127,13 +127,15 @@ public final class ChargingSessions implements BillableSource {
     @Override
     public List<BillableItem> billable(UnitOfWork.Tx tx, String communityId, Instant from, Instant to)
             throws SQLException {
-        return tx.query("SELECT " + COLUMNS + " FROM charging_sessions s WHERE s.community_id = ? AND s.state = 'priced' "
-                + "AND s.amount_fen > 0 AND s.settled_at >= ? AND s.settled_at < ? ORDER BY s.id", rs -> {
-                    View s = view(rs);
-                    return new BillableItem("charging-session:" + s.id(), s.communityId(), s.householdId(), s.amountFen(),
-                            "EV charging " + s.energyWh().movePointLeft(3).stripTrailingZeros().toPlainString() + " kWh, "
-                                    + s.deviceId() + " #" + s.connectorId() + ", " + s.startedAt(), s.settledAt());
-                }, communityId, from, to);
+        // only the columns an item needs: a month of a large community is a million rows
+        return tx.query("SELECT s.id, s.community_id, s.household_id, s.amount_fen, s.energy_wh, s.device_id, "
+                + "s.connector_id, s.started_at, s.settled_at FROM charging_sessions s WHERE s.community_id = ? "
+                + "AND s.state = 'priced' AND s.amount_fen > 0 AND s.settled_at >= ? AND s.settled_at < ? ORDER BY s.id",
+                rs -> new BillableItem("charging-session:" + rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class),
+                        rs.getLong(4), "EV charging " + rs.getBigDecimal(5).movePointLeft(3).stripTrailingZeros()
+                                .toPlainString() + " kWh, " + rs.getString(6) + " #" + rs.getInt(7) + ", "
+                                + Sql.instant(rs, "started_at"), Sql.instant(rs, "settled_at")),
+                communityId, from, to);
     }
 
     private static View withLines(UnitOfWork.Tx tx, View s) throws SQLException {

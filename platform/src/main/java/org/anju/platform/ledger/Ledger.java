@@ -39,6 +39,17 @@ public interface Ledger {
      */
     PostedEntry post(UnitOfWork.Tx tx, JournalEntry entry) throws SQLException;
 
+    /**
+     * Posts the entries as {@link #post} posts each, as one batch: the accounts they need are made with
+     * one statement, the entries with another, their postings with one binary {@code COPY}, and one
+     * query checks that every entry made balances (else the batch is refused and the caller's
+     * transaction must roll back). Answers in the order asked.
+     *
+     * @throws IllegalArgumentException when two entries of the batch share an idempotency key
+     * @throws ClientError               409 when a key was used for an entry with other postings
+     */
+    List<PostedEntry> postAll(UnitOfWork.Tx tx, List<JournalEntry> entries) throws SQLException;
+
     /** Returns the entry made under this idempotency key, if any. */
     Optional<PostedEntry> entry(UnitOfWork.Tx tx, String idempotencyKey) throws SQLException;
 

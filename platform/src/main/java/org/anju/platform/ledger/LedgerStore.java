@@ -3,9 +3,11 @@ package org.anju.platform.ledger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,6 +50,58 @@ final class LedgerStore implements Ledger {
         return made.get();
     }
 
+    @Override
+    public List<PostedEntry> postAll(UnitOfWork.Tx tx, List<JournalEntry> entries) throws SQLException {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        Map<String, JournalEntry> byKey = new HashMap<>();
+        entries.forEach(e -> byKey.put(e.idempotencyKey(), e));
+        if (byKey.size() != entries.size()) {
+            throw new IllegalArgumentException("a batch of journal entries repeats an idempotency key");
+        }
+        Map<Account, Long> accounts = accountIds(tx, entries.stream().flatMap(e -> e.postings().stream())
+                .map(Posting::account).distinct().toList());
+        Map<String, PostedEntry> made = new HashMap<>();
+        tx.query("""
+                INSERT INTO journal_entries (community_id, idempotency_key, description)
+                SELECT * FROM unnest(?::text[], ?::text[], ?::text[]) ON CONFLICT (idempotency_key) DO NOTHING
+                RETURNING id, idempotency_key, posted_at""", rs -> {
+                    JournalEntry e = byKey.get(rs.getString(2));
+                    return made.put(e.idempotencyKey(), new PostedEntry(rs.getLong(1), e.idempotencyKey(), e.communityId(),
+                            e.description(), Sql.instant(rs, "posted_at"), e.postings(), false));
+                }, Sql.column(tx.connection(), "text", entries, JournalEntry::communityId),
+                Sql.column(tx.connection(), "text", entries, JournalEntry::idempotencyKey),
+                Sql.column(tx.connection(), "text", entries, JournalEntry::description));
+        Map<String, PostedEntry> earlier = new HashMap<>();
+        List<String> replayed = entries.stream().map(JournalEntry::idempotencyKey).filter(k -> !made.containsKey(k))
+                .toList();
+        if (!replayed.isEmpty()) {
+            entriesWhere(tx, "e.idempotency_key = ANY (?)", Sql.array(tx.connection(), "text", replayed))
+                    .forEach(e -> earlier.put(e.idempotencyKey(), e));
+        }
+        List<LedgerBatch.Row> rows = new ArrayList<>();
+        List<PostedEntry> posted = new ArrayList<>(entries.size());
+        for (JournalEntry e : entries) {
+            PostedEntry p = made.get(e.idempotencyKey());
+            if (p == null) {
+                p = earlier.get(e.idempotencyKey());
+                requireSame(e, p);
+            } else {
+                for (Posting line : e.postings()) {
+                    rows.add(new LedgerBatch.Row(p.id(), accounts.get(line.account()), line.side(), line.amountFen()));
+                }
+            }
+            posted.add(p);
+        }
+        if (!made.isEmpty()) {
+            LedgerBatch.copy(tx, rows);
+            LongSummaryStatistics ids = made.values().stream().mapToLong(PostedEntry::id).summaryStatistics();
+            LedgerBatch.requireBalanced(tx, ids.getMin(), ids.getMax());
+        }
+        return posted;
+    }
+
     private static void requireSame(JournalEntry asked, PostedEntry earlier) {
         if (!asked.communityId().equals(earlier.communityId())
                 || !counts(asked.postings()).equals(counts(earlier.postings()))) {
@@ -79,6 +133,43 @@ final class LedgerStore implements Ledger {
                 .orElseThrow();
         tx.afterCommit(() -> accountIds.put(account, id));
         return id;
+    }
+
+    /** Returns the ids of the accounts, making those that do not exist yet with one statement. */
+    private Map<Account, Long> accountIds(UnitOfWork.Tx tx, List<Account> accounts) throws SQLException {
+        Map<Account, Long> ids = new HashMap<>();
+        List<Account> unknown = new ArrayList<>();
+        for (Account a : accounts) {
+            Long known = accountIds.get(a);
+            if (known == null) {
+                unknown.add(a);
+            } else {
+                ids.put(a, known);
+            }
+        }
+        if (unknown.isEmpty()) {
+            return ids;
+        }
+        // one order for every writer, so that two batches making the same accounts cannot deadlock
+        unknown.sort(Comparator.comparing(Account::communityId).thenComparing(a -> a.kind().wireName())
+                .thenComparing(a -> a.householdId() == null ? 0L : a.householdId()));
+        java.sql.Array communities = Sql.column(tx.connection(), "text", unknown, Account::communityId);
+        java.sql.Array kinds = Sql.column(tx.connection(), "text", unknown, a -> a.kind().wireName());
+        java.sql.Array households = Sql.column(tx.connection(), "int8", unknown, Account::householdId);
+        tx.update("""
+                INSERT INTO ledger_accounts (community_id, kind, household_id)
+                SELECT c, k, h FROM unnest(?::text[], ?::text[], ?::bigint[]) WITH ORDINALITY AS u (c, k, h, n)
+                ORDER BY n ON CONFLICT (community_id, kind, (coalesce(household_id, 0))) DO NOTHING""",
+                communities, kinds, households);
+        // a separate statement: it sees accounts another transaction committed while the insert waited
+        Map<Account, Long> found = new HashMap<>();
+        tx.query("SELECT a.id, " + ACCOUNT_COLUMNS + " FROM ledger_accounts a "
+                + "JOIN unnest(?::text[], ?::text[], ?::bigint[]) AS u (c, k, h) ON a.community_id = u.c "
+                + "AND a.kind = u.k AND coalesce(a.household_id, 0) = coalesce(u.h, 0)",
+                rs -> found.put(account(rs), rs.getLong("id")), communities, kinds, households);
+        ids.putAll(found);
+        tx.afterCommit(() -> accountIds.putAll(found));
+        return ids;
     }
 
     @Override

@@ -55,12 +55,13 @@ public final class Visits implements BillableSource {
     @Override
     public List<BillableItem> billable(UnitOfWork.Tx tx, String communityId, Instant from, Instant to)
             throws SQLException {
-        return tx.query("SELECT " + COLUMNS + " FROM parking_visits v WHERE v.community_id = ? AND v.amount_fen > 0 "
-                + "AND v.settled_at >= ? AND v.settled_at < ? ORDER BY v.id", rs -> {
-                    View v = view(rs);
-                    return new BillableItem("parking-visit:" + v.id(), v.communityId(), v.householdId(), v.amountFen(),
-                            "visitor parking " + v.plate() + " " + v.entryTs() + " – " + v.exitTs(), v.settledAt());
-                }, communityId, from, to);
+        // only the columns an item needs: a month of a large community is hundreds of thousands of rows
+        return tx.query("SELECT v.id, v.community_id, v.household_id, v.amount_fen, v.plate, v.entry_ts, v.exit_ts, "
+                + "v.settled_at FROM parking_visits v WHERE v.community_id = ? AND v.amount_fen > 0 "
+                + "AND v.settled_at >= ? AND v.settled_at < ? ORDER BY v.id",
+                rs -> new BillableItem("parking-visit:" + rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class),
+                        rs.getLong(4), "visitor parking " + rs.getString(5) + " " + Sql.instant(rs, "entry_ts") + " – "
+                                + Sql.instant(rs, "exit_ts"), Sql.instant(rs, "settled_at")), communityId, from, to);
     }
 
     /** Returns the ids of the households the user belongs to (as owner or tenant) on the day. */

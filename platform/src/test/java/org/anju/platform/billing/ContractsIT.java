@@ -174,7 +174,7 @@ class ContractsIT {
 
     @Test
     void leasesToNonOwnersAreCappedAndCommonAreaNeedsAResolution() {
-        refused(() -> sign(5, 3, Term.QUARTERLY, 3, "2028-01-01", null), 400, "at most 6 months");
+        refused(() -> sign(5, 3, Term.QUARTERLY, 3, "2028-01-01", null), 409, "at most 6 months");
         refused(() -> sign(7, 3, Term.MONTHLY, 1, "2028-01-01", null), 400, "resolutionId is required");
         refused(() -> sign(7, 3, Term.MONTHLY, 1, "2028-01-01", 41L), 409, "resolution 41 does not allow");
         assertThat(sign(7, 3, Term.MONTHLY, 1, "2028-01-01", 42L).resolutionId()).isEqualTo(42L);
