@@ -2,7 +2,7 @@
 import { onBeforeUnmount, ref, shallowRef } from 'vue';
 import { useI18n } from 'vue-i18n';
 import * as api from './api.js';
-import { formatDateTime } from './format.js';
+import { formatDateTime, formatMoney, formatNumber } from './format.js';
 import { alertTypeLabel, deviceTypeLabel, floorLabel, placeLabel, relativeLabel } from './labels.js';
 
 const now = ref(Date.now());
@@ -25,6 +25,8 @@ export function useLabels() {
     t: i18n.t,
     i18n,
     date: (iso) => formatDateTime(iso, i18n.locale.value),
+    money: (fen) => formatMoney(fen, i18n.locale.value),
+    number: (n, digits) => formatNumber(n, i18n.locale.value, digits),
     ago: (iso, nowMs) => relativeLabel(i18n, iso, nowMs),
     deviceType: (type) => deviceTypeLabel(i18n, type),
     alertType: (type) => alertTypeLabel(i18n, type),
