@@ -69,3 +69,16 @@ export function tariffSummary(body, money) {
   };
   return body && typeof body === 'object' ? entries(body, false) : '';
 }
+
+/** The ISO instant `days` days before `nowMs`: the `from` of a records query (the API's default is 7 days). */
+export const daysBefore = (nowMs, days) => new Date(nowMs - days * 86_400_000).toISOString();
+
+/** How far back the usage lists (visits, charging sessions) look unless told otherwise. */
+export const RESIDENT_RECORD_DAYS = 90;
+export const STAFF_RECORD_DAYS = 30;
+
+/** The local day (YYYY-MM-DD, Asia/Shanghai) `days` days before `nowMs`: a date filter's default. */
+export const dayBefore = (nowMs, days) => localDate(nowMs - days * 86_400_000);
+
+/** The instant a local day starts in Asia/Shanghai (UTC+8 all year, no daylight saving), or null. */
+export const dayStart = (day) => (day ? new Date(`${day}T00:00:00+08:00`).toISOString() : null);

@@ -10,7 +10,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 // without ECharts' bar chart, which keeps the console under its JS budget.
 echarts.use([LineChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
-const FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+const FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "WenQuanYi Zen Hei", "PingFang SC", "Microsoft YaHei", sans-serif';
 const COLORS = { rate: '#1d4ed8', axis: '#4a5568', grid: '#e6e9ef' };
 // Tooltips render on the canvas (richText), not as HTML, so device-provided text can never
 // become markup.

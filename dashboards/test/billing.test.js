@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { invoiceMonth, invoiceStatus, kwh, localDate, previousMonth, sumFen, tallyShares, tariffSummary } from '../src/billing.js';
+import { dayBefore, daysBefore, dayStart, invoiceMonth, invoiceStatus, kwh, localDate, previousMonth, sumFen, tallyShares, tariffSummary } from '../src/billing.js';
 import { formatMoney, parseMoney } from '../src/format.js';
 
 // 2026-12-31T16:30Z is already 2027-01-01 00:30 in Shanghai.
@@ -55,5 +55,14 @@ describe('parseMoney', () => {
 
   it('refuses what is not an amount', () => {
     for (const bad of ['', '-1', '1.234', 'abc', '1e3', null]) expect(parseMoney(bad)).toBeNull();
+  });
+});
+
+describe('record ranges', () => {
+  it('start a local day at midnight in Shanghai and count days back from there', () => {
+    expect(dayStart('2026-12-01')).toBe('2026-11-30T16:00:00.000Z');
+    expect(dayStart('')).toBeNull();
+    expect(dayBefore(NEW_YEAR_SHANGHAI, 31)).toBe('2026-12-01');
+    expect(daysBefore(Date.parse('2026-12-06T00:00:00Z'), 90)).toBe('2026-09-07T00:00:00.000Z');
   });
 });
