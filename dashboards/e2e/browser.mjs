@@ -33,6 +33,18 @@ export function recorder(report, out) {
   return { shot, axe };
 }
 
+/**
+ * A new browser context whose pages expose the test hooks (src/testHooks.js): the test-only flag
+ * is set before any of the page's scripts run.
+ */
+export async function hookedContext(browser, options) {
+  const context = await browser.newContext(options);
+  await context.addInitScript(() => {
+    window.__anjuTestHooks = true;
+  });
+  return context;
+}
+
 /** Signs in through the page's form at `url`. */
 export async function signIn(page, url, [user, password]) {
   await page.goto(url, { waitUntil: 'domcontentloaded' });

@@ -109,6 +109,8 @@ async function console_(browser) {
       else if ((await page.locator('.banner-bad').count()) > 0) refused.push(screen);
     }
     report.roles[role] = { nav: nav.filter((n) => BILLING_SCREENS.includes(n)), refused };
+    // No test hook in a page opened without the test-only flag (src/testHooks.js).
+    report.hooksWithoutFlag = await page.evaluate(() => Object.keys(window).filter((k) => k.startsWith('__anju')));
     if (role === 'property_admin') {
       step('billing run of a month billed before');
       await page.goto(`${base}#/billing`);

@@ -18,7 +18,7 @@ import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import en from '../src/i18n/en.json' with { type: 'json' };
 import zhCN from '../src/i18n/zh-CN.json' with { type: 'json' };
-import { navOf, recorder, run, shown, signIn, stepper } from './browser.mjs';
+import { hookedContext, navOf, recorder, run, shown, signIn, stepper } from './browser.mjs';
 
 const CJK = /[\u3400-\u9fff]/;
 
@@ -119,7 +119,7 @@ async function main(browser) {
   await language(adminPage);
 
   step('board and console open before the alarm');
-  const board = await browser.newContext({ bypassCSP: true, viewport: { width: 1920, height: 1080 } });
+  const board = await hookedContext(browser, { bypassCSP: true, viewport: { width: 1920, height: 1080 } });
   const boardPage = await board.newPage();
   await signIn(boardPage, `${base}board/`, users.fire_brigade);
   await boardPage.locator('[data-testid="feed-status"][data-state="live"]').waitFor();

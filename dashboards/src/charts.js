@@ -1,37 +1,44 @@
-// ECharts for the console. Only the parts used are imported from echarts/core so the bundle
-// carries no unused chart types. Labels come from the caller (translated), so a language
+// ECharts for the console: the chart options (pure) and a chart that loads the library lazily
+// (src/echarts.js, only the parts used). Labels come from the caller (translated), so a language
 // switch redraws them.
-import * as echarts from 'echarts/core';
-import { LineChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
-
-// Device health by type is drawn as HTML bars (TypeBars.vue): readable by screen readers and
-// without ECharts' bar chart, which keeps the console under its JS budget.
-echarts.use([LineChart, GridComponent, TooltipComponent, CanvasRenderer]);
-
 const FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "WenQuanYi Zen Hei", "PingFang SC", "Microsoft YaHei", sans-serif';
 const COLORS = { rate: '#1d4ed8', axis: '#4a5568', grid: '#e6e9ef' };
 // Tooltips render on the canvas (richText), not as HTML, so device-provided text can never
 // become markup.
 const TOOLTIP = { renderMode: 'richText', confine: true };
 
-/** Creates a chart in `el` that follows the element's size; returns the instance and a dispose function. */
+/**
+ * Creates a chart in `el` that follows the element's size. Returns at once `{setOption, dispose}`:
+ * ECharts is fetched in the background and the latest option is drawn when it arrives, so the
+ * screen around the chart never waits for the library; a chart disposed before that never draws.
+ */
 export function mountChart(el, option) {
-  const chart = echarts.init(el, null, { renderer: 'canvas' });
-  chart.setOption({ textStyle: { fontFamily: FONT }, animationDuration: 300, animationDurationUpdate: 300, ...option });
+  let chart = null;
+  let pending = [option, false];
+  let disposed = false;
   let frame = 0;
   const observer = new ResizeObserver(() => {
     cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(() => chart.resize());
+    frame = requestAnimationFrame(() => chart?.resize());
   });
-  observer.observe(el);
+  import('./echarts.js').then(({ init }) => {
+    if (disposed) return;
+    chart = init(el, null, { renderer: 'canvas' });
+    chart.setOption({ textStyle: { fontFamily: FONT }, animationDuration: 300, animationDurationUpdate: 300 });
+    chart.setOption(...pending);
+    observer.observe(el);
+  }, (e) => console.warn('[charts] ECharts failed to load', e));
   return {
-    chart,
+    /** Draws `next` (replacing the previous option when `notMerge`), now or once ECharts is loaded. */
+    setOption(next, notMerge = false) {
+      if (chart) chart.setOption(next, notMerge);
+      else pending = [next, notMerge];
+    },
     dispose() {
+      disposed = true;
       observer.disconnect();
       cancelAnimationFrame(frame);
-      chart.dispose();
+      chart?.dispose();
     },
   };
 }

@@ -7,6 +7,7 @@ import * as api from '../api.js';
 import { countByType, mergeDevice } from '../devices.js';
 import { MessageRate } from '../rate.js';
 import { DeviceStream } from '../stream.js';
+import { exposeForTests } from '../testHooks.js';
 
 const STORAGE_KEY = 'anju.community';
 
@@ -26,9 +27,9 @@ export const rate = new MessageRate();
 export const typeCounts = shallowRef([]);
 
 // Counts stream events, and the devices they named, for the browser tests and `anju bench ui`
-// (window.__anjuStats).
+// (window.__anjuStats, only with the test-only flag: src/testHooks.js).
 const stats = { deviceEvents: 0, deviceIds: new Set(), devicesLoadedMs: null };
-if (typeof window !== 'undefined') window.__anjuStats = stats;
+exposeForTests('__anjuStats', stats);
 
 let stream = null;
 let frame = 0;

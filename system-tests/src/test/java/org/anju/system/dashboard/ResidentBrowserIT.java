@@ -25,8 +25,8 @@ import org.anju.platform.testing.RunningPlatform;
  * her own invoice with its lines, a charging session's cost per tier and her visitor record; another
  * household's invoice URL shows the not-found page; she casts her household's ballot, which the API
  * then holds. Each staff role gets the billing menu the API allows it (a technician none, and the
- * not-found page at each money screen's URL); every screen passes axe-core; screenshots land in
- * {@code system-tests/target/screens/}.
+ * not-found page at each money screen's URL); every screen passes axe-core; a page opened without
+ * the test-only flag exposes no test hook; screenshots land in {@code system-tests/target/screens/}.
  */
 @Timeout(value = 600, unit = TimeUnit.SECONDS)
 class ResidentBrowserIT {
@@ -109,6 +109,7 @@ class ResidentBrowserIT {
             assertThat(r.at("/roles/technician/nav")).as("a technician sees no money").isEmpty();
             assertThat(texts(r.at("/roles/technician/refused"))).containsExactlyElementsOf(MONEY_SCREENS);
             assertThat(r.get("runMessage").asText()).startsWith("2026-11 已出过账");
+            assertThat(r.get("hooksWithoutFlag")).as("test hooks in a page without the test-only flag").isEmpty();
             assertThat(r.get("axe").size()).isGreaterThanOrEqualTo(11);
             r.get("axe").fields().forEachRemaining(e -> assertThat(e.getValue()).as("axe on %s", e.getKey()).isEmpty());
             r.get("screenshots").forEach(s -> assertThat(Path.of(s.asText())).isNotEmptyFile());
