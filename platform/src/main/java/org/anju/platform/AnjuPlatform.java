@@ -7,6 +7,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,14 @@ import org.anju.platform.billing.UsageTariffs;
 import org.anju.platform.api.HttpApi;
 import org.anju.platform.api.LiveDeviceUpdates;
 import org.anju.platform.api.OwnersServices;
+import org.anju.platform.api.PaymentServices;
+import org.anju.platform.config.KeyFiles;
+import org.anju.platform.ledger.Ledger;
+import org.anju.platform.payments.PaymentProvider;
+import org.anju.platform.payments.PaymentSettings;
+import org.anju.platform.payments.Payments;
+import org.anju.platform.payments.SandboxPayer;
+import org.anju.platform.payments.SandboxProvider;
 import org.anju.platform.api.StorageServices;
 import org.anju.platform.auth.AuthServices;
 import org.anju.platform.auth.TenantDirectory;
@@ -204,9 +213,40 @@ public final class AnjuPlatform implements AutoCloseable {
                 delivery, alerts, config.limits(), estate,
                 BillingServices.of(database.work(RequestClass.INTERACTIVE), database.work(RequestClass.ADMIN),
                         config.billing(), clock, UsageBillables.of(usage), FundIncome.of(owners.fund())), usage,
-                owners));
+                owners, paymentServices()));
         httpPort = await(http.start());
         mqttPort = await(gateway.start());
+    }
+
+    /** The payments, with the sandbox provider and its payer when {@code payments.sandbox.enabled}. */
+    private PaymentServices paymentServices() {
+        PaymentSettings settings = config.payments();
+        List<PaymentProvider> providers = new ArrayList<>();
+        Optional<SandboxPayer> payer = Optional.empty();
+        if (settings.sandboxEnabled()) {
+            SandboxProvider sandbox = new SandboxProvider(sandboxKey(settings), "/api/v1/payments/sandbox");
+            providers.add(sandbox);
+            payer = Optional.of(new SandboxPayer(sandbox, () -> settings.sandboxCallbackUrl().isEmpty()
+                    ? "http://127.0.0.1:" + httpPort : settings.sandboxCallbackUrl(), clock));
+            LOG.warn("Sandbox payments are enabled: they move no money, and anyone who may pay an invoice can "
+                    + "mark it paid with them; production sets payments.sandbox.enabled to false");
+        }
+        return new PaymentServices(Payments.create(database.work(RequestClass.INTERACTIVE), Ledger.create(), settings,
+                clock, providers), payer);
+    }
+
+    /** Returns the configured sandbox key, else the one generated once and kept in the data folder. */
+    private String sandboxKey(PaymentSettings settings) {
+        if (!settings.sandboxKey().isEmpty()) {
+            return settings.sandboxKey();
+        }
+        try {
+            return Base64.getEncoder().encodeToString(KeyFiles.load("", "payments.sandbox.key",
+                    config.dataDir().resolve("sandbox-payment-key"), 32));
+        } catch (IOException e) {
+            throw new StartupException("cannot read or create the sandbox payment key in " + config.dataDir() + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /**

@@ -55,7 +55,8 @@ public final class HttpApi {
             LiveDeviceUpdates deviceUpdates, DeviceCommands commands, PrometheusMeterRegistry meters,
             BooleanSupplier databaseReachable, StorageServices storage, CommunityProvisioning provisioning,
             Delivery delivery, AlertServices alerts, AnjuConfig.Limits limits, EstateServices estate,
-            BillingServices billing, UsageServices usage, OwnersServices owners) {
+            BillingServices billing, UsageServices usage, OwnersServices owners,
+            PaymentServices payments) {
     }
 
     private final Vertx vertx;
@@ -102,6 +103,10 @@ public final class HttpApi {
         new TariffRoutes(vertx, services.registry(), services.billing(), clock).mount(router, authenticated);
         new BillingRunRoutes(vertx, services.registry(), services.billing(), limits.directory(), clock)
                 .mount(router, authenticated);
+        new PaymentRoutes(vertx, services.registry(), services.payments(), limits.directory(),
+                services.billing().settings().zone(), clock).mount(router, authenticated,
+                        BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        new PaymentStaffRoutes(vertx, services.registry(), services.payments().payments()).mount(router, authenticated);
         new UsageRoutes(vertx, services.usage(), limits.records(), limits.directory(), clock).mount(router, authenticated);
         new VoteRoutes(vertx, services.owners().motions()).mount(router, authenticated);
         new FundRoutes(vertx, services.owners().fund()).mount(router, authenticated);

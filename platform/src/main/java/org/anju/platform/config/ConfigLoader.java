@@ -36,6 +36,7 @@ import org.anju.platform.storage.history.HistoryLimits;
 import org.anju.platform.query.ListLimits;
 import org.anju.platform.maintenance.forecast.ForecastRules;
 import org.anju.platform.maintenance.forecast.ForecastSettings;
+import org.anju.platform.payments.PaymentSettings;
 import org.anju.platform.storage.StatementTimeouts;
 import org.anju.platform.storage.retention.RetentionPolicy;
 import org.anju.protocol.DeviceType;
@@ -98,7 +99,8 @@ public final class ConfigLoader {
                 charging(v),
                 maintenance(v),
                 jobs(v),
-                kafka(v));
+                kafka(v),
+                payments(v));
     }
 
     private static ParkingSettings parking(ConfigValues v) {
@@ -148,6 +150,13 @@ public final class ConfigLoader {
             // rules that depend on each other (faultWeeks >= minFaultWeeks, windowDays >= minDailySpanDays)
             throw new ConfigException("configuration: " + e.getMessage());
         }
+    }
+
+    private static PaymentSettings payments(ConfigValues v) {
+        return new PaymentSettings(v.durationAtLeast("payments.callbackWindow", Duration.ofSeconds(30), "30 seconds"),
+                v.durationAtLeast("payments.orderExpiry", Duration.ofMinutes(1), "1 minute"),
+                v.bool("payments.sandbox.enabled"), v.secret("payments.sandbox.key", 32),
+                v.text("payments.sandbox.callbackUrl").strip());
     }
 
     private static AnjuConfig.Kafka kafka(ConfigValues v) {

@@ -51,7 +51,7 @@ final class MatrixTargets {
         }
         targets.named.put("missing", Map.of("communityId", "no-such-community", "tenantId", "acme"));
         targets.named.put("missing-device", Map.of("deviceId", "no-such-device"));
-        for (String kind : new String[] {"alert", "incident", "fire-case", "rescue", "sub", "motion", "household", "invoice"}) {
+        for (String kind : new String[] {"alert", "incident", "fire-case", "rescue", "sub", "motion", "household", "invoice", "payment"}) {
             Map<String, String> missing = new HashMap<>(Map.of("deliveryId", MISSING_ID, "householdId", MISSING_ID));
             missing.put(idName(kind), MISSING_ID);
             targets.named.put("missing-" + kind, missing);
@@ -181,6 +181,7 @@ final class MatrixTargets {
         for (String where : new String[] {"own", "neighbour", "sibling"}) {
             named.put(where + "-invoice", Map.of("invoiceId", invoice(where + "-household",
                     AccessWorld.PLACES.get(where.equals("sibling") ? "sibling" : "own").communityId())));
+            named.put(where + "-payment", Map.of("orderId", order(where + "-invoice")));
         }
     }
 
@@ -190,6 +191,14 @@ final class MatrixTargets {
                 INSERT INTO invoices (community_id, household_id, period, total_fen, due_on)
                 VALUES ('%s', %s, '2026-01-01', 12345, '2026-01-16') RETURNING id"""
                 .formatted(community, named.get(household).get("householdId"))).get(0);
+    }
+
+    /** Creates a sandbox payment order of the named invoice, not paid (a refund or receipt of it is the settled 409). */
+    private String order(String invoice) throws Exception {
+        return world.running().sqlRows("""
+                INSERT INTO payment_orders (community_id, household_id, invoice_id, provider, amount_fen, created_by)
+                SELECT community_id, household_id, id, 'sandbox', total_fen, 'matrix' FROM invoices WHERE id = %s
+                RETURNING id""".formatted(named.get(invoice).get("invoiceId"))).get(0);
     }
 
     private static String estate(String where) {
@@ -233,6 +242,7 @@ final class MatrixTargets {
             case "motion" -> "motionId";
             case "household" -> "householdId";
             case "invoice" -> "invoiceId";
+            case "payment" -> "orderId";
             default -> "subscriptionId";
         };
     }
