@@ -3,6 +3,7 @@
 // against a running platform (driven by system-tests' ResidentBrowserIT, which owns the platform
 // and its billed month): a resident on a 375 px phone sees her household, its fund balance and her
 // own invoices only; another household's invoice URL shows the not-found page; an invoice's lines;
+// she pays it through the sandbox provider and sees it paid, with its receipt, without a reload;
 // a charging session's cost per tier; visitor records; she casts her household's ballot (and the
 // buttons are gone after a reload). Then each staff role's billing menu, each billing screen for
 // the property administrator (axe-core, screenshots), a billing run of a month already billed,
@@ -55,6 +56,23 @@ async function resident(browser) {
     status: await text(page.locator('[data-testid="invoice-status"]')),
   };
   await axe(page, 'resident-invoice');
+
+  step('pays the invoice through the sandbox');
+  await page.evaluate(() => (window.__e2eSamePage = true));
+  await page.click('[data-testid="pay-button"]');
+  report.resident.qrContent = await text(page.locator('[data-testid="qr-content"]'));
+  await shot(page, 'resident-checkout');
+  await page.click('[data-testid="sandbox-pay"]');
+  const paid = page.locator('[data-testid="payments"] li[data-status="paid"]');
+  await paid.waitFor({ timeout: 60_000 });
+  report.resident.payment = {
+    orderId: Number(await paid.getAttribute('data-order-id')),
+    text: (await paid.innerText()).replace(/\s+/g, ' ').trim(),
+    samePage: await page.evaluate(() => window.__e2eSamePage === true),
+    statusAfter: await text(page.locator('[data-testid="invoice-status"]')),
+    payButtonAfter: await page.locator('[data-testid="pay-button"]').count(),
+  };
+  await axe(page, 'resident-paid');
 
   step("another household's invoice URL");
   await page.goto(`${base}resident/#/bills/${ids.otherInvoice}`);

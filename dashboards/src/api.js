@@ -181,6 +181,16 @@ export const chargingSessions = (communityId, params) => list(community(communit
 export const resolveChargingSession = (communityId, id, body) => request('POST', community(communityId, `charging/sessions/${enc(id)}/resolve`), body);
 export const fund = (communityId) => request('GET', community(communityId, 'fund'));
 
+// --- payments (docs/billing.md "Payments") ---
+
+/** Creates a payment order for an invoice (what it still owes); resolves to `{order, checkout}`. */
+export const payInvoice = (invoiceId) => request('POST', `/api/v1/invoices/${enc(invoiceId)}/payments`, {});
+export const payment = (orderId) => request('GET', `/api/v1/payments/${enc(orderId)}`);
+export const receipt = (orderId) => request('GET', `/api/v1/payments/${enc(orderId)}/receipt`);
+export const myPayments = (params) => list('/api/v1/me/payments', params);
+/** The sandbox provider's payer (demo and tests): it sends the signed callback, asynchronously. */
+export const sandboxPay = (orderId) => request('POST', `/api/v1/payments/sandbox/${enc(orderId)}/pay`, {});
+
 /**
  * The translated message of a failed call: log-in's 401 and every throttle have their own;
  * others name the status class and carry the server's own message where it explains the refusal.

@@ -18,12 +18,12 @@ export function previousMonth(nowMs, timeZone = DEFAULT_TIME_ZONE) {
 export const invoiceMonth = (invoice) => String(invoice?.period ?? '').slice(0, 7);
 
 /**
- * The status of an invoice: the API's own `status` when it sends one (payments: paid, partly
- * paid); otherwise by its due date as the API's status filter reads it (open until the due day
+ * The status of an invoice: the API's own `status` when it sends one (paid, partly paid, credited;
+ * overdue when it says `overdue`); otherwise by its due date as the API's status filter reads it (open until the due day
  * has passed in Asia/Shanghai, then overdue).
  */
 export function invoiceStatus(invoice, nowMs, timeZone = DEFAULT_TIME_ZONE) {
-  if (invoice?.status) return invoice.status;
+  if (invoice?.status) return invoice.overdue === true ? 'overdue' : invoice.status;
   if (!invoice?.dueOn) return 'open';
   return invoice.dueOn < localDate(nowMs, timeZone) ? 'overdue' : 'open';
 }

@@ -18,6 +18,8 @@ describe('billing helpers', () => {
     expect(invoiceStatus({ dueOn: '2026-12-31' }, NEW_YEAR_SHANGHAI)).toBe('overdue');
     expect(invoiceStatus({ dueOn: '2027-01-01' }, NEW_YEAR_SHANGHAI)).toBe('open');
     expect(invoiceStatus({ dueOn: '2026-12-31', status: 'paid' }, NEW_YEAR_SHANGHAI)).toBe('paid');
+    expect(invoiceStatus({ dueOn: '2026-12-31', status: 'partly_paid', overdue: true }, NEW_YEAR_SHANGHAI)).toBe('overdue');
+    expect(invoiceStatus({ dueOn: '2026-12-31', status: 'partly_paid', overdue: false }, NEW_YEAR_SHANGHAI)).toBe('partly_paid');
   });
 
   it('count a tally by area and by head as shares of the electorate', () => {

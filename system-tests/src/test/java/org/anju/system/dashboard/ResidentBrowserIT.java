@@ -22,7 +22,9 @@ import org.anju.platform.testing.RunningPlatform;
  * The resident portal and the console's billing screens in a real headless Chromium against the real
  * platform ({@code dashboards/e2e/resident.mjs}): a month billed through the API, a fund opened, a
  * motion opened; the resident, on a 375 px phone, sees her household with its fund balance, exactly
- * her own invoice with its lines, a charging session's cost per tier and her visitor record; another
+ * her own invoice with its lines, pays it through the sandbox provider (its signed callback settles
+ * the order) and sees it paid with its receipt without a reload, a charging session's cost per tier
+ * and her visitor record; another
  * household's invoice URL shows the not-found page; she casts her household's ballot, which the API
  * then holds. Each staff role gets the billing menu the API allows it (a technician none, and the
  * not-found page at each money screen's URL); every screen passes axe-core; a page opened without
@@ -92,6 +94,16 @@ class ResidentBrowserIT {
             assertThat(longs(res.get("invoices"))).containsExactly(own.get("id").asLong());
             assertThat(res.at("/invoice/total").asText()).isEqualTo(yuan(own.get("totalFen").asLong()));
             assertThat(res.at("/invoice/lines").asInt()).isEqualTo(own.get("lines").size());
+            // Paid through the sandbox: the provider's signed callback settled the order, shown without a reload.
+            assertThat(res.get("qrContent").asText()).startsWith("anju-sandbox://pay?");
+            JsonNode order = api.get("/api/v1/payments/" + res.at("/payment/orderId").asLong(), rita, 200);
+            assertThat(order.get("status").asText()).isEqualTo("paid");
+            assertThat(order.get("invoiceId").asLong()).isEqualTo(own.get("id").asLong());
+            assertThat(order.get("amountFen").asLong()).isEqualTo(own.get("totalFen").asLong());
+            assertThat(res.at("/payment/text").asText()).contains("已支付", "收据号 " + order.get("receiptNumber").asLong(),
+                    yuan(own.get("totalFen").asLong()));
+            assertThat(res.at("/payment/samePage").asBoolean()).as("paid without a reload").isTrue();
+            assertThat(res.at("/payment/payButtonAfter").asInt()).isZero();
             assertThat(res.get("otherInvoiceNotFound").asBoolean()).isTrue();
             assertThat(res.get("otherInvoiceShown").asInt()).isZero();
             assertThat(texts(res.get("tierLines"))).hasSize(2).anySatisfy(l -> assertThat(l).contains("高峰", "¥8.40"))
@@ -110,7 +122,7 @@ class ResidentBrowserIT {
             assertThat(texts(r.at("/roles/technician/refused"))).containsExactlyElementsOf(MONEY_SCREENS);
             assertThat(r.get("runMessage").asText()).startsWith("2026-11 已出过账");
             assertThat(r.get("hooksWithoutFlag")).as("test hooks in a page without the test-only flag").isEmpty();
-            assertThat(r.get("axe").size()).isGreaterThanOrEqualTo(11);
+            assertThat(r.get("axe").size()).isGreaterThanOrEqualTo(12);
             r.get("axe").fields().forEachRemaining(e -> assertThat(e.getValue()).as("axe on %s", e.getKey()).isEmpty());
             r.get("screenshots").forEach(s -> assertThat(Path.of(s.asText())).isNotEmptyFile());
         }
