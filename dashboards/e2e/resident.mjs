@@ -7,7 +7,7 @@
 // a charging session's cost per tier; visitor records; she casts her household's ballot (and the
 // buttons are gone after a reload). Then each staff role's billing menu, each billing screen for
 // the property administrator (axe-core, screenshots), a billing run of a month already billed,
-// and the technician refused every money screen.
+// and the technician refused every money screen but given the work orders (on a phone, axe-core).
 //
 //   node e2e/resident.mjs --url http://127.0.0.1:8080/ --users users.json --ids ids.json --out dir [--timeout-ms 240000]
 //
@@ -126,7 +126,13 @@ async function console_(browser) {
       if (role === 'property_admin') await axe(page, `console-${screen}`);
       else if ((await page.locator('.banner-bad').count()) > 0) refused.push(screen);
     }
-    report.roles[role] = { nav: nav.filter((n) => BILLING_SCREENS.includes(n)), refused };
+    // Work orders: every staff role has them (a technician his own); the screen loads on a phone too.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${base}#/maintenance`);
+    const maintenance = await shown(page.locator('#maintenance-title'));
+    if (role === 'technician') await axe(page, 'console-maintenance-phone');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    report.roles[role] = { nav: nav.filter((n) => BILLING_SCREENS.includes(n)), refused, maintenance };
     // No test hook in a page opened without the test-only flag (src/testHooks.js).
     report.hooksWithoutFlag = await page.evaluate(() => Object.keys(window).filter((k) => k.startsWith('__anju')));
     if (role === 'property_admin') {

@@ -63,7 +63,8 @@ async function roles(browser) {
     const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await signIn(page, base, users[role]);
-    await page.waitForURL(`${base}${landing}`);
+    // The resident portal adds its hash route (#/home): the app is what counts.
+    await page.waitForURL((url) => url.href.startsWith(`${base}${landing}`));
     await page.locator(role === 'resident' ? '[data-testid="resident-home"]' : '[data-testid="feed-status"]').waitFor();
     // Neither may use the other's screen nor the console's.
     await page.goto(`${base}${role === 'resident' ? 'board/' : 'resident/'}`);

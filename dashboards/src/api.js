@@ -181,6 +181,20 @@ export const chargingSessions = (communityId, params) => list(community(communit
 export const resolveChargingSession = (communityId, id, body) => request('POST', community(communityId, `charging/sessions/${enc(id)}/resolve`), body);
 export const fund = (communityId) => request('GET', community(communityId, 'fund'));
 
+// --- maintenance work orders (docs/maintenance.md "Work orders") ---
+
+export const workOrders = (communityId, params) => list(community(communityId, 'work-orders'), params);
+export const workOrder = (id) => request('GET', `/api/v1/work-orders/${enc(id)}`);
+const workStep = (id, step, body = {}) => request('POST', `/api/v1/work-orders/${enc(id)}/${step}`, body);
+/** The crew is on site: `crew` is their usernames (2 for elevators, the API says). */
+export const startWork = (id, crew) => workStep(id, 'start', { crew });
+/** Answers checklist items: `results` is `[{item, ok}]`. */
+export const answerChecklist = (id, results) => workStep(id, 'checklist', { results });
+export const addWorkNote = (id, text) => workStep(id, 'notes', { text });
+export const finishWork = (id) => workStep(id, 'done');
+export const verifyWork = (id) => workStep(id, 'verify');
+export const cancelWork = (id, reason) => workStep(id, 'cancel', { reason });
+
 // --- payments (docs/billing.md "Payments") ---
 
 /** Creates a payment order for an invoice (what it still owes); resolves to `{order, checkout}`. */

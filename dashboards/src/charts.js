@@ -88,3 +88,28 @@ export function historyOption(history, labels) {
     ],
   };
 }
+
+/**
+ * A forecast's evidence: the daily points, the Theil–Sen trend, the band between its slope bounds
+ * (dashed), the limit and the expected day (a marked point). `lines` comes from forecastLines.
+ */
+export function evidenceOption(points, lines, labels) {
+  const base = {
+    tooltip: { ...TOOLTIP, trigger: 'item' },
+    grid: { left: 8, right: 16, top: 16, bottom: 0, containLabel: true },
+    xAxis: { type: 'time', axisLabel: { color: COLORS.axis, hideOverlap: true } },
+    yAxis: { type: 'value', scale: true, axisLabel: { color: COLORS.axis }, splitLine: { lineStyle: { color: COLORS.grid } } },
+  };
+  const flat = (name, data, style) => ({ name, type: 'line', showSymbol: false, data, lineStyle: style, itemStyle: { color: style.color } });
+  return {
+    ...base,
+    series: [
+      { name: labels.points, type: 'line', data: points, showSymbol: true, symbolSize: 5, lineStyle: { opacity: 0 }, itemStyle: { color: '#4a5568' } },
+      flat(labels.trend, lines?.line ?? [], { color: COLORS.rate, width: 2 }),
+      flat(labels.band, lines?.low ?? [], { color: COLORS.rate, type: 'dashed', width: 1 }),
+      flat(labels.band, lines?.high ?? [], { color: COLORS.rate, type: 'dashed', width: 1 }),
+      flat(labels.limit, lines?.limit ?? [], { color: '#a8322a', width: 2 }),
+      { name: labels.expected, type: 'line', data: lines?.expected ?? [], showSymbol: true, symbol: 'diamond', symbolSize: 14, itemStyle: { color: '#a8322a' } },
+    ],
+  };
+}

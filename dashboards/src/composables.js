@@ -1,5 +1,5 @@
 // Small shared pieces of view state: a ticking clock, paged lists and translated labels.
-import { onBeforeUnmount, ref, shallowRef } from 'vue';
+import { onBeforeUnmount, ref, shallowRef, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
 import * as api from './api.js';
 import { formatDateTime, formatMoney, formatNumber } from './format.js';
@@ -34,6 +34,31 @@ export function useLabels() {
     place: (d) => placeLabel(i18n, d),
     error: (e) => api.errorText(i18n.t, e),
   };
+}
+
+/**
+ * One record fetched by `fetch(key)` now and whenever `key()` changes (a route's id, the chosen
+ * community): `record` is null while it loads, `error` the ApiError of a refusal (404 included).
+ */
+export function useRecord(key, fetch) {
+  const record = shallowRef(null);
+  const error = ref(null);
+  async function reload() {
+    const k = key();
+    if (k === null || k === undefined) return;
+    error.value = null;
+    try {
+      record.value = await fetch(k);
+    } catch (e) {
+      record.value = null;
+      error.value = e;
+    }
+  }
+  watch(key, () => {
+    record.value = null;
+    reload();
+  }, { immediate: true });
+  return { record, error, reload };
 }
 
 /**

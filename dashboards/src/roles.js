@@ -30,7 +30,7 @@ export const CONSOLE_NAV = Object.freeze([
   { name: 'incidents', label: 'nav.incidents', roles: STAFF },
   { name: 'fire', label: 'nav.fire', roles: [...STAFF, 'fire_brigade'] },
   { name: 'rescues', label: 'nav.rescues', roles: STAFF },
-  { name: 'maintenance', label: 'nav.maintenance', roles: [...STAFF, 'maintenance_contractor'], ready: false },
+  { name: 'maintenance', label: 'nav.maintenance', roles: [...STAFF, 'maintenance_contractor'] },
   { name: 'billing', label: 'nav.billing', roles: MONEY },
   { name: 'tariffs', label: 'nav.tariffs', roles: MONEY },
   { name: 'parking', label: 'nav.parking', roles: USAGE },
@@ -57,6 +57,11 @@ export function mayOpen(roles, name) {
 /** Returns whether the user administers a community (tariffs, billing runs, motions). */
 export function mayAdminister(roles) {
   return (roles ?? []).some((r) => ADMINS.includes(r));
+}
+
+/** Returns whether the user supervises work orders (assign, verify, cancel): the community's office. */
+export function maySuperviseWork(roles) {
+  return (roles ?? []).some((r) => MONEY.includes(r));
 }
 
 /** Returns whether the user may act on fire cases (the transitions route, docs/security.md). */

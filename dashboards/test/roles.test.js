@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { homeApp, mayAdminister, mayHandleFire, mayOpen, navFor } from '../src/roles.js';
+import { homeApp, mayAdminister, maySuperviseWork, mayHandleFire, mayOpen, navFor } from '../src/roles.js';
 
 const names = (roles) => navFor(roles).map((n) => n.name);
 
@@ -16,9 +16,12 @@ describe('role navigation', () => {
     expect(mayOpen(['fire_brigade'], 'rescues')).toBe(false);
   });
 
-  it('hides screens whose API has not landed (maintenance)', () => {
-    expect(names(['platform_admin'])).not.toContain('maintenance');
-    expect(names(['maintenance_contractor'])).toEqual([]);
+  it('gives technicians and contractors the work orders, and contractors nothing else', () => {
+    expect(names(['technician'])).toContain('maintenance');
+    expect(names(['maintenance_contractor'])).toEqual(['maintenance']);
+    expect(maySuperviseWork(['technician'])).toBe(false);
+    expect(maySuperviseWork(['maintenance_contractor'])).toBe(false);
+    expect(maySuperviseWork(['operator'])).toBe(true);
   });
 
   it('shows money to administrators and operators, never to technicians', () => {

@@ -16,6 +16,9 @@ export const live = reactive({
   communityId: null,
   streamState: 'stopped',
   error: null,
+  // false for a user whose screens show no devices (a maintenance contractor): the community is
+  // chosen, but its device list and stream, which the API would refuse, are not opened.
+  withDevices: true,
 });
 
 /** Every device of the chosen community, by id (not reactive: see `version`). */
@@ -50,6 +53,7 @@ export function choose(id) {
   stop();
   live.communityId = id;
   localStorage.setItem(STORAGE_KEY, id);
+  if (!live.withDevices) return;
   stream = new DeviceStream(id, {
     onDevice: (device) => received(id, device),
     onState: (s) => (live.streamState = s),

@@ -84,7 +84,12 @@ import org.anju.platform.storage.EmbeddedPostgres;
 import org.anju.platform.storage.RequestClass;
 import org.anju.platform.storage.UnitOfWork;
 import org.anju.platform.storage.housekeeping.Housekeeping;
+import org.anju.platform.maintenance.CompletionListener;
 import org.anju.platform.maintenance.forecast.DailyForecastJob;
+import org.anju.platform.maintenance.work.AlertWork;
+import org.anju.platform.maintenance.work.OverdueEscalation;
+import org.anju.platform.maintenance.work.UnwiredCompletions;
+import org.anju.platform.maintenance.work.WorkServices;
 import org.anju.platform.maintenance.forecast.ForecastPass;
 import org.anju.platform.storage.retention.RetentionPolicy;
 import org.anju.platform.storage.rollup.RollupSettings;
@@ -117,6 +122,8 @@ public final class AnjuPlatform implements AutoCloseable {
     private ParkingDerivation parking;
     private ChargingDerivation charging;
     private DailyForecastJob forecasts;
+    private WorkServices work;
+    private OverdueEscalation overdueWork;
     private HttpApi http;
     private Delivery delivery;
     private MqttGateway gateway;
@@ -168,10 +175,14 @@ public final class AnjuPlatform implements AutoCloseable {
                 retention.telemetry(), retention.hourly());
         storageJobs = Housekeeping.open(database, rollups, retention, rc.interval(), clock);
         LiveDeviceUpdates deviceUpdates = new LiveDeviceUpdates(vertx, registry);
+        work = WorkServices.of(database.work(RequestClass.INTERACTIVE), completions(), clock,
+                config.rollup().dayZone());
         alerts = AlertServices.of(database.work(), database.work(RequestClass.INTERACTIVE), new Outbox(vertx),
-                config.alerts(), clock, config.rollup().dayZone(), meters);
+                config.alerts(), clock, config.rollup().dayZone(), meters,
+                new AlertWork(work.orders(), clock, config.rollup().dayZone()));
         AnjuConfig.Maintenance maintenance = config.maintenance();
-        ForecastPass forecastPass = new ForecastPass(database.work(), maintenance.forecast(), new Outbox(vertx), clock);
+        ForecastPass forecastPass = new ForecastPass(database.work(), maintenance.forecast(), new Outbox(vertx),
+                work.orders(), clock);
         forecasts = new DailyForecastJob(forecastPass::run, maintenance.forecastAt(), config.rollup().dayZone(), clock);
         alerts.start(clusterJobs("alert-timers", 1));
         presence = new PresenceTracker(config.presence());
@@ -190,6 +201,8 @@ public final class AnjuPlatform implements AutoCloseable {
         storageJobs.start(clusterJobs("storage", 2));
         startUsageJobs(secrets);
         forecasts.start();
+        overdueWork = new OverdueEscalation(database.work(), new Outbox(vertx), clock, config.rollup().dayZone());
+        overdueWork.start(clusterJobs("maintenance-work", 1));
         gateway = MqttGateway.create(vertx, config.mqtt().gateway(), new RegistryGatewayClient(vertx, registry,
                 new TrustedCaStore(database.work()), hasher, config.mqtt().limits(),
                 config.security().deviceAuthCacheTtl(), clock), scaleOut.gatewayDownstream(), meters);
@@ -213,7 +226,7 @@ public final class AnjuPlatform implements AutoCloseable {
                 delivery, alerts, config.limits(), estate,
                 BillingServices.of(database.work(RequestClass.INTERACTIVE), database.work(RequestClass.ADMIN),
                         config.billing(), clock, UsageBillables.of(usage), FundIncome.of(owners.fund())), usage,
-                owners, paymentServices()));
+                owners, paymentServices(), work));
         httpPort = await(http.start());
         mqttPort = await(gateway.start());
     }
@@ -250,6 +263,16 @@ public final class AnjuPlatform implements AutoCloseable {
     }
 
     /**
+     * SEAM(plans): what is told when a work order is verified. Plans and counters implement
+     * {@link CompletionListener} (reset counters, schedule the next occurrence); until their branch
+     * is merged this is {@link UnwiredCompletions}, which logs each completion it cannot hand on.
+     * The merge replaces this body with plans' implementation (one line).
+     */
+    private CompletionListener completions() {
+        return new UnwiredCompletions();
+    }
+
+    /**
      * Jobs that run on one instance at a time across the instances on this database, under this
      * instance's leases ({@code jobs.instanceId}, {@code jobs.leaseTime}).
      */
@@ -260,6 +283,11 @@ public final class AnjuPlatform implements AutoCloseable {
     /** Returns this instance's leases on the cluster-wide jobs (who runs what, in {@code job_leases}). */
     public Leases leases() {
         return leases;
+    }
+
+    /** Returns the escalation of overdue work orders (its job runs on one instance at a time). */
+    public OverdueEscalation overdueWork() {
+        return overdueWork;
     }
 
     public int httpPort() {
@@ -361,6 +389,10 @@ public final class AnjuPlatform implements AutoCloseable {
         if (usageJobs != null) {
             usageJobs.close();
             usageJobs = null;
+        }
+        if (overdueWork != null) {
+            overdueWork.close();
+            overdueWork = null;
         }
         if (forecasts != null) {
             forecasts.close();

@@ -80,9 +80,15 @@ public final class AlertEngine implements IngestListener, PresenceListener, Auto
 
     public AlertEngine(Transactions transactions, CommunitySettings settings, List<AlertFollowUp> followUps, Clock clock,
             MeterRegistry meters) {
+        this(transactions, settings, followUps, FaultWork.NONE, clock, meters);
+    }
+
+    /** An engine whose new fault alerts open maintenance work through {@code faultWork}. */
+    public AlertEngine(Transactions transactions, CommunitySettings settings, List<AlertFollowUp> followUps,
+            FaultWork faultWork, Clock clock, MeterRegistry meters) {
         this.transactions = transactions;
         this.settings = settings;
-        this.writer = new AlertWriter(followUps);
+        this.writer = new AlertWriter(followUps, faultWork);
         this.clock = clock;
         this.dropped = Counter.builder("anju.alerts.batches.dropped")
                 .description("Committed batches the alert rules could not take (queue full)").register(meters);

@@ -143,6 +143,11 @@ public final class AlertStore {
         }
     }
 
+    /** Records the maintenance work order a fault alert opened (shown as the alert's {@code workOrderId}). */
+    public void linkWorkOrder(Connection c, long id, long workOrderId) throws SQLException {
+        Sql.update(c, "UPDATE alerts SET work_order_id = ? WHERE id = ?", workOrderId, id);
+    }
+
     private ClientError conflict(Connection c, long id, String wanted) throws SQLException {
         String status = Sql.one(c, "SELECT status FROM alerts WHERE id = ?", rs -> rs.getString(1), id)
                 .orElseThrow(() -> ClientError.notFound("no alert " + id));
@@ -156,6 +161,8 @@ public final class AlertStore {
         Long fireCaseId = rs.wasNull() ? null : fireCase;
         long rescue = rs.getLong("rescue_id");
         Long rescueId = rs.wasNull() ? null : rescue;
+        long workOrder = rs.getLong("work_order_id");
+        Long workOrderId = rs.wasNull() ? null : workOrder;
         return new AlertView(rs.getLong("id"), rs.getString("tenant_id"), rs.getString("community_id"),
                 rs.getString("building_id"), Sql.integer(rs, "floor"), rs.getString("address"), rs.getString("device_id"),
                 rs.getString("device_type"), rs.getString("type"), rs.getString("severity"), rs.getBoolean("fire"),
@@ -163,6 +170,6 @@ public final class AlertStore {
                 Sql.instant(rs, "last_seen"), rs.getInt("occurrences"), AlertJson.read(rs.getString("detail")), incidentId,
                 Sql.instant(rs, "cleared_at"), Sql.instant(rs, "acknowledged_at"), rs.getString("acknowledged_by"),
                 Sql.instant(rs, "resolved_at"), rs.getString("resolved_by"), rs.getString("resolution"),
-                rs.getString("note"), fireCaseId, rescueId);
+                rs.getString("note"), fireCaseId, rescueId, workOrderId);
     }
 }

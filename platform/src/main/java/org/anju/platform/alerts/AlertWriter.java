@@ -22,10 +22,16 @@ final class AlertWriter {
     private final AlertStore alerts = new AlertStore();
     private final StormControl storms = new StormControl();
     private final Map<String, AlertFollowUp> followUps;
+    private final FaultWork faultWork;
 
     AlertWriter(List<AlertFollowUp> followUps) {
+        this(followUps, FaultWork.NONE);
+    }
+
+    AlertWriter(List<AlertFollowUp> followUps, FaultWork faultWork) {
         this.followUps = Map.copyOf(followUps.stream().collect(
                 java.util.stream.Collectors.toMap(AlertFollowUp::alertType, f -> f)));
+        this.faultWork = faultWork;
     }
 
     void apply(Transactions.Change change, Signal signal, DeviceInfo device, AlertSettings settings, Instant now)
@@ -47,6 +53,9 @@ final class AlertWriter {
         AlertFollowUp followUp = followUps.get(alert.type());
         if (followUp != null) {
             followUp.opened(change, alert, settings, now);
+        }
+        for (long order : faultWork.opened(change.tx(), alert).stream().toList()) {
+            alerts.linkWorkOrder(c, alert.id(), order);
         }
         alert = alerts.get(c, upserted.id()).orElseThrow();
         switch (grouping.outcome()) {

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.anju.platform.alerts.AlertEngine;
 import org.anju.platform.alerts.Alerts;
 import org.anju.platform.alerts.CommunitySettings;
+import org.anju.platform.alerts.FaultWork;
 import org.anju.platform.alerts.TimerScheduler;
 import org.anju.platform.alerts.Transactions;
 import org.anju.platform.alerts.fire.FireWorkflow;
@@ -34,13 +35,19 @@ public record AlertServices(Alerts alerts, FireWorkflow fire, Rescues rescues, A
      */
     public static AlertServices of(UnitOfWork work, UnitOfWork requests, Outbox outbox, AnjuConfig.Alerts config,
             Clock clock, ZoneId dayZone, MeterRegistry meters) {
+        return of(work, requests, outbox, config, clock, dayZone, meters, FaultWork.NONE);
+    }
+
+    /** Alert services whose new fault alerts open maintenance work through {@code faultWork}. */
+    public static AlertServices of(UnitOfWork work, UnitOfWork requests, Outbox outbox, AnjuConfig.Alerts config,
+            Clock clock, ZoneId dayZone, MeterRegistry meters, FaultWork faultWork) {
         Transactions background = new Transactions(work, outbox);
         Transactions people = new Transactions(requests, outbox);
         CommunitySettings settings = new CommunitySettings(config.defaults());
         Alerts alerts = new Alerts(people, settings, clock);
         FireWorkflow fire = new FireWorkflow(people, alerts, settings, clock, dayZone);
         Rescues rescues = new Rescues(people, clock);
-        AlertEngine engine = new AlertEngine(background, settings, List.of(fire, rescues), clock, meters);
+        AlertEngine engine = new AlertEngine(background, settings, List.of(fire, rescues), faultWork, clock, meters);
         TimerScheduler timers = new TimerScheduler(background, List.of(fire, rescues), clock, config.timerPollInterval());
         return new AlertServices(alerts, fire, rescues, engine, timers);
     }

@@ -24,6 +24,7 @@ import org.anju.error.ServerError;
 import org.anju.platform.auth.AuthServices;
 import org.anju.platform.commands.DeviceCommands;
 import org.anju.platform.config.AnjuConfig;
+import org.anju.platform.maintenance.work.WorkServices;
 import org.anju.platform.delivery.Delivery;
 import org.anju.platform.estate.EstateServices;
 import org.anju.platform.provisioning.CommunityProvisioning;
@@ -56,7 +57,7 @@ public final class HttpApi {
             BooleanSupplier databaseReachable, StorageServices storage, CommunityProvisioning provisioning,
             Delivery delivery, AlertServices alerts, AnjuConfig.Limits limits, EstateServices estate,
             BillingServices billing, UsageServices usage, OwnersServices owners,
-            PaymentServices payments) {
+            PaymentServices payments, WorkServices work) {
     }
 
     private final Vertx vertx;
@@ -110,6 +111,7 @@ public final class HttpApi {
         new UsageRoutes(vertx, services.usage(), limits.records(), limits.directory(), clock).mount(router, authenticated);
         new VoteRoutes(vertx, services.owners().motions()).mount(router, authenticated);
         new FundRoutes(vertx, services.owners().fund()).mount(router, authenticated);
+        new WorkOrderRoutes(vertx, services.work()).mount(router, authenticated);
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         router.route().failureHandler(ApiErrors::handle);
     }

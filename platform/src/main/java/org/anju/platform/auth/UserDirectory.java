@@ -1,5 +1,6 @@
 package org.anju.platform.auth;
 
+import java.sql.SQLException;
 import java.util.Optional;
 
 import org.anju.platform.registry.PasswordHasher;
@@ -26,6 +27,14 @@ public final class UserDirectory {
     public UserDirectory(UnitOfWork db, PasswordHasher hasher) {
         this.db = db;
         this.hasher = hasher;
+    }
+
+    /**
+     * Returns the user in the caller's transaction, if there is one of that name (for capabilities
+     * that keep their own facts about users, e.g. a contractor's maintainer company).
+     */
+    public static Optional<UserView> find(UnitOfWork.Tx tx, String username) throws SQLException {
+        return UserStore.find(tx, username).map(UserStore.Stored::view);
     }
 
     /**

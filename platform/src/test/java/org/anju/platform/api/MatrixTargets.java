@@ -58,6 +58,7 @@ final class MatrixTargets {
         }
         targets.named.put("platform-sub", targets.subscription(null));
         targets.households();
+        targets.named.putAll(WorkOrderTargets.build(world));
         return targets;
     }
 

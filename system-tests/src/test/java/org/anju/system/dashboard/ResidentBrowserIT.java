@@ -27,7 +27,7 @@ import org.anju.platform.testing.RunningPlatform;
  * and her visitor record; another
  * household's invoice URL shows the not-found page; she casts her household's ballot, which the API
  * then holds. Each staff role gets the billing menu the API allows it (a technician none, and the
- * not-found page at each money screen's URL); every screen passes axe-core; a page opened without
+ * not-found page at each money screen's URL, but the work orders, on a phone); every screen passes axe-core; a page opened without
  * the test-only flag exposes no test hook; screenshots land in {@code system-tests/target/screens/}.
  */
 @Timeout(value = 600, unit = TimeUnit.SECONDS)
@@ -120,9 +120,12 @@ class ResidentBrowserIT {
             assertThat(r.at("/roles/operator/refused")).isEmpty();
             assertThat(r.at("/roles/technician/nav")).as("a technician sees no money").isEmpty();
             assertThat(texts(r.at("/roles/technician/refused"))).containsExactlyElementsOf(MONEY_SCREENS);
+            for (String role : List.of("property_admin", "operator", "technician")) {
+                assertThat(r.at("/roles/" + role + "/maintenance").asBoolean()).as("work orders for %s", role).isTrue();
+            }
             assertThat(r.get("runMessage").asText()).startsWith("2026-11 已出过账");
             assertThat(r.get("hooksWithoutFlag")).as("test hooks in a page without the test-only flag").isEmpty();
-            assertThat(r.get("axe").size()).isGreaterThanOrEqualTo(12);
+            assertThat(r.get("axe").size()).isGreaterThanOrEqualTo(13);
             r.get("axe").fields().forEachRemaining(e -> assertThat(e.getValue()).as("axe on %s", e.getKey()).isEmpty());
             r.get("screenshots").forEach(s -> assertThat(Path.of(s.asText())).isNotEmptyFile());
         }

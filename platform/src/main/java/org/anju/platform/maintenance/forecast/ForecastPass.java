@@ -19,6 +19,9 @@ import org.slf4j.LoggerFactory;
 import org.anju.error.ServerError;
 import org.anju.platform.delivery.Notification;
 import org.anju.platform.delivery.Outbox;
+import org.anju.platform.maintenance.DueWork;
+import org.anju.platform.maintenance.WorkOrderSink;
+import org.anju.platform.maintenance.WorkSource;
 import org.anju.platform.registry.Devices;
 import org.anju.platform.storage.UnitOfWork;
 import org.anju.platform.storage.history.WeeklyEventCounts;
@@ -51,13 +54,24 @@ public final class ForecastPass {
     private final UnitOfWork work;
     private final ForecastSettings settings;
     private final Outbox outbox;
+    private final WorkOrderSink workOrders;
     private final Clock clock;
 
-    /** Returns a pass over the database of {@code work}. */
+    /** Returns a pass over the database of {@code work} that opens no work orders (the benchmark's). */
     public ForecastPass(UnitOfWork work, ForecastSettings settings, Outbox outbox, Clock clock) {
+        this(work, settings, outbox, null, clock);
+    }
+
+    /**
+     * Returns a pass over the database of {@code work} that also opens a work order (source
+     * {@code forecast}, with the evidence) for each forecast that became due, in the same transaction.
+     */
+    public ForecastPass(UnitOfWork work, ForecastSettings settings, Outbox outbox, WorkOrderSink workOrders,
+            Clock clock) {
         this.work = work;
         this.settings = settings;
         this.outbox = outbox;
+        this.workOrders = workOrders;
         this.clock = clock;
     }
 
@@ -128,7 +142,22 @@ public final class ForecastPass {
                 continue;
             }
             outbox.append(tx, new Notification(TOPIC, place.tenantId(), place.communityId(), false, f.json()));
+            if (workOrders != null) {
+                workOrders.open(tx, dueWork(f, place));
+            }
         }
         return raised.size();
+    }
+
+    /**
+     * The work a forecast that became due asks for: due on its earliest expected day, one occurrence
+     * per raise ({@code forecast:<device>/<subject>/<metric>/<raised day>}), carrying its evidence.
+     */
+    private DueWork dueWork(DeviceForecast f, Devices.Place place) {
+        LocalDate raisedOn = LocalDate.ofInstant(clock.instant(), settings.dayZone());
+        String ref = "forecast:" + f.deviceId() + "/" + f.subject().wireName() + "/" + f.metric() + "/" + raisedOn;
+        return new DueWork(place.communityId(), f.deviceId(), WorkSource.FORECAST, ref, f.forecast().earliest(),
+                f.subject().wireName() + " due in " + f.forecast().dueInDays() + " days", List.of(),
+                place.type().equals("elevator") ? 2 : 1, false, f.json().toString());
     }
 }

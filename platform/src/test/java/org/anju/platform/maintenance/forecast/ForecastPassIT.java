@@ -25,6 +25,7 @@ import org.anju.platform.delivery.Outbox;
 import org.anju.platform.ingest.DeviceTypes;
 import org.anju.platform.ingest.IngestSettings;
 import org.anju.platform.ingest.TelemetryIngest;
+import org.anju.platform.maintenance.work.WorkOrders;
 import org.anju.platform.storage.Database;
 import org.anju.platform.storage.rollup.RollupSettings;
 import org.anju.platform.storage.rollup.Rollups;
@@ -87,7 +88,8 @@ class ForecastPassIT {
             await(Future.all(new ArrayList<>(sent)));
             rollups(database).rebuild(START.atStartOfDay(SHANGHAI).toInstant(), TODAY.atStartOfDay(SHANGHAI).toInstant());
             TestClock clock = new TestClock(TODAY.atTime(3, 0).atZone(SHANGHAI).toInstant());
-            ForecastPass pass = new ForecastPass(database.work(), ForecastSettings.defaults(SHANGHAI), new Outbox(vertx), clock);
+            ForecastPass pass = new ForecastPass(database.work(), ForecastSettings.defaults(SHANGHAI), new Outbox(vertx),
+                    new WorkOrders(database.work(), clock), clock);
 
             // WHEN the pass runs
             ForecastRun run = pass.run();
@@ -113,15 +115,30 @@ class ForecastPassIT {
             assertThat(notifications(database)).anySatisfy(n -> assertThat(n)
                     .contains("\"deviceId\": \"det-falling\"").contains("\"points\": 60").contains("\"expectedOn\""));
 
-            // WHEN it runs again the same day THEN nothing is raised twice
+            // AND each due forecast opened a work order carrying its evidence, due on its earliest day
+            assertThat(workOrders(database)).containsExactlyInAnyOrder(
+                    "cam-1 forecast disk_full 1 " + rows.get("cam-1 disk_full").get("earliest_on"),
+                    "det-falling forecast battery_depletion 1 " + battery.get("earliest_on"),
+                    "elev-1 forecast door_faults 2 " + rows.get("elev-1 door_faults").get("earliest_on"));
+
+            // WHEN it runs again the same day THEN nothing is raised or opened twice
             assertThat(pass.run().raised()).isZero();
             assertThat(notifications(database)).hasSize(3);
+            assertThat(workOrders(database)).hasSize(3);
 
             // WHEN a year has passed without data THEN the stale forecasts are gone
             clock.set(clock.instant().plus(Duration.ofDays(365)));
             assertThat(pass.run().series()).isZero();
             assertThat(forecasts(database)).isEmpty();
         }
+    }
+
+    /** Returns each work order as "device source evidence-subject min-crew due-on". */
+    private static List<String> workOrders(Database database) {
+        return database.work().read("test", tx -> tx.query(
+                "SELECT device_id, source, evidence->>'subject', min_crew, due_on FROM work_orders ORDER BY id",
+                rs -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getInt(4) + " "
+                        + rs.getString(5)));
     }
 
     private static Map<String, Map<String, Object>> forecasts(Database database) {

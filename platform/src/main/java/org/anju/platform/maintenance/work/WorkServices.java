@@ -1,0 +1,26 @@
+package org.anju.platform.maintenance.work;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+import org.anju.platform.maintenance.CompletionListener;
+import org.anju.platform.storage.UnitOfWork;
+
+/**
+ * The work-order capability as the platform wires it: orders (also the {@link
+ * org.anju.platform.maintenance.WorkOrderSink}), their actions, the maintainer companies.
+ */
+public record WorkServices(WorkOrders orders, WorkActions actions, MaintainerCompanies companies,
+        MaintainerPerformance performance) {
+
+    /**
+     * @param work        the unit of work of requests
+     * @param completions told when an order is verified: plans' implementation (resets counters,
+     *                    schedules the next occurrence)
+     * @param dayZone     the zone of due days
+     */
+    public static WorkServices of(UnitOfWork work, CompletionListener completions, Clock clock, ZoneId dayZone) {
+        return new WorkServices(new WorkOrders(work, clock), new WorkActions(work, completions, clock),
+                new MaintainerCompanies(work, clock), new MaintainerPerformance(work, clock, dayZone));
+    }
+}
