@@ -13,6 +13,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { hookedContext } from './browser.mjs';
 
 const { values: opts } = parseArgs({ options: {
   url: { type: 'string' }, user: { type: 'string' }, password: { type: 'string' }, devices: { type: 'string' }, runs: { type: 'string', default: '5' },
@@ -36,7 +37,7 @@ try {
   const firstScreens = [];
   const allDevices = [];
   for (let run = 0; run < Number(opts.runs); run += 1) {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const context = await hookedContext(browser, { viewport: { width: 1440, height: 900 } });
     const login = await context.request.post(`${base}api/v1/auth/login`, { data: { username: opts.user, password: opts.password } });
     if (!login.ok()) throw new Error(`login answered ${login.status()}`);
     const page = await context.newPage();
@@ -54,7 +55,7 @@ try {
   log(`first meaningful screen: ${report.firstScreenMs.runs.join(', ')} ms; all ${devices} devices: ${report.allDevicesMs.runs.join(', ')} ms`);
 
   // Scrolling 10,000 rows while live updates arrive.
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const context = await hookedContext(browser, { viewport: { width: 1440, height: 900 } });
   await context.request.post(`${base}api/v1/auth/login`, { data: { username: opts.user, password: opts.password } });
   const page = await context.newPage();
   await page.goto(`${base}#/devices`);

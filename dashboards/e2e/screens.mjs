@@ -14,17 +14,13 @@
 // it with a real MQTT device and answers once the platform has the case). The last line is the
 // report: {"ok": true|false, ...}. Chromium: $ANJU_CHROMIUM or /usr/bin/chromium.
 import fs from 'node:fs';
-import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
 import en from '../src/i18n/en.json' with { type: 'json' };
 import zhCN from '../src/i18n/zh-CN.json' with { type: 'json' };
+import { hookedContext, navOf, recorder, run, shown, signIn, stepper } from './browser.mjs';
 
-const AXE = path.resolve(import.meta.dirname, '../node_modules/axe-core/axe.min.js');
 const CJK = /[\u3400-\u9fff]/;
-const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'];
 
 const { values: opts } = parseArgs({ options: { url: { type: 'string' }, users: { type: 'string' }, out: { type: 'string' }, 'timeout-ms': { type: 'string', default: '240000' } } });
 const users = JSON.parse(fs.readFileSync(opts.users, 'utf8'));
@@ -32,6 +28,8 @@ const base = opts.url.endsWith('/') ? opts.url : `${opts.url}/`;
 const timeout = Number(opts['timeout-ms']);
 const report = { ok: false, roles: {}, axe: {}, screenshots: [] };
 const lines = readline.createInterface({ input: process.stdin })[Symbol.asyncIterator]();
+const step = stepper(report, 'e2e');
+const { shot, axe } = recorder(report, opts.out);
 
 /** Asks the driver for an alarm of `device` and waits until it says the platform has the case. */
 async function needAlarm(device) {
@@ -40,43 +38,6 @@ async function needAlarm(device) {
   if (done || !value.startsWith('done')) throw new Error(`driver did not publish ${device}: ${value}`);
 }
 
-const step = (name) => {
-  report.step = name;
-  console.error(`[e2e] ${name}`);
-};
-
-async function shot(page, name) {
-  const file = path.join(opts.out, `${name}.png`);
-  fs.mkdirSync(opts.out, { recursive: true });
-  await page.screenshot({ path: file, fullPage: true, timeout: 15_000 });
-  report.screenshots.push(file);
-}
-
-/** Runs axe-core in the page; records serious and critical violations (none allowed). */
-async function axe(page, name) {
-  await page.addScriptTag({ path: AXE });
-  const found = await page.evaluate(async () => {
-    const result = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'], resultTypes: ['violations'] });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  });
-  report.axe[name] = found;
-  await shot(page, name);
-}
-
-async function signIn(page, url, [user, password]) {
-  await page.goto(url, { waitUntil: 'domcontentloaded' });
-  const form = page.locator('#login-form');
-  await form.waitFor();
-  await form.locator('input[name="username"]').fill(user);
-  await form.locator('input[name="password"]').fill(password);
-  await form.locator('button[type="submit"]').click();
-  await form.waitFor({ state: 'detached' });
-}
-
-/** Whether `locator` shows within 5 s. */
-const shown = (locator) => locator.waitFor({ timeout: 5000 }).then(() => true, () => false);
-// axe-core is injected as a script: the contexts bypass the platform's CSP, which would refuse it.
-const navOf = (page) => page.$$eval('nav.sidenav a[data-nav]', (as) => as.map((a) => a.dataset.nav));
 const visibleText = (page) => page.evaluate(() => {
   const clone = document.body.cloneNode(true);
   clone.querySelectorAll('[data-testid="lang"], script, style').forEach((e) => e.remove());
@@ -102,7 +63,8 @@ async function roles(browser) {
     const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await signIn(page, base, users[role]);
-    await page.waitForURL(`${base}${landing}`);
+    // The resident portal adds its hash route (#/home): the app is what counts.
+    await page.waitForURL((url) => url.href.startsWith(`${base}${landing}`));
     await page.locator(role === 'resident' ? '[data-testid="resident-home"]' : '[data-testid="feed-status"]').waitFor();
     // Neither may use the other's screen nor the console's.
     await page.goto(`${base}${role === 'resident' ? 'board/' : 'resident/'}`);
@@ -158,7 +120,7 @@ async function main(browser) {
   await language(adminPage);
 
   step('board and console open before the alarm');
-  const board = await browser.newContext({ bypassCSP: true, viewport: { width: 1920, height: 1080 } });
+  const board = await hookedContext(browser, { bypassCSP: true, viewport: { width: 1920, height: 1080 } });
   const boardPage = await board.newPage();
   await signIn(boardPage, `${base}board/`, users.fire_brigade);
   await boardPage.locator('[data-testid="feed-status"][data-state="live"]').waitFor();
@@ -259,25 +221,4 @@ async function main(browser) {
   await Promise.all([admin.close(), board.close(), operator.close()]);
 }
 
-let browser;
-const timer = setTimeout(() => {
-  report.error = `timed out after ${timeout} ms at ${report.step}`;
-  process.stdout.write(`${JSON.stringify(report)}\n`);
-  process.exit(1);
-}, timeout);
-try {
-  browser = await chromium.launch({ executablePath: process.env.ANJU_CHROMIUM || '/usr/bin/chromium', headless: true, args });
-  await main(browser);
-  report.ok = true;
-  delete report.step;
-} catch (e) {
-  report.error = `${report.step}: ${e.message.split('\n')[0]}`;
-  console.error(e);
-} finally {
-  clearTimeout(timer);
-  await browser?.close().catch(() => {});
-}
-process.stdout.write(`${JSON.stringify(report)}\n`);
-fs.mkdirSync(opts.out, { recursive: true });
-fs.writeFileSync(path.join(opts.out, 'report.json'), JSON.stringify(report, null, 1));
-process.exit(report.ok ? 0 : 1);
+await run(report, { out: opts.out, name: 'report.json', timeout }, main);

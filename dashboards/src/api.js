@@ -149,6 +149,62 @@ export const deliveries = (subscriptionId, params) => list(`/api/v1/webhooks/sub
 export const retryDelivery = (subscriptionId, deliveryId) =>
   request('POST', `/api/v1/webhooks/subscriptions/${enc(subscriptionId)}/deliveries/${enc(deliveryId)}/retry`, {});
 
+// --- billing (docs/billing.md): households, invoices, usage, the fund, owners' votes ---
+
+export const myHouseholds = () => request('GET', '/api/v1/me/households');
+export const myInvoices = (params) => list('/api/v1/me/invoices', params);
+export const invoice = (id) => request('GET', `/api/v1/invoices/${enc(id)}`);
+export const myChargingSessions = (params) => list('/api/v1/me/charging/sessions', params);
+export const myChargingSession = (id) => request('GET', `/api/v1/me/charging/sessions/${enc(id)}`);
+export const myParkingVisits = (params) => list('/api/v1/me/parking/visits', params);
+export const householdFund = (householdId) => request('GET', `/api/v1/households/${enc(householdId)}/fund`);
+
+const community = (communityId, rest) => `/api/v1/communities/${enc(communityId)}/${rest}`;
+export const motions = (communityId) => list(community(communityId, 'motions'));
+export const createMotion = (communityId, body) => request('POST', community(communityId, 'motions'), body);
+export const openMotion = (id) => request('POST', `/api/v1/motions/${enc(id)}/open`, {});
+/** Casts a household's one ballot: `choice` is yes, no or abstain. */
+export const castBallot = (motionId, householdId, choice) => request('POST', `/api/v1/motions/${enc(motionId)}/ballots`, { householdId, choice });
+export const ballot = (motionId, householdId) => request('GET', `/api/v1/motions/${enc(motionId)}/ballots/${enc(householdId)}`);
+
+export const tariffs = (communityId, params) => list(community(communityId, 'tariffs'), params);
+export const tariffsInForce = (communityId) => request('GET', community(communityId, 'tariffs/in-force'));
+export const createTariff = (communityId, body) => request('POST', community(communityId, 'tariffs'), body);
+export const communityInvoices = (communityId, params) => list(community(communityId, 'invoices'), params);
+export const billingRuns = (communityId) => list(community(communityId, 'billing-runs'));
+/** Bills a month (`YYYY-MM`); the API answers the earlier run when the month was billed already. */
+export const startBillingRun = (communityId, period) => request('POST', community(communityId, 'billing-runs'), { period });
+export const parkingVisits = (communityId, params) => list(community(communityId, 'parking/visits'), params);
+export const parkingReviews = (communityId, params) => list(community(communityId, 'parking/reviews'), params);
+export const resolveParkingReview = (communityId, id, body) => request('POST', community(communityId, `parking/reviews/${enc(id)}/resolve`), body);
+export const chargingSessions = (communityId, params) => list(community(communityId, 'charging/sessions'), params);
+export const resolveChargingSession = (communityId, id, body) => request('POST', community(communityId, `charging/sessions/${enc(id)}/resolve`), body);
+export const fund = (communityId) => request('GET', community(communityId, 'fund'));
+
+// --- maintenance work orders (docs/maintenance.md "Work orders") ---
+
+export const workOrders = (communityId, params) => list(community(communityId, 'work-orders'), params);
+export const workOrder = (id) => request('GET', `/api/v1/work-orders/${enc(id)}`);
+const workStep = (id, step, body = {}) => request('POST', `/api/v1/work-orders/${enc(id)}/${step}`, body);
+/** The crew is on site: `crew` is their usernames (2 for elevators, the API says). */
+export const startWork = (id, crew) => workStep(id, 'start', { crew });
+/** Answers checklist items: `results` is `[{item, ok}]`. */
+export const answerChecklist = (id, results) => workStep(id, 'checklist', { results });
+export const addWorkNote = (id, text) => workStep(id, 'notes', { text });
+export const finishWork = (id) => workStep(id, 'done');
+export const verifyWork = (id) => workStep(id, 'verify');
+export const cancelWork = (id, reason) => workStep(id, 'cancel', { reason });
+
+// --- payments (docs/billing.md "Payments") ---
+
+/** Creates a payment order for an invoice (what it still owes); resolves to `{order, checkout}`. */
+export const payInvoice = (invoiceId) => request('POST', `/api/v1/invoices/${enc(invoiceId)}/payments`, {});
+export const payment = (orderId) => request('GET', `/api/v1/payments/${enc(orderId)}`);
+export const receipt = (orderId) => request('GET', `/api/v1/payments/${enc(orderId)}/receipt`);
+export const myPayments = (params) => list('/api/v1/me/payments', params);
+/** The sandbox provider's payer (demo and tests): it sends the signed callback, asynchronously. */
+export const sandboxPay = (orderId) => request('POST', `/api/v1/payments/sandbox/${enc(orderId)}/pay`, {});
+
 /**
  * The translated message of a failed call: log-in's 401 and every throttle have their own;
  * others name the status class and carry the server's own message where it explains the refusal.

@@ -1,37 +1,44 @@
-// ECharts for the console. Only the parts used are imported from echarts/core so the bundle
-// carries no unused chart types. Labels come from the caller (translated), so a language
+// ECharts for the console: the chart options (pure) and a chart that loads the library lazily
+// (src/echarts.js, only the parts used). Labels come from the caller (translated), so a language
 // switch redraws them.
-import * as echarts from 'echarts/core';
-import { LineChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
-
-// Device health by type is drawn as HTML bars (TypeBars.vue): readable by screen readers and
-// without ECharts' bar chart, which keeps the console under its JS budget.
-echarts.use([LineChart, GridComponent, TooltipComponent, CanvasRenderer]);
-
-const FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+const FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "WenQuanYi Zen Hei", "PingFang SC", "Microsoft YaHei", sans-serif';
 const COLORS = { rate: '#1d4ed8', axis: '#4a5568', grid: '#e6e9ef' };
 // Tooltips render on the canvas (richText), not as HTML, so device-provided text can never
 // become markup.
 const TOOLTIP = { renderMode: 'richText', confine: true };
 
-/** Creates a chart in `el` that follows the element's size; returns the instance and a dispose function. */
+/**
+ * Creates a chart in `el` that follows the element's size. Returns at once `{setOption, dispose}`:
+ * ECharts is fetched in the background and the latest option is drawn when it arrives, so the
+ * screen around the chart never waits for the library; a chart disposed before that never draws.
+ */
 export function mountChart(el, option) {
-  const chart = echarts.init(el, null, { renderer: 'canvas' });
-  chart.setOption({ textStyle: { fontFamily: FONT }, animationDuration: 300, animationDurationUpdate: 300, ...option });
+  let chart = null;
+  let pending = [option, false];
+  let disposed = false;
   let frame = 0;
   const observer = new ResizeObserver(() => {
     cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(() => chart.resize());
+    frame = requestAnimationFrame(() => chart?.resize());
   });
-  observer.observe(el);
+  import('./echarts.js').then(({ init }) => {
+    if (disposed) return;
+    chart = init(el, null, { renderer: 'canvas' });
+    chart.setOption({ textStyle: { fontFamily: FONT }, animationDuration: 300, animationDurationUpdate: 300 });
+    chart.setOption(...pending);
+    observer.observe(el);
+  }, (e) => console.warn('[charts] ECharts failed to load', e));
   return {
-    chart,
+    /** Draws `next` (replacing the previous option when `notMerge`), now or once ECharts is loaded. */
+    setOption(next, notMerge = false) {
+      if (chart) chart.setOption(next, notMerge);
+      else pending = [next, notMerge];
+    },
     dispose() {
+      disposed = true;
       observer.disconnect();
       cancelAnimationFrame(frame);
-      chart.dispose();
+      chart?.dispose();
     },
   };
 }
@@ -78,6 +85,31 @@ export function historyOption(history, labels) {
       { name: labels.min, type: 'line', stack: 'band', showSymbol: false, lineStyle: { opacity: 0 }, data: points.map((p) => [at(p), p.min]) },
       { name: labels.max, type: 'line', stack: 'band', showSymbol: false, lineStyle: { opacity: 0 }, areaStyle: { color: 'rgba(29, 78, 216, 0.15)' }, data: points.map((p) => [at(p), p.max - p.min]) },
       { name: labels.avg, type: 'line', showSymbol: points.length < 60, itemStyle: { color: COLORS.rate }, data: points.map((p) => [at(p), p.avg]) },
+    ],
+  };
+}
+
+/**
+ * A forecast's evidence: the daily points, the Theil–Sen trend, the band between its slope bounds
+ * (dashed), the limit and the expected day (a marked point). `lines` comes from forecastLines.
+ */
+export function evidenceOption(points, lines, labels) {
+  const base = {
+    tooltip: { ...TOOLTIP, trigger: 'item' },
+    grid: { left: 8, right: 16, top: 16, bottom: 0, containLabel: true },
+    xAxis: { type: 'time', axisLabel: { color: COLORS.axis, hideOverlap: true } },
+    yAxis: { type: 'value', scale: true, axisLabel: { color: COLORS.axis }, splitLine: { lineStyle: { color: COLORS.grid } } },
+  };
+  const flat = (name, data, style) => ({ name, type: 'line', showSymbol: false, data, lineStyle: style, itemStyle: { color: style.color } });
+  return {
+    ...base,
+    series: [
+      { name: labels.points, type: 'line', data: points, showSymbol: true, symbolSize: 5, lineStyle: { opacity: 0 }, itemStyle: { color: '#4a5568' } },
+      flat(labels.trend, lines?.line ?? [], { color: COLORS.rate, width: 2 }),
+      flat(labels.band, lines?.low ?? [], { color: COLORS.rate, type: 'dashed', width: 1 }),
+      flat(labels.band, lines?.high ?? [], { color: COLORS.rate, type: 'dashed', width: 1 }),
+      flat(labels.limit, lines?.limit ?? [], { color: '#a8322a', width: 2 }),
+      { name: labels.expected, type: 'line', data: lines?.expected ?? [], showSymbol: true, symbol: 'diamond', symbolSize: 14, itemStyle: { color: '#a8322a' } },
     ],
   };
 }

@@ -1,8 +1,8 @@
 // Small shared pieces of view state: a ticking clock, paged lists and translated labels.
-import { onBeforeUnmount, ref, shallowRef } from 'vue';
+import { onBeforeUnmount, ref, shallowRef, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
 import * as api from './api.js';
-import { formatDateTime } from './format.js';
+import { formatDateTime, formatMoney, formatNumber } from './format.js';
 import { alertTypeLabel, deviceTypeLabel, floorLabel, placeLabel, relativeLabel } from './labels.js';
 
 const now = ref(Date.now());
@@ -25,6 +25,8 @@ export function useLabels() {
     t: i18n.t,
     i18n,
     date: (iso) => formatDateTime(iso, i18n.locale.value),
+    money: (fen) => formatMoney(fen, i18n.locale.value),
+    number: (n, digits) => formatNumber(n, i18n.locale.value, digits),
     ago: (iso, nowMs) => relativeLabel(i18n, iso, nowMs),
     deviceType: (type) => deviceTypeLabel(i18n, type),
     alertType: (type) => alertTypeLabel(i18n, type),
@@ -32,6 +34,31 @@ export function useLabels() {
     place: (d) => placeLabel(i18n, d),
     error: (e) => api.errorText(i18n.t, e),
   };
+}
+
+/**
+ * One record fetched by `fetch(key)` now and whenever `key()` changes (a route's id, the chosen
+ * community): `record` is null while it loads, `error` the ApiError of a refusal (404 included).
+ */
+export function useRecord(key, fetch) {
+  const record = shallowRef(null);
+  const error = ref(null);
+  async function reload() {
+    const k = key();
+    if (k === null || k === undefined) return;
+    error.value = null;
+    try {
+      record.value = await fetch(k);
+    } catch (e) {
+      record.value = null;
+      error.value = e;
+    }
+  }
+  watch(key, () => {
+    record.value = null;
+    reload();
+  }, { immediate: true });
+  return { record, error, reload };
 }
 
 /**

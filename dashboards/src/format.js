@@ -141,3 +141,15 @@ export function latestEntries(latest) {
   if (!latest || typeof latest !== 'object') return [];
   return Object.keys(latest).sort((a, b) => a.localeCompare(b)).map((name) => [name, latest[name]]);
 }
+
+/**
+ * Parses an amount typed in yuan ("12", "12.5", "1,234.56", "¥8") into integer fen without
+ * floating point: 12.5 → 1250. Returns null for anything that is not a non-negative amount with
+ * at most two decimals.
+ */
+export function parseMoney(text) {
+  const clean = String(text ?? '').trim().replace(/^¥/, '').replaceAll(',', '');
+  const match = /^(\d{1,13})(?:\.(\d{1,2}))?$/.exec(clean);
+  if (!match) return null;
+  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+}

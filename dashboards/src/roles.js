@@ -13,6 +13,10 @@ export const ROLES = Object.freeze([
 
 const STAFF = ['platform_admin', 'property_admin', 'operator', 'technician'];
 const ADMINS = ['platform_admin', 'property_admin'];
+// Who reads the community's money (invoices, tariffs, the fund, votes): a technician does not.
+const MONEY = ['platform_admin', 'property_admin', 'operator'];
+// Plates and charging sessions are personal data: the community's own staff only (no platform admin).
+const USAGE = ['property_admin', 'operator'];
 
 /**
  * The console's screens in menu order: route name, i18n key, roles. `ready: false` marks a
@@ -26,8 +30,13 @@ export const CONSOLE_NAV = Object.freeze([
   { name: 'incidents', label: 'nav.incidents', roles: STAFF },
   { name: 'fire', label: 'nav.fire', roles: [...STAFF, 'fire_brigade'] },
   { name: 'rescues', label: 'nav.rescues', roles: STAFF },
-  { name: 'maintenance', label: 'nav.maintenance', roles: [...STAFF, 'maintenance_contractor'], ready: false },
-  { name: 'billing', label: 'nav.billing', roles: ADMINS, ready: false },
+  { name: 'maintenance', label: 'nav.maintenance', roles: [...STAFF, 'maintenance_contractor'] },
+  { name: 'billing', label: 'nav.billing', roles: MONEY },
+  { name: 'tariffs', label: 'nav.tariffs', roles: MONEY },
+  { name: 'parking', label: 'nav.parking', roles: USAGE },
+  { name: 'charging', label: 'nav.charging', roles: USAGE },
+  { name: 'fund', label: 'nav.fund', roles: MONEY },
+  { name: 'motions', label: 'nav.motions', roles: MONEY },
   { name: 'users', label: 'nav.users', roles: ADMINS },
   { name: 'webhooks', label: 'nav.webhooks', roles: ADMINS },
   { name: 'audit', label: 'nav.audit', roles: ADMINS },
@@ -43,6 +52,16 @@ export function navFor(roles) {
 /** Returns whether `roles` may open the console screen `name`. */
 export function mayOpen(roles, name) {
   return navFor(roles).some((item) => item.name === name);
+}
+
+/** Returns whether the user administers a community (tariffs, billing runs, motions). */
+export function mayAdminister(roles) {
+  return (roles ?? []).some((r) => ADMINS.includes(r));
+}
+
+/** Returns whether the user supervises work orders (assign, verify, cancel): the community's office. */
+export function maySuperviseWork(roles) {
+  return (roles ?? []).some((r) => MONEY.includes(r));
 }
 
 /** Returns whether the user may act on fire cases (the transitions route, docs/security.md). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { homeApp, mayHandleFire, mayOpen, navFor } from '../src/roles.js';
+import { homeApp, mayAdminister, maySuperviseWork, mayHandleFire, mayOpen, navFor } from '../src/roles.js';
 
 const names = (roles) => navFor(roles).map((n) => n.name);
 
@@ -16,9 +16,24 @@ describe('role navigation', () => {
     expect(mayOpen(['fire_brigade'], 'rescues')).toBe(false);
   });
 
-  it('hides screens whose API has not landed (billing, maintenance)', () => {
-    expect(names(['platform_admin'])).not.toContain('billing');
-    expect(names(['maintenance_contractor'])).toEqual([]);
+  it('gives technicians and contractors the work orders, and contractors nothing else', () => {
+    expect(names(['technician'])).toContain('maintenance');
+    expect(names(['maintenance_contractor'])).toEqual(['maintenance']);
+    expect(maySuperviseWork(['technician'])).toBe(false);
+    expect(maySuperviseWork(['maintenance_contractor'])).toBe(false);
+    expect(maySuperviseWork(['operator'])).toBe(true);
+  });
+
+  it('shows money to administrators and operators, never to technicians', () => {
+    const money = ['billing', 'tariffs', 'fund', 'motions'];
+    expect(names(['property_admin'])).toEqual(expect.arrayContaining([...money, 'parking', 'charging']));
+    expect(names(['operator'])).toEqual(expect.arrayContaining([...money, 'parking', 'charging']));
+    for (const screen of [...money, 'parking', 'charging']) expect(mayOpen(['technician'], screen)).toBe(false);
+    // Plates and charging sessions: the community's own staff only (the API answers a platform admin 403).
+    expect(names(['platform_admin'])).toEqual(expect.arrayContaining(money));
+    expect(names(['platform_admin'])).not.toContain('parking');
+    expect(mayAdminister(['operator'])).toBe(false);
+    expect(mayAdminister(['property_admin'])).toBe(true);
   });
 
   it('lands each role in its app', () => {

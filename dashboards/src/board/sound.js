@@ -1,6 +1,8 @@
 // The board's audible alarm: a two-tone siren made with Web Audio oscillators (no audio file to
 // fetch). Browsers start an AudioContext suspended until the page is touched once; the board
-// says so and resumes on the first click. `window.__anjuAlarm` exposes the state to the tests.
+// says so and resumes on the first click. `window.__anjuAlarm` exposes the state to the tests
+// (only with the test-only flag, src/testHooks.js).
+import { exposeForTests } from '../testHooks.js';
 
 const TONES = [880, 660];
 const BEEP_S = 0.25;
@@ -10,7 +12,7 @@ export class AlarmSound {
     this.context = null;
     this.muted = false;
     this.started = 0;
-    if (typeof window !== 'undefined') window.__anjuAlarm = this;
+    exposeForTests('__anjuAlarm', this);
   }
 
   /** The AudioContext state: 'none' before the first alarm, then suspended / running. */

@@ -7,6 +7,7 @@ import * as api from '../api.js';
 import { countByType, mergeDevice } from '../devices.js';
 import { MessageRate } from '../rate.js';
 import { DeviceStream } from '../stream.js';
+import { exposeForTests } from '../testHooks.js';
 
 const STORAGE_KEY = 'anju.community';
 
@@ -15,6 +16,9 @@ export const live = reactive({
   communityId: null,
   streamState: 'stopped',
   error: null,
+  // false for a user whose screens show no devices (a maintenance contractor): the community is
+  // chosen, but its device list and stream, which the API would refuse, are not opened.
+  withDevices: true,
 });
 
 /** Every device of the chosen community, by id (not reactive: see `version`). */
@@ -26,9 +30,9 @@ export const rate = new MessageRate();
 export const typeCounts = shallowRef([]);
 
 // Counts stream events, and the devices they named, for the browser tests and `anju bench ui`
-// (window.__anjuStats).
+// (window.__anjuStats, only with the test-only flag: src/testHooks.js).
 const stats = { deviceEvents: 0, deviceIds: new Set(), devicesLoadedMs: null };
-if (typeof window !== 'undefined') window.__anjuStats = stats;
+exposeForTests('__anjuStats', stats);
 
 let stream = null;
 let frame = 0;
@@ -49,6 +53,7 @@ export function choose(id) {
   stop();
   live.communityId = id;
   localStorage.setItem(STORAGE_KEY, id);
+  if (!live.withDevices) return;
   stream = new DeviceStream(id, {
     onDevice: (device) => received(id, device),
     onState: (s) => (live.streamState = s),

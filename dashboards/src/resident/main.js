@@ -1,9 +1,10 @@
-// The resident portal (phone first): sign-in and navigation now; its screens arrive with the
-// billing API (issue 12).
+// The resident portal (phone first): household, bills, charging and visitors, the fund and the
+// owners' votes, from the resident's own API (/api/v1/me/..., docs/billing.md).
 import { createApp } from 'vue';
 import '../styles.css';
 import './resident.css';
 import { createAppI18n } from '../i18n/index.js';
 import App from './App.vue';
+import { router } from './router.js';
 
-createApp(App).use(createAppI18n()).mount('#app');
+createApp(App).use(createAppI18n()).use(router).mount('#app');

@@ -4,10 +4,6 @@ import static org.anju.platform.testing.CatalogueExamples.example;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,10 +39,8 @@ class ScreensBrowserIT {
 
     @Test
     void everyScreenWorksForItsRolesInABrowser() throws Exception {
-        Path repo = repositoryRoot();
-        Path chromium = Path.of(System.getenv().getOrDefault("ANJU_CHROMIUM", "/usr/bin/chromium"));
-        assertThat(chromium).as("Chromium is needed for the browser tests: run deploy/local/chromium.sh ensure").exists();
-        assertThat(repo.resolve("dashboards/node_modules/axe-core/axe.min.js")).as("dashboards/node_modules is installed by its build").exists();
+        Path repo = BrowserScripts.repositoryRoot();
+        BrowserScripts.requireBrowser(repo);
 
         try (RunningPlatform running = RunningPlatform.start(Map.of())) {
             running.fixtures()
@@ -67,8 +61,11 @@ class ScreensBrowserIT {
                     "fire_brigade", List.of("fred", "fred-password"), "throttled", List.of("lock", "lock-password"))));
             Path out = repo.resolve("system-tests/target/screens");
 
-            JsonNode r = runBrowser(repo.resolve("dashboards/e2e/screens.mjs"), running.baseUrl() + "/", users, out,
-                    device -> alarm(running, api, olga, device));
+            JsonNode r = BrowserScripts.run(repo.resolve("dashboards/e2e/screens.mjs"), List.of("--url", running.baseUrl() + "/",
+                    "--users", users.toString(), "--out", out.toString(), "--timeout-ms", "780000"), need -> {
+                        alarm(running, api, olga, need.get("device").asText());
+                        return "done";
+                    });
 
             assertThat(r.get("ok").asBoolean()).as("browser run: %s", r).isTrue();
             // Roles: the menu of each, and what each must not open.
@@ -134,40 +131,6 @@ class ScreensBrowserIT {
         });
     }
 
-    /** What the browser script needs published. */
-    private interface AlarmPublisher {
-        void publish(String deviceId) throws Exception;
-    }
-
-    private static JsonNode runBrowser(Path script, String url, Path users, Path out, AlarmPublisher alarms) throws Exception {
-        Process process = new ProcessBuilder("node", script.toString(), "--url", url, "--users", users.toString(),
-                "--out", out.toString(), "--timeout-ms", "780000")
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        JsonNode last = null;
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                Writer answers = process.outputWriter(StandardCharsets.UTF_8)) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (!line.startsWith("{")) {
-                    continue;
-                }
-                JsonNode node = Json.MAPPER.readTree(line);
-                if (node.has("need")) {
-                    alarms.publish(node.get("device").asText());
-                    answers.write("done\n");
-                    answers.flush();
-                } else {
-                    last = node;
-                }
-            }
-        }
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
-        assertThat(last).as("the browser run printed no report (exit %s)", process.exitValue()).isNotNull();
-        return last;
-    }
-
     private static List<String> texts(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
@@ -178,12 +141,5 @@ class ScreensBrowserIT {
         List<String> out = new ArrayList<>();
         steps.forEach(s -> out.add(s.get("state").asText() + ":" + String.join(",", texts(s.get("offered")))));
         return out;
-    }
-
-    private static Path repositoryRoot() {
-        String fromBuild = System.getenv("ANJU_REPO_ROOT");
-        Path root = fromBuild != null ? Path.of(fromBuild) : Path.of("..").toAbsolutePath().normalize();
-        assertThat(root.resolve("dashboards")).as("repository root").isDirectory();
-        return root;
     }
 }
