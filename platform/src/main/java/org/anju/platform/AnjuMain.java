@@ -19,6 +19,7 @@ import org.anju.platform.config.AnjuConfig;
 import org.anju.platform.config.ConfigException;
 import org.anju.platform.config.ConfigLoader;
 import org.anju.platform.demo.DemoCommunity;
+import org.anju.platform.payments.PaymentSettings;
 import org.anju.process.LogFormat;
 import org.anju.process.ParentWatch;
 
@@ -126,9 +127,15 @@ public final class AnjuMain {
         @Option(names = "--no-simulator", description = "Seed the demo but do not start the simulated devices.")
         boolean noSimulator;
 
-        /** Without a configured certificate, the demo's TLS listener uses a generated development one. */
+        /**
+         * The demo pays through the sandbox provider (off by default elsewhere), and without a
+         * configured certificate its TLS listener uses a generated development one.
+         */
         @Override
-        AnjuConfig prepare(AnjuConfig config) throws Exception {
+        AnjuConfig prepare(AnjuConfig given) throws Exception {
+            PaymentSettings p = given.payments();
+            AnjuConfig config = given.withPayments(new PaymentSettings(p.callbackWindow(), p.orderExpiry(), true,
+                    p.sandboxKey(), p.sandboxCallbackUrl()));
             if (config.mqtt().gateway().tls().isPresent() || config.mqtt().tlsPort() == 0) {
                 return config;
             }

@@ -37,6 +37,13 @@ public record AnjuConfig(
                 maintenance, jobs, kafka, payments, maintenancePlans);
     }
 
+    /** Returns this configuration with other payment settings. */
+    public AnjuConfig withPayments(PaymentSettings payments) {
+        return new AnjuConfig(dataDir, db, http, mqtt, ingest, presence, security, demo, rollup, retention, feed,
+                webhooks, alerts, limits, billing, parking, charging, maintenance, jobs, kafka, payments,
+                maintenancePlans);
+    }
+
     /**
      * Database settings.
      *

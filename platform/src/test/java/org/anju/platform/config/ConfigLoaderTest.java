@@ -31,6 +31,7 @@ class ConfigLoaderTest {
         assertThat(config.mqtt().gateway().port()).isEqualTo(1883);
         assertThat(config.ingest().batchMaxDelay()).isEqualTo(Duration.ofMillis(5));
         assertThat(config.security().bcryptCost()).isEqualTo(10);
+        assertThat(config.payments().sandboxEnabled()).as("no sandbox payments unless asked for").isFalse();
     }
 
     @Test

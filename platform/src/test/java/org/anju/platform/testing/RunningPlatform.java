@@ -94,6 +94,8 @@ public final class RunningPlatform implements AutoCloseable {
         env.put("ANJU_MQTT_HOST", "127.0.0.1");
         env.put("ANJU_MQTT_PORT", "0");
         env.put("ANJU_SECURITY_BCRYPT_COST", Integer.toString(Fixtures.TEST_BCRYPT_COST));
+        // the tests pay through the sandbox provider, which a production platform does not offer
+        env.put("ANJU_PAYMENTS_SANDBOX_ENABLED", "true");
         env.putAll(overrides);
         return ConfigLoader.load(Optional.empty(), env);
     }

@@ -61,7 +61,7 @@ class SettlementKillNineIT {
                     "ANJU_HTTP_PORT", Integer.toString(httpPort), "ANJU_MQTT_HOST", "127.0.0.1",
                     "ANJU_MQTT_PORT", Integer.toString(ChildPlatforms.freePort()),
                     "ANJU_SECURITY_BCRYPT_COST", Integer.toString(Fixtures.TEST_BCRYPT_COST),
-                    "ANJU_PAYMENTS_SANDBOX_KEY", KEY));
+                    "ANJU_PAYMENTS_SANDBOX_KEY", KEY, "ANJU_PAYMENTS_SANDBOX_ENABLED", "true"));
             Path log = dataDir.resolve("platform.log");
             Process first = ChildPlatforms.start(env, log, httpPort);
             Process second = null;
