@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.handler.codec.mqtt.MqttProperties;
@@ -72,9 +73,11 @@ final class PublishPipeline {
         }
         HonoTopic topic;
         String contentType;
+        OptionalInt ttd;
         try {
             topic = HonoTopic.parsePublish(message.topicName());
             contentType = contentType(message);
+            ttd = HonoTopic.propertyBagTtd(message.topicName());
         } catch (ClientError e) {
             return refuse(message, new Rejection(Refusal.TOPIC_INVALID, e.getMessage()), mqtt5);
         }
@@ -93,7 +96,7 @@ final class PublishPipeline {
         }
         meters.received(topic.endpoint() == Endpoint.EVENT, message.qosLevel().value());
         DeviceMessage deviceMessage = new DeviceMessage(device.tenantId(), target, topic.endpoint(),
-                message.qosLevel().value(), message.payload().getBytes(), Instant.now(), contentType);
+                message.qosLevel().value(), message.payload().getBytes(), Instant.now(), contentType, ttd);
         flow.started();
         OrderedAcks.Pending ack = message.qosLevel() == MqttQoS.AT_LEAST_ONCE
                 ? acks.add(message.messageId(), receivedNanos) : null;
