@@ -170,12 +170,13 @@ public final class AnjuPlatform implements AutoCloseable {
         presence.addListener(alerts.engine());
         AnjuConfig.Ingest ic = config.ingest();
         EventSecrets secrets = eventSecrets();
+        CachedDeviceTypes devices = new CachedDeviceTypes(vertx, registry);
         ingest = new TelemetryIngest(database.work(),
                 new IngestSettings(ic.batchMaxRows(), ic.batchMaxDelay(), ic.queueMaxMessages()),
-                DeviceCatalogue.standard().sealingWith(secrets), new CachedDeviceTypes(vertx, registry), presence,
+                DeviceCatalogue.standard().sealingWith(secrets), devices, presence,
                 IngestListener.both(deviceUpdates, alerts.engine()), meters);
         ingest.start();
-        scaleOut = await(ScaleOut.start(vertx, config.kafka(), ingest, meters));
+        scaleOut = await(ScaleOut.start(vertx, config.kafka(), ingest, devices, meters));
         presenceJob = new PresenceJob(database.work(), presence, clock);
         presenceJob.start(clusterJobs("presence", 1));
         storageJobs.start(clusterJobs("storage", 2));

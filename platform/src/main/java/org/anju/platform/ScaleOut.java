@@ -10,6 +10,7 @@ import org.anju.gateway.Downstream;
 import org.anju.gateway.kafka.KafkaDownstream;
 import org.anju.gateway.kafka.KafkaProducerSettings;
 import org.anju.platform.config.AnjuConfig;
+import org.anju.platform.ingest.DeviceTenants;
 import org.anju.platform.ingest.KafkaIngest;
 import org.anju.platform.ingest.KafkaIngestSettings;
 import org.anju.platform.ingest.TelemetryIngest;
@@ -32,7 +33,8 @@ final class ScaleOut {
     }
 
     /** Starts what the configuration asks for; the future fails when the consumer cannot join its group. */
-    static Future<ScaleOut> start(Vertx vertx, AnjuConfig.Kafka config, TelemetryIngest ingest, MeterRegistry meters) {
+    static Future<ScaleOut> start(Vertx vertx, AnjuConfig.Kafka config, TelemetryIngest ingest, DeviceTenants tenants,
+            MeterRegistry meters) {
         Optional<KafkaDownstream> producer = config.gatewayToKafka()
                 ? Optional.of(KafkaDownstream.create(vertx, new KafkaProducerSettings(config.bootstrapServers(),
                         "anju-gateway", config.linger(), config.deliveryTimeout())))
@@ -42,7 +44,7 @@ final class ScaleOut {
         }
         KafkaIngestSettings settings = new KafkaIngestSettings(config.bootstrapServers(), config.groupId(),
                 KafkaIngestSettings.HONO_TOPICS, config.maxPollRecords(), config.retryMaxDelay(), config.sessionTimeout());
-        return KafkaIngest.start(vertx, ingest, settings, meters)
+        return KafkaIngest.start(vertx, ingest, tenants, settings, meters)
                 .map(consumer -> new ScaleOut(producer, Optional.of(consumer), ingest));
     }
 
