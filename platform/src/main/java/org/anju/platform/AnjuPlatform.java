@@ -197,7 +197,7 @@ public final class AnjuPlatform implements AutoCloseable {
                 config.rollup().dayZone());
         UsageServices usage = usageServices();
         http = new HttpApi(vertx, config.http(), new HttpApi.Services(auth, requestRegistry, deviceUpdates,
-                new DeviceCommands(vertx, gateway, requestRegistry), meters, database::isReachable,
+                new DeviceCommands(vertx, scaleOut.commands(gateway), requestRegistry), meters, database::isReachable,
                 StorageServices.of(database, storageJobs.rollups().tables(), retention, rollups.dayZone(), clock,
                         config.limits(), meters),
                 new CommunityProvisioning(registrar,
@@ -208,6 +208,7 @@ public final class AnjuPlatform implements AutoCloseable {
                 owners));
         httpPort = await(http.start());
         mqttPort = await(gateway.start());
+        await(scaleOut.startCommandConsumer(gateway));
     }
 
     /**
