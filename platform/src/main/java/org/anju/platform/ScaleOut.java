@@ -55,10 +55,10 @@ final class ScaleOut {
         Future<Optional<HonoCommands>> commands = config.commandsViaKafka()
                 ? HonoCommands.start(vertx, config.bootstrapServers()).map(Optional::of)
                 : Future.succeededFuture(Optional.empty());
-        KafkaIngestSettings settings = new KafkaIngestSettings(config.bootstrapServers(), config.groupId(),
-                KafkaIngestSettings.HONO_TOPICS, config.maxPollRecords(), config.retryMaxDelay(), config.sessionTimeout());
         Future<Optional<KafkaIngest>> consumer = config.consume()
-                ? KafkaIngest.start(vertx, ingest, tenants, settings, meters).map(Optional::of)
+                ? KafkaIngest.start(vertx, ingest, tenants, new KafkaIngestSettings(config.bootstrapServers(),
+                        config.groupId(), KafkaIngestSettings.HONO_TOPICS, config.maxPollRecords(),
+                        config.retryMaxDelay(), config.sessionTimeout()), meters).map(Optional::of)
                 : Future.succeededFuture(Optional.empty());
         return Future.all(commands, consumer).map(started -> new ScaleOut(vertx, config, producer, consumer.result(),
                 commands.result(), ingest));
