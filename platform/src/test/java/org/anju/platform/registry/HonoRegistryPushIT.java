@@ -3,11 +3,7 @@ package org.anju.platform.registry;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,10 +24,9 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.security.crypto.bcrypt.BCrypt;
-import picocli.CommandLine;
 
-import org.anju.platform.AnjuMain;
 import org.anju.platform.Json;
+import org.anju.platform.testing.CommandRun;
 import org.anju.platform.testing.Fixtures;
 import org.anju.platform.testing.RunningPlatform;
 
@@ -170,9 +165,6 @@ class HonoRegistryPushIT {
         }
     }
 
-    record Run(int exitCode, String out, String err) {
-    }
-
     @Test
     void devicesAndCredentialsArePushedOnceAndAgainWithoutChange() throws Exception {
         // GIVEN Anju's registry: a fire panel, a detector it is the gateway of, a camera; and Hono's (stand-in) registry
@@ -184,7 +176,7 @@ class HonoRegistryPushIT {
             Files.writeString(config, "db: {url: \"" + running.databaseUrl() + "\"}\n");
 
             // WHEN pushed (the registry failing the first two requests with 503)
-            Run first = push(hono, config);
+            CommandRun first = push(hono, config);
 
             // THEN each device is created with its gateways, and its password as Hono's bcrypt pwd-hash
             assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
@@ -202,46 +194,27 @@ class HonoRegistryPushIT {
 
             // WHEN pushed again: THEN every device is updated in place, nothing is created twice
             hono.requests.clear();
-            Run again = push(hono, config);
+            CommandRun again = push(hono, config);
             assertThat(again.out()).contains("tenant acme: 0 devices created, 3 updated, 0 failed");
             assertThat(hono.requests).noneMatch(r -> r.startsWith("POST"));
             assertThat(hono.devices).hasSize(3);
             assertThat(hono.schemaViolations).isEmpty();
 
             // AND without the registry's password every device fails with the registry's answer, exit 1
-            Run refused = run("", "admin", "hono-push", "--registry", hono.url(), "--tenant", Fixtures.TENANT,
+            CommandRun refused = CommandRun.of("", "admin", "hono-push", "--registry", hono.url(), "--tenant", Fixtures.TENANT,
                     "--attempts", "1", "--config", config.toString());
             assertThat(refused.exitCode()).isEqualTo(1);
             assertThat(refused.out()).contains("3 failed").contains("device cam-1: device refused with 401");
             // AND a tenant Anju does not have is named
-            Run missing = run("", "admin", "hono-push", "--registry", hono.url(), "--tenant", "nowhere",
+            CommandRun missing = CommandRun.of("", "admin", "hono-push", "--registry", hono.url(), "--tenant", "nowhere",
                     "--config", config.toString());
             assertThat(missing.exitCode()).isEqualTo(1);
             assertThat(missing.err()).contains("anju: no tenant 'nowhere'");
         }
     }
 
-    private static Run push(StandInRegistry hono, Path config) {
-        return run("registry-password\n", "admin", "hono-push", "--registry", hono.url(), "--tenant", Fixtures.TENANT,
+    private static CommandRun push(StandInRegistry hono, Path config) {
+        return CommandRun.of("registry-password\n", "admin", "hono-push", "--registry", hono.url(), "--tenant", Fixtures.TENANT,
                 "--username", "anju", "--password-stdin", "--config", config.toString());
-    }
-
-    private static synchronized Run run(String stdin, String... args) {
-        InputStream in = System.in;
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-        try {
-            System.setIn(new ByteArrayInputStream(stdin.getBytes(UTF_8)));
-            System.setOut(new PrintStream(outBytes, true, UTF_8));
-            System.setErr(new PrintStream(errBytes, true, UTF_8));
-            int code = new CommandLine(new AnjuMain()).execute(args);
-            return new Run(code, outBytes.toString(UTF_8), errBytes.toString(UTF_8));
-        } finally {
-            System.setIn(in);
-            System.setOut(out);
-            System.setErr(err);
-        }
     }
 }
