@@ -3,6 +3,7 @@ package org.anju.protocol;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * One message a device published, as the gateway hands it downstream.
@@ -18,9 +19,12 @@ import java.util.Objects;
  *                    another (MQTT 5 {@code content-type} property or a Hono property bag),
  *                    {@link #CONNECTION_NOTIFICATION} for
  *                    the connected/disconnected events the gateway itself emits (as Hono does)
+ * @param ttd         Hono's "time till disconnect" the device announced with its message (the
+ *                    property bag's {@code hono-ttd}): how many seconds it stays ready for a
+ *                    command, {@code -1} until further notice; empty when it announced none
  */
 public record DeviceMessage(String tenantId, String deviceId, Endpoint endpoint, int qos, byte[] payload,
-        Instant receivedAt, String contentType) {
+        Instant receivedAt, String contentType, OptionalInt ttd) {
 
     /** What devices publish. */
     public static final String JSON = "application/json";
@@ -36,6 +40,13 @@ public record DeviceMessage(String tenantId, String deviceId, Endpoint endpoint,
         Objects.requireNonNull(payload, "payload");
         Objects.requireNonNull(receivedAt, "receivedAt");
         Objects.requireNonNull(contentType, "contentType");
+        Objects.requireNonNull(ttd, "ttd");
+    }
+
+    /** Creates a message without a time till disconnect. */
+    public DeviceMessage(String tenantId, String deviceId, Endpoint endpoint, int qos, byte[] payload,
+            Instant receivedAt, String contentType) {
+        this(tenantId, deviceId, endpoint, qos, payload, receivedAt, contentType, OptionalInt.empty());
     }
 
     /** Creates a message a device published (JSON). */

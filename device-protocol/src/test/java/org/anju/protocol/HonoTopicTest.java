@@ -3,6 +3,7 @@ package org.anju.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,18 @@ class HonoTopicTest {
         assertThat(HonoTopic.propertyBagContentType("telemetry/?x=1")).isEmpty();
         assertThatThrownBy(() -> HonoTopic.propertyBagContentType("t/?content-type=%zz"))
                 .isInstanceOf(ClientError.class);
+    }
+
+    @Test
+    void propertyBagTtdIsSecondsOrMinusOne() {
+        assertThat(HonoTopic.propertyBagTtd("t/?hono-ttd=60")).hasValue(60);
+        assertThat(HonoTopic.propertyBagTtd("telemetry/acme/d1/?content-type=application%2Fjson&hono-ttd=-1")).hasValue(-1);
+        assertThat(HonoTopic.propertyBagTtd("telemetry")).isEmpty();
+        assertThat(HonoTopic.propertyBagTtd("telemetry/?content-type=text%2Fplain")).isEmpty();
+        for (String bad : List.of("t/?hono-ttd=soon", "t/?hono-ttd=-2", "t/?hono-ttd=1.5", "t/?hono-ttd=99999999999")) {
+            assertThatThrownBy(() -> HonoTopic.propertyBagTtd(bad)).as(bad)
+                    .isInstanceOf(ClientError.class).hasMessageContaining("hono-ttd");
+        }
     }
 
     @Test

@@ -75,12 +75,12 @@ class KafkaHonoFormatIT {
             try (Device5 device = Device5.connect("tcp://127.0.0.1:" + port, "dev-1", "dev-1@acme",
                     GatewayHarness.PASSWORD)) {
                 // WHEN the device publishes JSON telemetry, an event with an MQTT 5 content type and a
-                // non-JSON payload, and telemetry naming its type in a Hono property bag
+                // non-JSON payload, and telemetry naming its type and a time till disconnect in a Hono property bag
                 assertThat(device.publishAndAwaitReason("telemetry", "{\"temperature\": 21.5}")).isZero();
                 MqttMessage text = new MqttMessage("door opened".getBytes(UTF_8), 1, false, new MqttProperties());
                 text.getProperties().setContentType("text/plain");
                 assertThat(Device5.reasonCode(device.client.publish("event", text))).isZero();
-                assertThat(device.publishAndAwaitReason("t/?content-type=application%2Fcbor", "\u00a1binary"))
+                assertThat(device.publishAndAwaitReason("t/?content-type=application%2Fcbor&hono-ttd=60", "\u00a1binary"))
                         .isZero();
             }
 
@@ -97,7 +97,9 @@ class KafkaHonoFormatIT {
             assertThat(json.getCreationTime()).isAfter(before).isBeforeOrEqualTo(Instant.now());
             assertThat(json.getPayload().toString(UTF_8)).isEqualTo("{\"temperature\": 21.5}");
             assertThat(headers(json)).containsEntry("device_id", "dev-1").containsEntry("qos", "1")
-                    .containsEntry("creation-time", Long.toString(json.getCreationTime().toEpochMilli()));
+                    .containsEntry("creation-time", Long.toString(json.getCreationTime().toEpochMilli()))
+                    .doesNotContainKey("ttd");
+            assertThat(json.getTimeTillDisconnect()).isNull();
 
             DownstreamMessage<KafkaMessageContext> event = events.poll(30, TimeUnit.SECONDS);
             assertThat(event).isNotNull();
@@ -111,6 +113,10 @@ class KafkaHonoFormatIT {
             DownstreamMessage<KafkaMessageContext> cbor = telemetry.poll(30, TimeUnit.SECONDS);
             assertThat(cbor.getContentType()).isEqualTo("application/cbor");
             assertThat(cbor.getPayload().getBytes()).isEqualTo("\u00a1binary".getBytes(UTF_8));
+            // the device said it waits 60 s for a command: Hono's client reads the ttd header, and so the sender as connected
+            assertThat(cbor.getTimeTillDisconnect()).isEqualTo(60);
+            assertThat(headers(cbor)).containsEntry("ttd", "60");
+            assertThat(cbor.isSenderConnected(cbor.getCreationTime().plusSeconds(30))).isTrue();
         } finally {
             GatewayHarness.await(gateway.stop());
             GatewayHarness.await(hono.stop());

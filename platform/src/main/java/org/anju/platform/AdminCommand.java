@@ -49,7 +49,7 @@ import org.anju.platform.storage.UnitOfWork;
  * data folder, also while the platform runs). The operator at the command line may do anything;
  * what they do is written to the audit log like any other change.
  */
-@Command(name = "admin", mixinStandardHelpOptions = true, versionProvider = AnjuVersion.class, subcommands = AdminCommand.CreateUser.class,
+@Command(name = "admin", mixinStandardHelpOptions = true, versionProvider = AnjuVersion.class, subcommands = {AdminCommand.CreateUser.class, HonoPushCommand.class},
         description = "Administration against the configured database (e.g. the first administrator).")
 final class AdminCommand implements Runnable {
 

@@ -187,12 +187,13 @@ public final class AnjuPlatform implements AutoCloseable {
         presence.addListener(alerts.engine());
         AnjuConfig.Ingest ic = config.ingest();
         EventSecrets secrets = eventSecrets();
+        CachedDeviceTypes devices = new CachedDeviceTypes(vertx, registry);
         ingest = new TelemetryIngest(database.work(),
                 new IngestSettings(ic.batchMaxRows(), ic.batchMaxDelay(), ic.queueMaxMessages()),
-                DeviceCatalogue.standard().sealingWith(secrets), new CachedDeviceTypes(vertx, registry), presence,
+                DeviceCatalogue.standard().sealingWith(secrets), devices, presence,
                 IngestListener.both(deviceUpdates, alerts.engine()), meters);
         ingest.start();
-        scaleOut = await(ScaleOut.start(vertx, config.kafka(), ingest, meters));
+        scaleOut = await(ScaleOut.start(vertx, config.kafka(), ingest, devices, meters));
         presenceJob = new PresenceJob(database.work(), presence, clock);
         presenceJob.start(clusterJobs("presence", 1));
         storageJobs.start(clusterJobs("storage", 2));
@@ -215,7 +216,7 @@ public final class AnjuPlatform implements AutoCloseable {
                 config.rollup().dayZone());
         UsageServices usage = usageServices();
         http = new HttpApi(vertx, config.http(), new HttpApi.Services(auth, requestRegistry, deviceUpdates,
-                new DeviceCommands(vertx, gateway, requestRegistry), meters, database::isReachable,
+                new DeviceCommands(vertx, scaleOut.commands(gateway), requestRegistry), meters, database::isReachable,
                 StorageServices.of(database, storageJobs.rollups().tables(), retention, rollups.dayZone(), clock,
                         config.limits(), meters),
                 new CommunityProvisioning(registrar,
@@ -230,6 +231,7 @@ public final class AnjuPlatform implements AutoCloseable {
                         config.rollup().dayZone(), clock), work));
         httpPort = await(http.start());
         mqttPort = await(gateway.start());
+        await(scaleOut.startCommandConsumer(gateway));
     }
 
     /**

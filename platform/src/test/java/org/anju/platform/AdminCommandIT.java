@@ -1,12 +1,7 @@
 package org.anju.platform;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,10 +17,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import org.anju.platform.config.AnjuConfig;
 import org.anju.platform.config.ConfigLoader;
+import org.anju.platform.testing.CommandRun;
 import org.anju.platform.testing.TestSql;
 
 /**
@@ -105,22 +100,8 @@ class AdminCommandIT {
     }
 
     /** Runs the command line as {@code anju} would, with the given standard input, capturing its output. */
-    private static synchronized Run run(String stdin, String... args) {
-        InputStream in = System.in;
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-        try {
-            System.setIn(new ByteArrayInputStream(stdin.getBytes(UTF_8)));
-            System.setOut(new PrintStream(outBytes, true, UTF_8));
-            System.setErr(new PrintStream(errBytes, true, UTF_8));
-            int code = new CommandLine(new AnjuMain()).execute(args);
-            return new Run(code, outBytes.toString(UTF_8), errBytes.toString(UTF_8));
-        } finally {
-            System.setIn(in);
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static Run run(String stdin, String... args) {
+        CommandRun run = CommandRun.of(stdin, args);
+        return new Run(run.exitCode(), run.out(), run.err());
     }
 }

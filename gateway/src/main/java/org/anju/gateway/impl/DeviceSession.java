@@ -148,11 +148,12 @@ final class DeviceSession {
                 gateway.options().maxInFlightPerConnection());
         acks = new OrderedAcks(gateway.vertx(), context, endpoint, mqtt5, () -> end(null),
                 gateway.options().ackTimeout().toNanos());
-        publishes = new PublishPipeline(gateway, context, identity, limits, meters, flow, acks);
+        ErrorReports errors = new ErrorReports(gateway, endpoint, identity, mqtt5);
+        publishes = new PublishPipeline(gateway, context, identity, limits, meters, flow, acks, errors);
         endpoint.publishAutoAck(false);
         endpoint.subscriptionAutoAck(false);
         endpoint.publishHandler(this::onPublish);
-        commands = new SessionCommands(gateway, this, endpoint, identity, meters, mqtt5);
+        commands = new SessionCommands(gateway, this, endpoint, identity, meters, mqtt5, errors);
         endpoint.subscribeHandler(commands::subscribe);
         endpoint.unsubscribeHandler(commands::unsubscribe);
         endpoint.publishAcknowledgeHandler(commands::acknowledged);

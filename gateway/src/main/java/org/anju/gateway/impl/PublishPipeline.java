@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.handler.codec.mqtt.MqttProperties;
@@ -44,11 +45,12 @@ final class PublishPipeline {
     private final GatewayMetrics.TenantMeters meters;
     private final FlowControl flow;
     private final OrderedAcks acks;
+    private final ErrorReports errors;
     private final Map<String, TokenBucket> rates = new HashMap<>();
     private final Map<String, Boolean> authorizedVia = new HashMap<>();
 
     PublishPipeline(GatewayContext gateway, Context context, DeviceIdentity device, TenantLimits limits,
-            GatewayMetrics.TenantMeters meters, FlowControl flow, OrderedAcks acks) {
+            GatewayMetrics.TenantMeters meters, FlowControl flow, OrderedAcks acks, ErrorReports errors) {
         this.gateway = gateway;
         this.context = context;
         this.device = device;
@@ -56,66 +58,82 @@ final class PublishPipeline {
         this.meters = meters;
         this.flow = flow;
         this.acks = acks;
+        this.errors = errors;
     }
 
     /**
      * Handles one telemetry or event message.
      *
      * @return the rejection when the message breaks a rule that ends the session (MQTT 5 reasons
-     *         without a PUBACK code, or any rejection under MQTT 3.1.1), else null
+     *         without a PUBACK code, or any rejection under MQTT 3.1.1), else null; a device with an
+     *         error subscription ({@link ErrorReports}) is told on its error topic instead, and keeps
+     *         its session unless it used QoS 2
      */
     Rejection handle(MqttPublishMessage message, boolean mqtt5) {
         long receivedNanos = System.nanoTime();
         Rejection early = checkPacket(message);
         if (early != null) {
-            return refuse(message, early, mqtt5);
+            return refuse(message, early, mqtt5, device.deviceId());
         }
         HonoTopic topic;
         String contentType;
+        OptionalInt ttd;
         try {
             topic = HonoTopic.parsePublish(message.topicName());
             contentType = contentType(message);
+            ttd = HonoTopic.propertyBagTtd(message.topicName());
         } catch (ClientError e) {
-            return refuse(message, new Rejection(Refusal.TOPIC_INVALID, e.getMessage()), mqtt5);
-        }
-        Rejection qos = checkQos(topic, message.qosLevel());
-        if (qos != null) {
-            return refuse(message, qos, mqtt5);
+            return refuse(message, new Rejection(Refusal.TOPIC_INVALID, e.getMessage()), mqtt5, device.deviceId());
         }
         String target = topic.deviceId().orElse(device.deviceId());
+        Rejection qos = checkQos(topic, message.qosLevel());
+        if (qos != null) {
+            return refuse(message, qos, mqtt5, target);
+        }
         if (topic.tenantId().filter(t -> !t.equals(device.tenantId())).isPresent()) {
             return refuse(message, new Rejection(Refusal.NOT_AUTHORIZED,
-                    device + " may not publish for tenant " + topic.tenantId().get()), mqtt5);
+                    device + " may not publish for tenant " + topic.tenantId().get()), mqtt5, target);
         }
         if (!rateFor(target).tryTake(receivedNanos)) {
             return refuse(message, new Rejection(Refusal.RATE_TOO_HIGH, "device " + target + " exceeds "
-                    + limits.messagesPerSecond() + " messages/s (burst " + limits.messageBurst() + ")"), mqtt5);
+                    + limits.messagesPerSecond() + " messages/s (burst " + limits.messageBurst() + ")"), mqtt5, target);
         }
         meters.received(topic.endpoint() == Endpoint.EVENT, message.qosLevel().value());
         DeviceMessage deviceMessage = new DeviceMessage(device.tenantId(), target, topic.endpoint(),
-                message.qosLevel().value(), message.payload().getBytes(), Instant.now(), contentType);
+                message.qosLevel().value(), message.payload().getBytes(), Instant.now(), contentType, ttd);
         flow.started();
         OrderedAcks.Pending ack = message.qosLevel() == MqttQoS.AT_LEAST_ONCE
                 ? acks.add(message.messageId(), receivedNanos) : null;
         Future<Void> stored = target.equals(device.deviceId()) ? gateway.downstream().send(deviceMessage)
                 : authorize(target).compose(allowed -> allowed ? gateway.downstream().send(deviceMessage)
                         : Future.failedFuture(ClientError.forbidden(device + " is not registered as a gateway of " + target)));
+        Origin origin = new Origin(target, message.topicName(), ack == null ? -1 : message.messageId(), mqtt5);
         // the downstream may complete on its own thread: the outcome is handled back on the connection's context
         stored.onComplete(result -> {
             if (Vertx.currentContext() == context) {
-                finish(result, ack, receivedNanos);
+                finish(result, ack, receivedNanos, origin);
             } else {
-                context.runOnContext(v -> finish(result, ack, receivedNanos));
+                context.runOnContext(v -> finish(result, ack, receivedNanos, origin));
             }
         });
         return null;
     }
 
-    private void finish(AsyncResult<Void> result, OrderedAcks.Pending ack, long receivedNanos) {
+    /** What an error report about a message needs once its outcome is known. */
+    private record Origin(String target, String topic, int packetId, boolean mqtt5) {
+    }
+
+    private void finish(AsyncResult<Void> result, OrderedAcks.Pending ack, long receivedNanos, Origin origin) {
         flow.ended();
         outcome(result.failed() ? result.cause() : null, receivedNanos);
+        AsyncResult<Void> answer = result;
+        if (result.failed() && errors.report(origin.target(), origin.topic(), origin.packetId(), result.cause())
+                && !origin.mqtt5()) {
+            // MQTT 3.1.1 has no negative PUBACK: as Hono's adapter, the error topic said why, and the PUBACK keeps the session
+            answer = Future.succeededFuture();
+        }
         if (ack != null) {
-            acks.complete(ack, result);
+            acks.complete(ack, answer);
         }
     }
 
@@ -194,13 +212,22 @@ final class PublishPipeline {
         log(refusal, failure.getMessage());
     }
 
-    private Rejection refuse(MqttPublishMessage message, Rejection rejection, boolean mqtt5) {
+    private Rejection refuse(MqttPublishMessage message, Rejection rejection, boolean mqtt5, String target) {
         meters.rejected(rejection.refusal());
         log(rejection.refusal(), rejection.message());
-        boolean pubAckPossible = message.qosLevel() == MqttQoS.AT_LEAST_ONCE && mqtt5
-                && rejection.refusal().pubAck().isPresent();
-        if (pubAckPossible) {
-            acks.add(message.messageId(), Future.failedFuture(new RefusedMessage(rejection.refusal(), rejection.message())));
+        boolean qos1 = message.qosLevel() == MqttQoS.AT_LEAST_ONCE;
+        RefusedMessage refused = new RefusedMessage(rejection.refusal(), rejection.message());
+        boolean reported = message.qosLevel() != MqttQoS.EXACTLY_ONCE
+                && errors.report(target, message.topicName(), qos1 ? message.messageId() : -1, refused);
+        if (qos1 && mqtt5 && (reported || rejection.refusal().pubAck().isPresent())) {
+            acks.add(message.messageId(), Future.failedFuture(refused));
+            return null;
+        }
+        if (reported) {
+            if (qos1) {
+                // MQTT 3.1.1: as Hono's adapter, the error topic said why, and the PUBACK keeps the session
+                acks.add(message.messageId(), Future.succeededFuture());
+            }
             return null;
         }
         return rejection; // no PUBACK can say it: the session ends with the reason (MQTT 5) or without (3.1.1)

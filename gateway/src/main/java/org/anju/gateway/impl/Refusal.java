@@ -59,6 +59,18 @@ enum Refusal {
         return disconnect;
     }
 
+    /** Returns the HTTP status Hono's error topic reports for a message refused for this reason. */
+    int httpStatus() {
+        return switch (this) {
+            case TOPIC_INVALID, QOS_NOT_SUPPORTED, PAYLOAD_INVALID -> 400;
+            case BAD_CREDENTIALS, REVOKED -> 401;
+            case NOT_AUTHORIZED -> 403;
+            case PAYLOAD_TOO_LARGE -> 413;
+            case RATE_TOO_HIGH, RECEIVE_MAXIMUM_EXCEEDED, CONNECTIONS_EXCEEDED, SOURCE_LOCKED -> 429;
+            default -> 503;
+        };
+    }
+
     /** Returns the CONNACK code for a refused connection. */
     MqttConnectReturnCode connack(boolean mqtt5) {
         return switch (this) {

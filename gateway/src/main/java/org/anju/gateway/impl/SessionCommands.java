@@ -25,6 +25,7 @@ import org.anju.gateway.CommandRequest;
 import org.anju.gateway.DeviceIdentity;
 import org.anju.log.LogSafe;
 import org.anju.protocol.CommandTopic;
+import org.anju.protocol.ErrorTopic;
 
 /**
  * The command side of one connection: its subscriptions to command topics (registered with the
@@ -41,17 +42,19 @@ final class SessionCommands {
     private final DeviceIdentity device;
     private final GatewayMetrics.TenantMeters meters;
     private final boolean mqtt5;
+    private final ErrorReports errors;
     private final CommandSubscriptions subscriptions = new CommandSubscriptions();
     private final Map<Integer, Promise<Void>> unacknowledged = new HashMap<>();
 
     SessionCommands(GatewayContext gateway, DeviceSession session, MqttEndpoint endpoint, DeviceIdentity device,
-            GatewayMetrics.TenantMeters meters, boolean mqtt5) {
+            GatewayMetrics.TenantMeters meters, boolean mqtt5, ErrorReports errors) {
         this.gateway = gateway;
         this.session = session;
         this.endpoint = endpoint;
         this.device = device;
         this.meters = meters;
         this.mqtt5 = mqtt5;
+        this.errors = errors;
     }
 
     /** Publishes a command request on the subscription that covers its device. */
@@ -81,7 +84,8 @@ final class SessionCommands {
      * Answers a SUBSCRIBE once every filter in it is decided: a device may receive its own commands,
      * a registered gateway (via) those of its devices; every other device's commands are refused
      * (MQTT 5 SUBACK 0x87, 3.1.1 0x80). A wildcard ({@code command//+/req/#}) is granted, and only
-     * ever receives commands for devices the subscriber acts for when each is sent.
+     * ever receives commands for devices the subscriber acts for when each is sent. Filters in the
+     * error namespace ({@code error///#}) are {@link ErrorReports}'.
      */
     void subscribe(MqttSubscribeMessage subscribe) {
         List<Future<MqttSubAckReasonCode>> decisions = new ArrayList<>();
@@ -95,6 +99,9 @@ final class SessionCommands {
     }
 
     private Future<MqttSubAckReasonCode> subscribe(MqttTopicSubscription filter) {
+        if (ErrorTopic.isErrorFilter(filter.topicName())) {
+            return session.onContext(errors.subscribe(filter));
+        }
         Optional<CommandTopic.Subscription> parsed = CommandTopic.parseSubscription(filter.topicName());
         if (parsed.isEmpty()) {
             LOG.info("{} subscription refused: '{}' is not a command topic", device, LogSafe.text(filter.topicName()));
@@ -134,6 +141,9 @@ final class SessionCommands {
 
     void unsubscribe(MqttUnsubscribeMessage unsubscribe) {
         for (String filter : unsubscribe.topics()) {
+            if (errors.unsubscribe(filter)) {
+                continue;
+            }
             CommandTopic.parseSubscription(filter).filter(subscriptions::remove).ifPresent(sub -> {
                 if (sub.forAllItsDevices()) {
                     gateway.sessions().stopsCommandsForAll(device.tenantId(), session);

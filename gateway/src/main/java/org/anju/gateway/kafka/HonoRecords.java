@@ -7,6 +7,7 @@ import io.vertx.kafka.client.producer.KafkaProducerRecord;
 
 import org.eclipse.hono.client.kafka.HonoTopic;
 import org.eclipse.hono.client.kafka.KafkaRecordHelper;
+import org.eclipse.hono.util.CommandConstants;
 import org.eclipse.hono.util.MessageHelper;
 
 import org.anju.protocol.DeviceMessage;
@@ -18,7 +19,8 @@ import org.anju.protocol.Endpoint;
  * {@code hono.event.<tenant>}, key = device id (one device stays ordered in one partition),
  * value = the payload as the device sent it, headers {@code device_id} (text),
  * {@code content-type} (text), {@code creation-time} (epoch milliseconds, JSON number) and
- * {@code qos} (0 or 1, JSON number), as Hono's {@code KafkaBasedTelemetrySender} and
+ * {@code qos} (0 or 1, JSON number), and {@code ttd} (seconds, JSON number) where the device set
+ * {@code hono-ttd} in its topic's property bag, as Hono's {@code KafkaBasedTelemetrySender} and
  * {@code KafkaBasedEventSender} write them.
  */
 public final class HonoRecords {
@@ -49,6 +51,8 @@ public final class HonoRecords {
         record.addHeader(KafkaRecordHelper.createKafkaHeader(MessageHelper.SYS_PROPERTY_CREATION_TIME,
                 message.receivedAt().toEpochMilli()));
         record.addHeader(KafkaRecordHelper.createKafkaHeader(MessageHelper.APP_PROPERTY_QOS, message.qos()));
+        message.ttd().ifPresent(ttd -> record.addHeader(
+                KafkaRecordHelper.createKafkaHeader(CommandConstants.MSG_PROPERTY_DEVICE_TTD, ttd)));
         return record;
     }
 }

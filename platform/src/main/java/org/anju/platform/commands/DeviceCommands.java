@@ -8,11 +8,11 @@ import io.vertx.core.Vertx;
 import org.anju.error.ClientError;
 import org.anju.gateway.CommandRequest;
 import org.anju.gateway.CommandResponse;
-import org.anju.gateway.MqttGateway;
 import org.anju.platform.registry.DeviceRegistry;
 
 /**
- * Sends commands to devices through the gateway (request/response or one-way).
+ * Sends commands to devices (request/response or one-way) through the in-process gateway or
+ * Hono's Kafka command API ({@link CommandChannel}).
  */
 public final class DeviceCommands {
 
@@ -20,12 +20,12 @@ public final class DeviceCommands {
     public static final Duration MAX_TIMEOUT = Duration.ofSeconds(60);
 
     private final Vertx vertx;
-    private final MqttGateway gateway;
+    private final CommandChannel channel;
     private final DeviceRegistry registry;
 
-    public DeviceCommands(Vertx vertx, MqttGateway gateway, DeviceRegistry registry) {
+    public DeviceCommands(Vertx vertx, CommandChannel channel, DeviceRegistry registry) {
         this.vertx = vertx;
-        this.gateway = gateway;
+        this.channel = channel;
         this.registry = registry;
     }
 
@@ -33,7 +33,7 @@ public final class DeviceCommands {
      * Sends a command to a device.
      *
      * @return the device's answer; fails with {@link ClientError} 404 for an unknown device, 400 for
-     *         a bad name or timeout, and as {@link MqttGateway#sendCommand(CommandRequest)} does when
+     *         a bad name or timeout, and as {@link CommandChannel#send(CommandRequest)} does when
      *         the device is not connected (503) or does not answer in time (504)
      */
     public Future<CommandResponse> send(String deviceId, String name, byte[] payload, boolean oneWay, Duration timeout) {
@@ -42,6 +42,6 @@ public final class DeviceCommands {
         }
         return vertx.executeBlocking(() -> registry.tenantOf(deviceId)
                         .orElseThrow(() -> ClientError.notFound("no device '" + deviceId + "'")), false)
-                .compose(tenant -> gateway.sendCommand(new CommandRequest(tenant, deviceId, name, payload, oneWay, timeout)));
+                .compose(tenant -> channel.send(new CommandRequest(tenant, deviceId, name, payload, oneWay, timeout)));
     }
 }

@@ -288,14 +288,17 @@ public record AnjuConfig(
      * @param maxPollRecords   records the consumer fetches per poll
      * @param retryMaxDelay    the longest wait before a record the database could not take is offered again
      * @param sessionTimeout   how long the group waits for an instance that stopped answering
+     * @param commandsViaKafka whether commands go through Hono's Kafka command API: the API sends
+     *                         them to {@code hono.command.<tenant>}, and the gateway (when it writes
+     *                         to Kafka) reads them; otherwise the API hands them to the in-process gateway
      */
     public record Kafka(String bootstrapServers, boolean gatewayToKafka, boolean consume, String groupId,
             Duration linger, Duration deliveryTimeout, int maxPollRecords, Duration retryMaxDelay,
-            Duration sessionTimeout) {
+            Duration sessionTimeout, boolean commandsViaKafka) {
 
         /** Returns whether any part of the mode is on. */
         public boolean enabled() {
-            return gatewayToKafka || consume;
+            return gatewayToKafka || consume || commandsViaKafka;
         }
     }
 }

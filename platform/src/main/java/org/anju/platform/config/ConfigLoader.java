@@ -174,15 +174,20 @@ public final class ConfigLoader {
         if (!output.equals("database") && !output.equals("kafka")) {
             throw ConfigException.invalid("kafka.gatewayOutput", output, "expected database or kafka");
         }
+        String commands = v.text("kafka.commands").strip();
+        if (!commands.equals("gateway") && !commands.equals("kafka")) {
+            throw ConfigException.invalid("kafka.commands", commands, "expected gateway or kafka");
+        }
         AnjuConfig.Kafka kafka = new AnjuConfig.Kafka(v.text("kafka.bootstrapServers").strip(), output.equals("kafka"),
                 v.bool("kafka.consume"), v.nonEmpty("kafka.groupId"), v.duration("kafka.linger"),
                 v.durationAtLeast("kafka.deliveryTimeout", v.duration("kafka.linger").plusSeconds(1),
                         "kafka.linger plus a second"),
                 v.intIn("kafka.maxPollRecords", 1, 100_000), v.duration("kafka.retryMaxDelay"),
-                v.durationAtLeast("kafka.sessionTimeout", Duration.ofSeconds(6), "Kafka's minimum"));
+                v.durationAtLeast("kafka.sessionTimeout", Duration.ofSeconds(6), "Kafka's minimum"),
+                commands.equals("kafka"));
         if (kafka.enabled() && kafka.bootstrapServers().isEmpty()) {
             throw ConfigException.invalid("kafka.bootstrapServers", "",
-                    "needed when kafka.gatewayOutput is kafka or kafka.consume is true");
+                    "needed when kafka.gatewayOutput is kafka, kafka.consume is true or kafka.commands is kafka");
         }
         return kafka;
     }

@@ -36,7 +36,8 @@ import org.anju.protocol.Endpoint;
  * commits a partition's offset only up to the last record whose handling future succeeded
  * without a gap, and each future here completes only when the record's batch has committed (or
  * the record was found stored already, {@link KafkaFence}), or when the record can never be
- * stored (an invalid payload, an unknown device: counted and skipped). A record the database
+ * stored (an invalid payload; an unknown device or one of another tenant than the topic's,
+ * {@link TenantCheck}: counted and skipped). A record the database
  * cannot take now is offered again after a growing wait; it is never skipped. Headers are read
  * through Hono's {@link KafkaDownstreamMessage}.
  */
@@ -54,10 +55,13 @@ public final class KafkaIngest {
     private final Counter skipped;
     private final Counter passedThrough;
     private final Counter retried;
+    private final TenantCheck tenantCheck;
 
-    private KafkaIngest(Vertx vertx, TelemetryIngest ingest, KafkaIngestSettings settings, MeterRegistry meters) {
+    private KafkaIngest(Vertx vertx, TelemetryIngest ingest, DeviceTenants tenants, KafkaIngestSettings settings,
+            MeterRegistry meters) {
         this.vertx = vertx;
         this.ingest = ingest;
+        this.tenantCheck = new TenantCheck(tenants, meters);
         this.settings = settings;
         this.consumer = new AsyncHandlingAutoCommitKafkaConsumer<>(vertx, settings.topics(), this::handle,
                 consumerConfig(settings));
@@ -70,12 +74,14 @@ public final class KafkaIngest {
     /**
      * Joins the consumer group.
      *
+     * @param tenants the registry's tenant of each device: a record is stored only for a device of
+     *                its topic's tenant
      * @return a future that succeeds once the consumer is subscribed; it fails when Kafka cannot be
      *         reached within Hono's consumer creation timeout
      */
-    public static Future<KafkaIngest> start(Vertx vertx, TelemetryIngest ingest, KafkaIngestSettings settings,
-            MeterRegistry meters) {
-        KafkaIngest kafka = new KafkaIngest(vertx, ingest, settings, meters);
+    public static Future<KafkaIngest> start(Vertx vertx, TelemetryIngest ingest, DeviceTenants tenants,
+            KafkaIngestSettings settings, MeterRegistry meters) {
+        KafkaIngest kafka = new KafkaIngest(vertx, ingest, tenants, settings, meters);
         LOG.info("ingesting from Kafka [bootstrapServers: {}, group: {}, topics: {}]", settings.bootstrapServers(),
                 settings.groupId(), settings.topics());
         return kafka.consumer.start().map(kafka);
@@ -131,7 +137,9 @@ public final class KafkaIngest {
     }
 
     private Future<Void> store(DeviceMessage message, KafkaPosition position, Duration nextWait) {
-        return ingest.send(message, position).onSuccess(v -> stored.increment()).recover(cause -> {
+        return tenantCheck.admits(message).compose(admitted -> admitted
+                ? ingest.send(message, position).onSuccess(v -> stored.increment())
+                : Future.<Void>succeededFuture()).recover(cause -> {
             if (cause instanceof ClientError) {
                 skipped.increment();
                 LOG.debug("Kafka record not storable [{}]: {}", position, cause.getMessage());
@@ -166,7 +174,7 @@ public final class KafkaIngest {
                 record.getCreationTime(), contentType);
     }
 
-    private static Counter records(MeterRegistry meters, String outcome, String description) {
+    static Counter records(MeterRegistry meters, String outcome, String description) {
         return Counter.builder("anju.kafka.records").tag("outcome", outcome).description(description).register(meters);
     }
 

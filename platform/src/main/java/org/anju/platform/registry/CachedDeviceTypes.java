@@ -1,24 +1,28 @@
 package org.anju.platform.registry;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
 import org.anju.error.ClientError;
+import org.anju.platform.ingest.DeviceTenants;
 import org.anju.platform.ingest.DeviceTypes;
 import org.anju.protocol.DeviceType;
 
 /**
- * Device types from the registry, remembered: a device's type does not change, so each device
- * costs one query in the life of the process.
+ * Device types and tenants from the registry, remembered: neither changes in a device's life, so
+ * each device costs one query of each in the life of the process. Unknown devices are asked
+ * again each time (they may be registered since).
  */
-public final class CachedDeviceTypes implements DeviceTypes {
+public final class CachedDeviceTypes implements DeviceTypes, DeviceTenants {
 
     private final Vertx vertx;
     private final DeviceRegistry registry;
     private final Map<String, DeviceType> known = new ConcurrentHashMap<>();
+    private final Map<String, String> tenants = new ConcurrentHashMap<>();
 
     public CachedDeviceTypes(Vertx vertx, DeviceRegistry registry) {
         this.vertx = vertx;
@@ -35,5 +39,15 @@ public final class CachedDeviceTypes implements DeviceTypes {
                         .flatMap(DeviceType::fromWireName)
                         .orElseThrow(() -> ClientError.notFound("device " + deviceId + " is not in the registry")), false)
                 .onSuccess(found -> known.put(deviceId, found));
+    }
+
+    @Override
+    public Future<Optional<String>> tenantOf(String deviceId) {
+        String tenant = tenants.get(deviceId);
+        if (tenant != null) {
+            return Future.succeededFuture(Optional.of(tenant));
+        }
+        return vertx.executeBlocking(() -> registry.tenantOf(deviceId), false)
+                .onSuccess(found -> found.ifPresent(t -> tenants.put(deviceId, t)));
     }
 }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
@@ -152,22 +151,7 @@ class KafkaScaleOutIT {
 
     /** Waits until the group has committed every partition of both topics up to its end. */
     private static void awaitGroupCaughtUp() {
-        Awaitility.await().atMost(90, TimeUnit.SECONDS).until(() -> {
-            try (Admin admin = broker.admin()) {
-                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                for (String topic : TOPICS) {
-                    for (int p = 0; p < 4; p++) {
-                        latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
-                    }
-                }
-                var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
-                        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-                return ends.entrySet().stream().allMatch(end -> end.getValue().offset() == 0
-                        || (committed.get(end.getKey()) != null
-                                && committed.get(end.getKey()).offset() == end.getValue().offset()));
-            }
-        });
+        Awaitility.await().atMost(90, TimeUnit.SECONDS).until(() -> broker.groupCaughtUp(GROUP, TOPICS));
     }
 
     /** Sets the (empty) group's offsets back to the beginning, as if it had never committed. */
