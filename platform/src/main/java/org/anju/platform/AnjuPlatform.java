@@ -82,6 +82,7 @@ import org.anju.platform.maintenance.forecast.DailyForecastJob;
 import org.anju.platform.maintenance.work.AlertWork;
 import org.anju.platform.maintenance.work.OverdueEscalation;
 import org.anju.platform.maintenance.work.WorkServices;
+import org.anju.platform.maintenance.forecast.ForecastList;
 import org.anju.platform.maintenance.forecast.ForecastPass;
 import org.anju.platform.maintenance.plans.MaintenancePlans;
 import org.anju.platform.storage.retention.RetentionPolicy;
@@ -228,7 +229,8 @@ public final class AnjuPlatform implements AutoCloseable {
                 owners, PaymentServices.of(config.payments(), config.dataDir(),
                         database.work(RequestClass.INTERACTIVE), clock, () -> httpPort),
                 new MaintenancePlans(database.work(RequestClass.INTERACTIVE), config.maintenancePlans(),
-                        config.rollup().dayZone(), clock), work));
+                        config.rollup().dayZone(), clock), work,
+                new ForecastList(database.work(RequestClass.INTERACTIVE))));
         httpPort = await(http.start());
         mqttPort = await(gateway.start());
         await(scaleOut.startCommandConsumer(gateway));

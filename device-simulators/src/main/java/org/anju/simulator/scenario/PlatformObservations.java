@@ -107,19 +107,19 @@ public final class PlatformObservations {
     }
 
     /**
-     * Returns the community's maintenance forecasts of this subject, stamped when they were raised
-     * ({@code GET /api/v1/communities/{id}/maintenance/forecasts}); not checkable while the
-     * platform has no such API.
+     * Returns the community's due maintenance forecasts of this subject, stamped when they were
+     * raised ({@code GET /api/v1/communities/{id}/maintenance/forecasts?outcome=due}: a forecast
+     * beyond the horizon was never raised); not checkable on a platform without that API (404).
      */
     public Alerts forecasts(String communityId, String subject) throws IOException, InterruptedException {
         return listed("/api/v1/communities/" + PlatformApi.encode(communityId) + "/maintenance/forecasts?subject="
-                + PlatformApi.encode(subject) + "&limit=500", "forecasts", "subject", subject, "raisedAt");
+                + PlatformApi.encode(subject) + "&outcome=due&limit=500", "forecasts", "subject", subject, "raisedAt");
     }
 
     /**
      * Returns the community's work orders from this source, stamped when they were opened
-     * ({@code GET /api/v1/communities/{id}/work-orders}); not checkable while the platform has no
-     * such API.
+     * ({@code GET /api/v1/communities/{id}/work-orders}, newest first); not checkable on a platform
+     * without that API (404).
      */
     public Alerts workOrders(String communityId, String source) throws IOException, InterruptedException {
         return listed("/api/v1/communities/" + PlatformApi.encode(communityId) + "/work-orders?limit=500",

@@ -27,6 +27,7 @@ import org.anju.platform.config.AnjuConfig;
 import org.anju.platform.maintenance.work.WorkServices;
 import org.anju.platform.delivery.Delivery;
 import org.anju.platform.estate.EstateServices;
+import org.anju.platform.maintenance.forecast.ForecastList;
 import org.anju.platform.maintenance.plans.MaintenancePlans;
 import org.anju.platform.provisioning.CommunityProvisioning;
 import org.anju.platform.registry.DeviceRegistry;
@@ -58,7 +59,8 @@ public final class HttpApi {
             BooleanSupplier databaseReachable, StorageServices storage, CommunityProvisioning provisioning,
             Delivery delivery, AlertServices alerts, AnjuConfig.Limits limits, EstateServices estate,
             BillingServices billing, UsageServices usage, OwnersServices owners,
-            PaymentServices payments, MaintenancePlans maintenancePlans, WorkServices work) {
+            PaymentServices payments, MaintenancePlans maintenancePlans, WorkServices work,
+            ForecastList forecasts) {
     }
 
     private final Vertx vertx;
@@ -118,6 +120,7 @@ public final class HttpApi {
         new MaintenanceAssetRoutes(vertx, services.registry(), services.maintenancePlans()).mount(router, authenticated);
         new MaintenancePlanRoutes(vertx, services.registry(), services.maintenancePlans()).mount(router, authenticated);
         new WorkOrderRoutes(vertx, services.work()).mount(router, authenticated);
+        new MaintenanceForecastRoutes(vertx, services.registry(), services.forecasts()).mount(router, authenticated);
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         router.route().failureHandler(ApiErrors::handle);
     }

@@ -1,6 +1,7 @@
 package org.anju.system.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,8 @@ import org.anju.platform.delivery.Outbox;
 import org.anju.platform.maintenance.forecast.ForecastPass;
 import org.anju.platform.maintenance.forecast.ForecastRun;
 import org.anju.platform.maintenance.forecast.ForecastSettings;
+import org.anju.platform.maintenance.plans.MaintenancePlans;
+import org.anju.platform.maintenance.work.WorkOrders;
 import org.anju.platform.storage.Database;
 import org.anju.platform.storage.rollup.RollupSettings;
 import org.anju.platform.storage.rollup.Rollups;
@@ -35,9 +38,11 @@ import org.anju.protocol.manifest.DeviceManifest;
 import org.anju.simulator.behaviour.Behaviour;
 import org.anju.simulator.behaviour.Behaviours;
 import org.anju.simulator.behaviour.Emitter;
+import org.anju.simulator.community.PlatformApi;
 import org.anju.simulator.device.DeviceStates;
 import org.anju.simulator.device.MqttVersion;
 import org.anju.simulator.history.Backfill;
+import org.anju.simulator.scenario.PlatformObservations;
 
 /**
  * 180 days of accelerated history from the simulators through the real pipeline (gateway, ingest,
@@ -56,6 +61,15 @@ import org.anju.simulator.history.Backfill;
  * {@value #LIMIT} a week, which the model
  * reaches {@code LIMIT / WEAR_PER_10K × 10,000} cycles past the onset, weeks before the door fails
  * {@value #FAILURE} cycles past the onset.
+ * <p>
+ * Maintenance (issue 13 items 1, 2, 4; {@link HistoryMaintenance}): the devices are provisioned as
+ * assets with a half-monthly plan on each elevator before the history; afterwards the elevators'
+ * usage counters equal their telemetry's last minus first values, the due forecast opened one
+ * FORECAST work order (for the worn elevator, due before the door fails, none for healthy devices)
+ * that the scenario {@code elevator-door-wear}'s checker finds through the API, and the verified
+ * half-monthly visit restarts the counters and schedules the next visit at most 15 days later. The
+ * simulators never reset a counter (no command or incident does), so a reset is not part of this
+ * history; {@code MaintenanceApiIT} covers one through the pipeline.
  */
 @Timeout(value = 900, unit = TimeUnit.SECONDS)
 class AcceleratedHistoryIT {
@@ -123,6 +137,9 @@ class AcceleratedHistoryIT {
         LocalDate today = LocalDate.now(SHANGHAI);
         Instant from = today.minusDays(DAYS).atStartOfDay(SHANGHAI).toInstant();
         Instant to = today.atStartOfDay(SHANGHAI).toInstant().minusSeconds(1);
+        HistoryMaintenance maintenance = HistoryMaintenance.logIn(running);
+        maintenance.provision(manifest.devices().stream().map(DeviceManifest.Device::id).toList(), today,
+                from.minusSeconds(60));
         DeviceStates states = DeviceStates.nextTo(dir.resolve("devices.json"));
         Backfill.Report report = new Backfill().run(manifest, new Backfill.Options(null, MqttVersion.V5, from, to,
                 Duration.ofHours(2), 90, 32, manifest.devices().size(), states));
@@ -141,7 +158,8 @@ class AcceleratedHistoryIT {
         Vertx vertx = Vertx.vertx();
         ForecastRun run;
         try {
-            run = new ForecastPass(database.work(), settings, new Outbox(vertx), Clock.systemUTC()).run();
+            run = new ForecastPass(database.work(), settings, new Outbox(vertx),
+                    new WorkOrders(database.work(), Clock.systemUTC()), Clock.systemUTC()).run();
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
@@ -182,12 +200,61 @@ class AcceleratedHistoryIT {
                 .allSatisfy(e -> assertThat(e.getValue().get("outcome")).as(e.getKey()).isNotEqualTo("due"));
         assertThat(forecasts).doesNotContainKeys("lift-2 door_faults", "lift-3 door_faults");
 
-        // EXTENSION POINT (plans, issue 13.1/13.2, merged by the lead): with maintenance.plans on this
-        // branch, assert here the plans generated for the three elevators (half-monthly, ≤ 15 days
-        // apart) and the usage counters the history produced (trips, door cycles and run hours since
-        // the last completed maintenance, equal to the telemetry's last minus first values).
-        // EXTENSION POINT (work, issue 13.4): assert that the due door-fault forecast opened one work
-        // order for WORN (WorkOrderSink, source forecast) and none for lift-2 and lift-3.
+        // ... and opened one work order, for the worn elevator, due before the door fails
+        List<JsonNode> forecastOrders = maintenance.orders("forecast");
+        assertThat(forecastOrders).extracting(o -> o.get("deviceId").asText()).containsExactly(WORN);
+        JsonNode forecastOrder = forecastOrders.getFirst();
+        assertThat(forecastOrder.get("sourceRef").asText()).startsWith("forecast:" + WORN + "/door_faults/");
+        assertThat(LocalDate.parse(forecastOrder.get("dueOn").asText())).isBeforeOrEqualTo(expected).isBefore(failure);
+        assertThat(forecastOrder.get("minCrew").asInt()).isEqualTo(2);
+        assertThat(forecastOrder.get("evidence").get("subject").asText()).isEqualTo("door_faults");
+
+        // ... which is what the scenario elevator-door-wear's checker reads, through the same API
+        PlatformObservations observations = new PlatformObservations(PlatformApi.login(running.baseUrl(), "pam",
+                HistoryMaintenance.PASSWORD));
+        PlatformObservations.Alerts forecast = observations.forecasts(Fixtures.COMMUNITY, "door_faults");
+        assertThat(forecast.notCheckable()).isNull();
+        assertThat(forecast.seen()).extracting(PlatformObservations.Seen::deviceId).containsExactly(WORN);
+        assertThat(forecast.seen().getFirst().at()).isNotNull();
+        assertThat(observations.workOrders(Fixtures.COMMUNITY, "forecast").seen())
+                .extracting(PlatformObservations.Seen::deviceId).containsExactly(WORN);
+
+        // the usage counters since the history began are the telemetry's last minus first values
+        for (String lift : List.of(WORN, "lift-2", "lift-3")) {
+            assertCounter(maintenance, lift, "elevator_trips", "trips");
+            assertCounter(maintenance, lift, "elevator_door_cycles", "doorCycles");
+            assertCounter(maintenance, lift, "elevator_run_hours", "runHours");
+        }
+
+        // the daily plan run opens today's half-monthly visit of each elevator; once it is done and
+        // verified, the worn elevator's counters restart and its next visit is 15 days later
+        MaintenancePlans plans = running.platform().maintenancePlans();
+        // (the platform's own hourly run may have opened them already: opening is idempotent)
+        plans.run(today, new WorkOrders(database.work(), Clock.systemUTC()));
+        List<JsonNode> planOrders = maintenance.orders("plan");
+        assertThat(planOrders).extracting(o -> o.get("deviceId").asText())
+                .containsExactlyInAnyOrder(WORN, "lift-2", "lift-3");
+        maintenance.complete(planOrders.stream().filter(o -> o.get("deviceId").asText().equals(WORN)).findFirst()
+                .orElseThrow());
+        JsonNode worn = maintenance.device(WORN);
+        JsonNode plan = worn.get("plans").get(0);
+        assertThat(plan.get("lastDoneOn").asText()).isEqualTo(today.toString());
+        LocalDate next = LocalDate.parse(plan.get("nextDueOn").asText());
+        assertThat(next).isAfter(today).isBeforeOrEqualTo(today.plusDays(15));
+        assertThat(maintenance.counter(WORN, "elevator_door_cycles").get("value").asDouble()).isZero();
+    }
+
+    /** Asserts the counter equals the metric's last minus first stored value, with no restart. */
+    private static void assertCounter(HistoryMaintenance maintenance, String deviceId, String counter, String metric)
+            throws Exception {
+        String[] range = running.sqlRows("SELECT (array_agg(value ORDER BY ts))[1] || ' ' || (array_agg(value ORDER BY ts DESC))[1]"
+                + " FROM telemetry WHERE device_id = '" + deviceId + "' AND metric = '" + metric + "'").getFirst()
+                .split(" ");
+        double usage = Double.parseDouble(range[1]) - Double.parseDouble(range[0]);
+        JsonNode value = maintenance.counter(deviceId, counter);
+        assertThat(usage).as(deviceId + " " + metric).isPositive();
+        assertThat(value.get("value").asDouble()).as(deviceId + " " + counter).isCloseTo(usage, within(0.01));
+        assertThat(value.get("restarts").asInt()).as(deviceId + " " + counter).isZero();
     }
 
     /** Returns the forecasts by "device subject", each row's columns as text. */

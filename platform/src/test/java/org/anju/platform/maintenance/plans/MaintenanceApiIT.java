@@ -183,4 +183,34 @@ class MaintenanceApiIT {
             device.close();
         }
     }
+
+    @Test
+    void forecastsListTheCommunitysDevicesOnlyFilteredAndRefuseAnUnknownSubject() throws Exception {
+        // GIVEN the last pass's forecasts: a due one here, one beyond the horizon, one in another community
+        running.fixtures().otherCommunityDevice("far-det", "smoke_detector");
+        running.sql("""
+                INSERT INTO maintenance_forecasts (device_id, subject, metric, outcome, computed_at, raised_at, points,
+                       first_day, last_day, slope_per_day, slope_low, slope_high, level, limit_value, rising, confidence,
+                       expected_on, earliest_on, latest_on, due_in_days) VALUES
+                ('det-1', 'battery_depletion', 'battery', 'due', now(), now(), 60, '2027-01-01', '2027-03-01',
+                 -0.4, -0.41, -0.39, 16.1, 10, false, 1, '2027-03-16', '2027-03-14', '2027-03-18', 15),
+                ('elev-1', 'door_faults', 'door_faults', 'beyond_horizon', now(), NULL, 8, '2027-01-01', '2027-02-19',
+                 0.5, 0.2, 0.8, 20, 80, true, 0.9, '2027-06-01', '2027-05-01', '2027-07-01', 90),
+                ('far-det', 'battery_depletion', 'battery', 'due', now(), now(), 60, '2027-01-01', '2027-03-01',
+                 -0.4, -0.41, -0.39, 16.1, 10, false, 1, '2027-03-16', '2027-03-14', '2027-03-18', 15)""");
+        String tina = running.login("tina", "tina-password-1");
+
+        // WHEN a technician lists them THEN the community's, soonest expected first, with their evidence
+        JsonNode all = api.get(BASE + "/forecasts", tina, 200).get("items");
+        assertThat(all).extracting(f -> f.get("deviceId").asText()).containsExactly("det-1", "elev-1");
+        assertThat(all.get(0).get("raisedAt").isNull()).isFalse();
+        assertThat(all.get(0).get("evidence").get("limit").asDouble()).isEqualTo(10.0);
+        assertThat(all.get(1).get("raisedAt").isNull()).isTrue();
+        assertThat(api.get(BASE + "/forecasts?subject=door_faults&outcome=due", tina, 200).get("items")).isEmpty();
+        assertThat(api.get(BASE + "/forecasts?outcome=beyond_horizon", tina, 200).get("items"))
+                .extracting(f -> f.get("subject").asText()).containsExactly("door_faults");
+        assertThat(ApiCalls.message(api.get(BASE + "/forecasts?subject=doors", tina, 400)))
+                .startsWith("parameter 'subject' must be one of");
+        assertThat(ApiCalls.message(api.get(BASE + "/forecasts?limit=501", tina, 400))).contains("'limit'");
+    }
 }
