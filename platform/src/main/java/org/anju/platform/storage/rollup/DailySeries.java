@@ -2,8 +2,10 @@ package org.anju.platform.storage.rollup;
 
 import java.nio.ByteBuffer;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
@@ -19,12 +21,15 @@ import org.anju.platform.storage.UnitOfWork;
  */
 public final class DailySeries {
 
+    /** 2000-01-01T00:00Z, PostgreSQL's epoch, in Unix seconds. */
+    private static final long PG_EPOCH_SECOND = 946_684_800L;
+
     /** Series per round trip. */
     private static final int FETCH_SIZE = 1_000;
 
     private static final String SQL = """
             SELECT device_id, metric,
-                   string_agg(int4send(((bucket AT TIME ZONE ?)::date - DATE '1970-01-01')), ''::bytea),
+                   string_agg(timestamptz_send(bucket), ''::bytea),
                    string_agg(float8send(coalesce(CASE %s END, 'NaN')), ''::bytea)
               FROM telemetry_daily
              WHERE bucket >= ? AND bucket < ? AND metric LIKE ANY (?)
@@ -74,7 +79,6 @@ public final class DailySeries {
             Visitor visitor) throws SQLException {
         StringJoiner cases = new StringJoiner(" ");
         List<Object> parameters = new ArrayList<>();
-        parameters.add(dayZone.getId());
         for (Pick pick : picks) {
             // the column comes from the enum, never from the caller's text
             cases.add("WHEN metric LIKE ? THEN " + pick.value().column);
@@ -84,12 +88,13 @@ public final class DailySeries {
         parameters.add(to.atStartOfDay(dayZone).toInstant());
         parameters.add(picks.stream().map(Pick::metricPattern).toArray(String[]::new));
         // a NULL value would be left out of its array and shift every later day (a mean of no points is NULL): NaN keeps the place
+        ZoneRules rules = dayZone.getRules();
         double[][] buffers = {new double[256], new double[256]};
         long[] rows = {0};
         Sql.forEach(tx.connection(), SQL.formatted(cases), FETCH_SIZE, rs -> {
             ByteBuffer days = ByteBuffer.wrap(rs.getBytes(3));
             ByteBuffer values = ByteBuffer.wrap(rs.getBytes(4));
-            int n = days.remaining() / Integer.BYTES;
+            int n = days.remaining() / Long.BYTES;
             if (buffers[0].length < n) {
                 buffers[0] = new double[n];
                 buffers[1] = new double[n];
@@ -97,7 +102,7 @@ public final class DailySeries {
             double[] x = buffers[0];
             double[] y = buffers[1];
             for (int i = 0; i < n; i++) {
-                x[i] = days.getInt();
+                x[i] = localEpochDay(days.getLong(), rules);
                 y[i] = values.getDouble();
             }
             sortByDay(x, y, n);
@@ -105,6 +110,17 @@ public final class DailySeries {
             visitor.series(rs.getString(1), rs.getString(2), x, y, n);
         }, parameters.toArray());
         return rows[0];
+    }
+
+    /**
+     * The local day of a bucket sent as PostgreSQL's binary timestamptz (microseconds since
+     * 2000-01-01 UTC). The database only copies the bucket: converting 1.8 M of them to local dates
+     * there (AT TIME ZONE) took some 2 of a pass's 9 s of SQL on the benchmark.
+     */
+    static long localEpochDay(long pgMicros, ZoneRules rules) {
+        long epochSecond = Math.floorDiv(pgMicros, 1_000_000L) + PG_EPOCH_SECOND;
+        int offset = rules.getOffset(Instant.ofEpochSecond(epochSecond)).getTotalSeconds();
+        return Math.floorDiv(epochSecond + offset, 86_400L);
     }
 
     /** Insertion sort: the rows of a series come mostly in day order already (linear then). */
