@@ -13,8 +13,25 @@ export function compileCatalogue(tree, path = []) {
     const at = [...path, key];
     if (value && typeof value === 'object') return [key, compileCatalogue(value, at)];
     const onError = (error) => { throw new Error(`message ${at.join('.')}: ${error.message}`); };
-    return [key, baseCompile(String(value), { jit: true, minify: true, location: false, onError }).ast];
+    return [key, compact(baseCompile(String(value), { jit: true, minify: true, location: false, onError }).ast)];
   }));
+}
+
+/**
+ * A static message's AST is only its text: the body's type and the emptied item list that
+ * minify leaves are dropped (vue-i18n reads the text first), about a fifth of the catalogue.
+ */
+function compact(ast) {
+  const body = ast.b;
+  return body && typeof body.s === 'string' ? { t: ast.t, b: { s: body.s } } : ast;
+}
+
+/** `value` as a JavaScript expression: JSON, with object keys that are identifiers unquoted. */
+export function toJs(value) {
+  if (!value || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(toJs).join(',')}]`;
+  const key = (k) => (/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k));
+  return `{${Object.entries(value).map(([k, v]) => `${key(k)}:${toJs(v)}`).join(',')}}`;
 }
 
 /**
@@ -37,7 +54,7 @@ export default function precompileMessages() {
       const file = id.slice(PREFIX.length, -'.js'.length);
       this.addWatchFile(file);
       const tree = compileCatalogue(JSON.parse(fs.readFileSync(file, 'utf8')));
-      return `export default ${JSON.stringify(tree)};`;
+      return `export default ${toJs(tree)};`;
     },
   };
 }
