@@ -30,6 +30,12 @@ export default defineConfig(({ command }) => ({
     target: 'es2022',
     chunkSizeWarningLimit: 800,
     rollupOptions: {
+      output: {
+        // The whole catalogues (board, resident) in a chunk of their own: left to itself the
+        // bundler puts them in the chunk of shared components, which the console loads too,
+        // next to its own smaller copy (src/i18n/console.js).
+        manualChunks: (id) => (id.startsWith('\0anju-messages::') ? 'messages' : undefined),
+      },
       input: {
         console: resolve(import.meta.dirname, 'index.html'),
         board: resolve(import.meta.dirname, 'board/index.html'),

@@ -4,8 +4,10 @@
 // keep reading the plain JSON.
 import fs from 'node:fs';
 import { baseCompile } from '@intlify/message-compiler';
+import { UNUSED_SECTIONS } from '../src/i18n/sections.js';
 
 const CATALOGUE = /[\\/]src[\\/]i18n[\\/][^\\/]+\.json$/;
+const CATALOGUE_MODULE = /[\\/]src[\\/]i18n[\\/][^\\/]+\.js$/;
 
 /** The catalogue `tree` with every message string replaced by its minified AST. */
 export function compileCatalogue(tree, path = []) {
@@ -36,7 +38,8 @@ export function toJs(value) {
 
 /**
  * The plugin, build only. A catalogue import resolves to a virtual module whose id does not end in
- * `.json`, so Vite's JSON plugin leaves the generated JavaScript alone.
+ * `.json`, so Vite's JSON plugin leaves the generated JavaScript alone. An import with `?app=NAME`
+ * leaves out that app's sections of `UNUSED_SECTIONS` (src/i18n/sections.js).
  */
 export default function precompileMessages() {
   const PREFIX = '\0anju-messages:';
@@ -45,16 +48,23 @@ export default function precompileMessages() {
     apply: 'build',
     enforce: 'pre',
     async resolveId(source, importer, options) {
-      if (!source.endsWith('.json')) return null;
-      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      return resolved && CATALOGUE.test(resolved.id) ? `${PREFIX}${resolved.id}.js` : null;
+      const [path, query = ''] = source.split('?');
+      // Only the catalogue modules of src/i18n get messages; other code reading a label as text
+      // (devices.js searches device types in both languages) keeps the plain JSON.
+      if (!path.endsWith('.json') || !CATALOGUE_MODULE.test(importer ?? '')) return null;
+      const resolved = await this.resolve(path, importer, { ...options, skipSelf: true });
+      if (!resolved || !CATALOGUE.test(resolved.id)) return null;
+      return `${PREFIX}${new URLSearchParams(query).get('app') ?? ''}:${resolved.id}.js`;
     },
     load(id) {
       if (!id.startsWith(PREFIX)) return null;
-      const file = id.slice(PREFIX.length, -'.js'.length);
+      const rest = id.slice(PREFIX.length, -'.js'.length);
+      const app = rest.slice(0, rest.indexOf(':'));
+      const file = rest.slice(rest.indexOf(':') + 1);
       this.addWatchFile(file);
-      const tree = compileCatalogue(JSON.parse(fs.readFileSync(file, 'utf8')));
-      return `export default ${toJs(tree)};`;
+      const unused = new Set(UNUSED_SECTIONS[app] ?? []);
+      const catalogue = Object.fromEntries(Object.entries(JSON.parse(fs.readFileSync(file, 'utf8'))).filter(([section]) => !unused.has(section)));
+      return `export default ${toJs(compileCatalogue(catalogue))};`;
     },
   };
 }
