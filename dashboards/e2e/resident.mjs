@@ -40,6 +40,8 @@ async function resident(browser) {
   await page.locator('[data-testid="fund-balance"]').filter({ hasText: '¥' }).waitFor();
   report.resident.fund = await text(page.locator('[data-testid="fund-balance"]').first());
   report.resident.households = await page.locator('article[data-household-id]').count();
+  await card.locator('[data-testid="my-contracts"]').waitFor();
+  report.resident.contracts = await card.locator('[data-contract-id]').count();
   report.resident.scrollsSideways = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
   await axe(page, 'resident-home');
 

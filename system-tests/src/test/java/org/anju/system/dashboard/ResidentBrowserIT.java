@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,8 @@ class ResidentBrowserIT {
             JsonNode own = api.get("/api/v1/me/invoices", rita, 200).get("items").get(0);
             long otherInvoice = api.get("/api/v1/me/invoices", running.login("otis", "otis-password"), 200).get("items").get(0).get("id").asLong();
             long fundFen = api.get("/api/v1/households/1/fund", rita, 200).get("balanceFen").asLong();
+            long contracts = StreamSupport.stream(api.get("/api/v1/me/contracts", rita, 200).get("items").spliterator(), false)
+                    .filter(c -> c.get("householdId").asLong() == 1).count();
 
             Path users = Files.createTempFile("anju-users", ".json");
             Files.writeString(users, Json.MAPPER.writeValueAsString(Map.of("resident", List.of("rita", "rita-password"),
@@ -90,6 +93,7 @@ class ResidentBrowserIT {
             JsonNode res = r.get("resident");
             assertThat(res.get("households").asInt()).isEqualTo(1);
             assertThat(res.get("fund").asText()).startsWith(yuan(fundFen));
+            assertThat(res.get("contracts").asLong()).as("my contracts, as the API lists them").isEqualTo(contracts);
             assertThat(res.get("scrollsSideways").asBoolean()).as("the phone page scrolls sideways").isFalse();
             assertThat(longs(res.get("invoices"))).containsExactly(own.get("id").asLong());
             assertThat(res.at("/invoice/total").asText()).isEqualTo(yuan(own.get("totalFen").asLong()));
