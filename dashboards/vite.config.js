@@ -1,13 +1,14 @@
 import { resolve } from 'node:path';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
+import precompileMessages from './scripts/precompile-messages.mjs';
 
 // Three apps from one code base: the property console (/), the fire-brigade board (/board/) and
 // the resident portal (/resident/). The build lands directly in Maven's output folder so the
 // module's jar carries it as the classpath resource folder `webroot/`, which the platform
 // serves at `/`.
-export default defineConfig({
-  plugins: [vue()],
+export default defineConfig(({ command }) => ({
+  plugins: [vue(), precompileMessages()],
   // Relative asset URLs keep the bundle working if the platform mounts it under a prefix.
   base: './',
   define: {
@@ -15,6 +16,9 @@ export default defineConfig({
     __VUE_I18N_FULL_INSTALL__: false,
     __VUE_I18N_LEGACY_API__: false,
     __INTLIFY_PROD_DEVTOOLS__: false,
+    // The build ships the catalogues precompiled (scripts/precompile-messages.mjs), so it drops
+    // vue-i18n's message compiler; tests and the dev server compile the plain JSON at run time.
+    __INTLIFY_DROP_MESSAGE_COMPILER__: command === 'build',
     __VUE_OPTIONS_API__: false,
     __VUE_PROD_DEVTOOLS__: false,
     __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: false,
@@ -26,6 +30,12 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 800,
     rollupOptions: {
+      output: {
+        // The whole catalogues (board, resident) in a chunk of their own: left to itself the
+        // bundler puts them in the chunk of shared components, which the console loads too,
+        // next to its own smaller copy (src/i18n/console.js).
+        manualChunks: (id) => (id.startsWith('\0anju-messages::') ? 'messages' : undefined),
+      },
       input: {
         console: resolve(import.meta.dirname, 'index.html'),
         board: resolve(import.meta.dirname, 'board/index.html'),
@@ -41,4 +51,4 @@ export default defineConfig({
     include: ['test/**/*.test.js'],
     environment: 'node',
   },
-});
+}));

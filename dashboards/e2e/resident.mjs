@@ -27,7 +27,7 @@ const base = opts.url.endsWith('/') ? opts.url : `${opts.url}/`;
 const report = { ok: false, resident: {}, roles: {}, axe: {}, screenshots: [] };
 const step = stepper(report, 'resident');
 const { shot, axe } = recorder(report, opts.out);
-const BILLING_SCREENS = ['billing', 'tariffs', 'parking', 'charging', 'fund', 'motions'];
+const BILLING_SCREENS = ['billing', 'arrears', 'tariffs', 'parking', 'charging', 'fund', 'motions'];
 const text = async (locator) => (await locator.textContent()).trim();
 
 async function resident(browser) {
@@ -40,6 +40,8 @@ async function resident(browser) {
   await page.locator('[data-testid="fund-balance"]').filter({ hasText: '¥' }).waitFor();
   report.resident.fund = await text(page.locator('[data-testid="fund-balance"]').first());
   report.resident.households = await page.locator('article[data-household-id]').count();
+  await card.locator('[data-testid="my-contracts"]').waitFor();
+  report.resident.contracts = await card.locator('[data-contract-id]').count();
   report.resident.scrollsSideways = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
   await axe(page, 'resident-home');
 
@@ -143,6 +145,19 @@ async function console_(browser) {
       report.runMessage = await text(page.locator('[data-testid="run-message"]'));
       report.invoiceRows = await page.locator('#main tr[data-row-id]').count();
       await shot(page, 'console-billing-run');
+      step('credit note beyond what the invoice still owes');
+      await page.locator('#main tr[data-row-id] button').first().click();
+      const credit = page.locator('[data-testid="credit-note-form"]');
+      await credit.locator('input[name="amount"]').fill('9999999');
+      await credit.locator('input[name="reason"]').fill('browser test');
+      await credit.locator('button[type="submit"]').click();
+      report.creditNoteRefusal = await text(page.locator('[data-testid="credit-note-error"]'));
+      await axe(page, 'console-credit-note');
+      step('arrears and revenue');
+      await page.goto(`${base}#/arrears`);
+      await page.locator('[data-testid="revenue-bars"]').waitFor();
+      report.arrearsCsv = await page.locator('[data-testid="arrears-csv"]').getAttribute('href');
+      report.revenueMonths = await page.locator('[data-testid="revenue-bars"] li[data-month]').count();
     }
     await context.close();
   }

@@ -157,6 +157,7 @@ export const invoice = (id) => request('GET', `/api/v1/invoices/${enc(id)}`);
 export const myChargingSessions = (params) => list('/api/v1/me/charging/sessions', params);
 export const myChargingSession = (id) => request('GET', `/api/v1/me/charging/sessions/${enc(id)}`);
 export const myParkingVisits = (params) => list('/api/v1/me/parking/visits', params);
+export const myContracts = () => request('GET', '/api/v1/me/contracts');
 export const householdFund = (householdId) => request('GET', `/api/v1/households/${enc(householdId)}/fund`);
 
 const community = (communityId, rest) => `/api/v1/communities/${enc(communityId)}/${rest}`;
@@ -180,6 +181,12 @@ export const resolveParkingReview = (communityId, id, body) => request('POST', c
 export const chargingSessions = (communityId, params) => list(community(communityId, 'charging/sessions'), params);
 export const resolveChargingSession = (communityId, id, body) => request('POST', community(communityId, `charging/sessions/${enc(id)}/resolve`), body);
 export const fund = (communityId) => request('GET', community(communityId, 'fund'));
+export const arrears = (communityId) => request('GET', community(communityId, 'arrears'));
+export const revenue = (communityId, from, to) => request('GET', withQuery(community(communityId, 'revenue'), { from, to }));
+/** The CSV export link of a community's `what` (invoices, arrears, revenue, fund); a plain download. */
+export const exportUrl = (communityId, what, params) => withQuery(community(communityId, `${what}/export.csv`), params);
+/** Issues a credit note; the same `clientKey` again answers the same note (replayed). */
+export const creditNote = (invoiceId, body) => request('POST', `/api/v1/invoices/${enc(invoiceId)}/credit-notes`, body);
 
 // --- maintenance work orders (docs/maintenance.md "Work orders") ---
 

@@ -82,3 +82,33 @@ export const dayBefore = (nowMs, days) => localDate(nowMs - days * 86_400_000);
 
 /** The instant a local day starts in Asia/Shanghai (UTC+8 all year, no daylight saving), or null. */
 export const dayStart = (day) => (day ? new Date(`${day}T00:00:00+08:00`).toISOString() : null);
+
+/** The revenue streams in the order their bars stack (docs/billing.md "Billable items"). */
+export const STREAMS = Object.freeze(['property_fee', 'rent', 'visitor_parking', 'charging', 'parcel', 'late_fee']);
+
+/** The `n` months (YYYY-MM) up to and including the one of `nowMs`: `{from, to}` for the revenue routes. */
+export function lastMonths(nowMs, n, timeZone = DEFAULT_TIME_ZONE) {
+  const [y, m] = localDate(nowMs, timeZone).split('-').map(Number);
+  const first = y * 12 + (m - 1) - (n - 1);
+  const month = (i) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+  return { from: month(first), to: `${y}-${String(m).padStart(2, '0')}` };
+}
+
+/**
+ * The revenue rows of the API (`{month, stream, netFen}`) as one bar per month, oldest first:
+ * `[{month, totalFen, parts: [{stream, fen}]}]`, parts in STREAMS order (an unknown stream last)
+ * and only the streams with revenue that month. A month with only credits can total below zero.
+ */
+export function revenueByMonth(items) {
+  const months = new Map();
+  for (const row of items ?? []) {
+    const streams = months.get(row.month) ?? new Map();
+    streams.set(row.stream, (streams.get(row.stream) ?? 0) + (row.netFen ?? 0));
+    months.set(row.month, streams);
+  }
+  const rank = (s) => (STREAMS.includes(s) ? STREAMS.indexOf(s) : STREAMS.length);
+  return [...months.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, streams]) => {
+    const parts = [...streams.entries()].filter(([, fen]) => fen !== 0).sort(([a], [b]) => rank(a) - rank(b)).map(([stream, fen]) => ({ stream, fen }));
+    return { month, totalFen: parts.reduce((sum, p) => sum + p.fen, 0), parts };
+  });
+}

@@ -3,9 +3,6 @@
 // switch redraws them.
 const FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "WenQuanYi Zen Hei", "PingFang SC", "Microsoft YaHei", sans-serif';
 const COLORS = { rate: '#1d4ed8', axis: '#4a5568', grid: '#e6e9ef' };
-// Tooltips render on the canvas (richText), not as HTML, so device-provided text can never
-// become markup.
-const TOOLTIP = { renderMode: 'richText', confine: true };
 
 /**
  * Creates a chart in `el` that follows the element's size. Returns at once `{setOption, dispose}`:
@@ -55,7 +52,6 @@ export function rateOption(series, labels) {
     areaStyle: area ? { color: 'rgba(29, 78, 216, 0.12)' } : undefined,
   });
   return {
-    tooltip: { ...TOOLTIP, trigger: 'axis' },
     grid: { left: 8, right: 16, top: 16, bottom: 0, containLabel: true },
     xAxis: { type: 'time', axisLabel: { color: COLORS.axis, hideOverlap: true, formatter: '{HH}:{mm}' }, splitLine: { show: false } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { color: COLORS.axis }, splitLine: { lineStyle: { color: COLORS.grid } } },
@@ -71,7 +67,6 @@ export function historyOption(history, labels) {
   const points = history?.points ?? [];
   const at = (p) => Date.parse(p.ts);
   const base = {
-    tooltip: { ...TOOLTIP, trigger: 'axis' },
     grid: { left: 8, right: 16, top: 16, bottom: 0, containLabel: true },
     xAxis: { type: 'time', axisLabel: { color: COLORS.axis, hideOverlap: true } },
     yAxis: { type: 'value', scale: true, axisLabel: { color: COLORS.axis }, splitLine: { lineStyle: { color: COLORS.grid } } },
@@ -95,7 +90,6 @@ export function historyOption(history, labels) {
  */
 export function evidenceOption(points, lines, labels) {
   const base = {
-    tooltip: { ...TOOLTIP, trigger: 'item' },
     grid: { left: 8, right: 16, top: 16, bottom: 0, containLabel: true },
     xAxis: { type: 'time', axisLabel: { color: COLORS.axis, hideOverlap: true } },
     yAxis: { type: 'value', scale: true, axisLabel: { color: COLORS.axis }, splitLine: { lineStyle: { color: COLORS.grid } } },

@@ -1,7 +1,8 @@
 // Pure device-list logic shared by the table and the charts.
 import { compareTypes } from './format.js';
-import en from './i18n/en.json';
-import zhCN from './i18n/zh-CN.json';
+// Named imports: the bundle keeps only the device types of each catalogue, as plain text.
+import { deviceType as enTypes } from './i18n/en.json';
+import { deviceType as zhTypes } from './i18n/zh-CN.json';
 
 /**
  * Merges one device snapshot (from the list or from the stream) into what the console holds.
@@ -49,7 +50,7 @@ export function filterDevices(devices, { text = '', type = '', presence = '' } =
 }
 
 function searchText(d) {
-  return [d.id, d.name, d.building, d.floor, d.location, d.type, en.deviceType[d.type], zhCN.deviceType[d.type]]
+  return [d.id, d.name, d.building, d.floor, d.location, d.type, enTypes[d.type], zhTypes[d.type]]
     .filter((v) => v !== null && v !== undefined)
     .join(' ')
     .toLowerCase();

@@ -32,6 +32,7 @@ export const CONSOLE_NAV = Object.freeze([
   { name: 'rescues', label: 'nav.rescues', roles: STAFF },
   { name: 'maintenance', label: 'nav.maintenance', roles: [...STAFF, 'maintenance_contractor'] },
   { name: 'billing', label: 'nav.billing', roles: MONEY },
+  { name: 'arrears', label: 'nav.arrears', roles: ADMINS },
   { name: 'tariffs', label: 'nav.tariffs', roles: MONEY },
   { name: 'parking', label: 'nav.parking', roles: USAGE },
   { name: 'charging', label: 'nav.charging', roles: USAGE },

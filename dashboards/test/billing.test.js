@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayBefore, daysBefore, dayStart, invoiceMonth, invoiceStatus, kwh, localDate, previousMonth, sumFen, tallyShares, tariffSummary } from '../src/billing.js';
+import { dayBefore, daysBefore, dayStart, invoiceMonth, invoiceStatus, kwh, lastMonths, localDate, previousMonth, revenueByMonth, sumFen, tallyShares, tariffSummary } from '../src/billing.js';
 import { formatMoney, parseMoney } from '../src/format.js';
 
 // 2026-12-31T16:30Z is already 2027-01-01 00:30 in Shanghai.
@@ -66,5 +66,29 @@ describe('record ranges', () => {
     expect(dayStart('')).toBeNull();
     expect(dayBefore(NEW_YEAR_SHANGHAI, 31)).toBe('2026-12-01');
     expect(daysBefore(Date.parse('2026-12-06T00:00:00Z'), 90)).toBe('2026-09-07T00:00:00.000Z');
+  });
+});
+
+describe('arrears and revenue helpers', () => {
+  it('give the last n months in Asia/Shanghai, across a year boundary', () => {
+    expect(lastMonths(NEW_YEAR_SHANGHAI, 6)).toEqual({ from: '2026-08', to: '2027-01' });
+    expect(lastMonths(NEW_YEAR_SHANGHAI, 1, 'UTC')).toEqual({ from: '2026-12', to: '2026-12' });
+    expect(lastMonths(NEW_YEAR_SHANGHAI, 13)).toEqual({ from: '2026-01', to: '2027-01' });
+  });
+
+  it('stack revenue per month in stream order, dropping empty streams', () => {
+    const items = [
+      { month: '2027-02', stream: 'charging', netFen: 500 },
+      { month: '2027-01', stream: 'late_fee', netFen: 30 },
+      { month: '2027-01', stream: 'property_fee', netFen: 10000 },
+      { month: '2027-01', stream: 'rent', netFen: 0 },
+      { month: '2027-02', stream: 'future_stream', netFen: 7 },
+      { month: '2027-02', stream: 'property_fee', netFen: -200 },
+    ];
+    expect(revenueByMonth(items)).toEqual([
+      { month: '2027-01', totalFen: 10030, parts: [{ stream: 'property_fee', fen: 10000 }, { stream: 'late_fee', fen: 30 }] },
+      { month: '2027-02', totalFen: 307, parts: [{ stream: 'property_fee', fen: -200 }, { stream: 'charging', fen: 500 }, { stream: 'future_stream', fen: 7 }] },
+    ]);
+    expect(revenueByMonth(undefined)).toEqual([]);
   });
 });

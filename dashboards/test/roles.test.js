@@ -43,4 +43,10 @@ describe('role navigation', () => {
     expect(mayHandleFire(['technician'])).toBe(false);
     expect(mayHandleFire(['operator'])).toBe(true);
   });
+
+  it('opens arrears and revenue to administrators only, as the API does', () => {
+    expect(mayOpen(['property_admin'], 'arrears')).toBe(true);
+    expect(mayOpen(['platform_admin'], 'arrears')).toBe(true);
+    for (const role of ['operator', 'technician', 'maintenance_contractor', 'fire_brigade', 'resident']) expect(mayOpen([role], 'arrears')).toBe(false);
+  });
 });

@@ -2,7 +2,8 @@
 import { createApp } from 'vue';
 import '../styles.css';
 import { createAppI18n } from '../i18n/index.js';
+import messages from '../i18n/console.js';
 import App from './App.vue';
 import { router } from './router.js';
 
-createApp(App).use(createAppI18n()).use(router).mount('#app');
+createApp(App).use(createAppI18n(messages)).use(router).mount('#app');

@@ -23,6 +23,7 @@ export const router = createRouter({
     view('maintenance', () => import('./views/WorkOrdersView.vue')),
     { path: '/maintenance/:id', name: 'work-order', component: () => import('./views/WorkOrderView.vue'), meta: { screen: 'maintenance' } },
     view('billing', () => import('./views/BillingView.vue')),
+    view('arrears', () => import('./views/ArrearsView.vue')),
     view('tariffs', () => import('./views/TariffsView.vue')),
     view('parking', () => import('./views/ParkingView.vue')),
     view('charging', () => import('./views/ChargingView.vue')),

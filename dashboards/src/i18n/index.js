@@ -1,12 +1,11 @@
 // One message catalogue per language; zh-CN is the default, the choice is remembered in
 // localStorage. Every app (console, board, resident) installs the same i18n instance shape.
+// The catalogues come from the app (src/i18n/messages.js, or the console's own src/i18n/console.js),
+// so that this module does not pull the whole of both into every bundle.
 import { createI18n } from 'vue-i18n';
-import en from './en.json';
-import zhCN from './zh-CN.json';
 
 export const LOCALES = Object.freeze(['zh-CN', 'en']);
 export const DEFAULT_LOCALE = 'zh-CN';
-export const MESSAGES = Object.freeze({ 'zh-CN': zhCN, en });
 const STORAGE_KEY = 'anju.locale';
 
 /** Returns the remembered language, or the default when none (or an unknown one) is stored. */
@@ -20,11 +19,11 @@ export function savedLocale(storage = globalThis.localStorage) {
   return LOCALES.includes(stored) ? stored : DEFAULT_LOCALE;
 }
 
-/** Creates the Composition-API i18n instance in the remembered language. */
-export function createAppI18n() {
+/** Creates the Composition-API i18n instance in the remembered language, with `messages`. */
+export function createAppI18n(messages) {
   const locale = savedLocale();
   setDocumentLang(locale);
-  return createI18n({ legacy: false, locale, fallbackLocale: DEFAULT_LOCALE, messages: MESSAGES });
+  return createI18n({ legacy: false, locale, fallbackLocale: DEFAULT_LOCALE, messages });
 }
 
 /** Switches the language of `i18n`, remembers it and sets `<html lang>`. */

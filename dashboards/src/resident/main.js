@@ -4,7 +4,8 @@ import { createApp } from 'vue';
 import '../styles.css';
 import './resident.css';
 import { createAppI18n } from '../i18n/index.js';
+import { MESSAGES as messages } from '../i18n/messages.js';
 import App from './App.vue';
 import { router } from './router.js';
 
-createApp(App).use(createAppI18n()).use(router).mount('#app');
+createApp(App).use(createAppI18n(messages)).use(router).mount('#app');

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ import org.anju.platform.testing.RunningPlatform;
 class ResidentBrowserIT {
 
     private static final String COMMUNITY = "/api/v1/communities/elm-court";
-    private static final List<String> MONEY_SCREENS = List.of("billing", "tariffs", "parking", "charging", "fund", "motions");
+    private static final List<String> MONEY_SCREENS = List.of("billing", "arrears", "tariffs", "parking", "charging", "fund", "motions");
 
     @Test
     void aResidentSeesOnlyHerOwnBillsAndVotesAndStaffSeeTheirBillingScreens() throws Exception {
@@ -74,6 +75,8 @@ class ResidentBrowserIT {
             JsonNode own = api.get("/api/v1/me/invoices", rita, 200).get("items").get(0);
             long otherInvoice = api.get("/api/v1/me/invoices", running.login("otis", "otis-password"), 200).get("items").get(0).get("id").asLong();
             long fundFen = api.get("/api/v1/households/1/fund", rita, 200).get("balanceFen").asLong();
+            long contracts = StreamSupport.stream(api.get("/api/v1/me/contracts", rita, 200).get("items").spliterator(), false)
+                    .filter(c -> c.get("householdId").asLong() == 1).count();
 
             Path users = Files.createTempFile("anju-users", ".json");
             Files.writeString(users, Json.MAPPER.writeValueAsString(Map.of("resident", List.of("rita", "rita-password"),
@@ -90,6 +93,7 @@ class ResidentBrowserIT {
             JsonNode res = r.get("resident");
             assertThat(res.get("households").asInt()).isEqualTo(1);
             assertThat(res.get("fund").asText()).startsWith(yuan(fundFen));
+            assertThat(res.get("contracts").asLong()).as("my contracts, as the API lists them").isEqualTo(contracts);
             assertThat(res.get("scrollsSideways").asBoolean()).as("the phone page scrolls sideways").isFalse();
             assertThat(longs(res.get("invoices"))).containsExactly(own.get("id").asLong());
             assertThat(res.at("/invoice/total").asText()).isEqualTo(yuan(own.get("totalFen").asLong()));
@@ -116,16 +120,20 @@ class ResidentBrowserIT {
 
             assertThat(texts(r.at("/roles/property_admin/nav"))).containsExactlyElementsOf(MONEY_SCREENS);
             assertThat(r.at("/roles/property_admin/refused")).isEmpty();
-            assertThat(texts(r.at("/roles/operator/nav"))).containsExactlyElementsOf(MONEY_SCREENS);
-            assertThat(r.at("/roles/operator/refused")).isEmpty();
+            // Arrears and revenue are the administrators' (the API answers an operator 403).
+            assertThat(texts(r.at("/roles/operator/nav"))).containsExactlyElementsOf(MONEY_SCREENS.stream().filter(n -> !n.equals("arrears")).toList());
+            assertThat(texts(r.at("/roles/operator/refused"))).containsExactly("arrears");
             assertThat(r.at("/roles/technician/nav")).as("a technician sees no money").isEmpty();
             assertThat(texts(r.at("/roles/technician/refused"))).containsExactlyElementsOf(MONEY_SCREENS);
             for (String role : List.of("property_admin", "operator", "technician")) {
                 assertThat(r.at("/roles/" + role + "/maintenance").asBoolean()).as("work orders for %s", role).isTrue();
             }
             assertThat(r.get("runMessage").asText()).startsWith("2026-11 已出过账");
+            assertThat(r.get("creditNoteRefusal").asText()).as("the API's 409 shown").contains("数据已变化");
+            assertThat(r.get("arrearsCsv").asText()).endsWith("/arrears/export.csv");
+            assertThat(r.get("revenueMonths").asInt()).as("months with revenue").isPositive();
             assertThat(r.get("hooksWithoutFlag")).as("test hooks in a page without the test-only flag").isEmpty();
-            assertThat(r.get("axe").size()).isGreaterThanOrEqualTo(13);
+            assertThat(r.get("axe").size()).isGreaterThanOrEqualTo(15);
             r.get("axe").fields().forEachRemaining(e -> assertThat(e.getValue()).as("axe on %s", e.getKey()).isEmpty());
             r.get("screenshots").forEach(s -> assertThat(Path.of(s.asText())).isNotEmptyFile());
         }
