@@ -39,8 +39,8 @@ public interface FundIncome {
     void allocate(UnitOfWork.Tx tx, Account from, long amountFen, String key, String description) throws SQLException;
 
     /**
-     * Allocates through the maintenance fund; a community without fund settings (the fund answers
-     * 409 before it writes anything) keeps the share in {@code fund_income} until it has them.
+     * Allocates (and takes back) through the maintenance fund; a community without fund settings or
+     * accounts (the fund answers 409 before it writes anything) leaves the share in {@code fund_income}.
      */
     static FundIncome of(MaintenanceFund fund) {
         Logger log = LoggerFactory.getLogger(FundIncome.class);
@@ -51,18 +51,26 @@ public interface FundIncome {
                 try {
                     fund.allocateIncome(tx, from, amountFen, key, description);
                 } catch (ClientError e) {
-                    if (e.code() != ClientError.CONFLICT) {
-                        throw e;
-                    }
-                    log.warn("fund share kept in fund_income [community: {}, amount: {} fen, key: {}]: {}",
-                            from.communityId(), amountFen, key, e.getMessage());
+                    kept(e, from, amountFen, key);
                 }
             }
 
             @Override
             public void reverse(UnitOfWork.Tx tx, Account to, long amountFen, String key, String description)
                     throws SQLException {
-                fund.reverseIncome(tx, to, amountFen, key, description);
+                try {
+                    fund.reverseIncome(tx, to, amountFen, key, description);
+                } catch (ClientError e) {
+                    kept(e, to, amountFen, key);
+                }
+            }
+
+            private void kept(ClientError e, Account income, long amountFen, String key) {
+                if (e.code() != ClientError.CONFLICT) {
+                    throw e;
+                }
+                log.warn("fund share left in fund_income [community: {}, amount: {} fen, key: {}]: {}",
+                        income.communityId(), amountFen, key, e.getMessage());
             }
         };
     }
