@@ -48,30 +48,35 @@ public interface FundIncome {
             @Override
             public void allocate(UnitOfWork.Tx tx, Account from, long amountFen, String key, String description)
                     throws SQLException {
-                try {
-                    fund.allocateIncome(tx, from, amountFen, key, description);
-                } catch (ClientError e) {
-                    kept(e, from, amountFen, key);
-                }
+                orLeave(() -> fund.allocateIncome(tx, from, amountFen, key, description), from, amountFen, key);
             }
 
             @Override
             public void reverse(UnitOfWork.Tx tx, Account to, long amountFen, String key, String description)
                     throws SQLException {
-                try {
-                    fund.reverseIncome(tx, to, amountFen, key, description);
-                } catch (ClientError e) {
-                    kept(e, to, amountFen, key);
-                }
+                orLeave(() -> fund.reverseIncome(tx, to, amountFen, key, description), to, amountFen, key);
             }
 
-            private void kept(ClientError e, Account income, long amountFen, String key) {
-                if (e.code() != ClientError.CONFLICT) {
-                    throw e;
+            /** Moves the share; on the fund's 409 leaves it in fund_income (nothing was written). */
+            private void orLeave(Move move, Account income, long amountFen, String key) throws SQLException {
+                try {
+                    move.run();
+                } catch (ClientError e) {
+                    if (e.code() != ClientError.CONFLICT) {
+                        throw e;
+                    }
+                    log.warn("fund share left in fund_income [community: {}, amount: {} fen, key: {}]: {}",
+                            income.communityId(), amountFen, key, e.getMessage());
                 }
-                log.warn("fund share left in fund_income [community: {}, amount: {} fen, key: {}]: {}",
-                        income.communityId(), amountFen, key, e.getMessage());
             }
         };
+    }
+
+    /** A move of fund income that may answer the fund's 409. */
+    @FunctionalInterface
+    interface Move {
+
+        /** Moves it. */
+        void run() throws SQLException;
     }
 }
