@@ -225,7 +225,7 @@ public final class AnjuPlatform implements AutoCloseable {
                 delivery, alerts, config.limits(), estate,
                 BillingServices.of(database.work(RequestClass.INTERACTIVE), database.work(RequestClass.ADMIN),
                         config.billing(), clock, UsageBillables.of(usage), FundIncome.of(owners.fund()),
-                        InvoicePayments::paidFen, BigDecimal.valueOf(config.parking().pairing().minConfidence())), usage,
+                        InvoicePayments.AMOUNTS, BigDecimal.valueOf(config.parking().pairing().minConfidence())), usage,
                 owners, PaymentServices.of(config.payments(), config.dataDir(),
                         database.work(RequestClass.INTERACTIVE), clock, () -> httpPort),
                 new MaintenancePlans(database.work(RequestClass.INTERACTIVE), config.maintenancePlans(),
@@ -435,7 +435,7 @@ public final class AnjuPlatform implements AutoCloseable {
         usageJobs.schedule("parking.derivation", () -> parking.runOnce(clock.instant()), ps.interval(), ps.interval());
         usageJobs.schedule("charging.derivation", () -> charging.runOnce(clock.instant()), cs.interval(), cs.interval());
         usageJobs.schedule("billing.overdue-reminders", new OverdueReminders(database.work(), config.billing(),
-                InvoicePayments::paidFen, new Outbox(vertx), clock)::run, Duration.ofMinutes(1), Duration.ofHours(1));
+                InvoicePayments.AMOUNTS, new Outbox(vertx), clock)::run, Duration.ofMinutes(1), Duration.ofHours(1));
     }
 
     /** The visitor-parking and charging records the API reads and resolves. */

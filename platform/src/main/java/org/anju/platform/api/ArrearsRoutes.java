@@ -54,7 +54,7 @@ final class ArrearsRoutes {
         this.registry = registry;
         this.billing = billing;
         this.exports = new BillingExports(billing, fund);
-        this.creditNotes = new CreditNotes(billing.ledger(), billing.paid(), billing.settings().zone());
+        this.creditNotes = new CreditNotes(billing.ledger(), billing.paid(), billing.settings().zone(), billing.fund());
         this.clock = clock;
     }
 

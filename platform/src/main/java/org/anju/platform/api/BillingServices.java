@@ -21,11 +21,12 @@ import org.anju.platform.storage.UnitOfWork;
  * What the billing routes serve from: the request pool's unit of work (the routes join the
  * billing and ledger APIs and the audit log in one transaction), the tariffs, the ledger, the
  * contracts and the monthly runs, which collect the billable items of the given sources and the
- * late fees; what has been paid against invoices; the platform's plate confidence default (a
+ * late fees; what has been paid against invoices; where the fund's share of common-area rent goes
+ * (and credit notes take it back from); the platform's plate confidence default (a
  * per-community billing setting).
  */
 public record BillingServices(UnitOfWork work, BillingSettings settings, Tariffs tariffs, Ledger ledger,
-        Contracts contracts, BillingRuns runs, PaidAmounts paid, BigDecimal plateMinConfidence) {
+        Contracts contracts, BillingRuns runs, PaidAmounts paid, FundIncome fund, BigDecimal plateMinConfidence) {
 
     /** Creates the services without payments, with the plate confidence default of 0.8 (tests and tools). */
     public static BillingServices of(UnitOfWork requests, UnitOfWork runs, BillingSettings settings, Clock clock,
@@ -52,6 +53,6 @@ public record BillingServices(UnitOfWork work, BillingSettings settings, Tariffs
         List<BillableSource> all = new ArrayList<>(sources);
         all.add(new LateFees(tariffs, settings, paid));
         return new BillingServices(requests, settings, tariffs, ledger, contracts,
-                BillingRuns.create(runs, tariffs, contracts, ledger, all, settings, clock, fund), paid, plateMinConfidence);
+                BillingRuns.create(runs, tariffs, contracts, ledger, all, settings, clock, fund), paid, fund, plateMinConfidence);
     }
 }

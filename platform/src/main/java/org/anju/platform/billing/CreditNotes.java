@@ -24,18 +24,28 @@ import org.anju.platform.storage.UnitOfWork;
  * {@code credit_note} with lines that credit the original's lines pro rata (source id
  * {@code credit_note:<id>:<original source id>}) and a journal entry that reverses the invoice's
  * postings pro rata, the fund's share of common-area rent included. Issued once per client key.
+ * <p>
+ * The fund's share is debited to {@code fund_income}; when a run already allocated it to the
+ * households' fund accounts ({@link FundIncome}), {@code fund_income} would go below zero, so what it
+ * does not hold is taken back from the households by area in the same transaction
+ * (entry {@code fund:reversal:credit_note:<id>}): {@code fund_income} never ends in debit.
  */
 public final class CreditNotes {
 
     private final Ledger ledger;
     private final PaidAmounts paid;
     private final ZoneId zone;
+    private final FundIncome fund;
 
-    /** @param zone the local day of the credit note (its issue and due day) */
-    public CreditNotes(Ledger ledger, PaidAmounts paid, ZoneId zone) {
+    /**
+     * @param zone the local day of the credit note (its issue and due day)
+     * @param fund where runs allocated the fund's share, to take it back from
+     */
+    public CreditNotes(Ledger ledger, PaidAmounts paid, ZoneId zone, FundIncome fund) {
         this.ledger = ledger;
         this.paid = paid;
         this.zone = zone;
+        this.fund = fund;
     }
 
     /** A credit note and whether an earlier request with the same client key issued it. */
@@ -91,6 +101,7 @@ public final class CreditNotes {
         Invoice note = new Invoice(id, invoice.communityId(), invoice.householdId(), invoice.period(), amountFen, now,
                 now.atZone(zone).toLocalDate(), stored);
         ledger.post(tx, reversal(note, invoice.id(), reason));
+        takeBackFromFund(tx, note);
         return new Issued(note, false);
     }
 
@@ -131,6 +142,18 @@ public final class CreditNotes {
             }
         }
         return lines;
+    }
+
+    /** Takes back from the households' fund accounts the note's fund part that fund_income no longer held. */
+    private void takeBackFromFund(UnitOfWork.Tx tx, Invoice note) throws SQLException {
+        long fundFen = note.lines().stream().mapToLong(InvoiceLine::fundFen).sum();
+        Account income = Account.community(note.communityId(), AccountKind.FUND_INCOME);
+        // the ledger's balances are debit-positive: a credit-normal account in debit went below zero
+        long shortFen = Math.min(fundFen, ledger.balance(tx, income));
+        if (shortFen > 0) {
+            fund.reverse(tx, income, shortFen, "fund:reversal:credit_note:" + note.id(), "fund share of credit note "
+                    + note.id() + " taken back");
+        }
     }
 
     /** The invoice's entry reversed for the note's lines: each revenue and fund income debited, the receivable credited. */

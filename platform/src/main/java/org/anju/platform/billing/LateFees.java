@@ -21,9 +21,9 @@ import org.anju.platform.storage.UnitOfWork;
  * basis points of the invoice's amount without late fees: late fees bear no late fees). Source id
  * {@code late_fee:<invoiceId>:<YYYY-MM of the accrual month>}, so each month is charged once.
  * <p>
- * Payments count from the day before the window: {@link PaidAmounts} gives no payment days, so a
- * payment made during the window already lowers the whole window (never a fee on money paid).
- * Credit notes count from their issue day.
+ * The fee of each day is on what was open that day: payments (and refunds, which raise it again)
+ * count from their local settlement day ({@link PaidAmounts#payments}), credit notes from their
+ * issue day.
  */
 public final class LateFees implements BillableSource {
 
@@ -59,13 +59,15 @@ public final class LateFees implements BillableSource {
             return List.of();
         }
         List<Long> ids = late.stream().map(Late::id).toList();
-        Map<Long, Long> paidFen = paid.paidFen(tx, ids);
+        Map<Long, List<PaidAmounts.Payment>> payments = paid.payments(tx, ids);
         Map<Long, List<LateFeeCalculation.Reduction>> credits = credits(tx, communityId);
         Map<Long, Long> charged = charged(tx, communityId);
         List<BillableItem> items = new ArrayList<>();
         for (Late l : late) {
             List<LateFeeCalculation.Reduction> reductions = new ArrayList<>(credits.getOrDefault(l.id(), List.of()));
-            reductions.add(new LateFeeCalculation.Reduction(start.minusDays(1), paidFen.getOrDefault(l.id(), 0L)));
+            for (PaidAmounts.Payment p : payments.getOrDefault(l.id(), List.of())) {
+                reductions.add(new LateFeeCalculation.Reduction(p.at().atZone(settings.zone()).toLocalDate(), p.fen()));
+            }
             long cap = Fen.share(l.baseFen(), rate.get().capBasisPoints(), 10_000);
             long fee = LateFeeCalculation.feeFen(l.baseFen(), l.dueOn(), reductions, start, until,
                     rate.get().dailyRateBasisPoints(), cap, charged.getOrDefault(l.id(), 0L));

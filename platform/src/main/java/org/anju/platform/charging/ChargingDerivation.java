@@ -11,16 +11,15 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.anju.platform.parking.ParkingDerivation;
 import org.anju.platform.registry.Devices;
 import org.anju.platform.storage.UnitOfWork;
-import org.anju.platform.storage.history.EventLog;
+import org.anju.platform.storage.history.EventCursor;
 import org.anju.platform.storage.history.EventRecord;
 import org.anju.platform.storage.history.SeriesRanges;
 
 /**
  * Derives charging sessions from the stored {@code session_started} and {@code session_stopped}
- * events, incrementally and exactly once: each batch of events after the cursor is paired per
+ * events, incrementally and exactly once ({@link EventCursor} over {@code charging_cursor}): each batch of events after the cursor is paired per
  * connector ({@link SessionAssembly}), each stopped session priced from its meter values
  * ({@link TouSplit}) and charged to the household of its id tag, and all of it written in one
  * transaction together with the cursor's new position. A session whose meter went backwards, that
@@ -30,7 +29,8 @@ import org.anju.platform.storage.history.SeriesRanges;
 public final class ChargingDerivation {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChargingDerivation.class);
-    private static final List<String> KINDS = List.of("session_started", "session_stopped");
+    private static final EventCursor CURSOR = new EventCursor("charging_cursor",
+            List.of("session_started", "session_stopped"));
 
     private final UnitOfWork work;
     private final ChargingSettings settings;
@@ -56,23 +56,16 @@ public final class ChargingDerivation {
 
     /** Derives everything stored so far, batch by batch; {@code now} decides which sessions waited too long for their stop. */
     public Run runOnce(Instant now) {
-        Run total = new Run(0, 0, 0);
-        while (true) {
-            Run batch = work.inTransaction("charging sessions", tx -> batch(tx, now));
-            total = total.plus(batch);
-            if (batch.events() < settings.batchEvents()) {
-                if (total.events() > 0 || total.reviews() > 0) {
-                    LOG.info("charging sessions derived [events: {}, priced: {}, reviews: {}]", total.events(),
-                            total.priced(), total.reviews());
-                }
-                return total;
-            }
+        Run total = CURSOR.drain(work, "charging sessions", settings.batchEvents(),
+                (tx, records) -> batch(tx, records, now), new Run(0, 0, 0), Run::plus);
+        if (total.events() > 0 || total.reviews() > 0) {
+            LOG.info("charging sessions derived [events: {}, priced: {}, reviews: {}]", total.events(), total.priced(),
+                    total.reviews());
         }
+        return total;
     }
 
-    private Run batch(UnitOfWork.Tx tx, Instant now) throws SQLException {
-        long cursor = ChargingStore.lockCursor(tx);
-        List<EventRecord> records = EventLog.afterOfKinds(tx, cursor, KINDS, settings.batchEvents());
+    private Run batch(UnitOfWork.Tx tx, List<EventRecord> records, Instant now) throws SQLException {
         Map<String, Devices.Place> places = Devices.places(tx, records.stream().map(EventRecord::deviceId).distinct().toList());
         List<SessionEvent> events = new ArrayList<>(records.size());
         for (EventRecord r : records) {
@@ -81,16 +74,13 @@ public final class ChargingDerivation {
                 events.add(SessionEvent.of(r, place.communityId()));
             }
         }
-        Instant expiredAt = ParkingDerivation.horizon(records, settings.batchEvents(), now)
+        Instant expiredAt = EventCursor.horizon(records, settings.batchEvents(), now)
                 .minus(settings.openSessionLimit());
         List<SessionDraft> open = ChargingStore.open(tx, events.stream().map(SessionEvent::deviceId).toList(),
                 events.stream().map(SessionEvent::connectorId).toList(), expiredAt);
         List<SessionDraft> changed = SessionAssembly.assemble(open, events, expiredAt);
         price(tx, changed.stream().filter(SessionDraft::stopped).toList());
         ChargingStore.write(tx, changed);
-        if (!records.isEmpty()) {
-            ChargingStore.advanceCursor(tx, records.getLast().id());
-        }
         long priced = changed.stream().filter(s -> s.state.equals(SessionDraft.PRICED)).count();
         long reviews = changed.stream().filter(s -> s.state.equals(SessionDraft.REVIEW)).count();
         return new Run(records.size(), priced, reviews);

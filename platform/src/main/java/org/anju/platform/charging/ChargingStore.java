@@ -30,17 +30,6 @@ final class ChargingStore {
     private ChargingStore() {
     }
 
-    /** Returns the cursor, locked for the transaction (a second run waits, then starts after it). */
-    static long lockCursor(UnitOfWork.Tx tx) throws SQLException {
-        tx.update("INSERT INTO charging_cursor (id, last_event_id) VALUES (1, 0) ON CONFLICT (id) DO NOTHING");
-        return tx.one("SELECT last_event_id FROM charging_cursor WHERE id = 1 FOR UPDATE", rs -> rs.getLong(1))
-                .orElseThrow();
-    }
-
-    static void advanceCursor(UnitOfWork.Tx tx, long lastEventId) throws SQLException {
-        tx.update("UPDATE charging_cursor SET last_event_id = ? WHERE id = 1", lastEventId);
-    }
-
     /** Returns the open sessions of the connectors ({@code device}, {@code connector}), and every one started at {@code expiredAt} or before. */
     static List<SessionDraft> open(UnitOfWork.Tx tx, List<String> devices, List<Integer> connectors, Instant expiredAt)
             throws SQLException {

@@ -3,6 +3,8 @@ package org.anju.platform.charging;
 import java.util.Arrays;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** The four time-of-use tiers of an EV tariff; stored and sent by wire name. */
 public enum Tier {
     /** 尖 */
@@ -20,7 +22,8 @@ public enum Tier {
         this.wireName = wireName;
     }
 
-    /** Returns the stored and API name. */
+    /** Returns the stored and API name; Jackson writes and reads a tier by it. */
+    @JsonValue
     public String wireName() {
         return wireName;
     }

@@ -61,6 +61,12 @@ final class FundEntries {
         post(tx, Account.community(communityId, AccountKind.BANK), false, key, description, shares);
     }
 
+    /** Posts income taken back from the households' accounts by their shares into {@code to}. */
+    void incomeReversed(UnitOfWork.Tx tx, Account to, String key, String description, List<FundViews.Share> shares)
+            throws SQLException {
+        post(tx, to, false, key, description, shares);
+    }
+
     /** Posts income moved from {@code from} into the households' accounts by their shares. */
     void income(UnitOfWork.Tx tx, Account from, String key, String description, List<FundViews.Share> shares)
             throws SQLException {

@@ -223,6 +223,22 @@ public final class MaintenanceFund {
         return shares;
     }
 
+    /**
+     * Takes back common-area income the fund was allocated, in the caller's transaction (a credit
+     * note of common-area rent): {@code amountFen} leaves the community's fund accounts by area, as
+     * {@link #allocateIncome} shared it, and returns to {@code to}; the same key again posts nothing.
+     *
+     * @return the households' shares
+     * @throws ClientError 409 when the community has no fund accounts
+     */
+    public List<FundViews.Share> reverseIncome(UnitOfWork.Tx tx, Account to, long amountFen, String idempotencyKey,
+            String description) throws SQLException {
+        lockedSettings(tx, to.communityId());
+        List<FundViews.Share> shares = share(FundStore.accounts(tx, to.communityId()), amountFen);
+        entries.incomeReversed(tx, to, idempotencyKey, description, shares);
+        return shares;
+    }
+
     private FundViews.Settings lockedSettings(UnitOfWork.Tx tx, String communityId) throws SQLException {
         return FundStore.lockSettings(tx, communityId).orElseThrow(() -> new ClientError(ClientError.CONFLICT,
                 "community '" + communityId + "' has no maintenance fund settings (PUT .../fund/settings first)"));

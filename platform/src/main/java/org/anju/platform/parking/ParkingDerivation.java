@@ -17,20 +17,19 @@ import org.anju.platform.billing.settings.BillingSettingsStore;
 import org.anju.platform.estate.ParkingSpaces;
 import org.anju.platform.registry.Devices;
 import org.anju.platform.storage.UnitOfWork;
-import org.anju.platform.storage.history.EventLog;
+import org.anju.platform.storage.history.EventCursor;
 import org.anju.platform.storage.history.EventRecord;
 
 /**
  * Derives visits and review items from the stored {@code plate_read} events, incrementally and
- * exactly once: each batch of reads after the cursor is paired ({@link PlatePairing}), priced and
- * written in one transaction together with the cursor's new position. A crash rolls the batch
- * back whole; a second run (or a second instance, which waits on the cursor's row lock) starts
- * after what is committed, so nothing is derived twice. Blocks on JDBC: run it on a job thread.
+ * exactly once ({@link EventCursor} over {@code parking_cursor}): each batch of reads after the
+ * cursor is paired ({@link PlatePairing}), priced and written in one transaction together with the
+ * cursor's new position. Blocks on JDBC: run it on a job thread.
  */
 public final class ParkingDerivation {
 
     private static final Logger LOG = LoggerFactory.getLogger(ParkingDerivation.class);
-    private static final List<String> KINDS = List.of("plate_read");
+    private static final EventCursor CURSOR = new EventCursor("parking_cursor", List.of("plate_read"));
 
     private final UnitOfWork work;
     private final ParkingSettings settings;
@@ -52,23 +51,16 @@ public final class ParkingDerivation {
 
     /** Derives everything stored so far, batch by batch; {@code now} decides which entries waited too long. */
     public Run runOnce(Instant now) {
-        Run total = new Run(0, 0, 0);
-        while (true) {
-            Run batch = work.inTransaction("visitor parking", tx -> batch(tx, now));
-            total = total.plus(batch);
-            if (batch.reads() < settings.batchReads()) {
-                if (total.reads() > 0 || total.reviews() > 0) {
-                    LOG.info("visitor parking derived [reads: {}, visits: {}, reviews: {}]", total.reads(),
-                            total.visits(), total.reviews());
-                }
-                return total;
-            }
+        Run total = CURSOR.drain(work, "visitor parking", settings.batchReads(), (tx, events) -> batch(tx, events, now),
+                new Run(0, 0, 0), Run::plus);
+        if (total.reads() > 0 || total.reviews() > 0) {
+            LOG.info("visitor parking derived [reads: {}, visits: {}, reviews: {}]", total.reads(), total.visits(),
+                    total.reviews());
         }
+        return total;
     }
 
-    private Run batch(UnitOfWork.Tx tx, Instant now) throws SQLException {
-        long cursor = ParkingStore.lockCursor(tx);
-        List<EventRecord> events = EventLog.afterOfKinds(tx, cursor, KINDS, settings.batchReads());
+    private Run batch(UnitOfWork.Tx tx, List<EventRecord> events, Instant now) throws SQLException {
         Map<String, List<GateRead>> reads = reads(tx, events);
         List<String> communities = new ArrayList<>();
         List<String> plates = new ArrayList<>();
@@ -77,7 +69,7 @@ public final class ParkingDerivation {
             plates.add(r.plate());
         }));
         Map<String, List<GateRead>> waiting = new LinkedHashMap<>();
-        Instant horizon = horizon(events, settings.batchReads(), now);
+        Instant horizon = EventCursor.horizon(events, settings.batchReads(), now);
         Instant expiredAt = horizon.minus(settings.pairing().openEntryLimit());
         for (ParkingStore.Waiting w : ParkingStore.waiting(tx, communities, plates, expiredAt)) {
             waiting.computeIfAbsent(w.communityId(), c -> new ArrayList<>()).add(w.entry());
@@ -107,23 +99,7 @@ public final class ParkingDerivation {
         ParkingStore.addWaiting(tx, opened);
         int added = ParkingStore.addVisits(tx, visits).size();
         ParkingStore.addReviews(tx, reviews);
-        if (!events.isEmpty()) {
-            ParkingStore.advanceCursor(tx, events.getLast().id());
-        }
         return new Run(events.size(), added, reviews.size());
-    }
-
-    /**
-     * The time up to which reads are known: {@code now} once the batch reached the newest stored
-     * reads, else (catching up on history) the newest read of the batch, so that an entry is not sent
-     * to review for a missing exit that a later batch holds.
-     */
-    public static Instant horizon(List<EventRecord> events, int batchSize, Instant now) {
-        if (events.size() < batchSize) {
-            return now;
-        }
-        Instant newest = events.stream().map(EventRecord::ts).max(Instant::compareTo).orElse(now);
-        return newest.isBefore(now) ? newest : now;
     }
 
     /** The reads of the events by community; events of devices no longer registered are skipped. */

@@ -32,17 +32,6 @@ final class ParkingStore {
     private ParkingStore() {
     }
 
-    /** Returns the cursor, locked for the transaction (a second run waits, then starts after it). */
-    static long lockCursor(UnitOfWork.Tx tx) throws SQLException {
-        tx.update("INSERT INTO parking_cursor (id, last_event_id) VALUES (1, 0) ON CONFLICT (id) DO NOTHING");
-        return tx.one("SELECT last_event_id FROM parking_cursor WHERE id = 1 FOR UPDATE", rs -> rs.getLong(1))
-                .orElseThrow();
-    }
-
-    static void advanceCursor(UnitOfWork.Tx tx, long lastEventId) throws SQLException {
-        tx.update("UPDATE parking_cursor SET last_event_id = ? WHERE id = 1", lastEventId);
-    }
-
     /** Returns the waiting entries of the (community, plate) pairs, and every one waiting since {@code expiredAt} or before. */
     static List<Waiting> waiting(UnitOfWork.Tx tx, List<String> communities, List<String> plates, Instant expiredAt)
             throws SQLException {

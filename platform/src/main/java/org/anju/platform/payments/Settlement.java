@@ -130,7 +130,7 @@ final class Settlement {
      *                     never paid by it)
      */
     static long openFen(UnitOfWork.Tx tx, long invoiceId) throws SQLException {
-        Owed.Balance balance = Owed.of(tx, InvoicePayments::paidFen, List.of(invoiceId)).get(invoiceId);
+        Owed.Balance balance = Owed.of(tx, InvoicePayments.AMOUNTS, List.of(invoiceId)).get(invoiceId);
         if (balance == null) {
             throw ClientError.notFound("invoice " + invoiceId + " not found");
         }

@@ -60,6 +60,9 @@ class ArrearsApiIT {
         seed(9005, 2, "2025-05-01", TODAY, "property_fee", 1_000, "fee");
         seed(9010, 3, "2025-06-01", LAST_MONTH.atDay(10), "property_fee", 10_000, "fee");
         seed(9020, 1, "2025-07-01", TODAY.minusDays(5), "rent", 2_000, "rent of space B-001");
+        // half of 9010 paid at noon on the 20th of last month, its tenth day past due
+        running.sql("INSERT INTO payment_allocations (community_id, household_id, invoice_id, invoice_fen, credit_fen, "
+                + "created_at) VALUES ('elm-court', 3, 9010, 5000, 0, '" + LAST_MONTH.atDay(20) + " 12:00:00+08')");
         running.sql("INSERT INTO invoice_lines (invoice_id, stream, source_id, description, amount_fen, fund_fen) "
                 + "VALUES (9020, 'property_fee', 'seed:9020b', 'property fee', 1000, 0);"
                 + "SELECT setval('invoices_id_seq', 10000);");
@@ -101,11 +104,14 @@ class ArrearsApiIT {
                 .containsExactly("1");
 
         api.post(COMMUNITY + "/billing-runs", pia, "{\"period\": \"" + YearMonth.from(TODAY) + "\"}", 200);
-        // invoice 9010 was due on the 10th of last month: every later day of it is late, 5 fen a day on 10,000
-        long lateDays = LAST_MONTH.lengthOfMonth() - 10;
+        // invoice 9010 was due on the 10th of last month and half paid on the 20th: 0.05 % a day on 10,000
+        // for the 11th to the 19th (9 days), then on 5,000 from the 20th to the month's end; the sum in
+        // fen-days × 5 / 10,000, rounded half up (30 days: (90,000 + 55,000) × 5 / 10,000 = 72.5 → 73)
+        long fenDays = 9 * 10_000L + (LAST_MONTH.lengthOfMonth() - 19) * 5_000L;
+        long fee = (fenDays * 5 + 5_000) / 10_000;
         assertThat(running.sqlRows("SELECT l.amount_fen || ' ' || i.household_id || ' ' || i.due_on FROM invoice_lines l "
                 + "JOIN invoices i ON i.id = l.invoice_id WHERE l.source_id = 'late_fee:9010:" + LAST_MONTH + "'"))
-                .containsExactly((5 * lateDays) + " 3 " + running.sqlRows("SELECT (issued_at AT TIME ZONE "
+                .containsExactly(fee + " 3 " + running.sqlRows("SELECT (issued_at AT TIME ZONE "
                         + "'Asia/Shanghai')::date + 20 FROM invoices WHERE id > 10000 AND household_id = 3").getFirst());
         api.put(COMMUNITY + "/billing/settings", pia, "{\"invoiceDueDays\": null}", 200);
         assertThat(api.get(COMMUNITY + "/billing/settings", pia, 200).get("effective").get("invoiceDueDays").asInt())

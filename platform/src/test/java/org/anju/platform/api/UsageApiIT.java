@@ -79,6 +79,8 @@ class UsageApiIT {
         JsonNode withLines = api.get("/api/v1/me/charging/sessions/" + own, rita, 200);
         assertThat(withLines.get("lines")).hasSize(1);
         assertThat(withLines.get("lines").get(0).get("costFen").asLong()).isEqualTo(withLines.get("amountFen").asLong());
+        // openapi.yaml: the tier by its lower-case wire name
+        assertThat(withLines.get("lines").get(0).get("tier").asText()).isIn("sharp", "peak", "flat", "valley");
         long others = running.sqlRows("SELECT id FROM charging_sessions WHERE household_id = 2").stream()
                 .mapToLong(Long::parseLong).findFirst().orElseThrow();
         api.get("/api/v1/me/charging/sessions/" + others, rita, 404);

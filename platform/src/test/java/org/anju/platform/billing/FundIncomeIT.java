@@ -14,7 +14,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 
 import org.anju.platform.audit.AuditEntry;
@@ -35,9 +38,12 @@ import org.anju.platform.testing.TestSql;
 /**
  * The fund's share of common-area rent reaches the households' maintenance fund accounts by area
  * in the billing run's transaction (the real {@link MaintenanceFund}), once however often the
- * month is run; a community without a fund keeps it in {@code fund_income}.
+ * month is run; a community without a fund keeps it in {@code fund_income}. A credit note of the
+ * rent takes the fund's share back from the households, so {@code fund_income} never ends in debit.
+ * The credit notes run last: they change the balances the first two tests check.
  */
 @Timeout(180)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FundIncomeIT {
 
     private static final String C = Fixtures.COMMUNITY;
@@ -50,6 +56,7 @@ class FundIncomeIT {
     private static UnitOfWork work;
     private static Vertx vertx;
     private static BillingRuns runs;
+    private static CreditNotes creditNotes;
 
     @BeforeAll
     static void database() {
@@ -87,6 +94,7 @@ class FundIncomeIT {
             return null;
         });
         runs = BillingRuns.create(work, tariffs, contracts, LEDGER, List.of(), settings, CLOCK, FundIncome.of(fund));
+        creditNotes = new CreditNotes(LEDGER, PaidAmounts.NONE, settings.zone(), FundIncome.of(fund));
     }
 
     @AfterAll
@@ -101,6 +109,7 @@ class FundIncomeIT {
     }
 
     @Test
+    @Order(1)
     void theFundsShareOfCommonAreaRentGoesToTheHouseholdsFundAccountsByAreaOnce() {
         runs.run(C, JANUARY);
         runs.run(C, JANUARY);
@@ -117,10 +126,57 @@ class FundIncomeIT {
     }
 
     @Test
+    @Order(2)
     void aCommunityWithoutAFundKeepsTheShareInFundIncome() {
         runs.run(OTHER, JANUARY);
 
         assertThat(balance(Account.community(OTHER, AccountKind.FUND_INCOME))).isEqualTo(-14_001);
         assertThat(balance(Account.household(OTHER, AccountKind.RECEIVABLE, 4))).isEqualTo(20_001);
+    }
+
+    @Test
+    @Order(3)
+    void aCreditNoteOfAllocatedRentTakesTheFundsShareBackFromTheHouseholdsByArea() {
+        runs.run(C, JANUARY);
+        long[] before = {fundBalance(1), fundBalance(2), fundBalance(3)};
+
+        long noteId = credit(C, 10_000, "k-elm");
+
+        // the note's fund part: 10,000 × 14,001 / 20,001 = 7,000.35 → 7,000, debited to fund_income; the run
+        // had moved all of it to the households, so 7,000 comes back from them 60 : 90 : 150 m²
+        assertThat(balance(Account.community(C, AccountKind.FUND_INCOME))).isZero();
+        assertThat(new long[] {before[0] - fundBalance(1), before[1] - fundBalance(2), before[2] - fundBalance(3)})
+                .containsExactly(1_400, 2_100, 3_500);
+        assertThat(TestSql.rows(database.dataSource(), "SELECT count(*) FROM journal_entries WHERE idempotency_key = "
+                + "'fund:reversal:credit_note:" + noteId + "'")).containsExactly("1");
+    }
+
+    @Test
+    @Order(4)
+    void aCreditNoteInACommunityWithoutAFundTakesItsShareFromFundIncome() {
+        runs.run(OTHER, JANUARY);
+
+        long noteId = credit(OTHER, 10_000, "k-oak");
+
+        // fund_income held the whole 14,001 in credit: 7,000 of it is reversed there, nothing elsewhere
+        assertThat(balance(Account.community(OTHER, AccountKind.FUND_INCOME))).isEqualTo(-7_001);
+        assertThat(TestSql.rows(database.dataSource(), "SELECT count(*) FROM journal_entries WHERE idempotency_key = "
+                + "'fund:reversal:credit_note:" + noteId + "'")).containsExactly("0");
+    }
+
+    /** The household's fund balance in fen (the ledger's credit balance of its fund account). */
+    private static long fundBalance(long household) {
+        return -balance(Account.household(C, AccountKind.MAINTENANCE_FUND, household));
+    }
+
+    /** Credits the community's January rent invoice; returns the credit note's id. */
+    private static long credit(String community, long amountFen, String clientKey) {
+        return work.inTransaction("credit", tx -> {
+            long invoiceId = tx.one("SELECT id FROM invoices WHERE community_id = ? AND kind = 'invoice'",
+                    rs -> rs.getLong(1), community).orElseThrow();
+            Invoice invoice = Invoices.get(tx, invoiceId).orElseThrow();
+            return creditNotes.issue(tx, invoice, amountFen, "rent waived", clientKey, "pia", CLOCK.instant())
+                    .creditNote().id();
+        });
     }
 }
