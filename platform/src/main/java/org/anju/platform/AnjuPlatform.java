@@ -113,6 +113,7 @@ public final class AnjuPlatform implements AutoCloseable {
     private OwnersServices owners;
     private Housekeeping storageJobs;
     private ClusterJobs usageJobs;
+    private ClusterJobs planJobs;
     private ParkingDerivation parking;
     private ChargingDerivation charging;
     private MaintenancePlans maintenancePlans;
@@ -181,7 +182,8 @@ public final class AnjuPlatform implements AutoCloseable {
         ForecastPass forecastPass = new ForecastPass(database.work(), maintenance.forecast(), new Outbox(vertx),
                 work.orders(), clock);
         forecasts = new DailyForecastJob(forecastPass::run, maintenance.forecastAt(), config.rollup().dayZone(), clock);
-        maintenancePlans.start(clusterJobs("maintenance-plans", 1), work.orders());
+        planJobs = clusterJobs("maintenance-plans", 1);
+        maintenancePlans.start(planJobs, work.orders());
         alerts.start(clusterJobs("alert-timers", 1));
         presence = new PresenceTracker(config.presence());
         presence.addListener(changes -> deviceUpdates.committed(deviceIds(changes)));
@@ -353,6 +355,10 @@ public final class AnjuPlatform implements AutoCloseable {
         if (usageJobs != null) {
             usageJobs.close();
             usageJobs = null;
+        }
+        if (planJobs != null) {
+            planJobs.close();
+            planJobs = null;
         }
         if (overdueWork != null) {
             overdueWork.close();
