@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -133,7 +134,14 @@ public final class KafkaIngest {
             passedThrough.increment(); // for other Hono applications on the topic
             return Future.succeededFuture();
         }
-        return store(message, new KafkaPosition(record.topic(), record.partition(), record.offset()), FIRST_RETRY);
+        // Hono's consumer keeps its pause/resume state unsynchronised on its context: a record's
+        // completion must reach it there, not on the ingest writer's thread (a completion from that
+        // thread raced its pause and killed the writer with an overflow in Hono's resume log line)
+        Context context = vertx.getOrCreateContext();
+        Promise<Void> done = Promise.promise();
+        store(message, new KafkaPosition(record.topic(), record.partition(), record.offset()), FIRST_RETRY)
+                .onComplete(result -> context.runOnContext(v -> done.handle(result)));
+        return done.future();
     }
 
     private Future<Void> store(DeviceMessage message, KafkaPosition position, Duration nextWait) {
