@@ -173,12 +173,12 @@ public final class AnjuPlatform implements AutoCloseable {
         LiveDeviceUpdates deviceUpdates = new LiveDeviceUpdates(vertx, registry);
         maintenancePlans = new MaintenancePlans(database.work(), config.maintenancePlans(), config.rollup().dayZone(),
                 clock);
+        AnjuConfig.Maintenance maintenance = config.maintenance();
         work = WorkServices.of(database.work(RequestClass.INTERACTIVE), maintenancePlans.completions(), clock,
-                config.rollup().dayZone());
+                config.rollup().dayZone(), maintenance.defaults());
         alerts = AlertServices.of(database.work(), database.work(RequestClass.INTERACTIVE), new Outbox(vertx),
                 config.alerts(), clock, config.rollup().dayZone(), meters,
-                new AlertWork(work.orders(), clock, config.rollup().dayZone()));
-        AnjuConfig.Maintenance maintenance = config.maintenance();
+                new AlertWork(work.orders(), clock, config.rollup().dayZone(), maintenance.defaults()));
         ForecastPass forecastPass = new ForecastPass(database.work(), maintenance.forecast(), new Outbox(vertx),
                 work.orders(), clock);
         forecasts = new DailyForecastJob(forecastPass::run, maintenance.forecastAt(), config.rollup().dayZone(), clock);
@@ -202,7 +202,8 @@ public final class AnjuPlatform implements AutoCloseable {
         storageJobs.start(clusterJobs("storage", 2));
         startUsageJobs(secrets);
         forecasts.start(clusterJobs("maintenance", 1));
-        overdueWork = new OverdueEscalation(database.work(), new Outbox(vertx), clock, config.rollup().dayZone());
+        overdueWork = new OverdueEscalation(database.work(), new Outbox(vertx), clock, config.rollup().dayZone(),
+                maintenance.defaults());
         overdueWork.start(clusterJobs("maintenance-work", 1));
         gateway = MqttGateway.create(vertx, config.mqtt().gateway(), new RegistryGatewayClient(vertx, registry,
                 new TrustedCaStore(database.work()), hasher, config.mqtt().limits(),

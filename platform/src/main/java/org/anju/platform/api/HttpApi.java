@@ -121,6 +121,7 @@ public final class HttpApi {
         new MaintenancePlanRoutes(vertx, services.registry(), services.maintenancePlans()).mount(router, authenticated);
         new WorkOrderRoutes(vertx, services.work()).mount(router, authenticated);
         new MaintenanceForecastRoutes(vertx, services.registry(), services.forecasts()).mount(router, authenticated);
+        new MaintenanceSettingsRoutes(vertx, services.registry(), services.work().settings()).mount(router, authenticated);
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         router.route().failureHandler(ApiErrors::handle);
     }
