@@ -33,6 +33,10 @@ export const CONSOLE_NAV = Object.freeze([
   { name: 'maintenance', label: 'nav.maintenance', roles: [...STAFF, 'maintenance_contractor'] },
   { name: 'billing', label: 'nav.billing', roles: MONEY },
   { name: 'arrears', label: 'nav.arrears', roles: ADMINS },
+  // Parking spaces, contracts and the waiting list: staff read, administrators sign and change.
+  { name: 'spaces', label: 'nav.spaces', roles: MONEY },
+  { name: 'contracts', label: 'nav.contracts', roles: MONEY },
+  { name: 'waiting-list', label: 'nav.waitingList', roles: MONEY },
   { name: 'tariffs', label: 'nav.tariffs', roles: MONEY },
   { name: 'parking', label: 'nav.parking', roles: USAGE },
   { name: 'charging', label: 'nav.charging', roles: USAGE },

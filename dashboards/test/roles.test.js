@@ -49,4 +49,12 @@ describe('role navigation', () => {
     expect(mayOpen(['platform_admin'], 'arrears')).toBe(true);
     for (const role of ['operator', 'technician', 'maintenance_contractor', 'fire_brigade', 'resident']) expect(mayOpen([role], 'arrears')).toBe(false);
   });
+
+  it('opens parking spaces, contracts and the waiting list to the staff the API answers', () => {
+    const screens = ['spaces', 'contracts', 'waiting-list'];
+    for (const role of ['platform_admin', 'property_admin', 'operator']) expect(names([role])).toEqual(expect.arrayContaining(screens));
+    for (const role of ['technician', 'maintenance_contractor', 'fire_brigade', 'resident']) {
+      for (const screen of screens) expect(mayOpen([role], screen)).toBe(false);
+    }
+  });
 });
