@@ -54,3 +54,11 @@ export function forecastOrder(orders, f) {
   const prefix = `forecast:${f.deviceId}/${f.subject}/${f.metric}/`;
   return orders.filter((o) => o.sourceRef?.startsWith(prefix)).sort((a, b) => b.id - a.id)[0];
 }
+
+/**
+ * A work order's checklist answers as the checkboxes' state: the API keeps each answered item as
+ * `{ok, note}`, so an item is ticked when it was answered ok.
+ */
+export function checklistAnswers(results) {
+  return Object.fromEntries(Object.entries(results ?? {}).map(([item, r]) => [item, r === true || r?.ok === true]));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, calendarDays, forecastOrder, localDay, planOrder, ruleOf } from '../src/maintenance.js';
+import { addDays, calendarDays, checklistAnswers, forecastOrder, localDay, planOrder, ruleOf } from '../src/maintenance.js';
 
 describe('maintenance screens', () => {
   it('finds the rule an API refusal names, also behind a field', () => {
@@ -30,5 +30,10 @@ describe('maintenance screens', () => {
     expect(planOrder(orders, 1, '2027-03-05').id).toBe(7);
     expect(planOrder(orders, 1, '2027-03-20')).toBeUndefined();
     expect(forecastOrder(orders, { deviceId: 'det-1', subject: 'battery_depletion', metric: 'battery' }).id).toBe(9);
+  });
+
+  it('ticks the checklist items the API holds as answered ok', () => {
+    expect(checklistAnswers({ 'elevator.brake': { ok: true, note: null }, 'elevator.pit': { ok: false } })).toEqual({ 'elevator.brake': true, 'elevator.pit': false });
+    expect(checklistAnswers(null)).toEqual({});
   });
 });

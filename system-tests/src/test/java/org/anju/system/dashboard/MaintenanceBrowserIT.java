@@ -155,6 +155,8 @@ class MaintenanceBrowserIT {
             assertThat(worked.get("status").asText()).isEqualTo("in_progress");
             assertThat(worked.get("crew")).hasSize(2);
             assertThat(worked.get("checklistResults").size()).isEqualTo(worked.get("checklist").size());
+            assertThat(r.at("/phone/technician/checked").asInt()).as("the answered items ticked after saving")
+                    .isEqualTo(worked.get("checklist").size());
             assertThat(r.at("/phone/maintenance_contractor/evidence").asBoolean()).as("the forecast's chart on the contractor's phone").isTrue();
 
             assertThat(r.get("axe").size()).isGreaterThanOrEqualTo(15);
