@@ -230,6 +230,25 @@ export const finishWork = (id) => workStep(id, 'done');
 export const verifyWork = (id) => workStep(id, 'verify');
 export const cancelWork = (id, reason) => workStep(id, 'cancel', { reason });
 
+// --- maintenance assets, plans, calendar, counters, forecasts, performance (docs/maintenance.md) ---
+
+const maint = (communityId, rest) => community(communityId, `maintenance/${rest}`);
+export const maintenanceAssets = (communityId) => request('GET', maint(communityId, 'assets'));
+/** Creates or changes one device's asset; a 400 names the field and the rule it breaks. */
+export const putMaintenanceAsset = (deviceId, body) => request('PUT', `/api/v1/devices/${enc(deviceId)}/maintenance/asset`, body);
+export const maintenancePlans = (communityId) => request('GET', maint(communityId, 'plans'));
+/** Adds a plan (`planId` null) or changes one; 400/409 name the rule (elevator.max_15_days, …). */
+export const savePlan = (communityId, planId, body) => (planId == null
+  ? request('POST', maint(communityId, 'plans'), body)
+  : request('PUT', maint(communityId, `plans/${enc(planId)}`), body));
+export const maintenanceCalendar = (communityId, from, to) => request('GET', withQuery(maint(communityId, 'calendar'), { from, to }));
+export const maintenanceCounters = (communityId) => request('GET', maint(communityId, 'counters'));
+export const counterThresholds = (communityId) => request('GET', maint(communityId, 'counter-thresholds'));
+export const putCounterThresholds = (communityId, body) => request('PUT', maint(communityId, 'counter-thresholds'), body);
+export const maintenanceForecasts = (communityId, params) => list(maint(communityId, 'forecasts'), params);
+export const maintenancePerformance = (communityId, days) => request('GET', withQuery(maint(communityId, 'performance'), { days }));
+export const maintainerCompanies = (tenantId) => request('GET', `/api/v1/tenants/${enc(tenantId)}/maintainer-companies`);
+
 // --- payments (docs/billing.md "Payments") ---
 
 /** Creates a payment order for an invoice (what it still owes); resolves to `{order, checkout}`. */
