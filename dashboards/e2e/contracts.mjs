@@ -14,19 +14,12 @@
 // ids.json: {"inForce": contract on takenSpace, "takenSpace": id, "freeSpace": id, "commonSpace": id, "owner": household, "otherOwner": household,
 //   "tenant": household, "startsOn": "YYYY-MM-DD", "terminateOn": "YYYY-MM-DD"}.
 // The last stdout line is the report {"ok": true|false, ...}.
-import fs from 'node:fs';
-import { parseArgs } from 'node:util';
-import { navOf, recorder, run, shown, signIn, stepper } from './browser.mjs';
+import { navOf, recorder, run, scriptArgs, shown, signIn, stepper } from './browser.mjs';
 
-const { values: opts } = parseArgs({ options: {
-  url: { type: 'string' }, users: { type: 'string' }, ids: { type: 'string' }, out: { type: 'string' }, 'timeout-ms': { type: 'string', default: '240000' },
-} });
-const users = JSON.parse(fs.readFileSync(opts.users, 'utf8'));
-const ids = JSON.parse(fs.readFileSync(opts.ids, 'utf8'));
-const base = opts.url.endsWith('/') ? opts.url : `${opts.url}/`;
+const { base, users, ids, out, timeout } = scriptArgs();
 const report = { ok: false, admin: {}, roles: {}, axe: {}, screenshots: [] };
 const step = stepper(report, 'contracts');
-const { axe } = recorder(report, opts.out);
+const { axe } = recorder(report, out);
 const SCREENS = ['spaces', 'contracts', 'waiting-list'];
 const text = async (locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
 // Rows of one screen's table, so a row of the screen before cannot be taken for one of it.
@@ -174,7 +167,7 @@ async function technician(browser) {
   await context.close();
 }
 
-await run(report, { out: opts.out, name: 'contracts-report.json', timeout: Number(opts['timeout-ms']) }, async (browser) => {
+await run(report, { out, name: 'contracts-report.json', timeout }, async (browser) => {
   await admin(browser);
   await operator(browser);
   await technician(browser);

@@ -1,12 +1,12 @@
 package org.anju.system.dashboard;
 
+import static org.anju.system.dashboard.BrowserScripts.longs;
+import static org.anju.system.dashboard.BrowserScripts.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import org.anju.platform.Json;
 import org.anju.platform.testing.ApiCalls;
 import org.anju.platform.testing.RunningPlatform;
 
@@ -71,12 +70,10 @@ class ContractsBrowserIT {
                     {"spaceId": 12, "householdId": 2, "term": "monthly", "periods": 12, "startsOn": "%s"}""".formatted(today), 201)
                     .get("id").asLong();
 
-            Path users = Files.createTempFile("anju-users", ".json");
-            Files.writeString(users, Json.MAPPER.writeValueAsString(Map.of("property_admin", List.of("paul", "paul-password"),
-                    "operator", List.of("olga", "olga-password"), "technician", List.of("tess", "tess-password"))));
-            Path ids = Files.createTempFile("anju-ids", ".json");
-            Files.writeString(ids, Json.MAPPER.writeValueAsString(Map.of("inForce", inForce, "takenSpace", 12, "freeSpace", 11, "commonSpace", 13, "owner", 1,
-                    "otherOwner", 4, "tenant", 3, "startsOn", "2027-01-01", "terminateOn", "2027-04-21")));
+            Path users = BrowserScripts.jsonFile("anju-users", Map.of("property_admin", List.of("paul", "paul-password"),
+                    "operator", List.of("olga", "olga-password"), "technician", List.of("tess", "tess-password")));
+            Path ids = BrowserScripts.jsonFile("anju-ids", Map.of("inForce", inForce, "takenSpace", 12, "freeSpace", 11, "commonSpace", 13, "owner", 1,
+                    "otherOwner", 4, "tenant", 3, "startsOn", "2027-01-01", "terminateOn", "2027-04-21"));
             JsonNode r = BrowserScripts.run(repo.resolve("dashboards/e2e/contracts.mjs"), List.of("--url", running.baseUrl() + "/",
                     "--users", users.toString(), "--ids", ids.toString(), "--out", repo.resolve("system-tests/target/screens").toString(),
                     "--timeout-ms", "480000"), need -> "");
@@ -141,17 +138,5 @@ class ContractsBrowserIT {
             r.get("axe").fields().forEachRemaining(e -> assertThat(e.getValue()).as("axe on %s", e.getKey()).isEmpty());
             r.get("screenshots").forEach(s -> assertThat(Path.of(s.asText())).isNotEmptyFile());
         }
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
-        return out;
-    }
-
-    private static List<Long> longs(JsonNode array) {
-        List<Long> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asLong()));
-        return out;
     }
 }
