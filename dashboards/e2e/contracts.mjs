@@ -5,13 +5,13 @@
 // contract from a free space's link, is refused a taken space in words naming the contract
 // holding it, renews, terminates with the period shown before confirming and the API's proration
 // after, puts an owner household on the waiting list and is refused a non-owner's lease while it
-// waits. The operator reads every screen with no form or action; the technician has no entry and
+// waits, and sees the invoice that billed a period. The operator reads every screen with no form or action; the technician has no entry and
 // gets the not-found page. axe-core on every screen; screenshots.
 //
 //   node e2e/contracts.mjs --url http://127.0.0.1:8080/ --users users.json --ids ids.json --out dir [--timeout-ms 240000]
 //
 // users.json: {"property_admin": [name, password], "operator": [...], "technician": [...]};
-// ids.json: {"inForce": contract on takenSpace, "takenSpace": id, "freeSpace": id, "commonSpace": id, "owner": household, "otherOwner": household,
+// ids.json: {"inForce": contract on takenSpace, "invoice": the one billing its first period, "takenSpace": id, "freeSpace": id, "commonSpace": id, "owner": household, "otherOwner": household,
 //   "tenant": household, "startsOn": "YYYY-MM-DD", "terminateOn": "YYYY-MM-DD"}.
 // The last stdout line is the report {"ok": true|false, ...}.
 import { navOf, recorder, run, scriptArgs, shown, signIn, stepper } from './browser.mjs';
@@ -123,6 +123,13 @@ async function admin(browser) {
   await sign(page, { household: ids.tenant, term: 'monthly', periods: 1, startsOn: ids.startsOn });
   await refusal.waitFor();
   a.ownerWaiting = { reason: await refusal.getAttribute('data-reason'), text: await text(refusal) };
+
+  step('the contract in force: the invoice that billed its first period');
+  await page.goto(`${base}#/contracts/${ids.inForce}`);
+  const firstPeriod = page.locator('section[data-contract-id] tbody tr[data-row-id="0"]');
+  await firstPeriod.filter({ hasText: `#${ids.invoice} ` }).waitFor();
+  a.billedPeriod = await text(firstPeriod);
+  await axe(page, 'console-contract-billed');
   await context.close();
 }
 

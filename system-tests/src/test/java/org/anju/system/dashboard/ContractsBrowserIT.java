@@ -21,11 +21,12 @@ import org.anju.platform.testing.RunningPlatform;
 /**
  * The console's parking spaces, contracts and owners' waiting list in a real headless Chromium
  * against the real platform ({@code dashboards/e2e/contracts.mjs}): the estate seeded in SQL, a
- * space_rent tariff and a contract in force today through the API. The property administrator
- * sees the taken space with its contract, signs a contract from a free space's link, is refused a
+ * space_rent tariff and a contract in force today (its first period billed) through the API. The
+ * property administrator sees the taken space with its contract, signs a contract from a free space's link, is refused a
  * taken space in words naming the contract that holds it, renews, and terminates with the period
  * shown before confirming and the API's proration after; she puts an owner household on the
- * waiting list, after which a tenant household's lease is refused in words (owners first). The
+ * waiting list, after which a tenant household's lease is refused in words (owners first); the
+ * contract in force shows the invoice that billed its first period. The
  * operator reads every screen and is offered no action; the technician has no menu entry and gets
  * the not-found page. Every screen passes axe-core; screenshots land in
  * {@code system-tests/target/screens/}.
@@ -69,10 +70,14 @@ class ContractsBrowserIT {
             long inForce = api.post(COMMUNITY + "/contracts", paul, """
                     {"spaceId": 12, "householdId": 2, "term": "monthly", "periods": 12, "startsOn": "%s"}""".formatted(today), 201)
                     .get("id").asLong();
+            // its first period is billed by the run of this month
+            api.post(COMMUNITY + "/billing-runs", paul, "{\"period\": \"" + today.substring(0, 7) + "\"}", 200);
+            JsonNode invoice = api.get(COMMUNITY + "/invoices?householdId=2", paul, 200).at("/items/0");
 
             Path users = BrowserScripts.jsonFile("anju-users", Map.of("property_admin", List.of("paul", "paul-password"),
                     "operator", List.of("olga", "olga-password"), "technician", List.of("tess", "tess-password")));
-            Path ids = BrowserScripts.jsonFile("anju-ids", Map.of("inForce", inForce, "takenSpace", 12, "freeSpace", 11, "commonSpace", 13, "owner", 1,
+            Path ids = BrowserScripts.jsonFile("anju-ids", Map.of("inForce", inForce, "invoice", invoice.get("id").asLong(),
+                    "takenSpace", 12, "freeSpace", 11, "commonSpace", 13, "owner", 1,
                     "otherOwner", 4, "tenant", 3, "startsOn", "2027-01-01", "terminateOn", "2027-04-21"));
             JsonNode r = BrowserScripts.run(repo.resolve("dashboards/e2e/contracts.mjs"), List.of("--url", running.baseUrl() + "/",
                     "--users", users.toString(), "--ids", ids.toString(), "--out", repo.resolve("system-tests/target/screens").toString(),
@@ -123,6 +128,8 @@ class ContractsBrowserIT {
             assertThat(a.at("/ownerWaiting/text").asText()).contains("业主住户 4 正在排队", "民法典");
             assertThat(api.get(COMMUNITY + "/contracts?spaceId=13", paul, 200).get("items")).isEmpty();
 
+            assertThat(a.get("billedPeriod").asText()).as("the period's rent line, contract:%d:0", inForce)
+                    .contains("#" + invoice.get("id").asLong() + " (" + today.substring(0, 7) + ")", "¥350.00");
             JsonNode op = r.at("/roles/operator");
             assertThat(texts(op.get("nav"))).containsExactly("spaces", "contracts", "waiting-list");
             assertThat(op.get("signLinks").asInt()).isZero();
