@@ -52,7 +52,7 @@ async function admin(browser) {
   a.takenRow = await text(page.locator(`tbody tr[data-row-id="${ids.takenSpace}"]`));
   await axe(page, 'console-spaces');
   await page.locator('[data-testid="spaces-filter"]').selectOption('free');
-  await rowsOf(page, 'spaces').nth(3).waitFor({ state: 'detached' });
+  await rowsOf(page, 'spaces').nth(2).waitFor({ state: 'detached' });
   a.freeRows = await rowIds(page, 'spaces');
   a.signLinks = await page.$$eval('tbody a[data-action="sign"]', (as) => as.length);
 
