@@ -9,6 +9,18 @@ const AXE = path.resolve(import.meta.dirname, '../node_modules/axe-core/axe.min.
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'];
 
+/**
+ * The usual arguments of a script: `--url` (its base, ending in '/'), `--users` and `--ids` (JSON
+ * files, read), `--out` and `--timeout-ms`.
+ */
+export function scriptArgs() {
+  const { values } = parseArgs({ options: {
+    url: { type: 'string' }, users: { type: 'string' }, ids: { type: 'string' }, out: { type: 'string' }, 'timeout-ms': { type: 'string', default: '240000' },
+  } });
+  const json = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
+  return { base: values.url.endsWith('/') ? values.url : `${values.url}/`, users: json(values.users), ids: json(values.ids), out: values.out, timeout: Number(values['timeout-ms']) };
+}
+
 /** Launches $ANJU_CHROMIUM (or /usr/bin/chromium) headless. */
 export const launch = () => chromium.launch({ executablePath: process.env.ANJU_CHROMIUM || '/usr/bin/chromium', headless: true, args: ARGS });
 

@@ -5,28 +5,21 @@
 // contract from a free space's link, is refused a taken space in words naming the contract
 // holding it, renews, terminates with the period shown before confirming and the API's proration
 // after, puts an owner household on the waiting list and is refused a non-owner's lease while it
-// waits. The operator reads every screen with no form or action; the technician has no entry and
+// waits, and sees the invoice that billed a period. The operator reads every screen with no form or action; the technician has no entry and
 // gets the not-found page. axe-core on every screen; screenshots.
 //
 //   node e2e/contracts.mjs --url http://127.0.0.1:8080/ --users users.json --ids ids.json --out dir [--timeout-ms 240000]
 //
 // users.json: {"property_admin": [name, password], "operator": [...], "technician": [...]};
-// ids.json: {"inForce": contract on takenSpace, "takenSpace": id, "freeSpace": id, "commonSpace": id, "owner": household, "otherOwner": household,
+// ids.json: {"inForce": contract on takenSpace, "invoice": the one billing its first period, "takenSpace": id, "freeSpace": id, "commonSpace": id, "owner": household, "otherOwner": household,
 //   "tenant": household, "startsOn": "YYYY-MM-DD", "terminateOn": "YYYY-MM-DD"}.
 // The last stdout line is the report {"ok": true|false, ...}.
-import fs from 'node:fs';
-import { parseArgs } from 'node:util';
-import { navOf, recorder, run, shown, signIn, stepper } from './browser.mjs';
+import { navOf, recorder, run, scriptArgs, shown, signIn, stepper } from './browser.mjs';
 
-const { values: opts } = parseArgs({ options: {
-  url: { type: 'string' }, users: { type: 'string' }, ids: { type: 'string' }, out: { type: 'string' }, 'timeout-ms': { type: 'string', default: '240000' },
-} });
-const users = JSON.parse(fs.readFileSync(opts.users, 'utf8'));
-const ids = JSON.parse(fs.readFileSync(opts.ids, 'utf8'));
-const base = opts.url.endsWith('/') ? opts.url : `${opts.url}/`;
+const { base, users, ids, out, timeout } = scriptArgs();
 const report = { ok: false, admin: {}, roles: {}, axe: {}, screenshots: [] };
 const step = stepper(report, 'contracts');
-const { axe } = recorder(report, opts.out);
+const { axe } = recorder(report, out);
 const SCREENS = ['spaces', 'contracts', 'waiting-list'];
 const text = async (locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
 // Rows of one screen's table, so a row of the screen before cannot be taken for one of it.
@@ -59,7 +52,7 @@ async function admin(browser) {
   a.takenRow = await text(page.locator(`tbody tr[data-row-id="${ids.takenSpace}"]`));
   await axe(page, 'console-spaces');
   await page.locator('[data-testid="spaces-filter"]').selectOption('free');
-  await rowsOf(page, 'spaces').nth(3).waitFor({ state: 'detached' });
+  await rowsOf(page, 'spaces').nth(2).waitFor({ state: 'detached' });
   a.freeRows = await rowIds(page, 'spaces');
   a.signLinks = await page.$$eval('tbody a[data-action="sign"]', (as) => as.length);
 
@@ -130,6 +123,13 @@ async function admin(browser) {
   await sign(page, { household: ids.tenant, term: 'monthly', periods: 1, startsOn: ids.startsOn });
   await refusal.waitFor();
   a.ownerWaiting = { reason: await refusal.getAttribute('data-reason'), text: await text(refusal) };
+
+  step('the contract in force: the invoice that billed its first period');
+  await page.goto(`${base}#/contracts/${ids.inForce}`);
+  const firstPeriod = page.locator('section[data-contract-id] tbody tr[data-row-id="0"]');
+  await firstPeriod.filter({ hasText: `#${ids.invoice} ` }).waitFor();
+  a.billedPeriod = await text(firstPeriod);
+  await axe(page, 'console-contract-billed');
   await context.close();
 }
 
@@ -174,7 +174,7 @@ async function technician(browser) {
   await context.close();
 }
 
-await run(report, { out: opts.out, name: 'contracts-report.json', timeout: Number(opts['timeout-ms']) }, async (browser) => {
+await run(report, { out, name: 'contracts-report.json', timeout }, async (browser) => {
   await admin(browser);
   await operator(browser);
   await technician(browser);

@@ -6,7 +6,9 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -73,16 +75,23 @@ final class BrowserScripts {
         return last;
     }
 
-    /** The texts of a JSON array of a report. */
+    /** A temporary JSON file of {@code value}, for a script's {@code --users} or {@code --ids}. */
+    static Path jsonFile(String prefix, Object value) throws java.io.IOException {
+        Path file = Files.createTempFile(prefix, ".json");
+        Files.writeString(file, Json.MAPPER.writeValueAsString(value));
+        return file;
+    }
+
+    /** The text of each element of a report's array. */
     static List<String> texts(JsonNode array) {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
         return out;
     }
 
-    /** The numbers of a JSON array of a report. */
+    /** The whole number of each element of a report's array. */
     static List<Long> longs(JsonNode array) {
-        List<Long> out = new java.util.ArrayList<>();
+        List<Long> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asLong()));
         return out;
     }

@@ -1,12 +1,12 @@
 package org.anju.system.dashboard;
 
+import static org.anju.system.dashboard.BrowserScripts.longs;
+import static org.anju.system.dashboard.BrowserScripts.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -15,18 +15,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import org.anju.platform.Json;
 import org.anju.platform.testing.ApiCalls;
 import org.anju.platform.testing.RunningPlatform;
 
 /**
  * The console's parking spaces, contracts and owners' waiting list in a real headless Chromium
  * against the real platform ({@code dashboards/e2e/contracts.mjs}): the estate seeded in SQL, a
- * space_rent tariff and a contract in force today through the API. The property administrator
- * sees the taken space with its contract, signs a contract from a free space's link, is refused a
+ * space_rent tariff and a contract in force today (its first period billed) through the API. The
+ * property administrator sees the taken space with its contract, signs a contract from a free space's link, is refused a
  * taken space in words naming the contract that holds it, renews, and terminates with the period
  * shown before confirming and the API's proration after; she puts an owner household on the
- * waiting list, after which a tenant household's lease is refused in words (owners first). The
+ * waiting list, after which a tenant household's lease is refused in words (owners first); the
+ * contract in force shows the invoice that billed its first period. The
  * operator reads every screen and is offered no action; the technician has no menu entry and gets
  * the not-found page. Every screen passes axe-core; screenshots land in
  * {@code system-tests/target/screens/}.
@@ -70,13 +70,15 @@ class ContractsBrowserIT {
             long inForce = api.post(COMMUNITY + "/contracts", paul, """
                     {"spaceId": 12, "householdId": 2, "term": "monthly", "periods": 12, "startsOn": "%s"}""".formatted(today), 201)
                     .get("id").asLong();
+            // its first period is billed by the run of this month
+            api.post(COMMUNITY + "/billing-runs", paul, "{\"period\": \"" + today.substring(0, 7) + "\"}", 200);
+            JsonNode invoice = api.get(COMMUNITY + "/invoices?householdId=2", paul, 200).at("/items/0");
 
-            Path users = Files.createTempFile("anju-users", ".json");
-            Files.writeString(users, Json.MAPPER.writeValueAsString(Map.of("property_admin", List.of("paul", "paul-password"),
-                    "operator", List.of("olga", "olga-password"), "technician", List.of("tess", "tess-password"))));
-            Path ids = Files.createTempFile("anju-ids", ".json");
-            Files.writeString(ids, Json.MAPPER.writeValueAsString(Map.of("inForce", inForce, "takenSpace", 12, "freeSpace", 11, "commonSpace", 13, "owner", 1,
-                    "otherOwner", 4, "tenant", 3, "startsOn", "2027-01-01", "terminateOn", "2027-04-21")));
+            Path users = BrowserScripts.jsonFile("anju-users", Map.of("property_admin", List.of("paul", "paul-password"),
+                    "operator", List.of("olga", "olga-password"), "technician", List.of("tess", "tess-password")));
+            Path ids = BrowserScripts.jsonFile("anju-ids", Map.of("inForce", inForce, "invoice", invoice.get("id").asLong(),
+                    "takenSpace", 12, "freeSpace", 11, "commonSpace", 13, "owner", 1,
+                    "otherOwner", 4, "tenant", 3, "startsOn", "2027-01-01", "terminateOn", "2027-04-21"));
             JsonNode r = BrowserScripts.run(repo.resolve("dashboards/e2e/contracts.mjs"), List.of("--url", running.baseUrl() + "/",
                     "--users", users.toString(), "--ids", ids.toString(), "--out", repo.resolve("system-tests/target/screens").toString(),
                     "--timeout-ms", "480000"), need -> "");
@@ -86,8 +88,8 @@ class ContractsBrowserIT {
             assertThat(a.get("spaceRows").asInt()).isEqualTo(4);
             assertThat(a.get("spacesTaken").asText()).isEqualTo("1");
             assertThat(a.get("takenRow").asText()).contains("B-012", "#" + inForce, "401 · elm-b1 (#2)");
-            assertThat(longs(a.get("freeRows"))).containsExactlyInAnyOrder(11L, 13L, 14L);
-            assertThat(a.get("signLinks").asInt()).as("a sign link on each free space but the private one").isEqualTo(2);
+            assertThat(longs(a.get("freeRows"))).as("the private space is its owner's, not free").containsExactlyInAnyOrder(11L, 13L);
+            assertThat(a.get("signLinks").asInt()).as("a sign link on each free space").isEqualTo(2);
             assertThat(a.get("preselected").asLong()).isEqualTo(11);
 
             // Signed as the API holds it: 3 months of an underground space from 2027-01-01.
@@ -126,6 +128,8 @@ class ContractsBrowserIT {
             assertThat(a.at("/ownerWaiting/text").asText()).contains("业主住户 4 正在排队", "民法典");
             assertThat(api.get(COMMUNITY + "/contracts?spaceId=13", paul, 200).get("items")).isEmpty();
 
+            assertThat(a.get("billedPeriod").asText()).as("the period's rent line, contract:%d:0", inForce)
+                    .contains("#" + invoice.get("id").asLong() + " (" + today.substring(0, 7) + ")", "¥350.00");
             JsonNode op = r.at("/roles/operator");
             assertThat(texts(op.get("nav"))).containsExactly("spaces", "contracts", "waiting-list");
             assertThat(op.get("signLinks").asInt()).isZero();
@@ -141,17 +145,5 @@ class ContractsBrowserIT {
             r.get("axe").fields().forEachRemaining(e -> assertThat(e.getValue()).as("axe on %s", e.getKey()).isEmpty());
             r.get("screenshots").forEach(s -> assertThat(Path.of(s.asText())).isNotEmptyFile());
         }
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
-        return out;
-    }
-
-    private static List<Long> longs(JsonNode array) {
-        List<Long> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asLong()));
-        return out;
     }
 }
