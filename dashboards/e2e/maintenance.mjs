@@ -151,6 +151,7 @@ async function phone(browser, role, orderId, work) {
   await settle(page);
   const measure = () => page.evaluate(() => ({
     scrollsSideways: document.documentElement.scrollWidth > window.innerWidth,
+    navHeight: document.querySelector('nav.sidenav').getBoundingClientRect().height,
     smallestButton: Math.min(...[...document.querySelectorAll('.work-order .btn, .work-order input[type="checkbox"]')]
       .filter((b) => b.offsetParent !== null).map((b) => (b.type === 'checkbox' ? b.closest('label').getBoundingClientRect().height : b.getBoundingClientRect().height))),
   }));

@@ -150,6 +150,7 @@ class MaintenanceBrowserIT {
             for (String who : List.of("technician", "maintenance_contractor")) {
                 assertThat(r.at("/phone/" + who + "/scrollsSideways").asBoolean()).as("%s's phone scrolls sideways", who).isFalse();
                 assertThat(r.at("/phone/" + who + "/smallestButton").asDouble()).as("%s's smallest button", who).isGreaterThanOrEqualTo(44);
+                assertThat(r.at("/phone/" + who + "/navHeight").asDouble()).as("%s's menu on one line", who).isLessThan(60);
             }
             JsonNode worked = api.get("/api/v1/work-orders/" + elevatorOrder, paul, 200);
             assertThat(worked.get("status").asText()).isEqualTo("in_progress");
