@@ -106,15 +106,3 @@ export const stepper = (report, tag) => (name) => {
   report.step = name;
   console.error(`[${tag}] ${name}`);
 };
-
-/**
- * The options every driven script takes: `--url --users users.json --ids ids.json --out dir
- * [--timeout-ms n]`; returns `{opts, users, ids, base}` (`base` the URL ending in a slash).
- */
-export function scriptOptions() {
-  const { values: opts } = parseArgs({ options: {
-    url: { type: 'string' }, users: { type: 'string' }, ids: { type: 'string' }, out: { type: 'string' }, 'timeout-ms': { type: 'string', default: '240000' },
-  } });
-  const read = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
-  return { opts, users: read(opts.users), ids: read(opts.ids), base: opts.url.endsWith('/') ? opts.url : `${opts.url}/` };
-}

@@ -11,12 +11,12 @@
 // users.json: {"<role>": [name, password], ...} for platform_admin, property_admin, operator, technician,
 // maintenance_contractor; ids.json: {"elevatorPlan", "elevatorOrder", "chargerOrder", "forecastOrder", "overdueDay"}.
 // The last stdout line is the report {"ok": true|false, ...}.
-import { navOf, recorder, run, scriptOptions, shown, signIn, stepper } from './browser.mjs';
+import { navOf, recorder, run, scriptArgs, shown, signIn, stepper } from './browser.mjs';
 
-const { opts, users, ids, base } = scriptOptions();
+const { base, users, ids, out, timeout } = scriptArgs();
 const report = { ok: false, roles: {}, plans: {}, calendar: {}, counters: {}, forecasts: {}, performance: {}, phone: {}, axe: {}, screenshots: [] };
 const step = stepper(report, 'maintenance');
-const { shot, axe } = recorder(report, opts.out);
+const { shot, axe } = recorder(report, out);
 const SCREENS = ['plans', 'calendar', 'counters', 'forecasts', 'performance'];
 const ROLES = ['platform_admin', 'property_admin', 'operator', 'technician', 'maintenance_contractor'];
 const text = async (locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
@@ -174,7 +174,7 @@ async function phone(browser, role, orderId, work) {
   await context.close();
 }
 
-await run(report, { out: opts.out, name: 'maintenance-report.json', timeout: Number(opts['timeout-ms']) }, async (browser) => {
+await run(report, { out, name: 'maintenance-report.json', timeout }, async (browser) => {
   await roles(browser);
   await phone(browser, 'technician', ids.elevatorOrder, true);
   await phone(browser, 'maintenance_contractor', ids.forecastOrder, false);
