@@ -118,11 +118,12 @@ public final class HttpApi {
         new ArrearsRoutes(vertx, services.registry(), services.billing(), services.owners().fund(), clock)
                 .mount(router, authenticated);
         new FundRoutes(vertx, services.owners().fund()).mount(router, authenticated);
-        new MaintenanceAssetRoutes(vertx, services.registry(), services.maintenancePlans()).mount(router, authenticated);
-        new MaintenancePlanRoutes(vertx, services.registry(), services.maintenancePlans()).mount(router, authenticated);
+        MaintenanceCalls maintenance = new MaintenanceCalls(vertx, services.registry());
+        new MaintenanceAssetRoutes(maintenance, services.maintenancePlans()).mount(router, authenticated);
+        new MaintenancePlanRoutes(maintenance, services.maintenancePlans()).mount(router, authenticated);
         new WorkOrderRoutes(vertx, services.work()).mount(router, authenticated);
-        new MaintenanceForecastRoutes(vertx, services.registry(), services.forecasts()).mount(router, authenticated);
-        new MaintenanceSettingsRoutes(vertx, services.registry(), services.work().settings()).mount(router, authenticated);
+        new MaintenanceForecastRoutes(maintenance, services.forecasts(), services.work().settings())
+                .mount(router, authenticated);
         new ParcelRoutes(vertx, services.registry(), services.parcels(), limits.records(), services.usage().dayZone(),
                 clock).mount(router, authenticated);
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));

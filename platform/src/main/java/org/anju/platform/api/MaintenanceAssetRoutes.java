@@ -1,6 +1,5 @@
 package org.anju.platform.api;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -10,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.vertx.core.Handler;
-import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -29,7 +27,6 @@ import org.anju.platform.maintenance.plans.PlanJson;
 import org.anju.platform.maintenance.plans.Plans;
 import org.anju.platform.maintenance.plans.UsageCounters;
 import org.anju.platform.registry.DevicePlace;
-import org.anju.platform.registry.DeviceRegistry;
 import org.anju.platform.registry.Devices;
 import org.anju.platform.storage.UnitOfWork;
 
@@ -45,13 +42,11 @@ final class MaintenanceAssetRoutes {
     static final int MAX_ASSETS = 1_000;
     private static final String WHAT = "maintenance assets";
 
-    private final Vertx vertx;
-    private final DeviceRegistry registry;
+    private final MaintenanceCalls calls;
     private final MaintenancePlans plans;
 
-    MaintenanceAssetRoutes(Vertx vertx, DeviceRegistry registry, MaintenancePlans plans) {
-        this.vertx = vertx;
-        this.registry = registry;
+    MaintenanceAssetRoutes(MaintenanceCalls calls, MaintenancePlans plans) {
+        this.calls = calls;
         this.plans = plans;
     }
 
@@ -63,26 +58,20 @@ final class MaintenanceAssetRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        String communityId = ctx.pathParam("communityId");
-        Principal user = AuthRoutes.principal(ctx);
-        Responses.json(ctx, vertx.executeBlocking(() -> {
-            MaintenanceAccess.requireReader(user, registry, communityId);
+        calls.read(ctx, communityId -> {
             ObjectNode answer = Json.MAPPER.createObjectNode();
             plans.work().read(WHAT, tx -> Assets.ofCommunity(tx, communityId))
                     .forEach(a -> answer.withArray("assets").add(AssetJson.write(a)));
             answer.withArray("assets");
             return answer;
-        }, false));
+        });
     }
 
     private void provision(RoutingContext ctx) {
-        String communityId = ctx.pathParam("communityId");
-        Principal user = AuthRoutes.principal(ctx);
-        AuditEntry audit = AuthRoutes.audit(ctx, "maintenance.assets_provisioned", "community:" + communityId);
-        String body = ctx.body().asString();
-        Responses.json(ctx, vertx.executeBlocking(() -> {
-            MaintenanceAccess.requireAdministrator(user, registry, communityId);
-            JsonNode items = MaintenanceAccess.body(body, "with assets: [...]").path("assets");
+        Responses.json(ctx, calls.change(ctx, "maintenance.assets_provisioned", call -> {
+            String communityId = call.communityId();
+            AuditEntry audit = call.audit().about("community:" + communityId);
+            JsonNode items = MaintenanceAccess.body(call.body(), "with assets: [...]").path("assets");
             if (!items.isArray() || items.isEmpty() || items.size() > MAX_ASSETS) {
                 throw ClientError.badRequest("assets must be a list of 1 to " + MAX_ASSETS + " assets");
             }
@@ -110,7 +99,7 @@ final class MaintenanceAssetRoutes {
                 }
                 return answer;
             });
-        }, false));
+        }));
     }
 
     private void putOne(RoutingContext ctx) {
@@ -118,8 +107,8 @@ final class MaintenanceAssetRoutes {
         Principal user = AuthRoutes.principal(ctx);
         AuditEntry audit = AuthRoutes.audit(ctx, "maintenance.asset_put", "device:" + deviceId);
         String body = ctx.body().asString();
-        Responses.json(ctx, vertx.executeBlocking(() -> {
-            DevicePlace place = MaintenanceAccess.requireDevice(user, registry, deviceId, true);
+        Responses.json(ctx, calls.vertx().executeBlocking(() -> {
+            DevicePlace place = MaintenanceAccess.requireDevice(user, calls.registry(), deviceId, true);
             Asset asset = AssetJson.read(MaintenanceAccess.body(body, "describing the asset"), "asset", deviceId,
                     place.communityId(), kind(place.type(), "asset"));
             return plans.work().inTransaction(WHAT, tx -> {
@@ -134,8 +123,8 @@ final class MaintenanceAssetRoutes {
     private void device(RoutingContext ctx) {
         String deviceId = ctx.pathParam("deviceId");
         Principal user = AuthRoutes.principal(ctx);
-        Responses.json(ctx, vertx.executeBlocking(() -> {
-            MaintenanceAccess.requireDevice(user, registry, deviceId, false);
+        Responses.json(ctx, calls.vertx().executeBlocking(() -> {
+            MaintenanceAccess.requireDevice(user, calls.registry(), deviceId, false);
             return plans.work().read(WHAT, tx -> deviceJson(tx, deviceId));
         }, false));
     }

@@ -11,15 +11,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.vertx.core.Handler;
-import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import org.anju.error.ClientError;
 import org.anju.platform.Json;
-import org.anju.platform.audit.AuditEntry;
 import org.anju.platform.audit.AuditLog;
-import org.anju.platform.auth.Principal;
 import org.anju.platform.maintenance.plans.Asset;
 import org.anju.platform.maintenance.plans.Assets;
 import org.anju.platform.maintenance.plans.CounterThresholds;
@@ -33,7 +30,6 @@ import org.anju.platform.maintenance.plans.PlanSpec;
 import org.anju.platform.maintenance.plans.Plans;
 import org.anju.platform.maintenance.plans.UsageCounter;
 import org.anju.platform.maintenance.plans.UsageCounters;
-import org.anju.platform.registry.DeviceRegistry;
 
 /**
  * A community's maintenance plans (add, change, remove, with the rules of docs/maintenance.md),
@@ -47,13 +43,11 @@ final class MaintenancePlanRoutes {
     /** The longest calendar window, in days. */
     static final int MAX_CALENDAR_DAYS = 366;
 
-    private final Vertx vertx;
-    private final DeviceRegistry registry;
+    private final MaintenanceCalls calls;
     private final MaintenancePlans plans;
 
-    MaintenancePlanRoutes(Vertx vertx, DeviceRegistry registry, MaintenancePlans plans) {
-        this.vertx = vertx;
-        this.registry = registry;
+    MaintenancePlanRoutes(MaintenanceCalls calls, MaintenancePlans plans) {
+        this.calls = calls;
         this.plans = plans;
     }
 
@@ -80,13 +74,9 @@ final class MaintenancePlanRoutes {
     }
 
     private void create(RoutingContext ctx) {
-        String communityId = ctx.pathParam("communityId");
-        Principal user = AuthRoutes.principal(ctx);
-        AuditEntry audit = AuthRoutes.audit(ctx, "maintenance.plan_created", null);
-        String body = ctx.body().asString();
-        vertx.executeBlocking(() -> {
-            MaintenanceAccess.requireAdministrator(user, registry, communityId);
-            JsonNode request = MaintenanceAccess.body(body, "with deviceId, kind and startOn");
+        calls.change(ctx, "maintenance.plan_created", call -> {
+            String communityId = call.communityId();
+            JsonNode request = MaintenanceAccess.body(call.body(), "with deviceId, kind and startOn");
             String deviceId = request.path("deviceId").asText("");
             PlanKind kind = PlanJson.kind(request);
             if (request.path("startOn").isMissingNode()) {
@@ -95,23 +85,19 @@ final class MaintenancePlanRoutes {
             return plans.work().inTransaction(WHAT, tx -> {
                 Asset asset = asset(tx, communityId, deviceId);
                 PlanSpec spec = PlanJson.read(request, kind, PlanSpec.defaults(kind, plans.today()));
-                Plan plan = Plans.create(tx, asset, spec, user.username(), plans.clock().instant());
-                AuditLog.write(tx, audit.about("maintenance_plan:" + plan.id()).with("communityId", communityId)
+                Plan plan = Plans.create(tx, asset, spec, call.user().username(), plans.clock().instant());
+                AuditLog.write(tx, call.audit().about("maintenance_plan:" + plan.id()).with("communityId", communityId)
                         .with("deviceId", deviceId).with("kind", kind.wireName()));
                 return PlanJson.write(plan, asset);
             });
-        }, false).onSuccess(plan -> Responses.json(ctx, 201, plan)).onFailure(ctx::fail);
+        }).onSuccess(plan -> Responses.json(ctx, 201, plan)).onFailure(ctx::fail);
     }
 
     private void change(RoutingContext ctx) {
-        String communityId = ctx.pathParam("communityId");
-        Principal user = AuthRoutes.principal(ctx);
-        AuditEntry audit = AuthRoutes.audit(ctx, "maintenance.plan_changed", null);
-        String body = ctx.body().asString();
-        Responses.json(ctx, vertx.executeBlocking(() -> {
-            MaintenanceAccess.requireAdministrator(user, registry, communityId);
+        Responses.json(ctx, calls.change(ctx, "maintenance.plan_changed", call -> {
+            String communityId = call.communityId();
             long id = planId(ctx);
-            JsonNode request = MaintenanceAccess.body(body, "with the plan's fields to change");
+            JsonNode request = MaintenanceAccess.body(call.body(), "with the plan's fields to change");
             return plans.work().inTransaction(WHAT, tx -> {
                 Plan plan = plan(tx, communityId, id);
                 Asset asset = Assets.get(tx, plan.deviceId()).orElseThrow();
@@ -120,26 +106,23 @@ final class MaintenancePlanRoutes {
                         plan.checklist(), plan.minCrew());
                 Plan changed = Plans.update(tx, plan, asset, PlanJson.read(request, kind, current),
                         plans.clock().instant());
-                AuditLog.write(tx, audit.about("maintenance_plan:" + id).with("communityId", communityId));
+                AuditLog.write(tx, call.audit().about("maintenance_plan:" + id).with("communityId", communityId));
                 return PlanJson.write(changed, asset);
             });
-        }, false));
+        }));
     }
 
     private void remove(RoutingContext ctx) {
-        String communityId = ctx.pathParam("communityId");
-        Principal user = AuthRoutes.principal(ctx);
-        AuditEntry audit = AuthRoutes.audit(ctx, "maintenance.plan_removed", null);
-        vertx.executeBlocking(() -> {
-            MaintenanceAccess.requireAdministrator(user, registry, communityId);
+        calls.change(ctx, "maintenance.plan_removed", call -> {
+            String communityId = call.communityId();
             long id = planId(ctx);
             return plans.work().inTransaction(WHAT, tx -> {
                 plan(tx, communityId, id);
                 Plans.delete(tx, id);
-                AuditLog.write(tx, audit.about("maintenance_plan:" + id).with("communityId", communityId));
+                AuditLog.write(tx, call.audit().about("maintenance_plan:" + id).with("communityId", communityId));
                 return null;
             });
-        }, false).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
+        }).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
     }
 
     private void calendar(RoutingContext ctx) {
@@ -199,14 +182,10 @@ final class MaintenancePlanRoutes {
     }
 
     private void setThresholds(RoutingContext ctx) {
-        String communityId = ctx.pathParam("communityId");
-        Principal user = AuthRoutes.principal(ctx);
-        AuditEntry audit = AuthRoutes.audit(ctx, "maintenance.thresholds_changed", "community:" + communityId);
-        String body = ctx.body().asString();
-        Responses.json(ctx, vertx.executeBlocking(() -> {
-            MaintenanceAccess.requireAdministrator(user, registry, communityId);
+        Responses.json(ctx, calls.change(ctx, "maintenance.thresholds_changed", call -> {
+            String communityId = call.communityId();
             Map<UsageCounter, Double> changes = new EnumMap<>(UsageCounter.class);
-            Iterator<Map.Entry<String, JsonNode>> fields = MaintenanceAccess.body(body,
+            Iterator<Map.Entry<String, JsonNode>> fields = MaintenanceAccess.body(call.body(),
                     "of counter names and thresholds").fields();
             while (fields.hasNext()) {
                 var f = fields.next();
@@ -218,12 +197,13 @@ final class MaintenancePlanRoutes {
                 changes.put(c, f.getValue().asDouble());
             }
             return plans.work().inTransaction(WHAT, tx -> {
-                CounterThresholds.put(tx, communityId, changes, user.username(), plans.clock().instant());
-                AuditLog.write(tx, audit.with("counters", changes.keySet().toString()));
+                CounterThresholds.put(tx, communityId, changes, call.user().username(), plans.clock().instant());
+                AuditLog.write(tx, call.audit().about("community:" + communityId)
+                        .with("counters", changes.keySet().toString()));
                 return thresholdsJson(CounterThresholds.of(tx, List.of(communityId),
                         plans.settings().counterThresholds()).get(communityId));
             });
-        }, false));
+        }));
     }
 
     /** Writes a counter. */
@@ -239,13 +219,8 @@ final class MaintenancePlanRoutes {
         return json;
     }
 
-    private void reading(RoutingContext ctx, java.util.function.Function<String, ObjectNode> answer) {
-        String communityId = ctx.pathParam("communityId");
-        Principal user = AuthRoutes.principal(ctx);
-        Responses.json(ctx, vertx.executeBlocking(() -> {
-            MaintenanceAccess.requireReader(user, registry, communityId);
-            return answer.apply(communityId);
-        }, false));
+    private void reading(RoutingContext ctx, java.util.function.Function<String, Object> answer) {
+        calls.read(ctx, answer);
     }
 
     private static Asset asset(org.anju.platform.storage.UnitOfWork.Tx tx, String communityId, String deviceId)

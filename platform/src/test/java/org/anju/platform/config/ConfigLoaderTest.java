@@ -82,11 +82,26 @@ class ConfigLoaderTest {
         "ANJU_MAINTENANCE_FORECAST_RUN_AT, 25:00, 'maintenance.forecast.runAt' has invalid value '25:00'",
         "ANJU_MAINTENANCE_FORECAST_MIN_DAILY_POINTS, 2, 'maintenance.forecast.minDailyPoints' has invalid value '2'",
         "ANJU_MAINTENANCE_FORECAST_FAULT_WEEKS, 4, maintenance.forecast.faultWeeks must be at least 5: 4",
+        "ANJU_MAINTENANCE_WORK_FAULT_DUE_DAYS, -1, 'maintenance.work.faultDueDays' has invalid value '-1'",
+        "ANJU_MAINTENANCE_WORK_EMERGENCY_DUE_DAYS, 2, 'maintenance.work.emergencyDueDays' has invalid value '2'",
+        "ANJU_MAINTENANCE_WORK_ESCALATION_DAYS, '3,1', 'maintenance.work.escalationDays' has invalid value '3,1'",
     })
     void badValueNamesKeyAndValue(String variable, String value, String message) {
         assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of(variable, value)))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(message);
+    }
+
+    @Test
+    void maintenanceDefaultsAreTheDocumentedPerCommunityFigures() {
+        AnjuConfig config = ConfigLoader.load(Optional.empty(), Map.of());
+
+        assertThat(config.maintenance().defaults())
+                .isEqualTo(org.anju.platform.maintenance.settings.CommunityMaintenanceSettings.DEFAULTS);
+        assertThat(ConfigLoader.load(Optional.empty(), Map.of("ANJU_MAINTENANCE_WORK_ESCALATION_DAYS", "2, 5",
+                "ANJU_MAINTENANCE_FORECAST_HORIZON_DAYS", "30")).maintenance().defaults())
+                .satisfies(d -> assertThat(d.escalationDays()).containsExactly(2, 5))
+                .satisfies(d -> assertThat(d.horizonDays()).isEqualTo(30));
     }
 
     @Test
