@@ -2,7 +2,12 @@
 // localStorage. Every app (console, board, resident) installs the same i18n instance shape.
 // The catalogues come from the app (src/i18n/messages.js, or the console's own src/i18n/console.js),
 // so that this module does not pull the whole of both into every bundle.
-import { createI18n } from 'vue-i18n';
+import { resolveValue } from '@intlify/core-base';
+import { createI18n, registerMessageResolver } from 'vue-i18n';
+
+// The apps get petite-vue-i18n (vite.config.js), which by itself resolves only flat keys
+// ('signIn.title' as one key); the catalogues are nested, so it resolves paths like vue-i18n.
+registerMessageResolver(resolveValue);
 
 export const LOCALES = Object.freeze(['zh-CN', 'en']);
 export const DEFAULT_LOCALE = 'zh-CN';
@@ -23,7 +28,20 @@ export function savedLocale(storage = globalThis.localStorage) {
 export function createAppI18n(messages) {
   const locale = savedLocale();
   setDocumentLang(locale);
-  return createI18n({ legacy: false, locale, fallbackLocale: DEFAULT_LOCALE, messages });
+  const i18n = createI18n({ legacy: false, locale, fallbackLocale: DEFAULT_LOCALE, messages });
+  addTe(i18n.global);
+  return i18n;
+}
+
+/**
+ * petite-vue-i18n has no `te` (is `key` in the catalogue?), which the labels ask before falling
+ * back to a code as sent (src/labels.js): vue-i18n's own, for the current language by default.
+ */
+function addTe(composer) {
+  composer.te ??= (key, locale = composer.locale.value) => {
+    const message = resolveValue(composer.getLocaleMessage(locale), key);
+    return message !== null && message !== undefined;
+  };
 }
 
 /** Switches the language of `i18n`, remembers it and sets `<html lang>`. */
