@@ -2,6 +2,7 @@
 // playwright-core, signing in through the form, screenshots and the axe-core check.
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 
 const AXE = path.resolve(import.meta.dirname, '../node_modules/axe-core/axe.min.js');
@@ -93,3 +94,15 @@ export const stepper = (report, tag) => (name) => {
   report.step = name;
   console.error(`[${tag}] ${name}`);
 };
+
+/**
+ * The options every driven script takes: `--url --users users.json --ids ids.json --out dir
+ * [--timeout-ms n]`; returns `{opts, users, ids, base}` (`base` the URL ending in a slash).
+ */
+export function scriptOptions() {
+  const { values: opts } = parseArgs({ options: {
+    url: { type: 'string' }, users: { type: 'string' }, ids: { type: 'string' }, out: { type: 'string' }, 'timeout-ms': { type: 'string', default: '240000' },
+  } });
+  const read = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
+  return { opts, users: read(opts.users), ids: read(opts.ids), base: opts.url.endsWith('/') ? opts.url : `${opts.url}/` };
+}

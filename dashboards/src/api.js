@@ -188,6 +188,34 @@ export const exportUrl = (communityId, what, params) => withQuery(community(comm
 /** Issues a credit note; the same `clientKey` again answers the same note (replayed). */
 export const creditNote = (invoiceId, body) => request('POST', `/api/v1/invoices/${enc(invoiceId)}/credit-notes`, body);
 
+// --- parking spaces, rental contracts and the owners' waiting list (docs/billing.md "Contracts API") ---
+
+export const parkingSpaces = (communityId, params) => list(community(communityId, 'parking-spaces'), params);
+export const communityHouseholds = (communityId, params) => list(community(communityId, 'households'), params);
+/** A page of the community's contracts, newest first: `spaceId`, `householdId`, `active` ('true' or 'any'). */
+export const contracts = (communityId, params) => list(community(communityId, 'contracts'), params);
+export const contract = (id) => request('GET', `/api/v1/contracts/${enc(id)}`);
+/** Signs a contract: `{spaceId, householdId, term, periods, startsOn, resolutionId?}`; resolves to it. */
+export const signContract = (communityId, body) => request('POST', community(communityId, 'contracts'), body);
+/** Renews from the day the contract ends; resolves to the new contract. */
+export const renewContract = (id, periods) => request('POST', `/api/v1/contracts/${enc(id)}/renew`, { periods });
+/** Ends a contract early; resolves to `{contract, proration}`. */
+export const terminateContract = (id, terminatedOn) => request('POST', `/api/v1/contracts/${enc(id)}/terminate`, { terminatedOn });
+export const waitingList = (communityId) => request('GET', community(communityId, 'parking/waiting-list'));
+export const joinWaitingList = (communityId, householdId) => request('POST', community(communityId, 'parking/waiting-list'), { householdId });
+
+/** Every row of a cursor-paged list: `fetchPage(cursor)` resolves to a page, `pick(page)` gives its rows. */
+export async function allPages(fetchPage, pick = (page) => page.items) {
+  const all = [];
+  let cursor = null;
+  do {
+    const page = await fetchPage(cursor);
+    all.push(...(pick(page) ?? []));
+    cursor = page?.nextCursor ?? null;
+  } while (cursor);
+  return all;
+}
+
 // --- maintenance work orders (docs/maintenance.md "Work orders") ---
 
 export const workOrders = (communityId, params) => list(community(communityId, 'work-orders'), params);
@@ -201,6 +229,25 @@ export const addWorkNote = (id, text) => workStep(id, 'notes', { text });
 export const finishWork = (id) => workStep(id, 'done');
 export const verifyWork = (id) => workStep(id, 'verify');
 export const cancelWork = (id, reason) => workStep(id, 'cancel', { reason });
+
+// --- maintenance assets, plans, calendar, counters, forecasts, performance (docs/maintenance.md) ---
+
+const maint = (communityId, rest) => community(communityId, `maintenance/${rest}`);
+export const maintenanceAssets = (communityId) => request('GET', maint(communityId, 'assets'));
+/** Creates or changes one device's asset; a 400 names the field and the rule it breaks. */
+export const putMaintenanceAsset = (deviceId, body) => request('PUT', `/api/v1/devices/${enc(deviceId)}/maintenance/asset`, body);
+export const maintenancePlans = (communityId) => request('GET', maint(communityId, 'plans'));
+/** Adds a plan (`planId` null) or changes one; 400/409 name the rule (elevator.max_15_days, …). */
+export const savePlan = (communityId, planId, body) => (planId == null
+  ? request('POST', maint(communityId, 'plans'), body)
+  : request('PUT', maint(communityId, `plans/${enc(planId)}`), body));
+export const maintenanceCalendar = (communityId, from, to) => request('GET', withQuery(maint(communityId, 'calendar'), { from, to }));
+export const maintenanceCounters = (communityId) => request('GET', maint(communityId, 'counters'));
+export const counterThresholds = (communityId) => request('GET', maint(communityId, 'counter-thresholds'));
+export const putCounterThresholds = (communityId, body) => request('PUT', maint(communityId, 'counter-thresholds'), body);
+export const maintenanceForecasts = (communityId, params) => list(maint(communityId, 'forecasts'), params);
+export const maintenancePerformance = (communityId, days) => request('GET', withQuery(maint(communityId, 'performance'), { days }));
+export const maintainerCompanies = (tenantId) => request('GET', `/api/v1/tenants/${enc(tenantId)}/maintainer-companies`);
 
 // --- payments (docs/billing.md "Payments") ---
 

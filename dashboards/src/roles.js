@@ -31,8 +31,18 @@ export const CONSOLE_NAV = Object.freeze([
   { name: 'fire', label: 'nav.fire', roles: [...STAFF, 'fire_brigade'] },
   { name: 'rescues', label: 'nav.rescues', roles: STAFF },
   { name: 'maintenance', label: 'nav.maintenance', roles: [...STAFF, 'maintenance_contractor'] },
+  { name: 'plans', label: 'nav.plans', roles: STAFF },
+  { name: 'calendar', label: 'nav.calendar', roles: STAFF },
+  { name: 'counters', label: 'nav.counters', roles: STAFF },
+  { name: 'forecasts', label: 'nav.forecasts', roles: STAFF },
+  // A contractor reads his own company's figures (the API scopes them); a technician none.
+  { name: 'performance', label: 'nav.performance', roles: [...MONEY, 'maintenance_contractor'] },
   { name: 'billing', label: 'nav.billing', roles: MONEY },
   { name: 'arrears', label: 'nav.arrears', roles: ADMINS },
+  // Parking spaces, contracts and the waiting list: staff read, administrators sign and change.
+  { name: 'spaces', label: 'nav.spaces', roles: MONEY },
+  { name: 'contracts', label: 'nav.contracts', roles: MONEY },
+  { name: 'waiting-list', label: 'nav.waitingList', roles: MONEY },
   { name: 'tariffs', label: 'nav.tariffs', roles: MONEY },
   { name: 'parking', label: 'nav.parking', roles: USAGE },
   { name: 'charging', label: 'nav.charging', roles: USAGE },

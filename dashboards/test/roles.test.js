@@ -16,9 +16,9 @@ describe('role navigation', () => {
     expect(mayOpen(['fire_brigade'], 'rescues')).toBe(false);
   });
 
-  it('gives technicians and contractors the work orders, and contractors nothing else', () => {
+  it('gives technicians and contractors the work orders, and contractors only their performance besides', () => {
     expect(names(['technician'])).toContain('maintenance');
-    expect(names(['maintenance_contractor'])).toEqual(['maintenance']);
+    expect(names(['maintenance_contractor'])).toEqual(['maintenance', 'performance']);
     expect(maySuperviseWork(['technician'])).toBe(false);
     expect(maySuperviseWork(['maintenance_contractor'])).toBe(false);
     expect(maySuperviseWork(['operator'])).toBe(true);
@@ -48,5 +48,26 @@ describe('role navigation', () => {
     expect(mayOpen(['property_admin'], 'arrears')).toBe(true);
     expect(mayOpen(['platform_admin'], 'arrears')).toBe(true);
     for (const role of ['operator', 'technician', 'maintenance_contractor', 'fire_brigade', 'resident']) expect(mayOpen([role], 'arrears')).toBe(false);
+  });
+
+  it('opens parking spaces, contracts and the waiting list to the staff the API answers', () => {
+    const screens = ['spaces', 'contracts', 'waiting-list'];
+    for (const role of ['platform_admin', 'property_admin', 'operator']) expect(names([role])).toEqual(expect.arrayContaining(screens));
+    for (const role of ['technician', 'maintenance_contractor', 'fire_brigade', 'resident']) {
+      for (const screen of screens) expect(mayOpen([role], screen)).toBe(false);
+    }
+  });
+
+  it('opens the maintenance screens as role-matrix.txt allows their routes', () => {
+    const reads = ['plans', 'calendar', 'counters', 'forecasts'];
+    for (const role of ['platform_admin', 'property_admin', 'operator', 'technician']) {
+      expect(names([role])).toEqual(expect.arrayContaining(reads));
+    }
+    for (const role of ['maintenance_contractor', 'fire_brigade', 'resident']) {
+      for (const screen of reads) expect(mayOpen([role], screen)).toBe(false);
+    }
+    // Performance: the office and contractors (their company), never a technician.
+    for (const role of ['platform_admin', 'property_admin', 'operator', 'maintenance_contractor']) expect(mayOpen([role], 'performance')).toBe(true);
+    for (const role of ['technician', 'fire_brigade', 'resident']) expect(mayOpen([role], 'performance')).toBe(false);
   });
 });

@@ -8,6 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import org.anju.gateway.MqttGateway;
 import org.anju.platform.api.AlertServices;
 import org.anju.platform.api.BillingServices;
+import org.anju.platform.billing.BillableSource;
 import org.anju.platform.billing.CommonAreaResolutions;
 import org.anju.platform.billing.ContractedHouseholds;
 import org.anju.platform.billing.Contracts;
@@ -64,6 +66,8 @@ import org.anju.platform.parking.ParkingDerivation;
 import org.anju.platform.parking.ParkingReviews;
 import org.anju.platform.parking.Visits;
 import org.anju.platform.parking.ParkingSettings;
+import org.anju.platform.parcels.ParcelDerivation;
+import org.anju.platform.parcels.Parcels;
 import org.anju.platform.payments.InvoicePayments;
 import org.anju.platform.provisioning.CommunityProvisioning;
 import org.anju.platform.registry.CachedDeviceTypes;
@@ -113,6 +117,7 @@ public final class AnjuPlatform implements AutoCloseable {
     private OwnersServices owners;
     private Housekeeping storageJobs;
     private ClusterJobs usageJobs;
+    private ParcelDerivation parcels;
     private ClusterJobs planJobs;
     private ParkingDerivation parking;
     private ChargingDerivation charging;
@@ -173,12 +178,12 @@ public final class AnjuPlatform implements AutoCloseable {
         LiveDeviceUpdates deviceUpdates = new LiveDeviceUpdates(vertx, registry);
         maintenancePlans = new MaintenancePlans(database.work(), config.maintenancePlans(), config.rollup().dayZone(),
                 clock);
+        AnjuConfig.Maintenance maintenance = config.maintenance();
         work = WorkServices.of(database.work(RequestClass.INTERACTIVE), maintenancePlans.completions(), clock,
-                config.rollup().dayZone());
+                config.rollup().dayZone(), maintenance.defaults());
         alerts = AlertServices.of(database.work(), database.work(RequestClass.INTERACTIVE), new Outbox(vertx),
                 config.alerts(), clock, config.rollup().dayZone(), meters,
-                new AlertWork(work.orders(), clock, config.rollup().dayZone()));
-        AnjuConfig.Maintenance maintenance = config.maintenance();
+                new AlertWork(work.orders(), clock, config.rollup().dayZone(), maintenance.defaults()));
         ForecastPass forecastPass = new ForecastPass(database.work(), maintenance.forecast(), new Outbox(vertx),
                 work.orders(), clock);
         forecasts = new DailyForecastJob(forecastPass::run, maintenance.forecastAt(), config.rollup().dayZone(), clock);
@@ -202,7 +207,8 @@ public final class AnjuPlatform implements AutoCloseable {
         storageJobs.start(clusterJobs("storage", 2));
         startUsageJobs(secrets);
         forecasts.start(clusterJobs("maintenance", 1));
-        overdueWork = new OverdueEscalation(database.work(), new Outbox(vertx), clock, config.rollup().dayZone());
+        overdueWork = new OverdueEscalation(database.work(), new Outbox(vertx), clock, config.rollup().dayZone(),
+                maintenance.defaults());
         overdueWork.start(clusterJobs("maintenance-work", 1));
         gateway = MqttGateway.create(vertx, config.mqtt().gateway(), new RegistryGatewayClient(vertx, registry,
                 new TrustedCaStore(database.work()), hasher, config.mqtt().limits(),
@@ -218,6 +224,10 @@ public final class AnjuPlatform implements AutoCloseable {
         estate = EstateServices.of(database.work(RequestClass.INTERACTIVE), auth.users().residentLogins(), clock,
                 config.rollup().dayZone());
         UsageServices usage = usageServices();
+        Parcels parcelNotices = new Parcels(database.work(RequestClass.INTERACTIVE), secrets,
+                Tariffs.create(config.billing(), clock));
+        List<BillableSource> billables = new ArrayList<>(UsageBillables.of(usage));
+        billables.add(parcelNotices);
         http = new HttpApi(vertx, config.http(), new HttpApi.Services(auth, requestRegistry, deviceUpdates,
                 new DeviceCommands(vertx, scaleOut.commands(gateway), requestRegistry), meters, database::isReachable,
                 StorageServices.of(database, storageJobs.rollups().tables(), retention, rollups.dayZone(), clock,
@@ -226,13 +236,13 @@ public final class AnjuPlatform implements AutoCloseable {
                         new PasswordHasher(CommunityProvisioning.DEVICE_SECRET_BCRYPT_COST)),
                 delivery, alerts, config.limits(), estate,
                 BillingServices.of(database.work(RequestClass.INTERACTIVE), database.work(RequestClass.ADMIN),
-                        config.billing(), clock, UsageBillables.of(usage), FundIncome.of(owners.fund()),
+                        config.billing(), clock, billables, FundIncome.of(owners.fund()),
                         InvoicePayments.AMOUNTS, BigDecimal.valueOf(config.parking().pairing().minConfidence())), usage,
                 owners, PaymentServices.of(config.payments(), config.dataDir(),
                         database.work(RequestClass.INTERACTIVE), clock, () -> httpPort),
                 new MaintenancePlans(database.work(RequestClass.INTERACTIVE), config.maintenancePlans(),
                         config.rollup().dayZone(), clock), work,
-                new ForecastList(database.work(RequestClass.INTERACTIVE))));
+                new ForecastList(database.work(RequestClass.INTERACTIVE)), parcelNotices));
         httpPort = await(http.start());
         mqttPort = await(gateway.start());
         await(scaleOut.startCommandConsumer(gateway));
@@ -440,6 +450,8 @@ public final class AnjuPlatform implements AutoCloseable {
         usageJobs = clusterJobs("usage", 2);
         usageJobs.schedule("parking.derivation", () -> parking.runOnce(clock.instant()), ps.interval(), ps.interval());
         usageJobs.schedule("charging.derivation", () -> charging.runOnce(clock.instant()), cs.interval(), cs.interval());
+        parcels = new ParcelDerivation(database.work(), tariffs, config.billing().zone());
+        usageJobs.schedule("parcels.derivation", parcels::runOnce, ParcelDerivation.INTERVAL, ParcelDerivation.INTERVAL);
         usageJobs.schedule("billing.overdue-reminders", new OverdueReminders(database.work(), config.billing(),
                 InvoicePayments.AMOUNTS, new Outbox(vertx), clock)::run, Duration.ofMinutes(1), Duration.ofHours(1));
     }
@@ -460,6 +472,11 @@ public final class AnjuPlatform implements AutoCloseable {
     /** Returns the maintenance assets, plans and counters (the daily run, the completion listener). */
     public MaintenancePlans maintenancePlans() {
         return maintenancePlans;
+    }
+
+    /** Returns the derivation of parcels from locker events (to run it at once). */
+    public ParcelDerivation parcels() {
+        return parcels;
     }
 
     /** Returns the derivation of charging sessions from charger events (to run it at once). */

@@ -2,6 +2,7 @@ package org.anju.bench.platform;
 
 import java.io.PrintStream;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,10 +10,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+
+import org.postgresql.PGConnection;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,6 +39,7 @@ import org.anju.platform.parking.Visits;
 import org.anju.platform.storage.Database;
 import org.anju.platform.storage.DatabaseSettings;
 import org.anju.platform.storage.UnitOfWork;
+import org.anju.platform.storage.series.BinaryCopy;
 
 /**
  * One community's monthly billing run at scale: on a fresh database, filled server-side
@@ -98,8 +103,10 @@ public final class BillingBench implements Callable<Integer> {
             RunResult again = runs.run(C, MONTH);
             double rerunS = seconds(t);
             out.printf(Locale.ROOT, "rerun: %s in %.2f s%n", again, rerunS);
-            out.printf(Locale.ROOT, "summary run_s=%.1f rerun_s=%.2f contracts=%d sessions=%d plate_reads=%d invoices=%d%n",
-                    runS, rerunS, contracts, sessions, plateReads, first.invoices());
+            double copyS = rawCopy(database);
+            out.printf(Locale.ROOT, "summary run_s=%.1f rerun_s=%.2f copy_s=%.1f ratio=%.1f contracts=%d sessions=%d "
+                    + "plate_reads=%d invoices=%d%n", runS, rerunS, copyS, runS / copyS, contracts, sessions, plateReads,
+                    first.invoices());
         } finally {
             if (!keep) {
                 db.drop();
@@ -143,6 +150,40 @@ public final class BillingBench implements Callable<Integer> {
         });
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("ANALYZE");
+        }
+    }
+
+    /**
+     * The reference measured beside the run, so that its ratio means something on a loaded machine:
+     * the run's invoice lines read back and written again by one binary {@code COPY} into a table of
+     * the same columns without indexes, constraints or triggers (rolled back). Encoding is timed too.
+     */
+    private double rawCopy(Database database) throws Exception {
+        List<Object[]> rows = new ArrayList<>();
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.setFetchSize(50_000);
+            try (ResultSet rs = s.executeQuery("SELECT invoice_id, stream, source_id, description, amount_fen, fund_fen "
+                    + "FROM invoice_lines")) {
+                while (rs.next()) {
+                    rows.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                            rs.getLong(6)});
+                }
+            }
+            s.execute("CREATE TEMPORARY TABLE raw_lines (invoice_id bigint, stream text, source_id text, "
+                    + "description text, amount_fen bigint, fund_fen bigint)");
+            long t = System.nanoTime();
+            BinaryCopy copy = new BinaryCopy(rows.size());
+            for (Object[] r : rows) {
+                copy.startRow(6).int8((Long) r[0]).text((String) r[1]).text((String) r[2]).text((String) r[3])
+                        .int8((Long) r[4]).int8((Long) r[5]);
+            }
+            copy.copyInto(c.unwrap(PGConnection.class).getCopyAPI(), "COPY raw_lines FROM STDIN (FORMAT BINARY)");
+            double copyS = seconds(t);
+            c.rollback();
+            out.printf(Locale.ROOT, "reference: raw COPY of the run's %d lines into a bare table in %.1f s%n", rows.size(),
+                    copyS);
+            return copyS;
         }
     }
 

@@ -39,7 +39,7 @@ class ParcelLockerCatalogueTest {
         assertThat(decoded.status()).isEqualTo(Map.of("compartment.A02", "occupied"));
         assertThat(onlyEventJson(decoded)).isEqualTo(json("{\"kind\": \"deposit\", \"ts\": \"2026-11-29T08:01:00Z\", \"v\": 1,"
                 + " \"compartment\": \"A02\", \"pickupCode\": \"83920571\", \"courier\": \"顺丰 SF-3721\","
-                + " \"trackingNumber\": \"SF1402938475612\"}"));
+                + " \"trackingNumber\": \"SF1402938475612\", \"recipientPhone\": \"13800138000\"}"));
     }
 
     @Test

@@ -38,15 +38,19 @@ class SensitiveFieldsTest {
                 "pickupCode", Sensitivity.SECRET,
                 "idTag", Sensitivity.MATCH_ONLY,
                 "plate", Sensitivity.PERSONAL,
-                "trackingNumber", Sensitivity.PERSONAL));
+                "trackingNumber", Sensitivity.PERSONAL,
+                "recipientPhone", Sensitivity.MATCH_ONLY));
     }
 
     @Test
-    void aPickupCodeIsSealedBeforeItEntersTheEventAndTheWaybillIsKept() {
+    void aPickupCodeAndTheRecipientPhoneAreSealedBeforeTheyEnterTheEventAndTheWaybillIsKept() {
         DecodedMessage decoded = decode(DeviceType.PARCEL_LOCKER, "event-deposit.json");
 
-        assertThat(sealer.calls).containsExactly("pickupCode SECRET 83920571");
-        assertThat(onlyEventJson(decoded).get("pickupCode").asText()).isEqualTo("sealed#1");
+        assertThat(sealer.calls).containsExactlyInAnyOrder("pickupCode SECRET 83920571",
+                "recipientPhone MATCH_ONLY 13800138000");
+        assertThat(onlyEventJson(decoded).get("pickupCode").asText()).startsWith("sealed#");
+        assertThat(onlyEventJson(decoded).get("recipientPhone").asText()).startsWith("sealed#");
+        assertThat(decoded.events().get(0).payloadJson()).doesNotContain("13800138000");
         assertThat(onlyEventJson(decoded).get("trackingNumber").asText()).isEqualTo("SF1402938475612");
         assertThat(decoded.events().get(0).payloadJson()).doesNotContain("83920571");
     }
@@ -73,9 +77,10 @@ class SensitiveFieldsTest {
             boolean sealedKind = "deposit".equals(example.kind()) || "pickup".equals(example.kind())
                     || "session_started".equals(example.kind())
                     || ("session_stopped".equals(example.kind()) && example.json().has("idTag"));
+            int expected = (sealedKind ? 1 : 0) + (example.json().has("recipientPhone") ? 1 : 0);
             int before = sealer.calls.size();
             catalogue.decode(example.type(), example.message());
-            assertThat(sealer.calls.size() - before).as(example.toString()).isEqualTo(sealedKind ? 1 : 0);
+            assertThat(sealer.calls.size() - before).as(example.toString()).isEqualTo(expected);
         }
     }
 

@@ -79,6 +79,9 @@ final class AlertWriter {
             AlertView alert = alerts.get(c, id).orElseThrow();
             boolean resolved = alert.status().equals(AlertStatus.RESOLVED.wireName());
             notify(change, resolved ? "alert.resolved" : "alert.updated", alert);
+            if (alert.workOrderId() != null) {
+                faultWork.cleared(change.tx(), alert);
+            }
             if (resolved) {
                 resolvedChild(change, alert, now);
             }

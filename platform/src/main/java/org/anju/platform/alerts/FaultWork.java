@@ -22,4 +22,14 @@ public interface FaultWork {
      * @return the order's id, empty when the alert needs no maintenance work
      */
     Optional<Long> opened(UnitOfWork.Tx tx, AlertView alert) throws SQLException;
+
+    /**
+     * Tells the work order of an alert that the device cleared (reported normal again), in the
+     * transaction that clears it; the order records it and stays open for its inspection.
+     *
+     * @param alert the cleared alert, with its {@code workOrderId} and {@code clearedAt}
+     */
+    default void cleared(UnitOfWork.Tx tx, AlertView alert) throws SQLException {
+        // no work was opened
+    }
 }

@@ -29,6 +29,7 @@ import org.anju.platform.delivery.Delivery;
 import org.anju.platform.estate.EstateServices;
 import org.anju.platform.maintenance.forecast.ForecastList;
 import org.anju.platform.maintenance.plans.MaintenancePlans;
+import org.anju.platform.parcels.Parcels;
 import org.anju.platform.provisioning.CommunityProvisioning;
 import org.anju.platform.registry.DeviceRegistry;
 
@@ -60,7 +61,7 @@ public final class HttpApi {
             Delivery delivery, AlertServices alerts, AnjuConfig.Limits limits, EstateServices estate,
             BillingServices billing, UsageServices usage, OwnersServices owners,
             PaymentServices payments, MaintenancePlans maintenancePlans, WorkServices work,
-            ForecastList forecasts) {
+            ForecastList forecasts, Parcels parcels) {
     }
 
     private final Vertx vertx;
@@ -121,6 +122,9 @@ public final class HttpApi {
         new MaintenancePlanRoutes(vertx, services.registry(), services.maintenancePlans()).mount(router, authenticated);
         new WorkOrderRoutes(vertx, services.work()).mount(router, authenticated);
         new MaintenanceForecastRoutes(vertx, services.registry(), services.forecasts()).mount(router, authenticated);
+        new MaintenanceSettingsRoutes(vertx, services.registry(), services.work().settings()).mount(router, authenticated);
+        new ParcelRoutes(vertx, services.registry(), services.parcels(), limits.records(), services.usage().dayZone(),
+                clock).mount(router, authenticated);
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         router.route().failureHandler(ApiErrors::handle);
     }

@@ -271,8 +271,11 @@ public record AnjuConfig(
      *
      * @param forecast   the forecast pass's rules and limits, days in {@code rollup.dayZone}
      * @param forecastAt the local time the pass runs each day
+     * @param defaults   the per-community figures a community without its own has (the forecast
+     *                   limits above, {@code maintenance.work.*}'s due days and escalation steps)
      */
-    public record Maintenance(ForecastSettings forecast, LocalTime forecastAt) {
+    public record Maintenance(ForecastSettings forecast, LocalTime forecastAt,
+            org.anju.platform.maintenance.settings.CommunityMaintenanceSettings defaults) {
     }
 
     /**

@@ -147,7 +147,14 @@ public final class ConfigLoader {
                     v.decimalIn(p + "chamberDriftLimit", 0, 100), v.decimalIn(p + "diskFullFraction", 0.01, 1),
                     v.decimalIn(p + "connectorTemperatureLimitC", 0, 150), v.decimalIn(p + "doorFaultsPerWeek", 1, 1_000),
                     v.wholeHourZone("rollup.dayZone"));
-            return new AnjuConfig.Maintenance(settings, v.localTime(p + "runAt"));
+            String w = "maintenance.work.";
+            return new AnjuConfig.Maintenance(settings, v.localTime(p + "runAt"), settings.figures(
+                    v.intIn(w + "emergencyDueDays", 0, 30), v.intIn(w + "faultDueDays", 0, 30), escalationDays(v))
+                    .over(org.anju.platform.maintenance.settings.CommunityMaintenanceSettings.NONE));
+        } catch (org.anju.error.ClientError e) {
+            // emergencyDueDays after faultDueDays
+            throw ConfigException.invalid("maintenance.work.emergencyDueDays", v.text("maintenance.work.emergencyDueDays"),
+                    e.getMessage());
         } catch (IllegalArgumentException e) {
             // rules that depend on each other (faultWeeks >= minFaultWeeks, windowDays >= minDailySpanDays)
             throw new ConfigException("configuration: " + e.getMessage());
@@ -293,16 +300,22 @@ public final class ConfigLoader {
 
     /** The reminder steps, "1,15,30": ascending days past the due date, as a community's are checked. */
     private static java.util.List<Integer> reminderDays(ConfigValues v) {
-        String key = "billing.reminderDaysPastDue";
+        return steps(v, "billing.reminderDaysPastDue", 10, 3650);
+    }
+
+    /** The escalation steps of overdue work orders, "1,3,7": ascending days overdue, as a community's are checked. */
+    private static java.util.List<Integer> escalationDays(ConfigValues v) {
+        return steps(v, "maintenance.work.escalationDays", 10, 365);
+    }
+
+    private static java.util.List<Integer> steps(ConfigValues v, String key, int maxSteps, int maxDays) {
         String raw = v.text(key).strip();
         try {
-            java.util.List<Integer> steps = java.util.Arrays.stream(raw.split(",")).map(String::strip)
-                    .map(Integer::valueOf).toList();
-            return new org.anju.platform.billing.settings.CommunityBillingSettings(null, null, null, steps, null)
-                    .reminderDaysPastDue();
+            return org.anju.platform.settings.SettingsBody.ascending(key, java.util.Arrays.stream(raw.split(","))
+                    .map(String::strip).map(Integer::valueOf).toList(), maxSteps, 1, maxDays);
         } catch (NumberFormatException | org.anju.error.ClientError e) {
-            throw ConfigException.invalid(key, raw, "expected 1 to 10 ascending whole numbers of days from 1 to 3650, "
-                    + "comma-separated");
+            throw ConfigException.invalid(key, raw, "expected 1 to " + maxSteps + " ascending whole numbers of days from 1 to "
+                    + maxDays + ", comma-separated");
         }
     }
 

@@ -58,7 +58,8 @@ public final class KafkaIngest {
     private final Counter retried;
     private final TenantCheck tenantCheck;
 
-    private KafkaIngest(Vertx vertx, TelemetryIngest ingest, DeviceTenants tenants, KafkaIngestSettings settings,
+    // the consumer is created here but joins the group only in start(): KafkaIngestContextIT hands records to handle()
+    KafkaIngest(Vertx vertx, TelemetryIngest ingest, DeviceTenants tenants, KafkaIngestSettings settings,
             MeterRegistry meters) {
         this.vertx = vertx;
         this.ingest = ingest;
@@ -120,7 +121,11 @@ public final class KafkaIngest {
         return config;
     }
 
-    private Future<Void> handle(KafkaConsumerRecord<String, Buffer> record) {
+    /**
+     * Stores one record; the future completes on the caller's Vert.x context (Hono's consumer), when
+     * the record is stored, found stored already, or can never be stored.
+     */
+    Future<Void> handle(KafkaConsumerRecord<String, Buffer> record) {
         DeviceMessage message;
         try {
             message = toDeviceMessage(new KafkaDownstreamMessage(record));

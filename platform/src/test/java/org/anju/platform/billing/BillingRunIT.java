@@ -149,6 +149,25 @@ class BillingRunIT {
     }
 
     @Test
+    void aStatementWithALineOfNoInvoiceIsRefused() {
+        // one line of an invoice made in the transaction, one of an invoice that does not exist: the
+        // statement-level reference check (V60, in place of a per-row foreign key) refuses the statement
+        assertThatThrownBy(() -> work.inTransaction("orphan lines", tx -> {
+            long invoice = tx.one("INSERT INTO invoices (community_id, household_id, period, total_fen, due_on) "
+                    + "VALUES (?, 3, '2030-01-01', 200, '2030-01-16') RETURNING id", rs -> rs.getLong(1), C).orElseThrow();
+            return tx.update("INSERT INTO invoice_lines (invoice_id, stream, source_id, description, amount_fen) VALUES "
+                    + "(?, 'parcel', 'orphan:1', 'an invoice', 100), (?, 'parcel', 'orphan:2', 'no invoice', 100)",
+                    invoice, invoice + 1_000_000);
+        })).isInstanceOf(ServerError.class).rootCause().hasMessageContaining("which does not exist")
+                .hasMessageContaining("refers to invoice ");
+
+        assertThat(TestSql.rows(database.dataSource(),
+                "SELECT count(*) FROM invoice_lines WHERE source_id LIKE 'orphan:%'")).containsExactly("0");
+        assertThat(TestSql.rows(database.dataSource(),
+                "SELECT count(*) FROM invoices WHERE period = '2030-01-01'")).containsExactly("0");
+    }
+
+    @Test
     void concurrentRunsOfOneMonthMakeOneSetOfInvoices() throws Exception {
         YearMonth february = YearMonth.of(2027, 2);
         int threads = 6;

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import org.anju.error.ClientError;
+import org.anju.error.ServerError;
 import org.anju.platform.storage.Database;
 import org.anju.platform.storage.UnitOfWork;
 import org.anju.platform.testing.Fixtures;
@@ -112,5 +113,42 @@ class LedgerBatchIT {
 
         assertThat(exists("unbalanced:1")).isFalse();
         assertThat(balance(AccountKind.RECEIVABLE, 221L)).isZero();
+    }
+
+    @Test
+    void postingsOfAMissingEntryOrAccountAreRefusedWhole() {
+        // the statement-level reference check (V60, in place of per-row foreign keys) sees the whole COPY
+        assertThatThrownBy(() -> work.inTransaction("ledger", tx -> {
+            List<PostedEntry> made = ledger.postAll(tx, List.of(invoice("orphan:1", 231, 30_000, 1_000)));
+            long accountId = tx.one("SELECT id FROM ledger_accounts WHERE kind = 'revenue_rent'", rs -> rs.getLong(1))
+                    .orElseThrow();
+            LedgerBatch.copy(tx, List.of(new LedgerBatch.Row(made.get(0).id() + 1_000_000, accountId,
+                    Posting.Side.DEBIT, 1), new LedgerBatch.Row(made.get(0).id() + 1_000_000, accountId,
+                    Posting.Side.CREDIT, 1)));
+            return made;
+        })).isInstanceOf(ServerError.class).rootCause().hasMessageContaining("refers to journal entry");
+        assertThatThrownBy(() -> work.inTransaction("ledger", tx -> {
+            List<PostedEntry> made = ledger.postAll(tx, List.of(invoice("orphan:2", 232, 30_000, 1_000)));
+            LedgerBatch.copy(tx, List.of(new LedgerBatch.Row(made.get(0).id(), 9_000_000, Posting.Side.DEBIT, 1),
+                    new LedgerBatch.Row(made.get(0).id(), 9_000_001, Posting.Side.CREDIT, 1)));
+            return made;
+        })).isInstanceOf(ServerError.class).rootCause().hasMessageContaining("refers to account 900000");
+
+        assertThat(exists("orphan:1")).isFalse();
+        assertThat(exists("orphan:2")).isFalse();
+        assertThat(balance(AccountKind.RECEIVABLE, 231L)).isZero();
+    }
+
+    @Test
+    void accountsCannotBeChangedOrRemoved() {
+        work.inTransaction("ledger", tx -> ledger.postAll(tx, List.of(invoice("kept:1", 241, 500, 100))));
+
+        assertThatThrownBy(() -> work.inTransaction("ledger", tx -> tx.update(
+                "UPDATE ledger_accounts SET household_id = 242 WHERE household_id = 241")))
+                .isInstanceOf(ServerError.class).rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> work.inTransaction("ledger", tx -> tx.update(
+                "DELETE FROM ledger_accounts WHERE household_id = 241")))
+                .isInstanceOf(ServerError.class).rootCause().hasMessageContaining("append-only");
+        assertThat(balance(AccountKind.RECEIVABLE, 241L)).isEqualTo(600);
     }
 }

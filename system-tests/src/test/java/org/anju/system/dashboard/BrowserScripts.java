@@ -72,4 +72,18 @@ final class BrowserScripts {
         assertThat(last).as("the browser run printed no report (exit %s)", process.exitValue()).isNotNull();
         return last;
     }
+
+    /** The texts of a JSON array of a report. */
+    static List<String> texts(JsonNode array) {
+        List<String> out = new java.util.ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    /** The numbers of a JSON array of a report. */
+    static List<Long> longs(JsonNode array) {
+        List<Long> out = new java.util.ArrayList<>();
+        array.forEach(n -> out.add(n.asLong()));
+        return out;
+    }
 }

@@ -8,6 +8,7 @@ package org.anju.protocol.catalogue.locker;
  * @param pickupCode     the code the recipient opens the compartment with (deposit, pickup)
  * @param courier        who deposited (deposit)
  * @param trackingNumber the parcel's waybill number (deposit, optional)
+ * @param recipientPhone the recipient's mainland mobile number from the waybill (deposit, optional)
  * @param storedHours    how long the parcel has been stored, in hours (overdue, optional)
  * @param detail         the device's description of a door fault (optional)
  */
@@ -17,6 +18,7 @@ public record LockerEvent(
         String pickupCode,
         String courier,
         String trackingNumber,
+        String recipientPhone,
         Double storedHours,
         String detail) {
 }

@@ -14,8 +14,8 @@ import org.anju.protocol.catalogue.spi.WireNames;
 /**
  * The smart parcel locker payload contract (schema {@code schemas/v1/parcel_locker.schema.json}):
  * the compartments with size and state as telemetry; deposit, pickup, overdue and door-fault
- * events. The pickup code is the recipient's secret (stored sealed); the waybill number is
- * personal.
+ * events. The pickup code is the recipient's secret (stored sealed); the recipient's phone is
+ * kept only as a keyed hash, to find the household it belongs to; the waybill number is personal.
  * <p>
  * Immutable and thread-safe; the read methods throw {@link org.anju.error.ClientError} 400
  * naming the field when a payload breaks the contract.
@@ -35,6 +35,8 @@ public final class ParcelLockerCodec {
     private static final TextRule PICKUP_CODE = TextRule.matching(4, 12, "[0-9A-Za-z]+", "4 to 12 letters or digits");
     private static final TextRule COURIER = TextRule.length(1, 64);
     private static final TextRule TRACKING_NUMBER = TextRule.identifier(40);
+    private static final TextRule MOBILE = TextRule.matching(11, 11, "1[3-9][0-9]{9}",
+            "a mainland mobile number (11 digits starting 13 to 19)");
     private static final TextRule DETAIL = TextRule.length(1, 120);
 
     /** Returns the contract the catalogue runs: telemetry and every event kind, in documentation order. */
@@ -42,6 +44,7 @@ public final class ParcelLockerCodec {
         return TypeCodec.builder(DeviceType.PARCEL_LOCKER, this::decodeTelemetry)
                 .sensitive("pickupCode", Sensitivity.SECRET)
                 .sensitive("trackingNumber", Sensitivity.PERSONAL)
+                .sensitive("recipientPhone", Sensitivity.MATCH_ONLY)
                 .events(KINDS.all(), this::decodeEvent)
                 .build();
     }
@@ -68,6 +71,7 @@ public final class ParcelLockerCodec {
                 deposit || kind == LockerEventKind.PICKUP ? f.requiredText("pickupCode", PICKUP_CODE) : null,
                 deposit ? f.requiredText("courier", COURIER) : null,
                 deposit ? f.optionalText("trackingNumber", TRACKING_NUMBER) : null,
+                deposit ? f.optionalText("recipientPhone", MOBILE) : null,
                 kind == LockerEventKind.OVERDUE ? f.optionalNumber("storedHours", 0, 8_760) : null,
                 kind == LockerEventKind.DOOR_FAULT ? f.optionalText("detail", DETAIL) : null);
     }
@@ -99,6 +103,7 @@ public final class ParcelLockerCodec {
                 .put("pickupCode", e.pickupCode())
                 .put("courier", e.courier())
                 .put("trackingNumber", e.trackingNumber())
+                .put("recipientPhone", e.recipientPhone())
                 .put("storedHours", e.storedHours())
                 .put("detail", e.detail());
         CompartmentState after = switch (e.kind()) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +23,8 @@ import org.anju.platform.delivery.Outbox;
 import org.anju.platform.maintenance.DueWork;
 import org.anju.platform.maintenance.WorkOrderSink;
 import org.anju.platform.maintenance.WorkSource;
+import org.anju.platform.maintenance.settings.CommunityMaintenanceSettings;
+import org.anju.platform.maintenance.settings.MaintenanceSettingsStore;
 import org.anju.platform.registry.Devices;
 import org.anju.platform.storage.UnitOfWork;
 import org.anju.platform.storage.history.WeeklyEventCounts;
@@ -30,7 +33,8 @@ import org.anju.platform.storage.rollup.DailySeries;
 /**
  * The daily forecast pass over the whole fleet: reads the daily rollups of the last
  * {@link ForecastRules#windowDays()} whole days (never raw rows) and the weekly door-fault counts of
- * the last {@link ForecastRules#faultWeeks()} weeks, forecasts each series, replaces the table of
+ * the last {@link ForecastRules#faultWeeks()} weeks, forecasts each series (with the limits, horizon
+ * and fewest points of the device's community where it set its own), replaces the table of
  * forecasts, and notifies each forecast that became due ({@value #TOPIC}, with its evidence) to the
  * device's community through the outbox, in the same transaction.
  * <p>
@@ -91,7 +95,7 @@ public final class ForecastPass {
         ExecutorService fits = Executors.newFixedThreadPool(FIT_THREADS, Thread.ofPlatform().name("forecast-fit-", 0)
                 .daemon().factory());
         try {
-            series = new SeriesForecasts(settings, today, fits);
+            series = new SeriesForecasts(settings, work.read(WHAT, this::ownSettings), today, fits);
             // whole days only: today's rollup is still filling
             rows = work.read(WHAT, tx -> DailySeries.forEach(tx, SeriesForecasts.PICKS,
                     today.minusDays(settings.rules().windowDays()), today, zone, series));
@@ -121,6 +125,19 @@ public final class ForecastPass {
                 run.series(), run.dailyRows(), run.due(), run.beyondHorizon(), run.raised(), run.readMillis(),
                 run.writeMillis());
         return run;
+    }
+
+    /**
+     * Returns the settings of each device of a community with maintenance figures of its own (few:
+     * the others keep the platform's, and a fleet without any costs one query).
+     */
+    private Map<String, ForecastSettings> ownSettings(UnitOfWork.Tx tx) throws SQLException {
+        Map<String, ForecastSettings> byDevice = new HashMap<>();
+        for (Map.Entry<String, CommunityMaintenanceSettings> own : MaintenanceSettingsStore.all(tx).entrySet()) {
+            ForecastSettings community = settings.over(own.getValue());
+            Devices.ofCommunity(tx, own.getKey()).keySet().forEach(device -> byDevice.put(device, community));
+        }
+        return byDevice;
     }
 
     private int notifyRaised(UnitOfWork.Tx tx, List<DeviceForecast> forecasts, Set<ForecastStore.Key> wasDue)

@@ -45,6 +45,12 @@ public record ForecastRules(int minDailyPoints, int minDailySpanDays, int minFau
         }
     }
 
+    /** Returns these rules with another fewest daily points and horizon (a community's own). */
+    public ForecastRules with(int minDailyPoints, int horizonDays) {
+        return new ForecastRules(minDailyPoints, minDailySpanDays, minFaultWeeks, faultWeeks, windowDays, confidenceLevel,
+                maxRelativeBand, horizonDays);
+    }
+
     /** Returns the normal quantile of the two-sided band. */
     double z() {
         return Normal.quantile(1 - (1 - confidenceLevel) / 2);

@@ -1,6 +1,11 @@
 package org.anju.platform.maintenance.forecast;
 
+import java.math.BigDecimal;
 import java.time.ZoneId;
+import java.util.List;
+
+import org.anju.platform.maintenance.settings.CommunityMaintenanceSettings;
+import org.anju.platform.settings.SettingsBody;
 
 /**
  * The forecast pass's settings ({@code maintenance.forecast.*}): the rules for a forecast and the
@@ -36,6 +41,40 @@ public record ForecastSettings(ForecastRules rules, double batteryFloorPercent, 
     public static ForecastSettings defaults(ZoneId dayZone) {
         return new ForecastSettings(ForecastRules.DEFAULTS, DEFAULT_BATTERY_FLOOR_PERCENT, DEFAULT_CHAMBER_DRIFT_LIMIT,
                 DEFAULT_DISK_FULL_FRACTION, DEFAULT_CONNECTOR_TEMPERATURE_LIMIT_C, DEFAULT_DOOR_FAULTS_PER_WEEK, dayZone);
+    }
+
+    /**
+     * Returns these settings with a community's own limits, horizon and fewest daily points
+     * ({@code community_maintenance_settings}) where it set them; this when it set none.
+     */
+    public ForecastSettings over(CommunityMaintenanceSettings own) {
+        if (own.none()) {
+            return this;
+        }
+        ForecastRules r = rules.with(own.minDailyPoints() != null ? own.minDailyPoints() : rules.minDailyPoints(),
+                own.horizonDays() != null ? own.horizonDays() : rules.horizonDays());
+        return new ForecastSettings(r, or(own.batteryFloorPercent(), batteryFloorPercent),
+                or(own.chamberDriftLimit(), chamberDriftLimit), or(own.diskFullFraction(), diskFullFraction),
+                or(own.connectorTemperatureLimitC(), connectorTemperatureLimitC),
+                or(own.doorFaultsPerWeek(), doorFaultsPerWeek), dayZone);
+    }
+
+    /**
+     * Returns these settings' per-community figures with the work orders' defaults: the platform
+     * defaults a community's own figures are laid over.
+     */
+    public CommunityMaintenanceSettings figures(int emergencyDueDays, int faultDueDays, List<Integer> escalationDays) {
+        return new CommunityMaintenanceSettings(decimal(batteryFloorPercent), decimal(chamberDriftLimit),
+                decimal(diskFullFraction), decimal(connectorTemperatureLimitC), decimal(doorFaultsPerWeek),
+                rules.horizonDays(), rules.minDailyPoints(), emergencyDueDays, faultDueDays, escalationDays);
+    }
+
+    private static double or(BigDecimal own, double fallback) {
+        return own != null ? own.doubleValue() : fallback;
+    }
+
+    private static BigDecimal decimal(double value) {
+        return SettingsBody.plain(BigDecimal.valueOf(value));
     }
 
     private static void between(String key, double value, double low, double high) {

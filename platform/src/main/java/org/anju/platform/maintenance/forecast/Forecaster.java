@@ -23,8 +23,23 @@ public final class Forecaster {
 
     /** Returns a forecaster with the given rules. */
     public Forecaster(ForecastRules rules) {
+        this(rules, new TheilSen(rules.z()));
+    }
+
+    private Forecaster(ForecastRules rules, TheilSen fitter) {
         this.rules = rules;
-        this.fitter = new TheilSen(rules.z());
+        this.fitter = fitter;
+    }
+
+    /**
+     * Returns a forecaster with other rules (a community's) that shares this one's scratch arrays
+     * when the band's level is the same: use it on this forecaster's thread only.
+     */
+    public Forecaster with(ForecastRules other) {
+        if (other.equals(rules)) {
+            return this;
+        }
+        return other.confidenceLevel() == rules.confidenceLevel() ? new Forecaster(other, fitter) : new Forecaster(other);
     }
 
     /** Returns the rules. */

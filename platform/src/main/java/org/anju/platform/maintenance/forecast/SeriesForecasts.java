@@ -32,6 +32,8 @@ final class SeriesForecasts implements DailySeries.Visitor {
 
     private final ThreadLocal<Forecaster> forecaster;
     private final ForecastSettings settings;
+    // the devices of communities with figures of their own; the others have the platform's
+    private final Map<String, ForecastSettings> ownSettings;
     private final LocalDate today;
     private final ExecutorService fits;
     private final List<Future<DeviceForecast>> pending = new ArrayList<>();
@@ -41,14 +43,22 @@ final class SeriesForecasts implements DailySeries.Visitor {
     private double total;
 
     SeriesForecasts(ForecastSettings settings, LocalDate today, ExecutorService fits) {
+        this(settings, Map.of(), today, fits);
+    }
+
+    /** Forecasts with {@code ownSettings} for the devices it names (their communities' figures), else {@code settings}. */
+    SeriesForecasts(ForecastSettings settings, Map<String, ForecastSettings> ownSettings, LocalDate today,
+            ExecutorService fits) {
         this.forecaster = ThreadLocal.withInitial(() -> new Forecaster(settings.rules()));
         this.settings = settings;
+        this.ownSettings = ownSettings;
         this.today = today;
         this.fits = fits;
     }
 
     @Override
     public void series(String deviceId, String metric, double[] days, double[] values, int n) {
+        ForecastSettings settings = settingsOf(deviceId);
         switch (metric) {
             case "battery" -> forecast(deviceId, Subject.BATTERY_DEPLETION, metric, days, values, n,
                     Limit.below(settings.batteryFloorPercent()));
@@ -86,8 +96,9 @@ final class SeriesForecasts implements DailySeries.Visitor {
                 y[w] = counts[w];
             }
             series++;
+            ForecastSettings own = settingsOf(deviceId);
             pending.add(fits.submit(() -> new DeviceForecast(deviceId, Subject.DOOR_FAULTS, DeviceForecast.DOOR_FAULTS_METRIC,
-                    forecaster.get().weeklyFaults(x, y, weeks, settings.doorFaultsPerWeek(), today))));
+                    forecaster.get().with(own.rules()).weeklyFaults(x, y, weeks, own.doorFaultsPerWeek(), today))));
         });
     }
 
@@ -114,7 +125,12 @@ final class SeriesForecasts implements DailySeries.Visitor {
         // the reader reuses its arrays for the next series
         double[] x = Arrays.copyOf(days, n);
         double[] y = Arrays.copyOf(values, n);
+        ForecastRules rules = settingsOf(deviceId).rules();
         pending.add(fits.submit(() -> new DeviceForecast(deviceId, subject, metric,
-                forecaster.get().daily(x, y, n, limit, today))));
+                forecaster.get().with(rules).daily(x, y, n, limit, today))));
+    }
+
+    private ForecastSettings settingsOf(String deviceId) {
+        return ownSettings.getOrDefault(deviceId, settings);
     }
 }

@@ -14,6 +14,8 @@ import org.anju.platform.alerts.FaultWork;
 import org.anju.platform.fund.Emergency;
 import org.anju.platform.maintenance.DueWork;
 import org.anju.platform.maintenance.WorkSource;
+import org.anju.platform.maintenance.settings.CommunityMaintenanceSettings;
+import org.anju.platform.maintenance.settings.MaintenanceSettingsStore;
 import org.anju.platform.storage.UnitOfWork;
 
 /**
@@ -23,13 +25,13 @@ import org.anju.platform.storage.UnitOfWork;
  * {@code panel_bus_fault}, {@code uitd_fault.*}) and a smoke detector's {@code low_battery},
  * {@code end_of_life} and {@code self_test_failed}, on an elevator, charger, locker, camera, smoke
  * detector or fire panel. An alert that justifies one of the maintenance fund's {@link Emergency}
- * kinds (elevator overtravel 09/10, a failed fire facility) makes an emergency order, due the same
- * day; other faults are due the next day. Elevator work needs two people on site.
+ * kinds (elevator overtravel 09/10, a failed fire facility) makes an emergency order, due
+ * {@code emergencyDueDays} after the fault (default the same day); other faults are due
+ * {@code faultDueDays} after it (default the next day), the figures of the alert's community
+ * ({@link MaintenanceSettingsStore}). Elevator work needs two people on site.
  */
 public final class AlertWork implements FaultWork {
 
-    /** Days from the fault to the day a non-emergency corrective order is due. */
-    static final int FAULT_DUE_DAYS = 1;
     /** People on site for work on an elevator (TSG T5002). */
     static final int ELEVATOR_CREW = 2;
 
@@ -40,11 +42,23 @@ public final class AlertWork implements FaultWork {
     private final WorkOrders orders;
     private final Clock clock;
     private final ZoneId dayZone;
+    private final CommunityMaintenanceSettings defaults;
 
+    /** Returns the work of fault alerts with the documented due days ({@link CommunityMaintenanceSettings#DEFAULTS}). */
     public AlertWork(WorkOrders orders, Clock clock, ZoneId dayZone) {
+        this(orders, clock, dayZone, CommunityMaintenanceSettings.DEFAULTS);
+    }
+
+    /**
+     * Returns the work of fault alerts.
+     *
+     * @param defaults the platform's figures (due days), which a community's own override
+     */
+    public AlertWork(WorkOrders orders, Clock clock, ZoneId dayZone, CommunityMaintenanceSettings defaults) {
         this.orders = orders;
         this.clock = clock;
         this.dayZone = dayZone;
+        this.defaults = defaults;
     }
 
     @Override
@@ -54,11 +68,22 @@ public final class AlertWork implements FaultWork {
         }
         Optional<Emergency> emergency = emergencyOf(alert.type());
         LocalDate today = LocalDate.ofInstant(clock.instant(), dayZone);
+        CommunityMaintenanceSettings figures = MaintenanceSettingsStore.of(tx, alert.communityId()).over(defaults);
         DueWork due = new DueWork(alert.communityId(), alert.deviceId(), WorkSource.ALERT, "alert:" + alert.id(),
-                emergency.isPresent() ? today : today.plusDays(FAULT_DUE_DAYS),
+                today.plusDays(emergency.isPresent() ? figures.emergencyDueDays() : figures.faultDueDays()),
                 "Fault " + alert.type() + " on " + alert.deviceId(), List.of(),
                 alert.deviceType().equals("elevator") ? ELEVATOR_CREW : 1, emergency.isPresent(), null);
         return Optional.of(orders.open(tx, due, alert.id(), emergency.map(Emergency::wireName).orElse(null)));
+    }
+
+    /**
+     * Records on the alert's order that its fault cleared; the order stays open: a fault that cleared
+     * itself (an elevator back to normal) still needs a technician's inspection before it is verified.
+     */
+    @Override
+    public void cleared(UnitOfWork.Tx tx, AlertView alert) throws SQLException {
+        orders.faultCleared(tx, alert.workOrderId(), alert.clearedAt() != null ? alert.clearedAt() : clock.instant(),
+                dayZone);
     }
 
     /** Returns whether an alert of this type on a device of this type opens maintenance work. */

@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
@@ -14,12 +17,15 @@ import org.anju.platform.alerts.AlertJson;
 import org.anju.platform.delivery.Notification;
 import org.anju.platform.delivery.Outbox;
 import org.anju.platform.jobs.ClusterJobs;
+import org.anju.platform.maintenance.settings.CommunityMaintenanceSettings;
+import org.anju.platform.maintenance.settings.MaintenanceSettingsStore;
 import org.anju.platform.storage.UnitOfWork;
 
 /**
  * Escalates overdue work orders (pending after their due day) through the notification outbox
- * ({@value #TOPIC}): step 1 the first day overdue, step 2 after {@code STEP_DAYS[1]} days, step 3
- * after {@code STEP_DAYS[2]}; each step of each order is notified once (a row in
+ * ({@value #TOPIC}): step n is reached {@code escalationDays[n-1]} days after the due day, the figures
+ * of the order's community ({@link MaintenanceSettingsStore}; default 1, 3 and 7 days); each step of
+ * each order is notified once (a row in
  * {@code work_order_escalations} in the same transaction), also across instances and restarts.
  * Runs as a cluster job ({@code maintenance.work-overdue}) every {@link #CHECK_EVERY}.
  */
@@ -27,8 +33,6 @@ public final class OverdueEscalation implements AutoCloseable {
 
     /** The topic of an overdue order's escalation step. */
     public static final String TOPIC = "maintenance.work_overdue";
-    /** Days overdue at which each step (1, 2, 3) is reached. */
-    static final int[] STEP_DAYS = {1, 3, 7};
     /** How often the job looks for overdue orders. */
     static final Duration CHECK_EVERY = Duration.ofMinutes(10);
 
@@ -39,20 +43,33 @@ public final class OverdueEscalation implements AutoCloseable {
     private final Outbox outbox;
     private final Clock clock;
     private final ZoneId dayZone;
+    private final CommunityMaintenanceSettings defaults;
     private ClusterJobs jobs;
 
+    /** Returns the escalation with the documented steps ({@link CommunityMaintenanceSettings#DEFAULTS}). */
     public OverdueEscalation(UnitOfWork work, Outbox outbox, Clock clock, ZoneId dayZone) {
+        this(work, outbox, clock, dayZone, CommunityMaintenanceSettings.DEFAULTS);
+    }
+
+    /**
+     * Returns the escalation of overdue orders.
+     *
+     * @param defaults the platform's figures (escalation steps), which a community's own override
+     */
+    public OverdueEscalation(UnitOfWork work, Outbox outbox, Clock clock, ZoneId dayZone,
+            CommunityMaintenanceSettings defaults) {
         this.work = work;
         this.outbox = outbox;
         this.clock = clock;
         this.dayZone = dayZone;
+        this.defaults = defaults;
     }
 
-    /** Returns how many escalation steps an order due on {@code dueOn} has reached on {@code today}. */
-    static int stepsReached(LocalDate dueOn, LocalDate today) {
+    /** Returns how many of the steps (days overdue, ascending) an order due on {@code dueOn} has reached on {@code today}. */
+    static int stepsReached(List<Integer> stepDays, LocalDate dueOn, LocalDate today) {
         long overdue = ChronoUnit.DAYS.between(dueOn, today);
         int steps = 0;
-        while (steps < STEP_DAYS.length && overdue >= STEP_DAYS[steps]) {
+        while (steps < stepDays.size() && overdue >= stepDays.get(steps)) {
             steps++;
         }
         return steps;
@@ -66,9 +83,12 @@ public final class OverdueEscalation implements AutoCloseable {
     public int runOnce() {
         int notified = work.inTransaction("work order escalation", tx -> {
             LocalDate today = LocalDate.ofInstant(clock.instant(), dayZone);
+            Map<String, List<Integer>> own = new HashMap<>();
+            MaintenanceSettingsStore.all(tx).forEach((community, s) -> own.put(community, s.over(defaults).escalationDays()));
             int appended = 0;
-            for (WorkOrder order : WorkOrderStore.overdue(tx, today, STEP_DAYS.length, BATCH)) {
-                int reached = stepsReached(order.dueOn(), today);
+            for (WorkOrder order : WorkOrderStore.overdue(tx, today, own, defaults.escalationDays().size(), BATCH)) {
+                int reached = stepsReached(own.getOrDefault(order.communityId(), defaults.escalationDays()),
+                        order.dueOn(), today);
                 for (int step = 1; step <= reached; step++) {
                     if (WorkOrderStore.escalated(tx, order.id(), step, clock.instant())) {
                         ObjectNode payload = AlertJson.tree(order).put("step", step)

@@ -17,15 +17,17 @@ import com.fasterxml.jackson.databind.JsonNode;
  *                         names {@code alertId} as its justification
  * @param evidence         a forecast's or counter's evidence, null when there is none
  * @param checklistResults item code → {@code {"ok": bool, "note": text}}
- * @param notes            {@code [{"by", "at", "text"}]}
+ * @param notes            {@code [{"by", "at", "text"}]}; a cleared fault adds one {@code by} "device"
  * @param status           {@link WorkStatus#wireName()}
+ * @param faultClearedAt   when the fault alert behind the order cleared (the device reported normal
+ *                         again), null while it has not; the order stays open for its inspection
  */
 public record WorkOrder(long id, String tenantId, String communityId, String deviceId, String deviceType, String source,
         String sourceRef, Long alertId, String title, LocalDate dueOn, boolean emergency, String emergencyKind,
         JsonNode evidence, List<String> checklist, int minCrew, String status, Long companyId, String assignee,
         List<String> crew, JsonNode checklistResults, List<String> photos, JsonNode notes, String cancelReason,
         Instant openedAt, Instant assignedAt, Instant startedAt, Instant doneAt, Instant verifiedAt, String verifiedBy,
-        Instant cancelledAt) {
+        Instant cancelledAt, Instant faultClearedAt) {
 
     /** Returns the status as the state machine knows it. */
     public WorkStatus workStatus() {

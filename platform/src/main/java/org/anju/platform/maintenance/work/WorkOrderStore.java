@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.anju.platform.alerts.AlertJson;
@@ -20,8 +21,8 @@ final class WorkOrderStore {
     private static final String INSERT = """
             INSERT INTO work_orders (tenant_id, community_id, device_id, device_type, source, source_ref, alert_id,
                                      title, due_on, emergency, emergency_kind, evidence, checklist, min_crew, status,
-                                     opened_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, 'open', ?, ?)
+                                     company_id, assigned_at, opened_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (source_ref) DO NOTHING RETURNING id""";
 
     /** What a list asks for; null fields do not filter. */
@@ -34,7 +35,8 @@ final class WorkOrderStore {
 
     /**
      * Inserts the order unless one exists for its source reference; a concurrent insert of the same
-     * reference waits for the other transaction and then inserts nothing.
+     * reference waits for the other transaction and then inserts nothing. An order with a company is
+     * assigned to it from the start.
      *
      * @return the new order's id, empty when one existed
      */
@@ -42,7 +44,8 @@ final class WorkOrderStore {
         return tx.one(INSERT, rs -> rs.getLong(1), o.tenantId(), o.due().communityId(), o.due().deviceId(),
                 o.deviceType(), o.due().source().wireName(), o.due().sourceRef(), o.alertId(), o.due().title(),
                 o.due().dueOn(), o.emergencyKind() != null, o.emergencyKind(), o.due().evidence(),
-                o.checklist().toArray(String[]::new), o.due().minCrew(), now, now);
+                o.checklist().toArray(String[]::new), o.due().minCrew(), o.companyId() == null ? "open" : "assigned",
+                o.companyId(), o.companyId() == null ? null : now, now, now);
     }
 
     static Optional<Long> idOf(UnitOfWork.Tx tx, String sourceRef) throws SQLException {
@@ -120,14 +123,31 @@ final class WorkOrderStore {
     }
 
     /**
-     * Returns the pending orders due before {@code day} that have fewer than {@code steps} escalation
-     * steps notified, oldest due first, at most {@code limit}.
+     * Records that the fault behind the order cleared at {@code at}, with a note by "device" in its
+     * history, unless the order is verified or cancelled; the status stays as it is.
+     *
+     * @return whether the order recorded it
      */
-    static List<WorkOrder> overdue(UnitOfWork.Tx tx, LocalDate day, int steps, int limit) throws SQLException {
+    static boolean faultCleared(UnitOfWork.Tx tx, long id, Instant at, String note, Instant now) throws SQLException {
+        return tx.update("""
+                UPDATE work_orders SET fault_cleared_at = ?, notes = notes || ?::jsonb, updated_at = ?
+                 WHERE id = ? AND status IN ('open', 'assigned', 'in_progress', 'done')""", at, note, now, id) == 1;
+    }
+
+    /**
+     * Returns the pending orders due before {@code day} that have fewer escalation steps notified
+     * than their community has ({@code steps} of those named, else {@code defaultSteps}), oldest due
+     * first, at most {@code limit}.
+     */
+    static List<WorkOrder> overdue(UnitOfWork.Tx tx, LocalDate day, Map<String, List<Integer>> steps, int defaultSteps,
+            int limit) throws SQLException {
+        String[] communities = steps.keySet().toArray(String[]::new);
+        Array counts = Sql.array(tx.connection(), "int4", Arrays.stream(communities).map(c -> steps.get(c).size()).toList());
         return tx.query("""
                 SELECT * FROM work_orders o WHERE status IN ('open', 'assigned', 'in_progress') AND due_on < ?
-                   AND (SELECT count(*) FROM work_order_escalations e WHERE e.work_order_id = o.id) < ?
-                 ORDER BY due_on, id LIMIT ?""", WorkOrderStore::view, day, steps, limit);
+                   AND (SELECT count(*) FROM work_order_escalations e WHERE e.work_order_id = o.id)
+                       < coalesce((SELECT s.n FROM unnest(?::text[], ?::int[]) AS s (c, n) WHERE s.c = o.community_id), ?)
+                 ORDER BY due_on, id LIMIT ?""", WorkOrderStore::view, day, communities, counts, defaultSteps, limit);
     }
 
     /** Returns the community's orders opened since {@code since} (for performance), oldest first. */
@@ -158,7 +178,8 @@ final class WorkOrderStore {
                 AlertJson.read(rs.getString("checklist_results")), texts(rs.getArray("photos")),
                 AlertJson.read(rs.getString("notes")), rs.getString("cancel_reason"), Sql.instant(rs, "opened_at"),
                 Sql.instant(rs, "assigned_at"), Sql.instant(rs, "started_at"), Sql.instant(rs, "done_at"),
-                Sql.instant(rs, "verified_at"), rs.getString("verified_by"), Sql.instant(rs, "cancelled_at"));
+                Sql.instant(rs, "verified_at"), rs.getString("verified_by"), Sql.instant(rs, "cancelled_at"),
+                Sql.instant(rs, "fault_cleared_at"));
     }
 
     private static List<String> texts(Array array) throws SQLException {

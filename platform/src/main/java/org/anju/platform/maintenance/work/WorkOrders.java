@@ -2,15 +2,23 @@ package org.anju.platform.maintenance.work;
 
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Function;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 
 import org.anju.error.ClientError;
 import org.anju.platform.auth.Principal;
 import org.anju.platform.maintenance.DueWork;
 import org.anju.platform.maintenance.WorkOrderSink;
+import org.anju.platform.maintenance.plans.Asset;
+import org.anju.platform.maintenance.plans.Assets;
 import org.anju.platform.query.Page;
 import org.anju.platform.registry.Devices;
 import org.anju.platform.storage.UnitOfWork;
@@ -56,9 +64,39 @@ public final class WorkOrders implements WorkOrderSink {
                     + "' for due work " + due.sourceRef());
         }
         NewOrder order = new NewOrder(due, place.tenantId(), place.type(),
-                Checklists.forOrder(place.type(), due.checklist()), alertId, emergencyKind);
+                Checklists.forOrder(place.type(), due.checklist()), alertId, emergencyKind,
+                maintainerOf(tx, due.deviceId(), place.tenantId()));
         var inserted = WorkOrderStore.insert(tx, order, clock.instant());
         return inserted.isPresent() ? inserted.get() : WorkOrderStore.idOf(tx, due.sourceRef()).orElseThrow();
+    }
+
+    /**
+     * Records on the order that the fault behind it cleared (docs/maintenance.md "A cleared fault"): a
+     * note "fault cleared at …" by "device" and {@code faultClearedAt}; the order stays as it is, for a
+     * technician to inspect and verify. A verified or cancelled order records nothing.
+     *
+     * @return whether the order recorded it
+     */
+    public boolean faultCleared(UnitOfWork.Tx tx, long orderId, Instant clearedAt, ZoneId zone) throws SQLException {
+        String text = "fault cleared at " + clearedAt.atZone(zone).toLocalDateTime().truncatedTo(ChronoUnit.SECONDS)
+                + " (" + zone + "): the order stays open for an inspection";
+        JsonArray note = new JsonArray().add(new JsonObject().put("by", "device").put("at", clearedAt.toString())
+                .put("text", text));
+        return WorkOrderStore.faultCleared(tx, orderId, clearedAt, note.encode(), clock.instant());
+    }
+
+    /**
+     * Returns the maintainer company of the device's asset when it names one of the tenant's
+     * companies by id (the asset's {@code maintainerCompanyId} is the company's id in
+     * {@code maintainer_companies}); null when there is no asset, no company or another tenant's.
+     */
+    private static Long maintainerOf(UnitOfWork.Tx tx, String deviceId, String tenantId) throws SQLException {
+        String named = Assets.get(tx, deviceId).map(Asset::maintainerCompanyId).orElse(null);
+        if (named == null || !named.matches("\\d{1,18}")) {
+            return null;
+        }
+        return CompanyStore.get(tx, Long.parseLong(named)).filter(c -> c.tenantId().equals(tenantId))
+                .map(CompanyStore.Company::id).orElse(null);
     }
 
     /**

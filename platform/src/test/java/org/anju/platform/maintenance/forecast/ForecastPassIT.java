@@ -3,6 +3,7 @@ package org.anju.platform.maintenance.forecast;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,8 @@ import org.anju.platform.delivery.Outbox;
 import org.anju.platform.ingest.DeviceTypes;
 import org.anju.platform.ingest.IngestSettings;
 import org.anju.platform.ingest.TelemetryIngest;
+import org.anju.platform.maintenance.settings.CommunityMaintenanceSettings;
+import org.anju.platform.maintenance.settings.MaintenanceSettingsStore;
 import org.anju.platform.maintenance.work.WorkOrders;
 import org.anju.platform.storage.Database;
 import org.anju.platform.storage.rollup.RollupSettings;
@@ -133,6 +136,53 @@ class ForecastPassIT {
         }
     }
 
+    @Test
+    void aCommunityWithItsOwnLimitGetsTheForecastTheDefaultsWouldNotGiveAndTheOtherKeepsTheDefaults() throws Exception {
+        try (TestDatabase db = TestDatabases.primary().create(); Database database = Database.open(db.settings());
+                TelemetryIngest ingest = ingest(database, f -> f.device("det-elm", "smoke_detector", "pw")
+                        .otherCommunityDevice("det-oak", "smoke_detector"))) {
+            // GIVEN the same slow battery fall (to ~48 % in 60 days) in elm-court and in oak-yard, and
+            // oak-yard's own floor of 45 % and horizon of 30 days
+            List<Future<?>> sent = new ArrayList<>();
+            for (int d = 0; d < 60; d++) {
+                Instant at = START.plusDays(d).atTime(9, 0).atZone(SHANGHAI).toInstant();
+                for (String device : new String[] {"det-elm", "det-oak"}) {
+                    sent.add(ingest.send(message(device, Endpoint.TELEMETRY, at, "{\"battery\": " + (60 - 0.2 * d) + "}")));
+                }
+            }
+            await(Future.all(new ArrayList<>(sent)));
+            rollups(database).rebuild(START.atStartOfDay(SHANGHAI).toInstant(), TODAY.atStartOfDay(SHANGHAI).toInstant());
+            database.work().inTransaction("test", tx -> {
+                MaintenanceSettingsStore.put(tx, Fixtures.OTHER_COMMUNITY, new CommunityMaintenanceSettings(
+                        new BigDecimal("45"), null, null, null, null, 30, null, null, null, null), "pam", Instant.now());
+                return null;
+            });
+            TestClock clock = new TestClock(TODAY.atTime(3, 0).atZone(SHANGHAI).toInstant());
+
+            // WHEN one pass runs over both
+            ForecastRun run = new ForecastPass(database.work(), ForecastSettings.defaults(SHANGHAI), new Outbox(vertx),
+                    new WorkOrders(database.work(), clock), clock).run();
+
+            // THEN oak-yard's detector is due (45 % in ~16 days) with its own limit in the evidence, and one
+            // order opened for it; elm-court's reaches the default 10 % in ~190 days: beyond the horizon
+            assertThat(run.due()).isEqualTo(1);
+            assertThat(run.beyondHorizon()).isEqualTo(1);
+            Map<String, Map<String, Object>> rows = forecasts(database);
+            Map<String, Object> oak = rows.get("det-oak battery_depletion");
+            assertThat(oak.get("outcome")).isEqualTo("due");
+            assertThat((Integer) oak.get("due_in_days")).isBetween(13, 19);
+            assertThat(((Number) oak.get("limit_value")).doubleValue()).isEqualTo(45.0);
+            Map<String, Object> elm = rows.get("det-elm battery_depletion");
+            assertThat(elm.get("outcome")).isEqualTo("beyond_horizon");
+            assertThat((Integer) elm.get("due_in_days")).isBetween(180, 200);
+            assertThat(((Number) elm.get("limit_value")).doubleValue()).isEqualTo(10.0);
+            assertThat(workOrders(database)).singleElement().asString().startsWith("det-oak forecast battery_depletion");
+            assertThat(notifications(database)).singleElement().asString()
+                    .startsWith(ForecastPass.TOPIC + " " + Fixtures.TENANT + " " + Fixtures.OTHER_COMMUNITY + " ")
+                    .contains("\"limit\": 45.0");
+        }
+    }
+
     /** Returns each work order as "device source evidence-subject min-crew due-on". */
     private static List<String> workOrders(Database database) {
         return database.work().read("test", tx -> tx.query(
@@ -168,9 +218,13 @@ class ForecastPassIT {
     }
 
     private static TelemetryIngest ingest(Database database) {
-        new Fixtures(database.dataSource()).device("det-falling", "smoke_detector", "pw")
+        return ingest(database, f -> f.device("det-falling", "smoke_detector", "pw")
                 .device("det-steady", "smoke_detector", "pw").device("cam-1", "camera", "pw")
-                .device("elev-1", "elevator", "pw");
+                .device("elev-1", "elevator", "pw"));
+    }
+
+    private static TelemetryIngest ingest(Database database, java.util.function.Consumer<Fixtures> devices) {
+        devices.accept(new Fixtures(database.dataSource()));
         DeviceTypes types = id -> Future.succeededFuture(id.startsWith("det") ? DeviceType.SMOKE_DETECTOR
                 : id.startsWith("cam") ? DeviceType.CAMERA : DeviceType.ELEVATOR);
         TelemetryIngest ingest = new TelemetryIngest(database.work(), new IngestSettings(500, Duration.ofMillis(5), 5000),

@@ -129,6 +129,6 @@ class WorkActionTest {
         return new WorkOrder(id, "acme", "elm-court", device, "elevator", "alert", "alert:" + id, id, "t", due, false,
                 null, null, List.of(), 2, done != null ? "done" : started != null ? "in_progress" : "assigned", company,
                 null, List.of(), JsonNodeFactory.instance.objectNode(), List.of(), JsonNodeFactory.instance.arrayNode(),
-                null, opened, opened, started, done, null, null, null);
+                null, opened, opened, started, done, null, null, null, null);
     }
 }

@@ -1,0 +1,122 @@
+package org.anju.platform.parcels;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.vertx.core.json.JsonObject;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.anju.platform.billing.Tariff;
+import org.anju.platform.billing.Tariffs;
+import org.anju.platform.registry.Devices;
+import org.anju.platform.storage.UnitOfWork;
+import org.anju.platform.storage.history.EventCursor;
+import org.anju.platform.storage.history.EventRecord;
+
+/**
+ * Derives parcels from the stored parcel locker events, incrementally and exactly once
+ * ({@link EventCursor} over {@code parcel_cursor}), in event order: a deposit makes a parcel
+ * waiting for the household whose resident registered the waybill's phone (unmatched, for the
+ * property, when none did or the deposit names no phone), with the free period and fee of the
+ * community's {@code parcel_overdue} tariff in force then; {@code overdue} marks it overdue; a
+ * pickup ends it, with its fee when the community bills overdue fees. A deposit repeated with the
+ * same time is one parcel; a pickup or overdue of a compartment that holds no parcel is logged and
+ * skipped (the event itself stays stored). Blocks on JDBC: run it on a job thread.
+ */
+public final class ParcelDerivation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ParcelDerivation.class);
+    private static final EventCursor CURSOR = new EventCursor("parcel_cursor", List.of("deposit", "pickup", "overdue"));
+    /** Events per transaction: lockers send a few events per parcel, so a batch is thousands of parcels. */
+    static final int BATCH_EVENTS = 5_000;
+    /** How often the job runs. */
+    public static final Duration INTERVAL = Duration.ofSeconds(30);
+    // what storage costs before a community has a tariff and the platform no default (never, in practice)
+    private static final Tariff.ParcelOverdue FREE = new Tariff.ParcelOverdue(24, 12, 0, 0);
+
+    private final UnitOfWork work;
+    private final Tariffs tariffs;
+    private final ZoneId zone;
+
+    /** What a run did: events read, parcels deposited, picked up, events that matched no parcel. */
+    public record Run(long events, long deposited, long pickedUp, long skipped) {
+
+        Run plus(Run o) {
+            return new Run(events + o.events, deposited + o.deposited, pickedUp + o.pickedUp, skipped + o.skipped);
+        }
+    }
+
+    /** @param zone the zone of the day on which a recipient's household membership is judged */
+    public ParcelDerivation(UnitOfWork work, Tariffs tariffs, ZoneId zone) {
+        this.work = work;
+        this.tariffs = tariffs;
+        this.zone = zone;
+    }
+
+    /** Derives everything stored so far, batch by batch. */
+    public Run runOnce() {
+        Run total = CURSOR.drain(work, "parcel notices", BATCH_EVENTS, this::batch, new Run(0, 0, 0, 0), Run::plus);
+        if (total.events() > 0) {
+            LOG.info("parcels derived [events: {}, deposited: {}, picked up: {}, skipped: {}]", total.events(),
+                    total.deposited(), total.pickedUp(), total.skipped());
+        }
+        return total;
+    }
+
+    private Run batch(UnitOfWork.Tx tx, List<EventRecord> records) throws SQLException {
+        Map<String, Devices.Place> places = Devices.places(tx, records.stream().map(EventRecord::deviceId).distinct()
+                .toList());
+        Run run = new Run(records.size(), 0, 0, 0);
+        for (EventRecord r : records) {
+            Devices.Place place = places.get(r.deviceId());
+            if (place == null || !"parcel_locker".equals(place.type())) {
+                continue;
+            }
+            JsonObject payload = new JsonObject(r.payload());
+            boolean done = switch (r.kind()) {
+                case "deposit" -> deposit(tx, place.communityId(), r, payload);
+                case "pickup" -> ParcelStore.pickUp(tx, r.deviceId(), payload.getString("compartment"), r.ts(), r.id());
+                default -> ParcelStore.markOverdue(tx, r.deviceId(), payload.getString("compartment"), r.ts());
+            };
+            if (!done && !r.kind().equals("deposit")) {
+                LOG.warn("parcel locker event matches no parcel, skipped [device: {}, kind: {}, compartment: {}, event: {}]",
+                        r.deviceId(), r.kind(), payload.getString("compartment"), r.id());
+            }
+            run = run.plus(new Run(0, done && r.kind().equals("deposit") ? 1 : 0,
+                    done && r.kind().equals("pickup") ? 1 : 0, done ? 0 : 1));
+        }
+        return run;
+    }
+
+    /** Records a deposit; false for a repeated one. */
+    private boolean deposit(UnitOfWork.Tx tx, String communityId, EventRecord r, JsonObject payload) throws SQLException {
+        String compartment = payload.getString("compartment");
+        Optional<Instant> waitingSince = ParcelStore.waitingSince(tx, r.deviceId(), compartment);
+        if (waitingSince.isPresent() && waitingSince.get().equals(r.ts())) {
+            LOG.debug("repeated deposit, kept once [device: {}, compartment: {}, event: {}]", r.deviceId(), compartment,
+                    r.id());
+            return false;
+        }
+        if (waitingSince.isPresent()) {
+            // the locker re-used the compartment: the earlier parcel left without its pickup event
+            LOG.info("compartment re-used before its parcel's pickup, closing that parcel [device: {}, compartment: {}]",
+                    r.deviceId(), compartment);
+            ParcelStore.pickUp(tx, r.deviceId(), compartment, r.ts(), null);
+        }
+        String recipient = payload.getString("recipientPhone");
+        Long household = recipient == null ? null : ParcelRecipients.householdOf(tx, communityId, recipient,
+                LocalDate.ofInstant(r.ts(), zone)).orElse(null);
+        Tariff.ParcelOverdue fee = tariffs.tariffAt(tx, communityId, Tariff.ParcelOverdue.class, r.ts()).orElse(FREE);
+        return ParcelStore.insert(tx, new ParcelStore.Deposit(communityId, r.deviceId(), compartment, r.id(), r.ts(),
+                payload.getString("courier"), payload.getString("trackingNumber"), payload.getString("pickupCode"),
+                recipient, household, fee));
+    }
+}
