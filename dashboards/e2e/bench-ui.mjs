@@ -29,12 +29,12 @@ const size = spawnSync(process.execPath, [path.join(here, '../scripts/js-size.mj
 report.js = JSON.parse(size.stdout.toString().trim());
 
 /**
- * In the page: the document, its scripts and the API requests up to now, as
+ * In the page: the document, its scripts, its catalogue and the API requests up to now, as
  * `{name, start, end}` in ms from navigation start, by start: which requests the first screen waited for.
  */
 function profile() {
   const [nav] = performance.getEntriesByType('navigation');
-  const entries = performance.getEntriesByType('resource').filter((r) => /\/api\/|\.js$|\.css$/.test(r.name));
+  const entries = performance.getEntriesByType('resource').filter((r) => /\/api\/|\.js$|\.css$|\.json$/.test(r.name));
   const short = (url) => url.replace(location.origin, '').replace(/\?.*$/, '');
   return [{ name: 'document', start: 0, end: Math.round(nav.responseEnd) }, { name: 'DOMContentLoaded', start: Math.round(nav.domContentLoadedEventStart), end: Math.round(nav.domContentLoadedEventEnd) },
     ...entries.map((r) => ({ name: short(r.name), start: Math.round(r.startTime), end: Math.round(r.responseEnd) }))].sort((a, b) => a.start - b.start);

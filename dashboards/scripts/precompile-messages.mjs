@@ -76,5 +76,16 @@ export default function precompileMessages() {
       const ref = this.emitFile({ type: 'asset', name: `catalogue-${app}-${locale}.json`, source: JSON.stringify(compileCatalogue(catalogue)) });
       return `export default import.meta.ROLLUP_FILE_URL_${ref};`;
     },
+    // The console's page preloads the default language's catalogue, so that its fetch runs beside
+    // the scripts rather than after them (a user who reads English fetches that one after).
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { path: page, bundle }) {
+        if (page !== '/index.html' || !bundle) return html;
+        const asset = Object.values(bundle).find((f) => /(^|\/)catalogue-console-zh-CN-[\w-]+\.json$/.test(f.fileName));
+        if (!asset) return html;
+        return { html, tags: [{ tag: 'link', attrs: { rel: 'preload', href: `./${asset.fileName}`, as: 'fetch', crossorigin: true }, injectTo: 'head' }] };
+      },
+    },
   };
 }
