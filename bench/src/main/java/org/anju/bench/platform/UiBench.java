@@ -140,7 +140,8 @@ public final class UiBench implements Callable<Integer> {
     /** The catalogues an app fetches one language at a time, gzipped: "; catalogue zh-CN 10.9 KB, en 9.4 KB", or nothing. */
     private static String catalogues(JsonNode byLocale) {
         List<String> parts = new ArrayList<>();
-        byLocale.fields().forEachRemaining(e -> parts.add(String.format(Locale.ROOT, "%s %.1f KB", e.getKey(), e.getValue().asDouble() / 1024)));
+        byLocale.fields().forEachRemaining(e -> parts.add(
+                String.format(Locale.ROOT, "%s %.1f KB", e.getKey(), e.getValue().asDouble() / 1024)));
         return parts.isEmpty() ? "" : "; catalogue (fetched per language, not in the JS) " + String.join(", ", parts);
     }
 
