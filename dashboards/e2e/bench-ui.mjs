@@ -28,6 +28,18 @@ const log = (m) => console.error(`[bench ui] ${m}`);
 const size = spawnSync(process.execPath, [path.join(here, '../scripts/js-size.mjs'), '--webroot', path.join(here, '../target/classes/webroot'), '--budget-kb', '1e9']);
 report.js = JSON.parse(size.stdout.toString().trim());
 
+/**
+ * In the page: the document, its scripts, its catalogue and the API requests up to now, as
+ * `{name, start, end}` in ms from navigation start, by start: which requests the first screen waited for.
+ */
+function profile() {
+  const [nav] = performance.getEntriesByType('navigation');
+  const entries = performance.getEntriesByType('resource').filter((r) => /\/api\/|\.js$|\.css$|\.json$/.test(r.name));
+  const short = (url) => url.replace(location.origin, '').replace(/\?.*$/, '');
+  return [{ name: 'document', start: 0, end: Math.round(nav.responseEnd) }, { name: 'DOMContentLoaded', start: Math.round(nav.domContentLoadedEventStart), end: Math.round(nav.domContentLoadedEventEnd) },
+    ...entries.map((r) => ({ name: short(r.name), start: Math.round(r.startTime), end: Math.round(r.responseEnd) }))].sort((a, b) => a.start - b.start);
+}
+
 const browser = await chromium.launch({ executablePath: process.env.ANJU_CHROMIUM || '/usr/bin/chromium', headless: true,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
 try {
@@ -45,6 +57,7 @@ try {
     await page.waitForFunction(() => document.querySelector('#overview-title') && document.querySelector('.community-name')?.textContent
       && /\d/.test(document.querySelector('[data-testid="kpi-alerts"]')?.textContent ?? ''), null, { timeout: 60_000, polling: 'raf' });
     firstScreens.push(await page.evaluate(() => performance.now()));
+    if (run === 0) report.firstScreenProfile = await page.evaluate(profile);
     await page.waitForFunction((n) => document.querySelector('[data-testid="kpi-total"]')?.textContent.replace(/\D/g, '') === String(n), devices, { timeout: 60_000, polling: 'raf' });
     allDevices.push(await page.evaluate(() => window.__anjuStats.devicesLoadedMs));
     await context.close();
@@ -53,6 +66,7 @@ try {
   report.firstScreenMs = { runs: firstScreens.map(Math.round), median: median(firstScreens) };
   report.allDevicesMs = { runs: allDevices.map(Math.round), median: median(allDevices) };
   log(`first meaningful screen: ${report.firstScreenMs.runs.join(', ')} ms; all ${devices} devices: ${report.allDevicesMs.runs.join(', ')} ms`);
+  log(`first run's waterfall (ms from navigation start: start-end name): ${report.firstScreenProfile.map((r) => `${r.start}-${r.end} ${r.name}`).join('; ')}`);
 
   // Scrolling 10,000 rows while live updates arrive.
   const context = await hookedContext(browser, { viewport: { width: 1440, height: 900 } });

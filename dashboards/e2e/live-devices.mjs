@@ -124,6 +124,17 @@ async function run(opts, context, report) {
   }
   if (pageErrors.length) throw new Error(`uncaught page errors: ${pageErrors.join(' | ')}`);
 
+  // The charts draw with the trimmed ECharts of the build (scripts/echarts-trim.mjs): the
+  // device's history and the overview's message rate, each a canvas with painted pixels.
+  report.step = 'charts';
+  report.chartPixels = {
+    device: await chartPixels(page, `#/devices/${encodeURIComponent(update.id)}`, left()),
+    overview: await chartPixels(page, '#/overview', left()),
+  };
+  if (pageErrors.length) throw new Error(`uncaught page errors: ${pageErrors.join(' | ')}`);
+  await page.evaluate(() => (location.hash = '#/devices'));
+  await page.locator('tr[data-device-id]').first().waitFor({ timeout: left() });
+
   report.step = 'screenshot';
   report.devices = await page.locator('tr[data-device-id]').count();
   report.deviceCountShown = Number(await page.locator('[data-testid="device-count"]').textContent());
@@ -133,6 +144,20 @@ async function run(opts, context, report) {
   report.lastSeen = update.lastSeen;
   await screenshot(page, opts.screenshot);
   report.screenshot = opts.screenshot;
+}
+
+/** Opens `hash` in the page (no reload) and waits for its chart's canvas to have painted pixels; returns how many. */
+async function chartPixels(page, hash, timeout) {
+  await page.evaluate((h) => (location.hash = h), hash);
+  const painted = await page.waitForFunction(() => {
+    const canvas = document.querySelector('.chart canvas');
+    if (!canvas || canvas.width === 0) return 0;
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) n += 1;
+    return n;
+  }, null, { timeout, polling: 200 });
+  return painted.jsonValue();
 }
 
 async function screenshot(page, file) {

@@ -3,6 +3,7 @@
 // (__INTLIFY_DROP_MESSAGE_COMPILER__), about 12 KB gzipped less per app. Tests and the dev server
 // keep reading the plain JSON.
 import fs from 'node:fs';
+import { basename } from 'node:path';
 import { baseCompile } from '@intlify/message-compiler';
 import { UNUSED_SECTIONS } from '../src/i18n/sections.js';
 
@@ -39,7 +40,10 @@ export function toJs(value) {
 /**
  * The plugin, build only. A catalogue import resolves to a virtual module whose id does not end in
  * `.json`, so Vite's JSON plugin leaves the generated JavaScript alone. An import with `?app=NAME`
- * leaves out that app's sections of `UNUSED_SECTIONS` (src/i18n/sections.js).
+ * leaves out that app's sections of `UNUSED_SECTIONS` (src/i18n/sections.js). An import with
+ * `&url` (the console's, src/i18n/console.js) is the URL of the compiled catalogue written as a
+ * JSON file of its own (`assets/catalogue-APP-LOCALE-HASH.json`), fetched in the language the
+ * user reads: data, not code, so scripts/js-size.mjs reports it beside the JavaScript.
  */
 export default function precompileMessages() {
   const PREFIX = '\0anju-messages:';
@@ -54,17 +58,34 @@ export default function precompileMessages() {
       if (!path.endsWith('.json') || !CATALOGUE_MODULE.test(importer ?? '')) return null;
       const resolved = await this.resolve(path, importer, { ...options, skipSelf: true });
       if (!resolved || !CATALOGUE.test(resolved.id)) return null;
-      return `${PREFIX}${new URLSearchParams(query).get('app') ?? ''}:${resolved.id}.js`;
+      const params = new URLSearchParams(query);
+      return `${PREFIX}${params.has('url') ? 'url:' : ''}${params.get('app') ?? ''}:${resolved.id}.js`;
     },
     load(id) {
       if (!id.startsWith(PREFIX)) return null;
-      const rest = id.slice(PREFIX.length, -'.js'.length);
+      let rest = id.slice(PREFIX.length, -'.js'.length);
+      const asUrl = rest.startsWith('url:');
+      if (asUrl) rest = rest.slice('url:'.length);
       const app = rest.slice(0, rest.indexOf(':'));
       const file = rest.slice(rest.indexOf(':') + 1);
       this.addWatchFile(file);
       const unused = new Set(UNUSED_SECTIONS[app] ?? []);
       const catalogue = Object.fromEntries(Object.entries(JSON.parse(fs.readFileSync(file, 'utf8'))).filter(([section]) => !unused.has(section)));
-      return `export default ${toJs(compileCatalogue(catalogue))};`;
+      if (!asUrl) return `export default ${toJs(compileCatalogue(catalogue))};`;
+      const locale = basename(file, '.json');
+      const ref = this.emitFile({ type: 'asset', name: `catalogue-${app}-${locale}.json`, source: JSON.stringify(compileCatalogue(catalogue)) });
+      return `export default import.meta.ROLLUP_FILE_URL_${ref};`;
+    },
+    // The console's page preloads the default language's catalogue, so that its fetch runs beside
+    // the scripts rather than after them (a user who reads English fetches that one after).
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { path: page, bundle }) {
+        if (page !== '/index.html' || !bundle) return html;
+        const asset = Object.values(bundle).find((f) => /(^|\/)catalogue-console-zh-CN-[\w-]+\.json$/.test(f.fileName));
+        if (!asset) return html;
+        return { html, tags: [{ tag: 'link', attrs: { rel: 'preload', href: `./${asset.fileName}`, as: 'fetch', crossorigin: true }, injectTo: 'head' }] };
+      },
     },
   };
 }

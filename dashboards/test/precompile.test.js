@@ -5,6 +5,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createI18n } from 'vue-i18n';
 import { compileCatalogue } from '../scripts/precompile-messages.mjs';
+// Registers the nested-key resolver the apps use with petite-vue-i18n.
+import '../src/i18n/index.js';
 import { MESSAGES } from '../src/i18n/messages.js';
 import { UNUSED_SECTIONS } from '../src/i18n/sections.js';
 

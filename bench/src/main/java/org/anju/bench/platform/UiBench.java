@@ -43,7 +43,7 @@ import org.anju.platform.auth.Role;
  * per app, the first meaningful screen on localhost, and the console's device list of a community
  * of {@code --devices} devices (provisioned through the API) scrolled while devices publish live
  * updates, counting the devices whose update the browser received against those that published.
- * The last line is {@code summary max_js_gzip_kb=… first_screen_ms=… devices=… all_devices_ms=…
+ * The last line is {@code summary max_js_gzip_kb=… catalogue_gzip_kb=… first_screen_ms=… devices=… all_devices_ms=…
  * updates_published=… updates_received=… scroll_fps=…}.
  */
 @Command(name = "ui", mixinStandardHelpOptions = true, versionProvider = AnjuVersion.class,
@@ -113,8 +113,9 @@ public final class UiBench implements Callable<Integer> {
             details(report);
         }
         // The last line, whatever happened: a figure the run did not reach reads "na".
-        out.printf(Locale.ROOT, "summary max_js_gzip_kb=%s first_screen_ms=%s devices=%d all_devices_ms=%s updates_published=%s"
-                + " updates_received=%s scroll_fps=%s%n", figure(report, "/js/maxGzipKb"), figure(report, "/firstScreenMs/median"),
+        out.printf(Locale.ROOT, "summary max_js_gzip_kb=%s catalogue_gzip_kb=%s first_screen_ms=%s devices=%d all_devices_ms=%s"
+                + " updates_published=%s updates_received=%s scroll_fps=%s%n", figure(report, "/js/maxGzipKb"),
+                figure(report, "/js/maxCatalogueGzipKb"), figure(report, "/firstScreenMs/median"),
                 devices, figure(report, "/allDevicesMs/median"), figure(report, "/scroll/published"),
                 figure(report, "/scroll/received"), figure(report, "/scroll/fps"));
         return report.path("ok").asBoolean()
@@ -123,8 +124,9 @@ public final class UiBench implements Callable<Integer> {
 
     /** The per-app sizes, the first screen's runs and the scroll, one line each. */
     private void details(JsonNode report) {
-        report.at("/js/apps").fields().forEachRemaining(e -> out.printf(Locale.ROOT, "js %-9s %6.1f KB gzipped in %d files%n",
-                e.getKey(), e.getValue().get("gzipBytes").asDouble() / 1024, e.getValue().get("files").asInt()));
+        report.at("/js/apps").fields().forEachRemaining(e -> out.printf(Locale.ROOT, "js %-9s %6.1f KB gzipped in %d files%s%n",
+                e.getKey(), e.getValue().get("gzipBytes").asDouble() / 1024, e.getValue().get("files").asInt(),
+                catalogues(e.getValue().path("catalogueGzipBytes"))));
         out.printf(Locale.ROOT, "first meaningful screen: median %d ms of %s; all %,d devices loaded: median %d ms of %s%n",
                 report.at("/firstScreenMs/median").asInt(), report.at("/firstScreenMs/runs"), devices,
                 report.at("/allDevicesMs/median").asInt(), report.at("/allDevicesMs/runs"));
@@ -133,6 +135,14 @@ public final class UiBench implements Callable<Integer> {
                 + " live updates from %d devices, received for %d%n", devices, scroll.get("scrolls").asInt(),
                 scroll.get("seconds").asDouble(), scroll.get("fps").asInt(), scroll.get("rowsInDomWhileScrolling").asInt(),
                 scroll.get("published").asInt(), scroll.get("received").asInt());
+    }
+
+    /** The catalogues an app fetches one language at a time, gzipped: "; catalogue zh-CN 10.9 KB, en 9.4 KB", or nothing. */
+    private static String catalogues(JsonNode byLocale) {
+        List<String> parts = new ArrayList<>();
+        byLocale.fields().forEachRemaining(e -> parts.add(
+                String.format(Locale.ROOT, "%s %.1f KB", e.getKey(), e.getValue().asDouble() / 1024)));
+        return parts.isEmpty() ? "" : "; catalogue (fetched per language, not in the JS) " + String.join(", ", parts);
     }
 
     /** A figure of the browser's report as text, "na" when the run did not get that far. */

@@ -23,7 +23,7 @@ import org.anju.protocol.manifest.DeviceManifest;
 /**
  * The first dashboard in a real headless Chromium against the real platform, with simulated
  * devices publishing over MQTT: log-in (a wrong password first), the device table, and a row that
- * updates live without a reload. Drives {@code dashboards/e2e/live-devices.mjs} (Playwright).
+ * updates live without a reload, then the device history and overview charts drawn. Drives {@code dashboards/e2e/live-devices.mjs} (Playwright).
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class DashboardBrowserIT {
@@ -60,6 +60,9 @@ class DashboardBrowserIT {
                 assertThat(result.get("lang").asText()).isEqualTo("zh-CN");
                 assertThat(result.get("devices").asInt()).isEqualTo(DEVICES.size());
                 assertThat(result.get("updatedDeviceId").asText()).isIn(DEVICES);
+                // Both charts drew with the build's trimmed ECharts (scripts/echarts-trim.mjs).
+                assertThat(result.at("/chartPixels/device").asInt()).isPositive();
+                assertThat(result.at("/chartPixels/overview").asInt()).isPositive();
                 assertThat(screenshot).isNotEmptyFile();
                 assertThat(simulator.stats().acknowledged()).isPositive();
             }
