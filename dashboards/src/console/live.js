@@ -38,10 +38,23 @@ let stream = null;
 let frame = 0;
 let structural = false;
 
+let early = null;
+
+/**
+ * Asks for the communities beside the session check, so that a signed-in cold load does not wait
+ * for one round trip after the other; `start` takes the answer once (without a session it is a
+ * 401, ignored: `start` then asks again after sign-in).
+ */
+export function prefetchCommunities() {
+  early = api.communities().catch(() => null);
+}
+
 /** Loads the user's communities and opens the remembered (or first) one. */
 export async function start(wanted) {
   live.error = null;
-  live.communities = await api.communities();
+  const prefetched = early;
+  early = null;
+  live.communities = (prefetched && (await prefetched)) ?? (await api.communities());
   const remembered = wanted ?? localStorage.getItem(STORAGE_KEY);
   const first = live.communities.find((c) => c.id === remembered) ?? live.communities[0];
   if (first) choose(first.id);
