@@ -26,6 +26,7 @@ final class RunLines {
 
     // a COPY buffers its rows in memory: at most this many a statement
     private static final int COPY_ROWS = 100_000;
+    private static final String WORK_MEM = "256MB";
     private static final String COPY_LINES = "COPY billing_run_lines (n, household_id, stream, source_id, description, "
             + "amount_fen, fund_fen) FROM STDIN (FORMAT BINARY)";
     // the run's invoices: the community's of the period, made by this transaction
@@ -65,7 +66,8 @@ final class RunLines {
 
     /**
      * Drops the staged lines whose (stream, source) an earlier invoice bills already, then issues one
-     * invoice per household left with lines (ids in household order), its lines in the order staged.
+     * invoice per household left with lines (ids in household order), its lines in the order staged
+     * (an invoice's lines keep the order they were added in).
      *
      * @return the invoices by id
      */
@@ -74,6 +76,9 @@ final class RunLines {
         rows = new BinaryCopy(0);
         // a temporary table has no statistics until analysed: without them the joins probe indexes per row
         tx.update("ANALYZE billing_run_lines");
+        // the anti-join, the sort by staging order and the sums hash or sort 1.7 million rows of a large
+        // community: in memory instead of spilling to disk in batches (the setting ends with the transaction)
+        tx.update("SET LOCAL work_mem = '" + WORK_MEM + "'");
         tx.update("DELETE FROM billing_run_lines r USING invoice_lines l WHERE l.stream = r.stream "
                 + "AND l.source_id = r.source_id");
         tx.update("INSERT INTO invoices (community_id, household_id, period, total_fen, issued_at, due_on) "
@@ -81,21 +86,22 @@ final class RunLines {
                 + "ORDER BY household_id", communityId, Date.valueOf(period), issuedAt, Date.valueOf(dueOn));
         tx.update("INSERT INTO invoice_lines (invoice_id, stream, source_id, description, amount_fen, fund_fen) "
                 + "SELECT i.id, r.stream, r.source_id, r.description, r.amount_fen, r.fund_fen FROM billing_run_lines r "
-                + "JOIN " + RUN_INVOICES + " ORDER BY r.household_id, r.n", communityId, Date.valueOf(period));
+                + "JOIN " + RUN_INVOICES + " ORDER BY r.n", communityId, Date.valueOf(period));
         record Row(long invoiceId, long householdId, long totalFen, Stream stream, long revenueFen, long fundFen) {
         }
-        List<Row> rows = tx.query("SELECT i.id, i.household_id, i.total_fen, r.stream, sum(r.amount_fen - r.fund_fen), "
-                + "sum(r.fund_fen) FROM billing_run_lines r JOIN " + RUN_INVOICES + " GROUP BY i.id, r.stream ORDER BY i.id",
+        List<Row> sums = tx.query("SELECT i.id, i.household_id, i.total_fen, r.stream, r.revenue, r.fund FROM (SELECT "
+                + "household_id, stream, sum(amount_fen - fund_fen) AS revenue, sum(fund_fen) AS fund FROM billing_run_lines "
+                + "GROUP BY household_id, stream) r JOIN " + RUN_INVOICES + " ORDER BY i.id",
                 rs -> new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), Stream.fromWireName(rs.getString(4))
                         .orElseThrow(), rs.getLong(5), rs.getLong(6)), communityId, Date.valueOf(period));
         List<Issued> issued = new ArrayList<>();
-        for (int from = 0, to; from < rows.size(); from = to) {
-            Row first = rows.get(from);
+        for (int from = 0, to; from < sums.size(); from = to) {
+            Row first = sums.get(from);
             Map<Stream, Long> revenue = new EnumMap<>(Stream.class);
             long fund = 0;
-            for (to = from; to < rows.size() && rows.get(to).invoiceId() == first.invoiceId(); to++) {
-                revenue.put(rows.get(to).stream(), rows.get(to).revenueFen());
-                fund += rows.get(to).fundFen();
+            for (to = from; to < sums.size() && sums.get(to).invoiceId() == first.invoiceId(); to++) {
+                revenue.put(sums.get(to).stream(), sums.get(to).revenueFen());
+                fund += sums.get(to).fundFen();
             }
             issued.add(new Issued(first.invoiceId(), first.householdId(), first.totalFen(), revenue, fund));
         }
