@@ -71,3 +71,11 @@ CREATE TRIGGER journal_entries_reference_communities AFTER INSERT ON journal_ent
 -- what a posting refers to stays: accounts are append-only like entries and postings
 CREATE TRIGGER ledger_accounts_append_only BEFORE UPDATE OR DELETE ON ledger_accounts
     FOR EACH ROW EXECUTE FUNCTION ledger_append_only();
+-- a TRUNCATE fires no row trigger and, without the foreign keys, would leave postings and lines
+-- pointing nowhere: the referenced tables refuse it as they refuse a DELETE
+CREATE TRIGGER journal_entries_no_truncate BEFORE TRUNCATE ON journal_entries
+    FOR EACH STATEMENT EXECUTE FUNCTION ledger_append_only();
+CREATE TRIGGER ledger_accounts_no_truncate BEFORE TRUNCATE ON ledger_accounts
+    FOR EACH STATEMENT EXECUTE FUNCTION ledger_append_only();
+CREATE TRIGGER invoices_no_truncate BEFORE TRUNCATE ON invoices
+    FOR EACH STATEMENT EXECUTE FUNCTION invoices_immutable();

@@ -11,7 +11,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -78,26 +77,24 @@ final class BillingRun implements BillingRuns {
         Instant from = first.atStartOfDay(settings.zone()).toInstant();
         Instant to = end.atStartOfDay(settings.zone()).toInstant();
         Phases phases = new Phases();
-        Map<Long, List<InvoiceLine>> lines = new TreeMap<>();
+        RunLines lines = RunLines.stage(tx);
         rent(tx, communityId, first, end, lines);
         phases.done("rent");
         propertyFees(tx, communityId, period, from, lines);
         phases.done("property fees");
         for (BillableSource source : sources) {
             for (BillableItem item : source.items(tx, communityId, from, to)) {
-                add(lines, item.householdId(), new InvoiceLine(item.stream(), item.sourceId(), item.description(),
+                lines.add(item.householdId(), new InvoiceLine(item.stream(), item.sourceId(), item.description(),
                         item.amountFen(), 0));
             }
             phases.done("source " + source);
         }
-        RunLines.dropBilled(tx, lines);
-        phases.done("drop billed");
         Instant issuedAt = clock.instant();
         LocalDate dueOn = issuedAt.atZone(settings.zone()).toLocalDate().plusDays(settings.invoiceDueDays());
-        List<RunLines.Issued> issued = RunLines.issue(tx, communityId, first, issuedAt, dueOn, lines);
+        List<RunLines.Issued> issued = lines.issue(communityId, first, issuedAt, dueOn);
         phases.done("issue");
         long total = issued.stream().mapToLong(RunLines.Issued::totalFen).sum();
-        long fundFen = lines.values().stream().flatMap(List::stream).mapToLong(InvoiceLine::fundFen).sum();
+        long fundFen = issued.stream().mapToLong(RunLines.Issued::fundFen).sum();
         ledger.postAll(tx, issued.stream().map(i -> entry(communityId, first, i)).toList());
         phases.done("post");
         if (fundFen > 0) {
@@ -113,7 +110,7 @@ final class BillingRun implements BillingRuns {
 
     /** Each contract period starting in the month is billed in advance, prorated when the contract ends within it. */
     private void rent(UnitOfWork.Tx tx, String communityId, LocalDate first, LocalDate end,
-            Map<Long, List<InvoiceLine>> lines) throws SQLException {
+            RunLines lines) throws SQLException {
         List<Contract> active = contracts.overlapping(tx, communityId, first, end);
         if (active.isEmpty()) {
             return;
@@ -136,7 +133,7 @@ final class BillingRun implements BillingRuns {
                 boolean common = space != null && space.ownership() == ParkingSpaces.Ownership.COMMON;
                 long fund = common ? Fen.share(amount, fundShare, 100) : 0;
                 if (amount > 0) {
-                    add(lines, c.householdId(), new InvoiceLine(Stream.RENT, rentSource(c, i),
+                    lines.add(c.householdId(), new InvoiceLine(Stream.RENT, rentSource(c, i),
                             "rent of space " + (space == null ? c.spaceId() : space.number()) + " " + c.term().wireName()
                                     + " from " + start, amount, fund));
                 }
@@ -145,7 +142,7 @@ final class BillingRun implements BillingRuns {
     }
 
     private void propertyFees(UnitOfWork.Tx tx, String communityId, YearMonth period, Instant from,
-            Map<Long, List<InvoiceLine>> lines) throws SQLException {
+            RunLines lines) throws SQLException {
         Optional<Tariff.PropertyFee> fee = tariffs.tariffAt(tx, communityId, Tariff.PropertyFee.class, from);
         if (fee.isEmpty()) {
             return;
@@ -154,7 +151,7 @@ final class BillingRun implements BillingRuns {
             BigDecimal area = h.privateAreaM2();
             long amount = fee.get().monthFen(area);
             if (amount > 0) {
-                add(lines, h.id(), new InvoiceLine(Stream.PROPERTY_FEE, "property_fee:" + h.id() + ":" + period,
+                lines.add(h.id(), new InvoiceLine(Stream.PROPERTY_FEE, "property_fee:" + h.id() + ":" + period,
                         "property fee " + period + ": " + area.toPlainString() + " m² × "
                                 + fee.get().perSquareMetreMonthFen() + " fen", amount, 0));
             }
@@ -166,17 +163,11 @@ final class BillingRun implements BillingRuns {
         return "contract:" + c.id() + ":" + index;
     }
 
-    private static void add(Map<Long, List<InvoiceLine>> lines, long householdId, InvoiceLine line) {
-        lines.computeIfAbsent(householdId, h -> new ArrayList<>()).add(line);
-    }
-
     /** Receivable against each stream's revenue; the fund's share of common-area rent to fund income. */
     private static JournalEntry entry(String community, LocalDate period, RunLines.Issued invoice) {
         Map<AccountKind, Long> credits = new EnumMap<>(AccountKind.class);
-        for (InvoiceLine line : invoice.lines()) {
-            credits.merge(line.stream().revenue(), line.amountFen() - line.fundFen(), Long::sum);
-            credits.merge(AccountKind.FUND_INCOME, line.fundFen(), Long::sum);
-        }
+        invoice.revenueFen().forEach((stream, fen) -> credits.merge(stream.revenue(), fen, Long::sum));
+        credits.merge(AccountKind.FUND_INCOME, invoice.fundFen(), Long::sum);
         List<Posting> postings = new ArrayList<>();
         postings.add(Posting.debit(Account.household(community, AccountKind.RECEIVABLE, invoice.householdId()),
                 invoice.totalFen()));

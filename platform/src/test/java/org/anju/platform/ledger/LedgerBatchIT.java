@@ -140,7 +140,7 @@ class LedgerBatchIT {
     }
 
     @Test
-    void accountsCannotBeChangedOrRemoved() {
+    void accountsCannotBeChangedRemovedOrTruncated() {
         work.inTransaction("ledger", tx -> ledger.postAll(tx, List.of(invoice("kept:1", 241, 500, 100))));
 
         assertThatThrownBy(() -> work.inTransaction("ledger", tx -> tx.update(
@@ -148,6 +148,9 @@ class LedgerBatchIT {
                 .isInstanceOf(ServerError.class).rootCause().hasMessageContaining("append-only");
         assertThatThrownBy(() -> work.inTransaction("ledger", tx -> tx.update(
                 "DELETE FROM ledger_accounts WHERE household_id = 241")))
+                .isInstanceOf(ServerError.class).rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> work.inTransaction("ledger", tx -> tx.update(
+                "TRUNCATE ledger_accounts, journal_entries, ledger_postings")))
                 .isInstanceOf(ServerError.class).rootCause().hasMessageContaining("append-only");
         assertThat(balance(AccountKind.RECEIVABLE, 241L)).isEqualTo(600);
     }
