@@ -223,8 +223,7 @@ public final class AnjuPlatform implements AutoCloseable {
         estate = EstateServices.of(database.work(RequestClass.INTERACTIVE), auth.users().residentLogins(), clock,
                 config.rollup().dayZone());
         UsageServices usage = usageServices();
-        Parcels parcelNotices = new Parcels(database.work(RequestClass.INTERACTIVE), secrets,
-                Tariffs.create(config.billing(), clock));
+        Parcels parcelNotices = new Parcels(database.work(RequestClass.INTERACTIVE), secrets);
         List<BillableSource> billables = new ArrayList<>(UsageBillables.of(usage));
         billables.add(parcelNotices);
         http = new HttpApi(vertx, config.http(), new HttpApi.Services(auth, requestRegistry, deviceUpdates,

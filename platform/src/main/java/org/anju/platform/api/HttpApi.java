@@ -122,8 +122,8 @@ public final class HttpApi {
         new MaintenancePlanRoutes(vertx, services.registry(), services.maintenancePlans()).mount(router, authenticated);
         new WorkOrderRoutes(vertx, services.work()).mount(router, authenticated);
         new MaintenanceForecastRoutes(vertx, services.registry(), services.forecasts()).mount(router, authenticated);
-        new ParcelRoutes(vertx, services.registry(), services.parcels(), limits.records(), services.usage().dayZone(),
-                clock).mount(router, authenticated);
+        new ParcelRoutes(vertx, services.parcels(), limits.records(), services.usage().dayZone(), clock)
+                .mount(router, authenticated);
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         router.route().failureHandler(ApiErrors::handle);
     }

@@ -40,13 +40,8 @@ class ParcelsBrowserIT {
         try (RunningPlatform running = RunningPlatform.start(Map.of())) {
             running.fixtures().device("locker-1", "parcel_locker", SECRET)
                     .propertyUser("olga", "olga-password", "operator")
-                    .propertyUser("rita", "rita-password", "resident").propertyUser("otis", "otis-password", "resident");
-            running.sql("""
-                    INSERT INTO households (id, community_id, building_id, unit_id, floor, number, private_area_m2) VALUES
-                      (1, 'elm-court', 'elm-b1', NULL, 3, '301', 89.50), (2, 'elm-court', 'elm-b1', NULL, 4, '401', 92.00);
-                    INSERT INTO household_members (household_id, username, relation, since) VALUES
-                      (1, 'rita', 'owner', '2020-01-01'), (2, 'otis', 'owner', '2020-01-01');
-                    """);
+                    .propertyUser("rita", "rita-password", "resident").propertyUser("otis", "otis-password", "resident")
+                    .twoHouseholds("rita", "otis");
             Path users = Files.createTempFile("anju-users", ".json");
             Files.writeString(users, Json.MAPPER.writeValueAsString(Map.of("resident", List.of("rita", "rita-password"),
                     "other_resident", List.of("otis", "otis-password"), "operator", List.of("olga", "olga-password"))));
