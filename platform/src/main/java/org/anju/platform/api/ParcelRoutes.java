@@ -49,12 +49,20 @@ final class ParcelRoutes {
     void mount(Router router, Handler<RoutingContext> authenticated) {
         router.get("/api/v1/me/parcels").handler(authenticated).handler(this::mine);
         router.put("/api/v1/me/parcels/phone").handler(authenticated).handler(this::registerPhone);
+        router.get("/api/v1/me/parcels/:parcelId").handler(authenticated).handler(this::myParcel);
         router.get(COMMUNITY).handler(authenticated).handler(this::community);
     }
 
     private void mine(RoutingContext ctx) {
         String username = resident(ctx);
         Responses.json(ctx, vertx.executeBlocking(() -> parcels.ofResident(username, today(), clock.instant()), false));
+    }
+
+    private void myParcel(RoutingContext ctx) {
+        String username = resident(ctx);
+        long id = AlertRoutes.id(ctx, "parcelId");
+        Responses.json(ctx, vertx.executeBlocking(() -> parcels.ofResident(username, today(), id, clock.instant()),
+                false));
     }
 
     private void registerPhone(RoutingContext ctx) {

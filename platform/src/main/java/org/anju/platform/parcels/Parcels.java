@@ -67,6 +67,24 @@ public final class Parcels implements BillableSource {
     }
 
     /**
+     * Returns one parcel of the households the resident belongs to on {@code day}, with its code
+     * while it is in the locker.
+     *
+     * @throws ClientError 404 when there is no such parcel or it is another household's (the two look alike)
+     */
+    public ParcelView ofResident(String username, LocalDate day, long parcelId, Instant now) {
+        return work.read("parcels", tx -> {
+            List<Long> households = Households.ofUser(tx, username, day).stream().map(m -> m.household().id()).toList();
+            List<Row> rows = tx.query("SELECT " + COLUMNS + " FROM parcels p WHERE p.id = ? AND p.household_id = ANY (?)",
+                    Parcels::row, parcelId, Sql.array(tx.connection(), "int8", households));
+            if (rows.isEmpty()) {
+                throw ClientError.notFound("no parcel " + parcelId + " of your household");
+            }
+            return views(tx, rows, now, true).getFirst();
+        });
+    }
+
+    /**
      * Registers the number the resident receives parcels at (its keyed hash, never the number) and
      * gives the resident's households the unmatched parcels still in their lockers that name it.
      *

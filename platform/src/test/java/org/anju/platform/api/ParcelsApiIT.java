@@ -75,6 +75,10 @@ class ParcelsApiIT {
         assertThat(parcel.get("overdue").asBoolean()).isFalse();
         assertThat(parcel.get("trackingNumber").isNull()).isTrue();
         assertThat(api.get("/api/v1/me/parcels", otis, 200).get("items")).isEmpty();
+        long id = parcel.get("id").asLong();
+        assertThat(api.get("/api/v1/me/parcels/" + id, rita, 200).get("pickupCode").asText()).isEqualTo("83920571");
+        api.get("/api/v1/me/parcels/" + id, otis, 404);
+        api.get("/api/v1/me/parcels/" + (id + 1000), rita, 404);
         // the code and the phone are stored sealed only
         assertThat(running.sqlRows("SELECT payload::text FROM device_events WHERE kind = 'deposit'"))
                 .noneMatch(p -> p.contains("83920571") || p.contains("13800138000"));
