@@ -157,6 +157,8 @@ export const invoice = (id) => request('GET', `/api/v1/invoices/${enc(id)}`);
 export const myChargingSessions = (params) => list('/api/v1/me/charging/sessions', params);
 export const myChargingSession = (id) => request('GET', `/api/v1/me/charging/sessions/${enc(id)}`);
 export const myParkingVisits = (params) => list('/api/v1/me/parking/visits', params);
+export const myParcels = () => request('GET', '/api/v1/me/parcels');
+export const registerParcelPhone = (phone) => request('PUT', '/api/v1/me/parcels/phone', { phone });
 export const myContracts = () => request('GET', '/api/v1/me/contracts');
 export const householdFund = (householdId) => request('GET', `/api/v1/households/${enc(householdId)}/fund`);
 

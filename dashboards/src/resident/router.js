@@ -7,6 +7,7 @@ export const TABS = Object.freeze([
   { name: 'home', label: 'resident.household' },
   { name: 'bills', label: 'resident.bills' },
   { name: 'services', label: 'resident.services' },
+  { name: 'parcels', label: 'resident.parcels.tab' },
   { name: 'votes', label: 'resident.votes' },
 ]);
 
@@ -20,6 +21,7 @@ export const router = createRouter({
     { path: '/services', name: 'services', component: () => import('./views/ServicesView.vue') },
     { path: '/charging/:id', name: 'charging', component: () => import('./views/ChargingView.vue'), meta: { tab: 'services' } },
     { path: '/votes', name: 'votes', component: () => import('./views/VotesView.vue') },
+    { path: '/parcels', name: 'parcels', component: () => import('./views/ParcelsView.vue') },
     { path: '/:rest(.*)', name: 'not-found', component: () => import('../console/views/NotFoundView.vue') },
   ],
 });

@@ -25,8 +25,9 @@ CREATE TABLE parcels (
     recipient_hash      text,
     household_id        bigint,
     state               text NOT NULL CHECK (state IN ('waiting', 'overdue', 'picked_up')),
-    -- the community's parcel_overdue tariff in force at the deposit: storage is free until
-    -- free_until, then fee_per_period_fen per period_hours begun, at most cap_fen
+    -- the community's own parcel_overdue tariff in force at the deposit: storage is free until
+    -- free_until, then fee_per_period_fen per period_hours begun, at most cap_fen (no tariff of its
+    -- own: the platform default's free hours and no fee)
     free_until          timestamptz NOT NULL,
     period_hours        int NOT NULL CHECK (period_hours >= 1),
     fee_per_period_fen  bigint NOT NULL CHECK (fee_per_period_fen >= 0),
@@ -34,7 +35,7 @@ CREATE TABLE parcels (
     overdue_at          timestamptz,
     picked_up_at        timestamptz,
     pickup_event_id     bigint,
-    -- the fee due at pickup when the community charges overdue fees (billed by the monthly run)
+    -- the fee due at pickup (billed by the monthly run when above 0)
     fee_fen             bigint CHECK (fee_fen >= 0)
 );
 -- one parcel waits in a compartment at a time; a repeated deposit of the same parcel is one
@@ -52,12 +53,3 @@ CREATE TABLE parcel_recipients (
     updated_at  timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX parcel_recipients_hash_idx ON parcel_recipients (phone_hash);
-
--- whether the community bills overdue fees (default off: a parcel is never charged unless the
--- property turns it on); the free period and the fee are the parcel_overdue tariff
-CREATE TABLE community_parcel_settings (
-    community_id         text PRIMARY KEY REFERENCES communities (id) ON DELETE CASCADE,
-    overdue_fee_enabled  boolean NOT NULL,
-    updated_at           timestamptz NOT NULL DEFAULT now(),
-    updated_by           text NOT NULL
-);

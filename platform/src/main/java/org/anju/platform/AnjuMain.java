@@ -151,6 +151,8 @@ public final class AnjuMain {
             List<DemoCommunity.Login> logins = demo.seed(platform.registrar(), platform.auth().users(),
                     platform.estate().provisioning(),
                     config.demo().devicesPerType(), mqttUri);
+            demo.seedParcelRecipient(platform.parcelNotices(),
+                    java.time.LocalDate.now(config.billing().zone()), java.time.Instant.now());
             printBanner(scheme(config), platform, demo, logins);
             if (readyFile != null) {
                 demo.writeReadyFile(readyFile, mqttUri, config.demo().publishInterval(),

@@ -118,6 +118,7 @@ public final class AnjuPlatform implements AutoCloseable {
     private Housekeeping storageJobs;
     private ClusterJobs usageJobs;
     private ParcelDerivation parcels;
+    private Parcels parcelNotices;
     private ClusterJobs planJobs;
     private ParkingDerivation parking;
     private ChargingDerivation charging;
@@ -224,8 +225,7 @@ public final class AnjuPlatform implements AutoCloseable {
         estate = EstateServices.of(database.work(RequestClass.INTERACTIVE), auth.users().residentLogins(), clock,
                 config.rollup().dayZone());
         UsageServices usage = usageServices();
-        Parcels parcelNotices = new Parcels(database.work(RequestClass.INTERACTIVE), secrets,
-                Tariffs.create(config.billing(), clock));
+        parcelNotices = new Parcels(database.work(RequestClass.INTERACTIVE), secrets);
         List<BillableSource> billables = new ArrayList<>(UsageBillables.of(usage));
         billables.add(parcelNotices);
         http = new HttpApi(vertx, config.http(), new HttpApi.Services(auth, requestRegistry, deviceUpdates,
@@ -472,6 +472,11 @@ public final class AnjuPlatform implements AutoCloseable {
     /** Returns the maintenance assets, plans and counters (the daily run, the completion listener). */
     public MaintenancePlans maintenancePlans() {
         return maintenancePlans;
+    }
+
+    /** Returns the parcel notices the API serves (the demo registers its resident's number). */
+    public Parcels parcelNotices() {
+        return parcelNotices;
     }
 
     /** Returns the derivation of parcels from locker events (to run it at once). */

@@ -16,6 +16,9 @@ import org.anju.simulator.incident.Incident;
  * {@code depositsPerPeakHour}), residents pick up in the evening ({@link DailyProfile#PICKUPS},
  * {@code pickupsPerPeakHour} per waiting parcel), parcels left longer than {@code freeHours} are
  * reported overdue once, doors fail rarely ({@code doorFaultsPerYear}, repaired after a day).
+ * A deposit names the recipient's mobile number from the waybill, one of {@code recipientPhones}
+ * (manifest attribute: the estate's residents), except for a share {@code unknownRecipientShare}
+ * of parcels whose waybill names nobody of the estate (they stay unmatched for the property).
  * Command {@code open-compartment} opens one (a pickup when a parcel waits in it).
  */
 final class ParcelLockerBehaviour extends BaseBehaviour<ParcelLockerBehaviour.State> {
@@ -40,6 +43,8 @@ final class ParcelLockerBehaviour extends BaseBehaviour<ParcelLockerBehaviour.St
     private final double pickupsPerPeakHour;
     private final double freeHours;
     private final double doorFaultsPerYear;
+    private final List<String> recipientPhones;
+    private final double unknownRecipientShare;
 
     ParcelLockerBehaviour(Params params) {
         super("parcel_locker", params, Duration.ofMinutes(5), new State());
@@ -48,6 +53,8 @@ final class ParcelLockerBehaviour extends BaseBehaviour<ParcelLockerBehaviour.St
         this.pickupsPerPeakHour = params.number("pickupsPerPeakHour", 0.35, 0, 100);
         this.freeHours = params.number("freeHours", 18, 0, 8760);
         this.doorFaultsPerYear = params.number("doorFaultsPerYear", 1, 0, 10_000);
+        this.recipientPhones = params.list("recipientPhones");
+        this.unknownRecipientShare = params.number("unknownRecipientShare", 0.1, 0, 1);
         state.states = new String[compartments];
         state.codes = new String[compartments];
         state.sinceMs = new long[compartments];
@@ -151,9 +158,13 @@ final class ParcelLockerBehaviour extends BaseBehaviour<ParcelLockerBehaviour.St
         state.sinceMs[i] = at.toEpochMilli();
         state.overdueSent[i] = false;
         state.waybills++;
-        out.event(at, Payloads.event("deposit", "compartment", label(i), "pickupCode", state.codes[i],
+        Map<String, Object> deposit = Payloads.event("deposit", "compartment", label(i), "pickupCode", state.codes[i],
                 "courier", courier + " " + (1000 + random.nextInt(9000)),
-                "trackingNumber", "AJ" + Math.abs(seed % 100_000) + "-" + state.waybills));
+                "trackingNumber", "AJ" + Math.abs(seed % 100_000) + "-" + state.waybills);
+        if (!recipientPhones.isEmpty() && random.nextDouble() >= unknownRecipientShare) {
+            deposit.put("recipientPhone", recipientPhones.get(random.nextInt(recipientPhones.size())));
+        }
+        out.event(at, deposit);
     }
 
     private void pickup(int i, Instant at, Emitter out) {

@@ -90,6 +90,8 @@ public final class CommunityLayout {
         }
         EstateLayout.Estate estate = EstateLayout.of(plan, c);
         String plates = String.join(",", estate.plates());
+        // the waybills name the estate's residents, so that their parcels reach them (docs/parcels.md)
+        String phones = String.join(",", estate.phones());
         for (int g = 1; g <= plan.gates(); g++) {
             devices.add(new Device(c + "-gate-" + g, "camera", "Parking gate " + g, null, null, "Gate " + g,
                     Map.of("gate", "gate-" + g, "role", "parking_gate"), Map.of("plates", plates)));
@@ -103,7 +105,8 @@ public final class CommunityLayout {
         }
         for (int k = 1; k <= plan.lockers(); k++) {
             devices.add(new Device(c + "-locker-" + k, "parcel_locker", "Parcel locker " + k, null, null,
-                    "Main gate", Map.of("number", String.valueOf(k), "compartments", "48"), Map.of()));
+                    "Main gate", Map.of("number", String.valueOf(k), "compartments", "48"),
+                    Map.of("recipientPhones", phones)));
         }
         return new Community(c, name, buildings, devices);
     }

@@ -43,6 +43,15 @@ public final class EstateLayout {
 
     /** A resident and their membership. */
     public record Resident(String username, String displayName, boolean owner) {
+
+        /**
+         * The mobile number the resident receives parcels at: 11 digits from 139, the same for the
+         * same login in every run, so that the lockers' deposits name the estate's residents
+         * (docs/parcels.md; the resident registers it on the portal).
+         */
+        public String phone() {
+            return String.format("139%08d", Math.floorMod(username.hashCode(), 100_000_000));
+        }
     }
 
     /** A household: its place, private area (hundredths of m²), residents, plates and cards. */
@@ -66,6 +75,11 @@ public final class EstateLayout {
      * @param gates the gate cameras of its one car park (none: no car park)
      */
     public record Estate(List<Household> households, List<String> gates, List<Space> spaces) {
+
+        /** Returns every resident's parcel phone, in household order. */
+        public List<String> phones() {
+            return households.stream().flatMap(h -> h.residents().stream()).map(Resident::phone).toList();
+        }
 
         /** Returns every household's plates, in household order. */
         public List<String> plates() {

@@ -129,6 +129,21 @@ class ModelsTest {
     }
 
     @Test
+    void lockerDepositsNameTheEstatesResidentsExceptAShareOfStrangers() {
+        Behaviour locker = Recorder.behaviour("parcel_locker", Map.of("recipientPhones", "13900000001,13900000002"));
+        Recorder recorder = new Recorder("parcel_locker").run(locker, MONDAY, MONDAY.plus(Duration.ofDays(7)), Duration.ofMinutes(5));
+
+        List<Recorder.Emission> deposits = recorder.events("deposit");
+        List<Object> phones = deposits.stream().map(d -> d.payload().get("recipientPhone")).toList();
+        assertThat(phones).contains("13900000001", "13900000002", null);
+        assertThat(phones.stream().filter(java.util.Objects::isNull).count()).isLessThan(deposits.size() / 3);
+        // without phones (an older manifest) no deposit names one
+        Recorder plain = new Recorder("parcel_locker").run(Recorder.behaviour("parcel_locker", Map.of()), MONDAY,
+                MONDAY.plus(Duration.ofDays(2)), Duration.ofMinutes(5));
+        assertThat(plain.events("deposit")).allSatisfy(d -> assertThat(d.payload()).doesNotContainKey("recipientPhone"));
+    }
+
+    @Test
     void gateCameraReadsResidentsAndVisitorsWithSomeMissedReads() {
         Behaviour gate = Recorder.behaviour("camera", Map.of("gate", "north-1", "plates", "京A12345,京B54321,粤BD12345",
                 "missedReadRate", "0.1"));

@@ -54,6 +54,18 @@ class EstateLayoutTest {
     }
 
     @Test
+    void lockersKnowTheResidentsMobileNumbers() {
+        EstateLayout.Estate estate = EstateLayout.of(PLAN, "pine");
+        DeviceManifest manifest = CommunityLayout.manifest(PLAN, "tcp://h:1883", id -> "s");
+
+        List<String> phones = List.of(device(manifest, "pine-locker-1").attributes().get("recipientPhones").split(","));
+        assertThat(phones).isEqualTo(estate.phones()).hasSizeGreaterThanOrEqualTo(72)
+                .allSatisfy(p -> assertThat(p).matches("1[3-9][0-9]{9}"));
+        // a login's number is the same in every run, so a resident registers it once
+        assertThat(EstateLayout.of(PLAN, "pine").phones()).isEqualTo(phones);
+    }
+
+    @Test
     void theRequestsCarryHouseholdsFirstThenTheCarParkAndSpaces() throws Exception {
         List<String> bodies = EstateRequests.bodies(EstateLayout.of(PLAN, "pine"));
 

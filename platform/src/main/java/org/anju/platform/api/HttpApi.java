@@ -124,8 +124,8 @@ public final class HttpApi {
         new WorkOrderRoutes(vertx, services.work()).mount(router, authenticated);
         new MaintenanceForecastRoutes(maintenance, services.forecasts(), services.work().settings())
                 .mount(router, authenticated);
-        new ParcelRoutes(vertx, services.registry(), services.parcels(), limits.records(), services.usage().dayZone(),
-                clock).mount(router, authenticated);
+        new ParcelRoutes(vertx, services.parcels(), limits.records(), services.usage().dayZone(), clock)
+                .mount(router, authenticated);
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         router.route().failureHandler(ApiErrors::handle);
     }

@@ -8,7 +8,6 @@ import java.util.function.Function;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.Handler;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -17,13 +16,12 @@ import org.anju.platform.auth.Principal;
 import org.anju.platform.auth.Role;
 import org.anju.platform.parcels.Parcels;
 import org.anju.platform.query.ListLimits;
-import org.anju.platform.registry.DeviceRegistry;
 
 /**
  * Parcel notices (docs/parcels.md): a resident reads the household's parcels with their pickup
  * codes and registers the number they receive parcels at; the community's property
- * administrators and operators read its parcels (personal data, never a pickup code); its
- * property administrators turn overdue fees on or off, which its billing readers may see.
+ * administrators and operators read its parcels (personal data, never a pickup code). The
+ * overdue fee is the community's {@code parcel_overdue} tariff (the tariff routes).
  */
 final class ParcelRoutes {
 
@@ -31,7 +29,6 @@ final class ParcelRoutes {
     private static final List<String> FILTERS = List.of("all", "waiting", "overdue", "unmatched", "picked_up");
 
     private final Vertx vertx;
-    private final DeviceRegistry registry;
     private final Parcels parcels;
     private final ListLimits limits;
     private final ZoneId dayZone;
@@ -41,10 +38,8 @@ final class ParcelRoutes {
      * @param records the limits of the community's list ({@code limits.records})
      * @param dayZone the zone of the day that decides a resident's households
      */
-    ParcelRoutes(Vertx vertx, DeviceRegistry registry, Parcels parcels, ListLimits records, ZoneId dayZone,
-            Clock clock) {
+    ParcelRoutes(Vertx vertx, Parcels parcels, ListLimits records, ZoneId dayZone, Clock clock) {
         this.vertx = vertx;
-        this.registry = registry;
         this.parcels = parcels;
         this.limits = records.named("parcels");
         this.dayZone = dayZone;
@@ -54,14 +49,20 @@ final class ParcelRoutes {
     void mount(Router router, Handler<RoutingContext> authenticated) {
         router.get("/api/v1/me/parcels").handler(authenticated).handler(this::mine);
         router.put("/api/v1/me/parcels/phone").handler(authenticated).handler(this::registerPhone);
+        router.get("/api/v1/me/parcels/:parcelId").handler(authenticated).handler(this::myParcel);
         router.get(COMMUNITY).handler(authenticated).handler(this::community);
-        router.get(COMMUNITY + "/settings").handler(authenticated).handler(this::settings);
-        router.put(COMMUNITY + "/settings").handler(authenticated).handler(this::putSettings);
     }
 
     private void mine(RoutingContext ctx) {
         String username = resident(ctx);
         Responses.json(ctx, vertx.executeBlocking(() -> parcels.ofResident(username, today(), clock.instant()), false));
+    }
+
+    private void myParcel(RoutingContext ctx) {
+        String username = resident(ctx);
+        long id = AlertRoutes.id(ctx, "parcelId");
+        Responses.json(ctx, vertx.executeBlocking(() -> parcels.ofResident(username, today(), id, clock.instant()),
+                false));
     }
 
     private void registerPhone(RoutingContext ctx) {
@@ -89,34 +90,6 @@ final class ParcelRoutes {
         }
         Responses.json(ctx, vertx.executeBlocking(() -> parcels.ofCommunity(community, filter,
                 limits.request(params, clock.instant(), Long.class), clock.instant()), false));
-    }
-
-    private void settings(RoutingContext ctx) {
-        Principal user = AuthRoutes.principal(ctx);
-        String community = ctx.pathParam("communityId");
-        Responses.json(ctx, vertx.executeBlocking(() -> {
-            BillingAccess.requireReader(user, registry, community);
-            return parcels.settings(community, clock.instant());
-        }, false));
-    }
-
-    private void putSettings(RoutingContext ctx) {
-        Principal user = AuthRoutes.principal(ctx);
-        String community = ctx.pathParam("communityId");
-        JsonObject body = AlertRoutes.body(ctx);
-        Parcels.Actor actor = new Parcels.Actor(user.username(), user.tenantId(), AuthRoutes.sourceAddress(ctx));
-        Responses.json(ctx, vertx.executeBlocking(() -> {
-            BillingAccess.requireAdministrator(user, registry, community);
-            for (String name : body.fieldNames()) {
-                if (!name.equals("overdueFeeEnabled")) {
-                    throw ClientError.badRequest("field '" + name + "' is not a parcel setting; known: [overdueFeeEnabled]");
-                }
-            }
-            if (!(body.getValue("overdueFeeEnabled") instanceof Boolean enabled)) {
-                throw ClientError.badRequest("field 'overdueFeeEnabled' is required: true or false");
-            }
-            return parcels.putFeeEnabled(community, enabled, actor, clock.instant());
-        }, false));
     }
 
     private static String resident(RoutingContext ctx) {

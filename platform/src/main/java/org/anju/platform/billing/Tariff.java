@@ -129,6 +129,23 @@ public sealed interface Tariff {
             nonNegative("feePerPeriodFen", feePerPeriodFen);
             nonNegative("capFen", capFen);
         }
+
+        /**
+         * Returns the fee, in whole fen, of a parcel stored this long: nothing within the free hours;
+         * then every period begun (one millisecond over is a whole period) costs the period's fee,
+         * and the whole fee never exceeds the cap. With DOMAIN.md's example (free 24 h, 50 fen per
+         * 12 h, cap 300 fen): 24 h 1 min owes 50, 36 h 1 min 100, four days 300.
+         */
+        public long feeFen(java.time.Duration stored) {
+            long overMillis = stored.toMillis() - java.time.Duration.ofHours(freeHours).toMillis();
+            if (overMillis <= 0 || feePerPeriodFen == 0) {
+                return 0;
+            }
+            long periodMillis = java.time.Duration.ofHours(periodHours).toMillis();
+            long periods = (overMillis + periodMillis - 1) / periodMillis;
+            // past the cap already: no product that could overflow
+            return periods > capFen / feePerPeriodFen ? capFen : Math.min(capFen, periods * feePerPeriodFen);
+        }
     }
 
     /**

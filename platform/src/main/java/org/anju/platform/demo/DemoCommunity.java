@@ -7,6 +7,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +20,7 @@ import org.anju.platform.auth.Actor;
 import org.anju.platform.auth.Role;
 import org.anju.platform.auth.UserAccounts;
 import org.anju.platform.estate.EstateProvisioning;
+import org.anju.platform.parcels.Parcels;
 import org.anju.platform.provisioning.ProvisioningRejected;
 import org.anju.platform.registry.Registrar;
 import org.anju.protocol.DeviceType;
@@ -99,10 +102,18 @@ public final class DemoCommunity {
                         displayName(type, i), buildingId(building), floor, location(type, floor), null, null));
                 String secret = knownSecrets.getOrDefault(id, newSecret(24));
                 registrar.deviceCredential(TENANT, id, id, secret);
-                devices.add(new DeviceManifest.Device(id, TENANT, id, secret, type.wireName()));
+                // the lockers' waybills name the demo resident, so that her parcels show on the portal
+                devices.add(type == DeviceType.PARCEL_LOCKER ? new DeviceManifest.Device(id, TENANT, id, secret,
+                        type.wireName(), null, null, null, Map.of("recipientPhones", DemoEstate.RESIDENT_PHONE))
+                        : new DeviceManifest.Device(id, TENANT, id, secret, type.wireName()));
             }
         }
         return new DeviceManifest(mqttUri, devices);
+    }
+
+    /** Registers the demo resident's mobile number for parcel notices (the lockers' deposits name it). */
+    public void seedParcelRecipient(Parcels parcels, LocalDate today, Instant now) {
+        parcels.registerPhone(DemoEstate.RESIDENT, DemoEstate.RESIDENT_PHONE, today, now);
     }
 
     private List<Login> seedUsers(UserAccounts users) throws IOException {

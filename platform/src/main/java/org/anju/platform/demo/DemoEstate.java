@@ -30,6 +30,8 @@ import org.anju.platform.estate.Relation;
 final class DemoEstate {
 
     static final String RESIDENT = "resident";
+    /** The demo resident's mobile number: the demo lockers' waybills name it (docs/parcels.md). */
+    static final String RESIDENT_PHONE = "13800138000";
     private static final int UNITS = 2;
     private static final int FLOORS = 6;
     private static final int DOORS = 2;

@@ -14,7 +14,9 @@ import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.anju.platform.billing.StoredTariff;
 import org.anju.platform.billing.Tariff;
+import org.anju.platform.billing.TariffKind;
 import org.anju.platform.billing.Tariffs;
 import org.anju.platform.registry.Devices;
 import org.anju.platform.storage.UnitOfWork;
@@ -26,8 +28,9 @@ import org.anju.platform.storage.history.EventRecord;
  * ({@link EventCursor} over {@code parcel_cursor}), in event order: a deposit makes a parcel
  * waiting for the household whose resident registered the waybill's phone (unmatched, for the
  * property, when none did or the deposit names no phone), with the free period and fee of the
- * community's {@code parcel_overdue} tariff in force then; {@code overdue} marks it overdue; a
- * pickup ends it, with its fee when the community bills overdue fees. A deposit repeated with the
+ * community's own {@code parcel_overdue} tariff in force then (without one storage is free: the
+ * platform default's free hours, no fee); {@code overdue} marks it overdue; a pickup ends it, with
+ * its fee. A deposit repeated with the
  * same time is one parcel; a pickup or overdue of a compartment that holds no parcel is logged and
  * skipped (the event itself stays stored). Blocks on JDBC: run it on a job thread.
  */
@@ -39,8 +42,8 @@ public final class ParcelDerivation {
     static final int BATCH_EVENTS = 5_000;
     /** How often the job runs. */
     public static final Duration INTERVAL = Duration.ofSeconds(30);
-    // what storage costs before a community has a tariff and the platform no default (never, in practice)
-    private static final Tariff.ParcelOverdue FREE = new Tariff.ParcelOverdue(24, 12, 0, 0);
+    // DOMAIN.md's free period, when neither the community nor the platform configures one
+    private static final int DEFAULT_FREE_HOURS = 24;
 
     private final UnitOfWork work;
     private final Tariffs tariffs;
@@ -114,9 +117,24 @@ public final class ParcelDerivation {
         String recipient = payload.getString("recipientPhone");
         Long household = recipient == null ? null : ParcelRecipients.householdOf(tx, communityId, recipient,
                 LocalDate.ofInstant(r.ts(), zone)).orElse(null);
-        Tariff.ParcelOverdue fee = tariffs.tariffAt(tx, communityId, Tariff.ParcelOverdue.class, r.ts()).orElse(FREE);
+        Tariff.ParcelOverdue fee = feeAt(tx, communityId, r.ts());
         return ParcelStore.insert(tx, new ParcelStore.Deposit(communityId, r.deviceId(), compartment, r.id(), r.ts(),
                 payload.getString("courier"), payload.getString("trackingNumber"), payload.getString("pickupCode"),
                 recipient, household, fee));
+    }
+
+    /**
+     * The community's own parcel_overdue tariff in force at the instant; without one no fee is
+     * charged (the default: a property bills parcels only once it sets its tariff), and the free
+     * period is the platform default's.
+     */
+    private Tariff.ParcelOverdue feeAt(UnitOfWork.Tx tx, String communityId, Instant at) throws SQLException {
+        Optional<StoredTariff> own = tariffs.storedAt(tx, communityId, TariffKind.PARCEL_OVERDUE, at);
+        if (own.isPresent()) {
+            return (Tariff.ParcelOverdue) own.get().tariff();
+        }
+        int freeHours = tariffs.tariffAt(tx, communityId, Tariff.ParcelOverdue.class, at)
+                .map(Tariff.ParcelOverdue::freeHours).orElse(DEFAULT_FREE_HOURS);
+        return new Tariff.ParcelOverdue(freeHours, 1, 0, 0);
     }
 }

@@ -41,28 +41,32 @@ final class ParcelStore {
     }
 
     /**
-     * Ends the parcel waiting in the compartment, with its fee when its community bills overdue
-     * fees; false when none waits.
+     * Ends the parcel waiting in the compartment, with its fee (0 within the free period or
+     * without the community's tariff); false when none waits.
      *
      * @param eventId the pickup event, null when a new deposit ended it
      */
     static boolean pickUp(UnitOfWork.Tx tx, String deviceId, String compartment, Instant at, Long eventId)
             throws SQLException {
-        record Open(long id, String communityId, Instant freeUntil, int periodHours, long feeFen, long capFen) {
+        record Open(long id, Instant freeUntil, int periodHours, long feeFen, long capFen) {
         }
-        Optional<Open> open = tx.one("SELECT id, community_id, free_until, period_hours, fee_per_period_fen, cap_fen "
+        Optional<Open> open = tx.one("SELECT id, free_until, period_hours, fee_per_period_fen, cap_fen "
                 + "FROM parcels WHERE device_id = ? AND compartment = ? AND state <> 'picked_up' AND deposited_at <= ? "
-                + "FOR UPDATE", rs -> new Open(rs.getLong(1), rs.getString(2), Sql.instant(rs, "free_until"),
-                        rs.getInt(4), rs.getLong(5), rs.getLong(6)), deviceId, compartment, at);
+                + "FOR UPDATE", rs -> new Open(rs.getLong(1), Sql.instant(rs, "free_until"), rs.getInt(3), rs.getLong(4),
+                        rs.getLong(5)), deviceId, compartment, at);
         if (open.isEmpty()) {
             return false;
         }
         Open p = open.get();
-        Long fee = ParcelSettings.feeEnabled(tx, p.communityId())
-                ? ParcelFee.feeFen(p.freeUntil(), at, p.periodHours(), p.feeFen(), p.capFen()) : null;
+        long fee = feeFen(p.freeUntil(), at, p.periodHours(), p.feeFen(), p.capFen());
         tx.update("UPDATE parcels SET state = 'picked_up', picked_up_at = ?, pickup_event_id = ?, fee_fen = ? WHERE id = ?",
                 at, eventId, fee, p.id());
         return true;
+    }
+
+    /** The fee of a parcel stored until {@code until}, by the tariff figures it was deposited under. */
+    static long feeFen(Instant freeUntil, Instant until, int periodHours, long feePerPeriodFen, long capFen) {
+        return new Tariff.ParcelOverdue(0, periodHours, feePerPeriodFen, capFen).feeFen(Duration.between(freeUntil, until));
     }
 
     /** Marks the parcel waiting in the compartment overdue; false when none waits. */

@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param trackingNumber  the waybill number, for staff only (null for residents)
  * @param pickupCode      the code that opens the compartment: only for the resident's own parcel while it
  *                        is in the locker, never for staff
- * @param feeFen          the overdue fee so far (at pickup: the fee due); 0 when the community bills none
+ * @param feeFen          the overdue fee so far (at pickup: the fee due), by the community's own tariff; 0 without one
  */
 public record ParcelView(long id, String communityId, Long householdId, String deviceId, String compartment,
         Location location, String courier, String trackingNumber, Instant depositedAt, Instant freeUntil, String state,

@@ -6,19 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.anju.error.ClientError;
-import org.anju.platform.audit.AuditEntry;
-import org.anju.platform.audit.AuditLog;
 import org.anju.platform.billing.BillableItem;
 import org.anju.platform.billing.BillableSource;
 import org.anju.platform.billing.Stream;
-import org.anju.platform.billing.Tariff;
-import org.anju.platform.billing.Tariffs;
 import org.anju.platform.estate.Households;
 import org.anju.platform.privacy.EventSecrets;
 import org.anju.platform.query.ListRequest;
@@ -29,9 +24,9 @@ import org.anju.platform.storage.UnitOfWork;
 
 /**
  * Parcel notices (docs/parcels.md): a resident's parcels with their pickup codes, the number the
- * resident receives parcels at, a community's parcels for staff (never with codes), the
- * community's overdue-fee switch, and the overdue fees of picked-up parcels as a billing run's
- * items (stream {@code parcel}, source id {@code parcel:<id>}). Methods without a transaction
+ * resident receives parcels at, a community's parcels for staff (never with codes), and the
+ * overdue fees of picked-up parcels as a billing run's items (stream {@code parcel}, source id
+ * {@code parcel:<id>}). Methods without a transaction
  * block on JDBC: call them from a worker.
  */
 public final class Parcels implements BillableSource {
@@ -47,26 +42,16 @@ public final class Parcels implements BillableSource {
 
     private final UnitOfWork work;
     private final EventSecrets secrets;
-    private final Tariffs tariffs;
     private final ParcelRecipients recipients;
 
     /** A resident's parcels and the last four digits of the number they receive them at (null: none registered). */
     public record Mine(String phoneLast4, List<ParcelView> items) {
     }
 
-    /** A community's parcel settings: the switch, and the tariff in force now that it applies. */
-    public record Settings(boolean overdueFeeEnabled, Tariff.ParcelOverdue tariff) {
-    }
-
-    /** Who changes a setting, for the audit log. */
-    public record Actor(String username, String tenantId, String sourceAddress) {
-    }
-
     /** @param work a unit of work of the interactive class */
-    public Parcels(UnitOfWork work, EventSecrets secrets, Tariffs tariffs) {
+    public Parcels(UnitOfWork work, EventSecrets secrets) {
         this.work = work;
         this.secrets = secrets;
-        this.tariffs = tariffs;
         this.recipients = new ParcelRecipients(secrets);
     }
 
@@ -78,6 +63,24 @@ public final class Parcels implements BillableSource {
                     + "AND (p.state <> 'picked_up' OR p.picked_up_at >= ?) ORDER BY p.id DESC LIMIT ?", Parcels::row,
                     Sql.array(tx.connection(), "int8", households), now.minus(RECENT), RESIDENT_MAX);
             return new Mine(ParcelRecipients.last4(tx, username).orElse(null), views(tx, rows, now, true));
+        });
+    }
+
+    /**
+     * Returns one parcel of the households the resident belongs to on {@code day}, with its code
+     * while it is in the locker.
+     *
+     * @throws ClientError 404 when there is no such parcel or it is another household's (the two look alike)
+     */
+    public ParcelView ofResident(String username, LocalDate day, long parcelId, Instant now) {
+        return work.read("parcels", tx -> {
+            List<Long> households = Households.ofUser(tx, username, day).stream().map(m -> m.household().id()).toList();
+            List<Row> rows = tx.query("SELECT " + COLUMNS + " FROM parcels p WHERE p.id = ? AND p.household_id = ANY (?)",
+                    Parcels::row, parcelId, Sql.array(tx.connection(), "int8", households));
+            if (rows.isEmpty()) {
+                throw ClientError.notFound("no parcel " + parcelId + " of your household");
+            }
+            return views(tx, rows, now, true).getFirst();
         });
     }
 
@@ -122,21 +125,6 @@ public final class Parcels implements BillableSource {
         });
     }
 
-    /** Returns the community's parcel settings, with the tariff in force at {@code now}. */
-    public Settings settings(String communityId, Instant now) {
-        return work.read("parcel settings", tx -> settings(tx, communityId, now));
-    }
-
-    /** Turns the community's overdue fees on or off (audited) and returns the settings. */
-    public Settings putFeeEnabled(String communityId, boolean enabled, Actor actor, Instant now) {
-        return work.inTransaction("parcel settings", tx -> {
-            ParcelSettings.putFeeEnabled(tx, communityId, enabled, actor.username());
-            AuditLog.write(tx, AuditEntry.of("parcels.settings.update", actor.username(), actor.tenantId(),
-                    actor.sourceAddress(), "community:" + communityId).with("overdueFeeEnabled", enabled));
-            return settings(tx, communityId, now);
-        });
-    }
-
     @Override
     public List<BillableItem> items(UnitOfWork.Tx tx, String communityId, Instant from, Instant to) throws SQLException {
         return tx.query("SELECT p.id, p.household_id, p.fee_fen, p.device_id, p.compartment, p.deposited_at, "
@@ -148,11 +136,6 @@ public final class Parcels implements BillableSource {
                         Sql.instant(rs, "picked_up_at")), communityId, from, to);
     }
 
-    private Settings settings(UnitOfWork.Tx tx, String communityId, Instant now) throws SQLException {
-        return new Settings(ParcelSettings.feeEnabled(tx, communityId),
-                tariffs.tariffAt(tx, communityId, Tariff.ParcelOverdue.class, now).orElse(null));
-    }
-
     private record Row(long id, String communityId, Long householdId, String deviceId, String compartment,
             String courier, String trackingNumber, Instant depositedAt, Instant freeUntil, String state,
             Instant pickedUpAt, Long feeFen, int periodHours, long feePerPeriodFen, long capFen, String sealedCode) {
@@ -160,15 +143,10 @@ public final class Parcels implements BillableSource {
 
     private List<ParcelView> views(UnitOfWork.Tx tx, List<Row> rows, Instant now, boolean resident) throws SQLException {
         Map<String, Devices.Place> places = Devices.places(tx, rows.stream().map(Row::deviceId).distinct().toList());
-        Map<String, Boolean> feeOn = new HashMap<>();
-        for (String community : rows.stream().map(Row::communityId).distinct().toList()) {
-            feeOn.put(community, ParcelSettings.feeEnabled(tx, community));
-        }
         List<ParcelView> views = new ArrayList<>(rows.size());
         for (Row r : rows) {
             boolean inLocker = !r.state().equals("picked_up");
-            long fee = !feeOn.get(r.communityId()) ? 0 : inLocker
-                    ? ParcelFee.feeFen(r.freeUntil(), now, r.periodHours(), r.feePerPeriodFen(), r.capFen())
+            long fee = inLocker ? ParcelStore.feeFen(r.freeUntil(), now, r.periodHours(), r.feePerPeriodFen(), r.capFen())
                     : Optional.ofNullable(r.feeFen()).orElse(0L);
             Devices.Place place = places.get(r.deviceId());
             ParcelView.Location location = place == null ? null : new ParcelView.Location(place.location(),

@@ -37,14 +37,9 @@ class ParcelsApiIT {
         running = RunningPlatform.start(Map.of());
         api = new ApiCalls(running);
         running.fixtures().device("locker-1", "parcel_locker", SECRET)
-                .propertyUser("otto", "otto-password", "operator").propertyUser("pia", "pia-password", "property_admin")
-                .propertyUser("rita", "rita-password", "resident").propertyUser("otis", "otis-password", "resident");
-        running.sql("""
-                INSERT INTO households (id, community_id, building_id, unit_id, floor, number, private_area_m2) VALUES
-                  (1, 'elm-court', 'elm-b1', NULL, 3, '301', 89.50), (2, 'elm-court', 'elm-b1', NULL, 4, '401', 92.00);
-                INSERT INTO household_members (household_id, username, relation, since) VALUES
-                  (1, 'rita', 'owner', '2020-01-01'), (2, 'otis', 'owner', '2020-01-01');
-                """);
+                .propertyUser("otto", "otto-password", "operator")
+                .propertyUser("rita", "rita-password", "resident").propertyUser("otis", "otis-password", "resident")
+                .twoHouseholds("rita", "otis");
     }
 
     @AfterAll
@@ -80,6 +75,10 @@ class ParcelsApiIT {
         assertThat(parcel.get("overdue").asBoolean()).isFalse();
         assertThat(parcel.get("trackingNumber").isNull()).isTrue();
         assertThat(api.get("/api/v1/me/parcels", otis, 200).get("items")).isEmpty();
+        long id = parcel.get("id").asLong();
+        assertThat(api.get("/api/v1/me/parcels/" + id, rita, 200).get("pickupCode").asText()).isEqualTo("83920571");
+        api.get("/api/v1/me/parcels/" + id, otis, 404);
+        api.get("/api/v1/me/parcels/" + (id + 1000), rita, 404);
         // the code and the phone are stored sealed only
         assertThat(running.sqlRows("SELECT payload::text FROM device_events WHERE kind = 'deposit'"))
                 .noneMatch(p -> p.contains("83920571") || p.contains("13800138000"));
@@ -103,24 +102,6 @@ class ParcelsApiIT {
         assertThat(after.get("state").asText()).isEqualTo("picked_up");
         assertThat(after.get("pickupCode").isNull()).isTrue();
         assertThat(after.get("feeFen").asLong()).isZero();
-    }
-
-    @Test
-    void thePropertyTurnsOverdueFeesOnAndTheTariffShowsWithIt() throws Exception {
-        String pia = running.login("pia", "pia-password");
-
-        JsonNode before = api.get("/api/v1/communities/elm-court/parcels/settings", pia, 200);
-        assertThat(before.get("overdueFeeEnabled").asBoolean()).isFalse();
-        assertThat(before.get("tariff").get("freeHours").asInt()).isEqualTo(24);
-        assertThat(before.get("tariff").get("capFen").asLong()).isEqualTo(300);
-        api.put("/api/v1/communities/elm-court/parcels/settings", pia, "{\"overdueFeeEnabled\": \"yes\"}", 400);
-        api.put("/api/v1/communities/elm-court/parcels/settings", pia, "{\"freeHours\": 48}", 400);
-
-        assertThat(api.put("/api/v1/communities/elm-court/parcels/settings", pia, "{\"overdueFeeEnabled\": true}", 200)
-                .get("overdueFeeEnabled").asBoolean()).isTrue();
-        assertThat(running.sqlRows("SELECT count(*) FROM audit_log WHERE action = 'parcels.settings.update'"))
-                .containsExactly("1");
-        api.put("/api/v1/communities/elm-court/parcels/settings", pia, "{\"overdueFeeEnabled\": false}", 200);
     }
 
     private static void publish(String json) throws Exception {

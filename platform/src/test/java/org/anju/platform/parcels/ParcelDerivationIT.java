@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.anju.error.ClientError;
 import org.anju.platform.billing.BillableItem;
 import org.anju.platform.billing.BillingSettings;
+import org.anju.platform.billing.NewTariff;
 import org.anju.platform.billing.Stream;
 import org.anju.platform.billing.Tariff;
 import org.anju.platform.billing.TariffKind;
@@ -41,7 +42,7 @@ import org.anju.protocol.catalogue.Sensitivity;
 /**
  * Parcels derived from stored locker events on a migrated database: the household found by the
  * recipient's phone hash, unmatched deposits, duplicates once, pickups of empty compartments
- * skipped, overdue fees only when the community turns them on, and the reads that open the
+ * skipped, overdue fees by the community's own tariff only, and the reads that open the
  * pickup code for the household only.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -65,16 +66,11 @@ class ParcelDerivationIT {
         secrets = EventSecrets.load(Base64.getEncoder().encodeToString(new byte[32]), dir);
         tariffs = Tariffs.create(new BillingSettings(ZONE, Map.of(TariffKind.PARCEL_OVERDUE,
                 new Tariff.ParcelOverdue(24, 12, 50, 300)), 6, 70, 15), new TestClock(T));
-        parcels = new Parcels(work, secrets, tariffs);
+        parcels = new Parcels(work, secrets);
         new Fixtures(database.dataSource()).device("locker-1", "parcel_locker", "secret-1")
                 .device("cam-1", "camera", "secret-2")
-                .propertyUser("rita", "rita-password", "resident").propertyUser("otis", "otis-password", "resident");
-        TestSql.execute(database.dataSource(), """
-                INSERT INTO households (id, community_id, building_id, unit_id, floor, number, private_area_m2) VALUES
-                  (1, 'elm-court', 'elm-b1', NULL, 3, '301', 89.50), (2, 'elm-court', 'elm-b1', NULL, 4, '401', 92.00);
-                INSERT INTO household_members (household_id, username, relation, since) VALUES
-                  (1, 'rita', 'owner', '2020-01-01'), (2, 'otis', 'owner', '2020-01-01');
-                """);
+                .propertyUser("rita", "rita-password", "resident").propertyUser("otis", "otis-password", "resident")
+                .twoHouseholds("rita", "otis");
     }
 
     @AfterAll
@@ -86,7 +82,7 @@ class ParcelDerivationIT {
     @BeforeEach
     void empty() {
         TestSql.execute(database.dataSource(), "TRUNCATE device_events, parcels, parcel_cursor, parcel_recipients, "
-                + "community_parcel_settings CASCADE;");
+                + "tariffs CASCADE;");
         parcels.registerPhone("rita", "138 0013 8000", DAY, T);
     }
 
@@ -149,7 +145,7 @@ class ParcelDerivationIT {
 
         assertThat(derivation.runOnce()).isEqualTo(new ParcelDerivation.Run(2, 0, 1, 1));
         assertThat(rows("SELECT state, picked_up_at, coalesce(fee_fen, -1) FROM parcels"))
-                .containsExactly("picked_up 2026-12-01 03:00:00+00 -1");
+                .containsExactly("picked_up 2026-12-01 03:00:00+00 0");
         assertThat(parcels.ofResident("rita", DAY, T.plusSeconds(7_200)).items()).singleElement()
                 .satisfies(p -> {
                     assertThat(p.state()).isEqualTo("picked_up");
@@ -158,37 +154,34 @@ class ParcelDerivationIT {
     }
 
     @Test
-    void anOverdueParcelIsBilledOnlyWhenTheCommunityTurnedFeesOn() {
-        deposit("A01", "13800138000", "83920571", T);
-        deposit("A02", "13800138000", "55556666", T);
-        event("overdue", T.plusSeconds(25 * 3600), "{\"kind\":\"overdue\",\"compartment\":\"A01\",\"storedHours\":25}");
+    void anOverdueParcelOwesTheCommunitysOwnTariffAndWithoutOneNothing() {
+        // deposited the day before the community's tariff starts: free, however long it stays
+        deposit("A02", "13800138000", "55556666", T.minus(Duration.ofDays(1)));
         derivation().runOnce();
-        Parcels.Mine overdue = parcels.ofResident("rita", DAY, T.plusSeconds(25 * 3600));
-        assertThat(overdue.items()).extracting(p -> p.compartment() + " " + p.state() + " " + p.overdue() + " "
-                + p.feeFen()).containsExactly("A02 waiting true 0", "A01 overdue true 0");
-        assertThat(parcels.ofCommunity(Fixtures.COMMUNITY, "overdue", page(), T.plusSeconds(25 * 3600)).items())
-                .hasSize(2);
+        work.inTransaction("tariff", tx -> tariffs.add(tx, new NewTariff(Fixtures.COMMUNITY, DAY,
+                new Tariff.ParcelOverdue(24, 12, 50, 300), "pia")));
+        deposit("A01", "13800138000", "83920571", T);
+        event("overdue", T.plus(Duration.ofHours(25)), "{\"kind\":\"overdue\",\"compartment\":\"A01\",\"storedHours\":25}");
+        derivation().runOnce();
+
+        Instant later = T.plus(Duration.ofHours(50));
+        assertThat(parcels.ofResident("rita", DAY, later).items()).extracting(p -> p.compartment() + " " + p.state() + " "
+                + p.overdue() + " " + p.feeFen()).containsExactly("A01 overdue true 150", "A02 waiting true 0");
+        assertThat(parcels.ofCommunity(Fixtures.COMMUNITY, "overdue", page(), later).items()).hasSize(2);
 
         // 50 h stored: 26 h past the free 24 h are three 12-hour periods begun, 150 fen
-        pickup("A02", T.plusSeconds(50 * 3600));
-        derivation().runOnce();
-        parcels.putFeeEnabled(Fixtures.COMMUNITY, true, new Parcels.Actor("pia", Fixtures.TENANT, "127.0.0.1"), T);
-        assertThat(parcels.ofResident("rita", DAY, T.plusSeconds(50 * 3600)).items())
-                .extracting(p -> p.compartment() + " " + p.feeFen()).containsExactly("A02 0", "A01 150");
-        pickup("A01", T.plusSeconds(50 * 3600));
+        pickup("A01", later);
+        pickup("A02", later);
         derivation().runOnce();
 
-        assertThat(rows("SELECT compartment, coalesce(fee_fen, -1) FROM parcels ORDER BY compartment"))
-                .containsExactly("A01 150", "A02 -1");
-        List<BillableItem> items = work.read("items", tx -> parcels.items(tx, Fixtures.COMMUNITY, T,
-                T.plusSeconds(51 * 3600)));
+        assertThat(rows("SELECT compartment, fee_fen FROM parcels ORDER BY compartment")).containsExactly("A01 150", "A02 0");
+        List<BillableItem> items = work.read("items", tx -> parcels.items(tx, Fixtures.COMMUNITY, T, later.plusSeconds(1)));
         assertThat(items).singleElement().satisfies(item -> {
             assertThat(item.stream()).isEqualTo(Stream.PARCEL);
+            assertThat(item.sourceId()).startsWith("parcel:");
             assertThat(item.householdId()).isEqualTo(1);
             assertThat(item.amountFen()).isEqualTo(150);
         });
-        assertThat(parcels.settings(Fixtures.COMMUNITY, T)).isEqualTo(new Parcels.Settings(true,
-                new Tariff.ParcelOverdue(24, 12, 50, 300)));
     }
 
     @Test

@@ -30,6 +30,7 @@ public final class Fixtures {
 
     private final Registrar registrar;
     private final UserAccounts users;
+    private final UnitOfWork work;
 
     public Fixtures(DataSource dataSource) {
         this(dataSource, name -> { });
@@ -41,7 +42,7 @@ public final class Fixtures {
      */
     public Fixtures(DataSource dataSource, Consumer<String> usersChanged) {
         PasswordHasher hasher = new PasswordHasher(TEST_BCRYPT_COST);
-        UnitOfWork work = UnitOfWork.of(dataSource);
+        this.work = UnitOfWork.of(dataSource);
         this.registrar = new Registrar(work, hasher);
         this.users = new UserAccounts(work, hasher, TenantDirectory.of(new DeviceRegistry(work)), usersChanged);
         registrar.tenant(TENANT, "Acme Property");
@@ -55,6 +56,21 @@ public final class Fixtures {
         registrar.device(new Registrar.Device(id, TENANT, COMMUNITY, type, "Test " + type, "elm-b1", 3,
                 "Corridor", null, null));
         registrar.deviceCredential(TENANT, id, id, secret);
+        return this;
+    }
+
+    /**
+     * Adds households 1 (flat 301) and 2 (flat 401) of {@link #COMMUNITY}, building elm-b1, each
+     * owned since 2020 by one of the residents (users that exist already).
+     */
+    public Fixtures twoHouseholds(String firstOwner, String secondOwner) {
+        work.inTransaction("test households", tx -> {
+            tx.update("INSERT INTO households (id, community_id, building_id, unit_id, floor, number, private_area_m2) "
+                    + "VALUES (1, ?, 'elm-b1', NULL, 3, '301', 89.50), (2, ?, 'elm-b1', NULL, 4, '401', 92.00)",
+                    COMMUNITY, COMMUNITY);
+            return tx.update("INSERT INTO household_members (household_id, username, relation, since) VALUES "
+                    + "(1, ?, 'owner', DATE '2020-01-01'), (2, ?, 'owner', DATE '2020-01-01')", firstOwner, secondOwner);
+        });
         return this;
     }
 
