@@ -1,4 +1,4 @@
--- Anju schema, version 62: parcel notices for residents (package parcels; docs/parcels.md).
+-- Anju schema, version 61: parcel notices for residents (package parcels; docs/parcels.md).
 --
 -- The derivation job reads the stored parcel locker events (deposit, pickup, overdue) after
 -- parcel_cursor.last_event_id and commits what it derived together with the new cursor. A deposit
