@@ -322,6 +322,12 @@ timescaledb.max_background_workers = 16
 max_worker_processes = 32
 # Throwaway data: fsync stays on (no corruption on crash), commits need not wait for it.
 synchronous_commit = off
+# Bulk writes (a month's billing run writes ~2 M rows with their indexes in one transaction; ingest
+# at full speed) fill 1 GB of WAL within seconds: with the default max_wal_size a checkpoint then
+# followed every 13-28 s, each one making the next writes log full pages again. As for any
+# write-heavy PostgreSQL, checkpoints are left to checkpoint_timeout (5 min).
+max_wal_size = 8GB
+min_wal_size = 1GB
 timezone = 'UTC'
 log_timezone = 'UTC'
 EOF
