@@ -69,6 +69,27 @@ export async function signIn(page, url, [user, password]) {
   await form.waitFor({ state: 'detached' });
 }
 
+/**
+ * Signs `user` in on the console overview of elm-court in a context of its own; resolves, once
+ * its business figures are loaded, to `{figures: {testid: text}, highlighted: [testids of
+ * highlighted panels], forbidden: [paths answered 403]}`.
+ */
+export async function overviewOf(browser, base, user) {
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(() => localStorage.setItem('anju.community', 'elm-court'));
+  const page = await context.newPage();
+  const forbidden = [];
+  page.on('response', (r) => r.status() === 403 && forbidden.push(new URL(r.url()).pathname));
+  await signIn(page, `${base}#/overview`, user);
+  const panel = page.locator('[data-testid="overview-business"][data-loaded]');
+  await panel.waitFor();
+  const figures = Object.fromEntries(await panel.locator('[data-testid^="kpi-"]')
+    .evaluateAll((els) => els.map((e) => [e.dataset.testid, e.textContent.replace(/\s+/g, ' ').trim()])));
+  const highlighted = await panel.locator('.kpi.bad [data-testid]').evaluateAll((els) => els.map((e) => e.dataset.testid));
+  await context.close();
+  return { figures, highlighted, forbidden };
+}
+
 /** Whether `locator` shows within 5 s. */
 export const shown = (locator) => locator.waitFor({ timeout: 5000 }).then(() => true, () => false);
 

@@ -6,7 +6,8 @@
 // holding it, renews, terminates with the period shown before confirming and the API's proration
 // after, puts an owner household on the waiting list and is refused a non-owner's lease while it
 // waits, and sees the invoice that billed a period. The operator reads every screen with no form or action; the technician has no entry and
-// gets the not-found page. axe-core on every screen; screenshots.
+// gets the not-found page. The overview's business figures (parking, revenue, fund) per role,
+// the technician's with no money panel and no 403. axe-core on every screen; screenshots.
 //
 //   node e2e/contracts.mjs --url http://127.0.0.1:8080/ --users users.json --ids ids.json --out dir [--timeout-ms 240000]
 //
@@ -14,10 +15,10 @@
 // ids.json: {"inForce": contract on takenSpace, "invoice": the one billing its first period, "takenSpace": id, "freeSpace": id, "commonSpace": id, "owner": household, "otherOwner": household,
 //   "tenant": household, "startsOn": "YYYY-MM-DD", "terminateOn": "YYYY-MM-DD"}.
 // The last stdout line is the report {"ok": true|false, ...}.
-import { navOf, recorder, run, scriptArgs, shown, signIn, stepper } from './browser.mjs';
+import { navOf, overviewOf, recorder, run, scriptArgs, shown, signIn, stepper } from './browser.mjs';
 
 const { base, users, ids, out, timeout } = scriptArgs();
-const report = { ok: false, admin: {}, roles: {}, axe: {}, screenshots: [] };
+const report = { ok: false, admin: {}, roles: {}, overview: {}, axe: {}, screenshots: [] };
 const step = stepper(report, 'contracts');
 const { axe } = recorder(report, out);
 const SCREENS = ['spaces', 'contracts', 'waiting-list'];
@@ -175,6 +176,11 @@ async function technician(browser) {
 }
 
 await run(report, { out, name: 'contracts-report.json', timeout }, async (browser) => {
+  // Before the administrator signs anything: the overview's parking, revenue and fund as seeded.
+  for (const role of ['property_admin', 'operator', 'technician']) {
+    step(`overview figures as ${role}`);
+    report.overview[role] = await overviewOf(browser, base, users[role]);
+  }
   await admin(browser);
   await operator(browser);
   await technician(browser);

@@ -4,17 +4,18 @@
 // forecast): each role's maintenance menu and the not-found page at the screens it may not open,
 // axe-core on every screen it opens; the property administrator's plan change refused with the rule
 // in words, a threshold change, the calendar by week and month, the forecast's evidence chart drawn
-// (its canvas' pixels), performance by company; a technician and a contractor on a 390 px phone.
+// (its canvas' pixels), performance by company; a technician and a contractor on a 390 px phone;
+// the overview's work orders due (overdue highlighted) for the administrator and the technician.
 //
 //   node e2e/maintenance.mjs --url http://127.0.0.1:8080/ --users users.json --ids ids.json --out dir [--timeout-ms 240000]
 //
 // users.json: {"<role>": [name, password], ...} for platform_admin, property_admin, operator, technician,
 // maintenance_contractor; ids.json: {"elevatorPlan", "elevatorOrder", "chargerOrder", "forecastOrder", "overdueDay"}.
 // The last stdout line is the report {"ok": true|false, ...}.
-import { navOf, recorder, run, scriptArgs, shown, signIn, stepper } from './browser.mjs';
+import { navOf, overviewOf, recorder, run, scriptArgs, shown, signIn, stepper } from './browser.mjs';
 
 const { base, users, ids, out, timeout } = scriptArgs();
-const report = { ok: false, roles: {}, plans: {}, calendar: {}, counters: {}, forecasts: {}, performance: {}, phone: {}, axe: {}, screenshots: [] };
+const report = { ok: false, roles: {}, overview: {}, plans: {}, calendar: {}, counters: {}, forecasts: {}, performance: {}, phone: {}, axe: {}, screenshots: [] };
 const step = stepper(report, 'maintenance');
 const { shot, axe } = recorder(report, out);
 const SCREENS = ['plans', 'calendar', 'counters', 'forecasts', 'performance'];
@@ -175,6 +176,11 @@ async function phone(browser, role, orderId, work) {
 }
 
 await run(report, { out, name: 'maintenance-report.json', timeout }, async (browser) => {
+  // Before anyone works an order: the overview's work orders due, as each role sees them.
+  for (const role of ['property_admin', 'technician']) {
+    step(`overview figures as ${role}`);
+    report.overview[role] = await overviewOf(browser, base, users[role]);
+  }
   await roles(browser);
   await phone(browser, 'technician', ids.elevatorOrder, true);
   await phone(browser, 'maintenance_contractor', ids.forecastOrder, false);

@@ -87,3 +87,6 @@ export function rentPeriodIndex(line, id) {
   const match = /^contract:(\d+):(\d+)$/.exec(line?.sourceId ?? '');
   return line?.stream === 'rent' && match && Number(match[1]) === Number(id) ? Number(match[2]) : null;
 }
+
+/** How many distinct spaces the contracts `inForce` (the list's `active=true`) hold: a space counts once. */
+export const spacesTaken = (inForce) => new Set((inForce ?? []).map((c) => c.spaceId)).size;

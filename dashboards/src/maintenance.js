@@ -62,3 +62,21 @@ export function forecastOrder(orders, f) {
 export function checklistAnswers(results) {
   return Object.fromEntries(Object.entries(results ?? {}).map(([item, r]) => [item, r === true || r?.ok === true]));
 }
+
+/** Work-order statuses still to be worked (the overview's "due"): not yet done, verified or cancelled. */
+export const UNFINISHED_WORK = Object.freeze(['open', 'assigned', 'in_progress']);
+
+/**
+ * The overview's work figures from `orders`: `due` counts the unfinished ones due `today` or
+ * earlier, `overdue` those of them due before `today` (days are `YYYY-MM-DD`, so they compare as text).
+ */
+export function dueWork(orders, today) {
+  let due = 0;
+  let overdue = 0;
+  for (const o of orders ?? []) {
+    if (!UNFINISHED_WORK.includes(o.status) || !o.dueOn || o.dueOn > today) continue;
+    due += 1;
+    if (o.dueOn < today) overdue += 1;
+  }
+  return { due, overdue };
+}

@@ -75,6 +75,22 @@ export function maySuperviseWork(roles) {
   return (roles ?? []).some((r) => MONEY.includes(r));
 }
 
+/**
+ * The overview's business panels `roles` get, each only where its API answers them
+ * (role-matrix.txt): work orders due (every role with the maintenance screen; a technician reads
+ * his own orders), parking occupancy (spaces and contracts: MONEY), the month's revenue
+ * (administrators) and the fund balance (as the fund screen: the API also answers a technician, but
+ * the console shows him no money).
+ */
+export function overviewPanels(roles) {
+  return {
+    work: mayOpen(roles, 'maintenance'),
+    parking: mayOpen(roles, 'spaces'),
+    revenue: mayAdminister(roles),
+    fund: mayOpen(roles, 'fund'),
+  };
+}
+
 /** Returns whether the user may act on fire cases (the transitions route, docs/security.md). */
 export function mayHandleFire(roles) {
   return (roles ?? []).some((r) => ['platform_admin', 'property_admin', 'operator', 'fire_brigade'].includes(r));

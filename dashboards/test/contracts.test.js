@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../src/api.js';
-import { addMonths, contractPeriods, contractRefusal, contractState, coveredUntil, householdLabel, rentPeriodIndex } from '../src/contracts.js';
+import { addMonths, contractPeriods, contractRefusal, contractState, coveredUntil, householdLabel, rentPeriodIndex, spacesTaken } from '../src/contracts.js';
 
 const refusal = (status, message) => contractRefusal(new ApiError(status, message));
 
@@ -83,5 +83,13 @@ describe('contract periods', () => {
   it('labels a household, or its bare id when unknown', () => {
     expect(householdLabel({ id: 1, number: '301', buildingId: 'elm-b1' })).toBe('301 · elm-b1 (#1)');
     expect(householdLabel(undefined, 9)).toBe('#9');
+  });
+});
+
+describe('parking occupancy', () => {
+  it('counts a space held by two contracts in force once', () => {
+    expect(spacesTaken([{ spaceId: 12 }, { spaceId: 11 }, { spaceId: 12 }])).toBe(2);
+    expect(spacesTaken([])).toBe(0);
+    expect(spacesTaken(null)).toBe(0);
   });
 });

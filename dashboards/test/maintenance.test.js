@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, calendarDays, checklistAnswers, forecastOrder, localDay, planOrder, ruleOf } from '../src/maintenance.js';
+import { addDays, calendarDays, dueWork, checklistAnswers, forecastOrder, localDay, planOrder, ruleOf } from '../src/maintenance.js';
 
 describe('maintenance screens', () => {
   it('finds the rule an API refusal names, also behind a field', () => {
@@ -35,5 +35,19 @@ describe('maintenance screens', () => {
   it('ticks the checklist items the API holds as answered ok', () => {
     expect(checklistAnswers({ 'elevator.brake': { ok: true, note: null }, 'elevator.pit': { ok: false } })).toEqual({ 'elevator.brake': true, 'elevator.pit': false });
     expect(checklistAnswers(null)).toEqual({});
+  });
+});
+
+describe('the overview\'s work orders due', () => {
+  it('counts unfinished orders due today or earlier, the earlier ones overdue', () => {
+    const orders = [
+      { status: 'open', dueOn: '2027-03-01' }, { status: 'assigned', dueOn: '2027-03-05' },
+      { status: 'in_progress', dueOn: '2027-02-20' }, { status: 'open', dueOn: '2027-03-06' },
+      { status: 'done', dueOn: '2027-03-01' }, { status: 'verified', dueOn: '2027-03-01' },
+      { status: 'cancelled', dueOn: '2027-03-01' }, { status: 'open', dueOn: null },
+    ];
+    expect(dueWork(orders, '2027-03-05')).toEqual({ due: 3, overdue: 2 });
+    expect(dueWork(orders, '2027-02-19')).toEqual({ due: 0, overdue: 0 });
+    expect(dueWork(undefined, '2027-03-05')).toEqual({ due: 0, overdue: 0 });
   });
 });

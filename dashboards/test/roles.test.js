@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { homeApp, mayAdminister, maySuperviseWork, mayHandleFire, mayOpen, navFor } from '../src/roles.js';
+import { homeApp, mayAdminister, maySuperviseWork, mayHandleFire, mayOpen, navFor, overviewPanels } from '../src/roles.js';
 
 const names = (roles) => navFor(roles).map((n) => n.name);
 
@@ -69,5 +69,17 @@ describe('role navigation', () => {
     // Performance: the office and contractors (their company), never a technician.
     for (const role of ['platform_admin', 'property_admin', 'operator', 'maintenance_contractor']) expect(mayOpen([role], 'performance')).toBe(true);
     for (const role of ['technician', 'fire_brigade', 'resident']) expect(mayOpen([role], 'performance')).toBe(false);
+  });
+});
+
+describe('the overview\'s business panels', () => {
+  // Each as role-matrix.txt answers its API: work-orders (staff), parking-spaces and contracts
+  // (platform and property administrators, operators), revenue (administrators), fund (no technician in the console).
+  it('shows each panel only to the roles its API answers', () => {
+    expect(overviewPanels(['property_admin'])).toEqual({ work: true, parking: true, revenue: true, fund: true });
+    expect(overviewPanels(['platform_admin'])).toEqual({ work: true, parking: true, revenue: true, fund: true });
+    expect(overviewPanels(['operator'])).toEqual({ work: true, parking: true, revenue: false, fund: true });
+    expect(overviewPanels(['technician'])).toEqual({ work: true, parking: false, revenue: false, fund: false });
+    expect(overviewPanels([])).toEqual({ work: false, parking: false, revenue: false, fund: false });
   });
 });

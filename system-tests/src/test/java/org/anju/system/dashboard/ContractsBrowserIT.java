@@ -1,6 +1,7 @@
 package org.anju.system.dashboard;
 
 import static org.anju.system.dashboard.BrowserScripts.longs;
+import static org.anju.system.dashboard.BrowserScripts.textFields;
 import static org.anju.system.dashboard.BrowserScripts.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +29,9 @@ import org.anju.platform.testing.RunningPlatform;
  * waiting list, after which a tenant household's lease is refused in words (owners first); the
  * contract in force shows the invoice that billed its first period. The
  * operator reads every screen and is offered no action; the technician has no menu entry and gets
- * the not-found page. Every screen passes axe-core; screenshots land in
+ * the not-found page. The overview shows the property administrator 1 of 4 spaces under contract,
+ * this month's revenue and the fund balance; the operator no revenue, the technician no money
+ * panel, and none of them a refused call. Every screen passes axe-core; screenshots land in
  * {@code system-tests/target/screens/}.
  */
 @Timeout(value = 600, unit = TimeUnit.SECONDS)
@@ -73,6 +76,9 @@ class ContractsBrowserIT {
             // its first period is billed by the run of this month
             api.post(COMMUNITY + "/billing-runs", paul, "{\"period\": \"" + today.substring(0, 7) + "\"}", 200);
             JsonNode invoice = api.get(COMMUNITY + "/invoices?householdId=2", paul, 200).at("/items/0");
+            // the fund: 50 CNY per m² of the 321.5 m² of the four households = 16,075.00 CNY
+            api.put(COMMUNITY + "/fund/settings", paul, "{\"firstDepositFenPerM2\": 5000}", 200);
+            api.post(COMMUNITY + "/fund/first-deposits", paul, "{}", 200);
 
             Path users = BrowserScripts.jsonFile("anju-users", Map.of("property_admin", List.of("paul", "paul-password"),
                     "operator", List.of("olga", "olga-password"), "technician", List.of("tess", "tess-password")));
@@ -84,6 +90,16 @@ class ContractsBrowserIT {
                     "--timeout-ms", "480000"), need -> "");
 
             assertThat(r.get("ok").asBoolean()).as("browser run: %s", r).isTrue();
+            // The overview before any signing: 1 of 4 spaces under contract, this month's rent billed,
+            // the fund; the operator reads no revenue, the technician no money at all, and no call is refused.
+            assertThat(api.get(COMMUNITY + "/fund", paul, 200).get("totalFen").asLong()).isEqualTo(1_607_500);
+            assertThat(textFields(r.at("/overview/property_admin/figures"))).containsExactlyInAnyOrderEntriesOf(Map.of(
+                    "kpi-work-due", "0", "kpi-parking", "1 / 4", "kpi-revenue", "¥350.00", "kpi-fund", "¥16,075.00"));
+            assertThat(textFields(r.at("/overview/operator/figures")).keySet()).containsExactlyInAnyOrder("kpi-work-due", "kpi-parking", "kpi-fund");
+            assertThat(textFields(r.at("/overview/technician/figures")).keySet()).containsExactly("kpi-work-due");
+            for (String role : List.of("property_admin", "operator", "technician")) {
+                assertThat(r.at("/overview/" + role + "/forbidden")).as("calls refused on %s's overview", role).isEmpty();
+            }
             JsonNode a = r.get("admin");
             assertThat(a.get("spaceRows").asInt()).isEqualTo(4);
             assertThat(a.get("spacesTaken").asText()).isEqualTo("1");

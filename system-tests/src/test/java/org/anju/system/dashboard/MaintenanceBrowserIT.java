@@ -1,6 +1,7 @@
 package org.anju.system.dashboard;
 
 import static org.anju.system.dashboard.BrowserScripts.longs;
+import static org.anju.system.dashboard.BrowserScripts.textFields;
 import static org.anju.system.dashboard.BrowserScripts.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +37,8 @@ import org.anju.platform.testing.RunningPlatform;
  * elevator plan to 16 days is refused with the 15-day rule in words, and his threshold change is held
  * by the API; the calendar links the open orders and highlights the overdue plan; the forecast's
  * evidence chart draws its points and its limit; a technician and a contractor work their orders on
- * a 390 px phone without sideways scrolling and with finger-sized buttons.
+ * a 390 px phone without sideways scrolling and with finger-sized buttons. The overview counts the
+ * orders due by today, the overdue one highlighted, as each role's work-orders list answers.
  */
 @Timeout(value = 600, unit = TimeUnit.SECONDS)
 class MaintenanceBrowserIT {
@@ -101,6 +103,13 @@ class MaintenanceBrowserIT {
                     "--timeout-ms", "480000"), need -> "");
 
             assertThat(r.get("ok").asBoolean()).as("browser run: %s", r).isTrue();
+            // the overview's work orders due: the charger's (2 days overdue, highlighted) and the elevator's
+            // counter order (due today) for the administrator; the technician's one order is due in 3 days
+            assertThat(textFields(r.at("/overview/property_admin/figures"))).containsEntry("kpi-work-due", "2")
+                    .containsEntry("kpi-work-overdue", "逾期 1 张");
+            assertThat(texts(r.at("/overview/property_admin/highlighted"))).contains("kpi-work-due");
+            assertThat(textFields(r.at("/overview/technician/figures"))).containsExactlyEntriesOf(Map.of("kpi-work-due", "0"));
+            assertThat(r.at("/overview/technician/highlighted")).isEmpty();
             for (String role : List.of("platform_admin", "property_admin", "operator")) {
                 assertThat(texts(r.at("/roles/" + role + "/nav"))).as(role).containsExactlyElementsOf(SCREENS);
             }
