@@ -13,60 +13,35 @@ ALTER TABLE ledger_postings DROP CONSTRAINT ledger_postings_entry_id_fkey;
 ALTER TABLE ledger_postings DROP CONSTRAINT ledger_postings_account_id_fkey;
 ALTER TABLE journal_entries DROP CONSTRAINT journal_entries_community_id_fkey;
 
-CREATE FUNCTION invoice_lines_reference_invoices() RETURNS trigger LANGUAGE plpgsql AS $$
+-- One check for every reference: the trigger's arguments name the column of the new rows, the
+-- table it refers to (by id) and what to call that row in the message; the transition table is
+-- new_rows in every trigger.
+CREATE FUNCTION rows_reference_existing() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-    missing bigint;
+    missing text;
 BEGIN
-    SELECT n.invoice_id INTO missing FROM (SELECT DISTINCT invoice_id FROM new_lines) n
-    WHERE NOT EXISTS (SELECT FROM invoices i WHERE i.id = n.invoice_id) LIMIT 1;
-    IF FOUND THEN
-        RAISE EXCEPTION 'invoice_lines refers to invoice %, which does not exist', missing
+    EXECUTE format('SELECT n.%1$I::text FROM (SELECT DISTINCT %1$I FROM new_rows) n '
+            || 'WHERE NOT EXISTS (SELECT FROM %2$I r WHERE r.id = n.%1$I) LIMIT 1', TG_ARGV[0], TG_ARGV[1])
+        INTO missing;
+    IF missing IS NOT NULL THEN
+        RAISE EXCEPTION '% refers to % %, which does not exist', TG_TABLE_NAME, TG_ARGV[2], missing
             USING ERRCODE = 'foreign_key_violation';
     END IF;
     RETURN NULL;
 END;
 $$;
 CREATE TRIGGER invoice_lines_reference_invoices AFTER INSERT ON invoice_lines
-    REFERENCING NEW TABLE AS new_lines FOR EACH STATEMENT EXECUTE FUNCTION invoice_lines_reference_invoices();
-
-CREATE FUNCTION ledger_postings_reference() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-    missing bigint;
-BEGIN
-    SELECT n.entry_id INTO missing FROM (SELECT DISTINCT entry_id FROM new_postings) n
-    WHERE NOT EXISTS (SELECT FROM journal_entries e WHERE e.id = n.entry_id) LIMIT 1;
-    IF FOUND THEN
-        RAISE EXCEPTION 'ledger_postings refers to journal entry %, which does not exist', missing
-            USING ERRCODE = 'foreign_key_violation';
-    END IF;
-    SELECT n.account_id INTO missing FROM (SELECT DISTINCT account_id FROM new_postings) n
-    WHERE NOT EXISTS (SELECT FROM ledger_accounts a WHERE a.id = n.account_id) LIMIT 1;
-    IF FOUND THEN
-        RAISE EXCEPTION 'ledger_postings refers to account %, which does not exist', missing
-            USING ERRCODE = 'foreign_key_violation';
-    END IF;
-    RETURN NULL;
-END;
-$$;
-CREATE TRIGGER ledger_postings_reference AFTER INSERT ON ledger_postings
-    REFERENCING NEW TABLE AS new_postings FOR EACH STATEMENT EXECUTE FUNCTION ledger_postings_reference();
-
-CREATE FUNCTION journal_entries_reference_communities() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-    missing text;
-BEGIN
-    SELECT n.community_id INTO missing FROM (SELECT DISTINCT community_id FROM new_entries) n
-    WHERE NOT EXISTS (SELECT FROM communities c WHERE c.id = n.community_id) LIMIT 1;
-    IF FOUND THEN
-        RAISE EXCEPTION 'journal_entries refers to community %, which does not exist', missing
-            USING ERRCODE = 'foreign_key_violation';
-    END IF;
-    RETURN NULL;
-END;
-$$;
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION rows_reference_existing('invoice_id', 'invoices', 'invoice');
+CREATE TRIGGER ledger_postings_reference_entries AFTER INSERT ON ledger_postings
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION rows_reference_existing('entry_id', 'journal_entries', 'journal entry');
+CREATE TRIGGER ledger_postings_reference_accounts AFTER INSERT ON ledger_postings
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION rows_reference_existing('account_id', 'ledger_accounts', 'account');
 CREATE TRIGGER journal_entries_reference_communities AFTER INSERT ON journal_entries
-    REFERENCING NEW TABLE AS new_entries FOR EACH STATEMENT
-    EXECUTE FUNCTION journal_entries_reference_communities();
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION rows_reference_existing('community_id', 'communities', 'community');
 
 -- what a posting refers to stays: accounts are append-only like entries and postings
 CREATE TRIGGER ledger_accounts_append_only BEFORE UPDATE OR DELETE ON ledger_accounts
