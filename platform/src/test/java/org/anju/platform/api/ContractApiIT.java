@@ -16,7 +16,8 @@ import org.anju.platform.testing.RunningPlatform;
 
 /**
  * Rental contracts and the owners' waiting list over real HTTP on a running platform: a property
- * administrator signs, lists, renews and terminates (with the proration it implies, billed or not);
+ * administrator signs, lists, renews and terminates (with the proration it implies, billed or not, and
+ * the credit note of a billed period: {@link TerminationCreditIT} has its cases);
  * a taken space, a non-owner beyond the cap or while an owner waits are 409s naming the contract or
  * the rule; bad fields are 400s naming the field, with nothing written; residents read their own
  * household's contracts only.
@@ -100,6 +101,7 @@ class ContractApiIT {
         assertThat(proration.get("periodBilled").asBoolean()).isTrue();
         assertThat(proration.get("creditFen").asLong()).isEqualTo(12_419);
         assertThat(proration.get("chargeFen").asLong()).isZero();
+        assertThat(proration.get("creditNoteFen").asLong()).as("issued with the termination").isEqualTo(12_419);
         api.post("/api/v1/contracts/" + id + "/terminate", pia, "{\"terminatedOn\": \"2027-01-25\"}", 409);
         api.post("/api/v1/contracts/" + id + "/renew", pia, "{\"periods\": 1}", 409);
 
@@ -112,6 +114,7 @@ class ContractApiIT {
         assertThat(notBilled.get("periodBilled").asBoolean()).isFalse();
         assertThat(notBilled.get("chargeFen").asLong()).isEqualTo(22_581);
         assertThat(notBilled.get("creditFen").asLong()).isZero();
+        assertThat(notBilled.get("creditNoteId").isNull()).isTrue();
     }
 
     @Test
