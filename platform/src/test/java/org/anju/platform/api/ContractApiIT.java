@@ -27,6 +27,12 @@ class ContractApiIT {
 
     private static final String CONTRACTS = "/api/v1/communities/elm-court/contracts";
     private static final String WAITING = "/api/v1/communities/elm-court/parking/waiting-list";
+    /** The space_rent tariff of the contract tests: 35,000 fen a month, 100,000 a quarter for underground. */
+    static final String SPACE_RENT = """
+            {"kind": "space_rent", "effectiveFrom": "2026-01-01", "body": {
+              "monthlyFen": {"surface": 20000, "underground": 35000, "mechanical": 15000},
+              "quarterlyFen": {"surface": 57000, "underground": 100000, "mechanical": 43000},
+              "yearlyFen": {"surface": 220000, "underground": 380000, "mechanical": 160000}}}""";
     private static RunningPlatform running;
     private static ApiCalls api;
     private static String pia;
@@ -50,11 +56,7 @@ class ContractApiIT {
                   (13, 'elm-court', 'B-013', 'underground', 'developer'), (14, 'elm-court', 'B-014', 'underground', 'developer');
                 """);
         pia = running.login("pia", "pia-password");
-        api.post("/api/v1/communities/elm-court/tariffs", pia, """
-                {"kind": "space_rent", "effectiveFrom": "2026-01-01", "body": {
-                  "monthlyFen": {"surface": 20000, "underground": 35000, "mechanical": 15000},
-                  "quarterlyFen": {"surface": 57000, "underground": 100000, "mechanical": 43000},
-                  "yearlyFen": {"surface": 220000, "underground": 380000, "mechanical": 160000}}}""", 201);
+        api.post("/api/v1/communities/elm-court/tariffs", pia, SPACE_RENT, 201);
     }
 
     @AfterAll

@@ -59,11 +59,7 @@ class TerminationCreditIT {
                   SELECT n, 'elm-court', 'C-0' || n, 'underground', 'common' FROM generate_series(21, 27) n;
                 """);
         pia = running.login("pia", "pia-password");
-        api.post("/api/v1/communities/elm-court/tariffs", pia, """
-                {"kind": "space_rent", "effectiveFrom": "2026-01-01", "body": {
-                  "monthlyFen": {"surface": 20000, "underground": 35000, "mechanical": 15000},
-                  "quarterlyFen": {"surface": 57000, "underground": 100000, "mechanical": 43000},
-                  "yearlyFen": {"surface": 220000, "underground": 380000, "mechanical": 160000}}}""", 201);
+        api.post("/api/v1/communities/elm-court/tariffs", pia, ContractApiIT.SPACE_RENT, 201);
     }
 
     @AfterAll
