@@ -23,6 +23,7 @@ public final class TerminationCredits {
 
     private final CreditNotes notes;
 
+    /** @param notes the credit notes that issue the note (with the ledger and the fund it posts to) */
     public TerminationCredits(CreditNotes notes) {
         this.notes = notes;
     }

@@ -29,7 +29,8 @@ import org.anju.platform.testing.RunningPlatform;
  * platform: the note's amount, lines, fund share and journal entry against hand-computed figures;
  * not billed, no note and the run bills the used days; a retry and concurrent terminations issue one
  * note; a paid invoice leaves the receivable in credit, which a refund returns; a line credited by
- * staff is credited only its rest; a note that cannot be issued rolls the termination back.
+ * staff is credited only its rest; a note that cannot be issued rolls the termination back; a quarter;
+ * a later period ended on its first day is credited whole.
  * <p>
  * Every space is common-area (70 % of its rent to the fund) and leased to its own owner household
  * (space 21 to household 1, …), so no invoice carries another test's lines (late fees); every test
@@ -52,11 +53,11 @@ class TerminationCreditIT {
                 .propertyUser("rita", "rita-password", "resident");
         running.sql("""
                 INSERT INTO households (id, community_id, building_id, unit_id, floor, number, private_area_m2)
-                  SELECT n, 'elm-court', 'elm-b1', NULL, n, n || '01', 89.50 FROM generate_series(1, 7) n;
+                  SELECT n, 'elm-court', 'elm-b1', NULL, n, n || '01', 89.50 FROM generate_series(1, 8) n;
                 INSERT INTO household_members (household_id, username, relation, since)
-                  SELECT n, 'rita', 'owner', '2020-01-01' FROM generate_series(1, 7) n;
+                  SELECT n, 'rita', 'owner', '2020-01-01' FROM generate_series(1, 8) n;
                 INSERT INTO parking_spaces (id, community_id, number, kind, ownership)
-                  SELECT n, 'elm-court', 'C-0' || n, 'underground', 'common' FROM generate_series(21, 27) n;
+                  SELECT n, 'elm-court', 'C-0' || n, 'underground', 'common' FROM generate_series(21, 28) n;
                 """);
         pia = running.login("pia", "pia-password");
         api.post("/api/v1/communities/elm-court/tariffs", pia, ContractApiIT.SPACE_RENT, 201);
@@ -247,5 +248,32 @@ class TerminationCreditIT {
                 .containsExactly("56044 39231");
         assertThat(running.sqlRows("SELECT reason FROM credit_note_requests WHERE credit_note_id = " + note))
                 .containsExactly("termination of contract " + contract + " on 2028-02-10: 51 of 91 days unused");
+    }
+
+    @Test
+    void aLaterPeriodEndedOnItsFirstDayIsCreditedWholeOrNotBilledAtAll() throws Exception {
+        long contract = api.post(CONTRACTS, pia, """
+                {"spaceId": 28, "householdId": 8, "term": "monthly", "periods": 3, "startsOn": "2028-05-01"}""", 201)
+                .get("id").asLong();
+        api.post(RUNS, pia, "{\"period\": \"2028-05\"}", 200);
+        api.post(RUNS, pia, "{\"period\": \"2028-06\"}", 200);
+
+        // ended on June's first day: none of June used, all of its 35,000 (24,500 fund) credited
+        JsonNode proration = terminate(contract, "2028-06-01", 200).get("proration");
+        assertThat(proration.get("usedFen").asLong()).isZero();
+        assertThat(proration.get("creditNoteFen").asLong()).isEqualTo(35_000);
+        long june = Long.parseLong(running.sqlRows("SELECT invoice_id FROM invoice_lines WHERE source_id = 'contract:"
+                + contract + ":1'").getFirst());
+        assertThat(proration.get("creditedInvoiceId").asLong()).isEqualTo(june);
+        assertThat(running.sqlRows("SELECT amount_fen || ' ' || fund_fen FROM invoice_lines WHERE invoice_id = "
+                + proration.get("creditNoteId").asLong())).containsExactly("35000 24500");
+        assertThat(creditNotesOf(rentInvoice(contract))).as("May is not touched").isEmpty();
+        // (June's invoice bears May's late fee on the May invoice, due 15 days after today's run, as well)
+        assertThat(api.get("/api/v1/invoices/" + june, pia, 200).get("creditedFen").asLong()).isEqualTo(35_000);
+
+        // July is never billed
+        api.post(RUNS, pia, "{\"period\": \"2028-07\"}", 200);
+        assertThat(running.sqlRows("SELECT count(*) FROM invoice_lines WHERE source_id = 'contract:" + contract + ":2'"))
+                .containsExactly("0");
     }
 }
