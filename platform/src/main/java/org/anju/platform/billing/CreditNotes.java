@@ -24,6 +24,8 @@ import org.anju.platform.storage.UnitOfWork;
  * {@code credit_note} with lines that credit the original's lines pro rata (source id
  * {@code credit_note:<id>:<original source id>}) and a journal entry that reverses the invoice's
  * postings pro rata, the fund's share of common-area rent included. Issued once per client key.
+ * A terminated contract's note credits one line, its rent line ({@link #issueForLine},
+ * {@link TerminationCredits}).
  * <p>
  * The fund's share is debited to {@code fund_income}; when a run already allocated it to the
  * households' fund accounts ({@link FundIncome}), {@code fund_income} would go below zero, so what it
