@@ -101,10 +101,8 @@ public final class CreditNotes {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        InvoiceLine line = invoice.lines().stream().filter(l -> l.sourceId().equals(sourceId)).findFirst()
-                .orElseThrow(() -> new ClientError(ClientError.CONFLICT, "invoice " + invoice.id() + " has no line "
-                        + sourceId + " to credit"));
-        long creditable = line.amountFen() - InvoiceStore.creditedOfLine(tx, invoice.id(), sourceId);
+        InvoiceLine line = line(invoice, sourceId);
+        long creditable = leftOnLine(tx, invoice, sourceId);
         if (amountFen <= 0 || amountFen > creditable) {
             throw new ClientError(ClientError.CONFLICT, "amountFen " + amountFen + " is not within what line " + sourceId
                     + " of invoice " + invoice.id() + " still has to credit: " + creditable + " fen");
@@ -134,6 +132,22 @@ public final class CreditNotes {
                     + earlier.get()[1] + " of " + earlier.get()[2] + " fen on invoice " + earlier.get()[0]);
         }
         return Optional.of(new Issued(Invoices.get(tx, earlier.get()[1]).orElseThrow(), true));
+    }
+
+    /**
+     * Returns what the invoice's line of {@code sourceId} still has to credit: its amount less what
+     * credit notes took off it.
+     *
+     * @throws ClientError 409 when the invoice has no such line
+     */
+    static long leftOnLine(UnitOfWork.Tx tx, Invoice invoice, String sourceId) throws SQLException {
+        return line(invoice, sourceId).amountFen() - InvoiceStore.creditedOfLine(tx, invoice.id(), sourceId);
+    }
+
+    private static InvoiceLine line(Invoice invoice, String sourceId) {
+        return invoice.lines().stream().filter(l -> l.sourceId().equals(sourceId)).findFirst()
+                .orElseThrow(() -> new ClientError(ClientError.CONFLICT, "invoice " + invoice.id() + " has no line "
+                        + sourceId + " to credit"));
     }
 
     /** Waits for any other credit note of the invoice; held until the transaction ends. */

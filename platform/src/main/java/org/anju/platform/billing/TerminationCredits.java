@@ -58,9 +58,7 @@ public final class TerminationCredits {
         Invoice invoice = Invoices.get(tx, invoiceId).orElseThrow();
         // under the invoice's lock, so a staff credit note at the same time cannot take the line's rest first
         CreditNotes.lockInvoice(tx, invoiceId);
-        long left = invoice.lines().stream().filter(l -> l.sourceId().equals(t.rentSourceId()))
-                .mapToLong(InvoiceLine::amountFen).sum() - InvoiceStore.creditedOfLine(tx, invoiceId, t.rentSourceId());
-        long amount = Math.min(t.creditFen(), left);
+        long amount = Math.min(t.creditFen(), CreditNotes.leftOnLine(tx, invoice, t.rentSourceId()));
         if (amount <= 0) {
             return Optional.empty();
         }
