@@ -13,7 +13,7 @@
 //
 // users.json: {"property_admin": [name, password], "operator": [...], "technician": [...]};
 // ids.json: {"inForce": contract on takenSpace, "invoice": the one billing its first period, "takenSpace": id, "freeSpace": id, "commonSpace": id, "owner": household, "otherOwner": household,
-//   "tenant": household, "startsOn": "YYYY-MM-DD", "terminateOn": "YYYY-MM-DD"}.
+//   "tenant": household, "startsOn": "YYYY-MM-DD", "terminateOn": "YYYY-MM-DD", "terminateInForceOn": "YYYY-MM-DD" (in its billed first period)}.
 // The last stdout line is the report {"ok": true|false, ...}.
 import { navOf, overviewOf, recorder, run, scriptArgs, shown, signIn, stepper } from './browser.mjs';
 
@@ -131,6 +131,14 @@ async function admin(browser) {
   await firstPeriod.filter({ hasText: `#${ids.invoice} ` }).waitFor();
   a.billedPeriod = await text(firstPeriod);
   await axe(page, 'console-contract-billed');
+
+  step('the contract in force terminated: its billed period credited by a credit note');
+  const ending = page.locator('[data-testid="terminate"]');
+  await ending.locator('input[name="terminatedOn"]').fill(ids.terminateInForceOn);
+  await ending.locator('[data-action="terminate"]').click();
+  await ending.locator('[data-action="confirm-terminate"]').click();
+  await ending.locator('[data-testid="proration"]').waitFor();
+  a.inForceSettlement = await text(ending.locator('[data-testid="settlement"]'));
   await context.close();
 }
 

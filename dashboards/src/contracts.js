@@ -50,6 +50,21 @@ export function addMonths(day, months) {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
+/**
+ * What a termination's proration (the terminate answer) did to the household's money, as
+ * `{key, params}` of a `contracts.<key>` message: the credit note the termination issued (all of the
+ * unused rent, or the rest a line credited before had), none when the line was credited in full
+ * before, or, when the period was not billed, the used days its month's run bills. `money` formats fen.
+ */
+export function terminationSettlement(p, money) {
+  if (!p.periodBilled) return { key: 'chargeBilled', params: { amount: money(p.chargeFen) } };
+  if (p.creditNoteId == null) return { key: 'creditedBefore', params: { owed: money(p.creditFen) } };
+  return {
+    key: p.creditNoteFen < p.creditFen ? 'creditNotePartial' : 'creditNoteIssued',
+    params: { id: p.creditNoteId, amount: money(p.creditNoteFen), invoice: p.creditedInvoiceId, owed: money(p.creditFen) },
+  };
+}
+
 /** The last day a contract covers, exclusive: its termination day, else its end. */
 export const coveredUntil = (c) => c.terminatedOn ?? c.endsOn;
 

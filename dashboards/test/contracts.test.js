@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../src/api.js';
-import { addMonths, contractPeriods, contractRefusal, contractState, coveredUntil, householdLabel, rentPeriodIndex, spacesTaken } from '../src/contracts.js';
+import { addMonths, contractPeriods, contractRefusal, contractState, coveredUntil, householdLabel, rentPeriodIndex, spacesTaken, terminationSettlement } from '../src/contracts.js';
 
 const refusal = (status, message) => contractRefusal(new ApiError(status, message));
 
@@ -91,5 +91,29 @@ describe('parking occupancy', () => {
     expect(spacesTaken([{ spaceId: 12 }, { spaceId: 11 }, { spaceId: 12 }])).toBe(2);
     expect(spacesTaken([])).toBe(0);
     expect(spacesTaken(null)).toBe(0);
+  });
+});
+
+describe('what a termination did to the money', () => {
+  // The proration exactly as POST /contracts/{id}/terminate answers it (api.ContractRoutes).
+  const money = (fen) => `¥${(fen / 100).toFixed(2)}`;
+  const billed = { periodBilled: true, creditFen: 12419, chargeFen: 0 };
+
+  it('names the credit note the termination issued and the invoice it credits', () => {
+    expect(terminationSettlement({ ...billed, creditNoteId: 31, creditNoteFen: 12419, creditedInvoiceId: 7 }, money)).toEqual({
+      key: 'creditNoteIssued', params: { id: 31, amount: '¥124.19', invoice: 7, owed: '¥124.19' },
+    });
+  });
+
+  it('says when the line had less left than the unused days, or nothing', () => {
+    expect(terminationSettlement({ ...billed, creditNoteId: 32, creditNoteFen: 5000, creditedInvoiceId: 8 }, money).key)
+      .toBe('creditNotePartial');
+    expect(terminationSettlement({ ...billed, creditNoteId: null, creditNoteFen: 0, creditedInvoiceId: null }, money))
+      .toEqual({ key: 'creditedBefore', params: { owed: '¥124.19' } });
+  });
+
+  it('gives the charge of the used days when the period was not billed', () => {
+    expect(terminationSettlement({ periodBilled: false, creditFen: 0, chargeFen: 23333, creditNoteId: null, creditNoteFen: 0 }, money))
+      .toEqual({ key: 'chargeBilled', params: { amount: '¥233.33' } });
   });
 });

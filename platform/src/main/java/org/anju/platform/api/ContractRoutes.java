@@ -20,8 +20,10 @@ import org.anju.platform.audit.AuditLog;
 import org.anju.platform.auth.Principal;
 import org.anju.platform.auth.Role;
 import org.anju.platform.billing.Contract;
+import org.anju.platform.billing.CreditNotes;
 import org.anju.platform.billing.NewContract;
 import org.anju.platform.billing.Termination;
+import org.anju.platform.billing.TerminationCredits;
 import org.anju.platform.estate.Households;
 import org.anju.platform.estate.Relation;
 import org.anju.platform.query.ListLimits;
@@ -43,6 +45,7 @@ final class ContractRoutes {
     private final DeviceRegistry registry;
     private final BillingServices billing;
     private final ListLimits contracts;
+    private final TerminationCredits credits;
     private final Clock clock;
 
     /** @param directory the limits of the contract list, which has no time range ({@code limits.directory}) */
@@ -51,6 +54,8 @@ final class ContractRoutes {
         this.registry = registry;
         this.billing = billing;
         this.contracts = directory.named("contracts");
+        this.credits = new TerminationCredits(new CreditNotes(billing.ledger(), billing.paid(), billing.settings().zone(),
+                billing.fund()));
         this.clock = clock;
     }
 
@@ -116,6 +121,7 @@ final class ContractRoutes {
         })));
     }
 
+    /** Terminates and, when the period was billed, credits its unused rent: one transaction, all or nothing. */
     private void terminate(RoutingContext ctx) {
         Principal user = AuthRoutes.principal(ctx);
         long id = AlertRoutes.id(ctx, "contractId");
@@ -125,7 +131,11 @@ final class ContractRoutes {
             Contract old = changeable(tx, user, id);
             Termination t = billing.contracts().terminateProrated(tx, old.communityId(), id,
                     ContractFields.date(body, "terminatedOn"));
-            audited(tx, audit.with("creditFen", t.creditFen()).with("chargeFen", t.chargeFen()), t.contract());
+            Optional<TerminationCredits.Credit> credit = credits.issue(tx, t, user.username(), clock.instant());
+            Long noteId = credit.map(c -> c.creditNote().id()).orElse(null);
+            long noteFen = credit.map(c -> c.creditNote().totalFen()).orElse(0L);
+            audited(tx, audit.with("creditFen", t.creditFen()).with("chargeFen", t.chargeFen())
+                    .with("creditNoteId", noteId).with("creditNoteFen", noteFen), t.contract());
             Map<String, Object> proration = new LinkedHashMap<>();
             proration.put("periodStart", t.periodStart().toString());
             proration.put("periodEnd", t.periodEnd().toString());
@@ -135,6 +145,9 @@ final class ContractRoutes {
             proration.put("periodBilled", t.periodBilled());
             proration.put("creditFen", t.creditFen());
             proration.put("chargeFen", t.chargeFen());
+            proration.put("creditNoteId", noteId);
+            proration.put("creditNoteFen", noteFen);
+            proration.put("creditedInvoiceId", credit.map(TerminationCredits.Credit::invoiceId).orElse(null));
             return Map.of("contract", ContractFields.view(t.contract()), "proration", proration);
         }));
     }

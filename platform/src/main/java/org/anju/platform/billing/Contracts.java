@@ -55,7 +55,8 @@ public interface Contracts {
     Contract terminate(UnitOfWork.Tx tx, String communityId, long contractId, LocalDate on) throws SQLException;
 
     /**
-     * Ends a contract early, as {@link #terminate}, and returns what that implies for its money.
+     * Ends a contract early, as {@link #terminate}, and returns what that implies for its money
+     * (which {@link TerminationCredits} credits when the period was billed).
      *
      * @throws ClientError as {@link #terminate}
      */

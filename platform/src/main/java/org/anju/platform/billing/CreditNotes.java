@@ -24,6 +24,8 @@ import org.anju.platform.storage.UnitOfWork;
  * {@code credit_note} with lines that credit the original's lines pro rata (source id
  * {@code credit_note:<id>:<original source id>}) and a journal entry that reverses the invoice's
  * postings pro rata, the fund's share of common-area rent included. Issued once per client key.
+ * A terminated contract's note credits one line, its rent line ({@link #issueForLine},
+ * {@link TerminationCredits}).
  * <p>
  * The fund's share is debited to {@code fund_income}; when a run already allocated it to the
  * households' fund accounts ({@link FundIncome}), {@code fund_income} would go below zero, so what it
@@ -61,16 +63,9 @@ public final class CreditNotes {
      */
     public Issued issue(UnitOfWork.Tx tx, Invoice invoice, long amountFen, String reason, String clientKey,
             String username, Instant now) throws SQLException {
-        tx.one("SELECT pg_advisory_xact_lock(hashtext(?))", rs -> 0, "credit-note:" + invoice.id());
-        tx.one("SELECT pg_advisory_xact_lock(hashtext(?))", rs -> 0, "credit-note-key:" + clientKey);
-        Optional<long[]> earlier = tx.one("SELECT invoice_id, credit_note_id, amount_fen FROM credit_note_requests "
-                + "WHERE client_key = ?", rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, clientKey);
+        Optional<Issued> earlier = earlier(tx, invoice, amountFen, clientKey);
         if (earlier.isPresent()) {
-            if (earlier.get()[0] != invoice.id() || earlier.get()[2] != amountFen) {
-                throw new ClientError(ClientError.CONFLICT, "clientKey '" + clientKey + "' was used for credit note "
-                        + earlier.get()[1] + " of " + earlier.get()[2] + " fen on invoice " + earlier.get()[0]);
-            }
-            return new Issued(Invoices.get(tx, earlier.get()[1]).orElseThrow(), true);
+            return earlier.get();
         }
         Owed.Balance balance = Owed.of(tx, paid, List.of(invoice.id())).get(invoice.id());
         if (balance.creditNote()) {
@@ -86,7 +81,84 @@ public final class CreditNotes {
         if (invoice.lines().isEmpty()) {
             throw new ClientError(ClientError.CONFLICT, "invoice " + invoice.id() + " has no lines to credit");
         }
-        List<InvoiceLine> lines = proRata(invoice, amountFen);
+        return new Issued(write(tx, invoice, proRata(invoice, amountFen), reason, clientKey, username, now), false);
+    }
+
+    /**
+     * Issues a credit note of {@code amountFen} for one line of the invoice (the line billed by
+     * {@code sourceId}), in the caller's transaction: what a terminated contract's unused rent is
+     * credited by. Unlike {@link #issue}, what was paid does not limit it: the part already paid
+     * leaves the household's receivable in credit, which a refund of the payment returns (the
+     * payments' refund rule). The same client key again answers the note it issued.
+     *
+     * @throws ClientError 409 when the invoice has no such line, the amount is more than the line
+     *                     still has to credit (its amount less what credit notes took off it), or
+     *                     the key was used for another request
+     */
+    public Issued issueForLine(UnitOfWork.Tx tx, Invoice invoice, String sourceId, long amountFen, String reason,
+            String clientKey, String username, Instant now) throws SQLException {
+        Optional<Issued> earlier = earlier(tx, invoice, amountFen, clientKey);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        InvoiceLine line = line(invoice, sourceId);
+        long creditable = leftOnLine(tx, invoice, sourceId);
+        if (amountFen <= 0 || amountFen > creditable) {
+            throw new ClientError(ClientError.CONFLICT, "amountFen " + amountFen + " is not within what line " + sourceId
+                    + " of invoice " + invoice.id() + " still has to credit: " + creditable + " fen");
+        }
+        InvoiceLine credit = new InvoiceLine(line.stream(), line.sourceId(), "credit of " + line.description(), amountFen,
+                Fen.share(amountFen, line.fundFen(), line.amountFen()));
+        return new Issued(write(tx, invoice, List.of(credit), reason, clientKey, username, now), false);
+    }
+
+    /**
+     * Returns the note an earlier request with this key issued, after taking the invoice's and the
+     * key's locks (held until the transaction ends, so concurrent requests queue).
+     *
+     * @throws ClientError 409 when the key was used for another invoice or amount
+     */
+    private static Optional<Issued> earlier(UnitOfWork.Tx tx, Invoice invoice, long amountFen, String clientKey)
+            throws SQLException {
+        lockInvoice(tx, invoice.id());
+        tx.one("SELECT pg_advisory_xact_lock(hashtext(?))", rs -> 0, "credit-note-key:" + clientKey);
+        Optional<long[]> earlier = tx.one("SELECT invoice_id, credit_note_id, amount_fen FROM credit_note_requests "
+                + "WHERE client_key = ?", rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, clientKey);
+        if (earlier.isEmpty()) {
+            return Optional.empty();
+        }
+        if (earlier.get()[0] != invoice.id() || earlier.get()[2] != amountFen) {
+            throw new ClientError(ClientError.CONFLICT, "clientKey '" + clientKey + "' was used for credit note "
+                    + earlier.get()[1] + " of " + earlier.get()[2] + " fen on invoice " + earlier.get()[0]);
+        }
+        return Optional.of(new Issued(Invoices.get(tx, earlier.get()[1]).orElseThrow(), true));
+    }
+
+    /**
+     * Returns what the invoice's line of {@code sourceId} still has to credit: its amount less what
+     * credit notes took off it.
+     *
+     * @throws ClientError 409 when the invoice has no such line
+     */
+    static long leftOnLine(UnitOfWork.Tx tx, Invoice invoice, String sourceId) throws SQLException {
+        return line(invoice, sourceId).amountFen() - InvoiceStore.creditedOfLine(tx, invoice.id(), sourceId);
+    }
+
+    private static InvoiceLine line(Invoice invoice, String sourceId) {
+        return invoice.lines().stream().filter(l -> l.sourceId().equals(sourceId)).findFirst()
+                .orElseThrow(() -> new ClientError(ClientError.CONFLICT, "invoice " + invoice.id() + " has no line "
+                        + sourceId + " to credit"));
+    }
+
+    /** Waits for any other credit note of the invoice; held until the transaction ends. */
+    static void lockInvoice(UnitOfWork.Tx tx, long invoiceId) throws SQLException {
+        tx.one("SELECT pg_advisory_xact_lock(hashtext(?))", rs -> 0, "credit-note:" + invoiceId);
+    }
+
+    /** Writes the note of these lines with its request, posts its entry and takes the fund's share back. */
+    private Invoice write(UnitOfWork.Tx tx, Invoice invoice, List<InvoiceLine> lines, String reason, String clientKey,
+            String username, Instant now) throws SQLException {
+        long amountFen = lines.stream().mapToLong(InvoiceLine::amountFen).sum();
         long id = tx.one("INSERT INTO invoices (community_id, household_id, period, kind, credits_invoice_id, total_fen, "
                 + "issued_at, due_on) VALUES (?, ?, ?, 'credit_note', ?, ?, ?, ?) RETURNING id", rs -> rs.getLong(1),
                 invoice.communityId(), invoice.householdId(), Date.valueOf(invoice.period()), invoice.id(), amountFen,
@@ -102,7 +174,7 @@ public final class CreditNotes {
                 now.atZone(zone).toLocalDate(), stored);
         ledger.post(tx, reversal(note, invoice.id(), reason));
         takeBackFromFund(tx, note);
-        return new Issued(note, false);
+        return note;
     }
 
     /**

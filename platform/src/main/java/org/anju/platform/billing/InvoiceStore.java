@@ -40,6 +40,20 @@ final class InvoiceStore {
                 sourceId).isPresent();
     }
 
+    /** Returns the invoice (not a credit note) whose line bills the (stream, source), if one does. */
+    static Optional<Long> invoiceOfLine(UnitOfWork.Tx tx, Stream stream, String sourceId) throws SQLException {
+        return tx.one("SELECT l.invoice_id FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id "
+                + "WHERE l.stream = ? AND l.source_id = ? AND i.kind = 'invoice'", rs -> rs.getLong(1), stream.wireName(),
+                sourceId);
+    }
+
+    /** Returns the fen that credit notes of the invoice took off its line of {@code sourceId}. */
+    static long creditedOfLine(UnitOfWork.Tx tx, long invoiceId, String sourceId) throws SQLException {
+        return tx.one("SELECT coalesce(sum(l.amount_fen), 0) FROM invoices c JOIN invoice_lines l ON l.invoice_id = c.id "
+                + "WHERE c.credits_invoice_id = ? AND l.source_id = 'credit_note:' || c.id || ':' || ?",
+                rs -> rs.getLong(1), invoiceId, sourceId).orElse(0L);
+    }
+
     /** Returns the community's invoices of the month with their lines, by household. */
     static List<Invoice> ofPeriod(UnitOfWork.Tx tx, String communityId, YearMonth period) throws SQLException {
         record Row(long id, long household, long total, Instant issuedAt, LocalDate dueOn) {

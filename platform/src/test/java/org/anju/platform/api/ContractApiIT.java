@@ -16,7 +16,8 @@ import org.anju.platform.testing.RunningPlatform;
 
 /**
  * Rental contracts and the owners' waiting list over real HTTP on a running platform: a property
- * administrator signs, lists, renews and terminates (with the proration it implies, billed or not);
+ * administrator signs, lists, renews and terminates (with the proration it implies, billed or not, and
+ * the credit note of a billed period: {@link TerminationCreditIT} has its cases);
  * a taken space, a non-owner beyond the cap or while an owner waits are 409s naming the contract or
  * the rule; bad fields are 400s naming the field, with nothing written; residents read their own
  * household's contracts only.
@@ -26,6 +27,12 @@ class ContractApiIT {
 
     private static final String CONTRACTS = "/api/v1/communities/elm-court/contracts";
     private static final String WAITING = "/api/v1/communities/elm-court/parking/waiting-list";
+    /** The space_rent tariff of the contract tests: 35,000 fen a month, 100,000 a quarter for underground. */
+    static final String SPACE_RENT = """
+            {"kind": "space_rent", "effectiveFrom": "2026-01-01", "body": {
+              "monthlyFen": {"surface": 20000, "underground": 35000, "mechanical": 15000},
+              "quarterlyFen": {"surface": 57000, "underground": 100000, "mechanical": 43000},
+              "yearlyFen": {"surface": 220000, "underground": 380000, "mechanical": 160000}}}""";
     private static RunningPlatform running;
     private static ApiCalls api;
     private static String pia;
@@ -49,11 +56,7 @@ class ContractApiIT {
                   (13, 'elm-court', 'B-013', 'underground', 'developer'), (14, 'elm-court', 'B-014', 'underground', 'developer');
                 """);
         pia = running.login("pia", "pia-password");
-        api.post("/api/v1/communities/elm-court/tariffs", pia, """
-                {"kind": "space_rent", "effectiveFrom": "2026-01-01", "body": {
-                  "monthlyFen": {"surface": 20000, "underground": 35000, "mechanical": 15000},
-                  "quarterlyFen": {"surface": 57000, "underground": 100000, "mechanical": 43000},
-                  "yearlyFen": {"surface": 220000, "underground": 380000, "mechanical": 160000}}}""", 201);
+        api.post("/api/v1/communities/elm-court/tariffs", pia, SPACE_RENT, 201);
     }
 
     @AfterAll
@@ -100,6 +103,7 @@ class ContractApiIT {
         assertThat(proration.get("periodBilled").asBoolean()).isTrue();
         assertThat(proration.get("creditFen").asLong()).isEqualTo(12_419);
         assertThat(proration.get("chargeFen").asLong()).isZero();
+        assertThat(proration.get("creditNoteFen").asLong()).as("issued with the termination").isEqualTo(12_419);
         api.post("/api/v1/contracts/" + id + "/terminate", pia, "{\"terminatedOn\": \"2027-01-25\"}", 409);
         api.post("/api/v1/contracts/" + id + "/renew", pia, "{\"periods\": 1}", 409);
 
@@ -112,6 +116,7 @@ class ContractApiIT {
         assertThat(notBilled.get("periodBilled").asBoolean()).isFalse();
         assertThat(notBilled.get("chargeFen").asLong()).isEqualTo(22_581);
         assertThat(notBilled.get("creditFen").asLong()).isZero();
+        assertThat(notBilled.get("creditNoteId").isNull()).isTrue();
     }
 
     @Test

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +29,8 @@ import org.anju.platform.testing.RunningPlatform;
  * taken space in words naming the contract that holds it, renews, and terminates with the period
  * shown before confirming and the API's proration after; she puts an owner household on the
  * waiting list, after which a tenant household's lease is refused in words (owners first); the
- * contract in force shows the invoice that billed its first period. The
+ * contract in force shows the invoice that billed its first period and, terminated the next day,
+ * the credit note of the unused days that the termination issued against it. The
  * operator reads every screen and is offered no action; the technician has no menu entry and gets
  * the not-found page. The overview shows the property administrator 1 of 4 spaces under contract,
  * this month's revenue and the fund balance; the operator no revenue, the technician no money
@@ -82,9 +85,11 @@ class ContractsBrowserIT {
 
             Path users = BrowserScripts.jsonFile("anju-users", Map.of("property_admin", List.of("paul", "paul-password"),
                     "operator", List.of("olga", "olga-password"), "technician", List.of("tess", "tess-password")));
-            Path ids = BrowserScripts.jsonFile("anju-ids", Map.of("inForce", inForce, "invoice", invoice.get("id").asLong(),
+            Map<String, Object> given = new HashMap<>(Map.of("inForce", inForce, "invoice", invoice.get("id").asLong(),
                     "takenSpace", 12, "freeSpace", 11, "commonSpace", 13, "owner", 1,
                     "otherOwner", 4, "tenant", 3, "startsOn", "2027-01-01", "terminateOn", "2027-04-21"));
+            given.put("terminateInForceOn", LocalDate.parse(today).plusDays(1).toString());
+            Path ids = BrowserScripts.jsonFile("anju-ids", given);
             JsonNode r = BrowserScripts.run(repo.resolve("dashboards/e2e/contracts.mjs"), List.of("--url", running.baseUrl() + "/",
                     "--users", users.toString(), "--ids", ids.toString(), "--out", repo.resolve("system-tests/target/screens").toString(),
                     "--timeout-ms", "480000"), need -> "");
@@ -146,6 +151,15 @@ class ContractsBrowserIT {
 
             assertThat(a.get("billedPeriod").asText()).as("the period's rent line, contract:%d:0", inForce)
                     .contains("#" + invoice.get("id").asLong() + " (" + today.substring(0, 7) + ")", "¥350.00");
+            // Then terminated tomorrow: 1 of its first period's N days used, 35,000 × 1/N half up; the
+            // rest comes back as the credit note the termination issued against that invoice.
+            long days = ChronoUnit.DAYS.between(LocalDate.parse(today), LocalDate.parse(today).plusMonths(1));
+            long refund = 35_000 - (35_000 * 2 + days) / (2 * days);
+            List<String> note = running.sqlRows("SELECT id FROM invoices WHERE credits_invoice_id = "
+                    + invoice.get("id").asLong() + " AND total_fen = " + refund);
+            assertThat(note).hasSize(1);
+            assertThat(a.get("inForceSettlement").asText()).contains("红冲单 #" + note.getFirst(),
+                    "#" + invoice.get("id").asLong(), String.format("¥%,.2f", refund / 100.0));
             JsonNode op = r.at("/roles/operator");
             assertThat(texts(op.get("nav"))).containsExactly("spaces", "contracts", "waiting-list");
             assertThat(op.get("signLinks").asInt()).isZero();
