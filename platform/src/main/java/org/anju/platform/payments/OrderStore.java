@@ -61,8 +61,9 @@ final class OrderStore {
     }
 
     static void markPaid(UnitOfWork.Tx tx, long id, String providerTransactionId) throws SQLException {
-        tx.update("UPDATE payment_orders SET status = 'paid', paid_at = now(), provider_transaction_id = ? WHERE id = ?",
-                providerTransactionId, id);
+        // a failure the provider reported before is in the callback log; the order now is paid
+        tx.update("UPDATE payment_orders SET status = 'paid', paid_at = now(), provider_transaction_id = ?, "
+                + "failure_reason = NULL WHERE id = ?", providerTransactionId, id);
     }
 
     /** Marks a created order failed with the provider's reason. */

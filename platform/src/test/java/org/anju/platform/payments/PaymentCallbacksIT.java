@@ -257,7 +257,7 @@ class PaymentCallbacksIT {
         assertThat(running.sqlRows("SELECT count(*) FROM payment_allocations WHERE order_id = " + failing))
                 .containsExactly("0");
 
-        // the resident starts a new payment; the sandbox fails it on request, then pays the next one
+        // the resident starts a new payment; the sandbox fails it on request
         long retried = order(invoice);
         api.post("/api/v1/payments/sandbox/" + retried + "/pay", rita, "{\"outcome\": \"maybe\"}", 400);
         api.post("/api/v1/payments/sandbox/" + retried + "/pay", rita, "{\"outcome\": \"fail\"}", 202);
@@ -265,15 +265,16 @@ class PaymentCallbacksIT {
                 () -> api.get("/api/v1/payments/" + retried, rita, 200).get("status").asText().equals("failed"));
         assertThat(api.get("/api/v1/payments/" + retried, rita, 200).get("failureReason").asText())
                 .isEqualTo(SandboxPayer.FAILURE_REASON);
-        long paid = order(invoice);
-        PaymentsApiIT.payInSandbox(api, rita, paid);
+        // a payment the provider still reports for a failed order settles: it took the money
+        JsonNode paid = PaymentsApiIT.payInSandbox(api, rita, retried);
+        assertThat(paid.get("failureReason").isNull()).isTrue();
 
-        assertThat(deliver(provider.failed(Long.toString(paid), 4_400, "reversed", Instant.now()))).isEqualTo(409);
-        assertSettledOnce(paid);
+        assertThat(deliver(provider.failed(Long.toString(retried), 4_400, "reversed", Instant.now()))).isEqualTo(409);
+        assertSettledOnce(retried);
         assertThat(running.sqlRows("SELECT sum(invoice_fen) FROM payment_allocations WHERE invoice_id = " + invoice))
                 .containsExactly("4400");
-        assertThat(running.sqlRows("SELECT verdict FROM payment_callbacks WHERE order_id = " + paid + " ORDER BY id"))
-                .containsExactly("settled", "failure_for_paid");
+        assertThat(running.sqlRows("SELECT verdict FROM payment_callbacks WHERE order_id = " + retried + " ORDER BY id"))
+                .containsExactly("failed", "settled", "failure_for_paid");
     }
 
     private static void assertSettledOnce(long order) {
