@@ -3,7 +3,8 @@
 // against a running platform (driven by system-tests' ResidentBrowserIT, which owns the platform
 // and its billed month): a resident on a 375 px phone sees her household, its fund balance and her
 // own invoices only; another household's invoice URL shows the not-found page; an invoice's lines;
-// she pays it through the sandbox provider and sees it paid, with its receipt, without a reload;
+// the sandbox fails her first payment (she sees it failed, with the reason) and she pays it with a
+// new one through the sandbox provider and sees it paid, with its receipt, without a reload;
 // a charging session's cost per tier; visitor records; she casts her household's ballot (and the
 // buttons are gone after a reload). Then each staff role's billing menu, each billing screen for
 // the property administrator (axe-core, screenshots), a billing run of a month already billed,
@@ -29,6 +30,8 @@ const step = stepper(report, 'resident');
 const { shot, axe } = recorder(report, opts.out);
 const BILLING_SCREENS = ['billing', 'arrears', 'tariffs', 'parking', 'charging', 'fund', 'motions'];
 const text = async (locator) => (await locator.textContent()).trim();
+// a payment as the pay panel lists it: its order and its line's text
+const orderLine = async (li) => ({ orderId: Number(await li.getAttribute('data-order-id')), text: (await li.innerText()).replace(/\s+/g, ' ').trim() });
 
 async function resident(browser) {
   step('resident signs in on a phone');
@@ -59,8 +62,16 @@ async function resident(browser) {
   };
   await axe(page, 'resident-invoice');
 
-  step('pays the invoice through the sandbox');
+  step('the sandbox fails the first payment');
   await page.evaluate(() => (window.__e2eSamePage = true));
+  await page.click('[data-testid="pay-button"]');
+  await page.click('[data-testid="sandbox-fail"]');
+  const failed = page.locator('[data-testid="payments"] li[data-status="failed"]');
+  await failed.waitFor({ timeout: 60_000 });
+  report.resident.failed = { ...await orderLine(failed), banner: await text(page.locator('[data-testid="pay-failed"]')) };
+  await shot(page, 'resident-payment-failed');
+
+  step('pays the invoice through the sandbox');
   await page.click('[data-testid="pay-button"]');
   report.resident.qrContent = await text(page.locator('[data-testid="qr-content"]'));
   await shot(page, 'resident-checkout');
@@ -68,8 +79,7 @@ async function resident(browser) {
   const paid = page.locator('[data-testid="payments"] li[data-status="paid"]');
   await paid.waitFor({ timeout: 60_000 });
   report.resident.payment = {
-    orderId: Number(await paid.getAttribute('data-order-id')),
-    text: (await paid.innerText()).replace(/\s+/g, ' ').trim(),
+    ...await orderLine(paid),
     samePage: await page.evaluate(() => window.__e2eSamePage === true),
     statusAfter: await text(page.locator('[data-testid="invoice-status"]')),
     payButtonAfter: await page.locator('[data-testid="pay-button"]').count(),
@@ -85,6 +95,8 @@ async function resident(browser) {
   step('charging and visitor records');
   await page.click('[data-tab="services"]');
   await page.locator(`[data-session-id="${ids.session}"]`).waitFor();
+  // the visits load apart from the sessions: counted once the list has come
+  await page.locator('[data-testid="my-visits"] li').first().waitFor();
   report.resident.visits = await page.locator('[data-testid="my-visits"] li').count();
   await axe(page, 'resident-services');
   await page.click(`[data-session-id="${ids.session}"] a`);

@@ -259,7 +259,8 @@ export const payment = (orderId) => request('GET', `/api/v1/payments/${enc(order
 export const receipt = (orderId) => request('GET', `/api/v1/payments/${enc(orderId)}/receipt`);
 export const myPayments = (params) => list('/api/v1/me/payments', params);
 /** The sandbox provider's payer (demo and tests): it sends the signed callback, asynchronously. */
-export const sandboxPay = (orderId) => request('POST', `/api/v1/payments/sandbox/${enc(orderId)}/pay`, {});
+export const sandboxPay = (orderId, outcome = 'pay') =>
+  request('POST', `/api/v1/payments/sandbox/${enc(orderId)}/pay`, { outcome });
 
 /**
  * The translated message of a failed call: log-in's 401 and every throttle have their own;

@@ -19,7 +19,6 @@ import org.anju.platform.config.AnjuConfig;
 import org.anju.platform.config.ConfigException;
 import org.anju.platform.config.ConfigLoader;
 import org.anju.platform.demo.DemoCommunity;
-import org.anju.platform.payments.PaymentSettings;
 import org.anju.process.LogFormat;
 import org.anju.process.ParentWatch;
 
@@ -133,9 +132,7 @@ public final class AnjuMain {
          */
         @Override
         AnjuConfig prepare(AnjuConfig given) throws Exception {
-            PaymentSettings p = given.payments();
-            AnjuConfig config = given.withPayments(new PaymentSettings(p.callbackWindow(), p.orderExpiry(), true,
-                    p.sandboxKey(), p.sandboxCallbackUrl()));
+            AnjuConfig config = given.withPayments(given.payments().withSandboxEnabled());
             if (config.mqtt().gateway().tls().isPresent() || config.mqtt().tlsPort() == 0) {
                 return config;
             }

@@ -68,6 +68,7 @@ import org.anju.platform.parking.Visits;
 import org.anju.platform.parking.ParkingSettings;
 import org.anju.platform.parcels.ParcelDerivation;
 import org.anju.platform.parcels.Parcels;
+import org.anju.platform.payments.CallbackHousekeeping;
 import org.anju.platform.payments.InvoicePayments;
 import org.anju.platform.provisioning.CommunityProvisioning;
 import org.anju.platform.registry.CachedDeviceTypes;
@@ -239,7 +240,7 @@ public final class AnjuPlatform implements AutoCloseable {
                         config.billing(), clock, billables, FundIncome.of(owners.fund()),
                         InvoicePayments.AMOUNTS, BigDecimal.valueOf(config.parking().pairing().minConfidence())), usage,
                 owners, PaymentServices.of(config.payments(), config.dataDir(),
-                        database.work(RequestClass.INTERACTIVE), clock, () -> httpPort),
+                        database.work(RequestClass.INTERACTIVE), clock, () -> httpPort, meters),
                 new MaintenancePlans(database.work(RequestClass.INTERACTIVE), config.maintenancePlans(),
                         config.rollup().dayZone(), clock), work,
                 new ForecastList(database.work(RequestClass.INTERACTIVE)), parcelNotices));
@@ -454,6 +455,9 @@ public final class AnjuPlatform implements AutoCloseable {
         usageJobs.schedule("parcels.derivation", parcels::runOnce, ParcelDerivation.INTERVAL, ParcelDerivation.INTERVAL);
         usageJobs.schedule("billing.overdue-reminders", new OverdueReminders(database.work(), config.billing(),
                 InvoicePayments.AMOUNTS, new Outbox(vertx), clock)::run, Duration.ofMinutes(1), Duration.ofHours(1));
+        Duration window = config.payments().refused().window();
+        usageJobs.schedule("payments.callback-housekeeping", new CallbackHousekeeping(database.work(),
+                config.payments().refused(), clock)::run, window, window);
     }
 
     /** The visitor-parking and charging records the API reads and resolves. */

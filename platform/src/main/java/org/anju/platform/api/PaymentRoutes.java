@@ -109,6 +109,10 @@ final class PaymentRoutes {
         long orderId = AlertRoutes.id(ctx, "orderId");
         JsonObject body = AlertRoutes.body(ctx);
         Long amount = PaymentAccess.optionalFen(body);
+        Object outcome = body.getValue("outcome", "pay");
+        if (!"pay".equals(outcome) && !"fail".equals(outcome)) {
+            throw ClientError.badRequest("field 'outcome' must be pay or fail, got " + outcome);
+        }
         SandboxPayer payer = services.sandboxPayer().orElseThrow(
                 () -> ClientError.notFound("the sandbox payment provider is not enabled (payments.sandbox.enabled)"));
         vertx.executeBlocking(() -> payments.work().read("payment", tx -> visibleOrder(tx, user, orderId)), false)
@@ -119,8 +123,13 @@ final class PaymentRoutes {
                     }
                     long paid = amount == null ? order.amountFen() : amount;
                     // delivered asynchronously, like a real provider's notification
-                    payer.pay(orderId, paid);
-                    Responses.json(ctx, 202, Map.of("orderId", orderId, "amountFen", paid, "delivering", true));
+                    if (outcome.equals("fail")) {
+                        payer.fail(orderId, paid);
+                    } else {
+                        payer.pay(orderId, paid);
+                    }
+                    Responses.json(ctx, 202, Map.of("orderId", orderId, "amountFen", paid, "outcome", outcome,
+                            "delivering", true));
                 }).onFailure(ctx::fail);
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,10 +36,11 @@ public record PaymentServices(Payments payments, Optional<SandboxPayer> sandboxP
      * (a real provider is added to the list here).
      *
      * @param httpPort the API's port once it listens, where the sandbox delivers its callbacks by default
+     * @param meters   where callbacks are counted
      * @throws StartupException when the sandbox's generated key cannot be read or written
      */
     public static PaymentServices of(PaymentSettings settings, Path dataDir, UnitOfWork requests, Clock clock,
-            IntSupplier httpPort) {
+            IntSupplier httpPort, MeterRegistry meters) {
         List<PaymentProvider> providers = new ArrayList<>();
         Optional<SandboxPayer> payer = Optional.empty();
         if (settings.sandboxEnabled()) {
@@ -49,7 +51,8 @@ public record PaymentServices(Payments payments, Optional<SandboxPayer> sandboxP
             LOG.warn("Sandbox payments are enabled: they move no money, and anyone who may pay an invoice can "
                     + "mark it paid with them; production sets payments.sandbox.enabled to false");
         }
-        return new PaymentServices(Payments.create(requests, Ledger.create(), settings, clock, providers), payer);
+        return new PaymentServices(Payments.create(requests, Ledger.create(), settings, clock, providers,
+                meters), payer);
     }
 
     /** Returns the configured sandbox key, else the one generated once and kept in the data folder. */

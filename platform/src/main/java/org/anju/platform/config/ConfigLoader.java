@@ -165,7 +165,10 @@ public final class ConfigLoader {
         return new PaymentSettings(v.durationAtLeast("payments.callbackWindow", Duration.ofSeconds(30), "30 seconds"),
                 v.durationAtLeast("payments.orderExpiry", Duration.ofMinutes(1), "1 minute"),
                 v.bool("payments.sandbox.enabled"), v.secret("payments.sandbox.key", 32),
-                v.text("payments.sandbox.callbackUrl").strip());
+                v.text("payments.sandbox.callbackUrl").strip(), new PaymentSettings.RefusedCallbacks(
+                        v.intIn("payments.refusedCallbacks.budget", 1, 1_000_000),
+                        v.durationAtLeast("payments.refusedCallbacks.window", Duration.ofSeconds(1), "1 second"),
+                        v.durationAtLeast("payments.refusedCallbacks.retention", Duration.ofDays(1), "1 day")));
     }
 
     private static PlansSettings maintenancePlans(ConfigValues v) {

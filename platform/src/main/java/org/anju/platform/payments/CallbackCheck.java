@@ -1,7 +1,9 @@
 package org.anju.platform.payments;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -37,6 +39,12 @@ public final class CallbackCheck {
         }
     }
 
+    /**
+     * The outcomes of callbacks the platform took: kept whole, always (they are money records). Every
+     * other outcome is a refusal, kept within the provider's budget ({@code payments.refusedCallbacks}).
+     */
+    public static final Set<String> ACCEPTED_OUTCOMES = Set.of("settled", "duplicate", "failed");
+
     private CallbackCheck() {
     }
 
@@ -61,5 +69,28 @@ public final class CallbackCheck {
     /** Checks that the callback pays exactly what the order asked. */
     public static Verdict amount(long orderFen, long callbackFen) {
         return orderFen == callbackFen ? Verdict.ACCEPTED : Verdict.AMOUNT_MISMATCH;
+    }
+
+    /** Returns the start of the window {@code now} falls in: windows of {@code window} from the epoch on. */
+    public static Instant windowStart(Instant now, Duration window) {
+        long millis = window.toMillis();
+        return Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), millis) * millis);
+    }
+
+    /**
+     * Returns the text cut to at most {@code maxBytes} bytes of UTF-8, never inside a character (a
+     * refused callback's body is kept this long).
+     */
+    public static String cut(String text, int maxBytes) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= maxBytes) {
+            return text;
+        }
+        int end = maxBytes;
+        // back off to the first byte of a character: continuation bytes are 10xxxxxx
+        while (end > 0 && (bytes[end] & 0xC0) == 0x80) {
+            end--;
+        }
+        return new String(bytes, 0, end, StandardCharsets.UTF_8);
     }
 }

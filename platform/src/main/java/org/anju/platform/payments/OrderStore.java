@@ -9,14 +9,13 @@ import java.util.Optional;
 import org.anju.platform.storage.Sql;
 import org.anju.platform.storage.UnitOfWork;
 
-/** The SQL of payment orders, receipts, the callback log and the nonces. */
+/** The SQL of payment orders, receipts and the nonces (the callback log: {@link CallbackLog}). */
 final class OrderStore {
 
     private static final String COLUMNS = "o.id, o.community_id, o.household_id, o.invoice_id, o.provider, "
             + "o.amount_fen, o.status, o.provider_transaction_id, o.created_by, o.created_at, o.paid_at, "
-            + "o.refunded_fen, r.number AS receipt_number";
+            + "o.refunded_fen, o.failure_reason, r.number AS receipt_number";
     private static final String FROM = " FROM payment_orders o LEFT JOIN payment_receipts r ON r.order_id = o.id ";
-    private static final int MAX_LOGGED_BODY = 4_000;
 
     private OrderStore() {
     }
@@ -62,8 +61,16 @@ final class OrderStore {
     }
 
     static void markPaid(UnitOfWork.Tx tx, long id, String providerTransactionId) throws SQLException {
-        tx.update("UPDATE payment_orders SET status = 'paid', paid_at = now(), provider_transaction_id = ? WHERE id = ?",
-                providerTransactionId, id);
+        // a failure the provider reported before is in the callback log; the order now is paid
+        tx.update("UPDATE payment_orders SET status = 'paid', paid_at = now(), provider_transaction_id = ?, "
+                + "failure_reason = NULL WHERE id = ?", providerTransactionId, id);
+    }
+
+    /** Marks a created order failed with the provider's reason. */
+    static void markFailed(UnitOfWork.Tx tx, long id, String providerTransactionId, String reason)
+            throws SQLException {
+        tx.update("UPDATE payment_orders SET status = 'failed', failure_reason = ?, provider_transaction_id = ? "
+                + "WHERE id = ? AND status = 'created'", reason, providerTransactionId, id);
     }
 
     static void addRefunded(UnitOfWork.Tx tx, long id, long amountFen) throws SQLException {
@@ -104,20 +111,6 @@ final class OrderStore {
                 provider, nonce) == 1;
     }
 
-    /** Appends a received callback and its verdict to the log. */
-    static void logCallback(UnitOfWork.Tx tx, String provider, SignedCallback callback, Long orderId, String verdict)
-            throws SQLException {
-        String body = callback.body().length() > MAX_LOGGED_BODY ? callback.body().substring(0, MAX_LOGGED_BODY)
-                : callback.body();
-        tx.update("INSERT INTO payment_callbacks (provider, nonce, timestamp_s, order_id, verdict, body) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", provider, cut(callback.nonce()), callback.timestamp(), orderId, verdict,
-                body);
-    }
-
-    private static String cut(String text) {
-        return text.length() > 200 ? text.substring(0, 200) : text;
-    }
-
     private static PaymentOrder row(ResultSet rs, Instant expiredBefore) throws SQLException {
         long invoice = rs.getLong("invoice_id");
         Long invoiceId = rs.wasNull() ? null : invoice;
@@ -131,6 +124,6 @@ final class OrderStore {
         return new PaymentOrder(rs.getLong("id"), rs.getString("community_id"), rs.getLong("household_id"), invoiceId,
                 rs.getString("provider"), rs.getLong("amount_fen"), status, rs.getString("provider_transaction_id"),
                 rs.getString("created_by"), createdAt, Sql.instant(rs, "paid_at"), rs.getLong("refunded_fen"),
-                receiptNumber);
+                receiptNumber, rs.getString("failure_reason"));
     }
 }

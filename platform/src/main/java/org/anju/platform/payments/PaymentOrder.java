@@ -8,13 +8,15 @@ import java.time.Instant;
  *
  * @param invoiceId     the invoice paid; null for a top-up of the household's credit
  * @param status        {@code created}, {@code paid}, {@code expired} (created and not paid within
- *                      {@code payments.orderExpiry}), {@code refunded} (all of it)
+ *                      {@code payments.orderExpiry}), {@code failed} (the provider reported the payment
+ *                      failed), {@code refunded} (all of it)
  * @param refundedFen   what staff refunded of it so far
  * @param receiptNumber the community's receipt number once paid, else null
+ * @param failureReason the provider's reason when it reported the payment failed, else null
  */
 public record PaymentOrder(long id, String communityId, long householdId, Long invoiceId, String provider,
         long amountFen, String status, String providerTransactionId, String createdBy, Instant createdAt,
-        Instant paidAt, long refundedFen, Long receiptNumber) {
+        Instant paidAt, long refundedFen, Long receiptNumber, String failureReason) {
 
     /** The provider name of cash taken by staff. */
     public static final String CASH = "cash";

@@ -1,5 +1,7 @@
 package org.anju.platform.payments;
 
+import java.util.Optional;
+
 /**
  * A payment provider (the SPI): makes the data a payer's app or browser needs for an order (a QR
  * code's content or a redirect URL), and names the key its callbacks are signed with. The sandbox
@@ -21,6 +23,15 @@ public interface PaymentProvider {
 
     /** Returns the key the provider signs its callbacks with (decrypted from the store; never logged). */
     String callbackKey();
+
+    /**
+     * Reads what a callback's verified body reports: a payment made or, with the provider's reason,
+     * failed; empty when the body is malformed. The default reads the platform's own body
+     * ({@link Notification#parse}); a provider whose notifications differ overrides it.
+     */
+    default Optional<Notification> notification(String body) {
+        return Notification.parse(body);
+    }
 
     /**
      * What the payer needs.

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.anju.error.ClientError;
 import org.anju.platform.billing.Invoice;
 import org.anju.platform.ledger.Ledger;
@@ -29,20 +31,24 @@ public final class Payments {
     private final Clock clock;
 
     private Payments(UnitOfWork work, Ledger ledger, PaymentSettings settings, Clock clock,
-            List<PaymentProvider> providers) {
+            List<PaymentProvider> providers, MeterRegistry meters) {
         this.work = work;
         this.settlement = new Settlement(ledger);
         this.providers = new LinkedHashMap<>();
         providers.forEach(p -> this.providers.put(p.name(), p));
         this.settings = settings;
         this.clock = clock;
-        this.callbacks = new Callbacks(work, settlement, this.providers, settings, clock);
+        this.callbacks = new Callbacks(work, settlement, this.providers, settings, clock, meters);
     }
 
-    /** Returns the payments of the enabled providers over the unit of work. */
+    /**
+     * Returns the payments of the enabled providers over the unit of work.
+     *
+     * @param meters where {@code anju_payments_callbacks_total{provider, outcome, stored}} counts callbacks
+     */
     public static Payments create(UnitOfWork work, Ledger ledger, PaymentSettings settings, Clock clock,
-            List<PaymentProvider> providers) {
-        return new Payments(work, ledger, settings, clock, providers);
+            List<PaymentProvider> providers, MeterRegistry meters) {
+        return new Payments(work, ledger, settings, clock, providers, meters);
     }
 
     public UnitOfWork work() {
@@ -191,7 +197,8 @@ public final class Payments {
      * Receives a provider's callback (no session: the signature authenticates it).
      *
      * @throws ClientError as {@code Callbacks.receive}: 401 forged, 400 late, malformed or unknown
-     *                     order, 409 replayed or amount mismatch, 404 provider not enabled
+     *                     order, 409 replayed, amount mismatch or a failure reported for a paid order,
+     *                     404 provider not enabled
      */
     public CallbackCheck.Verdict receive(String provider, SignedCallback callback) {
         return callbacks.receive(provider, callback);

@@ -44,6 +44,9 @@ public final class SandboxPayer {
         this.clock = clock;
     }
 
+    /** The reason the sandbox gives for a payment it fails. */
+    public static final String FAILURE_REASON = "sandbox: the payer's payment was declined";
+
     /**
      * Pays the order in the sandbox: signs a callback of {@code amountFen} and delivers it.
      *
@@ -51,6 +54,17 @@ public final class SandboxPayer {
      */
     public CompletableFuture<Integer> pay(long orderId, long amountFen) {
         SignedCallback callback = sandbox.paid(Long.toString(orderId), amountFen, clock.instant());
+        return deliver(callback, orderId, 1);
+    }
+
+    /**
+     * Fails the order's payment in the sandbox: signs a callback reporting the failure
+     * ({@link #FAILURE_REASON}) and delivers it.
+     *
+     * @return the platform's final answer status (or -1 when every attempt failed to connect)
+     */
+    public CompletableFuture<Integer> fail(long orderId, long amountFen) {
+        SignedCallback callback = sandbox.failed(Long.toString(orderId), amountFen, FAILURE_REASON, clock.instant());
         return deliver(callback, orderId, 1);
     }
 

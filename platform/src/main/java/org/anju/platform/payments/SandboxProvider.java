@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.anju.platform.Json;
 
 /**
@@ -51,8 +53,24 @@ public final class SandboxProvider implements PaymentProvider {
      * {@code now}: body {@code {"orderId", "amountFen", "providerTransactionId"}}, a fresh nonce, signed.
      */
     public SignedCallback paid(String orderId, long amountFen, Instant now) {
-        String body = Json.MAPPER.createObjectNode().put("orderId", orderId).put("amountFen", amountFen)
-                .put("providerTransactionId", "sbx_" + UUID.randomUUID()).toString();
+        return signed(body(orderId, amountFen), now);
+    }
+
+    /**
+     * Returns the callback the sandbox sends when the payment of the order fails at {@code now}: the
+     * body of {@link #paid} with {@code "result": "failure"} and the {@code failureReason}.
+     */
+    public SignedCallback failed(String orderId, long amountFen, String reason, Instant now) {
+        return signed(body(orderId, amountFen).put("result", "failure").put("failureReason", reason), now);
+    }
+
+    private static ObjectNode body(String orderId, long amountFen) {
+        return Json.MAPPER.createObjectNode().put("orderId", orderId).put("amountFen", amountFen)
+                .put("providerTransactionId", "sbx_" + UUID.randomUUID());
+    }
+
+    private SignedCallback signed(ObjectNode json, Instant now) {
+        String body = json.toString();
         String nonce = UUID.randomUUID().toString();
         long timestamp = now.getEpochSecond();
         return new SignedCallback(body, timestamp, nonce, CallbackSignature.sign(key, timestamp, nonce, body));

@@ -14,8 +14,9 @@ import org.anju.platform.payments.CallbackCheck.Verdict;
 
 /**
  * The checks of payment callbacks: a signature over timestamp, nonce and body; forged, late and
- * replayed callbacks refused at their exact boundaries; the amount against the order; and how a
- * payment applies to an invoice (partial, exact, overpayment as credit).
+ * replayed callbacks refused at their exact boundaries; the amount against the order; how a
+ * payment applies to an invoice (partial, exact, overpayment as credit); what a callback reports
+ * (paid, or failed with a reason); the budget's windows and the cut of refused bodies.
  */
 class CallbackCheckTest {
 
@@ -77,6 +78,62 @@ class CallbackCheckTest {
 
         assertThat(checkout.qrContent()).isEqualTo("anju-sandbox://pay?order=ord_7&amountFen=500");
         assertThat(checkout.redirectUrl()).isEqualTo("/api/v1/payments/sandbox/ord_7/pay");
+    }
+
+    @Test
+    void aCallbackReportsAPaymentOrAFailureWithItsReason() {
+        assertThat(Notification.parse(sandbox.paid("17", 500, NOW).body())).hasValueSatisfying(n -> {
+            assertThat(n.orderId()).isEqualTo(17);
+            assertThat(n.amountFen()).isEqualTo(500);
+            assertThat(n.failed()).isFalse();
+        });
+        assertThat(sandbox.notification(sandbox.failed("17", 500, "card declined", NOW).body()))
+                .hasValueSatisfying(n -> {
+                    assertThat(n.failed()).isTrue();
+                    assertThat(n.failureReason()).isEqualTo("card declined");
+                    assertThat(n.transactionId()).startsWith("sbx_");
+                });
+        String head = "{\"orderId\": 17, \"amountFen\": 500, \"providerTransactionId\": \"t\"";
+        assertThat(Notification.parse(head + ", \"result\": \"success\"}")).isPresent();
+        assertThat(Notification.parse(head + ", \"result\": \"failure\"}")).as("a failure without its reason")
+                .isEmpty();
+        assertThat(Notification.parse(head + ", \"result\": \"failure\", \"failureReason\": \"\"}")).isEmpty();
+        assertThat(Notification.parse(head + ", \"result\": \"failure\", \"failureReason\": \"" + "r".repeat(201)
+                + "\"}")).isEmpty();
+        assertThat(Notification.parse(head + ", \"result\": \"refunded\"}")).isEmpty();
+        assertThat(Notification.parse(head + ", \"failureReason\": \"a reason without a failure\"}")).isEmpty();
+        assertThat(Notification.parse("[1, 2]")).isEmpty();
+        assertThat(Notification.parse("not json")).isEmpty();
+    }
+
+    @Test
+    void budgetWindowsStartAtMultiplesOfTheirLengthFromTheEpoch() {
+        Duration minute = Duration.ofMinutes(1);
+        assertThat(CallbackCheck.windowStart(Instant.parse("2026-12-05T12:03:59.999Z"), minute))
+                .isEqualTo(Instant.parse("2026-12-05T12:03:00Z"));
+        assertThat(CallbackCheck.windowStart(Instant.parse("2026-12-05T12:04:00Z"), minute))
+                .isEqualTo(Instant.parse("2026-12-05T12:04:00Z"));
+        assertThat(CallbackCheck.windowStart(Instant.parse("2026-12-05T12:04:00Z"), Duration.ofDays(1)))
+                .isEqualTo(Instant.parse("2026-12-05T00:00:00Z"));
+    }
+
+    @Test
+    void aRefusedBodyIsCutToItsBytesWithoutSplittingACharacter() {
+        assertThat(CallbackCheck.cut("abc", 3)).isEqualTo("abc");
+        assertThat(CallbackCheck.cut("abcd", 3)).isEqualTo("abc");
+        // 安 and 居 are three bytes each in UTF-8
+        assertThat(CallbackCheck.cut("安居", 6)).isEqualTo("安居");
+        assertThat(CallbackCheck.cut("安居", 5)).isEqualTo("安");
+        assertThat(CallbackCheck.cut("a安居", 3)).isEqualTo("a");
+        assertThat(CallbackCheck.cut("x".repeat(10_000), CallbackLog.MAX_REFUSED_BODY_BYTES)).hasSize(4_096);
+    }
+
+    @Test
+    void onlySettledDuplicateAndFailedCallbacksAreAccepted() {
+        assertThat(CallbackCheck.ACCEPTED_OUTCOMES).containsExactlyInAnyOrder("settled", "duplicate", "failed");
+        for (Verdict verdict : Verdict.values()) {
+            assertThat(CallbackCheck.ACCEPTED_OUTCOMES.contains(verdict.wireName())).as(verdict.wireName()).isFalse();
+        }
     }
 
     private Verdict check(SignedCallback callback, Instant now) {

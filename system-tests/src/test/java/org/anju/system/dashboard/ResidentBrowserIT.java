@@ -98,6 +98,11 @@ class ResidentBrowserIT {
             assertThat(longs(res.get("invoices"))).containsExactly(own.get("id").asLong());
             assertThat(res.at("/invoice/total").asText()).isEqualTo(yuan(own.get("totalFen").asLong()));
             assertThat(res.at("/invoice/lines").asInt()).isEqualTo(own.get("lines").size());
+            // The sandbox failed the first payment: shown failed in words, with the provider's reason.
+            JsonNode failed = api.get("/api/v1/payments/" + res.at("/failed/orderId").asLong(), rita, 200);
+            assertThat(failed.get("status").asText()).isEqualTo("failed");
+            assertThat(res.at("/failed/text").asText()).contains("支付失败", failed.get("failureReason").asText());
+            assertThat(res.at("/failed/banner").asText()).contains("支付失败：" + failed.get("failureReason").asText());
             // Paid through the sandbox: the provider's signed callback settled the order, shown without a reload.
             assertThat(res.get("qrContent").asText()).startsWith("anju-sandbox://pay?");
             JsonNode order = api.get("/api/v1/payments/" + res.at("/payment/orderId").asLong(), rita, 200);
