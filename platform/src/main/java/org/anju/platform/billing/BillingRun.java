@@ -76,7 +76,7 @@ final class BillingRun implements BillingRuns {
         LocalDate end = period.plusMonths(1).atDay(1);
         Instant from = first.atStartOfDay(settings.zone()).toInstant();
         Instant to = end.atStartOfDay(settings.zone()).toInstant();
-        Phases phases = new Phases();
+        RunPhases phases = new RunPhases();
         RunLines lines = RunLines.stage(tx);
         rent(tx, communityId, first, end, lines);
         phases.done("rent");
@@ -91,8 +91,7 @@ final class BillingRun implements BillingRuns {
         }
         Instant issuedAt = clock.instant();
         LocalDate dueOn = issuedAt.atZone(settings.zone()).toLocalDate().plusDays(settings.invoiceDueDays());
-        List<RunLines.Issued> issued = lines.issue(communityId, first, issuedAt, dueOn);
-        phases.done("issue");
+        List<RunLines.Issued> issued = lines.issue(communityId, first, issuedAt, dueOn, phases);
         long total = issued.stream().mapToLong(RunLines.Issued::totalFen).sum();
         long fundFen = issued.stream().mapToLong(RunLines.Issued::fundFen).sum();
         ledger.postAll(tx, issued.stream().map(i -> entry(communityId, first, i)).toList());
@@ -178,23 +177,5 @@ final class BillingRun implements BillingRuns {
         });
         return new JournalEntry(Invoice.entryKey(invoice.invoiceId()), community,
                 "invoice " + invoice.invoiceId() + " of household " + invoice.householdId() + " for " + period, postings);
-    }
-
-    /** Milliseconds spent per phase of a run, summed over repeats, for the debug log. */
-    private static final class Phases {
-        private final Map<String, Long> nanos = new java.util.LinkedHashMap<>();
-        private long mark = System.nanoTime();
-
-        void done(String phase) {
-            long now = System.nanoTime();
-            nanos.merge(phase, now - mark, Long::sum);
-            mark = now;
-        }
-
-        @Override
-        public String toString() {
-            return nanos.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue() / 1_000_000)
-                    .collect(Collectors.joining(", "));
-        }
     }
 }
