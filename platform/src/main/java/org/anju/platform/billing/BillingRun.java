@@ -77,7 +77,7 @@ final class BillingRun implements BillingRuns {
         Instant from = first.atStartOfDay(settings.zone()).toInstant();
         Instant to = end.atStartOfDay(settings.zone()).toInstant();
         RunPhases phases = new RunPhases();
-        RunLines lines = RunLines.stage(tx);
+        RunLines lines = RunLines.collect(tx);
         rent(tx, communityId, first, end, lines);
         phases.done("rent");
         propertyFees(tx, communityId, period, from, lines);
