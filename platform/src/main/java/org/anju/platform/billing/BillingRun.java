@@ -76,8 +76,8 @@ final class BillingRun implements BillingRuns {
         LocalDate end = period.plusMonths(1).atDay(1);
         Instant from = first.atStartOfDay(settings.zone()).toInstant();
         Instant to = end.atStartOfDay(settings.zone()).toInstant();
-        Phases phases = new Phases();
-        RunLines lines = RunLines.stage(tx);
+        RunPhases phases = new RunPhases();
+        RunLines lines = RunLines.collect(tx);
         rent(tx, communityId, first, end, lines);
         phases.done("rent");
         propertyFees(tx, communityId, period, from, lines);
@@ -91,11 +91,12 @@ final class BillingRun implements BillingRuns {
         }
         Instant issuedAt = clock.instant();
         LocalDate dueOn = issuedAt.atZone(settings.zone()).toLocalDate().plusDays(settings.invoiceDueDays());
-        List<RunLines.Issued> issued = lines.issue(communityId, first, issuedAt, dueOn);
-        phases.done("issue");
+        List<RunLines.Issued> issued = lines.issue(communityId, first, issuedAt, dueOn, phases);
         long total = issued.stream().mapToLong(RunLines.Issued::totalFen).sum();
         long fundFen = issued.stream().mapToLong(RunLines.Issued::fundFen).sum();
-        ledger.postAll(tx, issued.stream().map(i -> entry(communityId, first, i)).toList());
+        if (!issued.isEmpty()) {
+            ledger.postAll(tx, List.of(entry(communityId, period, issued)));
+        }
         phases.done("post");
         if (fundFen > 0) {
             fund.allocate(tx, Account.community(communityId, AccountKind.FUND_INCOME), fundFen,
@@ -163,38 +164,33 @@ final class BillingRun implements BillingRuns {
         return "contract:" + c.id() + ":" + index;
     }
 
-    /** Receivable against each stream's revenue; the fund's share of common-area rent to fund income. */
-    private static JournalEntry entry(String community, LocalDate period, RunLines.Issued invoice) {
+    /**
+     * The run's journal entry: each household's receivable debited by its invoice's total, each stream's
+     * revenue credited by what its lines bill (net of the fund's share), fund income by the fund's share.
+     * One entry for the run, as a sales journal posts a billing batch: 100,000 receivable postings and a
+     * handful of credits instead of an entry and four to six postings per invoice. A household has one
+     * invoice per run, so its posting is its invoice's total ({@link #entryKey}).
+     */
+    private static JournalEntry entry(String community, YearMonth period, List<RunLines.Issued> invoices) {
         Map<AccountKind, Long> credits = new EnumMap<>(AccountKind.class);
-        invoice.revenueFen().forEach((stream, fen) -> credits.merge(stream.revenue(), fen, Long::sum));
-        credits.merge(AccountKind.FUND_INCOME, invoice.fundFen(), Long::sum);
-        List<Posting> postings = new ArrayList<>();
-        postings.add(Posting.debit(Account.household(community, AccountKind.RECEIVABLE, invoice.householdId()),
-                invoice.totalFen()));
+        List<Posting> postings = new ArrayList<>(invoices.size() + Stream.values().length + 1);
+        for (RunLines.Issued invoice : invoices) {
+            postings.add(Posting.debit(Account.household(community, AccountKind.RECEIVABLE, invoice.householdId()),
+                    invoice.totalFen()));
+            invoice.revenueFen().forEach((stream, fen) -> credits.merge(stream.revenue(), fen, Long::sum));
+            credits.merge(AccountKind.FUND_INCOME, invoice.fundFen(), Long::sum);
+        }
         credits.forEach((kind, fen) -> {
             if (fen > 0) {
                 postings.add(Posting.credit(Account.community(community, kind), fen));
             }
         });
-        return new JournalEntry(Invoice.entryKey(invoice.invoiceId()), community,
-                "invoice " + invoice.invoiceId() + " of household " + invoice.householdId() + " for " + period, postings);
+        return new JournalEntry(entryKey(community, period), community, "billing run " + period + ": "
+                + invoices.size() + " invoices, each household's receivable by its invoice's total", postings);
     }
 
-    /** Milliseconds spent per phase of a run, summed over repeats, for the debug log. */
-    private static final class Phases {
-        private final Map<String, Long> nanos = new java.util.LinkedHashMap<>();
-        private long mark = System.nanoTime();
-
-        void done(String phase) {
-            long now = System.nanoTime();
-            nanos.merge(phase, now - mark, Long::sum);
-            mark = now;
-        }
-
-        @Override
-        public String toString() {
-            return nanos.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue() / 1_000_000)
-                    .collect(Collectors.joining(", "));
-        }
+    /** Returns the idempotency key of the journal entry of a community's run of a month. */
+    static String entryKey(String communityId, YearMonth period) {
+        return "billing-run:" + communityId + ":" + period;
     }
 }

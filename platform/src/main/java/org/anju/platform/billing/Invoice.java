@@ -15,9 +15,4 @@ public record Invoice(long id, String communityId, long householdId, LocalDate p
     public Invoice {
         lines = List.copyOf(lines);
     }
-
-    /** Returns the idempotency key of the invoice's journal entry. */
-    public static String entryKey(long invoiceId) {
-        return "invoice:" + invoiceId;
-    }
 }

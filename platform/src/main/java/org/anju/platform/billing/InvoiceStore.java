@@ -73,7 +73,7 @@ final class InvoiceStore {
     /** Returns the invoice's lines in the order they were issued. */
     static List<InvoiceLine> lines(UnitOfWork.Tx tx, long invoiceId) throws SQLException {
         return tx.query("SELECT stream, source_id, description, amount_fen, fund_fen FROM invoice_lines "
-                + "WHERE invoice_id = ? ORDER BY id", rs -> new InvoiceLine(Stream.fromWireName(rs.getString(1))
+                + "WHERE invoice_id = ? ORDER BY line_no, id", rs -> new InvoiceLine(Stream.fromWireName(rs.getString(1))
                         .orElseThrow(), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)), invoiceId);
     }
 }

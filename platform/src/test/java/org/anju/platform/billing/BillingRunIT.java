@@ -141,7 +141,10 @@ class BillingRunIT {
         assertThat(again.alreadyRun()).isTrue();
         assertThat(again.invoices()).isEqualTo(3);
         assertThat(TestSql.rows(database.dataSource(), "SELECT count(*) FROM invoices")).containsExactly("3");
-        assertThat(TestSql.rows(database.dataSource(), "SELECT count(*) FROM journal_entries")).containsExactly("3");
+        // one entry for the run: a household's receivable debited by its invoice's total
+        assertThat(TestSql.rows(database.dataSource(), "SELECT e.idempotency_key || ' ' || count(*) FROM journal_entries e "
+                + "JOIN ledger_postings p ON p.entry_id = e.id WHERE e.description LIKE 'billing run 2027-01%' GROUP BY e.idempotency_key"))
+                .containsExactly("billing-run:elm-court:2027-01 8");
 
         // issued invoices are never changed
         assertThatThrownBy(() -> TestSql.execute(database.dataSource(), "UPDATE invoices SET total_fen = 1"))
@@ -215,5 +218,40 @@ class BillingRunIT {
                 .containsExactly("0");
         // the same month runs whole afterwards
         assertThat(runs(List.of()).run(C, march).invoices()).isEqualTo(3);
+    }
+
+    @Test
+    void anItemBilledInAnEarlierMonthIsNotBilledAgainAndTheTotalsLeaveItOut() {
+        YearMonth may = YearMonth.of(2027, 5);
+        YearMonth june = YearMonth.of(2027, 6);
+        BillableItem visit = new BillableItem(Stream.VISITOR_PARKING, "visit:500", 1, 900, "visitor 京B00500 3 h",
+                Instant.parse("2027-05-03T02:00:00Z"));
+        BillableItem later = new BillableItem(Stream.VISITOR_PARKING, "visit:501", 2, 300, "visitor 京B00501 1 h",
+                Instant.parse("2027-06-03T02:00:00Z"));
+        // a source that reports the May visit again in June (as a source may: the run skips what is billed)
+        BillableSource again = (tx, community, from, to) -> from.isBefore(Instant.parse("2027-05-15T00:00:00Z"))
+                ? List.of(visit) : List.of(visit, later);
+        long visitorRevenueBefore = balance(Account.community(C, AccountKind.REVENUE_VISITOR_PARKING));
+
+        runs(List.of(again)).run(C, may);
+        RunResult result = runs(List.of(again)).run(C, june);
+
+        // June: the property fees (16,533 / 22,200 / 11,193) and the new visit of household 2 only
+        assertThat(result.totalFen()).isEqualTo(16_533 + 22_200 + 300 + 11_193);
+        List<Invoice> invoices = work.read("invoices", tx -> runs(List.of()).invoices(tx, C, june));
+        assertThat(invoices).extracting(Invoice::householdId, Invoice::totalFen).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(1L, 16_533L), org.assertj.core.groups.Tuple.tuple(2L, 22_500L),
+                org.assertj.core.groups.Tuple.tuple(3L, 11_193L));
+        assertThat(invoices.getFirst().lines()).extracting(InvoiceLine::stream).containsExactly(Stream.PROPERTY_FEE);
+        assertThat(TestSql.rows(database.dataSource(), "SELECT count(*) FROM invoice_lines WHERE source_id = 'visit:500'"))
+                .containsExactly("1");
+        // the ledger entries were made from the same totals: visitor revenue 900 in May and 300 in June
+        assertThat(balance(Account.community(C, AccountKind.REVENUE_VISITOR_PARKING)) - visitorRevenueBefore)
+                .isEqualTo(-(900 + 300));
+        assertThat(TestSql.rows(database.dataSource(), """
+                SELECT a.household_id || ' ' || p.amount_fen FROM journal_entries e
+                JOIN ledger_postings p ON p.entry_id = e.id AND p.side = 'D' JOIN ledger_accounts a ON a.id = p.account_id
+                WHERE e.idempotency_key = 'billing-run:elm-court:2027-06' ORDER BY 1""")).containsExactly("1 16533",
+                "2 22500", "3 11193");
     }
 }
