@@ -21,4 +21,14 @@ public interface BillableSource {
      * @param tx the billing run's transaction
      */
     List<BillableItem> items(UnitOfWork.Tx tx, String communityId, Instant from, Instant to) throws SQLException;
+
+    /**
+     * Whether {@link #items} reports items by the instant they were settled (visits, charging sessions,
+     * parcel fees). Such a source may be asked from before the month: when the previous month was
+     * billed before it ended, the next run also asks for what was settled after that run. A source that
+     * reports by month (late fees: {@code from} names the month) answers false and is asked for its month.
+     */
+    default boolean bySettlement() {
+        return true;
+    }
 }

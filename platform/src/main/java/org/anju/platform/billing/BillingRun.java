@@ -3,9 +3,11 @@ package org.anju.platform.billing;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -31,6 +33,9 @@ import org.anju.platform.storage.UnitOfWork;
 final class BillingRun implements BillingRuns {
 
     private static final Logger LOG = LoggerFactory.getLogger(BillingRun.class);
+    // an item settled by a transaction that began before an early run and committed after it carries an
+    // instant before the run's: an hour covers any such transaction (statement timeouts are minutes)
+    private static final Duration CATCH_UP_MARGIN = Duration.ofHours(1);
 
     private final UnitOfWork work;
     private final Tariffs tariffs;
@@ -82,8 +87,9 @@ final class BillingRun implements BillingRuns {
         phases.done("rent");
         propertyFees(tx, communityId, period, from, lines);
         phases.done("property fees");
+        Instant settledFrom = settledFrom(tx, communityId, period, settings.zone());
         for (BillableSource source : sources) {
-            for (BillableItem item : source.items(tx, communityId, from, to)) {
+            for (BillableItem item : source.items(tx, communityId, source.bySettlement() ? settledFrom : from, to)) {
                 lines.add(item.householdId(), new InvoiceLine(item.stream(), item.sourceId(), item.description(),
                         item.amountFen(), 0));
             }
@@ -104,9 +110,27 @@ final class BillingRun implements BillingRuns {
         }
         int invoices = issued.size();
         phases.done("fund");
-        InvoiceStore.recordRun(tx, communityId, first, invoices, total);
+        InvoiceStore.recordRun(tx, communityId, first, issuedAt, invoices, total);
         LOG.debug("billing run phases [community: {}, period: {}, ms: {}]", communityId, period, phases);
         return new RunResult(communityId, period, invoices, total, false);
+    }
+
+    /**
+     * Where the sources that report by settlement start: the month's first instant, or earlier when the
+     * previous month was billed before it ended. Items settled after that run (up to the month's end)
+     * were in no run's window: this run asks for them, from the earlier run's instant less
+     * {@link #CATCH_UP_MARGIN}. What both runs see is billed once, by the lines' unique index.
+     */
+    static Instant settledFrom(UnitOfWork.Tx tx, String communityId, YearMonth period, ZoneId zone)
+            throws SQLException {
+        Instant from = period.atDay(1).atStartOfDay(zone).toInstant();
+        Optional<Instant> earlier = InvoiceStore.runMadeAt(tx, communityId, period.minusMonths(1));
+        if (earlier.isEmpty() || !earlier.get().isBefore(from)) {
+            return from;
+        }
+        Instant previousMonth = period.minusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+        Instant caughtUp = earlier.get().minus(CATCH_UP_MARGIN);
+        return caughtUp.isAfter(previousMonth) ? caughtUp : previousMonth;
     }
 
     /** Each contract period starting in the month is billed in advance, prorated when the contract ends within it. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.anju.platform.storage.Sql;
 import org.anju.platform.storage.UnitOfWork;
 
 /** The SQL of invoices, their lines and billing runs. */
@@ -28,10 +29,16 @@ final class InvoiceStore {
                 Date.valueOf(period.atDay(1)));
     }
 
-    static void recordRun(UnitOfWork.Tx tx, String communityId, LocalDate period, int invoices, long totalFen)
-            throws SQLException {
-        tx.update("INSERT INTO billing_runs (community_id, period, invoices, total_fen) VALUES (?, ?, ?, ?)", communityId,
-                Date.valueOf(period), invoices, totalFen);
+    static void recordRun(UnitOfWork.Tx tx, String communityId, LocalDate period, Instant madeAt, int invoices,
+            long totalFen) throws SQLException {
+        tx.update("INSERT INTO billing_runs (community_id, period, finished_at, invoices, total_fen) "
+                + "VALUES (?, ?, ?, ?, ?)", communityId, Date.valueOf(period), madeAt, invoices, totalFen);
+    }
+
+    /** Returns when the community's run of the month was made (its clock's instant), if it was. */
+    static Optional<Instant> runMadeAt(UnitOfWork.Tx tx, String communityId, YearMonth period) throws SQLException {
+        return tx.one("SELECT finished_at FROM billing_runs WHERE community_id = ? AND period = ?",
+                rs -> Sql.instant(rs, "finished_at"), communityId, Date.valueOf(period.atDay(1)));
     }
 
     /** Returns whether an invoice line bills the (stream, source) already. */

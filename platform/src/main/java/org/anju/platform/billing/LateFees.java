@@ -38,6 +38,12 @@ public final class LateFees implements BillableSource {
         this.paid = paid;
     }
 
+    /** Late fees are reported by month, the one {@code from} of {@link #items} names. */
+    @Override
+    public boolean bySettlement() {
+        return false;
+    }
+
     @Override
     public List<BillableItem> items(UnitOfWork.Tx tx, String communityId, Instant from, Instant to) throws SQLException {
         LocalDate until = from.atZone(settings.zone()).toLocalDate();

@@ -228,9 +228,9 @@ class BillingRunIT {
                 Instant.parse("2027-05-03T02:00:00Z"));
         BillableItem later = new BillableItem(Stream.VISITOR_PARKING, "visit:501", 2, 300, "visitor 京B00501 1 h",
                 Instant.parse("2027-06-03T02:00:00Z"));
-        // a source that reports the May visit again in June (as a source may: the run skips what is billed)
-        BillableSource again = (tx, community, from, to) -> from.isBefore(Instant.parse("2027-05-15T00:00:00Z"))
-                ? List.of(visit) : List.of(visit, later);
+        // May was billed before it ended (the clock says 1 January), so June's run asks from May's start
+        // and the source reports the May visit again (as a source may: the run skips what is billed)
+        BillableSource again = settledIn(List.of(visit, later));
         long visitorRevenueBefore = balance(Account.community(C, AccountKind.REVENUE_VISITOR_PARKING));
 
         runs(List.of(again)).run(C, may);
@@ -253,5 +253,41 @@ class BillingRunIT {
                 JOIN ledger_postings p ON p.entry_id = e.id AND p.side = 'D' JOIN ledger_accounts a ON a.id = p.account_id
                 WHERE e.idempotency_key = 'billing-run:elm-court:2027-06' ORDER BY 1""")).containsExactly("1 16533",
                 "2 22500", "3 11193");
+    }
+
+    /** A source of the items settled in the window asked for, as the usage sources report. */
+    private static BillableSource settledIn(List<BillableItem> items) {
+        return (tx, community, from, to) -> items.stream()
+                .filter(i -> !i.occurredAt().isBefore(from) && i.occurredAt().isBefore(to)).toList();
+    }
+
+    @Test
+    void whatIsSettledAfterAnEarlyRunIsBilledByTheNextMonths() {
+        YearMonth august = YearMonth.of(2027, 8);
+        List<BillableItem> settled = new java.util.concurrent.CopyOnWriteArrayList<>();
+        settled.add(new BillableItem(Stream.CHARGING, "session:810", 1, 810, "charging 8.1 kWh",
+                Instant.parse("2027-08-10T02:00:00Z")));
+        Instant before = CLOCK.instant();
+        try {
+            // August billed on the 20th (rent in advance is billed early): the session of the 10th goes with it
+            CLOCK.set(Instant.parse("2027-08-20T02:00:00Z"));
+            runs(List.of(settledIn(settled))).run(C, august);
+            // settled after that run: one later in August, one in September
+            settled.add(new BillableItem(Stream.CHARGING, "session:825", 2, 825, "charging 8.25 kWh",
+                    Instant.parse("2027-08-25T02:00:00Z")));
+            settled.add(new BillableItem(Stream.CHARGING, "session:905", 3, 905, "charging 9.05 kWh",
+                    Instant.parse("2027-09-05T02:00:00Z")));
+            CLOCK.set(Instant.parse("2027-10-01T01:00:00Z"));
+            RunResult september = runs(List.of(settledIn(settled))).run(C, august.plusMonths(1));
+
+            // the fees of September, the session of 25 August and the one of 5 September; the 10th not again
+            assertThat(september.totalFen()).isEqualTo(16_533 + 22_200 + 825 + 11_193 + 905);
+            assertThat(TestSql.rows(database.dataSource(), "SELECT l.source_id || ' ' || i.period FROM invoice_lines l "
+                    + "JOIN invoices i ON i.id = l.invoice_id WHERE l.source_id IN ('session:810', 'session:825', "
+                    + "'session:905') ORDER BY 1")).containsExactly("session:810 2027-08-01", "session:825 2027-09-01",
+                    "session:905 2027-09-01");
+        } finally {
+            CLOCK.set(before);
+        }
     }
 }
