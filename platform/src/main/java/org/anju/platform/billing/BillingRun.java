@@ -7,12 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -87,11 +87,22 @@ final class BillingRun implements BillingRuns {
         phases.done("rent");
         propertyFees(tx, communityId, period, from, lines);
         phases.done("property fees");
-        Instant settledFrom = settledFrom(tx, communityId, period, settings.zone());
+        Instant settledFrom = settledFrom(tx, communityId, period, from);
         for (BillableSource source : sources) {
-            for (BillableItem item : source.items(tx, communityId, source.bySettlement() ? settledFrom : from, to)) {
-                lines.add(item.householdId(), new InvoiceLine(item.stream(), item.sourceId(), item.description(),
-                        item.amountFen(), 0));
+            if (source.bySettlement() && settledFrom.isBefore(from)) {
+                // what the previous run saw of its window is billed: left out here, so that the lines
+                // still go straight in (a line billed before would send the whole run the staged way)
+                List<BillableItem> caughtUp = source.items(tx, communityId, settledFrom, from);
+                Set<String> billed = InvoiceStore.billedOf(tx, caughtUp.stream()
+                        .map(i -> new InvoiceStore.Billed(i.stream(), i.sourceId())).toList());
+                for (BillableItem item : caughtUp) {
+                    if (!billed.contains(item.stream().wireName() + ":" + item.sourceId())) {
+                        add(lines, item);
+                    }
+                }
+            }
+            for (BillableItem item : source.items(tx, communityId, from, to)) {
+                add(lines, item);
             }
             phases.done("source " + source);
         }
@@ -115,22 +126,26 @@ final class BillingRun implements BillingRuns {
         return new RunResult(communityId, period, invoices, total, false);
     }
 
+    private static void add(RunLines lines, BillableItem item) {
+        lines.add(item.householdId(), new InvoiceLine(item.stream(), item.sourceId(), item.description(),
+                item.amountFen(), 0));
+    }
+
     /**
      * Where the sources that report by settlement start: the month's first instant, or earlier when the
-     * previous month was billed before it ended. Items settled after that run (up to the month's end)
-     * were in no run's window: this run asks for them, from the earlier run's instant less
-     * {@link #CATCH_UP_MARGIN}. What both runs see is billed once, by the lines' unique index.
+     * previous month's run was made before this month began (or less than {@link #CATCH_UP_MARGIN}
+     * after): what was settled after that run, and what a settling transaction that began before it
+     * committed after it, is in no run's window. This run asks for it from the earlier run's instant
+     * less the margin (however early that run was: a month may be billed ahead with the one before).
      */
-    static Instant settledFrom(UnitOfWork.Tx tx, String communityId, YearMonth period, ZoneId zone)
+    static Instant settledFrom(UnitOfWork.Tx tx, String communityId, YearMonth period, Instant from)
             throws SQLException {
-        Instant from = period.atDay(1).atStartOfDay(zone).toInstant();
         Optional<Instant> earlier = InvoiceStore.runMadeAt(tx, communityId, period.minusMonths(1));
-        if (earlier.isEmpty() || !earlier.get().isBefore(from)) {
+        if (earlier.isEmpty()) {
             return from;
         }
-        Instant previousMonth = period.minusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
         Instant caughtUp = earlier.get().minus(CATCH_UP_MARGIN);
-        return caughtUp.isAfter(previousMonth) ? caughtUp : previousMonth;
+        return caughtUp.isBefore(from) ? caughtUp : from;
     }
 
     /** Each contract period starting in the month is billed in advance, prorated when the contract ends within it. */

@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.anju.platform.storage.Sql;
 import org.anju.platform.storage.UnitOfWork;
@@ -39,6 +41,22 @@ final class InvoiceStore {
     static Optional<Instant> runMadeAt(UnitOfWork.Tx tx, String communityId, YearMonth period) throws SQLException {
         return tx.one("SELECT finished_at FROM billing_runs WHERE community_id = ? AND period = ?",
                 rs -> Sql.instant(rs, "finished_at"), communityId, Date.valueOf(period.atDay(1)));
+    }
+
+    /** A (stream, source) an invoice line may bill. */
+    record Billed(Stream stream, String sourceId) {
+    }
+
+    /** Returns those of the (stream, source) pairs an invoice line bills already, as {@code stream:sourceId}. */
+    static Set<String> billedOf(UnitOfWork.Tx tx, List<Billed> candidates) throws SQLException {
+        if (candidates.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(tx.query("SELECT l.stream || ':' || l.source_id FROM invoice_lines l "
+                + "JOIN unnest(?::text[], ?::text[]) AS c (stream, source_id) ON l.stream = c.stream "
+                + "AND l.source_id = c.source_id", rs -> rs.getString(1),
+                Sql.column(tx.connection(), "text", candidates, b -> b.stream().wireName()),
+                Sql.column(tx.connection(), "text", candidates, Billed::sourceId)));
     }
 
     /** Returns whether an invoice line bills the (stream, source) already. */

@@ -114,6 +114,12 @@ class BillingRunIT {
 
     @Test
     void aMonthBecomesInvoicesAsComputedByHandAndPostsToTheLedger() {
+        // other tests bill other months of the community, before or after this one
+        long receivable = balance(Account.household(C, AccountKind.RECEIVABLE, 1));
+        long rent = balance(Account.community(C, AccountKind.REVENUE_RENT));
+        long fundIncome = balance(Account.community(C, AccountKind.FUND_INCOME));
+        long fees = balance(Account.community(C, AccountKind.REVENUE_PROPERTY_FEE));
+
         RunResult result = runs(List.of(ITEMS)).run(C, JANUARY);
 
         // household 1: rent 35,000 + fee 89.37 × 185 = 16,533.45 → 16,533 + visit 700 = 52,233
@@ -129,10 +135,11 @@ class BillingRunIT {
                         org.assertj.core.groups.Tuple.tuple(Stream.CHARGING, 1_234L, 0L));
         assertThat(invoices).allSatisfy(i -> assertThat(i.dueOn()).isEqualTo(LocalDate.parse("2027-01-16")));
 
-        assertThat(balance(Account.household(C, AccountKind.RECEIVABLE, 1))).isEqualTo(52_233);
-        assertThat(balance(Account.community(C, AccountKind.REVENUE_RENT))).isEqualTo(-(35_000 + 22_581 + 6_000));
-        assertThat(balance(Account.community(C, AccountKind.FUND_INCOME))).isEqualTo(-14_000);
-        assertThat(balance(Account.community(C, AccountKind.REVENUE_PROPERTY_FEE))).isEqualTo(-(16_533 + 22_200 + 11_193));
+        assertThat(balance(Account.household(C, AccountKind.RECEIVABLE, 1)) - receivable).isEqualTo(52_233);
+        assertThat(balance(Account.community(C, AccountKind.REVENUE_RENT)) - rent).isEqualTo(-(35_000 + 22_581 + 6_000));
+        assertThat(balance(Account.community(C, AccountKind.FUND_INCOME)) - fundIncome).isEqualTo(-14_000);
+        assertThat(balance(Account.community(C, AccountKind.REVENUE_PROPERTY_FEE)) - fees)
+                .isEqualTo(-(16_533 + 22_200 + 11_193));
         Map<Account, Long> all = work.read("ledger", tx -> LEDGER.balances(tx, C));
         assertThat(all.values().stream().mapToLong(Long::longValue).sum()).isZero();
 
@@ -140,7 +147,8 @@ class BillingRunIT {
         RunResult again = runs(List.of(ITEMS)).run(C, JANUARY);
         assertThat(again.alreadyRun()).isTrue();
         assertThat(again.invoices()).isEqualTo(3);
-        assertThat(TestSql.rows(database.dataSource(), "SELECT count(*) FROM invoices")).containsExactly("3");
+        assertThat(TestSql.rows(database.dataSource(), "SELECT count(*) FROM invoices WHERE period = '2027-01-01'"))
+                .containsExactly("3");
         // one entry for the run: a household's receivable debited by its invoice's total
         assertThat(TestSql.rows(database.dataSource(), "SELECT e.idempotency_key || ' ' || count(*) FROM journal_entries e "
                 + "JOIN ledger_postings p ON p.entry_id = e.id WHERE e.description LIKE 'billing run 2027-01%' GROUP BY e.idempotency_key"))
@@ -262,32 +270,66 @@ class BillingRunIT {
     }
 
     @Test
-    void whatIsSettledAfterAnEarlyRunIsBilledByTheNextMonths() {
+    void whatIsSettledAfterRunsMadeAheadIsBilledByTheNextRun() {
         YearMonth august = YearMonth.of(2027, 8);
         List<BillableItem> settled = new java.util.concurrent.CopyOnWriteArrayList<>();
-        settled.add(new BillableItem(Stream.CHARGING, "session:810", 1, 810, "charging 8.1 kWh",
-                Instant.parse("2027-08-10T02:00:00Z")));
+        settled.add(session(810, 1, "2027-08-10T02:00:00Z"));
         Instant before = CLOCK.instant();
         try {
-            // August billed on the 20th (rent in advance is billed early): the session of the 10th goes with it
+            // August and September billed on 20 August (rent in advance): the session of the 10th goes with August
             CLOCK.set(Instant.parse("2027-08-20T02:00:00Z"));
             runs(List.of(settledIn(settled))).run(C, august);
-            // settled after that run: one later in August, one in September
-            settled.add(new BillableItem(Stream.CHARGING, "session:825", 2, 825, "charging 8.25 kWh",
-                    Instant.parse("2027-08-25T02:00:00Z")));
-            settled.add(new BillableItem(Stream.CHARGING, "session:905", 3, 905, "charging 9.05 kWh",
-                    Instant.parse("2027-09-05T02:00:00Z")));
-            CLOCK.set(Instant.parse("2027-10-01T01:00:00Z"));
+            CLOCK.set(Instant.parse("2027-08-20T02:05:00Z"));
             RunResult september = runs(List.of(settledIn(settled))).run(C, august.plusMonths(1));
+            // settled after those runs: later in August, in September, in October
+            settled.add(session(825, 2, "2027-08-25T02:00:00Z"));
+            settled.add(session(905, 3, "2027-09-05T02:00:00Z"));
+            settled.add(session(1005, 1, "2027-10-05T02:00:00Z"));
+            CLOCK.set(Instant.parse("2027-11-01T01:00:00Z"));
+            RunResult october = runs(List.of(settledIn(settled))).run(C, august.plusMonths(2));
 
-            // the fees of September, the session of 25 August and the one of 5 September; the 10th not again
-            assertThat(september.totalFen()).isEqualTo(16_533 + 22_200 + 825 + 11_193 + 905);
-            assertThat(TestSql.rows(database.dataSource(), "SELECT l.source_id || ' ' || i.period FROM invoice_lines l "
-                    + "JOIN invoices i ON i.id = l.invoice_id WHERE l.source_id IN ('session:810', 'session:825', "
-                    + "'session:905') ORDER BY 1")).containsExactly("session:810 2027-08-01", "session:825 2027-09-01",
-                    "session:905 2027-09-01");
+            assertThat(september.totalFen()).isEqualTo(16_533 + 22_200 + 11_193);
+            // October: the fees and the three sessions settled after September's run; the 10th not again
+            assertThat(october.totalFen()).isEqualTo(16_533 + 1_005 + 22_200 + 825 + 11_193 + 905);
+            assertThat(billedIn("session:810", "session:825", "session:905", "session:1005")).containsExactly(
+                    "session:1005 2027-10-01", "session:810 2027-08-01", "session:825 2027-10-01",
+                    "session:905 2027-10-01");
         } finally {
             CLOCK.set(before);
         }
+    }
+
+    @Test
+    void whatASettlementCommittedJustAfterTheMonthsRunIsBilledNextMonth() {
+        YearMonth november = YearMonth.of(2027, 11);
+        List<BillableItem> settled = new java.util.concurrent.CopyOnWriteArrayList<>();
+        settled.add(session(1110, 1, "2027-11-10T02:00:00Z"));
+        Instant before = CLOCK.instant();
+        try {
+            // November billed 30 seconds after it ended (Shanghai); a pricing that began at 23:59:58 commits after
+            CLOCK.set(Instant.parse("2027-11-30T16:00:30Z"));
+            runs(List.of(settledIn(settled))).run(C, november);
+            settled.add(session(1130, 2, "2027-11-30T15:59:58Z"));
+            CLOCK.set(Instant.parse("2028-01-01T01:00:00Z"));
+            RunResult december = runs(List.of(settledIn(settled))).run(C, november.plusMonths(1));
+
+            assertThat(december.totalFen()).isEqualTo(16_533 + 22_200 + 1_130 + 11_193);
+            assertThat(billedIn("session:1110", "session:1130")).containsExactly("session:1110 2027-11-01",
+                    "session:1130 2027-12-01");
+        } finally {
+            CLOCK.set(before);
+        }
+    }
+
+    private static BillableItem session(int fen, long household, String settledAt) {
+        return new BillableItem(Stream.CHARGING, "session:" + fen, household, fen, "charging " + fen,
+                Instant.parse(settledAt));
+    }
+
+    /** Returns each source with the month of the invoice that bills it, in order. */
+    private static List<String> billedIn(String... sources) {
+        return TestSql.rows(database.dataSource(), "SELECT l.source_id || ' ' || i.period FROM invoice_lines l "
+                + "JOIN invoices i ON i.id = l.invoice_id WHERE l.source_id IN ('" + String.join("', '", sources)
+                + "') ORDER BY 1");
     }
 }
