@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -53,7 +54,8 @@ class BillingRunIT {
     private static BillingSettings settings;
     private static Tariffs tariffs;
     private static Contracts contracts;
-    private static final TestClock CLOCK = new TestClock(Instant.parse("2027-01-01T01:00:00Z"));
+    private static final Instant START = Instant.parse("2027-01-01T01:00:00Z");
+    private static final TestClock CLOCK = new TestClock(START);
     private static final BillableSource ITEMS = (tx, community, from, to) -> from.equals(
             JANUARY.atDay(1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant())
             ? List.of(new BillableItem(Stream.VISITOR_PARKING, "visit:1", 1, 700, "visitor 京A12345 2 h", from),
@@ -269,34 +271,37 @@ class BillingRunIT {
                 .filter(i -> !i.occurredAt().isBefore(from) && i.occurredAt().isBefore(to)).toList();
     }
 
+    /** Runs the month with the clock at {@code instant} (the clock goes back after each test). */
+    private static RunResult runAt(String instant, YearMonth month, List<BillableItem> settled) {
+        CLOCK.set(Instant.parse(instant));
+        return runs(List.of(settledIn(settled))).run(C, month);
+    }
+
+    @AfterEach
+    void clockBack() {
+        CLOCK.set(START);
+    }
+
     @Test
     void whatIsSettledAfterRunsMadeAheadIsBilledByTheNextRun() {
         YearMonth august = YearMonth.of(2027, 8);
         List<BillableItem> settled = new java.util.concurrent.CopyOnWriteArrayList<>();
         settled.add(session(810, 1, "2027-08-10T02:00:00Z"));
-        Instant before = CLOCK.instant();
-        try {
-            // August and September billed on 20 August (rent in advance): the session of the 10th goes with August
-            CLOCK.set(Instant.parse("2027-08-20T02:00:00Z"));
-            runs(List.of(settledIn(settled))).run(C, august);
-            CLOCK.set(Instant.parse("2027-08-20T02:05:00Z"));
-            RunResult september = runs(List.of(settledIn(settled))).run(C, august.plusMonths(1));
-            // settled after those runs: later in August, in September, in October
-            settled.add(session(825, 2, "2027-08-25T02:00:00Z"));
-            settled.add(session(905, 3, "2027-09-05T02:00:00Z"));
-            settled.add(session(1005, 1, "2027-10-05T02:00:00Z"));
-            CLOCK.set(Instant.parse("2027-11-01T01:00:00Z"));
-            RunResult october = runs(List.of(settledIn(settled))).run(C, august.plusMonths(2));
+        // August and September billed on 20 August (rent in advance): the session of the 10th goes with August
+        runAt("2027-08-20T02:00:00Z", august, settled);
+        RunResult september = runAt("2027-08-20T02:05:00Z", august.plusMonths(1), settled);
+        // settled after those runs: later in August, in September, in October
+        settled.add(session(825, 2, "2027-08-25T02:00:00Z"));
+        settled.add(session(905, 3, "2027-09-05T02:00:00Z"));
+        settled.add(session(1005, 1, "2027-10-05T02:00:00Z"));
+        RunResult october = runAt("2027-11-01T01:00:00Z", august.plusMonths(2), settled);
 
-            assertThat(september.totalFen()).isEqualTo(16_533 + 22_200 + 11_193);
-            // October: the fees and the three sessions settled after September's run; the 10th not again
-            assertThat(october.totalFen()).isEqualTo(16_533 + 1_005 + 22_200 + 825 + 11_193 + 905);
-            assertThat(billedIn("session:810", "session:825", "session:905", "session:1005")).containsExactly(
-                    "session:1005 2027-10-01", "session:810 2027-08-01", "session:825 2027-10-01",
-                    "session:905 2027-10-01");
-        } finally {
-            CLOCK.set(before);
-        }
+        assertThat(september.totalFen()).isEqualTo(16_533 + 22_200 + 11_193);
+        // October: the fees and the three sessions settled after September's run; the 10th not again
+        assertThat(october.totalFen()).isEqualTo(16_533 + 1_005 + 22_200 + 825 + 11_193 + 905);
+        assertThat(billedIn("session:810", "session:825", "session:905", "session:1005")).containsExactly(
+                "session:1005 2027-10-01", "session:810 2027-08-01", "session:825 2027-10-01",
+                "session:905 2027-10-01");
     }
 
     @Test
@@ -304,21 +309,14 @@ class BillingRunIT {
         YearMonth november = YearMonth.of(2027, 11);
         List<BillableItem> settled = new java.util.concurrent.CopyOnWriteArrayList<>();
         settled.add(session(1110, 1, "2027-11-10T02:00:00Z"));
-        Instant before = CLOCK.instant();
-        try {
-            // November billed 30 seconds after it ended (Shanghai); a pricing that began at 23:59:58 commits after
-            CLOCK.set(Instant.parse("2027-11-30T16:00:30Z"));
-            runs(List.of(settledIn(settled))).run(C, november);
-            settled.add(session(1130, 2, "2027-11-30T15:59:58Z"));
-            CLOCK.set(Instant.parse("2028-01-01T01:00:00Z"));
-            RunResult december = runs(List.of(settledIn(settled))).run(C, november.plusMonths(1));
+        // November billed 30 seconds after it ended (Shanghai); a pricing that began at 23:59:58 commits after
+        runAt("2027-11-30T16:00:30Z", november, settled);
+        settled.add(session(1130, 2, "2027-11-30T15:59:58Z"));
+        RunResult december = runAt("2028-01-01T01:00:00Z", november.plusMonths(1), settled);
 
-            assertThat(december.totalFen()).isEqualTo(16_533 + 22_200 + 1_130 + 11_193);
-            assertThat(billedIn("session:1110", "session:1130")).containsExactly("session:1110 2027-11-01",
-                    "session:1130 2027-12-01");
-        } finally {
-            CLOCK.set(before);
-        }
+        assertThat(december.totalFen()).isEqualTo(16_533 + 22_200 + 1_130 + 11_193);
+        assertThat(billedIn("session:1110", "session:1130")).containsExactly("session:1110 2027-11-01",
+                "session:1130 2027-12-01");
     }
 
     private static BillableItem session(int fen, long household, String settledAt) {
