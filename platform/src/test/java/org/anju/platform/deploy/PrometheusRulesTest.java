@@ -55,9 +55,9 @@ class PrometheusRulesTest {
                 }
             }
         }
-        assertThat(used).as("the rules watch ingest, the gateway and the cluster-wide jobs")
+        assertThat(used).as("the rules watch ingest, the gateway, the cluster-wide jobs, Kafka and payments")
                 .contains("anju_ingest_messages_refused_total", "anju_gateway_puback_latency_seconds_bucket",
-                        "anju_jobs_runs_total");
+                        "anju_jobs_runs_total", "anju_kafka_records_total", "anju_payments_callbacks_total");
     }
 
     @Test
