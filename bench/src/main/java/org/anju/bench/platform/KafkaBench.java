@@ -112,8 +112,8 @@ public final class KafkaBench implements Callable<Integer> {
 
     private Run run(KafkaBroker broker, int instances) throws Exception {
         String tenant = "kbench" + instances;
-        for (String kind : List.of("telemetry", "event")) {
-            broker.createTopic("hono." + kind + "." + tenant, PARTITIONS);
+        for (String topic : topics(tenant)) {
+            broker.createTopic(topic, PARTITIONS);
         }
         BenchDatabase database = BenchDatabase.create(serverUrl, "anju_bench_kafka" + instances);
         List<Process> consumers = new ArrayList<>();
@@ -156,7 +156,16 @@ public final class KafkaBench implements Callable<Integer> {
                 consumer.waitFor(30, TimeUnit.SECONDS);
             }
             database.drop();
+            // the next run's instances read every tenant's topics (hono.telemetry.*): left here,
+            // this run's records would be theirs to read and drop as devices of no registry
+            try (Admin admin = broker.admin()) {
+                admin.deleteTopics(topics(tenant)).all().get(30, TimeUnit.SECONDS);
+            }
         }
+    }
+
+    private static List<String> topics(String tenant) {
+        return List.of("hono.telemetry." + tenant, "hono.event." + tenant);
     }
 
     private static Map<String, String> kafkaEnv(KafkaBroker broker, String group, boolean produce, boolean consume) {
@@ -201,9 +210,9 @@ public final class KafkaBench implements Callable<Integer> {
     /** Waits until the group has committed every partition of the run's topics to its end; returns when (nanoTime). */
     private static long awaitGroupCaughtUp(KafkaBroker broker, String tenant) throws Exception {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        for (String kind : List.of("telemetry", "event")) {
+        for (String topic : topics(tenant)) {
             for (int p = 0; p < PARTITIONS; p++) {
-                latest.put(new TopicPartition("hono." + kind + "." + tenant, p), OffsetSpec.latest());
+                latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
             }
         }
         try (Admin admin = broker.admin()) {
