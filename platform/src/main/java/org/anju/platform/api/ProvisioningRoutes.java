@@ -9,12 +9,14 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 import org.anju.error.ClientError;
+import org.anju.platform.audit.AuditEntry;
 import org.anju.platform.auth.Actor;
 import org.anju.platform.auth.Principal;
 import org.anju.platform.auth.Role;
 import org.anju.platform.auth.Sessions;
 import org.anju.platform.auth.UserAccounts;
 import org.anju.platform.provisioning.CommunityProvisioning;
+import org.anju.platform.provisioning.DeviceSwitches;
 import org.anju.platform.provisioning.ItemError;
 import org.anju.platform.provisioning.ProvisioningRejected;
 import org.anju.platform.provisioning.ProvisioningRequests;
@@ -58,6 +60,7 @@ final class ProvisioningRoutes {
                 .handler(this::devices).failureHandler(ProvisioningRoutes::rejected);
         router.put(PREFIX + "tenants/:tenantId/trusted-cas").handler(authenticated).handler(this::trustedCas)
                 .failureHandler(ProvisioningRoutes::rejected);
+        router.put(PREFIX + "devices/:deviceId/enabled").handler(authenticated).handler(this::deviceEnabled);
     }
 
     private void tenant(RoutingContext ctx) {
@@ -111,6 +114,29 @@ final class ProvisioningRoutes {
         String body = ctx.body().asString();
         Responses.json(ctx, vertx.executeBlocking(
                 () -> provisioning.trustedCas().replace(tenantId, TrustedCaProvisioning.read(body)), false));
+    }
+
+    /**
+     * Takes a device out of service or back: platform admins any device, property admins those of
+     * the communities they were given; anyone else learns nothing of whether the device exists.
+     */
+    private void deviceEnabled(RoutingContext ctx) {
+        String deviceId = ctx.pathParam("deviceId");
+        Principal user = AuthRoutes.principal(ctx);
+        boolean platformAdmin = user.has(Role.PLATFORM_ADMIN);
+        DeviceSwitches.Authorization authorization = placement -> {
+            if (placement.isEmpty() && !platformAdmin) {
+                throw ClientError.forbidden(user.username() + " may not change device '" + deviceId + "'");
+            }
+            placement.filter(p -> !platformAdmin).ifPresent(p -> {
+                requireProvisioner(user, p.tenantId());
+                requireOwnCommunity(user, p.communityId());
+            });
+        };
+        boolean enabled = ProvisioningRequests.enabled(ctx.body().asString());
+        AuditEntry audit = AuthRoutes.audit(ctx, "device.enabled", "device:" + deviceId);
+        Responses.json(ctx, vertx.executeBlocking(
+                () -> provisioning.deviceSwitches().setEnabled(deviceId, enabled, authorization, audit), false));
     }
 
     /** Platform admins provision any tenant, property admins their own. */

@@ -48,11 +48,18 @@ public final class CommunityProvisioning {
     private final Registrar registrar;
     private final PasswordHasher hasher;
     private final TrustedCaProvisioning trustedCas;
+    private final DeviceSwitches deviceSwitches;
 
     public CommunityProvisioning(Registrar registrar, PasswordHasher deviceSecretHasher) {
         this.registrar = registrar;
         this.hasher = deviceSecretHasher;
         this.trustedCas = new TrustedCaProvisioning(registrar);
+        this.deviceSwitches = new DeviceSwitches(registrar);
+    }
+
+    /** Returns what takes devices out of service and back. */
+    public DeviceSwitches deviceSwitches() {
+        return deviceSwitches;
     }
 
     /** Returns the provisioning of the tenants' trusted CAs (devices' client certificates). */

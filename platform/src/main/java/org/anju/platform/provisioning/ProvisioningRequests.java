@@ -58,6 +58,20 @@ public final class ProvisioningRequests {
         return requiredText(root, "name");
     }
 
+    /** Reads {@code {"enabled": true|false}} of a device taken out of service or back. */
+    public static boolean enabled(String body) {
+        JsonNode root = object(body);
+        Set<String> unknown = unknownFields(root, Set.of("enabled"));
+        if (!unknown.isEmpty()) {
+            throw ClientError.badRequest("unknown field '" + unknown.iterator().next() + "'");
+        }
+        JsonNode v = root.get("enabled");
+        if (v == null || !v.isBoolean()) {
+            throw ClientError.badRequest("'enabled' must be true or false");
+        }
+        return v.asBoolean();
+    }
+
     /**
      * Reads a community with its buildings.
      *

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import org.anju.platform.Json;
+import org.anju.platform.audit.AuditEntry;
+import org.anju.platform.audit.AuditLog;
 import org.anju.platform.registry.Registrar.Building;
 import org.anju.platform.registry.Registrar.Community;
 import org.anju.platform.registry.Registrar.Device;
@@ -152,6 +154,21 @@ public final class RegistryChange {
                         rs.getString(4), rs.getString(5), rs.getString(6), (Integer) rs.getObject(7), rs.getString(8),
                         attributes(rs.getString(9)))), (Object) ids.toArray(String[]::new));
         return byId;
+    }
+
+    /**
+     * Enables or disables a device (its credentials keep their own flags); returns whether that
+     * changed anything. The gateway refuses a disabled device at CONNECT and disconnects it at its
+     * next revalidation.
+     */
+    public boolean deviceEnabled(String deviceId, boolean enabled) throws SQLException {
+        return tx.update("UPDATE devices SET enabled = ? WHERE id = ? AND enabled IS DISTINCT FROM ?",
+                enabled, deviceId, enabled) == 1;
+    }
+
+    /** Writes an audit entry in this transaction, so that the change and its record go together. */
+    public void audit(AuditEntry entry) throws SQLException {
+        AuditLog.write(tx, entry);
     }
 
     /** Returns the tenant's credentials with these auth ids that exist, by auth id. */

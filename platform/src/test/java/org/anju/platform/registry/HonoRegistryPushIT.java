@@ -192,12 +192,16 @@ class HonoRegistryPushIT {
             assertThat(BCrypt.checkpw(SECRET, password.get("secrets").get(0).get("pwd-hash").asText())).isTrue();
             assertThat(hono.requests).filteredOn(r -> r.startsWith("POST")).hasSize(3);
 
-            // WHEN pushed again: THEN every device is updated in place, nothing is created twice
+            // WHEN the camera is taken out of service in Anju and pushed again: THEN every device is
+            // updated in place, nothing is created twice, and Hono has the camera disabled
+            running.fixtures().registrar().deviceEnabled("cam-1", false);
             hono.requests.clear();
             CommandRun again = push(hono, config);
             assertThat(again.out()).contains("tenant acme: 0 devices created, 3 updated, 0 failed");
             assertThat(hono.requests).noneMatch(r -> r.startsWith("POST"));
             assertThat(hono.devices).hasSize(3);
+            assertThat(hono.devices.get("acme/cam-1").get("enabled").asBoolean()).isFalse();
+            assertThat(hono.devices.get("acme/uitd-1").get("enabled").asBoolean()).isTrue();
             assertThat(hono.schemaViolations).isEmpty();
 
             // AND without the registry's password every device fails with the registry's answer, exit 1

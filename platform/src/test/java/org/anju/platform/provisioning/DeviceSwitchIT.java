@@ -1,0 +1,119 @@
+package org.anju.platform.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import org.anju.gateway.Device5;
+import org.anju.platform.testing.ApiCalls;
+import org.anju.platform.testing.Fixtures;
+import org.anju.platform.testing.RunningPlatform;
+
+/**
+ * {@code PUT /api/v1/provisioning/devices/{id}/enabled}: a property administrator takes a lost
+ * device out of service through the API, the gateway disconnects it and refuses it, the change is
+ * in the audit log, and enabling it lets it in again with the same secret. Who else may, and bad
+ * bodies.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class DeviceSwitchIT {
+
+    private static final String SECRET = "switch-device-secret";
+    private static final String PATH = "/api/v1/provisioning/devices/%s/enabled";
+    private static RunningPlatform running;
+    private static ApiCalls api;
+
+    @BeforeAll
+    static void start() throws Exception {
+        running = RunningPlatform.start(Map.of("ANJU_MQTT_REVALIDATE_INTERVAL", "1s",
+                "ANJU_SECURITY_DEVICE_AUTH_CACHE_TTL", "1s"));
+        running.fixtures()
+                .device("cam-lost", "camera", SECRET)
+                .device("cam-kept", "camera", SECRET)
+                .propertyUser("pia", "pia-password-1", "property_admin")
+                .propertyUser("olga", "olga-password-1", "operator")
+                .otherTenantAdmin("zed", "zed-password-12")
+                .platformAdmin("root", "root-password-1")
+                .otherCommunityDevice("oak-cam", "camera");
+        api = new ApiCalls(running);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (running != null) {
+            running.close();
+        }
+    }
+
+    @Test
+    void aDisabledDeviceIsDisconnectedRefusedAuditedAndLetInAgainWhenEnabled() throws Exception {
+        Device5 device = connect("cam-lost");
+        String pia = running.login("pia", "pia-password-1");
+
+        JsonNode disabled = api.put(PATH.formatted("cam-lost"), pia, "{\"enabled\": false}", 200);
+
+        assertThat(disabled.get("enabled").asBoolean()).isFalse();
+        assertThat(disabled.get("changed").asBoolean()).isTrue();
+        assertThat(disabled.get("communityId").asText()).isEqualTo(Fixtures.COMMUNITY);
+        assertThat(device.awaitDisconnectReason()).as("not authorized").isEqualTo(0x87);
+        device.close();
+        assertThatThrownBy(() -> connect("cam-lost")).isInstanceOf(MqttException.class);
+        assertThat(connect("cam-kept")).as("another device of the community is not touched").satisfies(Device5::close);
+        assertThat(api.put(PATH.formatted("cam-lost"), pia, "{\"enabled\": false}", 200).get("changed").asBoolean())
+                .as("disabling it again changes nothing").isFalse();
+        assertThat(running.sqlRows("SELECT actor || ' ' || target || ' ' || (detail ->> 'enabled') || ' '"
+                + " || (detail ->> 'changed') FROM audit_log WHERE action = 'device.enabled'"
+                + " AND target = 'device:cam-lost' ORDER BY id"))
+                .containsExactly("pia device:cam-lost false true", "pia device:cam-lost false false");
+
+        api.put(PATH.formatted("cam-lost"), pia, "{\"enabled\": true}", 200);
+
+        Device5 back = connect("cam-lost");
+        assertThat(back.publishAndAwaitReason("telemetry", "{\"status\": \"OK\"}")).as("stored again").isZero();
+        back.close();
+    }
+
+    @Test
+    void onlyPlatformAdminsAndThePropertyAdminsOfTheCommunityMaySwitchADevice() throws Exception {
+        String olga = running.login("olga", "olga-password-1");
+        String zed = running.login("zed", "zed-password-12");
+        String pia = running.login("pia", "pia-password-1");
+        String root = running.login("root", "root-password-1");
+
+        api.put(PATH.formatted("cam-kept"), olga, "{\"enabled\": false}", 403);
+        api.put(PATH.formatted("cam-kept"), zed, "{\"enabled\": false}", 403);
+        api.put(PATH.formatted("oak-cam"), pia, "{\"enabled\": false}", 403);
+        assertThat(ApiCalls.message(api.put(PATH.formatted("no-such-device"), pia, "{\"enabled\": false}", 403)))
+                .as("whether it exists is not told").doesNotContain("no device");
+        api.put(PATH.formatted("no-such-device"), root, "{\"enabled\": false}", 404);
+        assertThat(running.sqlRows("SELECT id FROM devices WHERE NOT enabled AND id IN ('cam-kept', 'oak-cam')"))
+                .isEmpty();
+        assertThat(api.put(PATH.formatted("oak-cam"), root, "{\"enabled\": true}", 200).get("changed").asBoolean())
+                .isFalse();
+    }
+
+    @Test
+    void aBodyThatIsNotOneBooleanIsRefusedNamingTheField() throws Exception {
+        String pia = running.login("pia", "pia-password-1");
+        for (String body : Set.of("{}", "{\"enabled\": \"no\"}", "{\"enabled\": 0}", "{\"enabled\": true, \"why\": 1}",
+                "[true]", "not json")) {
+            assertThat(ApiCalls.message(api.put(PATH.formatted("cam-kept"), pia, body, 400))).as(body)
+                    .containsAnyOf("'enabled'", "unknown field 'why'", "JSON");
+        }
+        assertThat(running.sqlRows("SELECT enabled::text FROM devices WHERE id = 'cam-kept'")).containsExactly("true");
+    }
+
+    private static Device5 connect(String id) throws MqttException {
+        return Device5.connect(running.mqttUri(), id, id + "@" + Fixtures.TENANT, SECRET);
+    }
+}
