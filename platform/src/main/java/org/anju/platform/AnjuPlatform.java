@@ -116,6 +116,7 @@ public final class AnjuPlatform implements AutoCloseable {
     private PresenceJob presenceJob;
     private AlertServices alerts;
     private OwnersServices owners;
+    private ClusterJobs ownerJobs;
     private Housekeeping storageJobs;
     private ClusterJobs usageJobs;
     private ParcelDerivation parcels;
@@ -219,7 +220,8 @@ public final class AnjuPlatform implements AutoCloseable {
         DeviceRegistry requestRegistry = new DeviceRegistry(database.work(RequestClass.INTERACTIVE));
         owners = OwnersServices.of(database.work(), database.work(RequestClass.INTERACTIVE), new Outbox(vertx), clock,
                 config.rollup().dayZone());
-        owners.start();
+        ownerJobs = clusterJobs("owners", 1);
+        owners.start(ownerJobs);
         auth = AuthServices.start(vertx, database.work(RequestClass.INTERACTIVE), hasher,
                 TenantDirectory.of(requestRegistry), jwtSecret(), config.security(), config.retention(), clock,
                 clusterJobs("auth", 1));
@@ -355,9 +357,9 @@ public final class AnjuPlatform implements AutoCloseable {
             presenceJob.close();
             presenceJob = null;
         }
-        if (owners != null) {
-            owners.close();
-            owners = null;
+        if (ownerJobs != null) {
+            ownerJobs.close();
+            ownerJobs = null;
         }
         if (alerts != null) {
             alerts.close();
