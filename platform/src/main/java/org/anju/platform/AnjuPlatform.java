@@ -447,7 +447,6 @@ public final class AnjuPlatform implements AutoCloseable {
         }
     }
 
-    /** Returns the configured token secret, or one generated once and kept (owner-only) in the data folder. */
     /** Derives visits and charging sessions from stored events, each on its own schedule (docs/billing.md). */
     private void startUsageJobs(EventSecrets secrets) {
         ParkingSettings ps = config.parking();
@@ -514,6 +513,7 @@ public final class AnjuPlatform implements AutoCloseable {
         }
     }
 
+    /** Returns the configured token secret, or one generated once and kept (owner-only) in the data folder. */
     private String jwtSecret() {
         if (!config.security().jwtSecret().isEmpty()) {
             return config.security().jwtSecret();

@@ -90,6 +90,12 @@ public final class MonthlyRunJob {
                 made.add(runs.run(community.getKey(), month, AuditEntry.of("billing.run", ACTOR, community.getValue(),
                         null, null).with("job", JOB)));
             } catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    // cut off by the instance closing, not a failure of the community: nothing of it is kept
+                    LOG.info("monthly billing run stopped by shutdown [community: {}, period: {}]", community.getKey(),
+                            month);
+                    break;
+                }
                 failed++;
                 LOG.error("monthly billing run of a community failed, retried in {} [job: {}, community: {}, period: {}]: {}",
                         settings.checkInterval(), JOB, community.getKey(), month, e.getMessage());

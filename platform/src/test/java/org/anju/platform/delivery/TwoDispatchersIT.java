@@ -15,6 +15,8 @@ import java.util.stream.IntStream;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.json.JsonObject;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.slf4j.Logger;
@@ -47,42 +49,51 @@ class TwoDispatchersIT {
             Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofMinutes(1), 4, 8, true, "");
 
     private final TestClock clock = new TestClock(Instant.parse("2026-03-01T08:00:00Z"));
+    private DispatcherRig rig;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        rig = DispatcherRig.open(clock);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        rig.close();
+    }
 
     @Test
     void twoDispatchersShareABurstAndDeliverEachNotificationExactlyOnce() throws Exception {
-        try (DispatcherRig rig = DispatcherRig.open(clock)) {
-            Receiver receiver = rig.closeAtEnd(Receiver.start());
-            SimpleMeterRegistry metersA = new SimpleMeterRegistry();
-            SimpleMeterRegistry metersB = new SimpleMeterRegistry();
-            Dispatcher a = rig.dispatcher(SETTINGS, new TargetPolicy(true), null, metersA);
-            Dispatcher b = rig.dispatcher(SETTINGS, new TargetPolicy(true), null, metersB);
-            a.service().create(ROOT, new JsonObject().put("name", "control room").put("url", receiver.url())
-                    .put("topics", List.of("alert.*")), AuditEntry.of("webhook.test", "root", null, "127.0.0.1", null));
+        Receiver receiver = rig.closeAtEnd(Receiver.start());
+        SimpleMeterRegistry metersA = new SimpleMeterRegistry();
+        SimpleMeterRegistry metersB = new SimpleMeterRegistry();
+        Dispatcher a = rig.dispatcher(SETTINGS, new TargetPolicy(true), null, metersA);
+        Dispatcher b = rig.dispatcher(SETTINGS, new TargetPolicy(true), null, metersB);
+        a.service().create(ROOT, new JsonObject().put("name", "control room").put("url", receiver.url())
+                .put("topics", List.of("alert.*")), AuditEntry.of("webhook.test", "root", null, "127.0.0.1", null));
 
-            // WHEN a burst is appended through instance A's outbox and instance B hears of it too (as
-            // its poll would), both dispatching at once
-            List<Long> ids = Notifications.append(rig.dataSource(), a.outbox(), IntStream.range(0, N)
-                    .mapToObj(i -> Notifications.of("alert.opened", Fixtures.TENANT, Fixtures.COMMUNITY, false,
-                            "fault " + i)).toList());
-            b.dispatcher().wake();
+        // WHEN a burst is appended through instance A's outbox and instance B hears of it too (as
+        // its poll would), both dispatching at once
+        List<Long> ids = Notifications.append(rig.dataSource(), a.outbox(), IntStream.range(0, N)
+                .mapToObj(i -> Notifications.of("alert.opened", Fixtures.TENANT, Fixtures.COMMUNITY, false,
+                        "fault " + i)).toList());
+        b.dispatcher().wake();
 
-            // THEN every notification is delivered, and the receiver got each exactly once
-            Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> TestSql.rows(rig.dataSource(),
-                    "SELECT count(*) FROM webhook_deliveries WHERE status = 'delivered'").equals(List.of("" + N)));
-            Map<String, Long> received = receiver.requests().stream().collect(Collectors.groupingBy(
-                    r -> r.headers().get("Anju-Notification-Id"), Collectors.counting()));
-            assertThat(received.keySet()).containsExactlyInAnyOrderElementsOf(ids.stream().map(String::valueOf).toList());
-            assertThat(received.values()).containsOnly(1L);
-            assertThat(receiver.requests()).hasSize(N);
-            assertThat(TestSql.rows(rig.dataSource(), "SELECT count(*) FROM webhook_attempts")).containsExactly("" + N);
+        // THEN every notification is delivered, and the receiver got each exactly once
+        Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> TestSql.rows(rig.dataSource(),
+                "SELECT count(*) FROM webhook_deliveries WHERE status = 'delivered'").equals(List.of("" + N)));
+        Map<String, Long> received = receiver.requests().stream().collect(Collectors.groupingBy(
+                r -> r.headers().get("Anju-Notification-Id"), Collectors.counting()));
+        assertThat(received.keySet()).containsExactlyInAnyOrderElementsOf(ids.stream().map(String::valueOf).toList());
+        assertThat(received.values()).containsOnly(1L);
+        assertThat(receiver.requests()).hasSize(N);
+        assertThat(TestSql.rows(rig.dataSource(), "SELECT count(*) FROM webhook_attempts")).containsExactly("" + N);
 
-            // AND both instances did some of it (each counts its own attempts)
-            Function<SimpleMeterRegistry, Double> delivered = m -> m.get("anju.webhooks.attempts")
-                    .tag("outcome", "delivered").counter().count();
-            LOG.info("two dispatchers delivered [a: {}, b: {}]", delivered.apply(metersA), delivered.apply(metersB));
-            assertThat(delivered.apply(metersA) + delivered.apply(metersB)).isEqualTo(N);
-            assertThat(delivered.apply(metersA)).as("instance A's share").isPositive();
-            assertThat(delivered.apply(metersB)).as("instance B's share").isPositive();
-        }
+        // AND both instances did some of it (each counts its own attempts)
+        Function<SimpleMeterRegistry, Double> delivered = m -> m.get("anju.webhooks.attempts")
+                .tag("outcome", "delivered").counter().count();
+        LOG.info("two dispatchers delivered [a: {}, b: {}]", delivered.apply(metersA), delivered.apply(metersB));
+        assertThat(delivered.apply(metersA) + delivered.apply(metersB)).isEqualTo(N);
+        assertThat(delivered.apply(metersA)).as("instance A's share").isPositive();
+        assertThat(delivered.apply(metersB)).as("instance B's share").isPositive();
     }
 }
