@@ -32,6 +32,7 @@ import org.anju.platform.billing.CommonAreaResolutions;
 import org.anju.platform.billing.ContractedHouseholds;
 import org.anju.platform.billing.Contracts;
 import org.anju.platform.billing.FundIncome;
+import org.anju.platform.billing.MonthlyRunJob;
 import org.anju.platform.billing.OverdueReminders;
 import org.anju.platform.billing.Tariffs;
 import org.anju.platform.billing.UsageTariffs;
@@ -116,6 +117,8 @@ public final class AnjuPlatform implements AutoCloseable {
     private PresenceJob presenceJob;
     private AlertServices alerts;
     private OwnersServices owners;
+    private ClusterJobs ownerJobs;
+    private ClusterJobs billingJobs;
     private Housekeeping storageJobs;
     private ClusterJobs usageJobs;
     private ParcelDerivation parcels;
@@ -219,7 +222,8 @@ public final class AnjuPlatform implements AutoCloseable {
         DeviceRegistry requestRegistry = new DeviceRegistry(database.work(RequestClass.INTERACTIVE));
         owners = OwnersServices.of(database.work(), database.work(RequestClass.INTERACTIVE), new Outbox(vertx), clock,
                 config.rollup().dayZone());
-        owners.start();
+        ownerJobs = clusterJobs("owners", 1);
+        owners.start(ownerJobs);
         auth = AuthServices.start(vertx, database.work(RequestClass.INTERACTIVE), hasher,
                 TenantDirectory.of(requestRegistry), jwtSecret(), config.security(), config.retention(), clock,
                 clusterJobs("auth", 1));
@@ -229,18 +233,21 @@ public final class AnjuPlatform implements AutoCloseable {
         parcelNotices = new Parcels(database.work(RequestClass.INTERACTIVE), secrets);
         List<BillableSource> billables = new ArrayList<>(UsageBillables.of(usage));
         billables.add(parcelNotices);
+        BillingServices billing = BillingServices.of(database.work(RequestClass.INTERACTIVE),
+                database.work(RequestClass.ADMIN), config.billing(), clock, billables, FundIncome.of(owners.fund()),
+                InvoicePayments.AMOUNTS, BigDecimal.valueOf(config.parking().pairing().minConfidence()));
+        billingJobs = clusterJobs("billing", 1);
+        new MonthlyRunJob(database.work(), billing.runs(), config.monthlyBilling(), config.billing().zone(), clock)
+                .start(billingJobs);
         http = new HttpApi(vertx, config.http(), new HttpApi.Services(auth, requestRegistry, deviceUpdates,
                 new DeviceCommands(vertx, scaleOut.commands(gateway), requestRegistry), meters, database::isReachable,
                 StorageServices.of(database, storageJobs.rollups().tables(), retention, rollups.dayZone(), clock,
                         config.limits(), meters),
                 new CommunityProvisioning(registrar,
                         new PasswordHasher(CommunityProvisioning.DEVICE_SECRET_BCRYPT_COST)),
-                delivery, alerts, config.limits(), estate,
-                BillingServices.of(database.work(RequestClass.INTERACTIVE), database.work(RequestClass.ADMIN),
-                        config.billing(), clock, billables, FundIncome.of(owners.fund()),
-                        InvoicePayments.AMOUNTS, BigDecimal.valueOf(config.parking().pairing().minConfidence())), usage,
-                owners, PaymentServices.of(config.payments(), config.dataDir(),
-                        database.work(RequestClass.INTERACTIVE), clock, () -> httpPort, meters),
+                delivery, alerts, config.limits(), estate, billing, usage, owners,
+                PaymentServices.of(config.payments(), config.dataDir(), database.work(RequestClass.INTERACTIVE), clock,
+                        () -> httpPort, meters),
                 new MaintenancePlans(database.work(RequestClass.INTERACTIVE), config.maintenancePlans(),
                         config.rollup().dayZone(), clock), work,
                 new ForecastList(database.work(RequestClass.INTERACTIVE)), parcelNotices));
@@ -355,9 +362,13 @@ public final class AnjuPlatform implements AutoCloseable {
             presenceJob.close();
             presenceJob = null;
         }
-        if (owners != null) {
-            owners.close();
-            owners = null;
+        if (ownerJobs != null) {
+            ownerJobs.close();
+            ownerJobs = null;
+        }
+        if (billingJobs != null) {
+            billingJobs.close();
+            billingJobs = null;
         }
         if (alerts != null) {
             alerts.close();
@@ -436,7 +447,6 @@ public final class AnjuPlatform implements AutoCloseable {
         }
     }
 
-    /** Returns the configured token secret, or one generated once and kept (owner-only) in the data folder. */
     /** Derives visits and charging sessions from stored events, each on its own schedule (docs/billing.md). */
     private void startUsageJobs(EventSecrets secrets) {
         ParkingSettings ps = config.parking();
@@ -503,6 +513,7 @@ public final class AnjuPlatform implements AutoCloseable {
         }
     }
 
+    /** Returns the configured token secret, or one generated once and kept (owner-only) in the data folder. */
     private String jwtSecret() {
         if (!config.security().jwtSecret().isEmpty()) {
             return config.security().jwtSecret();

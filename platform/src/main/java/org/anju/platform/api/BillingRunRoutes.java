@@ -16,14 +16,12 @@ import io.vertx.ext.web.RoutingContext;
 
 import org.anju.error.ClientError;
 import org.anju.platform.audit.AuditEntry;
-import org.anju.platform.audit.AuditLog;
 import org.anju.platform.auth.Principal;
 import org.anju.platform.auth.Role;
 import org.anju.platform.billing.Invoice;
 import org.anju.platform.billing.InvoiceView;
 import org.anju.platform.billing.Invoices;
 import org.anju.platform.billing.Owed;
-import org.anju.platform.billing.RunResult;
 import org.anju.platform.estate.Households;
 import org.anju.platform.query.ListLimits;
 import org.anju.platform.query.ListRequest;
@@ -69,16 +67,7 @@ final class BillingRunRoutes {
         Responses.json(ctx, vertx.executeBlocking(() -> {
             BillingAccess.requireAdministrator(user, registry, communityId);
             YearMonth period = period(body.getValue("period"));
-            RunResult result = billing.runs().run(communityId, period);
-            if (!result.alreadyRun()) {
-                billing.work().inTransaction("audit", tx -> {
-                    AuditLog.write(tx, audit.about("billing-run:" + communityId + ":" + period)
-                            .with("communityId", communityId).with("invoices", result.invoices())
-                            .with("totalFen", result.totalFen()));
-                    return null;
-                });
-            }
-            return result;
+            return billing.runs().run(communityId, period, audit);
         }, false));
     }
 

@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.anju.platform.audit.AuditEntry;
+import org.anju.platform.audit.AuditLog;
 import org.anju.platform.estate.Households;
 import org.anju.platform.estate.ParkingSpaces;
 import org.anju.platform.ledger.Account;
@@ -60,10 +62,28 @@ final class BillingRun implements BillingRuns {
 
     @Override
     public RunResult run(String communityId, YearMonth period) {
+        return run(communityId, period, Optional.empty());
+    }
+
+    @Override
+    public RunResult run(String communityId, YearMonth period, AuditEntry audit) {
+        return run(communityId, period, Optional.of(audit));
+    }
+
+    private RunResult run(String communityId, YearMonth period, Optional<AuditEntry> audit) {
         RunResult result = work.inTransaction("billing run", tx -> {
             InvoiceStore.lockRun(tx, communityId, period);
             Optional<RunResult> earlier = InvoiceStore.earlierRun(tx, communityId, period);
-            return earlier.isPresent() ? earlier.get() : bill(tx, communityId, period);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            RunResult billed = bill(tx, communityId, period);
+            if (audit.isPresent()) {
+                AuditLog.write(tx, audit.get().about("billing-run:" + communityId + ":" + period)
+                        .with("communityId", communityId).with("invoices", billed.invoices())
+                        .with("totalFen", billed.totalFen()));
+            }
+            return billed;
         });
         LOG.info("billing run [community: {}, period: {}, invoices: {}, total: {} fen, already run: {}]", communityId,
                 period, result.invoices(), result.totalFen(), result.alreadyRun());

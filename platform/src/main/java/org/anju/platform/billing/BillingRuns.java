@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.List;
 
 import org.anju.error.ServerError;
+import org.anju.platform.audit.AuditEntry;
 import org.anju.platform.ledger.Ledger;
 import org.anju.platform.storage.UnitOfWork;
 
@@ -43,6 +44,15 @@ public interface BillingRuns {
      * @throws ServerError 503 when the database failed (nothing of the run is kept)
      */
     RunResult run(String communityId, YearMonth period);
+
+    /**
+     * Bills the community for the month as {@link #run(String, YearMonth)} and, when this call bills
+     * it, writes {@code audit} about {@code billing-run:{community}:{YYYY-MM}} (with the community,
+     * the invoices and the total) in the run's transaction: who ran it is known exactly when it ran.
+     *
+     * @throws ServerError 503 when the database failed (nothing of the run is kept)
+     */
+    RunResult run(String communityId, YearMonth period, AuditEntry audit);
 
     /** Returns the community's invoices of the month with their lines, by household, in the caller's transaction. */
     List<Invoice> invoices(UnitOfWork.Tx tx, String communityId, YearMonth period) throws SQLException;

@@ -37,6 +37,12 @@ final class InvoiceStore {
                 + "VALUES (?, ?, ?, ?, ?)", communityId, Date.valueOf(period), madeAt, invoices, totalFen);
     }
 
+    /** Returns the communities that have a run of the month. */
+    static Set<String> billedIn(UnitOfWork.Tx tx, YearMonth period) throws SQLException {
+        return Set.copyOf(tx.query("SELECT community_id FROM billing_runs WHERE period = ?", rs -> rs.getString(1),
+                Date.valueOf(period.atDay(1))));
+    }
+
     /** Returns when the community's run of the month was made (its clock's instant), if it was. */
     static Optional<Instant> runMadeAt(UnitOfWork.Tx tx, String communityId, YearMonth period) throws SQLException {
         return tx.one("SELECT finished_at FROM billing_runs WHERE community_id = ? AND period = ?",

@@ -13,6 +13,7 @@ import org.anju.platform.presence.PresenceSettings;
 import org.anju.platform.query.ListLimits;
 import org.anju.platform.alerts.AlertSettings;
 import org.anju.platform.billing.BillingSettings;
+import org.anju.platform.billing.MonthlyRunSettings;
 import org.anju.platform.payments.PaymentSettings;
 import org.anju.platform.charging.ChargingSettings;
 import org.anju.platform.parking.ParkingSettings;
@@ -28,20 +29,21 @@ public record AnjuConfig(
         Path dataDir, Db db, Http http, Mqtt mqtt, Ingest ingest, PresenceSettings presence, Security security, Demo demo,
         Rollup rollup, Retention retention, Feed feed, Webhooks webhooks, Alerts alerts, Limits limits,
         BillingSettings billing, ParkingSettings parking, ChargingSettings charging, Maintenance maintenance,
-        Jobs jobs, Kafka kafka, PaymentSettings payments, PlansSettings maintenancePlans) {
+        Jobs jobs, Kafka kafka, PaymentSettings payments, PlansSettings maintenancePlans,
+        MonthlyRunSettings monthlyBilling) {
 
     /** Returns this configuration with other gateway settings. */
     public AnjuConfig withGateway(GatewayOptions gateway) {
         return new AnjuConfig(dataDir, db, http, new Mqtt(gateway, mqtt.tlsPort(), mqtt.limits()), ingest, presence,
                 security, demo, rollup, retention, feed, webhooks, alerts, limits, billing, parking, charging,
-                maintenance, jobs, kafka, payments, maintenancePlans);
+                maintenance, jobs, kafka, payments, maintenancePlans, monthlyBilling);
     }
 
     /** Returns this configuration with other payment settings. */
     public AnjuConfig withPayments(PaymentSettings payments) {
         return new AnjuConfig(dataDir, db, http, mqtt, ingest, presence, security, demo, rollup, retention, feed,
                 webhooks, alerts, limits, billing, parking, charging, maintenance, jobs, kafka, payments,
-                maintenancePlans);
+                maintenancePlans, monthlyBilling);
     }
 
     /**

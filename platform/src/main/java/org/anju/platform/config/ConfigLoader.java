@@ -24,6 +24,7 @@ import org.anju.platform.presence.Expectation;
 import org.anju.platform.presence.PresenceSettings;
 import org.anju.platform.alerts.AlertSettings;
 import org.anju.platform.billing.BillingSettings;
+import org.anju.platform.billing.MonthlyRunSettings;
 import org.anju.platform.billing.Tariff;
 import org.anju.platform.billing.TariffKind;
 import org.anju.platform.charging.ChargingSettings;
@@ -102,7 +103,16 @@ public final class ConfigLoader {
                 maintenance(v),
                 jobs(v),
                 kafka(v),
-                payments(v), maintenancePlans(v));
+                payments(v), maintenancePlans(v), monthlyBilling(v));
+    }
+
+    /** The scheduled monthly billing run (off unless enabled: it bills for real). */
+    private static MonthlyRunSettings monthlyBilling(ConfigValues v) {
+        String p = "billing.monthlyRun.";
+        Duration check = v.durationAtLeast(p + "checkInterval", Duration.ofSeconds(1), "1 second");
+        v.durationAtMost(p + "checkInterval", Duration.ofHours(1), "1 hour");
+        return new MonthlyRunSettings(v.bool(p + "enabled"), v.intIn(p + "dayOfMonth", 1, 28), v.localTime(p + "at"),
+                check);
     }
 
     private static ParkingSettings parking(ConfigValues v) {

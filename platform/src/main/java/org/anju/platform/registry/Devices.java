@@ -98,6 +98,13 @@ public final class Devices {
                 communityIds.toArray(String[]::new));
     }
 
+    /** Returns the tenant of every community, by community id. */
+    public static Map<String, String> communityTenants(UnitOfWork.Tx tx) throws SQLException {
+        Map<String, String> pairs = new HashMap<>();
+        tx.query("SELECT id, tenant_id FROM communities", rs -> pairs.put(rs.getString(1), rs.getString(2)));
+        return pairs;
+    }
+
     /** Returns whether the tenant exists. */
     public static boolean tenantExists(UnitOfWork.Tx tx, String tenantId) throws SQLException {
         return tx.one("SELECT 1 FROM tenants WHERE id = ?", rs -> true, tenantId).isPresent();

@@ -32,6 +32,18 @@ class ConfigLoaderTest {
         assertThat(config.ingest().batchMaxDelay()).isEqualTo(Duration.ofMillis(5));
         assertThat(config.security().bcryptCost()).isEqualTo(10);
         assertThat(config.payments().sandboxEnabled()).as("no sandbox payments unless asked for").isFalse();
+        assertThat(config.monthlyBilling()).as("no automatic billing unless asked for")
+                .isEqualTo(org.anju.platform.billing.MonthlyRunSettings.DISABLED);
+    }
+
+    @Test
+    void theMonthlyBillingRunIsSetByItsKeys() {
+        AnjuConfig config = ConfigLoader.load(Optional.empty(), Map.of("ANJU_BILLING_MONTHLY_RUN_ENABLED", "true",
+                "ANJU_BILLING_MONTHLY_RUN_DAY_OF_MONTH", "28", "ANJU_BILLING_MONTHLY_RUN_AT", "23:30",
+                "ANJU_BILLING_MONTHLY_RUN_CHECK_INTERVAL", "1m"));
+
+        assertThat(config.monthlyBilling()).isEqualTo(new org.anju.platform.billing.MonthlyRunSettings(true, 28,
+                java.time.LocalTime.of(23, 30), Duration.ofMinutes(1)));
     }
 
     @Test
@@ -80,6 +92,12 @@ class ConfigLoaderTest {
         "ANJU_MQTT_AUTH_THROTTLE_MAX_ADDRESS_FAILURES, 5, 'mqtt.authThrottle.maxAddressFailures' has invalid value '5'",
         "ANJU_SECURITY_DEVICE_HASHING_THREADS, -1, 'security.deviceHashing.threads' has invalid value '-1'",
         "ANJU_MAINTENANCE_FORECAST_RUN_AT, 25:00, 'maintenance.forecast.runAt' has invalid value '25:00'",
+        "ANJU_BILLING_MONTHLY_RUN_ENABLED, yes, 'billing.monthlyRun.enabled' has invalid value 'yes'",
+        "ANJU_BILLING_MONTHLY_RUN_DAY_OF_MONTH, 29, 'billing.monthlyRun.dayOfMonth' has invalid value '29'",
+        "ANJU_BILLING_MONTHLY_RUN_DAY_OF_MONTH, 0, 'billing.monthlyRun.dayOfMonth' has invalid value '0'",
+        "ANJU_BILLING_MONTHLY_RUN_AT, 24:00, 'billing.monthlyRun.at' has invalid value '24:00'",
+        "ANJU_BILLING_MONTHLY_RUN_CHECK_INTERVAL, 0s, 'billing.monthlyRun.checkInterval' has invalid value '0s'",
+        "ANJU_BILLING_MONTHLY_RUN_CHECK_INTERVAL, 2h, 'billing.monthlyRun.checkInterval' has invalid value '2h'",
         "ANJU_MAINTENANCE_FORECAST_MIN_DAILY_POINTS, 2, 'maintenance.forecast.minDailyPoints' has invalid value '2'",
         "ANJU_MAINTENANCE_FORECAST_FAULT_WEEKS, 4, maintenance.forecast.faultWeeks must be at least 5: 4",
         "ANJU_MAINTENANCE_WORK_FAULT_DUE_DAYS, -1, 'maintenance.work.faultDueDays' has invalid value '-1'",

@@ -30,8 +30,13 @@ import org.anju.system.testing.ChildPlatforms;
 @Timeout(300)
 class ClusterJobsTakeoverIT {
 
-    /** The cluster-wide jobs that run within seconds with the settings below (the others start after a minute). */
-    private static final List<String> JOBS = List.of("alerts.timers", "presence.check", "storage.rollup");
+    /**
+     * The cluster-wide jobs that run within seconds with the settings below (the others start after a
+     * minute), in name order.
+     */
+    private static final List<String> JOBS = List.of("alerts.timers", "billing.monthly-run", "presence.check",
+            "storage.rollup");
+    private static final String JOB_LIST = String.join(", ", JOBS.stream().map(job -> "?").toList());
     private static final String METRICS_TOKEN = "takeover-test-metrics-token";
     private static final Pattern RUNS = Pattern.compile("anju_jobs_runs_total\\{job=\"([a-z.\\-]+)\",?\\} ([0-9.E]+)");
 
@@ -59,14 +64,15 @@ class ClusterJobsTakeoverIT {
                 assertThat(a.process.waitFor()).as("exit status of a SIGKILLed process").isEqualTo(137);
                 // a dead holder writes nothing more: these are when its leases end, job by job
                 List<String> leasesEnd = TestSql.rows(ds,
-                        "SELECT job || '=' || lease_until::text FROM job_leases WHERE holder = 'a' AND job IN (?, ?, ?) ORDER BY job",
+                        "SELECT job || '=' || lease_until::text FROM job_leases WHERE holder = 'a' AND job IN (" + JOB_LIST
+                                + ") ORDER BY job",
                         JOBS.toArray());
 
                 // THEN b takes over every job, and not before a's leases ran out
                 await().atMost(Duration.ofSeconds(60)).until(() -> JOBS.stream().allMatch(job -> runsBy(ds, job, "b") >= 1));
-                assertThat(TestSql.rows(ds, "SELECT job || ' ' || holder FROM job_leases WHERE job IN (?, ?, ?) ORDER BY job",
-                        JOBS.toArray()))
-                        .containsExactly("alerts.timers b", "presence.check b", "storage.rollup b");
+                assertThat(TestSql.rows(ds, "SELECT job || ' ' || holder FROM job_leases WHERE job IN (" + JOB_LIST
+                        + ") ORDER BY job", JOBS.toArray()))
+                        .containsExactlyElementsOf(JOBS.stream().map(job -> job + " b").toList());
                 for (String end : leasesEnd) {
                     String job = end.substring(0, end.indexOf('='));
                     assertThat(TestSql.rows(ds, "SELECT acquired_at >= ?::timestamptz FROM job_leases WHERE job = ?",
@@ -106,6 +112,9 @@ class ClusterJobsTakeoverIT {
                     "ANJU_ROLLUP_INTERVAL", "1s",
                     "ANJU_PRESENCE_CHECK_INTERVAL", "1s",
                     "ANJU_ALERTS_TIMER_POLL_INTERVAL", "1s",
+                    // on, checked every second: the fresh database has no community, so it bills nothing
+                    "ANJU_BILLING_MONTHLY_RUN_ENABLED", "true",
+                    "ANJU_BILLING_MONTHLY_RUN_CHECK_INTERVAL", "1s",
                     // both processes seal and open the same events, as instances of one cluster must
                     "ANJU_SECURITY_EVENT_SECRET_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
                     "ANJU_WEBHOOKS_SECRET_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="));
