@@ -452,7 +452,7 @@ public final class AnjuPlatform implements AutoCloseable {
         ParkingSettings ps = config.parking();
         ChargingSettings cs = config.charging();
         Tariffs tariffs = Tariffs.create(config.billing(), clock);
-        Contracts contracts = Contracts.create(tariffs, config.billing(), CommonAreaResolutions.OWNERS);
+        Contracts contracts = Contracts.create(tariffs, config.billing(), CommonAreaResolutions.OWNERS, clock);
         parking = new ParkingDerivation(database.work(), ps, UsageTariffs.visitorParking(tariffs),
                 ContractedHouseholds.of(contracts, config.billing().zone()));
         charging = new ChargingDerivation(database.work(), cs,

@@ -96,8 +96,9 @@ public final class BillingBench implements Callable<Integer> {
             UnitOfWork work = database.work();
             UsageServices usage = new UsageServices(new Visits(work), new ParkingReviews(work, VisitorTariffs.fixed(null)),
                     new ChargingSessions(work), zone);
-            BillingRuns runs = BillingRuns.create(work, tariffs, Contracts.create(tariffs, settings, (tx, c, id) -> true),
-                    Ledger.create(), UsageBillables.of(usage), settings, clock);
+            Contracts rentals = Contracts.create(tariffs, settings, (tx, c, id) -> true, clock);
+            BillingRuns runs = BillingRuns.create(work, tariffs, rentals, Ledger.create(), UsageBillables.of(usage),
+                    settings, clock);
             // the reference before the run: as many lines as the run will write, of the same shape
             int lines = contracts * 2 + sessions + plateReads / 2;
             List<Object[]> synthetic = new ArrayList<>(lines);

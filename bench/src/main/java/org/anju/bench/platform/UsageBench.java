@@ -80,9 +80,10 @@ public final class UsageBench implements Callable<Integer> {
             ChargingSettings cs = config.charging();
             Instant now = Instant.parse("2027-01-01T00:00:00Z");
             // the platform's own adapters: billing's tariffs (defaults here) and contracts
-            Tariffs tariffs = Tariffs.create(config.billing(), Clock.systemUTC());
+            Clock clock = Clock.systemUTC();
+            Tariffs tariffs = Tariffs.create(config.billing(), clock);
             ParkingDerivation parking = new ParkingDerivation(database.work(), ps, UsageTariffs.visitorParking(tariffs),
-                    ContractedHouseholds.of(Contracts.create(tariffs, config.billing(), CommonAreaResolutions.OWNERS),
+                    ContractedHouseholds.of(Contracts.create(tariffs, config.billing(), CommonAreaResolutions.OWNERS, clock),
                             config.billing().zone()));
             ChargingDerivation charging = new ChargingDerivation(database.work(), cs,
                     UsageTariffs.evTimeOfUse(tariffs, config.billing().zone(), java.util.Optional.of(cs.tariff())),

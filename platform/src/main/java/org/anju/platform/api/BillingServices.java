@@ -49,7 +49,7 @@ public record BillingServices(UnitOfWork work, BillingSettings settings, Tariffs
             List<BillableSource> sources, FundIncome fund, PaidAmounts paid, BigDecimal plateMinConfidence) {
         Tariffs tariffs = Tariffs.create(settings, clock);
         Ledger ledger = Ledger.create();
-        Contracts contracts = Contracts.create(tariffs, settings, CommonAreaResolutions.OWNERS);
+        Contracts contracts = Contracts.create(tariffs, settings, CommonAreaResolutions.OWNERS, clock);
         List<BillableSource> all = new ArrayList<>(sources);
         all.add(new LateFees(tariffs, settings, paid));
         return new BillingServices(requests, settings, tariffs, ledger, contracts,

@@ -103,11 +103,15 @@ final class BillingRun implements BillingRuns {
         Instant to = end.atStartOfDay(settings.zone()).toInstant();
         RunPhases phases = new RunPhases();
         RunLines lines = RunLines.collect(tx);
+        Optional<Instant> previousRun = InvoiceStore.runMadeAt(tx, communityId, period.minusMonths(1));
         rent(tx, communityId, first, end, lines);
+        if (previousRun.isPresent()) {
+            lateRent(tx, communityId, previousRun.get().minus(CATCH_UP_MARGIN), first, lines);
+        }
         phases.done("rent");
         propertyFees(tx, communityId, period, from, lines);
         phases.done("property fees");
-        Instant settledFrom = settledFrom(tx, communityId, period, from);
+        Instant settledFrom = settledFrom(previousRun, from);
         for (BillableSource source : sources) {
             if (source.bySettlement() && settledFrom.isBefore(from)) {
                 // what the previous run saw of its window is billed: left out here, so that the lines
@@ -158,13 +162,11 @@ final class BillingRun implements BillingRuns {
      * committed after it, is in no run's window. This run asks for it from the earlier run's instant
      * less the margin (however early that run was: a month may be billed ahead with the one before).
      */
-    static Instant settledFrom(UnitOfWork.Tx tx, String communityId, YearMonth period, Instant from)
-            throws SQLException {
-        Optional<Instant> earlier = InvoiceStore.runMadeAt(tx, communityId, period.minusMonths(1));
-        if (earlier.isEmpty()) {
+    static Instant settledFrom(Optional<Instant> previousRun, Instant from) {
+        if (previousRun.isEmpty()) {
             return from;
         }
-        Instant caughtUp = earlier.get().minus(CATCH_UP_MARGIN);
+        Instant caughtUp = previousRun.get().minus(CATCH_UP_MARGIN);
         return caughtUp.isBefore(from) ? caughtUp : from;
     }
 
@@ -175,28 +177,49 @@ final class BillingRun implements BillingRuns {
         if (active.isEmpty()) {
             return;
         }
-        int fundShare = settings.of(tx, communityId).commonAreaFundSharePercent();
-        Map<Long, ParkingSpaces.ParkingSpace> spaces = ParkingSpaces.ofCommunity(tx, communityId).stream()
-                .collect(Collectors.toMap(ParkingSpaces.ParkingSpace::id, Function.identity()));
+        RentLines rent = new RentLines(tx, communityId, settings);
         for (Contract c : active) {
             for (int i = 0; ; i++) {
                 LocalDate start = Proration.periodStart(c.startsOn(), c.term(), i);
                 if (!start.isBefore(end) || !start.isBefore(c.coveredUntil())) {
                     break;
                 }
-                if (start.isBefore(first) || c.periodFen() == 0) {
-                    continue;
+                if (!start.isBefore(first)) {
+                    rent.line(c, i).ifPresent(line -> lines.add(c.householdId(), line));
                 }
-                LocalDate periodEnd = Proration.periodStart(c.startsOn(), c.term(), i + 1);
-                long amount = Proration.usedFen(c.periodFen(), start, periodEnd, start, c.coveredUntil());
-                ParkingSpaces.ParkingSpace space = spaces.get(c.spaceId());
-                boolean common = space != null && space.ownership() == ParkingSpaces.Ownership.COMMON;
-                long fund = common ? Fen.share(amount, fundShare, 100) : 0;
-                if (amount > 0) {
-                    lines.add(c.householdId(), new InvoiceLine(Stream.RENT, rentSource(c, i),
-                            "rent of space " + (space == null ? c.spaceId() : space.number()) + " " + c.term().wireName()
-                                    + " from " + start, amount, fund));
+            }
+        }
+    }
+
+    /**
+     * The periods before the month of contracts signed after the previous month's run (less the
+     * margin): a contract signed on the 10th to start on the 15th, after the run of the 1st, or
+     * backdated, has periods that started in months already run, which no run billed. They go with
+     * this run, less what a run billed already (a contract signed within the margin before it), so
+     * that the lines still go straight in.
+     */
+    private void lateRent(UnitOfWork.Tx tx, String communityId, Instant signedSince, LocalDate first, RunLines lines)
+            throws SQLException {
+        List<Contract> late = contracts.signedSince(tx, communityId, signedSince, first);
+        if (late.isEmpty()) {
+            return;
+        }
+        RentLines rent = new RentLines(tx, communityId, settings);
+        List<Map.Entry<Long, InvoiceLine>> candidates = new ArrayList<>();
+        for (Contract c : late) {
+            for (int i = 0; ; i++) {
+                LocalDate start = Proration.periodStart(c.startsOn(), c.term(), i);
+                if (!start.isBefore(first) || !start.isBefore(c.coveredUntil())) {
+                    break;
                 }
+                rent.line(c, i).ifPresent(line -> candidates.add(Map.entry(c.householdId(), line)));
+            }
+        }
+        Set<String> billed = InvoiceStore.billedOf(tx, candidates.stream()
+                .map(e -> new InvoiceStore.Billed(Stream.RENT, e.getValue().sourceId())).toList());
+        for (Map.Entry<Long, InvoiceLine> candidate : candidates) {
+            if (!billed.contains(Stream.RENT.wireName() + ":" + candidate.getValue().sourceId())) {
+                lines.add(candidate.getKey(), candidate.getValue());
             }
         }
     }

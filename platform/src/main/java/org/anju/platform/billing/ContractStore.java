@@ -3,6 +3,8 @@ package org.anju.platform.billing;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -24,11 +26,13 @@ final class ContractStore implements Contracts {
     private final Tariffs tariffs;
     private final BillingSettings settings;
     private final CommonAreaResolutions resolutions;
+    private final Clock clock;
 
-    ContractStore(Tariffs tariffs, BillingSettings settings, CommonAreaResolutions resolutions) {
+    ContractStore(Tariffs tariffs, BillingSettings settings, CommonAreaResolutions resolutions, Clock clock) {
         this.tariffs = tariffs;
         this.settings = settings;
         this.resolutions = resolutions;
+        this.clock = clock;
     }
 
     @Override
@@ -98,10 +102,11 @@ final class ContractStore implements Contracts {
             throws SQLException {
         try {
             return tx.one("INSERT INTO rental_contracts (community_id, space_id, household_id, owner_household, term, "
-                    + "period_fen, starts_on, ends_on, resolution_id, renews_contract_id, created_by) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS, ContractStore::contract,
+                    + "period_fen, starts_on, ends_on, resolution_id, renews_contract_id, created_by, created_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS, ContractStore::contract,
                     c.communityId(), c.spaceId(), c.householdId(), owner, c.term().wireName(), periodFen,
-                    Date.valueOf(c.startsOn()), Date.valueOf(c.endsOn()), c.resolutionId(), renews, c.createdBy())
+                    Date.valueOf(c.startsOn()), Date.valueOf(c.endsOn()), c.resolutionId(), renews, c.createdBy(),
+                    clock.instant())
                     .orElseThrow();
         } catch (SQLException e) {
             if (EXCLUSION_VIOLATION.equals(e.getSQLState())) {
@@ -196,6 +201,14 @@ final class ContractStore implements Contracts {
         return tx.query("SELECT " + COLUMNS + " FROM rental_contracts WHERE community_id = ? AND starts_on < ? "
                 + "AND coalesce(terminated_on, ends_on) > ? ORDER BY id", ContractStore::contract, communityId,
                 Date.valueOf(until), Date.valueOf(from));
+    }
+
+    @Override
+    public List<Contract> signedSince(UnitOfWork.Tx tx, String communityId, Instant since, LocalDate before)
+            throws SQLException {
+        return tx.query("SELECT " + COLUMNS + " FROM rental_contracts WHERE community_id = ? AND created_at >= ? "
+                + "AND starts_on < ? ORDER BY id", ContractStore::contract, communityId, since,
+                Date.valueOf(before));
     }
 
     @Override

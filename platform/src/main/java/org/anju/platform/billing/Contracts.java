@@ -1,6 +1,8 @@
 package org.anju.platform.billing;
 
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -17,9 +19,13 @@ import org.anju.platform.storage.UnitOfWork;
  */
 public interface Contracts {
 
-    /** Returns the contracts over the tariffs (the rent of a new contract) and the settings. */
-    static Contracts create(Tariffs tariffs, BillingSettings settings, CommonAreaResolutions resolutions) {
-        return new ContractStore(tariffs, settings, resolutions);
+    /**
+     * Returns the contracts over the tariffs (the rent of a new contract) and the settings; a
+     * contract is recorded as signed at {@code clock}'s instant (the billing runs compare it with
+     * their own).
+     */
+    static Contracts create(Tariffs tariffs, BillingSettings settings, CommonAreaResolutions resolutions, Clock clock) {
+        return new ContractStore(tariffs, settings, resolutions, clock);
     }
 
     /**
@@ -92,6 +98,13 @@ public interface Contracts {
 
     /** Returns the community's contracts that cover any day of {@code [from, until)}, by id. */
     List<Contract> overlapping(UnitOfWork.Tx tx, String communityId, LocalDate from, LocalDate until)
+            throws SQLException;
+
+    /**
+     * Returns the community's contracts signed (or renewed) at or after {@code since} whose first
+     * period starts before {@code before}: those a run made before they existed could not bill.
+     */
+    List<Contract> signedSince(UnitOfWork.Tx tx, String communityId, Instant since, LocalDate before)
             throws SQLException;
 
     /**

@@ -82,7 +82,7 @@ class BillingRunIT {
                 """);
         settings = new BillingSettings(ZoneId.of("Asia/Shanghai"), Map.of(), 6, 70, 15);
         tariffs = Tariffs.create(settings, CLOCK);
-        contracts = Contracts.create(tariffs, settings, (tx, community, id) -> id == 42);
+        contracts = Contracts.create(tariffs, settings, (tx, community, id) -> id == 42, CLOCK);
         work = database.work();
         work.inTransaction("setup", tx -> {
             tariffs.add(tx, new NewTariff(C, LocalDate.parse("2026-01-01"), new Tariff.SpaceRent(Map.of(
@@ -91,11 +91,14 @@ class BillingRunIT {
                     Term.YEARLY, Map.of(SpaceKind.SURFACE, 220_000L, SpaceKind.UNDERGROUND, 380_000L, SpaceKind.MECHANICAL, 270_000L))),
                     "pia"));
             tariffs.add(tx, new NewTariff(C, LocalDate.parse("2026-01-01"), new Tariff.PropertyFee(185), "pia"));
+            // signed in December, before any run
+            CLOCK.set(Instant.parse("2026-12-01T02:00:00Z"));
             contracts.sign(tx, new NewContract(C, 1, 1, Term.MONTHLY, 3, LocalDate.parse("2027-01-01"), null, "pia"));
             Contract ended = contracts.sign(tx, new NewContract(C, 2, 2, Term.MONTHLY, 2, LocalDate.parse("2027-01-01"),
                     null, "pia"));
             contracts.terminate(tx, C, ended.id(), LocalDate.parse("2027-01-21"));
             contracts.sign(tx, new NewContract(C, 7, 3, Term.MONTHLY, 1, LocalDate.parse("2027-01-10"), 42L, "pia"));
+            CLOCK.set(START);
             return null;
         });
     }
@@ -317,6 +320,30 @@ class BillingRunIT {
         assertThat(december.totalFen()).isEqualTo(16_533 + 22_200 + 1_130 + 11_193);
         assertThat(billedIn("session:1110", "session:1130")).containsExactly("session:1110 2027-11-01",
                 "session:1130 2027-12-01");
+    }
+
+    @Test
+    void rentOfAContractSignedAfterItsMonthsRunIsBilledByTheNextRun() {
+        // March 2028 billed on its first morning; then two contracts are signed on 10 March: one to
+        // start on the 15th, one backdated to 1 February
+        runAt("2028-03-01T01:00:00Z", YearMonth.of(2028, 3), List.of());
+        CLOCK.set(Instant.parse("2028-03-10T02:00:00Z"));
+        long[] signed = work.inTransaction("sign", tx -> new long[] {
+                contracts.sign(tx, new NewContract(C, 1, 1, Term.MONTHLY, 3, LocalDate.parse("2028-03-15"), null, "pia")).id(),
+                contracts.sign(tx, new NewContract(C, 2, 2, Term.MONTHLY, 2, LocalDate.parse("2028-02-01"), null, "pia")).id()});
+        String first = "contract:" + signed[0] + ":";
+        String backdated = "contract:" + signed[1] + ":";
+
+        RunResult april = runAt("2028-04-01T01:00:00Z", YearMonth.of(2028, 4), List.of());
+        RunResult may = runAt("2028-05-01T01:00:00Z", YearMonth.of(2028, 5), List.of());
+
+        // April: household 1 the periods from 15 March and 15 April, household 2 those from 1 February
+        // and 1 March (35,000 each, underground), beside the three property fees; May: 15 May only
+        assertThat(april.totalFen()).isEqualTo(2 * 35_000 + 16_533 + 2 * 35_000 + 22_200 + 11_193);
+        assertThat(may.totalFen()).isEqualTo(35_000 + 16_533 + 22_200 + 11_193);
+        assertThat(billedIn(first + "0", first + "1", first + "2", backdated + "0", backdated + "1")).containsExactly(
+                first + "0 2028-04-01", first + "1 2028-04-01", first + "2 2028-05-01",
+                backdated + "0 2028-04-01", backdated + "1 2028-04-01");
     }
 
     private static BillableItem session(int fen, long household, String settledAt) {

@@ -77,7 +77,7 @@ class ContractsIT {
                         Term.QUARTERLY, Map.of(SpaceKind.SURFACE, 57_000L, SpaceKind.UNDERGROUND, 100_000L, SpaceKind.MECHANICAL, 72_000L),
                         Term.YEARLY, Map.of(SpaceKind.SURFACE, 220_000L, SpaceKind.UNDERGROUND, 380_000L, SpaceKind.MECHANICAL, 270_000L))),
                 "pia")));
-        contracts = Contracts.create(tariffs, settings, (tx, community, id) -> id == 42);
+        contracts = Contracts.create(tariffs, settings, (tx, community, id) -> id == 42, new TestClock(Instant.parse("2026-12-05T00:00:00Z")));
     }
 
     @AfterAll
@@ -194,7 +194,7 @@ class ContractsIT {
                   (105, 'acme', 'oak-yard', 'common_parts_business', 'lease', 7, 'closed', 'pia', now(), now(), now(), now(), 'approved'),
                   (106, 'acme', 'elm-court', 'common_parts_business', 'lease R-001', 7, 'closed', 'pia', now(), now(), now(), now(), 'no_quorum');
                 """);
-        Contracts owners = Contracts.create(tariffs, settings, CommonAreaResolutions.OWNERS);
+        Contracts owners = Contracts.create(tariffs, settings, CommonAreaResolutions.OWNERS, new TestClock(Instant.parse("2026-12-05T00:00:00Z")));
 
         for (long refusedId : List.of(102L, 103L, 104L, 105L, 106L, 999L)) {
             refused(() -> work.inTransaction("contracts", tx -> owners.sign(tx, new NewContract(C, 7, 3, Term.MONTHLY, 1,

@@ -75,7 +75,7 @@ class FundIncomeIT {
                 """);
         BillingSettings settings = new BillingSettings(ZoneId.of("Asia/Shanghai"), Map.of(), 6, 70, 15);
         Tariffs tariffs = Tariffs.create(settings, CLOCK);
-        Contracts contracts = Contracts.create(tariffs, settings, (tx, community, id) -> id == 42);
+        Contracts contracts = Contracts.create(tariffs, settings, (tx, community, id) -> id == 42, CLOCK);
         MaintenanceFund fund = new MaintenanceFund(work, LEDGER, new Outbox(vertx), CLOCK, settings.zone());
         Principal admin = new Principal("pia", "pia", Fixtures.TENANT, Set.of(Role.PROPERTY_ADMIN), Set.of(C));
         AuditEntry audit = AuditEntry.of("fund.test", "pia", Fixtures.TENANT, null, "test");

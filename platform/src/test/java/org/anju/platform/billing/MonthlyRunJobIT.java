@@ -90,7 +90,7 @@ class MonthlyRunJobIT {
             }
             return null;
         });
-        runs = BillingRuns.create(work, tariffs, Contracts.create(tariffs, settings, (tx, community, id) -> false),
+        runs = BillingRuns.create(work, tariffs, Contracts.create(tariffs, settings, (tx, community, id) -> false, CLOCK),
                 Ledger.create(), List.of(FAILING), settings, CLOCK);
     }
 

@@ -201,8 +201,9 @@ class ParkingDerivationIT {
     void aTariffAddedForTheCommunityPricesTheVisitsAfterItsStartAndContractHoldersParkAsContract() {
         BillingSettings billing = new BillingSettings(ZoneId.of("Asia/Shanghai"),
                 Map.of(TariffKind.VISITOR_PARKING, new Tariff.VisitorParking(30, 300, 2_000)), 6, 70, 15);
-        Tariffs tariffs = Tariffs.create(billing, new TestClock(at("2026-11-30T12:00:00+08:00")));
-        Contracts contracts = Contracts.create(tariffs, billing, (tx, community, id) -> false);
+        TestClock clock = new TestClock(at("2026-11-30T12:00:00+08:00"));
+        Tariffs tariffs = Tariffs.create(billing, clock);
+        Contracts contracts = Contracts.create(tariffs, billing, (tx, community, id) -> false, clock);
         TestSql.execute(database.dataSource(), """
                 INSERT INTO parking_spaces (id, community_id, number, kind, ownership)
                   VALUES (1, 'elm-court', 'B-001', 'underground', 'developer');
