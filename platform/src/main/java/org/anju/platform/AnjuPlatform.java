@@ -461,7 +461,7 @@ public final class AnjuPlatform implements AutoCloseable {
         usageJobs = clusterJobs("usage", 2);
         usageJobs.schedule("parking.derivation", () -> parking.runOnce(clock.instant()), ps.interval(), ps.interval());
         usageJobs.schedule("charging.derivation", () -> charging.runOnce(clock.instant()), cs.interval(), cs.interval());
-        parcels = new ParcelDerivation(database.work(), tariffs, config.billing().zone());
+        parcels = new ParcelDerivation(database.work(), tariffs, config.billing().zone(), clock);
         usageJobs.schedule("parcels.derivation", parcels::runOnce, ParcelDerivation.INTERVAL, ParcelDerivation.INTERVAL);
         usageJobs.schedule("billing.overdue-reminders", new OverdueReminders(database.work(), config.billing(),
                 InvoicePayments.AMOUNTS, new Outbox(vertx), clock)::run, Duration.ofMinutes(1), Duration.ofHours(1));

@@ -1,6 +1,7 @@
 package org.anju.platform.parcels;
 
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,6 +49,7 @@ public final class ParcelDerivation {
     private final UnitOfWork work;
     private final Tariffs tariffs;
     private final ZoneId zone;
+    private final Clock clock;
 
     /** What a run did: events read, parcels deposited, picked up, events that matched no parcel. */
     public record Run(long events, long deposited, long pickedUp, long skipped) {
@@ -57,11 +59,16 @@ public final class ParcelDerivation {
         }
     }
 
-    /** @param zone the zone of the day on which a recipient's household membership is judged */
-    public ParcelDerivation(UnitOfWork work, Tariffs tariffs, ZoneId zone) {
+    /**
+     * @param zone  the zone of the day on which a recipient's household membership is judged
+     * @param clock when a pickup's fee is settled (the billing runs bill it by that instant, as they
+     *              bill visits and charging sessions by theirs, not by the locker's clock)
+     */
+    public ParcelDerivation(UnitOfWork work, Tariffs tariffs, ZoneId zone, Clock clock) {
         this.work = work;
         this.tariffs = tariffs;
         this.zone = zone;
+        this.clock = clock;
     }
 
     /** Derives everything stored so far, batch by batch. */
@@ -78,6 +85,7 @@ public final class ParcelDerivation {
         Map<String, Devices.Place> places = Devices.places(tx, records.stream().map(EventRecord::deviceId).distinct()
                 .toList());
         Run run = new Run(records.size(), 0, 0, 0);
+        Instant settled = clock.instant();
         for (EventRecord r : records) {
             Devices.Place place = places.get(r.deviceId());
             if (place == null || !"parcel_locker".equals(place.type())) {
@@ -85,8 +93,9 @@ public final class ParcelDerivation {
             }
             JsonObject payload = new JsonObject(r.payload());
             boolean done = switch (r.kind()) {
-                case "deposit" -> deposit(tx, place.communityId(), r, payload);
-                case "pickup" -> ParcelStore.pickUp(tx, r.deviceId(), payload.getString("compartment"), r.ts(), r.id());
+                case "deposit" -> deposit(tx, place.communityId(), r, payload, settled);
+                case "pickup" -> ParcelStore.pickUp(tx, r.deviceId(), payload.getString("compartment"), r.ts(), r.id(),
+                        settled);
                 default -> ParcelStore.markOverdue(tx, r.deviceId(), payload.getString("compartment"), r.ts());
             };
             if (!done && !r.kind().equals("deposit")) {
@@ -100,7 +109,8 @@ public final class ParcelDerivation {
     }
 
     /** Records a deposit; false for a repeated one. */
-    private boolean deposit(UnitOfWork.Tx tx, String communityId, EventRecord r, JsonObject payload) throws SQLException {
+    private boolean deposit(UnitOfWork.Tx tx, String communityId, EventRecord r, JsonObject payload, Instant settled)
+            throws SQLException {
         String compartment = payload.getString("compartment");
         Optional<Instant> waitingSince = ParcelStore.waitingSince(tx, r.deviceId(), compartment);
         if (waitingSince.isPresent() && waitingSince.get().equals(r.ts())) {
@@ -112,7 +122,7 @@ public final class ParcelDerivation {
             // the locker re-used the compartment: the earlier parcel left without its pickup event
             LOG.info("compartment re-used before its parcel's pickup, closing that parcel [device: {}, compartment: {}]",
                     r.deviceId(), compartment);
-            ParcelStore.pickUp(tx, r.deviceId(), compartment, r.ts(), null);
+            ParcelStore.pickUp(tx, r.deviceId(), compartment, r.ts(), null, settled);
         }
         String recipient = payload.getString("recipientPhone");
         Long household = recipient == null ? null : ParcelRecipients.householdOf(tx, communityId, recipient,

@@ -45,9 +45,10 @@ final class ParcelStore {
      * without the community's tariff); false when none waits.
      *
      * @param eventId the pickup event, null when a new deposit ended it
+     * @param settled when the platform settled the fee (the instant billing runs bill it by)
      */
-    static boolean pickUp(UnitOfWork.Tx tx, String deviceId, String compartment, Instant at, Long eventId)
-            throws SQLException {
+    static boolean pickUp(UnitOfWork.Tx tx, String deviceId, String compartment, Instant at, Long eventId,
+            Instant settled) throws SQLException {
         record Open(long id, Instant freeUntil, int periodHours, long feeFen, long capFen) {
         }
         Optional<Open> open = tx.one("SELECT id, free_until, period_hours, fee_per_period_fen, cap_fen "
@@ -59,8 +60,8 @@ final class ParcelStore {
         }
         Open p = open.get();
         long fee = feeFen(p.freeUntil(), at, p.periodHours(), p.feeFen(), p.capFen());
-        tx.update("UPDATE parcels SET state = 'picked_up', picked_up_at = ?, pickup_event_id = ?, fee_fen = ? WHERE id = ?",
-                at, eventId, fee, p.id());
+        tx.update("UPDATE parcels SET state = 'picked_up', picked_up_at = ?, pickup_event_id = ?, fee_fen = ?, "
+                + "fee_settled_at = ? WHERE id = ?", at, eventId, fee, settled, p.id());
         return true;
     }
 

@@ -127,13 +127,15 @@ public final class Parcels implements BillableSource {
 
     @Override
     public List<BillableItem> items(UnitOfWork.Tx tx, String communityId, Instant from, Instant to) throws SQLException {
+        // by when the platform settled the fee, not by the locker's clock: a pickup reported late
+        // (a locker offline for a day) is still in the window of the run after it
         return tx.query("SELECT p.id, p.household_id, p.fee_fen, p.device_id, p.compartment, p.deposited_at, "
-                + "p.picked_up_at FROM parcels p WHERE p.community_id = ? AND p.fee_fen > 0 AND p.household_id IS NOT NULL "
-                + "AND p.picked_up_at >= ? AND p.picked_up_at < ? ORDER BY p.id",
+                + "p.picked_up_at, p.fee_settled_at FROM parcels p WHERE p.community_id = ? AND p.fee_fen > 0 "
+                + "AND p.household_id IS NOT NULL AND p.fee_settled_at >= ? AND p.fee_settled_at < ? ORDER BY p.id",
                 rs -> new BillableItem(Stream.PARCEL, "parcel:" + rs.getLong(1), rs.getLong(2), rs.getLong(3),
                         "parcel storage past the free period, " + rs.getString(4) + " " + rs.getString(5) + ", "
                                 + Sql.instant(rs, "deposited_at") + " – " + Sql.instant(rs, "picked_up_at"),
-                        Sql.instant(rs, "picked_up_at")), communityId, from, to);
+                        Sql.instant(rs, "fee_settled_at")), communityId, from, to);
     }
 
     private record Row(long id, String communityId, Long householdId, String deviceId, String compartment,

@@ -51,6 +51,8 @@ class ParcelDerivationIT {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final Instant T = Instant.parse("2026-12-01T02:00:00Z");
     private static final LocalDate DAY = LocalDate.parse("2026-12-01");
+    /** The platform's clock: when the derivation runs (and so settles a pickup's fee). */
+    private static final TestClock CLOCK = new TestClock(T);
     private static TestDatabase db;
     private static Database database;
     private static UnitOfWork work;
@@ -169,18 +171,31 @@ class ParcelDerivationIT {
                 + p.overdue() + " " + p.feeFen()).containsExactly("A01 overdue true 150", "A02 waiting true 0");
         assertThat(parcels.ofCommunity(Fixtures.COMMUNITY, "overdue", page(), later).items()).hasSize(2);
 
-        // 50 h stored: 26 h past the free 24 h are three 12-hour periods begun, 150 fen
+        // 50 h stored: 26 h past the free 24 h are three 12-hour periods begun, 150 fen; the locker
+        // was offline and its pickups reach the platform a day later
         pickup("A01", later);
         pickup("A02", later);
-        derivation().runOnce();
+        Instant reported = later.plus(Duration.ofDays(1));
+        CLOCK.set(reported);
+        try {
+            derivation().runOnce();
+        } finally {
+            CLOCK.set(T);
+        }
 
         assertThat(rows("SELECT compartment, fee_fen FROM parcels ORDER BY compartment")).containsExactly("A01 150", "A02 0");
-        List<BillableItem> items = work.read("items", tx -> parcels.items(tx, Fixtures.COMMUNITY, T, later.plusSeconds(1)));
+        // billed by when the platform settled the fee: a run made before the pickups were reported
+        // (its window ends then) does not see them, the next run's window does
+        List<BillableItem> beforeReported = work.read("items", tx -> parcels.items(tx, Fixtures.COMMUNITY, T, reported));
+        assertThat(beforeReported).isEmpty();
+        List<BillableItem> items = work.read("items", tx -> parcels.items(tx, Fixtures.COMMUNITY, reported,
+                reported.plusSeconds(1)));
         assertThat(items).singleElement().satisfies(item -> {
             assertThat(item.stream()).isEqualTo(Stream.PARCEL);
             assertThat(item.sourceId()).startsWith("parcel:");
             assertThat(item.householdId()).isEqualTo(1);
             assertThat(item.amountFen()).isEqualTo(150);
+            assertThat(item.occurredAt()).isEqualTo(reported);
         });
     }
 
@@ -195,7 +210,7 @@ class ParcelDerivationIT {
     }
 
     private static ParcelDerivation derivation() {
-        return new ParcelDerivation(work, tariffs, ZONE);
+        return new ParcelDerivation(work, tariffs, ZONE, CLOCK);
     }
 
     private static org.anju.platform.query.ListRequest page() {
