@@ -1,13 +1,18 @@
 package org.anju.gateway.kafka;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
@@ -16,6 +21,7 @@ import io.vertx.kafka.client.producer.KafkaProducer;
 import io.vertx.kafka.client.producer.KafkaProducerRecord;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.hono.client.kafka.HonoTopic;
 import org.eclipse.hono.client.kafka.KafkaRecordHelper;
@@ -41,9 +47,11 @@ import org.anju.log.LogSafe;
  * {@code tenant_id}, {@code device_id}, {@code status}, {@code content-type}) for the sender to
  * correlate.
  * <p>
- * Every gateway instance reads every command (a consumer group of its own, from the latest
- * offset): a command whose device is connected elsewhere is left to that instance, so this one
- * answers nothing; the sender's own timeout covers a device connected nowhere.
+ * Every gateway instance reads every command (a consumer group of its own): the topics that exist
+ * when it starts from their end (a command sent before is for a connection it never had), a topic
+ * created later (a new tenant's) from its start, see {@link NewTopicsFromTheStart}. A command whose
+ * device is connected elsewhere is left to that instance, so this one answers nothing; the sender's
+ * own timeout covers a device connected nowhere.
  */
 public final class KafkaCommandConsumer {
 
@@ -61,7 +69,7 @@ public final class KafkaCommandConsumer {
         this.gateway = gateway;
         this.responseTimeout = responseTimeout;
         this.producer = KafkaProducer.create(vertx, KafkaDownstream.producerConfig(settings), String.class, Buffer.class);
-        this.consumer = new HonoKafkaConsumer<>(vertx, COMMAND_TOPICS, this::handle, consumerConfig(settings));
+        this.consumer = new NewTopicsFromTheStart(vertx, this::handle, consumerConfig(settings));
     }
 
     /**
@@ -90,7 +98,7 @@ public final class KafkaCommandConsumer {
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         // each instance reads every command: a group of its own
         config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.clientId() + "-commands-" + UUID.randomUUID());
-        // a command sent before this gateway started is for a connection it never had
+        // a command sent before this gateway started is for a connection it never had (new topics: see below)
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         // a new tenant's command topic is found within this time
         config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "30000");
@@ -147,5 +155,42 @@ public final class KafkaCommandConsumer {
         }
         producer.send(record).onFailure(cause -> LOG.warn("response of device {} to command [correlation-id: {}] not"
                 + " written to Kafka: {}", deviceId, LogSafe.text(correlationId), cause.getMessage()));
+    }
+
+    /**
+     * Hono's consumer of {@code hono.command.*}, reading a partition first assigned after the
+     * initial assignment from its beginning: its topic (a new tenant's) was created after this
+     * consumer subscribed, so everything in it was sent since, and the latest offset would skip the
+     * commands sent before the consumer noticed the topic (within its metadata refresh). The
+     * partitions of the initial assignment stay at their end, so no older command is replayed.
+     * Hono's command router gets the same with {@code earliest} and a group that keeps its offsets.
+     */
+    static final class NewTopicsFromTheStart extends HonoKafkaConsumer<Buffer> {
+
+        /** Every partition ever assigned; touched on Kafka's polling thread only. */
+        private final Set<TopicPartition> seen = new HashSet<>();
+        private boolean initialAssignmentDone;
+
+        NewTopicsFromTheStart(Vertx vertx, Handler<KafkaConsumerRecord<String, Buffer>> handler,
+                Map<String, String> config) {
+            super(vertx, COMMAND_TOPICS, handler, config);
+        }
+
+        @Override
+        protected void onPartitionsAssignedBlocking(Set<io.vertx.kafka.client.common.TopicPartition> partitions) {
+            List<TopicPartition> created = new ArrayList<>();
+            for (io.vertx.kafka.client.common.TopicPartition assigned : partitions) {
+                TopicPartition partition = new TopicPartition(assigned.getTopic(), assigned.getPartition());
+                // a rebalance assigns the known partitions again: they keep their position
+                if (seen.add(partition) && initialAssignmentDone) {
+                    created.add(partition);
+                }
+            }
+            initialAssignmentDone = true;
+            if (!created.isEmpty()) {
+                LOG.info("new command topic partitions {} are read from their start", created);
+                getUnderlyingConsumer().seekToBeginning(created);
+            }
+        }
     }
 }
