@@ -82,6 +82,11 @@ final class ErrorReports {
         return ErrorTopic.parseSubscription(filter).map(subscriptions::remove).orElse(false);
     }
 
+    /** Returns whether an error subscription covers the device's errors. */
+    boolean covers(String target) {
+        return find(target).isPresent();
+    }
+
     /**
      * Reports a message the gateway did not take, if an error subscription covers its device.
      *

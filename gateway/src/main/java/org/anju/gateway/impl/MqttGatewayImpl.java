@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -103,8 +104,9 @@ public final class MqttGatewayImpl implements MqttGateway {
     }
 
     @Override
-    public Future<CommandResponse> sendCommand(CommandRequest command) {
-        return gateway.commands().send(command);
+    public Future<CommandResponse> sendCommand(CommandRequest command,
+            Function<CommandResponse, Future<Void>> forward) {
+        return gateway.commands().send(command, forward);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import io.vertx.core.Future;
@@ -122,14 +123,13 @@ public final class KafkaCommandConsumer {
         byte[] payload = record.value() == null ? new byte[0] : record.value().getBytes();
         CommandRequest request = new CommandRequest(tenantId, deviceId.get(), name.get(), payload, !responseRequired,
                 responseTimeout);
-        gateway.sendCommand(request).onComplete(outcome -> {
-            if (!responseRequired || correlationId.isEmpty()) {
-                return;
-            }
-            if (outcome.succeeded()) {
-                respond(tenantId, deviceId.get(), correlationId.get(), outcome.result());
-            } else if (!notConnectedHere(outcome.cause())) {
-                LOG.debug("command {} for {} not answered: {}", name.get(), deviceId.get(), outcome.cause().getMessage());
+        // the device's PUBACK of its answer waits for Kafka, as in Hono's adapter; a failure is reported to the device
+        Function<CommandResponse, Future<Void>> forward = !responseRequired || correlationId.isEmpty()
+                ? response -> Future.succeededFuture()
+                : response -> respond(tenantId, deviceId.get(), correlationId.get(), response);
+        gateway.sendCommand(request, forward).onFailure(cause -> {
+            if (responseRequired && !notConnectedHere(cause)) {
+                LOG.debug("command {} for {} not answered: {}", name.get(), deviceId.get(), cause.getMessage());
             }
         });
     }
@@ -139,7 +139,7 @@ public final class KafkaCommandConsumer {
         return cause instanceof AnjuException error && error.code() == ServerError.UNAVAILABLE;
     }
 
-    private void respond(String tenantId, String deviceId, String correlationId, CommandResponse response) {
+    private Future<Void> respond(String tenantId, String deviceId, String correlationId, CommandResponse response) {
         KafkaProducerRecord<String, Buffer> record = KafkaProducerRecord.create(
                 new HonoTopic(HonoTopic.Type.COMMAND_RESPONSE, tenantId).toString(), deviceId,
                 Buffer.buffer(response.payload()));
@@ -153,8 +153,9 @@ public final class KafkaCommandConsumer {
                     "application/json");
             record.addHeader(type);
         }
-        producer.send(record).onFailure(cause -> LOG.warn("response of device {} to command [correlation-id: {}] not"
-                + " written to Kafka: {}", deviceId, LogSafe.text(correlationId), cause.getMessage()));
+        return producer.send(record).<Void>mapEmpty().onFailure(cause -> LOG.warn("response of device {} to command"
+                + " [correlation-id: {}] not written to Kafka: {}", deviceId, LogSafe.text(correlationId),
+                cause.getMessage()));
     }
 
     /**
