@@ -41,7 +41,7 @@ class CommandResponseErrorsIT {
             // WHEN it answers a request id nobody waits for
             IMqttDeliveryToken unknown = device.publish("command///res/unknown-2/200", "{}", 1);
             // THEN Hono's error message on the command-response endpoint, 400, then the PUBACK
-            JsonObject error = report(device, "error///command-response/" + unknown.getMessageId() + "/400");
+            JsonObject error = device.nextError("error///command-response/" + unknown.getMessageId() + "/400");
             assertThat(error.getString("message")).contains("unknown-2").contains("unknown, expired or already answered");
             unknown.waitForCompletion(10_000);
 
@@ -52,11 +52,11 @@ class CommandResponseErrorsIT {
             String requestId = device.received.poll(10, TimeUnit.SECONDS).split("/")[4];
             assertThat(expired.get(10, TimeUnit.SECONDS)).isInstanceOf(ServerError.class);
             IMqttDeliveryToken late = device.publish("command///res/" + requestId + "/200", "{}", 1);
-            report(device, "error///command-response/" + late.getMessageId() + "/400");
+            device.nextError("error///command-response/" + late.getMessageId() + "/400");
 
             // WHEN the status is not a status (QoS 0: no packet id, so -1)
             device.publish("command///res/" + requestId + "/999", "{}", 0);
-            assertThat(report(device, "error///command-response/-1/400").getString("message")).contains("200..599");
+            assertThat(device.nextError("error///command-response/-1/400").getString("message")).contains("200..599");
 
             // THEN it is still connected, and a real answer is taken and acknowledged
             Future<CommandResponse> answered = harness.gateway.sendCommand(new CommandRequest("acme", "dev-1", "open",
@@ -79,7 +79,7 @@ class CommandResponseErrorsIT {
             // WHEN it answers for dev-2, which it is not a gateway of
             IMqttDeliveryToken token = gateway.publish("c//dev-2/s/1/200", "{}", 1);
             // THEN the error names the device, short form, endpoint c-s (Hono's short command-response), 403
-            JsonObject error = report(gateway, "e//dev-2/c-s/" + token.getMessageId() + "/403");
+            JsonObject error = gateway.nextError("e//dev-2/c-s/" + token.getMessageId() + "/403");
             assertThat(error.getString("message")).contains("may not answer for device dev-2");
             token.waitForCompletion(10_000);
             assertThat(gateway.client.isConnected()).isTrue();
@@ -132,14 +132,5 @@ class CommandResponseErrorsIT {
             assertThat(device.awaitLost()).isNotNull();
             assertThat(device.acknowledged).doesNotContain(token.getMessageId());
         }
-    }
-
-    /** Takes the next message, checks it is on this error topic and returns Hono's error payload. */
-    private static JsonObject report(Device3 device, String topic) throws InterruptedException {
-        String report = device.received.poll(10, TimeUnit.SECONDS);
-        assertThat(report).as("an error report").isNotNull().startsWith(topic + " ");
-        JsonObject error = new JsonObject(report.substring(report.indexOf(' ') + 1));
-        assertThat(error.getInteger("code")).isEqualTo(Integer.parseInt(topic.substring(topic.lastIndexOf('/') + 1)));
-        return error;
     }
 }

@@ -91,7 +91,7 @@ final class FailedMessages {
 
     private void answer(Failed message, OnError mode, Rejection rejection, Throwable cause, OrderedAcks.Pending ack) {
         if (mode == OnError.DISCONNECT) {
-            end.accept(rejection);
+            errors.lastSent().onComplete(sent -> end.accept(rejection));
         } else if (!message.atLeastOnce()) {
             return; // QoS 0: nothing to acknowledge, the session stays
         } else if (mode == OnError.SKIP_ACK) {
