@@ -1,5 +1,6 @@
 package org.anju.gateway;
 
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,6 +47,13 @@ public interface MqttGateway {
      *         its gateways is connected and subscribed for commands, with 504 when the device did not
      *         answer within the request's timeout
      */
+    /**
+     * Tells {@code listener} the tenant of every command subscription a device makes, on the
+     * device's connection context (it must not block): the Kafka command consumer makes sure it
+     * reads that tenant's command topic, as Hono's command router does when a device subscribes.
+     */
+    void onCommandSubscription(Consumer<String> listener);
+
     default Future<CommandResponse> sendCommand(CommandRequest command) {
         return sendCommand(command, response -> Future.succeededFuture());
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -62,16 +63,16 @@ class KafkaNewTenantCommandsIT {
                     GatewayHarness.PASSWORD);
             try (GatewayHarness harness = new GatewayHarness(GatewayOptions.defaults(0), registry,
                     new ScriptedDownstream().autoAccept())) {
+                // the devices subscribe before the consumer starts: it does not look their tenants' topics up
+                Device5 acme = harness.device5("dev-1");
+                acme.subscribe("command///req/#", 1);
+                Device5 zenith = harness.closedWithHarness(Device5.connect(harness.uri(), "dev-z", "dev-z@zenith",
+                        GatewayHarness.PASSWORD)).answerCommands(200);
+                zenith.subscribe("command///req/#", 1);
                 KafkaCommandConsumer commands = GatewayHarness.await(KafkaCommandConsumer.start(harness.vertx,
                         KafkaProducerSettings.of(broker.bootstrapServers(), "gw-new-tenant"), harness.gateway,
                         Duration.ofSeconds(60)));
                 try {
-                    Device5 acme = harness.device5("dev-1");
-                    acme.subscribe("command///req/#", 1);
-                    Device5 zenith = harness.closedWithHarness(Device5.connect(harness.uri(), "dev-z", "dev-z@zenith",
-                            GatewayHarness.PASSWORD)).answerCommands(200);
-                    zenith.subscribe("command///req/#", 1);
-
                     // WHEN the first command of tenant zenith is sent: the send creates hono.command.zenith
                     send(producer, "zenith", "dev-z", "open", "c-1");
 
@@ -90,6 +91,38 @@ class KafkaNewTenantCommandsIT {
                     GatewayHarness.await(commands.stop());
                 }
             }
+        }
+    }
+
+    @Test
+    void aDeviceSubscribingMakesTheGatewayLookUpItsTenantsTopicAtOnce() throws Exception {
+        TestRegistry registry = new TestRegistry().device("north", "dev-n", GatewayHarness.PASSWORD);
+        try (GatewayHarness harness = new GatewayHarness(GatewayOptions.defaults(0), registry,
+                new ScriptedDownstream().autoAccept());
+                KafkaProducer<String, String> producer = producer()) {
+            KafkaCommandConsumer commands = GatewayHarness.await(KafkaCommandConsumer.start(harness.vertx,
+                    KafkaProducerSettings.of(broker.bootstrapServers(), "gw-subscribe"), harness.gateway,
+                    Duration.ofSeconds(60)));
+            try {
+                // WHEN the first device of tenant north subscribes to its commands (no topic of north exists)
+                Device5 device = harness.closedWithHarness(Device5.connect(harness.uri(), "dev-n", "dev-n@north",
+                        GatewayHarness.PASSWORD));
+                device.subscribe("command///req/#", 1);
+                // THEN the gateway looks the tenant's command topic up, which this broker creates on demand
+                Awaitility.await().atMost(60, TimeUnit.SECONDS).until(() -> topicExists("hono.command.north"));
+                // AND a command sent now is delivered
+                send(producer, "north", "dev-n", "open", "c-3");
+                assertThat(device.received.poll(120, TimeUnit.SECONDS)).as("the command").isNotNull()
+                        .extracting(Device5.Received::topic).asString().endsWith("/open");
+            } finally {
+                GatewayHarness.await(commands.stop());
+            }
+        }
+    }
+
+    private static boolean topicExists(String topic) throws Exception {
+        try (Admin admin = broker.admin()) {
+            return admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(topic);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -101,6 +102,11 @@ public final class MqttGatewayImpl implements MqttGateway {
     @Override
     public int connectionCount() {
         return gateway.sessions().count();
+    }
+
+    @Override
+    public void onCommandSubscription(Consumer<String> listener) {
+        gateway.sessions().onCommandSubscription(listener);
     }
 
     @Override

@@ -227,6 +227,7 @@ final class SessionCommands {
     }
 
     private void register(CommandTopic.Subscription sub) {
+        gateway.sessions().commandSubscribed(device.tenantId());
         if (sub.forAllItsDevices()) {
             gateway.sessions().receivesCommandsForAll(device.tenantId(), session);
         } else {

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
@@ -79,18 +80,38 @@ public final class KafkaCommandConsumer {
      * @param settings        where Kafka is (the producer of the responses is configured as the
      *                        gateway's own: all replicas, idempotent)
      * @param responseTimeout how long a device may take to answer a request/response command
-     * @return a future that succeeds once the consumer is subscribed
+     * @return a future that succeeds once the consumer is subscribed and has its first partitions (a
+     *         command sent from then on is read)
      */
     public static Future<KafkaCommandConsumer> start(Vertx vertx, KafkaProducerSettings settings, MqttGateway gateway,
             Duration responseTimeout) {
         KafkaCommandConsumer commands = new KafkaCommandConsumer(vertx, settings, gateway, responseTimeout);
         LOG.info("commands come from Kafka [bootstrapServers: {}, topics: {}]", settings.bootstrapServers(),
                 COMMAND_TOPICS);
-        return commands.consumer.start().map(commands);
+        // Hono's start() returns at once: the consumer is ready (subscribed, first partitions assigned) later
+        Promise<Void> ready = Promise.promise();
+        commands.consumer.addOnKafkaConsumerReadyHandler(ready);
+        return commands.consumer.start().compose(v -> ready.future())
+                .onSuccess(v -> gateway.onCommandSubscription(commands::readTenant)).map(commands);
+    }
+
+    /**
+     * Makes sure the tenant's command topic is among those read, as Hono's command router does when
+     * a device subscribes ({@code ensureTopicIsAmongSubscribedTopicPatternTopics}): a topic the
+     * consumer does not know yet is looked up at once (and created where the broker creates topics)
+     * rather than at the next metadata refresh, and then read from its start.
+     */
+    private void readTenant(String tenantId) {
+        String topic = new HonoTopic(HonoTopic.Type.COMMAND, tenantId).toString();
+        if (!consumer.isAmongKnownSubscribedTopics(topic)) {
+            consumer.ensureTopicIsAmongSubscribedTopicPatternTopics(topic).onFailure(cause -> LOG.info(
+                    "command topic {} not read yet: {} (it is read once it exists)", topic, cause.getMessage()));
+        }
     }
 
     /** Stops reading commands and closes the response producer; idempotent. */
     public Future<Void> stop() {
+        gateway.onCommandSubscription(tenantId -> { });
         return Future.join(consumer.stop(), producer.close()).mapEmpty();
     }
 
