@@ -1,5 +1,8 @@
 package org.anju.gateway;
 
+import java.util.function.Consumer;
+import java.util.function.Function;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -44,5 +47,21 @@ public interface MqttGateway {
      *         its gateways is connected and subscribed for commands, with 504 when the device did not
      *         answer within the request's timeout
      */
-    Future<CommandResponse> sendCommand(CommandRequest command);
+    /**
+     * Tells {@code listener} the tenant of every command subscription a device makes, on the
+     * device's connection context (it must not block): the Kafka command consumer makes sure it
+     * reads that tenant's command topic, as Hono's command router does when a device subscribes.
+     */
+    void onCommandSubscription(Consumer<String> listener);
+
+    default Future<CommandResponse> sendCommand(CommandRequest command) {
+        return sendCommand(command, response -> Future.succeededFuture());
+    }
+
+    /**
+     * Sends a command as {@link #sendCommand(CommandRequest)}, handing the device's response to
+     * {@code forward} (for example to Kafka) before the device's PUBACK of it: a failure of
+     * {@code forward} is the response not taken (503 on the device's error topic).
+     */
+    Future<CommandResponse> sendCommand(CommandRequest command, Function<CommandResponse, Future<Void>> forward);
 }

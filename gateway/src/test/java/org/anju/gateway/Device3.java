@@ -1,11 +1,14 @@
 package org.anju.gateway;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+
+import io.vertx.core.json.JsonObject;
 
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
@@ -58,6 +61,19 @@ final class Device3 implements MqttCallback, AutoCloseable {
         IMqttToken token = client.subscribe(filter, qos);
         token.waitForCompletion(10_000);
         return token;
+    }
+
+    /**
+     * Takes the next message, checks that it arrived on this error topic, and returns Hono's error
+     * payload, whose {@code code} must be the topic's status.
+     */
+    JsonObject nextError(String errorTopic) throws InterruptedException {
+        String report = received.poll(10, TimeUnit.SECONDS);
+        assertThat(report).as("an error report").isNotNull().startsWith(errorTopic + " ");
+        JsonObject error = new JsonObject(report.substring(report.indexOf(' ') + 1));
+        assertThat(error.getInteger("code")).isEqualTo(
+                Integer.parseInt(errorTopic.substring(errorTopic.lastIndexOf('/') + 1)));
+        return error;
     }
 
     /** Answers every command request from now on with the status, echoing its payload, without blocking Paho's callback. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import io.vertx.core.Future;
@@ -25,7 +26,8 @@ final class CommandRouter {
 
     private static final Pattern COMMAND_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
-    private record Pending(Promise<CommandResponse> response, String tenantId, String deviceId, long timer) {
+    private record Pending(Promise<CommandResponse> response, String tenantId, String deviceId, long timer,
+            Function<CommandResponse, Future<Void>> forward) {
     }
 
     private final Vertx vertx;
@@ -40,7 +42,7 @@ final class CommandRouter {
         this.via = via;
     }
 
-    Future<CommandResponse> send(CommandRequest request) {
+    Future<CommandResponse> send(CommandRequest request, Function<CommandResponse, Future<Void>> forward) {
         if (!COMMAND_NAME.matcher(request.name()).matches()) {
             return Future.failedFuture(ClientError.badRequest("command name '" + request.name()
                     + "' must be 1-64 letters, digits, '_', '.' or '-'"));
@@ -52,7 +54,7 @@ final class CommandRouter {
                 .map(session -> mayReceive(session, deviceId).compose(allowed -> allowed ? Future.succeededFuture(session)
                         : gatewayFor(tenantId, deviceId, sessions.gatewaysOf(tenantId), 0)))
                 .orElseGet(() -> gatewayFor(tenantId, deviceId, sessions.gatewaysOf(tenantId), 0));
-        return receiver.compose(session -> deliver(session, request));
+        return receiver.compose(session -> deliver(session, request, forward));
     }
 
     /** Whether the session may receive the device's commands: it is the device, or a gateway registered for it. */
@@ -65,15 +67,23 @@ final class CommandRouter {
      * Completes the caller waiting for this response, if it answers for the device that was asked;
      * the answer may come over another connection of that device (or of a gateway acting for it,
      * which the responder's session has checked), since devices may reconnect meanwhile.
+     *
+     * @return the outcome of forwarding the response; fails with {@link Refusal#RESPONSE_UNEXPECTED}
+     *         when nobody waits for it (late, unknown, or not this device's to answer)
      */
-    void responded(String tenantId, String deviceId, CommandTopic.Response response, byte[] payload) {
+    Future<Void> responded(String tenantId, String deviceId, CommandTopic.Response response, byte[] payload) {
         Pending waiting = pending.get(response.requestId());
         if (waiting == null || !waiting.tenantId().equals(tenantId) || !waiting.deviceId().equals(deviceId)
                 || !pending.remove(response.requestId(), waiting)) {
-            return; // late, unknown or not this device's to answer: nobody is waiting for it
+            return Future.failedFuture(new PublishPipeline.RefusedMessage(Refusal.RESPONSE_UNEXPECTED,
+                    "no command of device " + deviceId + " waits for response " + response.requestId()
+                            + ": unknown, expired or already answered"));
         }
         vertx.cancelTimer(waiting.timer());
-        waiting.response().tryComplete(new CommandResponse(response.status(), payload));
+        CommandResponse answer = new CommandResponse(response.status(), payload);
+        Future<Void> forwarded = waiting.forward().apply(answer);
+        waiting.response().tryComplete(answer);
+        return forwarded;
     }
 
     private Future<DeviceSession> gatewayFor(String tenantId, String deviceId, List<DeviceSession> gateways, int index) {
@@ -87,7 +97,8 @@ final class CommandRouter {
                         : gatewayFor(tenantId, deviceId, gateways, index + 1));
     }
 
-    private Future<CommandResponse> deliver(DeviceSession session, CommandRequest request) {
+    private Future<CommandResponse> deliver(DeviceSession session, CommandRequest request,
+            Function<CommandResponse, Future<Void>> forward) {
         if (request.oneWay()) {
             return session.deliverCommand(request, "").map(v -> CommandResponse.delivered());
         }
@@ -100,7 +111,7 @@ final class CommandRouter {
                         + " did not answer command '" + request.name() + "' within " + request.timeout()));
             }
         });
-        pending.put(requestId, new Pending(response, request.tenantId(), request.deviceId(), timer));
+        pending.put(requestId, new Pending(response, request.tenantId(), request.deviceId(), timer, forward));
         session.deliverCommand(request, requestId).onFailure(cause -> {
             if (pending.remove(requestId) != null) {
                 vertx.cancelTimer(timer);

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Optional;
 
 import io.netty.handler.codec.mqtt.MqttProperties;
-import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -17,7 +16,6 @@ import io.vertx.mqtt.messages.MqttPublishMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.anju.error.ClientError;
 import org.anju.error.ServerError;
 import org.anju.gateway.CommandRequest;
 import org.anju.gateway.DeviceIdentity;
@@ -149,11 +147,12 @@ final class DeviceSession {
         acks = new OrderedAcks(gateway.vertx(), context, endpoint, mqtt5, () -> end(null),
                 gateway.options().ackTimeout().toNanos());
         ErrorReports errors = new ErrorReports(gateway, endpoint, identity, mqtt5);
-        publishes = new PublishPipeline(gateway, context, identity, limits, meters, flow, acks, errors);
+        FailedMessages failures = new FailedMessages(acks, errors, mqtt5, this::end);
+        publishes = new PublishPipeline(gateway, context, identity, limits, meters, flow, acks, failures);
         endpoint.publishAutoAck(false);
         endpoint.subscriptionAutoAck(false);
         endpoint.publishHandler(this::onPublish);
-        commands = new SessionCommands(gateway, this, endpoint, identity, meters, mqtt5, errors);
+        commands = new SessionCommands(gateway, this, endpoint, identity, meters, mqtt5, errors, acks, failures);
         endpoint.subscribeHandler(commands::subscribe);
         endpoint.unsubscribeHandler(commands::unsubscribe);
         endpoint.publishAcknowledgeHandler(commands::acknowledged);
@@ -197,41 +196,10 @@ final class DeviceSession {
             return;
         }
         if (CommandTopic.isCommandTopic(message.topicName())) {
-            onCommandResponse(message);
+            commands.responded(message);
             return;
         }
-        Rejection ending = publishes.handle(message, mqtt5);
-        if (ending != null) {
-            end(ending);
-        }
-    }
-
-    private void onCommandResponse(MqttPublishMessage message) {
-        try {
-            CommandTopic.Response response = CommandTopic.parseResponse(message.topicName());
-            String answeredFor = response.deviceId().orElse(device.deviceId());
-            boolean ownTenant = response.tenantId().map(device.tenantId()::equals).orElse(true);
-            Future<Boolean> mayAnswer = !ownTenant ? Future.succeededFuture(false)
-                    : answeredFor.equals(device.deviceId()) ? Future.succeededFuture(true)
-                    : gateway.registry().mayActFor(device, answeredFor);
-            Future<Void> handled = mayAnswer.compose(allowed -> {
-                if (!allowed) {
-                    return Future.failedFuture(new PublishPipeline.RefusedMessage(Refusal.NOT_AUTHORIZED));
-                }
-                gateway.commands().responded(device.tenantId(), answeredFor, response, message.payload().getBytes());
-                return Future.succeededFuture();
-            });
-            if (message.qosLevel() == MqttQoS.AT_LEAST_ONCE) {
-                acks.add(message.messageId(), handled);
-            }
-        } catch (ClientError e) {
-            meters.rejected(Refusal.TOPIC_INVALID);
-            if (mqtt5 && message.qosLevel() == MqttQoS.AT_LEAST_ONCE) {
-                acks.add(message.messageId(), Future.failedFuture(new PublishPipeline.RefusedMessage(Refusal.TOPIC_INVALID)));
-            } else {
-                end(new Rejection(Refusal.TOPIC_INVALID, e.getMessage()));
-            }
-        }
+        publishes.handle(message);
     }
 
     /** Ends the session: MQTT 5 with a DISCONNECT reason, MQTT 3.1.1 by closing. */

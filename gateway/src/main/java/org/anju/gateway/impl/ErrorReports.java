@@ -39,6 +39,7 @@ final class ErrorReports {
     private final DeviceIdentity device;
     private final boolean mqtt5;
     private final List<ErrorTopic.Subscription> subscriptions = new ArrayList<>();
+    private Future<Void> lastSent = Future.succeededFuture();
 
     ErrorReports(GatewayContext gateway, MqttEndpoint endpoint, DeviceIdentity device, boolean mqtt5) {
         this.gateway = gateway;
@@ -82,6 +83,11 @@ final class ErrorReports {
         return ErrorTopic.parseSubscription(filter).map(subscriptions::remove).orElse(false);
     }
 
+    /** Returns whether an error subscription covers the device's errors. */
+    boolean covers(String target) {
+        return find(target).isPresent();
+    }
+
     /**
      * Reports a message the gateway did not take, if an error subscription covers its device.
      *
@@ -105,9 +111,15 @@ final class ErrorReports {
                 .put(CORRELATION_ID, correlationId);
         String errorTopic = sub.get().publishTopic(device.tenantId(), target, device.deviceId(), topic, correlationId,
                 status);
-        endpoint.publish(errorTopic, payload.toBuffer(), MqttQoS.AT_MOST_ONCE, false, false)
-                .onFailure(cause -> LOG.debug("{} error report not sent: {}", device, cause.getMessage()));
+        lastSent = endpoint.publish(errorTopic, payload.toBuffer(), MqttQoS.AT_MOST_ONCE, false, false)
+                .onFailure(cause -> LOG.debug("{} error report not sent: {}", device, cause.getMessage()))
+                .<Void>mapEmpty().otherwiseEmpty();
         return true;
+    }
+
+    /** Completes once the last error report is written: a session that ends after one ends after it, as in Hono. */
+    Future<Void> lastSent() {
+        return lastSent;
     }
 
     private Optional<ErrorTopic.Subscription> find(String target) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -103,8 +105,14 @@ public final class MqttGatewayImpl implements MqttGateway {
     }
 
     @Override
-    public Future<CommandResponse> sendCommand(CommandRequest command) {
-        return gateway.commands().send(command);
+    public void onCommandSubscription(Consumer<String> listener) {
+        gateway.sessions().onCommandSubscription(listener);
+    }
+
+    @Override
+    public Future<CommandResponse> sendCommand(CommandRequest command,
+            Function<CommandResponse, Future<Void>> forward) {
+        return gateway.commands().send(command, forward);
     }
 
     /**

@@ -30,6 +30,7 @@ final class OrderedAcks {
         private final int messageId;
         private final long startedNanos;
         private AsyncResult<Void> result;
+        private boolean skipped;
 
         private Pending(int messageId, long startedNanos) {
             this.messageId = messageId;
@@ -91,6 +92,20 @@ final class OrderedAcks {
         }
     }
 
+    /**
+     * Lets the message's turn pass without a PUBACK (Hono's {@code on-error=skip-ack}): the messages
+     * after it are acknowledged as they complete, and the device never gets this one's.
+     */
+    void skip(Pending entry) {
+        entry.skipped = true;
+        complete(entry, Future.succeededFuture());
+    }
+
+    /** Queues a message that gets no PUBACK, in its turn. */
+    void skip(int messageId) {
+        skip(add(messageId, System.nanoTime()));
+    }
+
     /** Forgets every pending acknowledgement: the connection is gone. */
     void close() {
         closed = true;
@@ -125,6 +140,9 @@ final class OrderedAcks {
     private void drain() {
         while (!pending.isEmpty() && pending.peekFirst().result != null) {
             Pending head = pending.removeFirst();
+            if (head.skipped) {
+                continue;
+            }
             if (head.result.succeeded()) {
                 endpoint.publishAcknowledge(head.messageId);
             } else if (mqtt5) {

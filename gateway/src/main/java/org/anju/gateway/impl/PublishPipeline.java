@@ -25,6 +25,7 @@ import org.anju.log.LogSafe;
 import org.anju.protocol.DeviceMessage;
 import org.anju.protocol.Endpoint;
 import org.anju.protocol.HonoTopic;
+import org.anju.protocol.OnError;
 
 /**
  * What happens to one connection's telemetry and events: limits, topic and QoS rules,
@@ -45,12 +46,12 @@ final class PublishPipeline {
     private final GatewayMetrics.TenantMeters meters;
     private final FlowControl flow;
     private final OrderedAcks acks;
-    private final ErrorReports errors;
+    private final FailedMessages failures;
     private final Map<String, TokenBucket> rates = new HashMap<>();
     private final Map<String, Boolean> authorizedVia = new HashMap<>();
 
     PublishPipeline(GatewayContext gateway, Context context, DeviceIdentity device, TenantLimits limits,
-            GatewayMetrics.TenantMeters meters, FlowControl flow, OrderedAcks acks, ErrorReports errors) {
+            GatewayMetrics.TenantMeters meters, FlowControl flow, OrderedAcks acks, FailedMessages failures) {
         this.gateway = gateway;
         this.context = context;
         this.device = device;
@@ -58,22 +59,28 @@ final class PublishPipeline {
         this.meters = meters;
         this.flow = flow;
         this.acks = acks;
-        this.errors = errors;
+        this.failures = failures;
     }
 
     /**
-     * Handles one telemetry or event message.
-     *
-     * @return the rejection when the message breaks a rule that ends the session (MQTT 5 reasons
-     *         without a PUBACK code, or any rejection under MQTT 3.1.1), else null; a device with an
-     *         error subscription ({@link ErrorReports}) is told on its error topic instead, and keeps
-     *         its session unless it used QoS 2
+     * Handles one telemetry or event message. A refused one is answered by {@link FailedMessages}:
+     * on the error topic if the device subscribed to it, then as the topic's {@code on-error} says
+     * (unset: the session ends for MQTT 5 reasons without a PUBACK code and any refusal under MQTT
+     * 3.1.1, unless the error was reported).
      */
-    Rejection handle(MqttPublishMessage message, boolean mqtt5) {
+    void handle(MqttPublishMessage message) {
         long receivedNanos = System.nanoTime();
+        OnError onError;
+        try {
+            onError = OnError.ofTopic(message.topicName());
+        } catch (ClientError e) {
+            refuse(message, new Rejection(Refusal.TOPIC_INVALID, e.getMessage()), device.deviceId(), OnError.DEFAULT);
+            return;
+        }
         Rejection early = checkPacket(message);
         if (early != null) {
-            return refuse(message, early, mqtt5, device.deviceId());
+            refuse(message, early, device.deviceId(), onError);
+            return;
         }
         HonoTopic topic;
         String contentType;
@@ -83,20 +90,21 @@ final class PublishPipeline {
             contentType = contentType(message);
             ttd = HonoTopic.propertyBagTtd(message.topicName());
         } catch (ClientError e) {
-            return refuse(message, new Rejection(Refusal.TOPIC_INVALID, e.getMessage()), mqtt5, device.deviceId());
+            refuse(message, new Rejection(Refusal.TOPIC_INVALID, e.getMessage()), device.deviceId(), onError);
+            return;
         }
         String target = topic.deviceId().orElse(device.deviceId());
-        Rejection qos = checkQos(topic, message.qosLevel());
-        if (qos != null) {
-            return refuse(message, qos, mqtt5, target);
+        Rejection refusal = checkQos(topic, message.qosLevel());
+        if (refusal == null && topic.tenantId().filter(t -> !t.equals(device.tenantId())).isPresent()) {
+            refusal = new Rejection(Refusal.NOT_AUTHORIZED, device + " may not publish for tenant " + topic.tenantId().get());
         }
-        if (topic.tenantId().filter(t -> !t.equals(device.tenantId())).isPresent()) {
-            return refuse(message, new Rejection(Refusal.NOT_AUTHORIZED,
-                    device + " may not publish for tenant " + topic.tenantId().get()), mqtt5, target);
+        if (refusal == null && !rateFor(target).tryTake(receivedNanos)) {
+            refusal = new Rejection(Refusal.RATE_TOO_HIGH, "device " + target + " exceeds "
+                    + limits.messagesPerSecond() + " messages/s (burst " + limits.messageBurst() + ")");
         }
-        if (!rateFor(target).tryTake(receivedNanos)) {
-            return refuse(message, new Rejection(Refusal.RATE_TOO_HIGH, "device " + target + " exceeds "
-                    + limits.messagesPerSecond() + " messages/s (burst " + limits.messageBurst() + ")"), mqtt5, target);
+        if (refusal != null) {
+            refuse(message, refusal, target, onError);
+            return;
         }
         meters.received(topic.endpoint() == Endpoint.EVENT, message.qosLevel().value());
         DeviceMessage deviceMessage = new DeviceMessage(device.tenantId(), target, topic.endpoint(),
@@ -107,7 +115,8 @@ final class PublishPipeline {
         Future<Void> stored = target.equals(device.deviceId()) ? gateway.downstream().send(deviceMessage)
                 : authorize(target).compose(allowed -> allowed ? gateway.downstream().send(deviceMessage)
                         : Future.failedFuture(ClientError.forbidden(device + " is not registered as a gateway of " + target)));
-        Origin origin = new Origin(target, message.topicName(), ack == null ? -1 : message.messageId(), mqtt5);
+        FailedMessages.Failed origin = new FailedMessages.Failed(target, message.topicName(), message.qosLevel(),
+                ack == null ? -1 : message.messageId(), onError);
         // the downstream may complete on its own thread: the outcome is handled back on the connection's context
         stored.onComplete(result -> {
             if (Vertx.currentContext() == context) {
@@ -116,24 +125,16 @@ final class PublishPipeline {
                 context.runOnContext(v -> finish(result, ack, receivedNanos, origin));
             }
         });
-        return null;
     }
 
-    /** What an error report about a message needs once its outcome is known. */
-    private record Origin(String target, String topic, int packetId, boolean mqtt5) {
-    }
-
-    private void finish(AsyncResult<Void> result, OrderedAcks.Pending ack, long receivedNanos, Origin origin) {
+    private void finish(AsyncResult<Void> result, OrderedAcks.Pending ack, long receivedNanos,
+            FailedMessages.Failed origin) {
         flow.ended();
         outcome(result.failed() ? result.cause() : null, receivedNanos);
-        AsyncResult<Void> answer = result;
-        if (result.failed() && errors.report(origin.target(), origin.topic(), origin.packetId(), result.cause())
-                && !origin.mqtt5()) {
-            // MQTT 3.1.1 has no negative PUBACK: as Hono's adapter, the error topic said why, and the PUBACK keeps the session
-            answer = Future.succeededFuture();
-        }
-        if (ack != null) {
-            acks.complete(ack, answer);
+        if (result.failed()) {
+            failures.notTaken(origin, ack, result.cause());
+        } else if (ack != null) {
+            acks.complete(ack, result);
         }
     }
 
@@ -212,25 +213,11 @@ final class PublishPipeline {
         log(refusal, failure.getMessage());
     }
 
-    private Rejection refuse(MqttPublishMessage message, Rejection rejection, boolean mqtt5, String target) {
+    private void refuse(MqttPublishMessage message, Rejection rejection, String target, OnError onError) {
         meters.rejected(rejection.refusal());
         log(rejection.refusal(), rejection.message());
-        boolean qos1 = message.qosLevel() == MqttQoS.AT_LEAST_ONCE;
-        RefusedMessage refused = new RefusedMessage(rejection.refusal(), rejection.message());
-        boolean reported = message.qosLevel() != MqttQoS.EXACTLY_ONCE
-                && errors.report(target, message.topicName(), qos1 ? message.messageId() : -1, refused);
-        if (qos1 && mqtt5 && (reported || rejection.refusal().pubAck().isPresent())) {
-            acks.add(message.messageId(), Future.failedFuture(refused));
-            return null;
-        }
-        if (reported) {
-            if (qos1) {
-                // MQTT 3.1.1: as Hono's adapter, the error topic said why, and the PUBACK keeps the session
-                acks.add(message.messageId(), Future.succeededFuture());
-            }
-            return null;
-        }
-        return rejection; // no PUBACK can say it: the session ends with the reason (MQTT 5) or without (3.1.1)
+        failures.refused(new FailedMessages.Failed(target, message.topicName(), message.qosLevel(),
+                message.qosLevel() == MqttQoS.AT_LEAST_ONCE ? message.messageId() : -1, onError), rejection);
     }
 
     private void log(Refusal refusal, String detail) {

@@ -31,6 +31,9 @@ enum Refusal {
             MqttDisconnectReasonCode.PAYLOAD_FORMAT_INVALID),
     DOWNSTREAM_FAILED("downstream_failed", MqttPubAckReasonCode.UNSPECIFIED_ERROR,
             MqttDisconnectReasonCode.UNSPECIFIED_ERROR),
+    /** A command response nobody waits for (unknown, expired or answered): MQTT 5's "no matching subscribers". */
+    RESPONSE_UNEXPECTED("response_unexpected", MqttPubAckReasonCode.NO_MATCHING_SUBSCRIBERS,
+            MqttDisconnectReasonCode.UNSPECIFIED_ERROR),
     RECEIVE_MAXIMUM_EXCEEDED("receive_maximum_exceeded", null, MqttDisconnectReasonCode.RECEIVE_MAXIMUM_EXCEEDED),
     TAKEN_OVER("session_taken_over", null, MqttDisconnectReasonCode.SESSION_TAKEN_OVER),
     REVOKED("revoked", null, MqttDisconnectReasonCode.NOT_AUTHORIZED);
@@ -62,7 +65,7 @@ enum Refusal {
     /** Returns the HTTP status Hono's error topic reports for a message refused for this reason. */
     int httpStatus() {
         return switch (this) {
-            case TOPIC_INVALID, QOS_NOT_SUPPORTED, PAYLOAD_INVALID -> 400;
+            case TOPIC_INVALID, QOS_NOT_SUPPORTED, PAYLOAD_INVALID, RESPONSE_UNEXPECTED -> 400;
             case BAD_CREDENTIALS, REVOKED -> 401;
             case NOT_AUTHORIZED -> 403;
             case PAYLOAD_TOO_LARGE -> 413;

@@ -13,6 +13,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mqtt.MqttEndpoint;
 import io.vertx.mqtt.MqttTopicSubscription;
+import io.vertx.mqtt.messages.MqttPublishMessage;
 import io.vertx.mqtt.messages.MqttSubscribeMessage;
 import io.vertx.mqtt.messages.MqttUnsubscribeMessage;
 import io.vertx.mqtt.messages.codes.MqttSubAckReasonCode;
@@ -20,16 +21,19 @@ import io.vertx.mqtt.messages.codes.MqttSubAckReasonCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.anju.error.ClientError;
 import org.anju.error.ServerError;
 import org.anju.gateway.CommandRequest;
 import org.anju.gateway.DeviceIdentity;
 import org.anju.log.LogSafe;
 import org.anju.protocol.CommandTopic;
 import org.anju.protocol.ErrorTopic;
+import org.anju.protocol.OnError;
 
 /**
  * The command side of one connection: its subscriptions to command topics (registered with the
- * gateway's {@link SessionRegistry} so that commands find it) and the commands delivered on them.
+ * gateway's {@link SessionRegistry} so that commands find it), the commands delivered on them and
+ * the device's responses.
  * Used on the connection's context only.
  */
 final class SessionCommands {
@@ -43,11 +47,14 @@ final class SessionCommands {
     private final GatewayMetrics.TenantMeters meters;
     private final boolean mqtt5;
     private final ErrorReports errors;
+    private final OrderedAcks acks;
+    private final FailedMessages failures;
     private final CommandSubscriptions subscriptions = new CommandSubscriptions();
     private final Map<Integer, Promise<Void>> unacknowledged = new HashMap<>();
 
     SessionCommands(GatewayContext gateway, DeviceSession session, MqttEndpoint endpoint, DeviceIdentity device,
-            GatewayMetrics.TenantMeters meters, boolean mqtt5, ErrorReports errors) {
+            GatewayMetrics.TenantMeters meters, boolean mqtt5, ErrorReports errors, OrderedAcks acks,
+            FailedMessages failures) {
         this.gateway = gateway;
         this.session = session;
         this.endpoint = endpoint;
@@ -55,6 +62,8 @@ final class SessionCommands {
         this.meters = meters;
         this.mqtt5 = mqtt5;
         this.errors = errors;
+        this.acks = acks;
+        this.failures = failures;
     }
 
     /** Publishes a command request on the subscription that covers its device. */
@@ -155,6 +164,54 @@ final class SessionCommands {
         endpoint.unsubscribeAcknowledge(unsubscribe.messageId());
     }
 
+    /**
+     * A device's answer to a command: its PUBACK waits until the answer is taken (by the waiting
+     * caller, and by Kafka on that path). An answer not taken is reported on the error topic
+     * ({@code command-response} endpoint, as Hono's adapter does); an answer nobody waits for is
+     * acknowledged and dropped unless the device subscribed to its errors.
+     */
+    void responded(MqttPublishMessage message) {
+        int packetId = message.qosLevel() == MqttQoS.AT_LEAST_ONCE ? message.messageId() : -1;
+        CommandTopic.Response response;
+        try {
+            response = CommandTopic.parseResponse(message.topicName());
+        } catch (ClientError e) {
+            meters.rejected(Refusal.TOPIC_INVALID);
+            failures.refused(new FailedMessages.Failed(device.deviceId(), message.topicName(), message.qosLevel(),
+                    packetId, OnError.DEFAULT), new Rejection(Refusal.TOPIC_INVALID, e.getMessage()));
+            return;
+        }
+        String answeredFor = response.deviceId().orElse(device.deviceId());
+        boolean ownTenant = response.tenantId().map(device.tenantId()::equals).orElse(true);
+        Future<Boolean> mayAnswer = !ownTenant ? Future.succeededFuture(false)
+                : answeredFor.equals(device.deviceId()) ? Future.succeededFuture(true)
+                : gateway.registry().mayActFor(device, answeredFor);
+        Future<Void> taken = mayAnswer.compose(allowed -> allowed
+                ? gateway.commands().responded(device.tenantId(), answeredFor, response, message.payload().getBytes())
+                : Future.failedFuture(new PublishPipeline.RefusedMessage(Refusal.NOT_AUTHORIZED, device
+                        + " may not answer for device " + answeredFor + " of tenant " + response.tenantId()
+                        .orElse(device.tenantId()))));
+        OrderedAcks.Pending ack = packetId < 0 ? null : acks.add(packetId, System.nanoTime());
+        FailedMessages.Failed origin = new FailedMessages.Failed(answeredFor, message.topicName(), message.qosLevel(),
+                packetId, OnError.DEFAULT);
+        session.onContext(taken).onComplete(result -> {
+            if (!session.connected()) {
+                return;
+            }
+            boolean unexpected = result.failed() && result.cause() instanceof PublishPipeline.RefusedMessage refused
+                    && refused.refusal == Refusal.RESPONSE_UNEXPECTED;
+            if (result.succeeded() || unexpected && !errors.covers(answeredFor)) {
+                // a late or unknown answer without an error subscription: accepted and dropped, as before
+                if (ack != null) {
+                    acks.complete(ack, Future.succeededFuture());
+                }
+                return;
+            }
+            meters.rejected(FailedMessages.rejectionOf(result.cause()).refusal());
+            failures.notTaken(origin, ack, result.cause());
+        });
+    }
+
     /** The device's PUBACK of a command delivered at QoS 1. */
     void acknowledged(int messageId) {
         Promise<Void> delivered = unacknowledged.remove(messageId);
@@ -170,6 +227,7 @@ final class SessionCommands {
     }
 
     private void register(CommandTopic.Subscription sub) {
+        gateway.sessions().commandSubscribed(device.tenantId());
         if (sub.forAllItsDevices()) {
             gateway.sessions().receivesCommandsForAll(device.tenantId(), session);
         } else {

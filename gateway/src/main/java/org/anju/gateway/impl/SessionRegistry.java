@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import org.anju.gateway.DeviceIdentity;
 
@@ -23,6 +24,7 @@ final class SessionRegistry {
     private final Map<String, DeviceSession> commandReceivers = new ConcurrentHashMap<>();
     private final Map<String, Set<DeviceSession>> tenantGateways = new ConcurrentHashMap<>();
     private volatile boolean stopping;
+    private volatile Consumer<String> commandSubscriptions = tenantId -> { };
 
     SessionRegistry(int maxConnections) {
         this.maxConnections = maxConnections;
@@ -67,6 +69,16 @@ final class SessionRegistry {
         sessions.remove(sessionKey, session);
         commandReceivers.values().removeIf(s -> s == session);
         tenantGateways.values().forEach(set -> set.remove(session));
+    }
+
+    /** Sets who is told the tenant of each command subscription ({@link org.anju.gateway.MqttGateway#onCommandSubscription}). */
+    void onCommandSubscription(Consumer<String> listener) {
+        commandSubscriptions = listener;
+    }
+
+    /** Tells the listener that a device of the tenant subscribed to commands (called on the session's context). */
+    void commandSubscribed(String tenantId) {
+        commandSubscriptions.accept(tenantId);
     }
 
     /** Records that the session receives commands for the device (itself, or one it acts for). */

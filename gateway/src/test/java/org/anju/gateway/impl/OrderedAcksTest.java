@@ -62,6 +62,20 @@ class OrderedAcksTest {
     }
 
     @Test
+    void aSkippedMessageGetsNoPubackAndHoldsNoneBack(Vertx vertx) throws Exception {
+        OrderedAcks acks = acks(vertx, false, AN_HOUR);
+        connection.run(() -> {
+            OrderedAcks.Pending first = pending(acks, 1);
+            OrderedAcks.Pending second = pending(acks, 2);
+            acks.skip(3);
+            acks.complete(second, STORED);
+            acks.skip(first);
+            assertThat(device.pubacks).containsExactly("puback 2");
+            assertThat(connectionsFailed).hasValue(0);
+        });
+    }
+
+    @Test
     void outcomesCompletedOnOtherThreadsAreAcknowledgedOnTheConnectionsContext(Vertx vertx) throws Exception {
         OrderedAcks acks = acks(vertx, true, AN_HOUR);
         Promise<Void> first = Promise.promise();

@@ -38,7 +38,7 @@ class KafkaCommandsIT {
     @BeforeAll
     static void startBroker() throws Exception {
         broker = KafkaBroker.start(1);
-        // created with the tenant, as a deployment does: a gateway reads new command topics from their end
+        // created with the tenant, as a deployment does
         broker.createTopic("hono.command." + Fixtures.TENANT, 1);
         broker.createTopic("hono.command_response." + Fixtures.TENANT, 1);
     }
