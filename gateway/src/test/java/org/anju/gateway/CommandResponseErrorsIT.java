@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -103,17 +104,25 @@ class CommandResponseErrorsIT {
                     .isEqualTo("error///command-response/" + unknown.getMessageId() + "/400");
 
             // WHEN the answer is valid but the forwarding (Kafka, on that path) does not take it: 503, PUBACK 0x80
+            AtomicInteger forwards = new AtomicInteger();
             Future<CommandResponse> command = harness.gateway.sendCommand(new CommandRequest("acme", "dev-3", "open",
                     new byte[0], false, Duration.ofSeconds(10)),
-                    response -> Future.failedFuture(ServerError.unavailable("Kafka did not take it", null)));
+                    response -> forwards.incrementAndGet() == 1
+                            ? Future.failedFuture(ServerError.unavailable("Kafka did not take it", null))
+                            : Future.succeededFuture());
             String requestId = device.nextMessage().topic().split("/")[4];
             IMqttToken notTaken = device.publish("command///res/" + requestId + "/200", "{}", 1);
             assertThat(Device5.reasonCode(notTaken)).isEqualTo(0x80);
             Device5.Received error = device.nextMessage();
             assertThat(error.topic()).isEqualTo("error///command-response/" + notTaken.getMessageId() + "/503");
             assertThat(new JsonObject(error.payload()).getString("message")).isEqualTo("not stored, try again later");
-            assertThat(GatewayHarness.await(command).status()).as("the caller still has the answer").isEqualTo(200);
             assertThat(device.client.isConnected()).isTrue();
+
+            // THEN, told to try again, the device sends it again: it is forwarded this time, and answers the caller
+            IMqttToken again = device.publish("command///res/" + requestId + "/200", "{}", 1);
+            assertThat(Device5.reasonCode(again)).isZero();
+            assertThat(forwards).hasValue(2);
+            assertThat(GatewayHarness.await(command).status()).as("the caller has the answer").isEqualTo(200);
         }
     }
 

@@ -68,22 +68,33 @@ final class CommandRouter {
      * the answer may come over another connection of that device (or of a gateway acting for it,
      * which the responder's session has checked), since devices may reconnect meanwhile.
      *
+     * A response the forwarding does not take (Kafka, on that path) stays awaited until the
+     * command's timeout, so that the device, told to send it again, is heard the second time; the
+     * caller is answered once a forwarding succeeded.
+     *
      * @return the outcome of forwarding the response; fails with {@link Refusal#RESPONSE_UNEXPECTED}
      *         when nobody waits for it (late, unknown, or not this device's to answer)
      */
     Future<Void> responded(String tenantId, String deviceId, CommandTopic.Response response, byte[] payload) {
-        Pending waiting = pending.get(response.requestId());
+        String requestId = response.requestId();
+        Pending waiting = pending.get(requestId);
         if (waiting == null || !waiting.tenantId().equals(tenantId) || !waiting.deviceId().equals(deviceId)
-                || !pending.remove(response.requestId(), waiting)) {
+                || !pending.remove(requestId, waiting)) {
             return Future.failedFuture(new PublishPipeline.RefusedMessage(Refusal.RESPONSE_UNEXPECTED,
-                    "no command of device " + deviceId + " waits for response " + response.requestId()
+                    "no command of device " + deviceId + " waits for response " + requestId
                             + ": unknown, expired or already answered"));
         }
-        vertx.cancelTimer(waiting.timer());
         CommandResponse answer = new CommandResponse(response.status(), payload);
-        Future<Void> forwarded = waiting.forward().apply(answer);
-        waiting.response().tryComplete(answer);
-        return forwarded;
+        return waiting.forward().apply(answer).onComplete(forwarded -> {
+            if (forwarded.succeeded()) {
+                vertx.cancelTimer(waiting.timer());
+                waiting.response().tryComplete(answer);
+            } else if (!waiting.response().future().isComplete()) {
+                // not taken: the device is told to send it again (PUBACK 0x80, or its connection
+                // closed under 3.1.1); the command's timer still bounds how long it may
+                pending.putIfAbsent(requestId, waiting);
+            }
+        });
     }
 
     private Future<DeviceSession> gatewayFor(String tenantId, String deviceId, List<DeviceSession> gateways, int index) {
@@ -105,11 +116,10 @@ final class CommandRouter {
         String requestId = Long.toString(requestIds.incrementAndGet(), 36);
         Promise<CommandResponse> response = Promise.promise();
         long timer = vertx.setTimer(Math.max(1, request.timeout().toMillis()), t -> {
-            Pending expired = pending.remove(requestId);
-            if (expired != null) {
-                expired.response().tryFail(ServerError.timeout("device " + request.deviceId()
-                        + " did not answer command '" + request.name() + "' within " + request.timeout()));
-            }
+            // also while a response is being forwarded (then not in the map): the caller has waited long enough
+            pending.remove(requestId);
+            response.tryFail(ServerError.timeout("device " + request.deviceId()
+                    + " did not answer command '" + request.name() + "' within " + request.timeout()));
         });
         pending.put(requestId, new Pending(response, request.tenantId(), request.deviceId(), timer, forward));
         session.deliverCommand(request, requestId).onFailure(cause -> {
