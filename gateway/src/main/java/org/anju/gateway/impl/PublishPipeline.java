@@ -48,7 +48,11 @@ final class PublishPipeline {
     private final OrderedAcks acks;
     private final FailedMessages failures;
     private final Map<String, TokenBucket> rates = new HashMap<>();
-    private final Map<String, Boolean> authorizedVia = new HashMap<>();
+    /** A gateway's registry answers for the devices it publishes for, remembered until {@code due} (nanoTime). */
+    private record ViaAnswer(boolean allowed, long due) {
+    }
+
+    private final Map<String, ViaAnswer> authorizedVia = new HashMap<>();
 
     PublishPipeline(GatewayContext gateway, Context context, DeviceIdentity device, TenantLimits limits,
             GatewayMetrics.TenantMeters meters, FlowControl flow, OrderedAcks acks, FailedMessages failures) {
@@ -191,11 +195,16 @@ final class PublishPipeline {
         if (target.equals(device.deviceId())) {
             return Future.succeededFuture(true);
         }
-        Boolean known = authorizedVia.get(target);
-        if (known != null) {
-            return Future.succeededFuture(known);
+        long now = System.nanoTime();
+        ViaAnswer known = authorizedVia.get(target);
+        if (known != null && now - known.due() < 0) {
+            return Future.succeededFuture(known.allowed());
         }
-        return gateway.registry().mayActFor(device, target).onSuccess(allowed -> authorizedVia.put(target, allowed));
+        // asked again each revalidation interval, as the connection's own credentials are: a device
+        // disabled (or a via revoked) meanwhile stops being published for by a connected gateway
+        long due = now + gateway.options().revalidateInterval().toNanos();
+        return gateway.registry().mayActFor(device, target)
+                .onSuccess(allowed -> authorizedVia.put(target, new ViaAnswer(allowed, due)));
     }
 
     private TokenBucket rateFor(String target) {

@@ -3,6 +3,7 @@ package org.anju.platform.provisioning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +45,10 @@ class DeviceSwitchIT {
                 .propertyUser("olga", "olga-password-1", "operator")
                 .otherTenantAdmin("zed", "zed-password-12")
                 .platformAdmin("root", "root-password-1")
-                .otherCommunityDevice("oak-cam", "camera");
+                .otherCommunityDevice("oak-cam", "camera")
+                .device("panel-1", "fire_panel", SECRET)
+                .device("det-lost", "smoke_detector", SECRET);
+        running.fixtures().registrar().via("det-lost", "panel-1");
         api = new ApiCalls(running);
     }
 
@@ -81,6 +85,25 @@ class DeviceSwitchIT {
         Device5 back = connect("cam-lost");
         assertThat(back.publishAndAwaitReason("telemetry", "{\"status\": \"OK\"}")).as("stored again").isZero();
         back.close();
+    }
+
+    @Test
+    void aConnectedGatewayStopsPublishingForADeviceDisabledMeanwhile() throws Exception {
+        Device5 panel = connect("panel-1");
+        String telemetry = "{\"battery\": 87}";
+        assertThat(panel.publishAndAwaitReason("telemetry//det-lost", telemetry)).as("acts for its detector").isZero();
+        String pia = running.login("pia", "pia-password-1");
+
+        api.put(PATH.formatted("det-lost"), pia, "{\"enabled\": false}", 200);
+
+        // the gateway's answer for the detector is asked again each revalidation interval (1 s here)
+        org.awaitility.Awaitility.await().atMost(20, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(200))
+                .until(() -> panel.publishAndAwaitReason("telemetry//det-lost", telemetry) == 0x87);
+        assertThat(panel.publishAndAwaitReason("telemetry", "{\"fireAlarm\": false, \"fault\": false, "
+                + "\"mainPowerFault\": false, \"backupPowerFault\": false, \"linkToCenterFailed\": false, "
+                + "\"monitoringLineFault\": false}")).as("its own data still goes")
+                .isZero();
+        panel.close();
     }
 
     @Test
