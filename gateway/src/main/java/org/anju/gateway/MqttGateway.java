@@ -40,6 +40,13 @@ public interface MqttGateway {
     int connectionCount();
 
     /**
+     * Tells {@code listener} the tenant of every command subscription a device makes, on the
+     * device's connection context (it must not block): the Kafka command consumer makes sure it
+     * reads that tenant's command topic, as Hono's command router does when a device subscribes.
+     */
+    void onCommandSubscription(Consumer<String> listener);
+
+    /**
      * Sends a command to a connected device (or to the connected gateway that acts for it).
      *
      * @return the device's response ({@link CommandResponse#delivered()} for one-way commands); fails
@@ -47,13 +54,6 @@ public interface MqttGateway {
      *         its gateways is connected and subscribed for commands, with 504 when the device did not
      *         answer within the request's timeout
      */
-    /**
-     * Tells {@code listener} the tenant of every command subscription a device makes, on the
-     * device's connection context (it must not block): the Kafka command consumer makes sure it
-     * reads that tenant's command topic, as Hono's command router does when a device subscribes.
-     */
-    void onCommandSubscription(Consumer<String> listener);
-
     default Future<CommandResponse> sendCommand(CommandRequest command) {
         return sendCommand(command, response -> Future.succeededFuture());
     }
@@ -61,7 +61,9 @@ public interface MqttGateway {
     /**
      * Sends a command as {@link #sendCommand(CommandRequest)}, handing the device's response to
      * {@code forward} (for example to Kafka) before the device's PUBACK of it: a failure of
-     * {@code forward} is the response not taken (503 on the device's error topic).
+     * {@code forward} is the response not taken (503 on the device's error topic), and the response
+     * is awaited again until the command's timeout, for the device to send it again; the returned
+     * future completes once a forwarding succeeded.
      */
     Future<CommandResponse> sendCommand(CommandRequest command, Function<CommandResponse, Future<Void>> forward);
 }
