@@ -2,6 +2,7 @@ package org.anju.platform.billing;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -71,11 +72,14 @@ public final class MonthlyRunJob {
      */
     public List<RunResult> runDue() {
         YearMonth month = YearMonth.from(clock.instant().atZone(zone));
-        if (!settings.enabled() || clock.instant().isBefore(settings.dueAt(month, zone))) {
+        Instant due = settings.dueAt(month, zone);
+        if (!settings.enabled() || clock.instant().isBefore(due)) {
             return List.of();
         }
         Map<String, String> unbilled = work.read("monthly billing run", tx -> {
-            Map<String, String> tenants = new TreeMap<>(Devices.communityTenants(tx));
+            // a community created after the month's run time is being set up: its first month is
+            // billed through the API when it is ready (a run, even of nothing, is final for the month)
+            Map<String, String> tenants = new TreeMap<>(Devices.communityTenants(tx, due));
             tenants.keySet().removeAll(InvoiceStore.billedIn(tx, month));
             return tenants;
         });

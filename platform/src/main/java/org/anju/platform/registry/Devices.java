@@ -1,6 +1,7 @@
 package org.anju.platform.registry;
 
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -98,11 +99,9 @@ public final class Devices {
                 communityIds.toArray(String[]::new));
     }
 
-    /** Returns the tenant of every community, by community id. */
-    public static Map<String, String> communityTenants(UnitOfWork.Tx tx) throws SQLException {
-        Map<String, String> pairs = new HashMap<>();
-        tx.query("SELECT id, tenant_id FROM communities", rs -> pairs.put(rs.getString(1), rs.getString(2)));
-        return pairs;
+    /** Returns the tenant of every community created before the instant, by community id. */
+    public static Map<String, String> communityTenants(UnitOfWork.Tx tx, Instant createdBefore) throws SQLException {
+        return pairs(tx, "SELECT id, tenant_id FROM communities WHERE created_at < ?", createdBefore);
     }
 
     /** Returns whether the tenant exists. */

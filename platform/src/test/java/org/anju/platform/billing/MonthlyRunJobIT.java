@@ -195,6 +195,24 @@ class MonthlyRunJobIT {
                 + " AND target LIKE 'billing-run:%:2027-07'")).containsExactly("3");
     }
 
+    @Test
+    void aCommunityCreatedAfterTheMonthsRunTimeIsLeftToTheApiUntilTheNextMonth() {
+        // fir-walk is created on 10 August, after August's run time (the 5th, 02:00)
+        new Fixtures(database.dataSource()).registrar().community(new Registrar.Community("fir-walk", Fixtures.TENANT,
+                "Fir Walk", "9 Fir Walk", null, null));
+        TestSql.execute(database.dataSource(),
+                "UPDATE communities SET created_at = '2027-08-10T00:00:00Z' WHERE id = 'fir-walk'");
+        MonthlyRunJob job = job(ON_THE_5TH);
+
+        CLOCK.set(Instant.parse("2027-08-15T00:00:00Z"));
+        job.runDue();
+        assertThat(billed(YearMonth.of(2027, 8))).containsExactly(ASH, ELM, OAK);
+
+        CLOCK.set(Instant.parse("2027-09-05T00:00:00Z"));
+        job.runDue();
+        assertThat(billed(YearMonth.of(2027, 9))).containsExactly(ASH, ELM, "fir-walk", OAK);
+    }
+
     private static List<String> billed(YearMonth month) {
         return TestSql.rows(database.dataSource(), "SELECT community_id FROM billing_runs WHERE period = ? ORDER BY 1",
                 LocalDate.parse(month.atDay(1).toString()));
