@@ -60,7 +60,7 @@ public final class DeviceRegistry {
              ORDER BY name, id LIMIT ?""";
     private static final String DEVICE_VIEW_SQL = """
             SELECT d.id, d.tenant_id, d.community_id, d.type, d.name, b.name AS building, d.floor, d.location,
-                   s.last_seen, s.latest, s.status, s.online, s.presence_since, s.presence_reason
+                   d.enabled, s.last_seen, s.latest, s.status, s.online, s.presence_since, s.presence_reason
               FROM devices d
               LEFT JOIN buildings b ON b.id = d.building_id
               LEFT JOIN device_state s ON s.device_id = d.id
@@ -203,7 +203,7 @@ public final class DeviceRegistry {
                 rs.getString("type"), rs.getString("name"), rs.getString("building"), Sql.integer(rs, "floor"),
                 rs.getString("location"), Sql.instant(rs, "last_seen"), rs.getBoolean("online"),
                 Sql.instant(rs, "presence_since"), rs.getString("presence_reason"),
-                latest(rs.getString("latest")), status(rs.getString("status")));
+                latest(rs.getString("latest")), status(rs.getString("status")), rs.getBoolean("enabled"));
     }
 
     private static Map<String, String> status(String json) throws SQLException {

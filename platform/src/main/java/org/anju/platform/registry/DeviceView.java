@@ -13,8 +13,9 @@ import java.util.Map;
  *                       {@code disconnected}; null if never heard from
  * @param latest   its latest value per metric
  * @param status   its latest textual state (e.g. {@code serviceMode}, a charger connector's status)
+ * @param enabled  false once taken out of service ({@code PUT /api/v1/provisioning/devices/{id}/enabled})
  */
 public record DeviceView(String id, String tenantId, String communityId, String type, String name, String building,
         Integer floor, String location, Instant lastSeen, boolean online, Instant presenceSince, String presenceReason,
-        Map<String, Double> latest, Map<String, String> status) {
+        Map<String, Double> latest, Map<String, String> status, boolean enabled) {
 }

@@ -75,6 +75,10 @@ class DeviceSwitchIT {
         assertThat(connect("cam-kept")).as("another device of the community is not touched").satisfies(Device5::close);
         assertThat(api.put(PATH.formatted("cam-lost"), pia, "{\"enabled\": false}", 200).get("changed").asBoolean())
                 .as("disabling it again changes nothing").isFalse();
+        JsonNode listed = api.get("/api/v1/communities/" + Fixtures.COMMUNITY + "/devices?limit=100", pia, 200);
+        assertThat(listed.get("devices")).filteredOn(d -> d.get("id").asText().startsWith("cam-"))
+                .extracting(d -> d.get("id").asText() + " " + d.get("enabled").asBoolean())
+                .containsExactlyInAnyOrder("cam-kept true", "cam-lost false");
         assertThat(running.sqlRows("SELECT actor || ' ' || target || ' ' || (detail ->> 'enabled') || ' '"
                 + " || (detail ->> 'changed') FROM audit_log WHERE action = 'device.enabled'"
                 + " AND target = 'device:cam-lost' ORDER BY id"))
