@@ -100,6 +100,57 @@ final class RawMqttClient implements AutoCloseable {
         return ((body[0] & 0xFF) << 8) | (body[1] & 0xFF);
     }
 
+    /** Subscribes to one filter and returns the SUBACK's return code (0x80 is a refusal). */
+    int subscribe(int messageId, String filter, int qos) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(messageId >> 8);
+        body.write(messageId & 0xFF);
+        writeString(body, filter);
+        body.write(qos);
+        write(packet(0x82, body.toByteArray()));
+        Packet suback = readPacket();
+        if (suback.type() != 0x90 || suback.body().length != 3) {
+            throw new IOException("expected SUBACK, got packet type " + Integer.toHexString(suback.type()));
+        }
+        return suback.body()[2] & 0xFF;
+    }
+
+    /** A packet read from the server: its first byte and its variable header and payload. */
+    record Packet(int header, byte[] body) {
+
+        /** The packet type with its flags cleared (0x30 for any PUBLISH). */
+        int type() {
+            return header & 0xF0;
+        }
+
+        /** The topic of a PUBLISH. */
+        String topic() {
+            int length = ((body[0] & 0xFF) << 8) | (body[1] & 0xFF);
+            return new String(body, 2, length, UTF_8);
+        }
+
+        /** The payload of a QoS 0 PUBLISH. */
+        String qos0Payload() {
+            int length = ((body[0] & 0xFF) << 8) | (body[1] & 0xFF);
+            return new String(body, 2 + length, body.length - 2 - length, UTF_8);
+        }
+    }
+
+    /** Reads the next packet, or returns null when the server has closed the connection. */
+    Packet readPacket() throws IOException {
+        int header;
+        try {
+            header = in.read();
+        } catch (java.net.SocketException reset) {
+            return null;
+        }
+        if (header < 0) {
+            return null;
+        }
+        int length = readRemainingLength();
+        return new Packet(header, in.readNBytes(length));
+    }
+
     /** Returns whether the server closed the connection (reading up to its end, within the socket timeout). */
     boolean closedByServer() throws IOException {
         try {
