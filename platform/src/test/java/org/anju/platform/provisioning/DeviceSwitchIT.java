@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -122,10 +119,11 @@ class DeviceSwitchIT {
     @Test
     void everyConsoleWatchingTheCommunityIsToldOfTheSwitch() throws Exception {
         String pia = running.login("pia", "pia-password-1");
+        String olga = running.login("olga", "olga-password-1");
         List<String> operator = new CopyOnWriteArrayList<>();
         List<String> admin = new CopyOnWriteArrayList<>();
-        try (Stream<String> operatorStream = stream(running.login("olga", "olga-password-1"), operator);
-                Stream<String> adminStream = stream(pia, admin)) {
+        try (Stream<String> operatorStream = api.deviceStream(Fixtures.COMMUNITY, olga, operator);
+                Stream<String> adminStream = api.deviceStream(Fixtures.COMMUNITY, pia, admin)) {
 
             api.put(PATH.formatted("swapped-cam"), pia, "{\"enabled\": false}", 200);
 
@@ -167,25 +165,6 @@ class DeviceSwitchIT {
                     .containsAnyOf("'enabled'", "unknown field 'why'", "JSON");
         }
         assertThat(running.sqlRows("SELECT enabled::text FROM devices WHERE id = 'cam-kept'")).containsExactly("true");
-    }
-
-    /** Opens the community's live device stream with {@code token}, collecting its lines. */
-    private static Stream<String> stream(String token, List<String> lines) throws Exception {
-        HttpResponse<Stream<String>> response = running.http().send(HttpRequest.newBuilder(
-                URI.create(running.baseUrl() + "/api/v1/communities/" + Fixtures.COMMUNITY + "/stream"))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofLines());
-        assertThat(response.statusCode()).isEqualTo(200);
-        Stream<String> body = response.body();
-        Thread.ofVirtual().start(() -> {
-            try {
-                body.forEach(lines::add);
-            } catch (RuntimeException closed) {
-                // the test hung up
-            }
-        });
-        // the stream's first line comes once the subscription is in place
-        await().atMost(Duration.ofSeconds(10)).until(() -> !lines.isEmpty());
-        return body;
     }
 
     /** Whether the stream pushed the device with this {@code enabled}. */
