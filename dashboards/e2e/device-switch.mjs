@@ -11,8 +11,9 @@
 // users.json: {"<role>": [name, password]} for property_admin, operator, technician; ids.json:
 // {"device": id}. When the script needs the platform's view of the device it prints
 // {"need": "check", "device": id} and reads one JSON line from stdin (the driver's answer: the API's
-// `enabled` and whether an MQTT CONNECT of the device was accepted). The last stdout line is the
-// report {"ok": true|false, ...}.
+// `enabled` and whether an MQTT CONNECT of the device was accepted); {"need": "revoke"} asks the
+// driver to take the property administrator's community away. The last stdout line is the report
+// {"ok": true|false, ...}.
 import readline from 'node:readline';
 import { recorder, run, scriptArgs, signIn, stepper } from './browser.mjs';
 
@@ -26,13 +27,14 @@ const row = (page) => page.locator(`tr[data-device-id="${device}"]`);
 const text = async (locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
 const SWITCH_ROUTE = '**/api/v1/provisioning/devices/*/enabled';
 
-/** Asks the driver how the platform sees the device now. */
-async function check() {
-  process.stdout.write(`${JSON.stringify({ need: 'check', device })}\n`);
+/** Asks the driver for `need` ('check': how the platform sees the device now; 'revoke': take the admin's community away). */
+async function ask(need) {
+  process.stdout.write(`${JSON.stringify({ need, device })}\n`);
   const { value, done } = await lines.next();
-  if (done) throw new Error('the driver did not answer the check');
+  if (done) throw new Error(`the driver did not answer ${need}`);
   return JSON.parse(value);
 }
+const check = () => ask('check');
 
 /** A context on elm-court, signed in as `role` at `hash`. */
 async function open(browser, role, hash) {
@@ -123,6 +125,18 @@ async function putBack(admin, watcher) {
   report.watcher.enabledAfter = await row(watcher.page).getAttribute('data-enabled');
 }
 
+/** The API's refusal, once the admin lost the community while his page was open: shown, the device as it was. */
+async function refused(page) {
+  step('a refusal of the API is shown');
+  await ask('revoke');
+  await page.click('[data-testid="device-switch"] [data-action="take-out"]');
+  await page.click('[data-action="confirm-take-out"]');
+  const failure = page.locator('[data-testid="switch-error"]');
+  await failure.waitFor();
+  report.admin.refusal = { status: await failure.getAttribute('data-status'), text: await text(failure) };
+  report.admin.statusAfterRefusal = await page.locator('[data-testid="device-status"]').getAttribute('data-status');
+}
+
 /** Whether the device page offers the switch: it renders with the device's status, so once that shows. */
 async function offersSwitch(page) {
   await page.locator('[data-testid="device-status"]').waitFor();
@@ -139,6 +153,7 @@ await run(report, { out, name: 'device-switch-report.json', timeout }, async (br
   await putBack(admin, watcher);
   step('the platform lets it in again');
   report.checks.enabled = await check();
+  await refused(admin.page);
 
   step('roles the route refuses get no switch');
   await watcher.page.evaluate((id) => (location.hash = `#/devices/${encodeURIComponent(id)}`), device);

@@ -27,8 +27,9 @@ import org.anju.platform.testing.RunningPlatform;
  * device page (a dropped request shown as an error, then the confirmation that says what happens),
  * the "out of service" marker on the page and in the list, an operator's list in another browser
  * updated live without a reload, the list's filter; meanwhile the API reads the device disabled and
- * a real MQTT CONNECT of it is refused; put back, it connects again with the same secret. An
- * operator and a technician, whom the route refuses, get no switch.
+ * a real MQTT CONNECT of it is refused; put back, it connects again with the same secret; the
+ * API's 403 shown once the administrator lost the community with his page open. An operator and
+ * a technician, whom the route refuses, get no switch.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class DeviceSwitchBrowserIT {
@@ -45,7 +46,7 @@ class DeviceSwitchBrowserIT {
             running.fixtures().device(DEVICE, "camera", SECRET).device("lobby-cam", "camera", SECRET)
                     .propertyUser("paul", "paul-password-1", "property_admin")
                     .propertyUser("olga", "olga-password-1", "operator")
-                    .propertyUser("tess", "tess-password-1", "technician");
+                    .propertyUser("tess", "tess-password-1", "technician").platformAdmin("root", "root-password-1");
             ApiCalls api = new ApiCalls(running);
             String olga = running.login("olga", "olga-password-1");
             Path users = BrowserScripts.jsonFile("anju-users", Map.of("property_admin", List.of("paul", "paul-password-1"),
@@ -55,7 +56,13 @@ class DeviceSwitchBrowserIT {
             JsonNode r = BrowserScripts.run(repo.resolve("dashboards/e2e/device-switch.mjs"), List.of("--url",
                     running.baseUrl() + "/", "--users", users.toString(), "--ids", ids.toString(), "--out",
                     repo.resolve("system-tests/target/screens").toString(), "--timeout-ms", "240000"),
-                    need -> Json.MAPPER.writeValueAsString(check(running, api, olga)));
+                    need -> switch (need.get("need").asText()) {
+                        case "check" -> Json.MAPPER.writeValueAsString(check(running, api, olga));
+                        // rights taken away while the administrator's page is open: the API refuses him
+                        case "revoke" -> api.patch("/api/v1/users/paul", running.login("root", "root-password-1"),
+                                "{\"communityIds\": []}", 200).toString();
+                        default -> throw new IllegalArgumentException("unknown need " + need);
+                    });
 
             assertThat(r.get("ok").asBoolean()).as("browser run: %s", r).isTrue();
             // the dropped request: shown in words (zh-CN by default), the device left as it was
@@ -84,6 +91,10 @@ class DeviceSwitchBrowserIT {
             assertThat(running.sqlRows("SELECT actor || ' ' || (detail ->> 'enabled') FROM audit_log"
                     + " WHERE action = 'device.enabled' AND target = 'device:" + DEVICE + "' ORDER BY id"))
                     .containsExactly("paul false", "paul true");
+            // the API's refusal once paul lost the community, in words; the device left in service
+            assertThat(r.at("/admin/refusal/status").asText()).isEqualTo("403");
+            assertThat(r.at("/admin/refusal/text").asText()).isEqualTo("您无权执行此操作。");
+            assertThat(r.at("/admin/statusAfterRefusal").asText()).isNotEqualTo("disabled");
             // the roles the route refuses
             assertThat(r.at("/noSwitch/operator").asBoolean()).as("switch offered to an operator").isFalse();
             assertThat(r.at("/noSwitch/technician").asBoolean()).as("switch offered to a technician").isFalse();
