@@ -139,6 +139,8 @@ export const rescueStep = (id, step) => request('POST', `/api/v1/rescues/${enc(i
 
 export const history = (deviceId, params) => list(`/api/v1/devices/${enc(deviceId)}/history`, params);
 export const deviceEvents = (deviceId, params) => list(`/api/v1/devices/${enc(deviceId)}/events`, params);
+/** Takes a device out of service (`false`) or back; resolves to `{deviceId, enabled, changed, ...}`. */
+export const setDeviceEnabled = (deviceId, enabled) => request('PUT', `/api/v1/provisioning/devices/${enc(deviceId)}/enabled`, { enabled });
 
 export const users = (params) => list('/api/v1/users', params);
 export const audit = (params) => list('/api/v1/audit', params);

@@ -35,16 +35,28 @@ export function compareDevices(a, b) {
   );
 }
 
+/** Whether a device is in service: the API's `enabled`, true when a device view does not carry it. */
+export const inService = (d) => d.enabled !== false;
+
+/**
+ * A device's status as the list shows and filters it: 'disabled' (out of service, whatever its
+ * connection; the gateway refuses it within a minute), else 'online' or 'offline'.
+ */
+export const deviceStatus = (d) => (!inService(d) ? 'disabled' : d.online === true ? 'online' : 'offline');
+
+/** The pill class of each `deviceStatus` (styles.css). */
+export const STATUS_PILL = Object.freeze({ online: 'pill-ok', offline: 'pill-bad', disabled: 'pill-off' });
+
 /**
  * Returns the devices that match a free-text query (id, name, place, type in either language;
- * case-insensitive), an optional exact type and an optional presence ('online' / 'offline'), in
- * display order.
+ * case-insensitive), an optional exact type and an optional status ('online' / 'offline' /
+ * 'disabled', as `deviceStatus`), in display order.
  */
 export function filterDevices(devices, { text = '', type = '', presence = '' } = {}) {
   const needle = text.trim().toLowerCase();
   return [...devices]
     .filter((d) => !type || d.type === type)
-    .filter((d) => !presence || (presence === 'online') === (d.online === true))
+    .filter((d) => !presence || deviceStatus(d) === presence)
     .filter((d) => !needle || searchText(d).includes(needle))
     .sort(compareDevices);
 }

@@ -91,6 +91,17 @@ export function overviewPanels(roles) {
   };
 }
 
+/**
+ * Returns whether `user` may take a device of community `communityId` out of service and back
+ * (PUT /api/v1/provisioning/devices/{id}/enabled): platform administrators any device, property
+ * administrators those of the communities they were given (role-matrix.txt).
+ */
+export function maySwitchDevice(user, communityId) {
+  const roles = user?.roles ?? [];
+  if (roles.includes('platform_admin')) return true;
+  return roles.includes('property_admin') && communityId != null && (user.communityIds ?? []).includes(communityId);
+}
+
 /** Returns whether the user may act on fire cases (the transitions route, docs/security.md). */
 export function mayHandleFire(roles) {
   return (roles ?? []).some((r) => ['platform_admin', 'property_admin', 'operator', 'fire_brigade'].includes(r));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countByType, filterDevices, mergeDevice } from '../src/devices.js';
+import { countByType, deviceStatus, filterDevices, inService, mergeDevice } from '../src/devices.js';
 
 const device = (over = {}) => ({
   id: 'demo-elevator-1',
@@ -91,6 +91,34 @@ describe('filterDevices', () => {
     expect(ids(filterDevices(mixed, { presence: 'online' }))).toEqual(['on']);
     expect(ids(filterDevices(mixed, { presence: 'offline' }))).toEqual(['never', 'off']);
     expect(ids(filterDevices(mixed, {}))).toHaveLength(3);
+  });
+
+  it('puts a device out of service under "out of service" only, whatever its connection', () => {
+    const mixed = [device({ id: 'on' }), device({ id: 'off', online: false }), device({ id: 'stolen', online: false, enabled: false }),
+      device({ id: 'still-connected', online: true, enabled: false })];
+    expect(ids(filterDevices(mixed, { presence: 'disabled' }))).toEqual(['still-connected', 'stolen']);
+    expect(ids(filterDevices(mixed, { presence: 'online' }))).toEqual(['on']);
+    expect(ids(filterDevices(mixed, { presence: 'offline' }))).toEqual(['off']);
+    expect(ids(filterDevices(mixed, {}))).toHaveLength(4);
+  });
+});
+
+describe('deviceStatus', () => {
+  it('is out of service before online or offline, and in service when the view carries no flag', () => {
+    expect(deviceStatus(device({ enabled: false }))).toBe('disabled');
+    expect(deviceStatus(device({ enabled: true }))).toBe('online');
+    expect(deviceStatus(device({ enabled: true, online: false }))).toBe('offline');
+    expect(deviceStatus(device({ online: undefined }))).toBe('offline');
+    expect(inService(device())).toBe(true);
+    expect(inService(device({ enabled: false }))).toBe(false);
+  });
+
+  it('follows a switch merged from the stream, which keeps the device\'s last values', () => {
+    const held = device({ enabled: true });
+    const { device: merged, change } = mergeDevice(held, device({ enabled: false, latest: {} }));
+    expect(change).toBe('updated');
+    expect(deviceStatus(merged)).toBe('disabled');
+    expect(merged.latest).toEqual({ load: 320, floor: 5 });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { homeApp, mayAdminister, maySuperviseWork, mayHandleFire, mayOpen, navFor, overviewPanels } from '../src/roles.js';
+import { homeApp, mayAdminister, maySuperviseWork, maySwitchDevice, mayHandleFire, mayOpen, navFor, overviewPanels } from '../src/roles.js';
 
 const names = (roles) => navFor(roles).map((n) => n.name);
 
@@ -81,5 +81,26 @@ describe('the overview\'s business panels', () => {
     expect(overviewPanels(['operator'])).toEqual({ work: true, parking: true, revenue: false, fund: true });
     expect(overviewPanels(['technician'])).toEqual({ work: true, parking: false, revenue: false, fund: false });
     expect(overviewPanels([])).toEqual({ work: false, parking: false, revenue: false, fund: false });
+  });
+});
+
+describe('the device switch', () => {
+  // As role-matrix.txt answers PUT /api/v1/provisioning/devices/{id}/enabled: the platform admin any
+  // device, a property admin those of his communities, every other role 403.
+  const user = (roles, communityIds = ['elm-court']) => ({ username: 'u', roles, communityIds });
+
+  it('is offered to platform admins and to the property admins of the device\'s community only', () => {
+    expect(maySwitchDevice(user(['platform_admin'], []), 'pine-park')).toBe(true);
+    expect(maySwitchDevice(user(['property_admin']), 'elm-court')).toBe(true);
+    expect(maySwitchDevice(user(['property_admin']), 'oak-yard')).toBe(false);
+    expect(maySwitchDevice({ roles: ['property_admin'] }, 'elm-court')).toBe(false);
+    expect(maySwitchDevice(user(['property_admin']), null)).toBe(false);
+  });
+
+  it('is not offered to the roles the route refuses', () => {
+    for (const role of ['operator', 'technician', 'maintenance_contractor', 'fire_brigade', 'resident']) {
+      expect(maySwitchDevice(user([role]), 'elm-court'), role).toBe(false);
+    }
+    expect(maySwitchDevice(null, 'elm-court')).toBe(false);
   });
 });

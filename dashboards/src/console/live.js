@@ -99,6 +99,16 @@ async function load(id) {
   }
 }
 
+/**
+ * Applies what the console itself changed and the API confirmed (`fields` of device `id`, e.g.
+ * `{enabled: false}`) at once, before the stream brings the same; a device not held is ignored.
+ */
+export function patchDevice(id, fields) {
+  if (!devices.has(id)) return;
+  const change = apply({ ...fields, id });
+  if (change !== 'stale') changed(change === 'moved');
+}
+
 function received(id, device) {
   if (live.communityId !== id) return;
   stats.deviceEvents += 1;
@@ -116,9 +126,10 @@ function apply(incoming) {
     devices.set(device.id, markRaw(device));
     return 'added';
   }
-  // Merged in place so that lists holding the object see the new values; a change of place or
-  // presence can move the device in a sorted or filtered list.
-  const moved = held.online !== device.online || held.building !== device.building || held.floor !== device.floor || held.name !== device.name;
+  // Merged in place so that lists holding the object see the new values; a change of place,
+  // presence or service can move the device in a sorted or filtered list.
+  const moved = held.online !== device.online || held.enabled !== device.enabled || held.building !== device.building
+    || held.floor !== device.floor || held.name !== device.name;
   Object.assign(held, device);
   return moved ? 'moved' : 'updated';
 }

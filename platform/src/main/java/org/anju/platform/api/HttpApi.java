@@ -94,7 +94,7 @@ public final class HttpApi {
         new HistoryRoutes(vertx, services.registry(), services.storage().history(), services.storage().events(),
                 clock).mount(router, authenticated);
         new StorageRoutes(vertx, services.registry(), services.storage().usage()).mount(router, authenticated);
-        new ProvisioningRoutes(vertx, services.provisioning(), services.auth().sessions())
+        new ProvisioningRoutes(vertx, services.provisioning(), services.auth().sessions(), services.deviceUpdates())
                 .mount(router, auth.authenticateThenRead(ProvisioningRoutes.bodyHandler()));
         new EstateRoutes(vertx, services.estate(), limits.directory(), clock)
                 .mount(router, authenticated, auth.authenticateThenRead(ProvisioningRoutes.bodyHandler()));

@@ -17,7 +17,8 @@ import org.anju.platform.registry.DeviceView;
 
 /**
  * Publishes committed device state to live subscribers over the event bus, one message per
- * device on {@code anju.devices.<community>}, with the device's type in a header.
+ * device on {@code anju.devices.<community>}, with the device's type in a header: after ingest,
+ * presence changes, and a device taken out of service or put back.
  * <p>
  * Commits come many times a second under load; their device ids are collected and published at
  * most every {@link #FLUSH_INTERVAL_MS} ms, with one query, and only while somebody listens.

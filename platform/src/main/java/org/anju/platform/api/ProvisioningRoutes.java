@@ -1,5 +1,7 @@
 package org.anju.platform.api;
 
+import java.util.Set;
+
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -39,11 +41,14 @@ final class ProvisioningRoutes {
     private final Vertx vertx;
     private final CommunityProvisioning provisioning;
     private final Sessions sessions;
+    private final LiveDeviceUpdates deviceUpdates;
 
-    ProvisioningRoutes(Vertx vertx, CommunityProvisioning provisioning, Sessions sessions) {
+    ProvisioningRoutes(Vertx vertx, CommunityProvisioning provisioning, Sessions sessions,
+            LiveDeviceUpdates deviceUpdates) {
         this.vertx = vertx;
         this.provisioning = provisioning;
         this.sessions = sessions;
+        this.deviceUpdates = deviceUpdates;
     }
 
     /** The body handler of the provisioning routes, whose bodies may be larger than the API's others. */
@@ -118,7 +123,8 @@ final class ProvisioningRoutes {
 
     /**
      * Takes a device out of service or back: platform admins any device, property admins those of
-     * the communities they were given; anyone else learns nothing of whether the device exists.
+     * the communities they were given; anyone else learns nothing of whether the device exists. A
+     * change goes out on the community's live device stream, so every console watching it shows it.
      */
     private void deviceEnabled(RoutingContext ctx) {
         String deviceId = ctx.pathParam("deviceId");
@@ -136,7 +142,12 @@ final class ProvisioningRoutes {
         boolean enabled = ProvisioningRequests.enabled(ctx.body().asString());
         AuditEntry audit = AuthRoutes.audit(ctx, "device.enabled", "device:" + deviceId);
         Responses.json(ctx, vertx.executeBlocking(
-                () -> provisioning.deviceSwitches().setEnabled(deviceId, enabled, authorization, audit), false));
+                () -> provisioning.deviceSwitches().setEnabled(deviceId, enabled, authorization, audit), false)
+                .onSuccess(switched -> {
+                    if (switched.changed()) {
+                        deviceUpdates.committed(Set.of(deviceId));
+                    }
+                }));
     }
 
     /** Platform admins provision any tenant, property admins their own. */

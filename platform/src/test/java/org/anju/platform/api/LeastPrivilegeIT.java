@@ -4,9 +4,6 @@ import static org.anju.platform.testing.CatalogueExamples.example;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -187,21 +184,7 @@ class LeastPrivilegeIT {
 
     /** Opens a community's live device stream as the caller, collecting its lines. */
     private static Stream<String> stream(String communityId, Caller caller, List<String> lines) throws Exception {
-        HttpResponse<Stream<String>> response = running.http().send(HttpRequest.newBuilder(
-                URI.create(running.baseUrl() + "/api/v1/communities/" + communityId + "/stream"))
-                .header("Authorization", "Bearer " + world.token(caller)).build(), HttpResponse.BodyHandlers.ofLines());
-        assertThat(response.statusCode()).isEqualTo(200);
-        Stream<String> body = response.body();
-        Thread.ofVirtual().start(() -> {
-            try {
-                body.forEach(lines::add);
-            } catch (RuntimeException closed) {
-                // the test hung up
-            }
-        });
-        // the stream's first line comes once the subscription is in place
-        await().atMost(Duration.ofSeconds(10)).until(() -> !lines.isEmpty());
-        return body;
+        return api.deviceStream(communityId, world.token(caller), lines);
     }
 
     private static boolean mentions(List<String> lines, String deviceId) {

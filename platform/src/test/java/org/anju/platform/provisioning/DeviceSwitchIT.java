@@ -2,11 +2,15 @@ package org.anju.platform.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import org.anju.gateway.Device5;
+import org.anju.platform.Json;
 import org.anju.platform.testing.ApiCalls;
 import org.anju.platform.testing.Fixtures;
 import org.anju.platform.testing.RunningPlatform;
@@ -23,8 +28,8 @@ import org.anju.platform.testing.RunningPlatform;
 /**
  * {@code PUT /api/v1/provisioning/devices/{id}/enabled}: a property administrator takes a lost
  * device out of service through the API, the gateway disconnects it and refuses it, the change is
- * in the audit log, and enabling it lets it in again with the same secret. Who else may, and bad
- * bodies.
+ * in the audit log, and enabling it lets it in again with the same secret; every console watching
+ * the community's live stream is told at once. Who else may, and bad bodies.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class DeviceSwitchIT {
@@ -41,6 +46,7 @@ class DeviceSwitchIT {
         running.fixtures()
                 .device("cam-lost", "camera", SECRET)
                 .device("cam-kept", "camera", SECRET)
+                .device("swapped-cam", "camera", SECRET)
                 .propertyUser("pia", "pia-password-1", "property_admin")
                 .propertyUser("olga", "olga-password-1", "operator")
                 .otherTenantAdmin("zed", "zed-password-12")
@@ -101,13 +107,34 @@ class DeviceSwitchIT {
         api.put(PATH.formatted("det-lost"), pia, "{\"enabled\": false}", 200);
 
         // the gateway's answer for the detector is asked again each revalidation interval (1 s here)
-        org.awaitility.Awaitility.await().atMost(20, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(200))
+        await().atMost(20, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(200))
                 .until(() -> panel.publishAndAwaitReason("telemetry//det-lost", telemetry) == 0x87);
         assertThat(panel.publishAndAwaitReason("telemetry", "{\"fireAlarm\": false, \"fault\": false, "
                 + "\"mainPowerFault\": false, \"backupPowerFault\": false, \"linkToCenterFailed\": false, "
                 + "\"monitoringLineFault\": false}")).as("its own data still goes")
                 .isZero();
         panel.close();
+    }
+
+    @Test
+    void everyConsoleWatchingTheCommunityIsToldOfTheSwitch() throws Exception {
+        String pia = running.login("pia", "pia-password-1");
+        String olga = running.login("olga", "olga-password-1");
+        List<String> operator = new CopyOnWriteArrayList<>();
+        List<String> admin = new CopyOnWriteArrayList<>();
+        try (Stream<String> operatorStream = api.deviceStream(Fixtures.COMMUNITY, olga, operator);
+                Stream<String> adminStream = api.deviceStream(Fixtures.COMMUNITY, pia, admin)) {
+
+            api.put(PATH.formatted("swapped-cam"), pia, "{\"enabled\": false}", 200);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> pushed(operator, "swapped-cam", false)
+                    && pushed(admin, "swapped-cam", false));
+
+            api.put(PATH.formatted("swapped-cam"), pia, "{\"enabled\": true}", 200);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> pushed(operator, "swapped-cam", true)
+                    && pushed(admin, "swapped-cam", true));
+        }
     }
 
     @Test
@@ -138,6 +165,17 @@ class DeviceSwitchIT {
                     .containsAnyOf("'enabled'", "unknown field 'why'", "JSON");
         }
         assertThat(running.sqlRows("SELECT enabled::text FROM devices WHERE id = 'cam-kept'")).containsExactly("true");
+    }
+
+    /** Whether the stream pushed the device with this {@code enabled}. */
+    private static boolean pushed(List<String> lines, String deviceId, boolean enabled) throws Exception {
+        for (String line : lines) {
+            if (line.startsWith("data: ") && line.contains("\"" + deviceId + "\"")
+                    && Json.MAPPER.readTree(line.substring(6)).get("enabled").asBoolean() == enabled) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Device5 connect(String id) throws MqttException {

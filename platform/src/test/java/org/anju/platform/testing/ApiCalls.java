@@ -1,11 +1,15 @@
 package org.anju.platform.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -46,6 +50,29 @@ public final class ApiCalls {
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         return checked(response, path, status);
+    }
+
+    /**
+     * Opens a community's live device stream with the token and collects its lines into {@code lines}
+     * (on a virtual thread); returns once the stream's first line came, when its subscription is in
+     * place. Closing the returned stream hangs up.
+     */
+    public Stream<String> deviceStream(String communityId, String token, List<String> lines)
+            throws IOException, InterruptedException {
+        HttpResponse<Stream<String>> response = running.http().send(HttpRequest.newBuilder(
+                URI.create(running.baseUrl() + "/api/v1/communities/" + communityId + "/stream"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        Stream<String> body = response.body();
+        Thread.ofVirtual().start(() -> {
+            try {
+                body.forEach(lines::add);
+            } catch (RuntimeException closed) {
+                // the test hung up
+            }
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> !lines.isEmpty());
+        return body;
     }
 
     /** Returns the error message of an error answer. */
