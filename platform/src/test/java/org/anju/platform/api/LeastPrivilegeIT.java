@@ -200,7 +200,7 @@ class LeastPrivilegeIT {
             }
         });
         // the stream's first line comes once the subscription is in place
-        await().atMost(Duration.ofSeconds(10)).until(() -> !lines.isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !lines.isEmpty());
         return body;
     }
 
