@@ -90,8 +90,18 @@ export async function overviewOf(browser, base, user) {
   return { figures, highlighted, forbidden };
 }
 
-/** Whether `locator` shows within 5 s. */
-export const shown = (locator) => locator.waitFor({ timeout: 5000 }).then(() => true, () => false);
+/**
+ * Whether `locator` shows within 30 s: every check it makes expects it (a screen refused, a chart
+ * drawn), and a page still loading on a busy machine must not read as "no". Where "no" is also an
+ * expected answer, use `shownRatherThan` and name what shows instead.
+ */
+export const shown = (locator) => locator.waitFor({ timeout: 30_000 }).then(() => true, () => false);
+
+/** Waits for `locator` or `instead` to show (either way the page has decided) and answers whether it was `locator`. */
+export async function shownRatherThan(locator, instead) {
+  await locator.or(instead).first().waitFor({ timeout: 30_000 });
+  return locator.isVisible();
+}
 
 /** The console menu's screen names. */
 export const navOf = (page) => page.$$eval('nav.sidenav a[data-nav]', (as) => as.map((a) => a.dataset.nav));

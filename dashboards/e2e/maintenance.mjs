@@ -103,7 +103,7 @@ async function forecasts(page) {
     const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 200 && Math.abs(d[i] - r) < 24 && Math.abs(d[i + 1] - g) < 24 && Math.abs(d[i + 2] - b) < 24) return true;
     return false;
-  }, [canvas, red], { timeout: 15_000 }).catch(() => {});
+  }, [canvas, red], { timeout: 30_000 }).catch(() => {});
   // The daily values the chart was given: the device history it fetched (axis labels share the points' grey).
   report.forecasts.chart = { canvas: true, historyPoints: (await history)?.points?.length ?? 0, limitPixels: await pixels(page, canvas, red) };
   await shot(page, 'maint-forecast-evidence');
@@ -167,7 +167,7 @@ async function phone(browser, role, orderId, work) {
     for (const box of boxes) await box.check();
     await Promise.all([page.waitForResponse((res) => res.url().endsWith('/checklist')), page.click('[data-step="checklist"]')]);
     // The page redraws the boxes from the order the API answered: all of them should stay ticked.
-    await page.waitForFunction((n) => document.querySelectorAll('.checklist input:checked').length === n, boxes.length, { timeout: 5000 }).catch(() => {});
+    await page.waitForFunction((n) => document.querySelectorAll('.checklist input:checked').length === n, boxes.length, { timeout: 30_000 }).catch(() => {});
     Object.assign(result, await measure(), { checked: await page.locator('.checklist input:checked').count() });
     await axe(page, `maint-phone-${role}-working`);
   }

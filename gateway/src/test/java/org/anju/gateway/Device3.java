@@ -25,6 +25,9 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  */
 final class Device3 implements MqttCallback, AutoCloseable {
 
+    /** How long a connect, SUBACK, message or lost connection may take: generous for a loaded machine. */
+    static final long WAIT_MS = 30_000;
+
     final MqttAsyncClient client;
     final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     final BlockingQueue<Integer> acknowledged = new LinkedBlockingQueue<>();
@@ -49,7 +52,7 @@ final class Device3 implements MqttCallback, AutoCloseable {
         options.setPassword(password.toCharArray());
         options.setAutomaticReconnect(false);
         options.setMaxInflight(maxInflight);
-        device.client.connect(options).waitForCompletion(10_000);
+        device.client.connect(options).waitForCompletion(WAIT_MS);
         return device;
     }
 
@@ -59,7 +62,7 @@ final class Device3 implements MqttCallback, AutoCloseable {
 
     IMqttToken subscribe(String filter, int qos) throws MqttException {
         IMqttToken token = client.subscribe(filter, qos);
-        token.waitForCompletion(10_000);
+        token.waitForCompletion(WAIT_MS);
         return token;
     }
 
@@ -68,7 +71,7 @@ final class Device3 implements MqttCallback, AutoCloseable {
      * payload, whose {@code code} must be the topic's status.
      */
     JsonObject nextError(String errorTopic) throws InterruptedException {
-        String report = received.poll(10, TimeUnit.SECONDS);
+        String report = received.poll(WAIT_MS, TimeUnit.MILLISECONDS);
         assertThat(report).as("an error report").isNotNull().startsWith(errorTopic + " ");
         JsonObject error = new JsonObject(report.substring(report.indexOf(' ') + 1));
         assertThat(error.getInteger("code")).isEqualTo(
@@ -83,7 +86,7 @@ final class Device3 implements MqttCallback, AutoCloseable {
     }
 
     Throwable awaitLost() throws Exception {
-        return lost.get(10, TimeUnit.SECONDS);
+        return lost.get(WAIT_MS, TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -26,6 +26,12 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
  */
 public final class Device5 implements MqttCallback, AutoCloseable {
 
+    /**
+     * How long a connect, SUBACK, PUBACK, message or disconnect may take: generous, because on a loaded
+     * machine the platform's answer goes through the database (and Kafka), and it costs nothing when all works.
+     */
+    static final long WAIT_MS = 30_000;
+
     public record Received(String topic, String payload) {
     }
 
@@ -58,7 +64,7 @@ public final class Device5 implements MqttCallback, AutoCloseable {
             options.setSocketFactory(sockets);
         }
         options.setAutomaticReconnect(false);
-        device.client.connect(options).waitForCompletion(10_000);
+        device.client.connect(options).waitForCompletion(WAIT_MS);
         return device;
     }
 
@@ -73,7 +79,7 @@ public final class Device5 implements MqttCallback, AutoCloseable {
 
     public static int reasonCode(IMqttToken token) {
         try {
-            token.waitForCompletion(10_000);
+            token.waitForCompletion(WAIT_MS);
             return token.getReasonCodes()[0];
         } catch (MqttException e) {
             return e.getReasonCode();
@@ -88,7 +94,7 @@ public final class Device5 implements MqttCallback, AutoCloseable {
 
     public int subscribe(String filter, int qos) throws MqttException {
         IMqttToken token = client.subscribe(new MqttSubscription(filter, qos));
-        token.waitForCompletion(10_000);
+        token.waitForCompletion(WAIT_MS);
         return token.getReasonCodes()[0];
     }
 
@@ -102,15 +108,15 @@ public final class Device5 implements MqttCallback, AutoCloseable {
     }
 
     public Received nextMessage() throws InterruptedException {
-        Received message = received.poll(10, TimeUnit.SECONDS);
+        Received message = received.poll(WAIT_MS, TimeUnit.MILLISECONDS);
         if (message == null) {
-            throw new AssertionError("no message arrived within 10 s");
+            throw new AssertionError("no message arrived within " + WAIT_MS / 1000 + " s");
         }
         return message;
     }
 
     public int awaitDisconnectReason() throws Exception {
-        return disconnectReason.get(10, TimeUnit.SECONDS);
+        return disconnectReason.get(WAIT_MS, TimeUnit.MILLISECONDS);
     }
 
     @Override

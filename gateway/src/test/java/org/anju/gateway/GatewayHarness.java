@@ -3,10 +3,13 @@ package org.anju.gateway;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+
+import org.anju.gateway.impl.MqttGatewayImpl;
 
 /**
  * A real gateway on a free port (and TLS port when configured) for tests; closing stops it (and
@@ -36,13 +39,24 @@ final class GatewayHarness implements AutoCloseable {
         this(vertx, false, options, registry, downstream);
     }
 
+    /** A gateway whose authentication throttle reads the time from {@code throttleNanoTime}. */
+    GatewayHarness(GatewayOptions options, TestRegistry registry, LongSupplier throttleNanoTime) throws Exception {
+        this(Vertx.vertx(), true, options, registry, new ScriptedDownstream().autoAccept(), throttleNanoTime);
+    }
+
     private GatewayHarness(Vertx vertx, boolean ownVertx, GatewayOptions options, TestRegistry registry,
             ScriptedDownstream downstream) throws Exception {
+        this(vertx, ownVertx, options, registry, downstream, System::nanoTime);
+    }
+
+    private GatewayHarness(Vertx vertx, boolean ownVertx, GatewayOptions options, TestRegistry registry,
+            ScriptedDownstream downstream, LongSupplier throttleNanoTime) throws Exception {
         this.vertx = vertx;
         this.ownVertx = ownVertx;
         this.registry = registry;
         this.downstream = downstream;
-        this.gateway = MqttGateway.create(vertx, options.withHost("127.0.0.1"), registry, downstream, meters);
+        this.gateway = new MqttGatewayImpl(vertx, options.withHost("127.0.0.1"), registry, downstream, meters,
+                throttleNanoTime);
         this.port = await(gateway.start());
     }
 

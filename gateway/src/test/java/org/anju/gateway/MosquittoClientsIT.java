@@ -6,12 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import io.vertx.core.Future;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+
+import org.anju.error.AnjuException;
 
 /**
  * Debian's mosquitto_pub and mosquitto_sub (an independent MQTT implementation) against the gateway:
@@ -68,23 +71,26 @@ class MosquittoClientsIT {
         Process subscriber = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", Integer.toString(harness.port),
                 "-u", "dev-2@acme", "-P", GatewayHarness.PASSWORD, "-i", "dev-2", "-q", "1", "-v", "-C", "1",
                 "-t", "command///req/#").redirectErrorStream(true).start();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(subscriber.getInputStream(), UTF_8))) {
+        try {
+            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+            // read on a thread of its own: a blocked read would outlast the test's timeout; ends with the process
+            BufferedReader output = subscriber.inputReader(UTF_8);
+            Thread.ofVirtual().start(() -> output.lines().forEach(lines::add));
             List<Future<CommandResponse>> attempts = new ArrayList<>();
-            // the subscription is in place once a command is not refused at once with 503 (not subscribed)
-            await().atMost(10, TimeUnit.SECONDS).until(() -> {
+            // the subscription is in place once a command is not refused with 503 (not subscribed); an attempt
+            // counts only once it is refused or has arrived: how long a refusal takes is no sign of delivery
+            await().atMost(30, TimeUnit.SECONDS).until(() -> {
                 Future<CommandResponse> attempt = harness.gateway.sendCommand(new CommandRequest("acme", "dev-2",
-                        "open", "{\"door\": 1}".getBytes(UTF_8), false, Duration.ofSeconds(20)));
+                        "open", "{\"door\": 1}".getBytes(UTF_8), false, Duration.ofSeconds(30)));
                 attempts.add(attempt);
-                try {
-                    attempt.toCompletionStage().toCompletableFuture().get(300, TimeUnit.MILLISECONDS);
-                    return true;
-                } catch (java.util.concurrent.TimeoutException delivered) {
-                    return true; // sent, waiting for the answer
-                } catch (java.util.concurrent.ExecutionException refused) {
+                await().atMost(30, TimeUnit.SECONDS).until(() -> attempt.failed() || !lines.isEmpty());
+                if (attempt.failed()) {
+                    assertThat(((AnjuException) attempt.cause()).code()).as("not subscribed yet").isEqualTo(503);
                     return false;
                 }
+                return true;
             });
-            String line = lines.readLine();
+            String line = lines.take();
             assertThat(line).startsWith("command///req/").contains("/open {\"door\": 1}");
             String requestId = line.split(" ")[0].split("/")[4];
 

@@ -129,7 +129,7 @@ class GatewayRegistryIT {
         assertThat(request.topic()).startsWith("command///req/").endsWith("/open-compartment");
         assertThat(request.payload()).isEqualTo("{\"compartment\":12}");
         locker.publish("command///res/" + request.topic().split("/")[4] + "/200", "{\"opened\": 12}", 1)
-                .waitForCompletion(10_000);
+                .waitForCompletion(30_000);
         HttpResponse<String> answered = call.get(20, TimeUnit.SECONDS);
         locker.close();
 

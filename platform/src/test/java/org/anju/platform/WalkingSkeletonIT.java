@@ -77,7 +77,7 @@ class WalkingSkeletonIT {
                 rowsAtPuback.complete(countRows("SELECT count(*) FROM telemetry WHERE device_id = 'det-1' AND metric = 'battery'"));
             }
         });
-        device.connect(options("det-1", SECRET)).waitForCompletion(10_000);
+        device.connect(options("det-1", SECRET)).waitForCompletion(30_000);
 
         device.publish("telemetry", "{\"battery\": 88.5, \"smoke\": 0.02}".getBytes(UTF_8), 1, false);
 
@@ -104,8 +104,8 @@ class WalkingSkeletonIT {
         assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
 
         MqttAsyncClient device = client("det-2", new MqttCallbackAdapter());
-        device.connect(options("det-2", SECRET)).waitForCompletion(10_000);
-        device.publish("t", "{\"battery\": 61}".getBytes(UTF_8), 1, false).waitForCompletion(10_000);
+        device.connect(options("det-2", SECRET)).waitForCompletion(30_000);
+        device.publish("t", "{\"battery\": 61}".getBytes(UTF_8), 1, false).waitForCompletion(30_000);
         disconnect(device);
 
         Iterator<String> lines = stream.body().iterator();
@@ -126,9 +126,9 @@ class WalkingSkeletonIT {
         MqttAsyncClient wrongPassword = client("det-1-wrong", new MqttCallbackAdapter());
         MqttAsyncClient unknown = client("nobody", new MqttCallbackAdapter());
 
-        assertThatThrownBy(() -> wrongPassword.connect(options("det-1", "not-the-secret")).waitForCompletion(10_000))
+        assertThatThrownBy(() -> wrongPassword.connect(options("det-1", "not-the-secret")).waitForCompletion(30_000))
                 .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(4));
-        assertThatThrownBy(() -> unknown.connect(options("nobody", SECRET)).waitForCompletion(10_000))
+        assertThatThrownBy(() -> unknown.connect(options("nobody", SECRET)).waitForCompletion(30_000))
                 .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(4));
         wrongPassword.close();
         unknown.close();
@@ -143,7 +143,7 @@ class WalkingSkeletonIT {
                 lost.complete(cause);
             }
         });
-        device.connect(options("det-3", SECRET)).waitForCompletion(10_000);
+        device.connect(options("det-3", SECRET)).waitForCompletion(30_000);
 
         device.publish("telemetry", "{\"battery\": ".getBytes(UTF_8), 1, false);
 
@@ -253,7 +253,7 @@ class WalkingSkeletonIT {
     }
 
     private static void disconnect(MqttAsyncClient client) throws MqttException {
-        client.disconnect().waitForCompletion(10_000);
+        client.disconnect().waitForCompletion(30_000);
         client.close();
     }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -46,10 +47,19 @@ public final class MqttGatewayImpl implements MqttGateway {
 
     public MqttGatewayImpl(Vertx vertx, GatewayOptions options, DeviceRegistryClient registry, Downstream downstream,
             MeterRegistry meters) {
+        this(vertx, options, registry, downstream, meters, System::nanoTime);
+    }
+
+    /**
+     * A gateway whose authentication throttle reads the time from {@code throttleNanoTime}, so that a
+     * test moves a lock's end instead of racing a real one.
+     */
+    public MqttGatewayImpl(Vertx vertx, GatewayOptions options, DeviceRegistryClient registry, Downstream downstream,
+            MeterRegistry meters, LongSupplier throttleNanoTime) {
         SessionRegistry sessions = new SessionRegistry(options.maxConnections());
         ConnectAuthentication authentication = new ConnectAuthentication(vertx, registry,
                 ClientCertificates.create(options.tls(), registry),
-                new AddressThrottle(options.authThrottle(), System::nanoTime));
+                new AddressThrottle(options.authThrottle(), throttleNanoTime));
         this.gateway = new GatewayContext(vertx, options, registry, downstream, new GatewayMetrics(meters), sessions,
                 new InFlightLimiter(options.maxInFlightTotal()), new CommandRouter(vertx, sessions, registry),
                 authentication, new LogLimiter(DeviceSession.REFUSAL_LOG_INTERVAL_S, TimeUnit.SECONDS, System::nanoTime));

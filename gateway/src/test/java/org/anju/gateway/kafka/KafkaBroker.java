@@ -40,6 +40,7 @@ import org.apache.kafka.common.Uuid;
 public final class KafkaBroker implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final int PORT_ATTEMPTS = 3;
 
     private final Path dir;
     private final int port;
@@ -60,6 +61,19 @@ public final class KafkaBroker implements AutoCloseable {
      * @param partitions the partitions of each topic created automatically (Hono's tenant topics)
      */
     public static KafkaBroker start(int partitions) throws IOException, InterruptedException {
+        // a port found free is closed again before the broker binds it: another process may take it in between
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnFreePorts(partitions);
+            } catch (PortTaken e) {
+                if (attempt == PORT_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static KafkaBroker startOnFreePorts(int partitions) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("anju-kafka-");
         int port = freePort();
         int controllerPort = freePort();
@@ -84,14 +98,20 @@ public final class KafkaBroker implements AutoCloseable {
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
                 "") );
-        Process format = java(dir, "format.log", "kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
+        String clusterId = Uuid.randomUuid().toString();
+        Process format = java(dir, "format.log", "kafka.tools.StorageTool", "format", "-t", clusterId,
                 "-c", properties.toString()).start();
         if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
             format.destroyForcibly();
             throw new IOException("formatting Kafka's storage failed; see " + dir.resolve("format.log"));
         }
         KafkaBroker broker = new KafkaBroker(dir, port, java(dir, "broker.log", "kafka.Kafka", properties.toString()).start());
-        broker.awaitReady();
+        try {
+            broker.awaitReady(clusterId);
+        } catch (PortTaken e) {
+            broker.close();
+            throw e;
+        }
         return broker;
     }
 
@@ -149,16 +169,22 @@ public final class KafkaBroker implements AutoCloseable {
         deleteTree(dir);
     }
 
-    private void awaitReady() throws IOException {
+    private void awaitReady(String clusterId) throws IOException {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         try (Admin admin = admin()) {
             while (true) {
                 if (!process.isAlive()) {
+                    if (Files.readString(dir.resolve("broker.log")).contains("Address already in use")) {
+                        throw new PortTaken("a port of Kafka's was taken before it started; see " + dir.resolve("broker.log"));
+                    }
                     throw new IOException("Kafka exited with " + process.exitValue() + "; see " + dir.resolve("broker.log"));
                 }
                 try {
                     // blocks up to the admin timeout: the wait between attempts is the broker's own answer time
-                    admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+                    String answering = admin.describeCluster().clusterId().get(5, TimeUnit.SECONDS);
+                    if (!clusterId.equals(answering)) {
+                        throw new PortTaken("another Kafka (cluster " + answering + ") answers on port " + port);
+                    }
                     return;
                 } catch (ExecutionException | TimeoutException notYet) {
                     if (Instant.now().isAfter(deadline)) {
@@ -227,6 +253,13 @@ public final class KafkaBroker implements AutoCloseable {
             return String.join(File.pathSeparator, paths);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A port chosen for the broker was taken by another process before the broker bound it. */
+    private static final class PortTaken extends IOException {
+        PortTaken(String message) {
+            super(message);
         }
     }
 

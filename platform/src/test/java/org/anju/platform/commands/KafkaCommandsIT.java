@@ -69,7 +69,7 @@ class KafkaCommandsIT {
                 assertThat(request.topic()).startsWith("command///req/").endsWith("/open-compartment");
                 assertThat(request.payload()).isEqualTo("{\"compartment\":12}");
                 String requestId = request.topic().split("/")[4];
-                locker.publish("command///res/" + requestId + "/200", "{\"opened\": 12}", 1).waitForCompletion(10_000);
+                locker.publish("command///res/" + requestId + "/200", "{\"opened\": 12}", 1).waitForCompletion(30_000);
                 HttpResponse<String> answered = call.get(60, TimeUnit.SECONDS);
                 assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
                 JsonNode body = RunningPlatform.json(answered);
@@ -79,7 +79,7 @@ class KafkaCommandsIT {
                 // WHEN the device answers a command with an error status, that is its answer, as in-process
                 call = post(b, "/api/v1/devices/locker-1/commands", "{\"name\": \"open-compartment\"}", operator);
                 locker.publish("command///res/" + locker.nextMessage().topic().split("/")[4] + "/409",
-                        "{\"error\": \"compartment in use\"}", 1).waitForCompletion(10_000);
+                        "{\"error\": \"compartment in use\"}", 1).waitForCompletion(30_000);
                 answered = call.get(60, TimeUnit.SECONDS);
                 assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
                 assertThat(RunningPlatform.json(answered).get("status").asInt()).isEqualTo(409);

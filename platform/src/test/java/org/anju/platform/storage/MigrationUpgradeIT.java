@@ -191,13 +191,13 @@ class MigrationUpgradeIT {
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         options.setUserName("det-1@" + Fixtures.TENANT);
         options.setPassword(SECRET.toCharArray());
-        device.connect(options).waitForCompletion(10_000);
+        device.connect(options).waitForCompletion(30_000);
         try {
-            device.publish("telemetry", "{\"battery\": 86}".getBytes(UTF_8), 1, false).waitForCompletion(10_000);
+            device.publish("telemetry", "{\"battery\": 86}".getBytes(UTF_8), 1, false).waitForCompletion(30_000);
             device.publish("event", "{\"kind\": \"alarm\", \"smokeConcentration\": 7.1}".getBytes(UTF_8), 1, false)
-                    .waitForCompletion(10_000);
+                    .waitForCompletion(30_000);
         } finally {
-            device.disconnect().waitForCompletion(10_000);
+            device.disconnect().waitForCompletion(30_000);
             device.close();
         }
     }

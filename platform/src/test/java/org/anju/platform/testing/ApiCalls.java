@@ -71,7 +71,7 @@ public final class ApiCalls {
                 // the test hung up
             }
         });
-        await().atMost(Duration.ofSeconds(10)).until(() -> !lines.isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !lines.isEmpty());
         return body;
     }
 

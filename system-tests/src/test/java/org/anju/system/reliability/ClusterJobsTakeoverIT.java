@@ -79,7 +79,10 @@ class ClusterJobsTakeoverIT {
                             end.substring(end.indexOf('=') + 1), job)).as(job + " taken over after a's lease ended: " + end)
                             .containsExactly("t");
                 }
-                assertThat(b.runsByJob()).allSatisfy((job, runs) -> assertThat(runs).as(job).isPositive());
+                // the counter moves just after the run is recorded in job_leases, on the job's own thread
+                Instance taker = b;
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(taker.runsByJob())
+                        .allSatisfy((job, runs) -> assertThat(runs).as(job).isPositive()));
             } finally {
                 a.process.destroyForcibly();
                 if (b != null) {
