@@ -68,13 +68,31 @@ function searchText(d) {
     .toLowerCase();
 }
 
-/** Counts online and offline devices per type, in display order of the types. */
+/** An empty count of each `deviceStatus`. */
+const noDevices = () => ({ online: 0, offline: 0, disabled: 0 });
+
+/**
+ * Counts the devices of each `deviceStatus`, as the list filters them: online and offline are
+ * devices in service only, a device out of service counts as `disabled` whatever its connection.
+ *
+ * @returns {{total: number, online: number, offline: number, disabled: number}}
+ */
+export function countByStatus(devices) {
+  const counts = noDevices();
+  let total = 0;
+  for (const d of devices) {
+    counts[deviceStatus(d)] += 1;
+    total += 1;
+  }
+  return { total, ...counts };
+}
+
+/** Counts the devices of each `deviceStatus` per type (as `countByStatus`), in display order of the types. */
 export function countByType(devices) {
   const counts = new Map();
   for (const d of devices) {
-    const c = counts.get(d.type) ?? { type: d.type, online: 0, offline: 0 };
-    if (d.online) c.online += 1;
-    else c.offline += 1;
+    const c = counts.get(d.type) ?? { type: d.type, ...noDevices() };
+    c[deviceStatus(d)] += 1;
     counts.set(d.type, c);
   }
   return [...counts.values()].sort((a, b) => compareTypes(a.type, b.type));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countByType, deviceStatus, filterDevices, inService, mergeDevice } from '../src/devices.js';
+import { countByStatus, countByType, deviceStatus, filterDevices, inService, mergeDevice } from '../src/devices.js';
 
 const device = (over = {}) => ({
   id: 'demo-elevator-1',
@@ -131,8 +131,38 @@ describe('countByType', () => {
       device({ id: 'd', type: 'camera', online: true }),
     ]);
     expect(counts).toEqual([
-      { type: 'elevator', online: 0, offline: 1 },
-      { type: 'camera', online: 2, offline: 1 },
+      { type: 'elevator', online: 0, offline: 1, disabled: 0 },
+      { type: 'camera', online: 2, offline: 1, disabled: 0 },
     ]);
+  });
+
+  it('counts a device out of service as disabled, neither online nor offline, as the list filters it', () => {
+    const counts = countByType([
+      device({ id: 'a', type: 'camera', online: true }),
+      device({ id: 'b', type: 'camera', online: true, enabled: false }),
+      device({ id: 'c', type: 'camera', online: false, enabled: false }),
+      device({ id: 'd', type: 'elevator', online: false, enabled: true }),
+    ]);
+    expect(counts).toEqual([
+      { type: 'elevator', online: 0, offline: 1, disabled: 0 },
+      { type: 'camera', online: 1, offline: 0, disabled: 2 },
+    ]);
+  });
+});
+
+describe('countByStatus', () => {
+  it('gives the overview\'s totals, each device counted once under its list status', () => {
+    const all = [
+      device({ id: 'on' }),
+      device({ id: 'off', online: false }),
+      device({ id: 'never', online: undefined }),
+      device({ id: 'stolen', online: false, enabled: false }),
+      device({ id: 'still-connected', online: true, enabled: false }),
+    ];
+    expect(countByStatus(all)).toEqual({ total: 5, online: 1, offline: 2, disabled: 2 });
+    for (const presence of ['online', 'offline', 'disabled']) {
+      expect(countByStatus(all)[presence], presence).toBe(filterDevices(all, { presence }).length);
+    }
+    expect(countByStatus(new Map().values())).toEqual({ total: 0, online: 0, offline: 0, disabled: 0 });
   });
 });
