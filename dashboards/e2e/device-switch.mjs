@@ -47,22 +47,37 @@ async function open(browser, role, hash) {
   return { context, page, errors };
 }
 
-/** An operator's device list with the stream live, marked so that a reload would show. */
+/**
+ * An operator's device list with the stream live, marked so that a reload would show, filtered on
+ * the device's status before the switch ("offline": the device never connected) so that the switch
+ * must take it out of the filtered rows live.
+ */
 async function watch(browser) {
-  step('an operator watches the device list');
+  step('an operator watches the device list, filtered on "offline"');
   const watcher = await open(browser, 'operator', '#/devices');
   const { page } = watcher;
   await row(page).waitFor();
   await page.waitForFunction(() => document.querySelector('[data-testid="stream-status"]')?.dataset.state === 'live');
   await page.evaluate(() => (window.__anjuNoReload = true));
   report.watcher.enabledBefore = await row(page).getAttribute('data-enabled');
+  await page.selectOption('[data-testid="filter-presence"]', 'offline');
+  await row(page).waitFor();
+  report.watcher.offlineBefore = await shownIds(page);
   return watcher;
+}
+
+/** The ids of the rows the list shows. */
+const shownIds = (page) => page.$$eval('tr[data-device-id]', (rows) => rows.map((r) => r.dataset.deviceId));
+
+/** Fails when the page was reloaded since `watch` marked it. */
+async function notReloaded(page) {
+  if (!(await page.evaluate(() => window.__anjuNoReload === true))) throw new Error('the operator\'s page reloaded');
 }
 
 /** Waits, in the page as it is (no reload), for the row's `data-enabled` to become `enabled`. */
 async function seenLive(page, enabled) {
   await page.locator(`tr[data-device-id="${device}"][data-enabled="${enabled}"]`).waitFor({ timeout: 20_000 });
-  if (!(await page.evaluate(() => window.__anjuNoReload === true))) throw new Error('the operator\'s page reloaded');
+  await notReloaded(page);
 }
 
 async function takeOut(page) {
@@ -92,20 +107,19 @@ async function takeOut(page) {
 }
 
 async function markedInList(admin, watcher) {
-  step('the operator\'s list shows it out of service without a reload');
+  step('the operator\'s "offline" list drops it without a reload');
+  await row(watcher.page).waitFor({ state: 'detached', timeout: 20_000 });
+  await notReloaded(watcher.page);
+  report.watcher.offlineAfter = await shownIds(watcher.page);
+
+  step('the list\'s "disabled" filter shows it, marked');
+  await watcher.page.selectOption('[data-testid="filter-presence"]', 'disabled');
   await seenLive(watcher.page, 'false');
   const watched = row(watcher.page);
   report.watcher.rowClass = await watched.getAttribute('class');
   report.watcher.marker = await text(watched.locator('td.c-status'));
-
-  step('the list\'s "out of service" filter');
-  await watcher.page.selectOption('[data-testid="filter-presence"]', 'disabled');
-  await watcher.page.waitForFunction((id) => {
-    const rows = [...document.querySelectorAll('tr[data-device-id]')];
-    return rows.length > 0 && rows.every((r) => r.dataset.deviceId === id);
-  }, device);
-  report.watcher.filtered = await watcher.page.$$eval('tr[data-device-id]', (rows) => rows.map((r) => r.dataset.deviceId));
-  await shot(watcher.page, 'devices-out-of-service');
+  report.watcher.filtered = await shownIds(watcher.page);
+  await shot(watcher.page, 'devices-disabled');
   await watcher.page.selectOption('[data-testid="filter-presence"]', '');
 
   step('the admin\'s list shows it too');

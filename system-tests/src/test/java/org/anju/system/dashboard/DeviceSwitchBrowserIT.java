@@ -78,6 +78,10 @@ class DeviceSwitchBrowserIT {
             assertThat(r.at("/admin/listEnabled").asText()).isEqualTo("false");
             assertThat(r.at("/admin/listMarker").asText()).isEqualTo("已停用");
             assertThat(r.at("/watcher/enabledBefore").asText()).isEqualTo("true");
+            // the operator's list filtered on "offline" (neither camera ever connected) before the
+            // switch: the switched camera leaves it live, the other stays
+            assertThat(BrowserScripts.texts(r.at("/watcher/offlineBefore"))).containsExactlyInAnyOrder(DEVICE, "lobby-cam");
+            assertThat(BrowserScripts.texts(r.at("/watcher/offlineAfter"))).containsExactly("lobby-cam");
             assertThat(r.at("/watcher/marker").asText()).isEqualTo("已停用");
             assertThat(r.at("/watcher/rowClass").asText()).contains("is-disabled");
             assertThat(BrowserScripts.texts(r.at("/watcher/filtered"))).containsExactly(DEVICE);
