@@ -1,24 +1,26 @@
 #!/usr/bin/env node
-// End-to-end check of taking a device out of service from the console, in headless Chromium
-// against a running platform (driven by system-tests' DeviceSwitchBrowserIT, which owns the
-// platform and tries the device's MQTT CONNECT): the property administrator's switch on the device
-// page (a network failure shown, then the confirmation, then the marker on the page and in the
-// list, the "out of service" filter), an operator's device list open in another browser updated
-// live without a reload, the device put back; an operator and a technician get no switch.
+// End-to-end check of disabling a device from the console, in headless Chromium against a running
+// platform (driven by system-tests' DeviceSwitchBrowserIT, which owns the platform and tries the
+// device's MQTT CONNECT): the property administrator's switch on the device page (a network failure
+// shown, then the confirmation, the focus following it, then the marker on the page and in the
+// list), an operator's device list open in another browser, filtered on "offline", updated live
+// without a reload, the device enabled again; a switch made elsewhere while the administrator's
+// question is open closes it without moving his focus; an operator and a technician get no switch.
 //
 //   node e2e/device-switch.mjs --url http://127.0.0.1:8080/ --users users.json --ids ids.json --out dir [--timeout-ms 240000]
 //
 // users.json: {"<role>": [name, password]} for property_admin, operator, technician; ids.json:
 // {"device": id}. When the script needs the platform's view of the device it prints
 // {"need": "check", "device": id} and reads one JSON line from stdin (the driver's answer: the API's
-// `enabled` and whether an MQTT CONNECT of the device was accepted); {"need": "revoke"} asks the
-// driver to take the property administrator's community away. The last stdout line is the report
-// {"ok": true|false, ...}.
+// `enabled` and whether an MQTT CONNECT of the device was accepted); {"need": "disable"} and
+// {"need": "enable"} ask the driver to switch the device through the API itself (another console);
+// {"need": "revoke"} asks it to take the property administrator's community away. The last stdout
+// line is the report {"ok": true|false, ...}.
 import readline from 'node:readline';
 import { recorder, run, scriptArgs, signIn, stepper } from './browser.mjs';
 
 const { base, users, ids, out, timeout } = scriptArgs();
-const report = { ok: false, watcher: {}, admin: {}, checks: {}, noSwitch: {}, axe: {}, screenshots: [] };
+const report = { ok: false, watcher: {}, admin: {}, checks: {}, elsewhere: {}, noSwitch: {}, axe: {}, screenshots: [] };
 const step = stepper(report, 'device-switch');
 const { shot, axe } = recorder(report, out);
 const lines = readline.createInterface({ input: process.stdin })[Symbol.asyncIterator]();
@@ -26,8 +28,13 @@ const device = ids.device;
 const row = (page) => page.locator(`tr[data-device-id="${device}"]`);
 const text = async (locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
 const SWITCH_ROUTE = '**/api/v1/provisioning/devices/*/enabled';
+/** The `data-action` of the focused element of `page`, once it is `action` (or whatever it is after 5 s). */
+async function focusedAction(page, action) {
+  await page.waitForFunction((a) => document.activeElement?.dataset.action === a, action, { timeout: 5000 }).catch(() => {});
+  return page.evaluate(() => document.activeElement?.dataset.action ?? document.activeElement?.tagName ?? null);
+}
 
-/** Asks the driver for `need` ('check': how the platform sees the device now; 'revoke': take the admin's community away). */
+/** Asks the driver for `need` ('check': how the platform sees the device now; 'disable', 'enable': switch it through the API; 'revoke': take the admin's community away). */
 async function ask(need) {
   process.stdout.write(`${JSON.stringify({ need, device })}\n`);
   const { value, done } = await lines.next();
@@ -89,6 +96,7 @@ async function takeOut(page) {
   step('a switch the network drops is shown, not swallowed');
   await page.route(SWITCH_ROUTE, (route) => route.abort('internetdisconnected'));
   await button.click();
+  report.admin.focusOnAsk = await focusedAction(page, 'confirm-take-out');
   await page.click('[data-action="confirm-take-out"]');
   const failure = page.locator('[data-testid="switch-error"]');
   await failure.waitFor();
@@ -103,7 +111,9 @@ async function takeOut(page) {
   report.admin.pageMarker = await text(page.locator('[data-testid="device-status"]'));
   report.admin.errorCleared = !(await failure.isVisible());
   await page.locator('[data-action="put-back"]').waitFor();
-  await axe(page, 'device-out-of-service');
+  report.admin.focusAfterSwitch = await focusedAction(page, 'put-back');
+  report.admin.statusLive = await page.locator('[data-testid="device-status"]').locator('xpath=..').getAttribute('aria-live');
+  await axe(page, 'device-disabled');
 }
 
 async function markedInList(admin, watcher) {
@@ -134,9 +144,24 @@ async function putBack(admin, watcher) {
   await admin.page.evaluate((id) => (location.hash = `#/devices/${encodeURIComponent(id)}`), device);
   await admin.page.click('[data-testid="device-switch"] [data-action="put-back"]');
   await admin.page.locator('[data-testid="device-switch"] [data-action="take-out"]').waitFor();
+  report.admin.focusAfterPutBack = await focusedAction(admin.page, 'take-out');
   report.admin.statusPutBack = await admin.page.locator('[data-testid="device-status"]').getAttribute('data-status');
   await seenLive(watcher.page, 'true');
   report.watcher.enabledAfter = await row(watcher.page).getAttribute('data-enabled');
+}
+
+/** A switch made elsewhere while the admin's question is open: the question goes, his focus stays put. */
+async function switchedElsewhere(page) {
+  step('a switch made elsewhere closes the open question');
+  await page.click('[data-testid="device-switch"] [data-action="take-out"]');
+  await page.locator('[data-testid="take-out-warning"]').waitFor();
+  await ask('disable');
+  await page.locator('[data-testid="device-status"][data-status="disabled"]').waitFor({ timeout: 20_000 });
+  report.elsewhere.warningAfterDisable = await page.locator('[data-testid="take-out-warning"]').count();
+  report.elsewhere.focusAfterDisable = await page.evaluate(() => document.activeElement?.dataset.action ?? document.activeElement?.tagName);
+  await ask('enable');
+  await page.locator('[data-testid="device-switch"] [data-action="take-out"]').waitFor({ timeout: 20_000 });
+  report.elsewhere.asking = await page.locator('[data-testid="take-out-warning"]').count();
 }
 
 /** The API's refusal, once the admin lost the community while his page was open: shown, the device as it was. */
@@ -167,6 +192,7 @@ await run(report, { out, name: 'device-switch-report.json', timeout }, async (br
   await putBack(admin, watcher);
   step('the platform lets it in again');
   report.checks.enabled = await check();
+  await switchedElsewhere(admin.page);
   await refused(admin.page);
 
   step('roles the route refuses get no switch');
