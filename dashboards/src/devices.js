@@ -44,6 +44,21 @@ export const inService = (d) => d.enabled !== false;
  */
 export const deviceStatus = (d) => (!inService(d) ? 'disabled' : d.online === true ? 'online' : 'offline');
 
+// What a device's page shows of it: heading, place, status and switch, and the names of its metrics.
+const PAGE_FIELDS = Object.freeze(['id', 'name', 'type', 'communityId', 'building', 'buildingId', 'floor', 'location', 'online', 'enabled']);
+const metricNames = (d) => Object.keys(d.latest ?? {}).sort().join('\n');
+
+/**
+ * The copy of `held` (a live device, merged in place) that a device page renders: `previous` again
+ * while none of the fields the page shows changed, so that the community's other devices, and this
+ * one's new values, do not re-render the page; a new copy when one did; null without a device.
+ */
+export function pageDevice(held, previous) {
+  if (!held) return null;
+  if (previous && PAGE_FIELDS.every((k) => previous[k] === held[k]) && metricNames(previous) === metricNames(held)) return previous;
+  return { ...held, latest: { ...held.latest } };
+}
+
 /** The pill class of each `deviceStatus` (styles.css). */
 export const STATUS_PILL = Object.freeze({ online: 'pill-ok', offline: 'pill-bad', disabled: 'pill-off' });
 

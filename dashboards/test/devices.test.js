@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countByStatus, countByType, deviceStatus, filterDevices, inService, mergeDevice } from '../src/devices.js';
+import { countByStatus, countByType, deviceStatus, filterDevices, inService, mergeDevice, pageDevice } from '../src/devices.js';
 
 const device = (over = {}) => ({
   id: 'demo-elevator-1',
@@ -164,5 +164,39 @@ describe('countByStatus', () => {
       expect(countByStatus(all)[presence], presence).toBe(filterDevices(all, { presence }).length);
     }
     expect(countByStatus(new Map().values())).toEqual({ total: 0, online: 0, offline: 0, disabled: 0 });
+  });
+});
+
+describe('pageDevice', () => {
+  it('keeps the page\'s copy while nothing it shows changed, and copies when something did', () => {
+    const held = device({ enabled: true });
+    const first = pageDevice(held, undefined);
+    expect(first).toEqual(held);
+    expect(first).not.toBe(held);
+
+    // new values of known metrics (and a newer lastSeen): the page shows neither, same copy
+    Object.assign(held, { lastSeen: '2026-11-28T09:00:00Z', latest: { load: 400, floor: 6 } });
+    expect(pageDevice(held, first)).toBe(first);
+
+    Object.assign(held, { enabled: false });
+    const switched = pageDevice(held, first);
+    expect(switched).not.toBe(first);
+    expect(deviceStatus(switched)).toBe('disabled');
+
+    Object.assign(held, { online: false });
+    expect(pageDevice(held, switched)).not.toBe(switched);
+    const renamed = pageDevice(Object.assign(held, { name: 'Lift A' }), switched);
+    expect(renamed.name).toBe('Lift A');
+    // a new metric is a new entry in the page's metric picker
+    const withMetric = pageDevice(Object.assign(held, { latest: { ...held.latest, door: 'open' } }), renamed);
+    expect(withMetric).not.toBe(renamed);
+    expect(pageDevice(undefined, withMetric)).toBeNull();
+  });
+
+  it('copies the latest values, so that merging the live device in place leaves the copy as it was', () => {
+    const held = device();
+    const copy = pageDevice(held, null);
+    Object.assign(held.latest, { load: 999 });
+    expect(copy.latest.load).toBe(320);
   });
 });
