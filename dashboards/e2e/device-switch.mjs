@@ -1,24 +1,26 @@
 #!/usr/bin/env node
-// End-to-end check of taking a device out of service from the console, in headless Chromium
-// against a running platform (driven by system-tests' DeviceSwitchBrowserIT, which owns the
-// platform and tries the device's MQTT CONNECT): the property administrator's switch on the device
-// page (a network failure shown, then the confirmation, then the marker on the page and in the
-// list, the "out of service" filter), an operator's device list open in another browser updated
-// live without a reload, the device put back; an operator and a technician get no switch.
+// End-to-end check of disabling a device from the console, in headless Chromium against a running
+// platform (driven by system-tests' DeviceSwitchBrowserIT, which owns the platform and tries the
+// device's MQTT CONNECT): the property administrator's switch on the device page (a network failure
+// shown, then the confirmation, the focus following it, then the marker on the page and in the
+// list), an operator's device list open in another browser, filtered on "offline", updated live
+// without a reload, the device enabled again; a switch made elsewhere while the administrator's
+// question is open closes it without moving his focus; an operator and a technician get no switch.
 //
 //   node e2e/device-switch.mjs --url http://127.0.0.1:8080/ --users users.json --ids ids.json --out dir [--timeout-ms 240000]
 //
 // users.json: {"<role>": [name, password]} for property_admin, operator, technician; ids.json:
 // {"device": id}. When the script needs the platform's view of the device it prints
 // {"need": "check", "device": id} and reads one JSON line from stdin (the driver's answer: the API's
-// `enabled` and whether an MQTT CONNECT of the device was accepted); {"need": "revoke"} asks the
-// driver to take the property administrator's community away. The last stdout line is the report
-// {"ok": true|false, ...}.
+// `enabled` and whether an MQTT CONNECT of the device was accepted); {"need": "disable"} and
+// {"need": "enable"} ask the driver to switch the device through the API itself (another console);
+// {"need": "revoke"} asks it to take the property administrator's community away. The last stdout
+// line is the report {"ok": true|false, ...}.
 import readline from 'node:readline';
 import { recorder, run, scriptArgs, signIn, stepper } from './browser.mjs';
 
 const { base, users, ids, out, timeout } = scriptArgs();
-const report = { ok: false, watcher: {}, admin: {}, checks: {}, noSwitch: {}, axe: {}, screenshots: [] };
+const report = { ok: false, watcher: {}, admin: {}, checks: {}, elsewhere: {}, noSwitch: {}, axe: {}, screenshots: [] };
 const step = stepper(report, 'device-switch');
 const { shot, axe } = recorder(report, out);
 const lines = readline.createInterface({ input: process.stdin })[Symbol.asyncIterator]();
@@ -26,8 +28,13 @@ const device = ids.device;
 const row = (page) => page.locator(`tr[data-device-id="${device}"]`);
 const text = async (locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
 const SWITCH_ROUTE = '**/api/v1/provisioning/devices/*/enabled';
+/** The `data-action` of the focused element of `page`, once it is `action` (or whatever it is after 5 s). */
+async function focusedAction(page, action) {
+  await page.waitForFunction((a) => document.activeElement?.dataset.action === a, action, { timeout: 5000 }).catch(() => {});
+  return page.evaluate(() => document.activeElement?.dataset.action ?? document.activeElement?.tagName ?? null);
+}
 
-/** Asks the driver for `need` ('check': how the platform sees the device now; 'revoke': take the admin's community away). */
+/** Asks the driver for `need` ('check': how the platform sees the device now; 'disable', 'enable': switch it through the API; 'revoke': take the admin's community away). */
 async function ask(need) {
   process.stdout.write(`${JSON.stringify({ need, device })}\n`);
   const { value, done } = await lines.next();
@@ -47,22 +54,37 @@ async function open(browser, role, hash) {
   return { context, page, errors };
 }
 
-/** An operator's device list with the stream live, marked so that a reload would show. */
+/**
+ * An operator's device list with the stream live, marked so that a reload would show, filtered on
+ * the device's status before the switch ("offline": the device never connected) so that the switch
+ * must take it out of the filtered rows live.
+ */
 async function watch(browser) {
-  step('an operator watches the device list');
+  step('an operator watches the device list, filtered on "offline"');
   const watcher = await open(browser, 'operator', '#/devices');
   const { page } = watcher;
   await row(page).waitFor();
   await page.waitForFunction(() => document.querySelector('[data-testid="stream-status"]')?.dataset.state === 'live');
   await page.evaluate(() => (window.__anjuNoReload = true));
   report.watcher.enabledBefore = await row(page).getAttribute('data-enabled');
+  await page.selectOption('[data-testid="filter-presence"]', 'offline');
+  await row(page).waitFor();
+  report.watcher.offlineBefore = await shownIds(page);
   return watcher;
+}
+
+/** The ids of the rows the list shows. */
+const shownIds = (page) => page.$$eval('tr[data-device-id]', (rows) => rows.map((r) => r.dataset.deviceId));
+
+/** Fails when the page was reloaded since `watch` marked it. */
+async function notReloaded(page) {
+  if (!(await page.evaluate(() => window.__anjuNoReload === true))) throw new Error('the operator\'s page reloaded');
 }
 
 /** Waits, in the page as it is (no reload), for the row's `data-enabled` to become `enabled`. */
 async function seenLive(page, enabled) {
   await page.locator(`tr[data-device-id="${device}"][data-enabled="${enabled}"]`).waitFor({ timeout: 20_000 });
-  if (!(await page.evaluate(() => window.__anjuNoReload === true))) throw new Error('the operator\'s page reloaded');
+  await notReloaded(page);
 }
 
 async function takeOut(page) {
@@ -74,6 +96,7 @@ async function takeOut(page) {
   step('a switch the network drops is shown, not swallowed');
   await page.route(SWITCH_ROUTE, (route) => route.abort('internetdisconnected'));
   await button.click();
+  report.admin.focusOnAsk = await focusedAction(page, 'confirm-take-out');
   await page.click('[data-action="confirm-take-out"]');
   const failure = page.locator('[data-testid="switch-error"]');
   await failure.waitFor();
@@ -88,24 +111,25 @@ async function takeOut(page) {
   report.admin.pageMarker = await text(page.locator('[data-testid="device-status"]'));
   report.admin.errorCleared = !(await failure.isVisible());
   await page.locator('[data-action="put-back"]').waitFor();
-  await axe(page, 'device-out-of-service');
+  report.admin.focusAfterSwitch = await focusedAction(page, 'put-back');
+  report.admin.statusLive = await page.locator('[data-testid="device-status"]').locator('xpath=..').getAttribute('aria-live');
+  await axe(page, 'device-disabled');
 }
 
 async function markedInList(admin, watcher) {
-  step('the operator\'s list shows it out of service without a reload');
+  step('the operator\'s "offline" list drops it without a reload');
+  await row(watcher.page).waitFor({ state: 'detached', timeout: 20_000 });
+  await notReloaded(watcher.page);
+  report.watcher.offlineAfter = await shownIds(watcher.page);
+
+  step('the list\'s "disabled" filter shows it, marked');
+  await watcher.page.selectOption('[data-testid="filter-presence"]', 'disabled');
   await seenLive(watcher.page, 'false');
   const watched = row(watcher.page);
   report.watcher.rowClass = await watched.getAttribute('class');
   report.watcher.marker = await text(watched.locator('td.c-status'));
-
-  step('the list\'s "out of service" filter');
-  await watcher.page.selectOption('[data-testid="filter-presence"]', 'disabled');
-  await watcher.page.waitForFunction((id) => {
-    const rows = [...document.querySelectorAll('tr[data-device-id]')];
-    return rows.length > 0 && rows.every((r) => r.dataset.deviceId === id);
-  }, device);
-  report.watcher.filtered = await watcher.page.$$eval('tr[data-device-id]', (rows) => rows.map((r) => r.dataset.deviceId));
-  await shot(watcher.page, 'devices-out-of-service');
+  report.watcher.filtered = await shownIds(watcher.page);
+  await shot(watcher.page, 'devices-disabled');
   await watcher.page.selectOption('[data-testid="filter-presence"]', '');
 
   step('the admin\'s list shows it too');
@@ -120,9 +144,24 @@ async function putBack(admin, watcher) {
   await admin.page.evaluate((id) => (location.hash = `#/devices/${encodeURIComponent(id)}`), device);
   await admin.page.click('[data-testid="device-switch"] [data-action="put-back"]');
   await admin.page.locator('[data-testid="device-switch"] [data-action="take-out"]').waitFor();
+  report.admin.focusAfterPutBack = await focusedAction(admin.page, 'take-out');
   report.admin.statusPutBack = await admin.page.locator('[data-testid="device-status"]').getAttribute('data-status');
   await seenLive(watcher.page, 'true');
   report.watcher.enabledAfter = await row(watcher.page).getAttribute('data-enabled');
+}
+
+/** A switch made elsewhere while the admin's question is open: the question goes, his focus stays put. */
+async function switchedElsewhere(page) {
+  step('a switch made elsewhere closes the open question');
+  await page.click('[data-testid="device-switch"] [data-action="take-out"]');
+  await page.locator('[data-testid="take-out-warning"]').waitFor();
+  await ask('disable');
+  await page.locator('[data-testid="device-status"][data-status="disabled"]').waitFor({ timeout: 20_000 });
+  report.elsewhere.warningAfterDisable = await page.locator('[data-testid="take-out-warning"]').count();
+  report.elsewhere.focusAfterDisable = await page.evaluate(() => document.activeElement?.dataset.action ?? document.activeElement?.tagName);
+  await ask('enable');
+  await page.locator('[data-testid="device-switch"] [data-action="take-out"]').waitFor({ timeout: 20_000 });
+  report.elsewhere.asking = await page.locator('[data-testid="take-out-warning"]').count();
 }
 
 /** The API's refusal, once the admin lost the community while his page was open: shown, the device as it was. */
@@ -153,6 +192,7 @@ await run(report, { out, name: 'device-switch-report.json', timeout }, async (br
   await putBack(admin, watcher);
   step('the platform lets it in again');
   report.checks.enabled = await check();
+  await switchedElsewhere(admin.page);
   await refused(admin.page);
 
   step('roles the route refuses get no switch');

@@ -44,6 +44,21 @@ export const inService = (d) => d.enabled !== false;
  */
 export const deviceStatus = (d) => (!inService(d) ? 'disabled' : d.online === true ? 'online' : 'offline');
 
+// What a device's page shows of it: heading, place, status and switch, and the names of its metrics.
+const PAGE_FIELDS = Object.freeze(['id', 'name', 'type', 'communityId', 'building', 'buildingId', 'floor', 'location', 'online', 'enabled']);
+const metricNames = (d) => Object.keys(d.latest ?? {}).sort().join('\n');
+
+/**
+ * The copy of `held` (a live device, merged in place) that a device page renders: `previous` again
+ * while none of the fields the page shows changed, so that the community's other devices, and this
+ * one's new values, do not re-render the page; a new copy when one did; null without a device.
+ */
+export function pageDevice(held, previous) {
+  if (!held) return null;
+  if (previous && PAGE_FIELDS.every((k) => previous[k] === held[k]) && metricNames(previous) === metricNames(held)) return previous;
+  return { ...held, latest: { ...held.latest } };
+}
+
 /** The pill class of each `deviceStatus` (styles.css). */
 export const STATUS_PILL = Object.freeze({ online: 'pill-ok', offline: 'pill-bad', disabled: 'pill-off' });
 
@@ -68,13 +83,31 @@ function searchText(d) {
     .toLowerCase();
 }
 
-/** Counts online and offline devices per type, in display order of the types. */
+/** An empty count of each `deviceStatus`. */
+const noDevices = () => ({ online: 0, offline: 0, disabled: 0 });
+
+/**
+ * Counts the devices of each `deviceStatus`, as the list filters them: online and offline are
+ * devices in service only, a device out of service counts as `disabled` whatever its connection.
+ *
+ * @returns {{total: number, online: number, offline: number, disabled: number}}
+ */
+export function countByStatus(devices) {
+  const counts = noDevices();
+  let total = 0;
+  for (const d of devices) {
+    counts[deviceStatus(d)] += 1;
+    total += 1;
+  }
+  return { total, ...counts };
+}
+
+/** Counts the devices of each `deviceStatus` per type (as `countByStatus`), in display order of the types. */
 export function countByType(devices) {
   const counts = new Map();
   for (const d of devices) {
-    const c = counts.get(d.type) ?? { type: d.type, online: 0, offline: 0 };
-    if (d.online) c.online += 1;
-    else c.offline += 1;
+    const c = counts.get(d.type) ?? { type: d.type, ...noDevices() };
+    c[deviceStatus(d)] += 1;
     counts.set(d.type, c);
   }
   return [...counts.values()].sort((a, b) => compareTypes(a.type, b.type));

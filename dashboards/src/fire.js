@@ -1,4 +1,5 @@
 // Pure fire-case logic for the console's workflow screen and the fire-brigade board.
+import { deviceStatus } from './devices.js';
 
 export const FIRE_STATES = Object.freeze(['received', 'acknowledged', 'verifying', 'confirmed_fire', 'forwarded_119', 'false_alarm', 'test', 'closed']);
 export const FALSE_ALARM_CAUSES = Object.freeze(['cooking_fumes', 'smoking', 'dust', 'steam', 'insects', 'device_fault', 'maintenance_work', 'malicious', 'other']);
@@ -49,7 +50,9 @@ export function transitionReady(to, cause, note) {
 /**
  * The building schematic of the building `deviceId` is in: floors (highest first) × the fire
  * facilities on each, with those that have an open case marked. `devices` are the community's
- * devices (their `building` is the building's name), `alarmed` a set of device ids.
+ * devices (their `building` is the building's name), `alarmed` a set of device ids. Each detector's
+ * `state` is 'alarm' for an open case, else its `deviceStatus` (online, offline or disabled, as the
+ * console's device list shows it).
  */
 export function schematic(devices, deviceId, alarmed) {
   const building = devices.find((d) => d.id === deviceId)?.building;
@@ -59,7 +62,8 @@ export function schematic(devices, deviceId, alarmed) {
     if (d.building !== building || !['smoke_detector', 'fire_panel'].includes(d.type)) continue;
     const floor = d.floor ?? 0;
     if (!floors.has(floor)) floors.set(floor, []);
-    floors.get(floor).push({ id: d.id, name: d.name || d.id, alarm: alarmed.has(d.id), online: d.online === true });
+    floors.get(floor).push({ id: d.id, name: d.name || d.id, alarm: alarmed.has(d.id),
+      state: alarmed.has(d.id) ? 'alarm' : deviceStatus(d) });
   }
   return [...floors.entries()]
     .sort(([a], [b]) => b - a)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countByType, deviceStatus, filterDevices, inService, mergeDevice } from '../src/devices.js';
+import { countByStatus, countByType, deviceStatus, filterDevices, inService, mergeDevice, pageDevice } from '../src/devices.js';
 
 const device = (over = {}) => ({
   id: 'demo-elevator-1',
@@ -131,8 +131,72 @@ describe('countByType', () => {
       device({ id: 'd', type: 'camera', online: true }),
     ]);
     expect(counts).toEqual([
-      { type: 'elevator', online: 0, offline: 1 },
-      { type: 'camera', online: 2, offline: 1 },
+      { type: 'elevator', online: 0, offline: 1, disabled: 0 },
+      { type: 'camera', online: 2, offline: 1, disabled: 0 },
     ]);
+  });
+
+  it('counts a device out of service as disabled, neither online nor offline, as the list filters it', () => {
+    const counts = countByType([
+      device({ id: 'a', type: 'camera', online: true }),
+      device({ id: 'b', type: 'camera', online: true, enabled: false }),
+      device({ id: 'c', type: 'camera', online: false, enabled: false }),
+      device({ id: 'd', type: 'elevator', online: false, enabled: true }),
+    ]);
+    expect(counts).toEqual([
+      { type: 'elevator', online: 0, offline: 1, disabled: 0 },
+      { type: 'camera', online: 1, offline: 0, disabled: 2 },
+    ]);
+  });
+});
+
+describe('countByStatus', () => {
+  it('gives the overview\'s totals, each device counted once under its list status', () => {
+    const all = [
+      device({ id: 'on' }),
+      device({ id: 'off', online: false }),
+      device({ id: 'never', online: undefined }),
+      device({ id: 'stolen', online: false, enabled: false }),
+      device({ id: 'still-connected', online: true, enabled: false }),
+    ];
+    expect(countByStatus(all)).toEqual({ total: 5, online: 1, offline: 2, disabled: 2 });
+    for (const presence of ['online', 'offline', 'disabled']) {
+      expect(countByStatus(all)[presence], presence).toBe(filterDevices(all, { presence }).length);
+    }
+    expect(countByStatus(new Map().values())).toEqual({ total: 0, online: 0, offline: 0, disabled: 0 });
+  });
+});
+
+describe('pageDevice', () => {
+  it('keeps the page\'s copy while nothing it shows changed, and copies when something did', () => {
+    const held = device({ enabled: true });
+    const first = pageDevice(held, undefined);
+    expect(first).toEqual(held);
+    expect(first).not.toBe(held);
+
+    // new values of known metrics (and a newer lastSeen): the page shows neither, same copy
+    Object.assign(held, { lastSeen: '2026-11-28T09:00:00Z', latest: { load: 400, floor: 6 } });
+    expect(pageDevice(held, first)).toBe(first);
+
+    Object.assign(held, { enabled: false });
+    const switched = pageDevice(held, first);
+    expect(switched).not.toBe(first);
+    expect(deviceStatus(switched)).toBe('disabled');
+
+    Object.assign(held, { online: false });
+    expect(pageDevice(held, switched)).not.toBe(switched);
+    const renamed = pageDevice(Object.assign(held, { name: 'Lift A' }), switched);
+    expect(renamed.name).toBe('Lift A');
+    // a new metric is a new entry in the page's metric picker
+    const withMetric = pageDevice(Object.assign(held, { latest: { ...held.latest, door: 'open' } }), renamed);
+    expect(withMetric).not.toBe(renamed);
+    expect(pageDevice(undefined, withMetric)).toBeNull();
+  });
+
+  it('copies the latest values, so that merging the live device in place leaves the copy as it was', () => {
+    const held = device();
+    const copy = pageDevice(held, null);
+    Object.assign(held.latest, { load: 999 });
+    expect(copy.latest.load).toBe(320);
   });
 });

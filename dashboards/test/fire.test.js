@@ -44,12 +44,16 @@ describe('the board', () => {
       { id: 'd-2', type: 'smoke_detector', building: 'B1', floor: 2, online: true },
       { id: 'd-10', type: 'smoke_detector', building: 'B1', floor: 2, online: false },
       { id: 'd-1', type: 'smoke_detector', building: 'B1', floor: -1, online: true },
+      { id: 'd-3', type: 'smoke_detector', building: 'B1', floor: 2, online: true, enabled: false },
       { id: 'lift', type: 'elevator', building: 'B1', floor: 2, online: true },
       { id: 'other', type: 'smoke_detector', building: 'B2', floor: 2, online: true },
     ];
     const floors = schematic(devices, 'd-10', new Set(['d-10']));
     expect(floors.map((f) => f.floor)).toEqual([2, -1]);
-    expect(floors[0].detectors.map((d) => [d.id, d.alarm])).toEqual([['d-2', false], ['d-10', true]]);
+    expect(floors[0].detectors.map((d) => [d.id, d.alarm])).toEqual([['d-2', false], ['d-3', false], ['d-10', true]]);
+    // as the console's device list: a detector taken out of service is disabled, whatever its connection
+    expect(floors.flatMap((f) => f.detectors).map((d) => [d.id, d.state]))
+      .toEqual([['d-2', 'online'], ['d-3', 'disabled'], ['d-10', 'alarm'], ['d-1', 'online']]);
     expect(schematic(devices, 'unknown', new Set())).toEqual([]);
   });
 });

@@ -37,6 +37,13 @@ exposeForTests('__anjuStats', stats);
 let stream = null;
 let frame = 0;
 let structural = false;
+// List requests in flight, and what the stream (or the console itself: patchDevice) brought since
+// the first of them started. A list row can predate such a change and still carry the same
+// `lastSeen` (a switch does not move it), so mergeDevice cannot tell it is older: the changes are
+// applied again after the rows, and the newer state wins. Kept merged per device (at most one entry
+// each, however long a request hangs) until no list request is in flight.
+let loading = 0;
+let sinceLoad = new Map();
 
 let early = null;
 
@@ -83,19 +90,25 @@ export function stop() {
   stream = null;
   live.communityId = null;
   devices.clear();
+  sinceLoad = new Map();
   rate.clear();
   changed(true);
 }
 
 async function load(id) {
+  loading += 1;
   try {
     const body = await api.devices(id);
     if (live.communityId !== id) return;
     for (const d of body.devices ?? []) apply(d);
+    for (const d of sinceLoad.values()) apply(d);
     changed(true);
     stats.devicesLoadedMs ??= performance.now();
   } catch (e) {
     if (live.communityId === id) live.error = e;
+  } finally {
+    loading -= 1;
+    if (loading === 0) sinceLoad = new Map();
   }
 }
 
@@ -105,7 +118,7 @@ async function load(id) {
  */
 export function patchDevice(id, fields) {
   if (!devices.has(id)) return;
-  const change = apply({ ...fields, id });
+  const change = applyLive({ ...fields, id });
   if (change !== 'stale') changed(change === 'moved');
 }
 
@@ -114,8 +127,14 @@ function received(id, device) {
   stats.deviceEvents += 1;
   stats.deviceIds.add(device.id);
   rate.record(Date.now());
-  const change = apply(device);
+  const change = applyLive(device);
   if (change !== 'stale') changed(change === 'added' || change === 'moved');
+}
+
+/** Applies a change that is newer than any list request in flight, and keeps it for after its answer. */
+function applyLive(incoming) {
+  if (loading > 0) sinceLoad.set(incoming.id, mergeDevice(sinceLoad.get(incoming.id), incoming).device);
+  return apply(incoming);
 }
 
 function apply(incoming) {

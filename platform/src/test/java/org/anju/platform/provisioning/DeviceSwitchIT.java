@@ -53,7 +53,9 @@ class DeviceSwitchIT {
                 .platformAdmin("root", "root-password-1")
                 .otherCommunityDevice("oak-cam", "camera")
                 .device("panel-1", "fire_panel", SECRET)
-                .device("det-lost", "smoke_detector", SECRET);
+                .device("det-lost", "smoke_detector", SECRET)
+                .device("det-swapped", "smoke_detector", SECRET)
+                .user("fred", "Fire brigade", "fred-password-1", null, Set.of("fire_brigade"), Set.of());
         running.fixtures().registrar().via("det-lost", "panel-1");
         api = new ApiCalls(running);
     }
@@ -120,20 +122,30 @@ class DeviceSwitchIT {
     void everyConsoleWatchingTheCommunityIsToldOfTheSwitch() throws Exception {
         String pia = running.login("pia", "pia-password-1");
         String olga = running.login("olga", "olga-password-1");
+        String fred = running.login("fred", "fred-password-1");
         List<String> operator = new CopyOnWriteArrayList<>();
         List<String> admin = new CopyOnWriteArrayList<>();
+        List<String> fire = new CopyOnWriteArrayList<>();
         try (Stream<String> operatorStream = api.deviceStream(Fixtures.COMMUNITY, olga, operator);
-                Stream<String> adminStream = api.deviceStream(Fixtures.COMMUNITY, pia, admin)) {
+                Stream<String> adminStream = api.deviceStream(Fixtures.COMMUNITY, pia, admin);
+                Stream<String> fireStream = api.deviceStream(Fixtures.COMMUNITY, fred, fire)) {
 
             api.put(PATH.formatted("swapped-cam"), pia, "{\"enabled\": false}", 200);
+            // a fire facility switched after the camera: the fire brigade's stream, which passes on
+            // fire facilities only, gets it after it had the camera's push to pass or drop
+            api.put(PATH.formatted("det-swapped"), pia, "{\"enabled\": false}", 200);
 
+            // the operator sees every device type
             await().atMost(Duration.ofSeconds(20)).until(() -> pushed(operator, "swapped-cam", false)
-                    && pushed(admin, "swapped-cam", false));
+                    && pushed(operator, "det-swapped", false) && pushed(admin, "swapped-cam", false)
+                    && pushed(fire, "det-swapped", false));
 
             api.put(PATH.formatted("swapped-cam"), pia, "{\"enabled\": true}", 200);
+            api.put(PATH.formatted("det-swapped"), pia, "{\"enabled\": true}", 200);
 
             await().atMost(Duration.ofSeconds(20)).until(() -> pushed(operator, "swapped-cam", true)
-                    && pushed(admin, "swapped-cam", true));
+                    && pushed(admin, "swapped-cam", true) && pushed(fire, "det-swapped", true));
+            assertThat(fire).as("the fire brigade is not shown the camera").noneMatch(l -> l.contains("swapped-cam"));
         }
     }
 

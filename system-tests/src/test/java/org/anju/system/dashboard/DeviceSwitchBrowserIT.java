@@ -22,14 +22,16 @@ import org.anju.platform.testing.Fixtures;
 import org.anju.platform.testing.RunningPlatform;
 
 /**
- * Taking a device out of service from the console, in a real headless Chromium against the real
- * platform ({@code dashboards/e2e/device-switch.mjs}): the property administrator's button on the
- * device page (a dropped request shown as an error, then the confirmation that says what happens),
- * the "out of service" marker on the page and in the list, an operator's list in another browser
- * updated live without a reload, the list's filter; meanwhile the API reads the device disabled and
- * a real MQTT CONNECT of it is refused; put back, it connects again with the same secret; the
- * API's 403 shown once the administrator lost the community with his page open. An operator and
- * a technician, whom the route refuses, get no switch.
+ * Disabling a device from the console, in a real headless Chromium against the real platform
+ * ({@code dashboards/e2e/device-switch.mjs}): the property administrator's button on the device
+ * page (a dropped request shown as an error, then the confirmation that says what happens, the
+ * focus following his switch), the "disabled" marker on the page and in the list, an operator's
+ * list in another browser, filtered on "offline", updated live without a reload; meanwhile the API
+ * reads the device disabled and a real MQTT CONNECT of it is refused; enabled again, it connects
+ * with the same secret; a switch made through the API while the administrator's question is open
+ * closes it without moving his focus; the API's 403 shown once the administrator lost the
+ * community with his page open. An operator and a technician, whom the route refuses, get no
+ * switch.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class DeviceSwitchBrowserIT {
@@ -58,6 +60,10 @@ class DeviceSwitchBrowserIT {
                     repo.resolve("system-tests/target/screens").toString(), "--timeout-ms", "240000"),
                     need -> switch (need.get("need").asText()) {
                         case "check" -> Json.MAPPER.writeValueAsString(check(running, api, olga));
+                        // another console switches the device while paul's page asks him
+                        case "disable", "enable" -> api.put("/api/v1/provisioning/devices/" + DEVICE + "/enabled",
+                                running.login("root", "root-password-1"),
+                                "{\"enabled\": " + need.get("need").asText().equals("enable") + "}", 200).toString();
                         // rights taken away while the administrator's page is open: the API refuses him
                         case "revoke" -> api.patch("/api/v1/users/paul", running.login("root", "root-password-1"),
                                 "{\"communityIds\": []}", 200).toString();
@@ -73,11 +79,21 @@ class DeviceSwitchBrowserIT {
             // the confirmation says what follows
             assertThat(r.at("/admin/warning").asText()).contains("一分钟", "数据", "原有凭证");
             assertThat(r.at("/admin/errorCleared").asBoolean()).isTrue();
+            // the focus follows paul's own switch: to the confirmation, then to the button it brings;
+            // the status line is announced
+            assertThat(r.at("/admin/focusOnAsk").asText()).isEqualTo("confirm-take-out");
+            assertThat(r.at("/admin/focusAfterSwitch").asText()).isEqualTo("put-back");
+            assertThat(r.at("/admin/focusAfterPutBack").asText()).isEqualTo("take-out");
+            assertThat(r.at("/admin/statusLive").asText()).isEqualTo("polite");
             // the marker on the page and in both lists, the other browser's without a reload
             assertThat(r.at("/admin/pageMarker").asText()).isEqualTo("已停用");
             assertThat(r.at("/admin/listEnabled").asText()).isEqualTo("false");
             assertThat(r.at("/admin/listMarker").asText()).isEqualTo("已停用");
             assertThat(r.at("/watcher/enabledBefore").asText()).isEqualTo("true");
+            // the operator's list filtered on "offline" (neither camera ever connected) before the
+            // switch: the switched camera leaves it live, the other stays
+            assertThat(BrowserScripts.texts(r.at("/watcher/offlineBefore"))).containsExactlyInAnyOrder(DEVICE, "lobby-cam");
+            assertThat(BrowserScripts.texts(r.at("/watcher/offlineAfter"))).containsExactly("lobby-cam");
             assertThat(r.at("/watcher/marker").asText()).isEqualTo("已停用");
             assertThat(r.at("/watcher/rowClass").asText()).contains("is-disabled");
             assertThat(BrowserScripts.texts(r.at("/watcher/filtered"))).containsExactly(DEVICE);
@@ -90,7 +106,12 @@ class DeviceSwitchBrowserIT {
             assertThat(r.at("/watcher/enabledAfter").asText()).isEqualTo("true");
             assertThat(running.sqlRows("SELECT actor || ' ' || (detail ->> 'enabled') FROM audit_log"
                     + " WHERE action = 'device.enabled' AND target = 'device:" + DEVICE + "' ORDER BY id"))
-                    .containsExactly("paul false", "paul true");
+                    .containsExactly("paul false", "paul true", "root false", "root true");
+            // switched from elsewhere while paul's question was open: the question goes, the focus
+            // does not jump to the new button
+            assertThat(r.at("/elsewhere/warningAfterDisable").asInt()).isZero();
+            assertThat(r.at("/elsewhere/focusAfterDisable").asText()).isNotEqualTo("put-back");
+            assertThat(r.at("/elsewhere/asking").asInt()).isZero();
             // the API's refusal once paul lost the community, in words; the device left in service
             assertThat(r.at("/admin/refusal/status").asText()).isEqualTo("403");
             assertThat(r.at("/admin/refusal/text").asText()).isEqualTo("您无权执行此操作。");
