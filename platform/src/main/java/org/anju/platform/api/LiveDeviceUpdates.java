@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.anju.platform.ingest.IngestListener;
 import org.anju.platform.registry.DeviceRegistry;
 import org.anju.platform.registry.DeviceView;
+import org.anju.platform.signals.SignalSender;
 
 /**
  * Publishes committed device state to live subscribers over the event bus, one message per
@@ -22,6 +23,11 @@ import org.anju.platform.registry.DeviceView;
  * <p>
  * Commits come many times a second under load; their device ids are collected and published at
  * most every {@link #FLUSH_INTERVAL_MS} ms, with one query, and only while somebody listens.
+ * <p>
+ * The other instances on the database may have listeners too: each flush also sends them the ids
+ * committed here (one statement, ids only, see {@link SignalSender}), and their listener hands
+ * them to {@link #committedElsewhere}, which publishes them here like local commits but sends
+ * nothing on (no echo).
  */
 public final class LiveDeviceUpdates implements IngestListener {
 
@@ -32,13 +38,22 @@ public final class LiveDeviceUpdates implements IngestListener {
 
     private final Vertx vertx;
     private final DeviceRegistry registry;
+    private final SignalSender others;
+    /** Ids to publish here, collected only while somebody listens here. */
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    /** Ids committed here, for the other instances' listeners. */
+    private final Set<String> outgoing = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final AtomicInteger subscribers = new AtomicInteger();
 
-    public LiveDeviceUpdates(Vertx vertx, DeviceRegistry registry) {
+    /**
+     * @param registry where the published state is read
+     * @param others   tells the other instances on the database which devices were committed here
+     */
+    public LiveDeviceUpdates(Vertx vertx, DeviceRegistry registry, SignalSender others) {
         this.vertx = vertx;
         this.registry = registry;
+        this.others = others;
     }
 
     static String address(String communityId) {
@@ -53,12 +68,26 @@ public final class LiveDeviceUpdates implements IngestListener {
         subscribers.decrementAndGet();
     }
 
+    /** Publishes the devices' state here and sends their ids to the other instances. */
     @Override
     public void committed(Set<String> deviceIds) {
-        if (subscribers.get() == 0) {
+        outgoing.addAll(deviceIds);
+        if (subscribers.get() > 0) {
+            pending.addAll(deviceIds);
+        }
+        scheduleFlush();
+    }
+
+    /** Publishes the state of devices that another instance committed, to the listeners here only. */
+    public void committedElsewhere(Set<String> deviceIds) {
+        if (subscribers.get() == 0 || deviceIds.isEmpty()) {
             return;
         }
         pending.addAll(deviceIds);
+        scheduleFlush();
+    }
+
+    private void scheduleFlush() {
         if (flushScheduled.compareAndSet(false, true)) {
             vertx.setTimer(FLUSH_INTERVAL_MS, id -> flush());
         }
@@ -66,11 +95,26 @@ public final class LiveDeviceUpdates implements IngestListener {
 
     private void flush() {
         flushScheduled.set(false);
-        Set<String> ids = Set.copyOf(pending);
-        pending.removeAll(ids);
-        vertx.executeBlocking(() -> registry.devices(ids), false)
-                .onSuccess(views -> views.forEach(this::publish))
-                .onFailure(cause -> LOG.warn("live device update skipped: {}", cause.getMessage()));
+        Set<String> sent = drain(outgoing);
+        if (!sent.isEmpty()) {
+            vertx.executeBlocking(() -> {
+                others.devicesCommitted(sent);
+                return null;
+            }, false).onFailure(cause -> LOG.warn("live device update not sent to the other instances: {}",
+                    cause.getMessage()));
+        }
+        Set<String> ids = drain(pending);
+        if (!ids.isEmpty()) {
+            vertx.executeBlocking(() -> registry.devices(ids), false)
+                    .onSuccess(views -> views.forEach(this::publish))
+                    .onFailure(cause -> LOG.warn("live device update skipped: {}", cause.getMessage()));
+        }
+    }
+
+    private static Set<String> drain(Set<String> ids) {
+        Set<String> drained = Set.copyOf(ids);
+        ids.removeAll(drained);
+        return drained;
     }
 
     private void publish(DeviceView view) {
