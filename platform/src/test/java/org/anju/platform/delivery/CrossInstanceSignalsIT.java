@@ -131,14 +131,7 @@ class CrossInstanceSignalsIT {
 
     @Test
     void aDeviceSwitchedThroughBsApiShowsOnAsDeviceStream() throws Exception {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        try (Stream<String> stream = new ApiCalls(a).deviceStream(Fixtures.COMMUNITY,
-                a.login("pia", "pia-password-1"), lines)) {
-            new ApiCalls(b).put(SWITCH.formatted("cam-switched"), b.login("pia", "pia-password-1"),
-                    "{\"enabled\": false}", 200);
-
-            await().atMost(WAIT).until(() -> pushed(lines, "cam-switched", "enabled"));
-        }
+        disableThroughBAndAwaitOnAsStream("cam-switched");
     }
 
     @Test
@@ -156,13 +149,18 @@ class CrossInstanceSignalsIT {
             return now.size() == 1 && !now.equals(killed);
         });
         await().atMost(WAIT).until(() -> a.platform().signals().isListening());
+        disableThroughBAndAwaitOnAsStream("cam-later");
+    }
+
+    /** Takes the device out of service through B's API and waits until A's device stream shows it. */
+    private static void disableThroughBAndAwaitOnAsStream(String deviceId) throws Exception {
         List<String> lines = new CopyOnWriteArrayList<>();
         try (Stream<String> stream = new ApiCalls(a).deviceStream(Fixtures.COMMUNITY,
                 a.login("pia", "pia-password-1"), lines)) {
-            new ApiCalls(b).put(SWITCH.formatted("cam-later"), b.login("pia", "pia-password-1"),
+            new ApiCalls(b).put(SWITCH.formatted(deviceId), b.login("pia", "pia-password-1"),
                     "{\"enabled\": false}", 200);
 
-            await().atMost(WAIT).until(() -> pushed(lines, "cam-later", "enabled"));
+            await().atMost(WAIT).until(() -> pushed(lines, deviceId, "enabled"));
         }
     }
 
