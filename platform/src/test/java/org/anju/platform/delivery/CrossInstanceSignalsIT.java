@@ -150,6 +150,23 @@ class CrossInstanceSignalsIT {
         });
         await().atMost(WAIT).until(() -> a.platform().signals().isListening());
         disableThroughBAndAwaitOnAsStream("cam-later");
+        assertThat(a.get("/metrics", a.login("root", "root-password-1")).body())
+                .contains("anju_cluster_listener_connected 1.0");
+    }
+
+    @Test
+    void closingAnInstanceClosesItsListenerConnection() throws Exception {
+        String listener = "FROM pg_stat_activity WHERE datname = current_database() AND application_name = '"
+                + SignalListener.applicationName("signals-c") + "'";
+        RunningPlatform c = RunningPlatform.alongside(a, with("ANJU_JOBS_INSTANCE_ID", "signals-c"));
+        SignalListener signals = c.platform().signals();
+        await().atMost(WAIT).until(signals::isListening);
+        assertThat(a.sqlRows("SELECT pid::text " + listener)).hasSize(1);
+
+        c.close();
+
+        assertThat(signals.isListening()).isFalse();
+        await().atMost(WAIT).until(() -> a.sqlRows("SELECT pid::text " + listener).isEmpty());
     }
 
     /** Takes the device out of service through B's API and waits until A's device stream shows it. */
