@@ -71,6 +71,9 @@ public final class LiveDeviceUpdates implements IngestListener {
     /** Publishes the devices' state here and sends their ids to the other instances. */
     @Override
     public void committed(Set<String> deviceIds) {
+        if (deviceIds.isEmpty()) {
+            return;
+        }
         outgoing.addAll(deviceIds);
         if (subscribers.get() > 0) {
             pending.addAll(deviceIds);
