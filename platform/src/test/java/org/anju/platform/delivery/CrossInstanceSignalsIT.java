@@ -59,6 +59,8 @@ class CrossInstanceSignalsIT {
                 .user("fred", "Fire brigade", "fred-password-1", null, Set.of("fire_brigade"), Set.of());
         // only A may deliver webhooks, so that a delivery proves A was woken
         b.platform().delivery().dispatcher().stop();
+        // the listeners connect in the background after start-up; what is sent before is not heard
+        await().atMost(WAIT).until(() -> a.platform().signals().isListening() && b.platform().signals().isListening());
     }
 
     private static Map<String, String> with(String key, String value) {
