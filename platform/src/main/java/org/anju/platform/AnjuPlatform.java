@@ -455,15 +455,19 @@ public final class AnjuPlatform implements AutoCloseable {
 
     /** Starts the live feed and the webhook dispatcher; their secret key is kept like the token secret. */
     /**
-     * Wakes the feed and the webhook dispatcher when another instance commits notifications (and
-     * once after each (re)connection of the listener), and publishes the devices it committed.
+     * Wakes the feed and the webhook dispatcher when another instance commits notifications, and
+     * publishes the devices it committed; after each (re)connection of the listener, wakes them and
+     * republishes the devices of the communities streamed here, once.
      */
     private SignalListener listenToOtherInstances(LiveDeviceUpdates deviceUpdates) {
         Runnable wakeReaders = () -> vertx.eventBus().publish(Outbox.COMMITTED_ADDRESS, null);
         return SignalListener.start(databaseTarget.settings(), config.jobs().instanceId(), Signals.origin(vertx),
                 Map.of(Signals.OUTBOX_CHANNEL, payload -> wakeReaders.run(),
                 Signals.DEVICES_CHANNEL, payload -> deviceUpdates.committedElsewhere(payload.ids())),
-                wakeReaders, meters);
+                () -> {
+                    wakeReaders.run();
+                    deviceUpdates.resync();
+                }, meters);
     }
 
     private Future<Delivery> startDelivery(PrometheusMeterRegistry meters) {

@@ -1,5 +1,6 @@
 package org.anju.platform.api;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -45,6 +46,8 @@ public final class LiveDeviceUpdates implements IngestListener {
     private final Set<String> outgoing = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final AtomicInteger subscribers = new AtomicInteger();
+    /** Streams open here by community, for {@link #resync}. */
+    private final Map<String, Integer> communities = new ConcurrentHashMap<>();
 
     /**
      * @param registry where the published state is read
@@ -60,12 +63,14 @@ public final class LiveDeviceUpdates implements IngestListener {
         return "anju.devices." + communityId;
     }
 
-    void subscribed() {
+    void subscribed(String communityId) {
         subscribers.incrementAndGet();
+        communities.merge(communityId, 1, Integer::sum);
     }
 
-    void unsubscribed() {
+    void unsubscribed(String communityId) {
         subscribers.decrementAndGet();
+        communities.computeIfPresent(communityId, (id, streams) -> streams == 1 ? null : streams - 1);
     }
 
     /** Publishes the devices' state here and sends their ids to the other instances. */
@@ -88,6 +93,20 @@ public final class LiveDeviceUpdates implements IngestListener {
         }
         pending.addAll(deviceIds);
         scheduleFlush();
+    }
+
+    /**
+     * Publishes every device of the communities streamed here, once: after the cross-instance
+     * listener (re)connected, because what the other instances committed meanwhile was not heard.
+     */
+    public void resync() {
+        Set<String> streamed = Set.copyOf(communities.keySet());
+        if (streamed.isEmpty()) {
+            return;
+        }
+        vertx.executeBlocking(() -> registry.devicesOfCommunities(streamed), false)
+                .onSuccess(views -> views.forEach(this::publish))
+                .onFailure(cause -> LOG.warn("live devices not resynchronised: {}", cause.getMessage()));
     }
 
     private void scheduleFlush() {
