@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -47,6 +48,9 @@ import org.anju.platform.commands.DeviceCommands;
 import org.anju.platform.config.AnjuConfig;
 import org.anju.platform.delivery.Delivery;
 import org.anju.platform.delivery.Outbox;
+import org.anju.platform.signals.SignalListener;
+import org.anju.platform.signals.SignalSender;
+import org.anju.platform.signals.Signals;
 import org.anju.platform.estate.EstateServices;
 import org.anju.platform.ingest.IngestListener;
 import org.anju.platform.ingest.IngestSettings;
@@ -132,6 +136,7 @@ public final class AnjuPlatform implements AutoCloseable {
     private OverdueEscalation overdueWork;
     private HttpApi http;
     private Delivery delivery;
+    private SignalListener signals;
     private MqttGateway gateway;
     private Registrar registrar;
     private PasswordHasher hasher;
@@ -180,7 +185,8 @@ public final class AnjuPlatform implements AutoCloseable {
         RollupSettings rollups = new RollupSettings(config.rollup().interval(), config.rollup().dayZone(),
                 retention.telemetry(), retention.hourly());
         storageJobs = Housekeeping.open(database, rollups, retention, rc.interval(), clock);
-        LiveDeviceUpdates deviceUpdates = new LiveDeviceUpdates(vertx, registry);
+        LiveDeviceUpdates deviceUpdates = new LiveDeviceUpdates(vertx, registry,
+                new SignalSender(database.work(), Signals.origin(vertx)));
         maintenancePlans = new MaintenancePlans(database.work(), config.maintenancePlans(), config.rollup().dayZone(),
                 clock);
         AnjuConfig.Maintenance maintenance = config.maintenance();
@@ -219,6 +225,7 @@ public final class AnjuPlatform implements AutoCloseable {
                 new TrustedCaStore(database.work()), hasher, config.mqtt().limits(),
                 config.security().deviceAuthCacheTtl(), clock), scaleOut.gatewayDownstream(), meters);
         delivery = await(startDelivery(meters));
+        signals = listenToOtherInstances(deviceUpdates);
         DeviceRegistry requestRegistry = new DeviceRegistry(database.work(RequestClass.INTERACTIVE));
         owners = OwnersServices.of(database.work(), database.work(RequestClass.INTERACTIVE), new Outbox(vertx), clock,
                 config.rollup().dayZone());
@@ -267,6 +274,11 @@ public final class AnjuPlatform implements AutoCloseable {
     /** Returns this instance's leases on the cluster-wide jobs (who runs what, in {@code job_leases}). */
     public Leases leases() {
         return leases;
+    }
+
+    /** Returns the listener for the other instances' commits on the database. */
+    public SignalListener signals() {
+        return signals;
     }
 
     /** Returns the escalation of overdue work orders (its job runs on one instance at a time). */
@@ -394,6 +406,10 @@ public final class AnjuPlatform implements AutoCloseable {
             storageJobs.close();
             storageJobs = null;
         }
+        if (signals != null) {
+            signals.close();
+            signals = null;
+        }
         if (http != null) {
             awaitQuietly(http.stop());
             http = null;
@@ -438,6 +454,22 @@ public final class AnjuPlatform implements AutoCloseable {
     }
 
     /** Starts the live feed and the webhook dispatcher; their secret key is kept like the token secret. */
+    /**
+     * Wakes the feed and the webhook dispatcher when another instance commits notifications, and
+     * publishes the devices it committed; after each (re)connection of the listener, wakes them and
+     * republishes the devices of the communities streamed here, once.
+     */
+    private SignalListener listenToOtherInstances(LiveDeviceUpdates deviceUpdates) {
+        Runnable wakeReaders = () -> vertx.eventBus().publish(Outbox.COMMITTED_ADDRESS, null);
+        return SignalListener.start(databaseTarget.settings(), config.jobs().instanceId(), Signals.origin(vertx),
+                Map.of(Signals.OUTBOX_CHANNEL, payload -> wakeReaders.run(),
+                Signals.DEVICES_CHANNEL, payload -> deviceUpdates.committedElsewhere(payload.ids())),
+                () -> {
+                    wakeReaders.run();
+                    deviceUpdates.resync();
+                }, meters);
+    }
+
     private Future<Delivery> startDelivery(PrometheusMeterRegistry meters) {
         try {
             return Delivery.start(vertx, database.work(), database.work(RequestClass.INTERACTIVE), config.feed(),

@@ -109,12 +109,12 @@ final class DeviceRoutes {
                 response.write("event: device\ndata: " + message.body() + "\n\n");
             }
         });
-        updates.subscribed();
+        updates.subscribed(communityId);
         long heartbeat = vertx.setPeriodic(STREAM_HEARTBEAT_MS, id -> response.write(": keep-alive\n\n"));
         response.closeHandler(v -> {
             vertx.cancelTimer(heartbeat);
             consumer.unregister();
-            updates.unsubscribed();
+            updates.unsubscribed(communityId);
         });
         streams.watch(AuthRoutes.session(ctx), response);
     }

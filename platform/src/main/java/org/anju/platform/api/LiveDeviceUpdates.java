@@ -1,5 +1,6 @@
 package org.anju.platform.api;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.anju.platform.ingest.IngestListener;
 import org.anju.platform.registry.DeviceRegistry;
 import org.anju.platform.registry.DeviceView;
+import org.anju.platform.signals.SignalSender;
 
 /**
  * Publishes committed device state to live subscribers over the event bus, one message per
@@ -22,6 +24,11 @@ import org.anju.platform.registry.DeviceView;
  * <p>
  * Commits come many times a second under load; their device ids are collected and published at
  * most every {@link #FLUSH_INTERVAL_MS} ms, with one query, and only while somebody listens.
+ * <p>
+ * The other instances on the database may have listeners too: each flush also sends them the ids
+ * committed here (one statement, ids only, see {@link SignalSender}), and their listener hands
+ * them to {@link #committedElsewhere}, which publishes them here like local commits but sends
+ * nothing on (no echo).
  */
 public final class LiveDeviceUpdates implements IngestListener {
 
@@ -32,33 +39,77 @@ public final class LiveDeviceUpdates implements IngestListener {
 
     private final Vertx vertx;
     private final DeviceRegistry registry;
+    private final SignalSender others;
+    /** Ids to publish here, collected only while somebody listens here. */
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    /** Ids committed here, for the other instances' listeners. */
+    private final Set<String> outgoing = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final AtomicInteger subscribers = new AtomicInteger();
+    /** Streams open here by community, for {@link #resync}. */
+    private final Map<String, Integer> communities = new ConcurrentHashMap<>();
 
-    public LiveDeviceUpdates(Vertx vertx, DeviceRegistry registry) {
+    /**
+     * @param registry where the published state is read
+     * @param others   tells the other instances on the database which devices were committed here
+     */
+    public LiveDeviceUpdates(Vertx vertx, DeviceRegistry registry, SignalSender others) {
         this.vertx = vertx;
         this.registry = registry;
+        this.others = others;
     }
 
     static String address(String communityId) {
         return "anju.devices." + communityId;
     }
 
-    void subscribed() {
+    void subscribed(String communityId) {
         subscribers.incrementAndGet();
+        communities.merge(communityId, 1, Integer::sum);
     }
 
-    void unsubscribed() {
+    void unsubscribed(String communityId) {
         subscribers.decrementAndGet();
+        communities.computeIfPresent(communityId, (id, streams) -> streams == 1 ? null : streams - 1);
     }
 
+    /** Publishes the devices' state here and sends their ids to the other instances. */
     @Override
     public void committed(Set<String> deviceIds) {
-        if (subscribers.get() == 0) {
+        if (deviceIds.isEmpty()) {
+            return;
+        }
+        outgoing.addAll(deviceIds);
+        if (subscribers.get() > 0) {
+            pending.addAll(deviceIds);
+        }
+        scheduleFlush();
+    }
+
+    /** Publishes the state of devices that another instance committed, to the listeners here only. */
+    public void committedElsewhere(Set<String> deviceIds) {
+        if (subscribers.get() == 0 || deviceIds.isEmpty()) {
             return;
         }
         pending.addAll(deviceIds);
+        scheduleFlush();
+    }
+
+    /**
+     * Publishes every device of the communities streamed here, once: after the cross-instance
+     * listener (re)connected, because what the other instances committed meanwhile was not heard.
+     */
+    public void resync() {
+        Set<String> streamed = Set.copyOf(communities.keySet());
+        if (streamed.isEmpty()) {
+            return;
+        }
+        vertx.executeBlocking(() -> registry.devicesOfCommunities(streamed), false)
+                .onSuccess(views -> views.forEach(this::publish))
+                .onFailure(cause -> LOG.warn("live devices not resynchronised: {}", cause.getMessage()));
+    }
+
+    private void scheduleFlush() {
         if (flushScheduled.compareAndSet(false, true)) {
             vertx.setTimer(FLUSH_INTERVAL_MS, id -> flush());
         }
@@ -66,11 +117,26 @@ public final class LiveDeviceUpdates implements IngestListener {
 
     private void flush() {
         flushScheduled.set(false);
-        Set<String> ids = Set.copyOf(pending);
-        pending.removeAll(ids);
-        vertx.executeBlocking(() -> registry.devices(ids), false)
-                .onSuccess(views -> views.forEach(this::publish))
-                .onFailure(cause -> LOG.warn("live device update skipped: {}", cause.getMessage()));
+        Set<String> sent = drain(outgoing);
+        if (!sent.isEmpty()) {
+            vertx.executeBlocking(() -> {
+                others.devicesCommitted(sent);
+                return null;
+            }, false).onFailure(cause -> LOG.warn("live device update not sent to the other instances: {}",
+                    cause.getMessage()));
+        }
+        Set<String> ids = drain(pending);
+        if (!ids.isEmpty()) {
+            vertx.executeBlocking(() -> registry.devices(ids), false)
+                    .onSuccess(views -> views.forEach(this::publish))
+                    .onFailure(cause -> LOG.warn("live device update skipped: {}", cause.getMessage()));
+        }
+    }
+
+    private static Set<String> drain(Set<String> ids) {
+        Set<String> drained = Set.copyOf(ids);
+        ids.removeAll(drained);
+        return drained;
     }
 
     private void publish(DeviceView view) {

@@ -158,6 +158,15 @@ public final class DeviceRegistry {
         return page.page(rows, d -> new Object[] {d.type(), d.name(), d.id()});
     }
 
+    /** Returns every device of the communities with its latest state (a resynchronisation of live streams). */
+    public List<DeviceView> devicesOfCommunities(Collection<String> communityIds) {
+        if (communityIds.isEmpty()) {
+            return List.of();
+        }
+        return query(DEVICE_VIEW_SQL + " WHERE d.community_id = ANY (?)", DeviceRegistry::toView,
+                (Object) communityIds.toArray(String[]::new));
+    }
+
     /** Returns the given devices with their latest state. */
     public List<DeviceView> devices(Collection<String> deviceIds) {
         if (deviceIds.isEmpty()) {
