@@ -2,6 +2,7 @@ package org.anju.platform.signals;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -32,7 +33,8 @@ import org.anju.platform.storage.DatabaseSettings;
  * logging the recovery; after every (re)connection it runs {@code connected}, because what was
  * notified while it was away is lost (the readers' periodic poll remains the safety net). It
  * never fails or delays startup, and a dead listener does not make the instance unready; gauge
- * {@code anju_cluster_listener_connected} shows it.
+ * {@code anju_cluster_listener_connected} shows it, and {@code anju_cluster_notify_queue_usage}
+ * how full the database's notification queue is.
  */
 public final class SignalListener implements AutoCloseable {
 
@@ -46,8 +48,8 @@ public final class SignalListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SignalListener.class);
     // short enough that stopping is prompt; the wait costs nothing while idle
     private static final int WAIT_MILLIS = 250;
-    // a silent network failure shows only when the connection is used
-    private static final long CHECK_AFTER_IDLE_NANOS = TimeUnit.SECONDS.toNanos(10);
+    // how often the queue's fill is read, which also shows that the connection still answers
+    private static final long CHECK_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final Duration FIRST_RETRY = Duration.ofMillis(250);
     private static final Duration MAX_RETRY = Duration.ofSeconds(30);
 
@@ -59,6 +61,8 @@ public final class SignalListener implements AutoCloseable {
     private final AtomicBoolean listening = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread thread;
+    /** The fill of PostgreSQL's notification queue (0 to 1) when last read; written by its thread only. */
+    private volatile double queueUsage;
 
     private SignalListener(DatabaseSettings settings, String instanceId, String origin,
             Map<String, Consumer<Signals.Payload>> handlers, Runnable connected, MeterRegistry meters) {
@@ -69,6 +73,7 @@ public final class SignalListener implements AutoCloseable {
         this.connected = connected;
         this.thread = Thread.ofPlatform().name("anju-signal-listener").daemon().unstarted(this::run);
         meters.gauge("anju.cluster.listener.connected", listening, on -> on.get() ? 1 : 0);
+        meters.gauge("anju.cluster.notify.queue.usage", this, listener -> listener.queueUsage);
     }
 
     /**
@@ -154,22 +159,41 @@ public final class SignalListener implements AutoCloseable {
         }
     }
 
-    /** Waits for notifications until stopped; throws when the connection fails. */
+    /**
+     * Waits for notifications until stopped; throws when the connection fails. Every
+     * {@code CHECK_INTERVAL} it also reads how full PostgreSQL's notification queue is, which shows
+     * that the connection still answers (a silent network failure shows only when it is used).
+     */
     private void receive(Connection connection) throws SQLException {
         PGConnection pg = connection.unwrap(PGConnection.class);
-        long lastHeard = System.nanoTime();
+        long lastChecked = System.nanoTime();
+        readQueueUsage(connection);
         while (stopped.getCount() > 0) {
             PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
-            if (notifications != null && notifications.length > 0) {
-                lastHeard = System.nanoTime();
+            if (notifications != null) {
                 for (PGNotification notification : notifications) {
                     hand(notification);
                 }
-            } else if (System.nanoTime() - lastHeard > CHECK_AFTER_IDLE_NANOS) {
-                if (!connection.isValid(Math.max(1, (int) settings.connectTimeout().toSeconds()))) {
-                    throw new SQLException("the listening connection stopped answering");
-                }
-                lastHeard = System.nanoTime();
+            }
+            if (System.nanoTime() - lastChecked > CHECK_INTERVAL_NANOS) {
+                readQueueUsage(connection);
+                lastChecked = System.nanoTime();
+            }
+        }
+    }
+
+    /**
+     * PostgreSQL's queue holds each notification until every listening backend has read it, so a
+     * listener that stopped reading without disconnecting (a process frozen with its connection
+     * open) makes it grow; when it is full, transactions that notify fail at commit, among them
+     * the outbox's.
+     */
+    private void readQueueUsage(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(Math.max(1, (int) settings.connectTimeout().toSeconds()));
+            try (ResultSet rs = statement.executeQuery("SELECT pg_notification_queue_usage()")) {
+                rs.next();
+                queueUsage = rs.getDouble(1);
             }
         }
     }

@@ -4,6 +4,9 @@ import static org.anju.platform.testing.CatalogueExamples.example;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -169,6 +172,34 @@ class CrossInstanceSignalsIT {
         }
         assertThat(a.get("/metrics", a.login("root", "root-password-1")).body())
                 .contains("anju_cluster_listener_connected 1.0");
+    }
+
+    /**
+     * PostgreSQL keeps every notification until each listening backend has read it; one that holds
+     * a transaction open reads none. The listener reads how full the queue is (for the alert that
+     * warns before a full queue makes notifying transactions, the outbox's among them, fail).
+     */
+    @Test
+    void aListenerThatReadsNothingShowsInTheNotifyQueueGauge() throws Exception {
+        try (Connection stuck = DriverManager.getConnection(a.databaseUrl());
+                Statement statement = stuck.createStatement()) {
+            statement.execute("LISTEN anju_test_stuck");
+            stuck.setAutoCommit(false);
+            statement.execute("SELECT 1");
+            // about 10 pages of the queue, on a channel no instance listens on: the queue is shared
+            a.sql("SELECT pg_notify('anju_test_stuck', repeat('x', 7000)) FROM generate_series(1, 10)");
+
+            String token = a.login("root", "root-password-1");
+            // read by the listener every 10 s
+            await().atMost(Duration.ofSeconds(60)).until(() -> queueUsage(a.get("/metrics", token).body()) > 0);
+            stuck.rollback();
+        }
+    }
+
+    private static double queueUsage(String metrics) {
+        return metrics.lines().filter(line -> line.startsWith("anju_cluster_notify_queue_usage "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError("no anju_cluster_notify_queue_usage in /metrics"));
     }
 
     @Test
