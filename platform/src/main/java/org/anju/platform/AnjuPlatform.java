@@ -185,8 +185,10 @@ public final class AnjuPlatform implements AutoCloseable {
         RollupSettings rollups = new RollupSettings(config.rollup().interval(), config.rollup().dayZone(),
                 retention.telemetry(), retention.hourly());
         storageJobs = Housekeeping.open(database, rollups, retention, rc.interval(), clock);
-        LiveDeviceUpdates deviceUpdates = new LiveDeviceUpdates(vertx, registry,
-                new SignalSender(database.work(), Signals.origin(vertx)));
+        SignalSender signalSender = new SignalSender(vertx, database.work(), Signals.origin(vertx));
+        // the outbox's commits of this process go on to the other instances, after the commit
+        vertx.eventBus().localConsumer(Outbox.COMMITTED_HERE_ADDRESS, message -> signalSender.outboxCommitted());
+        LiveDeviceUpdates deviceUpdates = new LiveDeviceUpdates(vertx, registry, signalSender);
         maintenancePlans = new MaintenancePlans(database.work(), config.maintenancePlans(), config.rollup().dayZone(),
                 clock);
         AnjuConfig.Maintenance maintenance = config.maintenance();
@@ -453,7 +455,6 @@ public final class AnjuPlatform implements AutoCloseable {
         }
     }
 
-    /** Starts the live feed and the webhook dispatcher; their secret key is kept like the token secret. */
     /**
      * Wakes the feed and the webhook dispatcher when another instance commits notifications, and
      * publishes the devices it committed; after each (re)connection of the listener, wakes them and
@@ -470,6 +471,7 @@ public final class AnjuPlatform implements AutoCloseable {
                 }, meters);
     }
 
+    /** Starts the live feed and the webhook dispatcher; their secret key is kept like the token secret. */
     private Future<Delivery> startDelivery(PrometheusMeterRegistry meters) {
         try {
             return Delivery.start(vertx, database.work(), database.work(RequestClass.INTERACTIVE), config.feed(),

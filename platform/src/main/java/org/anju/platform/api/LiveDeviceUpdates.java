@@ -25,10 +25,11 @@ import org.anju.platform.signals.SignalSender;
  * Commits come many times a second under load; their device ids are collected and published at
  * most every {@link #FLUSH_INTERVAL_MS} ms, with one query, and only while somebody listens.
  * <p>
- * The other instances on the database may have listeners too: each flush also sends them the ids
- * committed here (one statement, ids only, see {@link SignalSender}), and their listener hands
- * them to {@link #committedElsewhere}, which publishes them here like local commits but sends
- * nothing on (no echo).
+ * The other instances on the database may have listeners too: each flush also hands the ids
+ * committed here to {@link SignalSender} (ids only, one statement at a time, never blocking), and
+ * their listener hands them to {@link #committedElsewhere}, which publishes them here like local
+ * commits but sends nothing on (no echo). Only the devices of communities with a stream open here
+ * are read and published.
  */
 public final class LiveDeviceUpdates implements IngestListener {
 
@@ -117,17 +118,12 @@ public final class LiveDeviceUpdates implements IngestListener {
 
     private void flush() {
         flushScheduled.set(false);
-        Set<String> sent = drain(outgoing);
-        if (!sent.isEmpty()) {
-            vertx.executeBlocking(() -> {
-                others.devicesCommitted(sent);
-                return null;
-            }, false).onFailure(cause -> LOG.warn("live device update not sent to the other instances: {}",
-                    cause.getMessage()));
-        }
+        others.devicesCommitted(drain(outgoing));
         Set<String> ids = drain(pending);
-        if (!ids.isEmpty()) {
-            vertx.executeBlocking(() -> registry.devices(ids), false)
+        Set<String> streamed = Set.copyOf(communities.keySet());
+        if (!ids.isEmpty() && !streamed.isEmpty()) {
+            // only the devices of communities streamed here: the other instances send every device they commit
+            vertx.executeBlocking(() -> registry.devicesIn(ids, streamed), false)
                     .onSuccess(views -> views.forEach(this::publish))
                     .onFailure(cause -> LOG.warn("live device update skipped: {}", cause.getMessage()));
         }

@@ -5,7 +5,6 @@ import java.util.List;
 
 import io.vertx.core.Vertx;
 
-import org.anju.platform.signals.Signals;
 import org.anju.platform.storage.UnitOfWork;
 
 /**
@@ -17,34 +16,35 @@ import org.anju.platform.storage.UnitOfWork;
  * are rare next to telemetry, so the serialisation costs nothing that matters.
  * <p>
  * Each append wakes the readers (live feeds, the webhook dispatcher) once its transaction has
- * committed, so that they look at once instead of at their next poll: this process's over the
- * event bus, the other instances' through {@link Signals#OUTBOX_CHANNEL}, notified in the same
- * transaction (so never for a rolled-back one) and handed to their event bus by their
- * {@link org.anju.platform.signals.SignalListener}. Readers still poll, in case that listener was
- * disconnected.
+ * committed, so that they look at once instead of at their next poll: this process's on
+ * {@link #COMMITTED_ADDRESS}, and, through {@link #COMMITTED_HERE_ADDRESS}, the other instances'
+ * ({@link org.anju.platform.signals.SignalSender}, after the commit and outside the transaction, so
+ * that a wake-up that cannot be sent never fails the change). Readers still poll, in case a
+ * wake-up was lost.
  */
 public final class Outbox {
 
     /** Event-bus address published to (with no body) after notifications were committed. */
     public static final String COMMITTED_ADDRESS = "anju.notifications.committed";
+    /**
+     * Event-bus address published to after notifications appended by this process were committed
+     * (not for another instance's, so that passing it on to the other instances cannot echo).
+     */
+    public static final String COMMITTED_HERE_ADDRESS = "anju.notifications.committed.here";
 
     /** Arbitrary but fixed key of the advisory lock that orders appenders. */
     private static final long APPEND_LOCK_KEY = 0x616e6a75_6e6f7466L;
-    // one round trip for both; the notification goes out at commit, once however many appends
-    private static final String LOCK_AND_NOTIFY_SQL = "SELECT pg_advisory_xact_lock(?), pg_notify(?, ?)";
 
     private static final String INSERT_SQL = """
             INSERT INTO notifications (tenant_id, community_id, topic, fire, payload)
             VALUES (?, ?, ?, ?, ?::jsonb) RETURNING id""";
 
     private final Vertx vertx;
-    private final String origin;
     /** One instance, so that a transaction appending many notifications wakes the readers once. */
     private final Runnable wake = this::wake;
 
     public Outbox(Vertx vertx) {
         this.vertx = vertx;
-        this.origin = Signals.origin(vertx);
     }
 
     /**
@@ -57,7 +57,7 @@ public final class Outbox {
         if (tx.connection().getAutoCommit()) {
             throw new IllegalStateException("append notifications inside the transaction of the change they report");
         }
-        lockAndNotify(tx);
+        tx.one("SELECT pg_advisory_xact_lock(?)", rs -> true, APPEND_LOCK_KEY);
         long id = tx.one(INSERT_SQL, rs -> rs.getLong(1), notification.tenantId(), notification.communityId(),
                 notification.topic(), notification.fire(), notification.payload().toString()).orElseThrow();
         tx.afterCommit(wake);
@@ -77,17 +77,14 @@ public final class Outbox {
         if (tx.connection().getAutoCommit()) {
             throw new IllegalStateException("append notifications inside the transaction of the change they report");
         }
-        lockAndNotify(tx);
+        tx.one("SELECT pg_advisory_xact_lock(?)", rs -> true, APPEND_LOCK_KEY);
         tx.batch(INSERT_SQL.replace(" RETURNING id", ""), notifications, n -> new Object[] {n.tenantId(),
                 n.communityId(), n.topic(), n.fire(), n.payload().toString()});
         tx.afterCommit(wake);
     }
 
-    private void lockAndNotify(UnitOfWork.Tx tx) throws SQLException {
-        tx.one(LOCK_AND_NOTIFY_SQL, rs -> true, APPEND_LOCK_KEY, Signals.OUTBOX_CHANNEL, origin);
-    }
-
     private void wake() {
         vertx.eventBus().publish(COMMITTED_ADDRESS, null);
+        vertx.eventBus().publish(COMMITTED_HERE_ADDRESS, null);
     }
 }

@@ -167,6 +167,15 @@ public final class DeviceRegistry {
                 (Object) communityIds.toArray(String[]::new));
     }
 
+    /** Returns those of the given devices that belong to one of the communities, with their latest state. */
+    public List<DeviceView> devicesIn(Collection<String> deviceIds, Collection<String> communityIds) {
+        if (deviceIds.isEmpty() || communityIds.isEmpty()) {
+            return List.of();
+        }
+        return query(DEVICE_VIEW_SQL + " WHERE d.id = ANY (?) AND d.community_id = ANY (?)", DeviceRegistry::toView,
+                deviceIds.toArray(String[]::new), communityIds.toArray(String[]::new));
+    }
+
     /** Returns the given devices with their latest state. */
     public List<DeviceView> devices(Collection<String> deviceIds) {
         if (deviceIds.isEmpty()) {

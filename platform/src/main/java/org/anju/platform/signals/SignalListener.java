@@ -52,6 +52,7 @@ public final class SignalListener implements AutoCloseable {
     private static final long CHECK_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final Duration FIRST_RETRY = Duration.ofMillis(250);
     private static final Duration MAX_RETRY = Duration.ofSeconds(30);
+    private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
 
     private final DatabaseSettings settings;
     private final String origin;
@@ -63,6 +64,10 @@ public final class SignalListener implements AutoCloseable {
     private final Thread thread;
     /** The fill of PostgreSQL's notification queue (0 to 1) when last read; written by its thread only. */
     private volatile double queueUsage;
+    /** The wait before the next connection attempt; the listener's thread only. */
+    private Duration retry = FIRST_RETRY;
+    /** Whether an outage was logged and has not yet ended; the listener's thread only. */
+    private boolean outage;
 
     private SignalListener(DatabaseSettings settings, String instanceId, String origin,
             Map<String, Consumer<Signals.Payload>> handlers, Runnable connected, MeterRegistry meters) {
@@ -103,17 +108,10 @@ public final class SignalListener implements AutoCloseable {
     }
 
     private void run() {
-        Duration retry = FIRST_RETRY;
-        boolean outage = false;
         while (stopped.getCount() > 0) {
             try (Connection connection = connect()) {
                 listening.set(true);
-                if (outage) {
-                    LOG.info("cross-instance listener reconnected [url: {}]", Secrets.maskUrl(settings.url()));
-                    outage = false;
-                }
-                retry = FIRST_RETRY;
-                connected.run();
+                catchUp();
                 receive(connection);
             } catch (SQLException | RuntimeException e) {
                 listening.set(false);
@@ -135,6 +133,29 @@ public final class SignalListener implements AutoCloseable {
         listening.set(false);
     }
 
+    /** Runs {@code connected}; its failure (a query of the catch-up) is not the connection's. */
+    private void catchUp() {
+        try {
+            connected.run();
+        } catch (RuntimeException e) {
+            LOG.warn("cross-instance listener could not catch up after connecting: {}", e.toString());
+        }
+    }
+
+    /**
+     * Called once the connection has answered a check {@code CHECK_INTERVAL} after connecting: only
+     * then the outage is over and the next one starts from the shortest wait, so that a connection
+     * that fails right after connecting (a proxy or {@code idle_session_timeout} ending it, a
+     * refused query) is retried with a growing wait, not four times a second with a catch-up each.
+     */
+    private void stable() {
+        retry = FIRST_RETRY;
+        if (outage) {
+            outage = false;
+            LOG.info("cross-instance listener reconnected [url: {}]", Secrets.maskUrl(settings.url()));
+        }
+    }
+
     private Connection connect() throws SQLException {
         Properties properties = new Properties();
         if (!settings.user().isEmpty()) {
@@ -146,6 +167,9 @@ public final class SignalListener implements AutoCloseable {
         properties.setProperty("ApplicationName", applicationName);
         properties.setProperty("connectTimeout", Long.toString(Math.max(1, settings.connectTimeout().toSeconds())));
         properties.setProperty("tcpKeepAlive", "true");
+        // a dead network path must fail a statement, not hang it until TCP gives up (~15 min);
+        // getNotifications sets its own shorter timeout for its waits and restores this one
+        properties.setProperty("socketTimeout", Long.toString(SOCKET_TIMEOUT.toSeconds()));
         Connection connection = DriverManager.getConnection(settings.url(), properties);
         try (Statement statement = connection.createStatement()) {
             for (String channel : handlers.keySet()) {
@@ -178,6 +202,7 @@ public final class SignalListener implements AutoCloseable {
             if (System.nanoTime() - lastChecked > CHECK_INTERVAL_NANOS) {
                 readQueueUsage(connection);
                 lastChecked = System.nanoTime();
+                stable();
             }
         }
     }
@@ -185,12 +210,11 @@ public final class SignalListener implements AutoCloseable {
     /**
      * PostgreSQL's queue holds each notification until every listening backend has read it, so a
      * listener that stopped reading without disconnecting (a process frozen with its connection
-     * open) makes it grow; when it is full, transactions that notify fail at commit, among them
-     * the outbox's.
+     * open) makes it grow; when it is full, no signal can be sent (no business transaction notifies,
+     * so nothing else fails).
      */
     private void readQueueUsage(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.setQueryTimeout(Math.max(1, (int) settings.connectTimeout().toSeconds()));
             try (ResultSet rs = statement.executeQuery("SELECT pg_notification_queue_usage()")) {
                 rs.next();
                 queueUsage = rs.getDouble(1);

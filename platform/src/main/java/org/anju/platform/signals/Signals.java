@@ -43,24 +43,29 @@ public final class Signals {
     }
 
     /**
-     * Splits ids into payloads of at most {@code maxBytes} bytes each, every one starting with the
-     * origin; an id that does not fit even alone is left out (device ids are at most 128 bytes).
+     * Splits ids into payloads of at most {@code maxBytes} bytes (UTF-8) each, every one starting
+     * with the origin; an id that is not a device id (which a receiver would drop), or does not fit
+     * even alone, is left out.
      */
     static List<String> payloads(String origin, Collection<String> ids, int maxBytes) {
         List<String> payloads = new ArrayList<>();
+        int originBytes = origin.getBytes(StandardCharsets.UTF_8).length;
         StringBuilder current = new StringBuilder(origin);
+        int currentBytes = originBytes;
         for (String id : ids) {
-            int idBytes = id.getBytes(StandardCharsets.UTF_8).length;
-            if (origin.length() + 1 + idBytes > maxBytes) {
+            // a device id is ASCII: one byte a character
+            if (!DEVICE_ID.matcher(id).matches() || originBytes + 1 + id.length() > maxBytes) {
                 continue;
             }
-            if (current.length() + 1 + idBytes > maxBytes) {
+            if (currentBytes + 1 + id.length() > maxBytes) {
                 payloads.add(current.toString());
                 current = new StringBuilder(origin);
+                currentBytes = originBytes;
             }
             current.append(' ').append(id);
+            currentBytes += 1 + id.length();
         }
-        if (current.length() > origin.length()) {
+        if (currentBytes > originBytes) {
             payloads.add(current.toString());
         }
         return payloads;

@@ -52,6 +52,12 @@ class SignalsTest {
     }
 
     @Test
+    void whatAReceiverWouldDropIsNotSent() {
+        assertThat(Signals.payloads("o", List.of("cam-1", "caméra", "a b", "x".repeat(129), "det.2"), 7900))
+                .containsExactly("o cam-1 det.2");
+    }
+
+    @Test
     void anOriginAlonePassesAndWhatIsNotADeviceIdIsDropped() {
         Signals.Payload outbox = Signals.Payload.parse(ORIGIN);
         Signals.Payload devices = Signals.Payload.parse("o2 cam-1  det.2 ');DROP;-- -bad " + "x".repeat(129));
